@@ -1,0 +1,12 @@
+/**
+ * The dualprevention contract: immutable model types and the extension points. Depends on the JDK only
+ * (plus JSpecify annotations at compile time).
+ */
+module org.dualprevention.spi {
+    requires static org.jspecify;
+
+    exports org.dualprevention;
+    exports org.dualprevention.organization;
+    exports org.dualprevention.risk;
+    exports org.dualprevention.spi;
+}

@@ -1,0 +1,233 @@
+package org.dualprevention.risk;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.dualprevention.internal.Checks;
+
+/**
+ * A hazard (危险有害因素) on a risk point: what it is, its GB/T 13861 category, the GB 6441 accident
+ * types it can cause, causes and consequences, its control measures and its assessment history.
+ *
+ * <p>The assessment history is kept in the order recorded. {@link #currentAssessments()} is the latest
+ * assessment per method among the residual ones, or among the inherent ones if no residual exists;
+ * how their levels combine is decided by the engine's combination rule (default: the most severe).
+ *
+ * <p>This class is immutable and thread-safe and must be treated as a value type.
+ *
+ * @since 0.1
+ */
+public final class Hazard {
+    private final HazardId id;
+    private final String description;
+    private final HazardCategory category;
+    private final Set<AccidentType> accidentTypes;
+    private final String causes;
+    private final String consequences;
+    private final List<ControlMeasure> measures;
+    private final List<Assessment> assessments;
+    private final Optional<ReassessmentFlag> reassessment;
+
+    private Hazard(HazardId id, String description, HazardCategory category, Set<AccidentType> accidentTypes,
+            String causes, String consequences, List<ControlMeasure> measures, List<Assessment> assessments,
+            Optional<ReassessmentFlag> reassessment) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.description = Checks.notBlank(description, "description");
+        this.category = Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(accidentTypes, "accidentTypes");
+        Checks.checkArgument(!accidentTypes.isEmpty(), "hazard [%s] needs at least one accident type", id);
+        this.accidentTypes = Collections.unmodifiableSet(EnumSet.copyOf(accidentTypes));
+        this.causes = Objects.requireNonNull(causes, "causes");
+        this.consequences = Objects.requireNonNull(consequences, "consequences");
+        this.measures = List.copyOf(measures);
+        Set<ControlMeasureId> ids = new HashSet<>();
+        for (ControlMeasure m : this.measures) {
+            Checks.checkArgument(ids.add(m.id()), "hazard [%s] lists control measure [%s] twice", id, m.id());
+        }
+        this.assessments = List.copyOf(assessments);
+        Set<AssessmentId> aids = new HashSet<>();
+        for (Assessment a : this.assessments) {
+            Checks.checkArgument(aids.add(a.id()), "hazard [%s] lists assessment [%s] twice", id, a.id());
+        }
+        this.reassessment = Objects.requireNonNull(reassessment, "reassessment");
+    }
+
+    /**
+     * A new hazard without measures or assessments.
+     *
+     * @param id id
+     * @param description what the hazard is
+     * @param category GB/T 13861 category
+     * @param accidentTypes GB 6441 accident types, at least one
+     * @param causes causes (may be empty)
+     * @param consequences consequences (may be empty)
+     * @return the hazard
+     */
+    public static Hazard of(HazardId id, String description, HazardCategory category,
+            Collection<AccidentType> accidentTypes, String causes, String consequences) {
+        Objects.requireNonNull(accidentTypes, "accidentTypes");
+        return new Hazard(id, description, category, accidentTypes.isEmpty() ? Set.of() : EnumSet.copyOf(accidentTypes),
+                causes, consequences, List.of(), List.of(), Optional.empty());
+    }
+
+    /** @return the id */
+    public HazardId id() {
+        return id;
+    }
+
+    /** @return what the hazard is */
+    public String description() {
+        return description;
+    }
+
+    /** @return the GB/T 13861 category */
+    public HazardCategory category() {
+        return category;
+    }
+
+    /** @return the GB 6441 accident types in code order, never empty */
+    public Set<AccidentType> accidentTypes() {
+        return accidentTypes;
+    }
+
+    /** @return the causes, possibly empty */
+    public String causes() {
+        return causes;
+    }
+
+    /** @return the consequences, possibly empty */
+    public String consequences() {
+        return consequences;
+    }
+
+    /** @return the control measures in order */
+    public List<ControlMeasure> measures() {
+        return measures;
+    }
+
+    /**
+     * One control measure.
+     *
+     * @param measureId its id
+     * @return the measure, or empty
+     */
+    public Optional<ControlMeasure> measure(ControlMeasureId measureId) {
+        return measures.stream().filter(m -> m.id().equals(measureId)).findFirst();
+    }
+
+    /** @return every assessment, in the order recorded */
+    public List<Assessment> assessments() {
+        return assessments;
+    }
+
+    /** @return the flag set when a control measure failed, until the next assessment */
+    public Optional<ReassessmentFlag> reassessment() {
+        return reassessment;
+    }
+
+    /**
+     * The latest assessment per method: of the residual assessments if there is any, else of the
+     * inherent ones. The order is that of each method's first appearance.
+     *
+     * @return the current assessments, empty if never assessed
+     */
+    public List<Assessment> currentAssessments() {
+        boolean residual = assessments.stream().anyMatch(a -> a.kind() == AssessmentKind.RESIDUAL);
+        AssessmentKind kind = residual ? AssessmentKind.RESIDUAL : AssessmentKind.INHERENT;
+        Map<MethodId, Assessment> latest = new LinkedHashMap<>();
+        for (Assessment a : assessments) {
+            if (a.kind() == kind) {
+                latest.merge(a.method(), a, (old, neu) -> neu.assessedAt().isBefore(old.assessedAt()) ? old : neu);
+            }
+        }
+        return List.copyOf(latest.values());
+    }
+
+    /**
+     * A copy with other measures.
+     *
+     * @param newMeasures the measures
+     * @return the copy
+     */
+    public Hazard withMeasures(List<ControlMeasure> newMeasures) {
+        return new Hazard(id, description, category, accidentTypes, causes, consequences, newMeasures, assessments,
+                reassessment);
+    }
+
+    /**
+     * A copy with one more measure.
+     *
+     * @param measure the measure
+     * @return the copy
+     */
+    public Hazard withMeasure(ControlMeasure measure) {
+        List<ControlMeasure> list = new ArrayList<>(measures);
+        list.add(Objects.requireNonNull(measure, "measure"));
+        return withMeasures(list);
+    }
+
+    /**
+     * A copy with one more assessment; clears the reassessment flag.
+     *
+     * @param assessment the assessment
+     * @return the copy
+     */
+    public Hazard withAssessment(Assessment assessment) {
+        List<Assessment> list = new ArrayList<>(assessments);
+        list.add(Objects.requireNonNull(assessment, "assessment"));
+        return new Hazard(id, description, category, accidentTypes, causes, consequences, measures, list,
+                Optional.empty());
+    }
+
+    /**
+     * A copy with the given assessment history and flag, exactly as given (used when loading).
+     *
+     * @param history the assessments in order
+     * @param flag the reassessment flag
+     * @return the copy
+     */
+    public Hazard withHistory(List<Assessment> history, Optional<ReassessmentFlag> flag) {
+        return new Hazard(id, description, category, accidentTypes, causes, consequences, measures, history, flag);
+    }
+
+    /**
+     * A copy flagged for reassessment.
+     *
+     * @param flag the flag
+     * @return the copy
+     */
+    public Hazard withReassessment(ReassessmentFlag flag) {
+        return new Hazard(id, description, category, accidentTypes, causes, consequences, measures, assessments,
+                Optional.of(flag));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Hazard)) {
+            return false;
+        }
+        Hazard h = (Hazard) o;
+        return id.equals(h.id) && description.equals(h.description) && category.equals(h.category)
+                && accidentTypes.equals(h.accidentTypes) && causes.equals(h.causes)
+                && consequences.equals(h.consequences) && measures.equals(h.measures)
+                && assessments.equals(h.assessments) && reassessment.equals(h.reassessment);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, description, category, accidentTypes, measures, assessments, reassessment);
+    }
+
+    @Override
+    public String toString() {
+        return "Hazard[" + id + " " + description + "]";
+    }
+}
