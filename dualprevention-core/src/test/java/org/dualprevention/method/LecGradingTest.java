@@ -23,6 +23,7 @@ import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.Score;
 import org.dualprevention.spi.GradingScheme;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -132,7 +133,7 @@ class LecGradingTest {
             for (String l : TestData.LEC_L) {
                 for (String e : TestData.LEC_E) {
                     for (String c : TestData.LEC_C) {
-                        out.add(Arguments.of(s, l, e, c));
+                        out.add(Arguments.of(Named.of(s.id().value(), s), l, e, c));
                     }
                 }
             }
