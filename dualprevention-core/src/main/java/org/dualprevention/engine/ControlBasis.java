@@ -15,8 +15,8 @@ public enum ControlBasis {
     /** The unit owns the hazard's risk point (属地管控). */
     OWNER("owner"),
     /**
-     * The unit is the owner or one of its ancestors, and its level is at or below the level the graded
-     * control policy makes responsible for the hazard's risk level.
+     * The unit is the top responsible unit of the owner's chain under the graded control policy, or
+     * lies in that chain between it and the owner (including the owner).
      */
     GRADED("graded"),
     /** The unit is named as the responsible unit of one of the hazard's control measures. */

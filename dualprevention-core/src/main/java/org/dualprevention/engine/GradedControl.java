@@ -36,11 +36,15 @@ import org.dualprevention.spi.LevelCombination;
  * (from the {@link LevelCombination}) and responsible level {@code T = policy.responsibleLevel(L)}:
  * <ol>
  *   <li><b>Owner.</b> {@code O} always controls {@code H} ({@link ControlBasis#OWNER}).</li>
- *   <li><b>Graded level, cascading down.</b> Every unit of {@code O}'s chain ({@code O} and its
- *       ancestors) whose level is at or below {@code T} controls {@code H} ({@link ControlBasis#GRADED}).
- *       So a major hazard of a team's risk point is controlled by the team, its workshop, its department
- *       and the company; a low one by the team alone. Levels compare by {@link ControlLevel#rank()};
- *       merged or skipped levels need no special case.</li>
+ *   <li><b>Graded level, cascading down.</b> The <em>top responsible unit</em> is the first unit of
+ *       {@code O}'s chain ({@code O}, its parent, …, the root) whose level is at or above {@code T}:
+ *       the unit of level {@code T} when the chain has one; the next higher one when level {@code T}
+ *       is merged away (从严从高, control is never pushed below the policy's level); the root when the
+ *       chain has no unit that high; {@code O} itself when {@code O} is at or above {@code T}. That
+ *       unit and every unit of the chain below it down to {@code O} control {@code H}
+ *       ({@link ControlBasis#GRADED}). So a major hazard of a team's risk point is controlled by the
+ *       team, its workshop, its department and the company; a low one by the team alone; a low one of a
+ *       post's risk point by the post and its team. Levels compare by {@link ControlLevel#rank()}.</li>
  *   <li><b>Measures.</b> A unit named as {@link ControlMeasure#responsibleUnit()} of one of {@code H}'s
  *       measures controls {@code H} ({@link ControlBasis#MEASURE}), wherever it sits in the tree.</li>
  *   <li><b>Cascade below a measure.</b> If such a unit is an ancestor of {@code O}, every unit of the
@@ -52,7 +56,7 @@ import org.dualprevention.spi.LevelCombination;
  *   <li>Units below the owner (e.g. the posts of a team owning the risk point) are not assigned by the
  *       graded rule; the library never guesses which subordinate is meant. Name them in a measure.</li>
  *   <li>A risk point owned above its responsible level (a low hazard on a workshop's risk point, with
- *       no team in the chain) is controlled by its owner: control is never dropped, only raised.</li>
+ *       no team in the chain) is controlled by its owner alone: control is never dropped, only raised.</li>
  *   <li>A hazard never assessed has no level and no responsible level; its owner and the units named
  *       by its measures control it until it is assessed.</li>
  * </ul>
@@ -176,9 +180,16 @@ public final class GradedControl {
 
         List<OrgUnit> chain = org.selfAndAncestors(p.owningUnit()); // owner first, root last
         basis(bases, p.owningUnit(), ControlBasis.OWNER);
-        for (OrgUnit u : chain) {
-            if (top.isPresent() && u.level().rank() >= top.get().rank()) {
-                basis(bases, u.id(), ControlBasis.GRADED);
+        if (top.isPresent()) {
+            int topIndex = chain.size() - 1;
+            for (int i = 0; i < chain.size(); i++) {
+                if (chain.get(i).level().rank() <= top.get().rank()) {
+                    topIndex = i;
+                    break;
+                }
+            }
+            for (int i = 0; i <= topIndex; i++) {
+                basis(bases, chain.get(i).id(), ControlBasis.GRADED);
             }
         }
         for (ControlMeasure m : h.measures()) {
