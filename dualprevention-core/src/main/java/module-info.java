@@ -9,6 +9,9 @@ module org.dualprevention.core {
     requires static org.jspecify;
 
     exports org.dualprevention.engine;
+    exports org.dualprevention.engine.dynamic;
+    exports org.dualprevention.engine.closedloop;
+
 
 
     exports org.dualprevention.method;
