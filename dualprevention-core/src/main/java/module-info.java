@@ -9,6 +9,7 @@ module org.dualprevention.core {
     requires static org.jspecify;
 
     exports org.dualprevention.storage.memory;
+    exports org.dualprevention.engine.inspection;
 
 
     uses org.dualprevention.spi.AssessmentMethod;
