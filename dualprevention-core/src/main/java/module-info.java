@@ -10,6 +10,7 @@ module org.dualprevention.core {
 
     exports org.dualprevention.storage.memory;
     exports org.dualprevention.engine.inspection;
+    exports org.dualprevention.engine;
 
 
     uses org.dualprevention.spi.AssessmentMethod;
