@@ -11,6 +11,8 @@ module org.dualprevention.core {
     exports org.dualprevention.storage.memory;
     exports org.dualprevention.engine.inspection;
     exports org.dualprevention.engine;
+    exports org.dualprevention.engine.dynamic;
+    exports org.dualprevention.engine.closedloop;
 
 
     uses org.dualprevention.spi.AssessmentMethod;
