@@ -8,6 +8,8 @@ module org.dualprevention.core {
     requires commons.math3;
     requires static org.jspecify;
 
+    exports org.dualprevention.analytics;
+
 
     uses org.dualprevention.spi.AssessmentMethod;
     uses org.dualprevention.spi.GradingScheme;
