@@ -9,6 +9,8 @@ module org.dualprevention.core {
     requires static org.jspecify;
 
     exports org.dualprevention.analytics;
+    exports org.dualprevention.engine.dynamic;
+    exports org.dualprevention.engine.closedloop;
 
 
     uses org.dualprevention.spi.AssessmentMethod;
