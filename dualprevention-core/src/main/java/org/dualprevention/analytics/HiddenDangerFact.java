@@ -3,19 +3,27 @@ package org.dualprevention.analytics;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.risk.AccidentType;
+import org.dualprevention.risk.ControlMeasure;
 import org.dualprevention.risk.ControlMeasureId;
+import org.dualprevention.risk.Hazard;
 import org.dualprevention.risk.HazardCategory;
 import org.dualprevention.risk.MapZoneId;
+import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
 
 /**
@@ -38,6 +46,8 @@ public final class HiddenDangerFact {
     public static final String GENERAL = "general";
     /** Grade code of a major hidden danger (重大事故隐患). */
     public static final String MAJOR = "major";
+    /** Grade code of a hidden danger reported but not yet verified and graded. */
+    public static final String UNGRADED = "ungraded";
     /** Source code of a hidden danger found by an inspection task. */
     public static final String INSPECTION = "inspection";
     /** Source code of a hidden danger reported by random observation (随手拍). */
@@ -106,6 +116,82 @@ public final class HiddenDangerFact {
      */
     public static Builder builder(String id, OrgUnitId unit, String grade, LocalDate reportedOn) {
         return new Builder(id, unit, grade, reportedOn);
+    }
+
+    /**
+     * The facts of a hidden danger of the closed loop, joined with its risk point from the register.
+     *
+     * <p>The grade is the grade's code, or {@link #UNGRADED} before verification; the zone is the risk
+     * point's zone; accident types and hazard category are those of the linked hazard; the control level
+     * is that of the failed control measure. Closing is the date of {@link HiddenDanger#closedAt()} in
+     * {@code zone}; rectification is {@link HiddenDanger#completedOn()}.
+     *
+     * @param danger the hidden danger
+     * @param riskPoint its risk point as stored, if it has one (ignored if it is another risk point)
+     * @param zone the organisation's time zone
+     * @return the facts
+     */
+    public static HiddenDangerFact from(HiddenDanger danger, Optional<RiskPoint> riskPoint, ZoneId zone) {
+        Objects.requireNonNull(danger, "danger");
+        Objects.requireNonNull(riskPoint, "riskPoint");
+        Objects.requireNonNull(zone, "zone");
+        Builder b = builder(danger.id().value(), danger.unit(),
+                danger.grade().map(g -> g.code()).orElse(UNGRADED), danger.foundOn())
+                .source(danger.source().code()).planned(danger.plan().isPresent()).rejections(danger.rejections());
+        danger.riskPoint().ifPresent(b::riskPoint);
+        danger.failedMeasure().ifPresent(b::measure);
+        danger.deadline().ifPresent(b::deadline);
+        danger.completedOn().ifPresent(b::rectifiedOn);
+        danger.closedAt().ifPresent(t -> b.closedOn(LocalDate.ofInstant(t, zone)));
+        if (danger.state() == HiddenDangerState.WITHDRAWN) {
+            b.withdrawn();
+        }
+        Optional<RiskPoint> point = riskPoint.filter(p -> danger.riskPoint().equals(Optional.of(p.id())));
+        if (point.isPresent()) {
+            point.get().zone().ifPresent(b::zone);
+            Optional<Hazard> hazard = danger.hazard().flatMap(h -> point.get().hazard(h));
+            hazard.ifPresent(h -> b.accidentTypes(h.accidentTypes()).hazardCategory(h.category()));
+            if (danger.failedMeasure().isPresent()) {
+                ControlMeasureId m = danger.failedMeasure().get();
+                Optional<ControlMeasure> measure = hazard.flatMap(h -> h.measure(m));
+                if (measure.isEmpty()) {
+                    measure = point.get().hazards().stream().flatMap(h -> h.measure(m).stream()).findFirst();
+                }
+                measure.ifPresent(cm -> b.controlLevel(cm.controlLevel()));
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * A lazy view that turns each hidden danger into its facts as it is read, joining risk points from a
+     * register map; nothing is copied, so a paged storage query stays paged.
+     *
+     * @param dangers the hidden dangers
+     * @param register risk points by id (those not found give facts without zone, hazard and level)
+     * @param zone the organisation's time zone
+     * @return the facts, read once per iteration of {@code dangers}
+     */
+    public static Iterable<HiddenDangerFact> project(Iterable<HiddenDanger> dangers, Map<RiskPointId, RiskPoint> register,
+            ZoneId zone) {
+        Objects.requireNonNull(dangers, "dangers");
+        Objects.requireNonNull(register, "register");
+        Objects.requireNonNull(zone, "zone");
+        return () -> {
+            Iterator<HiddenDanger> it = dangers.iterator();
+            return new Iterator<HiddenDangerFact>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public HiddenDangerFact next() {
+                    HiddenDanger d = it.next();
+                    return from(d, d.riskPoint().map(register::get), zone);
+                }
+            };
+        };
     }
 
     /** @return the hidden danger's id */
