@@ -11,6 +11,9 @@ module org.dualprevention.core {
     exports org.dualprevention.analytics;
     exports org.dualprevention.engine.dynamic;
     exports org.dualprevention.engine.closedloop;
+    exports org.dualprevention.storage.memory;
+    exports org.dualprevention.engine.inspection;
+    exports org.dualprevention.engine;
 
 
     uses org.dualprevention.spi.AssessmentMethod;
