@@ -5,6 +5,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.dualprevention.inspection.InspectionRecord;
+import org.dualprevention.inspection.InspectionTask;
+import org.dualprevention.inspection.ItemOutcome;
+import org.dualprevention.inspection.ItemResult;
 import org.dualprevention.organization.OrgUnitId;
 
 /**
@@ -40,6 +44,33 @@ public record InspectionTaskFact(String id, OrgUnitId unit, Optional<String> pla
                 itemsPassed, itemsChecked);
         checkArgument(doneAt.isPresent() || itemsChecked == 0, "task [%s] is not done but has [%s] items checked", id,
                 itemsChecked);
+    }
+
+    /**
+     * The facts of a stored inspection task: done when it has a record (at the record's time); items
+     * checked are the results other than {@link ItemOutcome#NOT_APPLICABLE}, items passed those
+     * {@link ItemOutcome#PASSED}.
+     *
+     * @param task the task
+     * @return the facts
+     */
+    public static InspectionTaskFact from(InspectionTask task) {
+        Objects.requireNonNull(task, "task");
+        Optional<InspectionRecord> r = task.record();
+        int checked = 0;
+        int passed = 0;
+        if (r.isPresent()) {
+            for (ItemResult res : r.get().results()) {
+                if (res.outcome() != ItemOutcome.NOT_APPLICABLE) {
+                    checked++;
+                    if (res.outcome() == ItemOutcome.PASSED) {
+                        passed++;
+                    }
+                }
+            }
+        }
+        return new InspectionTaskFact(task.id().value(), task.unit(), Optional.of(task.plan().value()), task.due(),
+                r.map(InspectionRecord::recordedAt), checked, passed);
     }
 
     /**

@@ -24,7 +24,15 @@ import org.dualprevention.risk.RiskPointId;
 final class Dangers {
     private static final ClosedLoopSettings SETTINGS = ClosedLoopSettings.defaults();
 
+    /** Receives every transition made here (the storage test saves them); does nothing by default. */
+    static java.util.function.Consumer<org.dualprevention.danger.Transition> sink = t -> { };
+
     private Dangers() {
+    }
+
+    private static HiddenDanger next(org.dualprevention.danger.Transition t) {
+        sink.accept(t);
+        return t.next();
     }
 
     private static Clock at(LocalDate day) {
@@ -42,7 +50,7 @@ final class Dangers {
         if (point.isPresent()) {
             r = r.withRiskPoint(point.get());
         }
-        return HiddenDanger.report(r, at(on), Fixtures.SHANGHAI).next();
+        return next(HiddenDanger.report(r, at(on), Fixtures.SHANGHAI));
     }
 
     static HiddenDanger reportedWithMeasure(String id, OrgUnitId unit, LocalDate on, RiskPointId point, HazardId hazard,
@@ -50,33 +58,34 @@ final class Dangers {
         HiddenDangerCommand.Report r = HiddenDangerCommand.Report.of(actor("reporter", unit), HiddenDangerId.of(id),
                 "title " + id, "description " + id, HiddenDangerSource.RANDOM_OBSERVATION, unit, on)
                 .withFailedMeasure(point, hazard, measure);
-        return HiddenDanger.report(r, at(on), Fixtures.SHANGHAI).next();
+        return next(HiddenDanger.report(r, at(on), Fixtures.SHANGHAI));
     }
 
     static HiddenDanger major(HiddenDanger d, LocalDate on) {
-        return d.apply(HiddenDangerCommand.Verify.major(actor("verifier", d.unit()), "",
-                new AuthorityReport("status", "harm", "plan")), at(on), Fixtures.SHANGHAI, SETTINGS).next();
+        return next(d.apply(HiddenDangerCommand.Verify.major(actor("verifier", d.unit()), "",
+                new AuthorityReport("status", "harm", "plan")), at(on), Fixtures.SHANGHAI, SETTINGS));
     }
 
     static HiddenDanger general(HiddenDanger d, LocalDate on) {
-        return d.apply(HiddenDangerCommand.Verify.general(actor("verifier", d.unit()), ""), at(on), Fixtures.SHANGHAI,
-                SETTINGS).next();
+        return next(d.apply(HiddenDangerCommand.Verify.general(actor("verifier", d.unit()), ""), at(on),
+                Fixtures.SHANGHAI, SETTINGS));
     }
 
     static HiddenDanger planned(HiddenDanger d, LocalDate on, LocalDate deadline) {
-        return d.apply(new HiddenDangerCommand.Plan(actor("planner", d.unit()), RectificationPlan.of(ActorId.of("boss"),
-                "fix it", Funds.cny("100"), deadline, "keep out")), at(on), Fixtures.SHANGHAI, SETTINGS).next();
+        return next(d.apply(new HiddenDangerCommand.Plan(actor("planner", d.unit()),
+                RectificationPlan.of(ActorId.of("boss"), "fix it", Funds.cny("100"), deadline, "keep out")), at(on),
+                Fixtures.SHANGHAI, SETTINGS));
     }
 
     static HiddenDanger closedOnSpot(HiddenDanger d, LocalDate on) {
-        HiddenDanger r = d.apply(new HiddenDangerCommand.RectifyOnSpot(actor("fixer", d.unit()), "fixed",
-                List.of(java.net.URI.create("urn:photo:1")), on), at(on), Fixtures.SHANGHAI, SETTINGS).next();
-        return r.apply(new HiddenDangerCommand.Accept(actor("acceptor", d.unit()), ""), at(on), Fixtures.SHANGHAI,
-                SETTINGS).next();
+        HiddenDanger r = next(d.apply(new HiddenDangerCommand.RectifyOnSpot(actor("fixer", d.unit()), "fixed",
+                List.of(java.net.URI.create("urn:photo:1")), on), at(on), Fixtures.SHANGHAI, SETTINGS));
+        return next(r.apply(new HiddenDangerCommand.Accept(actor("acceptor", d.unit()), ""), at(on),
+                Fixtures.SHANGHAI, SETTINGS));
     }
 
     static HiddenDanger withdrawn(HiddenDanger d, LocalDate on) {
-        return d.apply(new HiddenDangerCommand.Withdraw(actor("verifier", d.unit()), "not a hidden danger"), at(on),
-                Fixtures.SHANGHAI, SETTINGS).next();
+        return next(d.apply(new HiddenDangerCommand.Withdraw(actor("verifier", d.unit()), "not a hidden danger"),
+                at(on), Fixtures.SHANGHAI, SETTINGS));
     }
 }
