@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.dualprevention.ValidationException;
+import org.dualprevention.risk.AssessmentInput;
 import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.Score;
 
@@ -26,7 +27,9 @@ import org.dualprevention.risk.Score;
  *   4    general  signif.  major    major
  *   </pre></li>
  * </ul>
- * The result can be given to the risk map as a zone's own assessed level.
+ * The result can be given to the risk map as a zone's own assessed level, or recorded as an assessment
+ * with the built-in method {@code MATRIX-4X4} and its scheme {@code MATRIX-4X4-ENTERPRISE}, which grade
+ * the same 16 cells: {@link Result#toInput()} gives that method's input.
  *
  * <p>This class is immutable and thread-safe.
  *
@@ -134,7 +137,12 @@ public final class EnterpriseZoneMatrix {
             Objects.requireNonNull(level, "level");
         }
 
-        /** @return the cell as a score (row L, column S, value L×S) */
+        /** @return the input {@code L}, {@code S} of the built-in method {@code MATRIX-4X4} */
+        public AssessmentInput toInput() {
+            return AssessmentInput.of(Map.of("L", likelihood, "S", severity));
+        }
+
+        /** @return the cell as a score (row L, column S, value L×S), as {@code MATRIX-4X4} computes it */
         public Score score() {
             return Score.ofCell(likelihood, severity, BigDecimal.valueOf((long) likelihood * severity));
         }

@@ -177,11 +177,12 @@ public final class RiskMap {
          */
         public Builder zones(Iterable<MapZone> value) {
             zones.clear();
+            java.util.Set<MapZoneId> seen = new java.util.HashSet<>();
             for (MapZone z : value) {
-                if (zones.stream().anyMatch(x -> x.id().equals(z.id()))) {
+                if (!seen.add(Objects.requireNonNull(z, "zone").id())) {
                     throw new IllegalArgumentException("MapZone [" + z.id() + "] is given twice");
                 }
-                zones.add(Objects.requireNonNull(z, "zone"));
+                zones.add(z);
             }
             return this;
         }

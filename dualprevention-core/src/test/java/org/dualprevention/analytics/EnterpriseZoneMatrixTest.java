@@ -41,6 +41,20 @@ class EnterpriseZoneMatrixTest {
     }
 
     @Test
+    void agreesWithTheBuiltInMatrix4x4MethodAndEnterpriseSchemeOnAll16Cells() {
+        org.dualprevention.method.Matrix4x4Method method = new org.dualprevention.method.Matrix4x4Method();
+        org.dualprevention.method.Matrix4x4EnterpriseScheme scheme = new org.dualprevention.method.Matrix4x4EnterpriseScheme();
+        for (int l = 1; l <= 4; l++) {
+            for (int s = 1; s <= 4; s++) {
+                EnterpriseZoneMatrix.Result r = new EnterpriseZoneMatrix.Result(l, s, EnterpriseZoneMatrix.level(l, s));
+                Score score = method.evaluate(r.toInput());
+                assertEquals(r.score(), score, "cell " + l + "," + s);
+                assertEquals(r.level(), scheme.grade(score).level(), "cell " + l + "," + s);
+            }
+        }
+    }
+
+    @Test
     void likelihoodIsTheMeanRoundedUpAndSeverityTheMax() {
         Map<Item, Integer> scores = new EnumMap<>(Item.class);
         for (Item i : Item.values()) {
