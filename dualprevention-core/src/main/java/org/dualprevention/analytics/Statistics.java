@@ -116,8 +116,9 @@ public final class Statistics {
                 skipped++;
                 continue;
             }
+            ControlLevel level = d.controlLevel().orElseGet(() -> organization.require(d.unit()).level());
             for (Acc a : chain) {
-                a.add(d, period, asOf);
+                a.add(d, level, period, asOf);
             }
         }
         for (InspectionTaskFact t : tasks) {
@@ -192,7 +193,7 @@ public final class Statistics {
         long itemsPassed;
         final Map<String, long[]> plans = new HashMap<>();
 
-        void add(HiddenDangerFact d, ReportingPeriod period, LocalDate asOf) {
+        void add(HiddenDangerFact d, ControlLevel level, ReportingPeriod period, LocalDate asOf) {
             boolean reportedInPeriod = period.contains(d.reportedOn()) && !d.reportedOn().isAfter(asOf);
             if (d.withdrawn()) {
                 if (reportedInPeriod) {
@@ -230,7 +231,7 @@ public final class Statistics {
                     byAccident.merge(t, 1L, Long::sum);
                 }
                 d.hazardCategory().ifPresent(c -> byCategory.merge(c.hazardClass(), 1L, Long::sum));
-                d.controlLevel().ifPresent(l -> byLevel.merge(l, 1L, Long::sum));
+                byLevel.merge(level, 1L, Long::sum);
             }
             if (d.deadline().isPresent() && period.contains(d.deadline().get()) && !d.reportedOn().isAfter(asOf)) {
                 LocalDate deadline = d.deadline().get();

@@ -36,7 +36,8 @@ import org.dualprevention.risk.HazardCategory;
  * </ul>
  * Every rate with a zero denominator is not applicable ({@link Rate#ratio()} empty). Counts by accident
  * type count a hidden danger once under each of its types, so they may sum to more than
- * {@link #found()}. Counts by hazard category use the two-digit class of GB/T 13861.
+ * {@link #found()}. Counts by hazard category use the two-digit class of GB/T 13861. Counts by control
+ * level use the level of the failed control measure, or else the level of the responsible unit.
  *
  * <p>This class is immutable and thread-safe and must be treated as a value type.
  *
@@ -219,7 +220,7 @@ public final class UnitStatistics {
         return bySource;
     }
 
-    /** @return hidden dangers found per control level */
+    /** @return hidden dangers found per control level (of the failed measure, else of the responsible unit) */
     public Map<ControlLevel, Long> byControlLevel() {
         return byControlLevel;
     }

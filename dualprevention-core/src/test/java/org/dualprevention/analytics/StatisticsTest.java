@@ -111,7 +111,8 @@ class StatisticsTest {
         assertEquals(Map.of(AccidentType.MACHINERY, 1L, AccidentType.FIRE, 1L, AccidentType.BURN, 1L),
                 s.byAccidentType());
         assertEquals(Map.of(HazardCategory.PHYSICAL, 1L, HazardCategory.CHEMICAL, 1L), s.byHazardCategory());
-        assertEquals(Map.of(ControlLevel.WORKSHOP, 1L), s.byControlLevel());
+        // d1 names a workshop-level measure; the others take their unit's level: d2 team, d3 and d6 workshop
+        assertEquals(Map.of(ControlLevel.WORKSHOP, 3L, ControlLevel.TEAM, 1L), s.byControlLevel());
         assertEquals(Rate.of(2, 3), s.inspectionCompletion());
         assertEquals(Rate.of(1, 3), s.onTimeInspection());
         assertEquals(Rate.of(14, 15), s.itemConformity());
