@@ -508,9 +508,16 @@ final class ModelReader {
             problems.add(ptr, v, DECIMAL);
             return null;
         }
-        BigDecimal d = v.decimalValue();
-        BigDecimal s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
-        if (s.precision() - s.scale() > MAX_PRECISION || s.scale() > MAX_SCALE || s.precision() > MAX_PRECISION) {
+        BigDecimal s;
+        try {
+            BigDecimal d = v.decimalValue();
+            s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        } catch (ArithmeticException | NumberFormatException e) {
+            problems.add(ptr, v, DECIMAL);
+            return null;
+        }
+        long integerDigits = (long) s.precision() - s.scale();
+        if (integerDigits > MAX_PRECISION || s.scale() > MAX_SCALE || s.precision() > MAX_PRECISION) {
             problems.add(ptr, v, DECIMAL);
             return null;
         }
