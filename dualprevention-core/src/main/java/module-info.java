@@ -8,6 +8,9 @@ module org.dualprevention.core {
     requires commons.math3;
     requires static org.jspecify;
 
+    exports org.dualprevention.engine.dynamic;
+    exports org.dualprevention.engine.closedloop;
+
 
     uses org.dualprevention.spi.AssessmentMethod;
     uses org.dualprevention.spi.GradingScheme;
