@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -28,6 +29,8 @@ import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.SchemeId;
 import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
+import org.dualprevention.spi.Band;
+import org.dualprevention.spi.BandedGradingScheme;
 import org.dualprevention.spi.GradingScheme;
 import org.dualprevention.testkit.gen.Domains;
 import org.dualprevention.testkit.gen.Gen;
@@ -62,9 +65,12 @@ import org.junit.jupiter.api.Test;
  * <li><b>G7</b> determinism: the same score always gets the same grade, on any instance.</li>
  * <li><b>G8</b> thread safety: grading from several threads at once gives the same grades as one thread.</li>
  * <li><b>G9</b> boundaries as documented: every score in {@link #documentedGrades()} gets the documented
- *     grade code (skipped when the table is empty).</li>
+ *     grade code; for a banded scheme ({@link #bandedDefinition()}) every band edge, and the values just
+ *     inside and just outside it, get the grade its inclusivity states (skipped when there is neither).</li>
  * <li><b>G10</b> {@code grade(null)} throws {@link NullPointerException}; a score the method cannot produce
  *     is either graded or refused with a {@link ValidationException}, never another exception.</li>
+ * <li><b>G11</b> banded schemes only: every score the method can produce lies in exactly one band, and
+ *     {@code grade} gives that band's grade (the bands are contiguous and exhaustive over the method's scores).</li>
  * </ol>
  *
  * @since 0.1
@@ -96,6 +102,18 @@ public abstract class GradingSchemeContract {
      */
     protected Map<Score, String> documentedGrades() {
         return Map.of();
+    }
+
+    /**
+     * The scheme as bands, when it is one: rules G9 and G11 then check every band edge exactly. The
+     * default returns {@link #scheme()} itself if it is a {@link BandedGradingScheme}; override it when
+     * your scheme delegates to one.
+     *
+     * @return the bands, or empty for a scheme that is not banded
+     */
+    protected Optional<BandedGradingScheme> bandedDefinition() {
+        GradingScheme s = scheme();
+        return s instanceof BandedGradingScheme ? Optional.of((BandedGradingScheme) s) : Optional.empty();
     }
 
     /**
@@ -330,10 +348,11 @@ public abstract class GradingSchemeContract {
     }
 
     @Test
-    @DisplayName("G9 boundaries as documented: each documented score gets the documented grade")
+    @DisplayName("G9 boundaries as documented: documented scores and every band edge get the documented grade")
     public void g9DocumentedBoundaries() {
-        Map<Score, String> table = documentedGrades();
-        Assumptions.assumeFalse(table.isEmpty(), "G9: no documented boundaries given for this scheme");
+        Map<Score, String> table = new LinkedHashMap<>(documentedGrades());
+        bandedDefinition().ifPresent(b -> table.putAll(bandEdges(b)));
+        Assumptions.assumeFalse(table.isEmpty(), "G9: no documented boundaries and no bands for this scheme");
         GradingScheme s = scheme();
         Failures f = new Failures("G9 documented boundaries");
         for (Map.Entry<Score, String> e : table.entrySet()) {
@@ -345,6 +364,75 @@ public abstract class GradingSchemeContract {
                 }
             } catch (RuntimeException ex) {
                 f.fail("score " + e.getKey() + " -> " + Failures.describe(ex) + " but documented [" + e.getValue() + "]");
+            }
+        }
+        f.assertNone();
+    }
+
+    private static final BigDecimal EPSILON = new BigDecimal("0.000001");
+
+    /**
+     * The grade each band edge must get, computed from the bands' own inclusivity: the edge itself,
+     * a value just inside and a value just outside (where a neighbouring band covers it).
+     */
+    static Map<Score, String> bandEdges(BandedGradingScheme scheme) {
+        Map<Score, String> out = new LinkedHashMap<>();
+        List<Band> bands = scheme.bands();
+        for (int i = 0; i < bands.size(); i++) {
+            Band b = bands.get(i);
+            String code = b.grade().code();
+            if (b.lower().isPresent()) {
+                BigDecimal lo = b.lower().get();
+                if (b.lowerInclusive()) {
+                    out.put(Score.of(lo), code);
+                } else if (i > 0 && bands.get(i - 1).contains(lo)) {
+                    out.put(Score.of(lo), bands.get(i - 1).grade().code());
+                }
+                if (b.contains(lo.add(EPSILON))) {
+                    out.put(Score.of(lo.add(EPSILON)), code);
+                }
+                if (i > 0 && bands.get(i - 1).contains(lo.subtract(EPSILON))) {
+                    out.put(Score.of(lo.subtract(EPSILON)), bands.get(i - 1).grade().code());
+                }
+            }
+            if (b.upper().isPresent()) {
+                BigDecimal hi = b.upper().get();
+                if (b.upperInclusive()) {
+                    out.put(Score.of(hi), code);
+                } else if (i + 1 < bands.size() && bands.get(i + 1).contains(hi)) {
+                    out.put(Score.of(hi), bands.get(i + 1).grade().code());
+                }
+                if (b.contains(hi.subtract(EPSILON))) {
+                    out.put(Score.of(hi.subtract(EPSILON)), code);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("G11 banded schemes: every score the method can produce lies in exactly one band and gets its grade")
+    public void g11BandsContiguousAndExhaustive() {
+        Optional<BandedGradingScheme> banded = bandedDefinition();
+        Assumptions.assumeTrue(banded.isPresent(), "G11: the scheme is not banded");
+        GradingScheme s = scheme();
+        Failures f = new Failures("G11 bands contiguous and exhaustive" + where());
+        for (Map.Entry<Score, AssessmentInput> e : reachableScores().entrySet()) {
+            f.checked();
+            List<Band> containing = new ArrayList<>();
+            for (Band b : banded.get().bands()) {
+                if (b.contains(e.getKey().value())) {
+                    containing.add(b);
+                }
+            }
+            if (containing.size() != 1) {
+                f.fail("score " + e.getKey() + " (from " + e.getValue() + ") lies in " + containing.size() + " bands "
+                        + containing + " of " + banded.get().bands());
+                continue;
+            }
+            Grade g = s.grade(e.getKey());
+            if (!g.equals(containing.get(0).grade())) {
+                f.fail("score " + e.getKey() + " lies in band " + containing.get(0) + " but is graded " + g);
             }
         }
         f.assertNone();
