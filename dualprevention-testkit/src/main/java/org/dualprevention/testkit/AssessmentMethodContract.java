@@ -144,119 +144,131 @@ public abstract class AssessmentMethodContract {
     @Test
     @DisplayName("M1 id() is a valid, stable method id; defaultScheme() and displayName are given")
     public void m1IdIsValidAndStable() {
-        AssessmentMethod m = method();
-        MethodId id = m.id();
-        assertNotNull(id, "M1 id() returned null");
-        assertEquals(id, MethodId.of(id.value()), "M1 id() is not a valid MethodId");
-        assertEquals(id, m.id(), "M1 id() changed between calls");
-        assertEquals(id, method().id(), "M1 id() differs between instances");
-        assertNotNull(m.defaultScheme(), "M1 defaultScheme() returned null");
-        for (Locale l : List.of(Locale.ROOT, Locale.CHINESE, Locale.ENGLISH)) {
-            String name = m.displayName(l);
-            assertNotNull(name, "M1 displayName(" + l + ") returned null");
-            assertFalse(name.isBlank(), "M1 displayName(" + l + ") is blank");
-        }
+        Rules.check("M1", () -> {
+            AssessmentMethod m = method();
+            MethodId id = m.id();
+            assertNotNull(id, "M1 id() returned null");
+            assertEquals(id, MethodId.of(id.value()), "M1 id() is not a valid MethodId");
+            assertEquals(id, m.id(), "M1 id() changed between calls");
+            assertEquals(id, method().id(), "M1 id() differs between instances");
+            assertNotNull(m.defaultScheme(), "M1 defaultScheme() returned null");
+            for (Locale l : List.of(Locale.ROOT, Locale.CHINESE, Locale.ENGLISH)) {
+                String name = m.displayName(l);
+                assertNotNull(name, "M1 displayName(" + l + ") returned null");
+                assertFalse(name.isBlank(), "M1 displayName(" + l + ") is blank");
+            }
+        });
     }
 
     @Test
     @DisplayName("M2 factors() is not empty, has distinct keys and is the same on every call")
     public void m2FactorsWellFormed() {
-        AssessmentMethod m = method();
-        List<FactorDefinition> factors = m.factors();
-        assertNotNull(factors, "M2 factors() returned null");
-        assertFalse(factors.isEmpty(), "M2 factors() is empty");
-        Set<String> keys = new HashSet<>();
-        for (FactorDefinition f : factors) {
-            assertNotNull(f, "M2 factors() contains null");
-            assertTrue(keys.add(f.key()), "M2 factor key [" + f.key() + "] appears twice in " + factors);
-        }
-        assertEquals(factors, m.factors(), "M2 factors() changed between calls");
-        assertEquals(factors, method().factors(), "M2 factors() differs between instances");
+        Rules.check("M2", () -> {
+            AssessmentMethod m = method();
+            List<FactorDefinition> factors = m.factors();
+            assertNotNull(factors, "M2 factors() returned null");
+            assertFalse(factors.isEmpty(), "M2 factors() is empty");
+            Set<String> keys = new HashSet<>();
+            for (FactorDefinition f : factors) {
+                assertNotNull(f, "M2 factors() contains null");
+                assertTrue(keys.add(f.key()), "M2 factor key [" + f.key() + "] appears twice in " + factors);
+            }
+            assertEquals(factors, m.factors(), "M2 factors() changed between calls");
+            assertEquals(factors, method().factors(), "M2 factors() differs between instances");
+        });
     }
 
     @Test
     @DisplayName("M3 factors() cannot be modified")
     public void m3FactorsImmutable() {
-        AssessmentMethod m = method();
-        List<FactorDefinition> before = List.copyOf(m.factors());
-        List<FactorDefinition> factors = m.factors();
-        FactorDefinition extra = FactorDefinition.discrete("Zz_extra", "not a factor", "1");
-        assertThrows(UnsupportedOperationException.class, () -> factors.add(extra), "M3 factors().add succeeded");
-        assertThrows(UnsupportedOperationException.class, () -> factors.remove(0), "M3 factors().remove succeeded");
-        assertThrows(UnsupportedOperationException.class, () -> factors.set(0, extra), "M3 factors().set succeeded");
-        assertThrows(UnsupportedOperationException.class, factors::clear, "M3 factors().clear succeeded");
-        assertEquals(before, m.factors(), "M3 factors() changed after attempts to modify it");
+        Rules.check("M3", () -> {
+            AssessmentMethod m = method();
+            List<FactorDefinition> before = List.copyOf(m.factors());
+            List<FactorDefinition> factors = m.factors();
+            FactorDefinition extra = FactorDefinition.discrete("Zz_extra", "not a factor", "1");
+            assertThrows(UnsupportedOperationException.class, () -> factors.add(extra), "M3 factors().add succeeded");
+            assertThrows(UnsupportedOperationException.class, () -> factors.remove(0), "M3 factors().remove succeeded");
+            assertThrows(UnsupportedOperationException.class, () -> factors.set(0, extra), "M3 factors().set succeeded");
+            assertThrows(UnsupportedOperationException.class, factors::clear, "M3 factors().clear succeeded");
+            assertEquals(before, m.factors(), "M3 factors() changed after attempts to modify it");
+        });
     }
 
     @Test
     @DisplayName("M4 totality: every valid input of the domain gets a score and passes validate")
     public void m4Totality() {
-        AssessmentMethod m = method();
-        Failures f = new Failures("M4 totality" + where());
-        for (AssessmentInput in : domain(m)) {
-            f.checked();
-            try {
-                m.validate(in);
-                Score s = m.evaluate(in);
-                if (s == null) {
-                    f.fail(in + " -> null score");
+        Rules.check("M4", () -> {
+            AssessmentMethod m = method();
+            Failures f = new Failures("M4 totality" + where());
+            for (AssessmentInput in : domain(m)) {
+                f.checked();
+                try {
+                    m.validate(in);
+                    Score s = m.evaluate(in);
+                    if (s == null) {
+                        f.fail(in + " -> null score");
+                    }
+                } catch (RuntimeException e) {
+                    f.fail(in + " -> " + Failures.describe(e));
                 }
-            } catch (RuntimeException e) {
-                f.fail(in + " -> " + Failures.describe(e));
             }
-        }
-        f.assertNone();
+            f.assertNone();
+        });
     }
 
     @Test
     @DisplayName("M5 determinism: the same input always gets the same score, in any factor order and on any instance")
     public void m5Determinism() {
-        AssessmentMethod m = method();
-        AssessmentMethod other = method();
-        Failures f = new Failures("M5 determinism" + where());
-        for (AssessmentInput in : domain(m)) {
-            f.checked();
-            Score first = m.evaluate(in);
-            Score again = m.evaluate(in);
-            List<Map.Entry<String, BigDecimal>> entries = new ArrayList<>(in.values().entrySet());
-            Collections.reverse(entries);
-            Map<String, BigDecimal> reversed = new LinkedHashMap<>();
-            for (Map.Entry<String, BigDecimal> e : entries) {
-                reversed.put(e.getKey(), e.getValue().setScale(Math.max(0, e.getValue().scale()) + 2));
+        Rules.check("M5", () -> {
+            AssessmentMethod m = method();
+            AssessmentMethod other = method();
+            Failures f = new Failures("M5 determinism" + where());
+            for (AssessmentInput in : domain(m)) {
+                f.checked();
+                Score first = m.evaluate(in);
+                Score again = m.evaluate(in);
+                List<Map.Entry<String, BigDecimal>> entries = new ArrayList<>(in.values().entrySet());
+                Collections.reverse(entries);
+                Map<String, BigDecimal> reversed = new LinkedHashMap<>();
+                for (Map.Entry<String, BigDecimal> e : entries) {
+                    reversed.put(e.getKey(), e.getValue().setScale(Math.max(0, e.getValue().scale()) + 2));
+                }
+                Score reordered = other.evaluate(AssessmentInput.of(reversed));
+                if (!first.equals(again)) {
+                    f.fail(in + " -> " + first + " then " + again);
+                } else if (!first.equals(reordered)) {
+                    f.fail(in + " -> " + first + ", but reordered/rescaled " + reversed + " on another instance -> " + reordered);
+                }
             }
-            Score reordered = other.evaluate(AssessmentInput.of(reversed));
-            if (!first.equals(again)) {
-                f.fail(in + " -> " + first + " then " + again);
-            } else if (!first.equals(reordered)) {
-                f.fail(in + " -> " + first + ", but reordered/rescaled " + reversed + " on another instance -> " + reordered);
-            }
-        }
-        f.assertNone();
+            f.assertNone();
+        });
     }
 
     @Test
     @DisplayName("M6 monotonicity: raising any one factor one step never lowers the score")
     public void m6Monotonicity() {
-        Assumptions.assumeTrue(isMonotone(), "M6 does not apply: the method declares itself not monotone");
-        AssessmentMethod m = method();
-        Failures f = new Failures("M6 monotonicity" + where());
-        for (AssessmentInput in : domain(m)) {
-            Score base = m.evaluate(in);
-            for (FactorDefinition fd : m.factors()) {
-                BigDecimal v = in.value(fd.key()).orElseThrow();
-                Optional<BigDecimal> up = fd.isDiscrete() ? Domains.stepUp(fd, v) : rangeStep(fd, v);
-                if (up.isEmpty()) {
-                    continue;
-                }
-                f.checked();
-                AssessmentInput raised = in.with(fd.key(), up.get());
-                Score s = m.evaluate(raised);
-                if (s.value().compareTo(base.value()) < 0) {
-                    f.fail(in + " -> " + base + " but raising " + fd.key() + " to " + up.get().toPlainString() + " -> " + s);
+        Rules.check("M6", () -> {
+            Assumptions.assumeTrue(isMonotone(), "M6 does not apply: the method declares itself not monotone");
+            AssessmentMethod m = method();
+            Failures f = new Failures("M6 monotonicity" + where());
+            for (AssessmentInput in : domain(m)) {
+                Score base = m.evaluate(in);
+                for (FactorDefinition fd : m.factors()) {
+                    BigDecimal v = in.value(fd.key()).orElseThrow();
+                    Optional<BigDecimal> up = fd.isDiscrete() ? Domains.stepUp(fd, v) : rangeStep(fd, v);
+                    if (up.isEmpty()) {
+                        continue;
+                    }
+                    f.checked();
+                    AssessmentInput raised = in.with(fd.key(), up.get());
+                    Score s = m.evaluate(raised);
+                    if (s.value().compareTo(base.value()) < 0) {
+                        f.fail(in + " -> " + base + " but raising " + fd.key() + " to " + up.get().toPlainString() + " -> " + s);
+                    }
                 }
             }
-        }
-        f.assertNone();
+            f.assertNone();
+        });
     }
 
     private Optional<BigDecimal> rangeStep(FactorDefinition fd, BigDecimal v) {
@@ -272,170 +284,184 @@ public abstract class AssessmentMethodContract {
     @Test
     @DisplayName("M7 a missing factor is refused with a ValidationException naming factors.<key>")
     public void m7MissingFactor() {
-        AssessmentMethod m = method();
-        AssessmentInput valid = domain(m).get(0);
-        Failures f = new Failures("M7 missing factor");
-        for (FactorDefinition fd : m.factors()) {
-            Map<String, Number> raw = new LinkedHashMap<>(valid.values());
-            raw.remove(fd.key());
-            f.checked();
-            refusal(m, raw, "factors." + fd.key()).ifPresent(f::fail);
-        }
-        f.assertNone();
+        Rules.check("M7", () -> {
+            AssessmentMethod m = method();
+            AssessmentInput valid = domain(m).get(0);
+            Failures f = new Failures("M7 missing factor");
+            for (FactorDefinition fd : m.factors()) {
+                Map<String, Number> raw = new LinkedHashMap<>(valid.values());
+                raw.remove(fd.key());
+                f.checked();
+                refusal(m, raw, "factors." + fd.key()).ifPresent(f::fail);
+            }
+            f.assertNone();
+        });
     }
 
     @Test
     @DisplayName("M8 a value off the factor's scale is refused naming factors.<key>")
     public void m8OffScale() {
-        AssessmentMethod m = method();
-        AssessmentInput valid = domain(m).get(0);
-        Failures f = new Failures("M8 off-scale value");
-        for (FactorDefinition fd : m.factors()) {
-            List<BigDecimal> bad = new ArrayList<>();
-            bad.add(fd.max().add(fd.max().abs()).add(BigDecimal.ONE));
-            bad.add(fd.min().subtract(BigDecimal.ONE));
-            bad.add(fd.min().subtract(new BigDecimal("0.001")));
-            bad.add(fd.max().add(new BigDecimal("0.001")));
-            if (fd.isDiscrete()) {
-                for (int i = 0; i + 1 < fd.values().size(); i++) {
-                    bad.add(fd.values().get(i).add(fd.values().get(i + 1)).divide(BigDecimal.valueOf(2)));
+        Rules.check("M8", () -> {
+            AssessmentMethod m = method();
+            AssessmentInput valid = domain(m).get(0);
+            Failures f = new Failures("M8 off-scale value");
+            for (FactorDefinition fd : m.factors()) {
+                List<BigDecimal> bad = new ArrayList<>();
+                bad.add(fd.max().add(fd.max().abs()).add(BigDecimal.ONE));
+                bad.add(fd.min().subtract(BigDecimal.ONE));
+                bad.add(fd.min().subtract(new BigDecimal("0.001")));
+                bad.add(fd.max().add(new BigDecimal("0.001")));
+                if (fd.isDiscrete()) {
+                    for (int i = 0; i + 1 < fd.values().size(); i++) {
+                        bad.add(fd.values().get(i).add(fd.values().get(i + 1)).divide(BigDecimal.valueOf(2)));
+                    }
+                }
+                for (BigDecimal b : bad) {
+                    Map<String, Number> raw = new LinkedHashMap<>(valid.values());
+                    raw.put(fd.key(), b);
+                    f.checked();
+                    refusal(m, raw, "factors." + fd.key()).ifPresent(f::fail);
                 }
             }
-            for (BigDecimal b : bad) {
-                Map<String, Number> raw = new LinkedHashMap<>(valid.values());
-                raw.put(fd.key(), b);
-                f.checked();
-                refusal(m, raw, "factors." + fd.key()).ifPresent(f::fail);
-            }
-        }
-        f.assertNone();
+            f.assertNone();
+        });
     }
 
     @Test
     @DisplayName("M9 an unknown factor is refused naming factors.<unknown key>")
     public void m9UnknownFactor() {
-        AssessmentMethod m = method();
-        AssessmentInput valid = domain(m).get(0);
-        InvalidInput bad = InputMutation.UNKNOWN_FACTOR.apply(m, valid, Gen.of(seed())).orElseThrow();
-        refusal(m, bad.values(), bad.path()).ifPresent(msg -> fail("M9 unknown factor: " + msg));
+        Rules.check("M9", () -> {
+            AssessmentMethod m = method();
+            AssessmentInput valid = domain(m).get(0);
+            InvalidInput bad = InputMutation.UNKNOWN_FACTOR.apply(m, valid, Gen.of(seed())).orElseThrow();
+            refusal(m, bad.values(), bad.path()).ifPresent(msg -> fail("M9 unknown factor: " + msg));
+        });
     }
 
     @Test
     @DisplayName("M10 NaN, infinite, null and negative values are refused naming factors.<key>")
     public void m10NonFiniteAndNegative() {
-        AssessmentMethod m = method();
-        AssessmentInput valid = domain(m).get(0);
-        Failures f = new Failures("M10 NaN, infinite, null or negative value");
-        for (FactorDefinition fd : m.factors()) {
-            List<Number> bad = new ArrayList<>();
-            bad.add(Double.NaN);
-            bad.add(Double.POSITIVE_INFINITY);
-            bad.add(Double.NEGATIVE_INFINITY);
-            bad.add(null);
-            if (fd.min().signum() >= 0) {
-                bad.add(-1);
-                bad.add(fd.max().negate().subtract(BigDecimal.ONE));
+        Rules.check("M10", () -> {
+            AssessmentMethod m = method();
+            AssessmentInput valid = domain(m).get(0);
+            Failures f = new Failures("M10 NaN, infinite, null or negative value");
+            for (FactorDefinition fd : m.factors()) {
+                List<Number> bad = new ArrayList<>();
+                bad.add(Double.NaN);
+                bad.add(Double.POSITIVE_INFINITY);
+                bad.add(Double.NEGATIVE_INFINITY);
+                bad.add(null);
+                if (fd.min().signum() >= 0) {
+                    bad.add(-1);
+                    bad.add(fd.max().negate().subtract(BigDecimal.ONE));
+                }
+                for (Number b : bad) {
+                    Map<String, Number> raw = new LinkedHashMap<>(valid.values());
+                    raw.put(fd.key(), b);
+                    f.checked();
+                    refusal(m, raw, "factors." + fd.key()).ifPresent(f::fail);
+                }
             }
-            for (Number b : bad) {
-                Map<String, Number> raw = new LinkedHashMap<>(valid.values());
-                raw.put(fd.key(), b);
-                f.checked();
-                refusal(m, raw, "factors." + fd.key()).ifPresent(f::fail);
-            }
-        }
-        f.assertNone();
+            f.assertNone();
+        });
     }
 
     @Test
     @DisplayName("M11 several bad factors are all reported in one ValidationException")
     public void m11AllViolationsAtOnce() {
-        AssessmentMethod m = method();
-        List<FactorDefinition> factors = m.factors();
-        AssessmentInput valid = domain(m).get(0);
-        Map<String, Number> raw = new LinkedHashMap<>(valid.values());
-        List<String> paths = new ArrayList<>();
-        FactorDefinition first = factors.get(0);
-        raw.put(first.key(), first.max().add(first.max().abs()).add(BigDecimal.ONE));
-        paths.add("factors." + first.key());
-        if (factors.size() > 1) {
-            FactorDefinition last = factors.get(factors.size() - 1);
-            raw.remove(last.key());
-            paths.add("factors." + last.key());
-        }
-        String unknown = InputMutation.UNKNOWN_FACTOR.apply(m, valid, Gen.of(seed())).orElseThrow().path();
-        raw.put(unknown.substring("factors.".length()), BigDecimal.ONE);
-        paths.add(unknown);
-        AssessmentInput in = AssessmentInput.of(raw);
-        for (String which : List.of("evaluate", "validate")) {
-            ValidationException e = assertThrows(ValidationException.class,
-                    () -> {
-                        if (which.equals("evaluate")) {
-                            m.evaluate(in);
-                        } else {
-                            m.validate(in);
-                        }
-                    }, "M11 " + which + " accepted " + in);
-            Set<String> got = new HashSet<>();
-            for (Violation v : e.violations()) {
-                got.add(v.path());
+        Rules.check("M11", () -> {
+            AssessmentMethod m = method();
+            List<FactorDefinition> factors = m.factors();
+            AssessmentInput valid = domain(m).get(0);
+            Map<String, Number> raw = new LinkedHashMap<>(valid.values());
+            List<String> paths = new ArrayList<>();
+            FactorDefinition first = factors.get(0);
+            raw.put(first.key(), first.max().add(first.max().abs()).add(BigDecimal.ONE));
+            paths.add("factors." + first.key());
+            if (factors.size() > 1) {
+                FactorDefinition last = factors.get(factors.size() - 1);
+                raw.remove(last.key());
+                paths.add("factors." + last.key());
             }
-            assertTrue(got.containsAll(paths), "M11 " + which + "(" + in + ") reported " + e.violations()
-                    + " but should name all of " + paths);
-        }
+            String unknown = InputMutation.UNKNOWN_FACTOR.apply(m, valid, Gen.of(seed())).orElseThrow().path();
+            raw.put(unknown.substring("factors.".length()), BigDecimal.ONE);
+            paths.add(unknown);
+            AssessmentInput in = AssessmentInput.of(raw);
+            for (String which : List.of("evaluate", "validate")) {
+                ValidationException e = assertThrows(ValidationException.class,
+                        () -> {
+                            if (which.equals("evaluate")) {
+                                m.evaluate(in);
+                            } else {
+                                m.validate(in);
+                            }
+                        }, "M11 " + which + " accepted " + in);
+                Set<String> got = new HashSet<>();
+                for (Violation v : e.violations()) {
+                    got.add(v.path());
+                }
+                assertTrue(got.containsAll(paths), "M11 " + which + "(" + in + ") reported " + e.violations()
+                        + " but should name all of " + paths);
+            }
+        });
     }
 
     @Test
     @DisplayName("M12 thread safety: parallel evaluation gives the same scores as sequential")
     public void m12ThreadSafety() throws Exception {
-        AssessmentMethod m = method();
-        List<AssessmentInput> inputs = domain(m);
-        if (inputs.size() > 20_000) {
-            inputs = inputs.subList(0, 20_000);
-        }
-        List<Score> expected = new ArrayList<>();
-        for (AssessmentInput in : inputs) {
-            expected.add(m.evaluate(in));
-        }
-        int threads = 4;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<String>> results = new ArrayList<>();
-            final List<AssessmentInput> all = inputs;
-            for (int t = 0; t < threads; t++) {
-                final int offset = t;
-                Callable<String> job = () -> {
-                    start.await();
-                    for (int round = 0; round < 3; round++) {
-                        for (int i = 0; i < all.size(); i++) {
-                            int k = (i * 7 + offset * 13 + round) % all.size();
-                            Score s = m.evaluate(all.get(k));
-                            if (!expected.get(k).equals(s)) {
-                                return all.get(k) + " -> " + s + " in parallel but " + expected.get(k) + " alone";
+        Rules.check("M12", () -> {
+            AssessmentMethod m = method();
+            List<AssessmentInput> inputs = domain(m);
+            if (inputs.size() > 20_000) {
+                inputs = inputs.subList(0, 20_000);
+            }
+            List<Score> expected = new ArrayList<>();
+            for (AssessmentInput in : inputs) {
+                expected.add(m.evaluate(in));
+            }
+            int threads = 4;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<String>> results = new ArrayList<>();
+                final List<AssessmentInput> all = inputs;
+                for (int t = 0; t < threads; t++) {
+                    final int offset = t;
+                    Callable<String> job = () -> {
+                        start.await();
+                        for (int round = 0; round < 3; round++) {
+                            for (int i = 0; i < all.size(); i++) {
+                                int k = (i * 7 + offset * 13 + round) % all.size();
+                                Score s = m.evaluate(all.get(k));
+                                if (!expected.get(k).equals(s)) {
+                                    return all.get(k) + " -> " + s + " in parallel but " + expected.get(k) + " alone";
+                                }
                             }
                         }
-                    }
-                    return null;
-                };
-                results.add(pool.submit(job));
-            }
-            start.countDown();
-            for (Future<String> r : results) {
-                String problem = r.get(120, TimeUnit.SECONDS);
-                if (problem != null) {
-                    fail("M12 thread safety: " + problem);
+                        return null;
+                    };
+                    results.add(pool.submit(job));
                 }
+                start.countDown();
+                for (Future<String> r : results) {
+                    String problem = r.get(120, TimeUnit.SECONDS);
+                    if (problem != null) {
+                        fail("M12 thread safety: " + problem);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
             }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     @Test
     @DisplayName("M13 evaluate(null) throws NullPointerException")
     public void m13NullInput() {
-        AssessmentMethod m = method();
-        assertThrows(NullPointerException.class, () -> m.evaluate(null), "M13 evaluate(null)");
+        Rules.check("M13", () -> {
+            AssessmentMethod m = method();
+            assertThrows(NullPointerException.class, () -> m.evaluate(null), "M13 evaluate(null)");
+        });
     }
 
     /**
