@@ -8,6 +8,8 @@ module org.dualprevention.core {
     requires commons.math3;
     requires static org.jspecify;
 
+    exports org.dualprevention.storage.memory;
+
 
     exports org.dualprevention.method;
     provides org.dualprevention.spi.AssessmentMethod with
