@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.dualprevention.danger.AuditChain;
 import org.dualprevention.danger.AuthorityReport;
 import org.dualprevention.danger.ClosedLoopSettings;
 import org.dualprevention.danger.Funds;
@@ -18,11 +19,13 @@ import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerAction;
 import org.dualprevention.danger.HiddenDangerCategory;
 import org.dualprevention.danger.HiddenDangerCommand;
+import org.dualprevention.danger.HiddenDangerEvent;
 import org.dualprevention.danger.HiddenDangerGrade;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerSource;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.danger.InspectionRef;
+import org.dualprevention.danger.OverdueSweep;
 import org.dualprevention.danger.RectificationPlan;
 import org.dualprevention.danger.Transition;
 import org.dualprevention.organization.Actor;
@@ -31,6 +34,7 @@ import org.dualprevention.organization.Organization;
 import org.dualprevention.risk.ControlMeasure;
 import org.dualprevention.risk.Hazard;
 import org.dualprevention.risk.RiskPoint;
+import org.dualprevention.spi.AccessRequest;
 
 /**
  * Seeded hidden dangers in any state of the closed loop, made by applying valid commands to
@@ -40,6 +44,8 @@ import org.dualprevention.risk.RiskPoint;
  * <p>Every walk is random but valid: the grade (general or major), the rectify-on-the-spot shortcut,
  * deadline extensions, rejections before acceptance and the hours between commands are drawn from the
  * generator; separation of duties holds (the acceptor never rectified, submitted or was responsible).
+ * The people acting belong mostly to the hidden danger's unit and sometimes to other units of the
+ * organisation; no access policy is applied.
  *
  * <p>Instances are not thread-safe; they draw from their {@link Gen}.
  *
@@ -111,7 +117,7 @@ public final class DangerGen {
      * @return the transitions in order
      */
     public List<Transition> history(Organization org, Optional<RiskPoint> point, HiddenDangerState state, Instant start) {
-        Cast cast = new Cast(gen.pick(org.units()));
+        Cast cast = new Cast(gen.pick(org.units()), org);
         List<Transition> out = new ArrayList<>();
         Transition t = HiddenDanger.report(report(cast, point, start), Clock.fixed(start, zone), zone);
         out.add(t);
@@ -174,7 +180,7 @@ public final class DangerGen {
         if (!h.isOpen()) {
             return Optional.empty();
         }
-        Cast cast = new Cast(org.unit(h.unit()).orElse(gen.pick(org.units())));
+        Cast cast = new Cast(org.unit(h.unit()).orElse(gen.pick(org.units())), org);
         List<HiddenDangerCommand> options = new ArrayList<>();
         for (HiddenDangerAction a : h.allowedActions()) {
             command(a, h, cast).ifPresent(options::add);
@@ -183,6 +189,58 @@ public final class DangerGen {
             return Optional.empty();
         }
         return Optional.of(h.apply(gen.pick(options), clockAfter(h), zone, settings));
+    }
+
+    /**
+     * Every kind of event the closed loop produces: the events of {@code count} hidden dangers walked to
+     * every state in turn, followed by the overdue events of a sweep a year after {@code start}.
+     *
+     * @param org the organisation
+     * @param start when the first is reported
+     * @param count how many hidden dangers, at least the number of states to cover them all
+     * @return the events in the order produced
+     */
+    public List<HiddenDangerEvent> events(Organization org, Instant start, int count) {
+        List<HiddenDangerEvent> out = new ArrayList<>();
+        List<HiddenDanger> last = new ArrayList<>();
+        HiddenDangerState[] states = HiddenDangerState.values();
+        RiskPoint point = gen.riskPoint(org).withHazard(gen.hazard(org).withMeasure(gen.controlMeasure(org)));
+        for (int i = 0; i < count; i++) {
+            Optional<RiskPoint> rp = i % 2 == 0 ? Optional.of(point) : Optional.empty();
+            List<Transition> h = history(org, rp, states[i % states.length], start.plus(Duration.ofHours(i)));
+            for (Transition t : h) {
+                out.addAll(t.events());
+            }
+            last.add(h.get(h.size() - 1).next());
+        }
+        Instant sweep = start.plus(Duration.ofDays(365));
+        out.addAll(OverdueSweep.newlyOverdue(last, LocalDate.ofInstant(start, zone), sweep, zone));
+        return List.copyOf(out);
+    }
+
+    /**
+     * Access requests as the engine would pose them: for hidden dangers walked to every state in turn,
+     * the report and every later command against the state it was applied to (commands rebuilt from the
+     * audit entries), by people of the hidden danger's unit and of other units.
+     *
+     * @param org the organisation
+     * @param start when the first is reported
+     * @param count how many hidden dangers
+     * @return the requests in order
+     */
+    public List<AccessRequest> accessRequests(Organization org, Instant start, int count) {
+        List<AccessRequest> out = new ArrayList<>();
+        HiddenDangerState[] states = HiddenDangerState.values();
+        for (int i = 0; i < count; i++) {
+            List<Transition> h = history(org, states[i % states.length], start.plus(Duration.ofHours(i)));
+            HiddenDanger before = null;
+            for (Transition t : h) {
+                HiddenDangerCommand c = AuditChain.command(t.audit());
+                out.add(before == null ? AccessRequest.report((HiddenDangerCommand.Report) c) : AccessRequest.of(c, before));
+                before = t.next();
+            }
+        }
+        return List.copyOf(out);
     }
 
     private Optional<HiddenDangerCommand> command(HiddenDangerAction a, HiddenDanger h, Cast cast) {
@@ -320,14 +378,19 @@ public final class DangerGen {
         final Actor acceptor;
         final Actor approver;
 
-        Cast(OrgUnit unit) {
+        Cast(OrgUnit unit, Organization org) {
             this.unit = unit;
-            this.reporter = Actor.of(gen.actorId(), unit.id());
-            this.verifier = Actor.of(gen.actorId(), unit.id());
-            this.planner = Actor.of(gen.actorId(), unit.id());
-            this.rectifier = Actor.of(gen.actorId(), unit.id());
-            this.acceptor = Actor.of(gen.actorId(), unit.id());
-            this.approver = Actor.of(gen.actorId(), unit.id());
+            this.reporter = person(org);
+            this.verifier = person(org);
+            this.planner = person(org);
+            this.rectifier = person(org);
+            this.acceptor = person(org);
+            this.approver = person(org);
+        }
+
+        /** Someone of the hidden danger's unit, or now and then of any unit (for access-policy tests). */
+        private Actor person(Organization org) {
+            return Actor.of(gen.actorId(), gen.chance(0.6) ? unit.id() : gen.pick(org.units()).id());
         }
     }
 }
