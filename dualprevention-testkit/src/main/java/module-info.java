@@ -14,8 +14,6 @@ module org.dualprevention.testkit {
     exports org.dualprevention.testkit;
     exports org.dualprevention.testkit.gen;
 
-    opens org.dualprevention.testkit to org.junit.platform.commons;
-
     uses org.dualprevention.spi.AssessmentMethod;
     uses org.dualprevention.spi.GradingScheme;
 }

@@ -98,6 +98,7 @@ public abstract class AccessPolicyContract {
         return " [seed=" + seed() + " replay with -D" + Seeds.PROPERTY + "=" + seed() + "]";
     }
 
+    /** Rule P1: every request gets a decision: never null, never an exception. */
     @Test
     @DisplayName("P1 every request gets a decision: never null, never an exception")
     public void p1AlwaysDecides() {
@@ -119,6 +120,7 @@ public abstract class AccessPolicyContract {
         });
     }
 
+    /** Rule P2: a denial says why: its reason is not blank. */
     @Test
     @DisplayName("P2 a denial says why: its reason is not blank")
     public void p2DenialsHaveReasons() {
@@ -134,6 +136,7 @@ public abstract class AccessPolicyContract {
         });
     }
 
+    /** Rule P3: determinism: the same request gets the same decision, again and on another instance. */
     @Test
     @DisplayName("P3 determinism: the same request gets the same decision, again and on another instance")
     public void p3Deterministic() {
@@ -156,9 +159,10 @@ public abstract class AccessPolicyContract {
         });
     }
 
+    /** Rule P4: thread safety: parallel decisions equal sequential ones. */
     @Test
     @DisplayName("P4 thread safety: parallel decisions equal sequential ones")
-    public void p4ThreadSafe() throws Exception {
+    public void p4ThreadSafe() {
         Rules.check("P4", () -> {
             Organization org = organization();
             AccessPolicy p = policy(org);
@@ -202,6 +206,7 @@ public abstract class AccessPolicyContract {
         });
     }
 
+    /** Rule P5: decide(null) throws NullPointerException. */
     @Test
     @DisplayName("P5 decide(null) throws NullPointerException")
     public void p5NullRequest() {
@@ -211,6 +216,7 @@ public abstract class AccessPolicyContract {
         });
     }
 
+    /** Rule P6: the requests cover every action of the closed loop. */
     @Test
     @DisplayName("P6 the requests cover every action of the closed loop")
     public void p6CoversEveryAction() {

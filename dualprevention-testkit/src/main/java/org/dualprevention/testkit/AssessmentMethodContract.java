@@ -141,6 +141,7 @@ public abstract class AssessmentMethodContract {
         return " [seed=" + seed() + "]";
     }
 
+    /** Rule M1: id() is a valid, stable method id; defaultScheme() and displayName are given. */
     @Test
     @DisplayName("M1 id() is a valid, stable method id; defaultScheme() and displayName are given")
     public void m1IdIsValidAndStable() {
@@ -160,6 +161,7 @@ public abstract class AssessmentMethodContract {
         });
     }
 
+    /** Rule M2: factors() is not empty, has distinct keys and is the same on every call. */
     @Test
     @DisplayName("M2 factors() is not empty, has distinct keys and is the same on every call")
     public void m2FactorsWellFormed() {
@@ -178,6 +180,7 @@ public abstract class AssessmentMethodContract {
         });
     }
 
+    /** Rule M3: factors() cannot be modified. */
     @Test
     @DisplayName("M3 factors() cannot be modified")
     public void m3FactorsImmutable() {
@@ -194,6 +197,7 @@ public abstract class AssessmentMethodContract {
         });
     }
 
+    /** Rule M4: totality: every valid input of the domain gets a score and passes validate. */
     @Test
     @DisplayName("M4 totality: every valid input of the domain gets a score and passes validate")
     public void m4Totality() {
@@ -216,6 +220,7 @@ public abstract class AssessmentMethodContract {
         });
     }
 
+    /** Rule M5: determinism: the same input always gets the same score, in any factor order and on any instance. */
     @Test
     @DisplayName("M5 determinism: the same input always gets the same score, in any factor order and on any instance")
     public void m5Determinism() {
@@ -244,6 +249,7 @@ public abstract class AssessmentMethodContract {
         });
     }
 
+    /** Rule M6: monotonicity: raising any one factor one step never lowers the score. */
     @Test
     @DisplayName("M6 monotonicity: raising any one factor one step never lowers the score")
     public void m6Monotonicity() {
@@ -281,6 +287,7 @@ public abstract class AssessmentMethodContract {
         return Optional.of(up.min(fd.max()));
     }
 
+    /** Rule M7: a missing factor is refused with a ValidationException naming factors.&lt;key&gt;. */
     @Test
     @DisplayName("M7 a missing factor is refused with a ValidationException naming factors.<key>")
     public void m7MissingFactor() {
@@ -298,6 +305,7 @@ public abstract class AssessmentMethodContract {
         });
     }
 
+    /** Rule M8: a value off the factor's scale is refused naming factors.&lt;key&gt;. */
     @Test
     @DisplayName("M8 a value off the factor's scale is refused naming factors.<key>")
     public void m8OffScale() {
@@ -327,6 +335,7 @@ public abstract class AssessmentMethodContract {
         });
     }
 
+    /** Rule M9: an unknown factor is refused naming factors.&lt;unknown key&gt;. */
     @Test
     @DisplayName("M9 an unknown factor is refused naming factors.<unknown key>")
     public void m9UnknownFactor() {
@@ -338,6 +347,7 @@ public abstract class AssessmentMethodContract {
         });
     }
 
+    /** Rule M10: NaN, infinite, null and negative values are refused naming factors.&lt;key&gt;. */
     @Test
     @DisplayName("M10 NaN, infinite, null and negative values are refused naming factors.<key>")
     public void m10NonFiniteAndNegative() {
@@ -366,6 +376,7 @@ public abstract class AssessmentMethodContract {
         });
     }
 
+    /** Rule M11: several bad factors are all reported in one ValidationException. */
     @Test
     @DisplayName("M11 several bad factors are all reported in one ValidationException")
     public void m11AllViolationsAtOnce() {
@@ -406,9 +417,10 @@ public abstract class AssessmentMethodContract {
         });
     }
 
+    /** Rule M12: thread safety: parallel evaluation gives the same scores as sequential. */
     @Test
     @DisplayName("M12 thread safety: parallel evaluation gives the same scores as sequential")
-    public void m12ThreadSafety() throws Exception {
+    public void m12ThreadSafety() {
         Rules.check("M12", () -> {
             AssessmentMethod m = method();
             List<AssessmentInput> inputs = domain(m);
@@ -455,6 +467,7 @@ public abstract class AssessmentMethodContract {
         });
     }
 
+    /** Rule M13: evaluate(null) throws NullPointerException. */
     @Test
     @DisplayName("M13 evaluate(null) throws NullPointerException")
     public void m13NullInput() {

@@ -153,6 +153,7 @@ public abstract class GradingSchemeContract {
         return " [seed=" + seed() + "]";
     }
 
+    /** Rule G1: id() is a valid, stable scheme id; name() and source() are given. */
     @Test
     @DisplayName("G1 id() is a valid, stable scheme id; name() and source() are given")
     public void g1IdNameSource() {
@@ -170,6 +171,7 @@ public abstract class GradingSchemeContract {
         });
     }
 
+    /** Rule G2: method() is the id of the method it grades. */
     @Test
     @DisplayName("G2 method() is the id of the method it grades")
     public void g2MethodMatches() {
@@ -178,6 +180,7 @@ public abstract class GradingSchemeContract {
         });
     }
 
+    /** Rule G3: grades() is not empty, immutable, has distinct codes and lists the most severe first. */
     @Test
     @DisplayName("G3 grades() is not empty, immutable, has distinct codes and lists the most severe first")
     public void g3GradesOrdered() {
@@ -204,6 +207,7 @@ public abstract class GradingSchemeContract {
         });
     }
 
+    /** Rule G4: totality: every score the method can produce gets exactly one grade from grades(). */
     @Test
     @DisplayName("G4 totality: every score the method can produce gets exactly one grade from grades()")
     public void g4Totality() {
@@ -228,6 +232,7 @@ public abstract class GradingSchemeContract {
         });
     }
 
+    /** Rule G5: levels are monotonic: a higher score never gets a less severe level. */
     @Test
     @DisplayName("G5 levels are monotonic: a higher score never gets a less severe level")
     public void g5LevelsMonotonic() {
@@ -236,6 +241,7 @@ public abstract class GradingSchemeContract {
         });
     }
 
+    /** Rule G6: grades are monotonic: a higher score never gets a grade listed after the lower score's. */
     @Test
     @DisplayName("G6 grades are monotonic: a higher score never gets a grade listed after the lower score's")
     public void g6GradesMonotonic() {
@@ -296,6 +302,7 @@ public abstract class GradingSchemeContract {
         f.assertNone();
     }
 
+    /** Rule G7: determinism: the same score always gets the same grade, on any instance. */
     @Test
     @DisplayName("G7 determinism: the same score always gets the same grade, on any instance")
     public void g7Determinism() {
@@ -319,9 +326,10 @@ public abstract class GradingSchemeContract {
         });
     }
 
+    /** Rule G8: thread safety: parallel grading gives the same grades as sequential. */
     @Test
     @DisplayName("G8 thread safety: parallel grading gives the same grades as sequential")
-    public void g8ThreadSafety() throws Exception {
+    public void g8ThreadSafety() {
         Rules.check("G8", () -> {
             GradingScheme s = scheme();
             List<Score> scores = new ArrayList<>(reachableScores().keySet());
@@ -363,6 +371,7 @@ public abstract class GradingSchemeContract {
         });
     }
 
+    /** Rule G9: boundaries as documented: documented scores and every band edge get the documented grade. */
     @Test
     @DisplayName("G9 boundaries as documented: documented scores and every band edge get the documented grade")
     public void g9DocumentedBoundaries() {
@@ -428,6 +437,7 @@ public abstract class GradingSchemeContract {
         return out;
     }
 
+    /** Rule G11: banded schemes: every score the method can produce lies in exactly one band and gets its grade. */
     @Test
     @DisplayName("G11 banded schemes: every score the method can produce lies in exactly one band and gets its grade")
     public void g11BandsContiguousAndExhaustive() {
@@ -458,6 +468,7 @@ public abstract class GradingSchemeContract {
         });
     }
 
+    /** Rule G10: grade(null) throws NullPointerException; unreachable scores are graded or refused with ValidationException. */
     @Test
     @DisplayName("G10 grade(null) throws NullPointerException; unreachable scores are graded or refused with ValidationException")
     public void g10NullAndOutOfRange() {

@@ -88,6 +88,7 @@ public abstract class HiddenDangerListenerContract {
         return " [seed=" + seed() + " replay with -D" + Seeds.PROPERTY + "=" + seed() + "]";
     }
 
+    /** Rule L1: every kind of event is accepted without an exception. */
     @Test
     @DisplayName("L1 every kind of event is accepted without an exception")
     public void l1AcceptsEveryEvent() {
@@ -106,9 +107,10 @@ public abstract class HiddenDangerListenerContract {
         });
     }
 
+    /** Rule L2: events delivered from several threads at once are accepted. */
     @Test
     @DisplayName("L2 events delivered from several threads at once are accepted")
-    public void l2ConcurrentDelivery() throws Exception {
+    public void l2ConcurrentDelivery() {
         Rules.check("L2", () -> {
             HiddenDangerListener l = listener();
             List<HiddenDangerEvent> events = events();
@@ -145,6 +147,7 @@ public abstract class HiddenDangerListenerContract {
         });
     }
 
+    /** Rule L3: each call returns promptly; slow work goes to the listener's own executor. */
     @Test
     @DisplayName("L3 each call returns promptly; slow work goes to the listener's own executor")
     public void l3ReturnsPromptly() {
@@ -163,6 +166,7 @@ public abstract class HiddenDangerListenerContract {
         });
     }
 
+    /** Rule L4: the events used cover every kind the closed loop produces. */
     @Test
     @DisplayName("L4 the events used cover every kind the closed loop produces")
     public void l4CoversEveryKind() {

@@ -190,6 +190,7 @@ public abstract class StorageContract {
 
     // ------------------------------------------------------------------ S1, S8, S13
 
+    /** Rule S1: a saved organisation, risk point, plan, task, good practice and hidden danger are found, also from another thread. */
     @Test
     @DisplayName("S1 a saved organisation, risk point, plan, task, good practice and hidden danger are found, also from another thread")
     public void s1FindAfterSave() {
@@ -222,6 +223,7 @@ public abstract class StorageContract {
         });
     }
 
+    /** Rule S8: values round-trip: find returns a value equal to the one saved, every field included. */
     @Test
     @DisplayName("S8 values round-trip: find returns a value equal to the one saved, every field included")
     public void s8RoundTrip() {
@@ -257,6 +259,7 @@ public abstract class StorageContract {
         }
     }
 
+    /** Rule S13: absent is empty: unknown ids give empty results and an empty last page, never an exception. */
     @Test
     @DisplayName("S13 absent is empty: unknown ids give empty results and an empty last page, never an exception")
     public void s13AbsentIsEmpty() {
@@ -279,6 +282,7 @@ public abstract class StorageContract {
 
     // ------------------------------------------------------------------ S2, S3, S6, S15, S18
 
+    /** Rule S2: a save whose version is not expectedVersion + 1 throws IllegalArgumentException and stores nothing. */
     @Test
     @DisplayName("S2 a save whose version is not expectedVersion + 1 throws IllegalArgumentException and stores nothing")
     public void s2VersionStep() {
@@ -312,6 +316,7 @@ public abstract class StorageContract {
         });
     }
 
+    /** Rule S3: a save with a stale version throws StaleVersionException naming id and versions, and stores nothing. */
     @Test
     @DisplayName("S3 a save with a stale version throws StaleVersionException naming id and versions, and stores nothing")
     public void s3StaleVersion() {
@@ -365,6 +370,7 @@ public abstract class StorageContract {
         });
     }
 
+    /** Rule S6: an audit entry of another hidden danger or with another sequence is refused; nothing is stored. */
     @Test
     @DisplayName("S6 an audit entry of another hidden danger or with another sequence is refused; nothing is stored")
     public void s6EntryBelongsToState() {
@@ -387,6 +393,7 @@ public abstract class StorageContract {
         });
     }
 
+    /** Rule S15: a good practice is stored once; a second add throws StaleVersionException (0, 1) and changes nothing. */
     @Test
     @DisplayName("S15 a good practice is stored once; a second add throws StaleVersionException (0, 1) and changes nothing")
     public void s15WriteOnceGoodPractice() {
@@ -406,6 +413,7 @@ public abstract class StorageContract {
         });
     }
 
+    /** Rule S18: the organisation is empty before the first save, then the last saved one with its version. */
     @Test
     @DisplayName("S18 the organisation is empty before the first save, then the last saved one with its version")
     public void s18Organization() {
@@ -428,9 +436,10 @@ public abstract class StorageContract {
 
     // ------------------------------------------------------------------ S4, S5
 
+    /** Rule S4: a hidden danger's state and its audit entry are never seen apart, even while being written. */
     @Test
     @DisplayName("S4 a hidden danger's state and its audit entry are never seen apart, even while being written")
-    public void s4StateAndAuditTogether() throws Exception {
+    public void s4StateAndAuditTogether() {
         Rules.check("S4", () -> {
             Storage s = createStorage();
             Gen gen = Gen.of(seed());
@@ -504,6 +513,7 @@ public abstract class StorageContract {
         });
     }
 
+    /** Rule S5: the audit log holds exactly the entries saved, in save order, and the chain verifies. */
     @Test
     @DisplayName("S5 the audit log holds exactly the entries saved, in save order, and the chain verifies")
     public void s5AppendOnlyAuditLog() {
@@ -541,9 +551,10 @@ public abstract class StorageContract {
 
     // ------------------------------------------------------------------ S7
 
+    /** Rule S7: concurrent saves on one aggregate: exactly one wins each round, nothing lost, audit chains intact. */
     @Test
     @DisplayName("S7 concurrent saves on one aggregate: exactly one wins each round, nothing lost, audit chains intact")
-    public void s7ConcurrentSaves() throws Exception {
+    public void s7ConcurrentSaves() {
         Rules.check("S7", () -> {
             Storage s = createStorage();
             Gen gen = Gen.of(seed());
@@ -729,6 +740,7 @@ public abstract class StorageContract {
         return out;
     }
 
+    /** Rule S9: paging through random queries returns exactly the stored values the query matches, each once. */
     @Test
     @DisplayName("S9 paging through random queries returns exactly the stored values the query matches, each once")
     public void s9QueriesAgreeWithReference() {
@@ -878,6 +890,7 @@ public abstract class StorageContract {
         return q;
     }
 
+    /** Rule S10: keyset paging: at most limit items per page, a next token iff more follow, bad tokens refused. */
     @Test
     @DisplayName("S10 keyset paging: at most limit items per page, a next token iff more follow, bad tokens refused")
     public void s10KeysetPaging() {
@@ -920,6 +933,7 @@ public abstract class StorageContract {
         });
     }
 
+    /** Rule S11: order: tasks by ascending due time, audit entries in save order, other queries stable. */
     @Test
     @DisplayName("S11 order: tasks by ascending due time, audit entries in save order, other queries stable")
     public void s11Order() {
@@ -948,6 +962,7 @@ public abstract class StorageContract {
         });
     }
 
+    /** Rule S12: count(query) equals the number of items paging returns. */
     @Test
     @DisplayName("S12 count(query) equals the number of items paging returns")
     public void s12Count() {
@@ -972,9 +987,10 @@ public abstract class StorageContract {
         });
     }
 
+    /** Rule S14: insertMissing stores exactly the new tasks, keeps stored ones, and never stores one twice under contention. */
     @Test
     @DisplayName("S14 insertMissing stores exactly the new tasks, keeps stored ones, and never stores one twice under contention")
-    public void s14InsertMissing() throws Exception {
+    public void s14InsertMissing() {
         Rules.check("S14", () -> {
             Storage s = createStorage();
             Gen gen = Gen.of(seed());
@@ -1036,6 +1052,7 @@ public abstract class StorageContract {
         });
     }
 
+    /** Rule S17: findByHazard returns the risk point holding the hazard as of its latest save. */
     @Test
     @DisplayName("S17 findByHazard returns the risk point holding the hazard as of its latest save")
     public void s17HazardLookup() {
