@@ -9,4 +9,5 @@ module org.dualprevention.spi {
     exports org.dualprevention.organization;
     exports org.dualprevention.risk;
     exports org.dualprevention.spi;
+    exports org.dualprevention.danger;
 }

@@ -1,0 +1,166 @@
+package org.dualprevention.danger;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Checks and replays the hash-chained audit log of one hidden danger.
+ *
+ * <p>{@link #verify(List)} walks the entries in order and reports the first one that breaks the chain:
+ * an entry whose hash does not match its contents (edited), whose sequence number is not the next one
+ * (removed, inserted or moved), whose previous hash is not the previous entry's hash, or that does not
+ * follow on from the previous entry (another hidden danger, a time earlier than the previous entry, a state
+ * before that is not the previous state after). An attacker who edits an entry and recomputes its hash is
+ * caught at the next entry; editing the last entry and its hash is caught by comparing with the stored
+ * aggregate ({@link #verify(List, HiddenDanger)}: its version and audit head).
+ *
+ * <p>{@link #replay(List)} rebuilds the hidden danger from a valid chain, applying each entry's command
+ * without re-checking guards (they held when the command was accepted).
+ *
+ * <p>This class is stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class AuditChain {
+    private AuditChain() {
+    }
+
+    /**
+     * Verifies a chain on its own.
+     *
+     * @param entries the entries in stored order, starting with entry 1
+     * @return the result, naming the first bad entry if any
+     */
+    public static ChainVerification verify(List<AuditEntry> entries) {
+        Objects.requireNonNull(entries, "entries");
+        AuditEntry previous = null;
+        for (int i = 0; i < entries.size(); i++) {
+            AuditEntry e = Objects.requireNonNull(entries.get(i), "entries[" + i + "]");
+            Optional<String> problem = problem(previous, e, i);
+            if (problem.isPresent()) {
+                return ChainVerification.broken(entries.size(), i, e.sequence(), problem.get());
+            }
+            previous = e;
+        }
+        return ChainVerification.valid(entries.size());
+    }
+
+    /**
+     * Verifies a chain against the stored hidden danger: the chain must verify, and its last entry must be
+     * the one the aggregate points to (same sequence as its version, same hash as its audit head), so
+     * entries removed from the end, or an edited last entry with a recomputed hash, are found too.
+     *
+     * @param entries the entries in stored order
+     * @param current the stored hidden danger
+     * @return the result
+     */
+    public static ChainVerification verify(List<AuditEntry> entries, HiddenDanger current) {
+        Objects.requireNonNull(current, "current");
+        ChainVerification result = verify(entries);
+        if (!result.isValid()) {
+            return result;
+        }
+        if (entries.isEmpty()) {
+            return ChainVerification.broken(0, 0, 1, "the chain is empty but hidden danger [" + current.id()
+                    + "] is at version [" + current.version() + "]");
+        }
+        AuditEntry last = entries.get(entries.size() - 1);
+        if (!last.dangerId().equals(current.id())) {
+            return ChainVerification.broken(entries.size(), 0, entries.get(0).sequence(),
+                    "the chain belongs to [" + last.dangerId() + "], not to [" + current.id() + "]");
+        }
+        if (last.sequence() != current.version()) {
+            return ChainVerification.broken(entries.size(), entries.size() - 1, last.sequence(),
+                    "the chain ends at sequence [" + last.sequence() + "] but the hidden danger is at version ["
+                            + current.version() + "]: entries are missing at the end");
+        }
+        if (!last.hash().equals(current.auditHead())) {
+            return ChainVerification.broken(entries.size(), entries.size() - 1, last.sequence(),
+                    "the last entry's hash is not the hidden danger's audit head [" + current.auditHead()
+                            + "]: the last entry was replaced");
+        }
+        return result;
+    }
+
+    private static Optional<String> problem(AuditEntry previous, AuditEntry e, int index) {
+        long expectedSequence = index + 1L;
+        if (e.sequence() != expectedSequence) {
+            String what = e.sequence() > expectedSequence ? "entries before it were removed"
+                    : "it was inserted or moved";
+            return Optional.of("sequence [" + e.sequence() + "] where [" + expectedSequence + "] was expected: " + what);
+        }
+        String expectedPrevious = previous == null ? AuditEntry.GENESIS : previous.hash();
+        if (!e.previousHash().equals(expectedPrevious)) {
+            return Optional.of("previous hash [" + e.previousHash() + "] is not the hash of the entry before ["
+                    + expectedPrevious + "]: the entry before it was edited, or entries were removed, inserted or"
+                    + " reordered");
+        }
+        if (!e.hash().equals(e.computeHash())) {
+            return Optional.of("hash [" + e.hash() + "] does not match the entry's contents [" + e.computeHash()
+                    + "]: the entry was edited");
+        }
+        if (previous == null) {
+            if (e.action() != HiddenDangerAction.REPORT || e.stateBefore().isPresent()) {
+                return Optional.of("the first entry must be a REPORT with no state before, found [" + e.action() + "]");
+            }
+        } else {
+            if (!e.dangerId().equals(previous.dangerId())) {
+                return Optional.of("hidden danger [" + e.dangerId() + "] in a chain of [" + previous.dangerId() + "]");
+            }
+            if (e.at().isBefore(previous.at())) {
+                return Optional.of("time [" + e.at() + "] is before the previous entry's [" + previous.at() + "]");
+            }
+            if (!e.stateBefore().equals(Optional.of(previous.stateAfter()))) {
+                return Optional.of("state before [" + e.stateBefore().map(Enum::name).orElse("none")
+                        + "] is not the previous state after [" + previous.stateAfter() + "]");
+            }
+        }
+        if (e.stateBefore().isPresent()
+                && !TransitionTable.target(e.stateBefore().get(), e.action()).equals(Optional.of(e.stateAfter()))) {
+            return Optional.of("the table does not lead from [" + e.stateBefore().get() + "] by [" + e.action()
+                    + "] to [" + e.stateAfter() + "]");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Rebuilds a hidden danger from its audit chain.
+     *
+     * @param entries the whole chain, starting with the report
+     * @return the hidden danger as it was after the last entry, equal to the one the commands produced
+     * @throws IllegalArgumentException if the chain does not verify (naming the first bad entry) or its data
+     *     cannot be read
+     */
+    public static HiddenDanger replay(List<AuditEntry> entries) {
+        ChainVerification check = verify(entries);
+        if (!check.isValid()) {
+            throw new IllegalArgumentException("cannot replay a broken audit chain: " + check);
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("cannot replay an empty audit chain");
+        }
+        HiddenDanger current = null;
+        for (AuditEntry e : entries) {
+            HiddenDangerCommand command = CommandCodec.decode(e.action(), e.actor(), e.data());
+            current = HiddenDanger.evolve(current, command, e.at(), e.hash());
+            if (current.state() != e.stateAfter() || current.version() != e.sequence()) {
+                throw new IllegalArgumentException("entry [" + e.sequence() + "] replays to state [" + current.state()
+                        + "] version [" + current.version() + "], but records [" + e.stateAfter() + "]");
+            }
+        }
+        return current;
+    }
+
+    /**
+     * The command an entry records, rebuilt from its data (for display or re-validation).
+     *
+     * @param entry the entry
+     * @return the command
+     * @throws IllegalArgumentException if the data cannot be read
+     */
+    public static HiddenDangerCommand command(AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        return CommandCodec.decode(entry.action(), entry.actor(), entry.data());
+    }
+}
