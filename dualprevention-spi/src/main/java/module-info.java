@@ -10,4 +10,5 @@ module org.dualprevention.spi {
     exports org.dualprevention.risk;
     exports org.dualprevention.spi;
     exports org.dualprevention.danger;
+    exports org.dualprevention.inspection;
 }

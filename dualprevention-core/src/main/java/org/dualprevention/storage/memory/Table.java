@@ -1,0 +1,314 @@
+package org.dualprevention.storage.memory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+import org.dualprevention.StaleVersionException;
+import org.dualprevention.spi.Page;
+import org.dualprevention.spi.PageRequest;
+
+/**
+ * One aggregate table of the in-memory store: a primary {@link ConcurrentHashMap} from id to the stored
+ * record, an ordered set of sort keys for keyset paging, and secondary indexes from an index value to
+ * the ordered set of sort keys of the records having it.
+ *
+ * <p>Writes go through {@link ConcurrentHashMap#compute}, which locks only the record's bin: saves of one
+ * aggregate are serialised (compare-and-set of the version), saves of different aggregates run in
+ * parallel, and reads ({@code get}, index iteration) never lock. Index maintenance happens inside the
+ * compute, so the indexes of one record change in the order its versions do. A query re-checks every
+ * candidate against the current record with the query's own predicate, so a reader that races a save
+ * sees the record either in its old or in its new state (rule S10: items changed during a traversal
+ * may be missed or seen once).
+ *
+ * @param <I> the id type
+ * @param <K> the sort key type (unique per record, usually the id)
+ * @param <V> the stored record type (immutable)
+ */
+final class Table<I, K extends Comparable<? super K>, V> {
+
+    /** A secondary index: for each record, the index values it has. */
+    static final class Index<K, V> {
+        private final Function<V, Collection<?>> valuesOf;
+        private final ConcurrentHashMap<Object, Bucket<K>> buckets = new ConcurrentHashMap<>();
+
+        Index(Function<V, Collection<?>> valuesOf) {
+            this.valuesOf = valuesOf;
+        }
+
+        /** The bucket of one index value, or empty. */
+        Optional<Bucket<K>> bucket(Object value) {
+            return Optional.ofNullable(buckets.get(value));
+        }
+    }
+
+    /** The sort keys of the records having one index value, with a counter (skip-list size is O(n)). */
+    static final class Bucket<K> {
+        final NavigableSet<K> keys;
+        final AtomicInteger size = new AtomicInteger();
+
+        Bucket(Comparator<? super K> order) {
+            this.keys = new ConcurrentSkipListSet<>(order);
+        }
+    }
+
+    private final String name;
+    private final Function<V, I> idOf;
+    private final Function<V, K> keyOf;
+    private final Function<K, I> idOfKey;
+    private final ToLongFunction<V> versionOf;
+    private final Function<K, String> tokenOf;
+    private final Function<String, K> keyOfToken;
+    private final List<Index<K, V>> indexes = new ArrayList<>();
+    private final ConcurrentHashMap<I, V> primary = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListSet<K> order = new ConcurrentSkipListSet<>();
+
+    Table(String name, Function<V, I> idOf, Function<V, K> keyOf, Function<K, I> idOfKey, ToLongFunction<V> versionOf,
+            Function<K, String> tokenOf, Function<String, K> keyOfToken) {
+        this.name = name;
+        this.idOf = idOf;
+        this.keyOf = keyOf;
+        this.idOfKey = idOfKey;
+        this.versionOf = versionOf;
+        this.tokenOf = tokenOf;
+        this.keyOfToken = keyOfToken;
+    }
+
+    /** Adds a secondary index; call before the first write. */
+    Index<K, V> index(Function<V, Collection<?>> valuesOf) {
+        Index<K, V> i = new Index<>(valuesOf);
+        indexes.add(i);
+        return i;
+    }
+
+    /** The current record, lock-free. */
+    Optional<V> get(I id) {
+        return Optional.ofNullable(primary.get(Objects.requireNonNull(id, "id")));
+    }
+
+    /**
+     * Replaces the record of {@code id} with {@code change(current)} if its stored version is
+     * {@code expectedVersion} (0 = absent), atomically with the index maintenance.
+     */
+    V compareAndSet(I id, long expectedVersion, Function<Optional<V>, V> change) {
+        return primary.compute(id, (k, cur) -> {
+            long actual = cur == null ? 0 : versionOf.applyAsLong(cur);
+            if (actual != expectedVersion) {
+                throw new StaleVersionException(k.toString(), expectedVersion, actual);
+            }
+            V next = Objects.requireNonNull(change.apply(Optional.ofNullable(cur)), "next");
+            reindex(cur, next);
+            return next;
+        });
+    }
+
+    /** Stores {@code value} if its id is absent; returns whether it was stored. */
+    boolean insertIfAbsent(V value) {
+        boolean[] inserted = {false};
+        primary.compute(idOf.apply(value), (k, cur) -> {
+            if (cur != null) {
+                return cur;
+            }
+            reindex(null, value);
+            inserted[0] = true;
+            return value;
+        });
+        return inserted[0];
+    }
+
+    private void reindex(V old, V next) {
+        K newKey = keyOf.apply(next);
+        // add the new entries first, then drop the old ones the new state no longer has
+        order.add(newKey);
+        for (Index<K, V> index : indexes) {
+            Set<Object> newValues = new HashSet<>(index.valuesOf.apply(next));
+            for (Object value : newValues) {
+                Bucket<K> b = index.buckets.computeIfAbsent(value, v -> new Bucket<>(Comparator.naturalOrder()));
+                if (b.keys.add(newKey)) {
+                    b.size.incrementAndGet();
+                }
+            }
+            if (old != null) {
+                K oldKey = keyOf.apply(old);
+                for (Object value : index.valuesOf.apply(old)) {
+                    if (oldKey.equals(newKey) && newValues.contains(value)) {
+                        continue;
+                    }
+                    Bucket<K> b = index.buckets.get(value);
+                    if (b != null && b.keys.remove(oldKey)) {
+                        b.size.decrementAndGet();
+                    }
+                }
+            }
+        }
+        if (old != null) {
+            K oldKey = keyOf.apply(old);
+            if (!oldKey.equals(newKey)) {
+                order.remove(oldKey);
+            }
+        }
+    }
+
+    /** The number of stored records (O(1)). */
+    int size() {
+        return primary.size();
+    }
+
+    /**
+     * The candidate key sets of an index for some index values, with their total size; used to pick
+     * the most selective index.
+     */
+    static <K, V> Candidates<K> candidates(Index<K, V> index, Collection<?> values) {
+        List<NavigableSet<K>> sets = new ArrayList<>();
+        long size = 0;
+        for (Object v : values) {
+            Optional<Bucket<K>> b = index.bucket(v);
+            if (b.isPresent()) {
+                sets.add(b.get().keys);
+                size += b.get().size.get();
+            }
+        }
+        return new Candidates<>(sets, size);
+    }
+
+    /** Key sets whose union holds every record that may match, and an estimate of its size. */
+    record Candidates<K>(List<NavigableSet<K>> sets, long size) {
+    }
+
+    /** The whole table as candidates. */
+    Candidates<K> all() {
+        return new Candidates<>(List.of(order), primary.size());
+    }
+
+    /** The candidates restricted to the sort keys in {@code [from, before)}. */
+    static <K> Candidates<K> range(Candidates<K> c, K from, K before) {
+        List<NavigableSet<K>> sets = new ArrayList<>();
+        for (NavigableSet<K> s : c.sets()) {
+            sets.add(s.subSet(from, true, before, false));
+        }
+        return new Candidates<>(sets, c.size());
+    }
+
+    /** The candidates with the smallest estimated size. */
+    @SafeVarargs
+    final Candidates<K> smallest(Candidates<K>... options) {
+        Candidates<K> best = all();
+        for (Candidates<K> c : options) {
+            if (c != null && c.size() < best.size()) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** One page of the records in the candidates that satisfy {@code predicate}, in sort-key order. */
+    <T> Page<T> page(Candidates<K> candidates, Predicate<V> predicate, PageRequest request, Function<V, T> view) {
+        Optional<K> after = request.after().map(this::decode);
+        Iterator<V> it = matching(candidates, predicate, after);
+        List<T> items = new ArrayList<>();
+        K lastKey = null;
+        while (it.hasNext()) {
+            V v = it.next();
+            if (items.size() == request.limit()) {
+                return Page.of(items, Optional.of(tokenOf.apply(lastKey)));
+            }
+            items.add(view.apply(v));
+            lastKey = keyOf.apply(v);
+        }
+        return Page.of(items, Optional.empty());
+    }
+
+    /** How many records in the candidates satisfy {@code predicate}. */
+    long count(Candidates<K> candidates, Predicate<V> predicate) {
+        long n = 0;
+        Iterator<V> it = matching(candidates, predicate, Optional.empty());
+        while (it.hasNext()) {
+            it.next();
+            n++;
+        }
+        return n;
+    }
+
+    private K decode(String token) {
+        try {
+            return Objects.requireNonNull(keyOfToken.apply(token));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Page token [" + token + "] was not made by the " + name
+                    + " table of this store; pass the token of the previous page unchanged", e);
+        }
+    }
+
+    /** Merges the candidate sets after {@code after}, dropping duplicates, re-checking the current records. */
+    private Iterator<V> matching(Candidates<K> candidates, Predicate<V> predicate, Optional<K> after) {
+        PriorityQueue<Head<K>> heads = new PriorityQueue<>();
+        for (NavigableSet<K> set : candidates.sets()) {
+            Iterator<K> it = (after.isPresent() ? set.tailSet(after.get(), false) : set).iterator();
+            if (it.hasNext()) {
+                heads.add(new Head<>(it.next(), it));
+            }
+        }
+        return new Iterator<>() {
+            private V nextValue;
+            private K previous;
+
+            @Override
+            public boolean hasNext() {
+                while (nextValue == null && !heads.isEmpty()) {
+                    Head<K> h = heads.poll();
+                    K key = h.key;
+                    if (h.rest.hasNext()) {
+                        heads.add(new Head<>(h.rest.next(), h.rest));
+                    }
+                    if (previous != null && previous.compareTo(key) == 0) {
+                        continue;
+                    }
+                    previous = key;
+                    V v = primary.get(idOfKey.apply(key));
+                    if (v != null && keyOf.apply(v).compareTo(key) == 0 && predicate.test(v)) {
+                        nextValue = v;
+                    }
+                }
+                return nextValue != null;
+            }
+
+            @Override
+            public V next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                V v = nextValue;
+                nextValue = null;
+                return v;
+            }
+        };
+    }
+
+
+    private static final class Head<K extends Comparable<? super K>> implements Comparable<Head<K>> {
+        final K key;
+        final Iterator<K> rest;
+
+        Head(K key, Iterator<K> rest) {
+            this.key = key;
+            this.rest = rest;
+        }
+
+        @Override
+        public int compareTo(Head<K> o) {
+            return key.compareTo(o.key);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.dualprevention.jdbc.internal;
+
+/**
+ * Turns aggregates into their JSON documents and back.
+ *
+ * @since 0.1
+ */
+public interface Codec {
+    /**
+     * The document of a value.
+     *
+     * @param value the value
+     * @return the JSON text
+     */
+    String write(Object value);
+
+    /**
+     * The value of a document.
+     *
+     * @param json the JSON text
+     * @param type the value's class
+     * @param where the table, for error messages
+     * @param <T> the type
+     * @return the value
+     */
+    <T> T read(String json, Class<T> type, String where);
+}

@@ -1,0 +1,112 @@
+package org.dualprevention.spi;
+
+/**
+ * Where the library keeps its data: one repository per aggregate, plus the audit log. The host passes a
+ * storage to the engine's builder explicitly; there is no default and no silent fallback.
+ * {@code org.dualprevention.storage.memory.InMemoryStorage.create()} (in dualprevention-core) serves tests
+ * and demos; dualprevention-jdbc keeps the data in the host's database.
+ *
+ * <h2>Contract</h2>
+ * Every implementation is thread-safe and follows the numbered rules below for every repository they
+ * apply to (each repository's Javadoc lists them). The testkit's storage contract suite checks each rule
+ * and names it when it fails.
+ *
+ * <dl>
+ * <dt>S1 Find after save</dt>
+ * <dd>Once {@code save} (or {@code add}, {@code insertMissing}) returns, {@code find(id)} in any thread
+ * returns the saved value.</dd>
+ * <dt>S2 Version step</dt>
+ * <dd>Every aggregate has a version: 0 means never stored, then 1, 2, … per save. {@code save(next,
+ * expectedVersion, …)} requires {@code next.version() == expectedVersion + 1} (the organisation, which has
+ * no version field, is stored under {@code expectedVersion + 1}); otherwise it throws
+ * {@link IllegalArgumentException} and stores nothing. {@code expectedVersion} 0 creates.</dd>
+ * <dt>S3 Stale version</dt>
+ * <dd>If the stored version is not {@code expectedVersion} (an absent aggregate has version 0), {@code save}
+ * throws {@link org.dualprevention.StaleVersionException} with the aggregate id, the expected and the
+ * actual version, and stores nothing: no state, no audit entry, no index change.</dd>
+ * <dt>S4 State and audit entry together</dt>
+ * <dd>A hidden danger's next state and the audit entry saved with it become visible together or not at
+ * all: no reader ever sees the new state without its entry, or the entry without its state.</dd>
+ * <dt>S5 Append-only audit log</dt>
+ * <dd>{@code AuditLog.entries} returns every entry saved with a hidden danger, in save order; after n
+ * successful saves there are exactly n entries. Entries are never changed or removed.</dd>
+ * <dt>S6 The entry belongs to the state</dt>
+ * <dd>The audit entry names the saved hidden danger and its sequence equals {@code next.version()};
+ * otherwise {@code save} throws {@link IllegalArgumentException} and stores nothing. The storage does not
+ * verify hashes; the engine does.</dd>
+ * <dt>S7 Concurrent saves</dt>
+ * <dd>Saves may come from many threads (and, for a shared database, many processes). Of concurrent saves
+ * with the same expected version on one aggregate exactly one succeeds and the others throw
+ * {@code StaleVersionException}; no acknowledged save is lost. Reads are not blocked by a global lock.</dd>
+ * <dt>S8 Values round-trip</dt>
+ * <dd>{@code find} returns a value {@code equals} to the one saved, every field included.</dd>
+ * <dt>S9 Queries follow their reference predicate</dt>
+ * <dd>Paging through {@code find(query, …)} to the last page returns exactly the stored aggregates for which
+ * {@code query.matches(aggregate)} is true, each once.</dd>
+ * <dt>S10 Keyset paging</dt>
+ * <dd>A page holds at most {@link PageRequest#limit()} items. {@link Page#next()} is present iff more
+ * matching items existed after the page's last item when the page was read (so a last page may be full).
+ * Passing the token on continues after that item. An item not created, changed or removed during the
+ * traversal appears exactly once; an item changed during it may be missed or appear once in either state,
+ * never twice. Tokens are opaque and valid for the same query on the same storage; a token that cannot be
+ * decoded raises {@link IllegalArgumentException}.</dd>
+ * <dt>S11 Order</dt>
+ * <dd>Inspection tasks come in ascending due time; audit entries in save order. Every other query has a
+ * stable order of the implementation's choice (e.g. by primary key).</dd>
+ * <dt>S12 Count</dt>
+ * <dd>{@code count(query)} equals the number of items paging through the same query returns, when nothing
+ * changes in between.</dd>
+ * <dt>S13 Absent is empty</dt>
+ * <dd>{@code find(id)} of an unknown id returns {@code Optional.empty()}; the audit log of an unknown hidden
+ * danger is an empty last page. Nothing throws for an absent record.</dd>
+ * <dt>S14 Idempotent task insertion</dt>
+ * <dd>{@link InspectionTaskRepository#insertMissing} stores exactly the tasks whose ids are not stored yet,
+ * leaves stored ones unchanged (even if their content differs) and returns how many it stored; concurrent
+ * calls never store one task twice.</dd>
+ * <dt>S15 Write-once good practices</dt>
+ * <dd>{@link GoodPracticeRepository#add} of an id already stored throws {@code StaleVersionException}
+ * (expected 0, actual 1) and changes nothing.</dd>
+ * <dt>S16 The host owns transactions</dt>
+ * <dd>The library never opens, commits or rolls back a transaction of the host: a storage that runs inside
+ * a host transaction (e.g. a JDBC connection the host passes in) joins it, and one that runs on its own
+ * makes each {@code save} atomic by itself.</dd>
+ * <dt>S17 Hazard lookup</dt>
+ * <dd>{@link RiskPointRepository#findByHazard} returns the stored risk point whose hazards include the id,
+ * as of its latest save.</dd>
+ * <dt>S18 One organisation</dt>
+ * <dd>{@link OrganizationRepository#load} returns the organisation of the last successful save with its
+ * version; empty before the first save.</dd>
+ * </dl>
+ *
+ * <h2>Registration</h2>
+ * None: a storage is handed to {@code DualPrevention.builder().storage(..)}. It is never discovered.
+ *
+ * @since 0.1
+ */
+public interface Storage {
+    /** @return the organisation */
+    OrganizationRepository organization();
+
+    /** @return the risk register */
+    RiskPointRepository riskPoints();
+
+    /** @return the inspection plans */
+    InspectionPlanRepository inspectionPlans();
+
+    /** @return the inspection tasks and records */
+    InspectionTaskRepository inspectionTasks();
+
+    /** @return the good practices of random observations */
+    GoodPracticeRepository goodPractices();
+
+    // hiddenDangers() and auditLog() follow once the hidden-danger model (package org.dualprevention.danger) is merged
+
+    /**
+     * A short description for diagnostics, e.g. {@code "in-memory"} or {@code "jdbc:postgresql://…"}.
+     *
+     * @return the description; defaults to the class name
+     */
+    default String description() {
+        return getClass().getName();
+    }
+}
