@@ -6,6 +6,8 @@
 module org.dualprevention.jdbc {
     requires transitive org.dualprevention.spi;
     requires transitive java.sql;
+    requires org.dualprevention.json;
+    requires tools.jackson.databind;
     requires static org.jspecify;
 
     exports org.dualprevention.jdbc;

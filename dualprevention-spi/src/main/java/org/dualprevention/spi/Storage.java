@@ -28,7 +28,7 @@ package org.dualprevention.spi;
  * <dd>A hidden danger's next state and the audit entry saved with it become visible together or not at
  * all: no reader ever sees the new state without its entry, or the entry without its state.</dd>
  * <dt>S5 Append-only audit log</dt>
- * <dd>{@code AuditLog.entries} returns every entry saved with a hidden danger, in save order; after n
+ * <dd>{@link AuditLog#entries} returns every entry saved with a hidden danger, in save order; after n
  * successful saves there are exactly n entries. Entries are never changed or removed.</dd>
  * <dt>S6 The entry belongs to the state</dt>
  * <dd>The audit entry names the saved hidden danger and its sequence equals {@code next.version()};
@@ -99,7 +99,11 @@ public interface Storage {
     /** @return the good practices of random observations */
     GoodPracticeRepository goodPractices();
 
-    // hiddenDangers() and auditLog() follow once the hidden-danger model (package org.dualprevention.danger) is merged
+    /** @return the hidden dangers */
+    HiddenDangerRepository hiddenDangers();
+
+    /** @return the audit log of the hidden dangers */
+    AuditLog auditLog();
 
     /**
      * A short description for diagnostics, e.g. {@code "in-memory"} or {@code "jdbc:postgresql://…"}.

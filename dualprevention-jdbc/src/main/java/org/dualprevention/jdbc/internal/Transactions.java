@@ -232,7 +232,13 @@ public final class Transactions {
      * @param e the failure
      * @return true for a duplicate key
      */
-    public static boolean isDuplicateKey(SQLException e) {
+    public static boolean isDuplicateKey(@Nullable SQLException e) {
+        if (e == null) {
+            return false;
+        }
+        if (e.getNextException() != null && e.getNextException() != e && isDuplicateKey(e.getNextException())) {
+            return true;
+        }
         String state = e.getSQLState();
         return "23505".equals(state) || ("23000".equals(state) && e.getErrorCode() == 1062);
     }

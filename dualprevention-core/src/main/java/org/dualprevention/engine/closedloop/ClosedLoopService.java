@@ -1,0 +1,107 @@
+package org.dualprevention.engine.closedloop;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
+import org.dualprevention.danger.ClosedLoopSettings;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerCommand;
+import org.dualprevention.danger.Transition;
+import org.dualprevention.danger.TransitionTable;
+import org.dualprevention.spi.AccessPolicy;
+import org.dualprevention.spi.AccessRequest;
+
+/**
+ * Applies closed-loop commands with everything that decides them: the clock, the organisation's zone,
+ * the {@link ClosedLoopSettings} and the {@link AccessPolicy}. Checks run in this order, and the first
+ * that fails throws and changes nothing:
+ * <ol>
+ *   <li>the {@link TransitionTable} ({@link org.dualprevention.IllegalTransitionException});</li>
+ *   <li>the access policy ({@link org.dualprevention.AccessDeniedException});</li>
+ *   <li>separation of duties ({@link org.dualprevention.AccessDeniedException});</li>
+ *   <li>the command's guards ({@link org.dualprevention.ValidationException}, every violation).</li>
+ * </ol>
+ * Pure: it neither stores nor publishes; the caller saves {@link Transition#next()} with
+ * {@link Transition#audit()} at {@link Transition#expectedVersion()}, then hands out the events.
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class ClosedLoopService {
+    private final Clock clock;
+    private final ZoneId orgZone;
+    private final ClosedLoopSettings settings;
+    private final AccessPolicy accessPolicy;
+
+    private ClosedLoopService(Clock clock, ZoneId orgZone, ClosedLoopSettings settings, AccessPolicy accessPolicy) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.orgZone = Objects.requireNonNull(orgZone, "orgZone");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.accessPolicy = Objects.requireNonNull(accessPolicy, "accessPolicy");
+    }
+
+    /**
+     * A service.
+     *
+     * @param clock the clock
+     * @param orgZone the organisation's zone
+     * @param settings the settings
+     * @param accessPolicy the access policy
+     * @return the service
+     */
+    public static ClosedLoopService of(Clock clock, ZoneId orgZone, ClosedLoopSettings settings,
+            AccessPolicy accessPolicy) {
+        return new ClosedLoopService(clock, orgZone, settings, accessPolicy);
+    }
+
+    /**
+     * Reports a new hidden danger.
+     *
+     * @param command the report
+     * @return the transition creating it
+     */
+    public Transition report(HiddenDangerCommand.Report command) {
+        AccessRequest request = AccessRequest.report(command);
+        accessPolicy.decide(request).throwIfDenied(request);
+        return HiddenDanger.report(command, clock, orgZone);
+    }
+
+    /**
+     * Applies a command to a hidden danger.
+     *
+     * @param current the hidden danger as stored
+     * @param command the command
+     * @return the transition to the next version
+     */
+    public Transition apply(HiddenDanger current, HiddenDangerCommand command) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(command, "command");
+        if (TransitionTable.target(current.state(), command.action()).isEmpty()) {
+            throw current.illegal(command.action());
+        }
+        AccessRequest request = AccessRequest.of(command, current);
+        accessPolicy.decide(request).throwIfDenied(request);
+        return current.apply(command, clock, orgZone, settings);
+    }
+
+    /** @return the clock */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the organisation's zone */
+    public ZoneId orgZone() {
+        return orgZone;
+    }
+
+    /** @return the settings */
+    public ClosedLoopSettings settings() {
+        return settings;
+    }
+
+    /** @return the access policy */
+    public AccessPolicy accessPolicy() {
+        return accessPolicy;
+    }
+}

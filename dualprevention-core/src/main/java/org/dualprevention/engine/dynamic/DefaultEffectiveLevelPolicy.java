@@ -1,0 +1,89 @@
+package org.dualprevention.engine.dynamic;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.dualprevention.danger.EffectiveLevel;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerGrade;
+import org.dualprevention.risk.RiskLevel;
+import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.spi.EffectiveLevelPolicy;
+
+/**
+ * The library's effective-level rule (REFERENCE §10.2, a library rule, not a standard's):
+ * <ul>
+ *   <li>an open hidden danger graded {@link HiddenDangerGrade#MAJOR} linked to the risk point raises its
+ *       effective level to {@link RiskLevel#MAJOR} (red) until it is closed or withdrawn (rule
+ *       {@code open-major});</li>
+ *   <li>an open, overdue hidden danger graded {@link HiddenDangerGrade#GENERAL} raises the level by one step,
+ *       capped at red (rule {@code overdue-general}); several overdue ones still raise it by one step;</li>
+ *   <li>closed, withdrawn and ungraded hidden dangers have no effect, so closing restores the assessed level.</li>
+ * </ul>
+ * The result lists every hidden danger that raises the level, sorted by id, when the level is raised.
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class DefaultEffectiveLevelPolicy implements EffectiveLevelPolicy {
+    /** Rule code of an open major hidden danger. */
+    public static final String OPEN_MAJOR = "open-major";
+    /** Rule code of an open overdue general hidden danger. */
+    public static final String OVERDUE_GENERAL = "overdue-general";
+
+    private static final DefaultEffectiveLevelPolicy INSTANCE = new DefaultEffectiveLevelPolicy();
+
+    private DefaultEffectiveLevelPolicy() {
+    }
+
+    /** @return the policy */
+    public static DefaultEffectiveLevelPolicy create() {
+        return INSTANCE;
+    }
+
+    @Override
+    public EffectiveLevel evaluate(RiskPointId riskPoint, RiskLevel assessed, Collection<HiddenDanger> dangers,
+            LocalDate today) {
+        Objects.requireNonNull(riskPoint, "riskPoint");
+        Objects.requireNonNull(assessed, "assessed");
+        Objects.requireNonNull(dangers, "dangers");
+        Objects.requireNonNull(today, "today");
+        List<HiddenDanger> linked = new ArrayList<>();
+        for (HiddenDanger h : dangers) {
+            if (h.isOpen() && h.riskPoint().equals(java.util.Optional.of(riskPoint)) && h.grade().isPresent()) {
+                linked.add(h);
+            }
+        }
+        linked.sort(Comparator.comparing(HiddenDanger::id));
+        RiskLevel effective = assessed;
+        List<EffectiveLevel.Reason> reasons = new ArrayList<>();
+        boolean overdueGeneral = false;
+        for (HiddenDanger h : linked) {
+            if (h.grade().get() == HiddenDangerGrade.MAJOR) {
+                effective = RiskLevel.MAJOR;
+                reasons.add(new EffectiveLevel.Reason(h.id(), OPEN_MAJOR,
+                        "open major hidden danger [" + h.id() + "] raises the level to " + RiskLevel.MAJOR));
+            } else if (h.isOverdue(today)) {
+                overdueGeneral = true;
+                reasons.add(new EffectiveLevel.Reason(h.id(), OVERDUE_GENERAL, "general hidden danger [" + h.id()
+                        + "] overdue since " + h.deadline().orElseThrow().plusDays(1) + " raises the level by one step"));
+            }
+        }
+        if (overdueGeneral) {
+            effective = RiskLevel.mostSevere(effective, assessed.raisedBy(1));
+        }
+        if (effective == assessed) {
+            return EffectiveLevel.asAssessed(riskPoint, assessed);
+        }
+        return new EffectiveLevel(riskPoint, assessed, effective, reasons);
+    }
+
+    @Override
+    public String toString() {
+        return "DefaultEffectiveLevelPolicy";
+    }
+}

@@ -1,0 +1,93 @@
+package org.dualprevention.storage.memory;
+
+import org.dualprevention.spi.AuditLog;
+import org.dualprevention.spi.GoodPracticeRepository;
+import org.dualprevention.spi.HiddenDangerRepository;
+import org.dualprevention.spi.InspectionPlanRepository;
+import org.dualprevention.spi.InspectionTaskRepository;
+import org.dualprevention.spi.OrganizationRepository;
+import org.dualprevention.spi.RiskPointRepository;
+import org.dualprevention.spi.Storage;
+
+/**
+ * Storage in the heap of this JVM, for tests, demos and small embedded use. Chosen explicitly
+ * ({@code DualPrevention.builder().storage(InMemoryStorage.create())}); nothing falls back to it. Its data
+ * is lost when the JVM exits.
+ *
+ * <p>Every aggregate lives in a {@link java.util.concurrent.ConcurrentHashMap} as one immutable record
+ * (a hidden danger together with its audit chain); a save is a per-aggregate compare-and-set of the
+ * version inside {@code compute}, so saves of different aggregates run in parallel and no update is lost.
+ * Reads never take a lock. Every query of the storage SPI is served from a secondary index (a
+ * {@link java.util.concurrent.ConcurrentSkipListSet} of keys per indexed value: unit, state, risk point,
+ * grade, zone, hazard, plan, kind; tasks are ordered by due time), and each candidate is re-checked against
+ * its current record with the query's own predicate, so results are exact.
+ *
+ * <p>It follows every rule S1 to S18 of {@link Storage}. This class is thread-safe.
+ *
+ * @since 0.1
+ */
+public final class InMemoryStorage implements Storage {
+    private final MemoryOrganizationRepository organization = new MemoryOrganizationRepository();
+    private final MemoryRiskPointRepository riskPoints = new MemoryRiskPointRepository();
+    private final MemoryInspectionPlanRepository plans = new MemoryInspectionPlanRepository();
+    private final MemoryInspectionTaskRepository tasks = new MemoryInspectionTaskRepository();
+    private final MemoryGoodPracticeRepository goodPractices = new MemoryGoodPracticeRepository();
+    private final MemoryHiddenDangerRepository dangers = new MemoryHiddenDangerRepository();
+
+    private InMemoryStorage() {
+    }
+
+    /**
+     * A new, empty in-memory storage.
+     *
+     * @return the storage
+     */
+    public static InMemoryStorage create() {
+        return new InMemoryStorage();
+    }
+
+    @Override
+    public OrganizationRepository organization() {
+        return organization;
+    }
+
+    @Override
+    public RiskPointRepository riskPoints() {
+        return riskPoints;
+    }
+
+    @Override
+    public InspectionPlanRepository inspectionPlans() {
+        return plans;
+    }
+
+    @Override
+    public InspectionTaskRepository inspectionTasks() {
+        return tasks;
+    }
+
+    @Override
+    public GoodPracticeRepository goodPractices() {
+        return goodPractices;
+    }
+
+    @Override
+    public HiddenDangerRepository hiddenDangers() {
+        return dangers;
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return dangers;
+    }
+
+    @Override
+    public String description() {
+        return "in-memory";
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryStorage";
+    }
+}

@@ -1,0 +1,58 @@
+package org.dualprevention.spi;
+
+import java.util.Optional;
+import org.dualprevention.StaleVersionException;
+import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerId;
+
+/**
+ * Hidden dangers (隐患), one aggregate per hidden danger under {@link HiddenDanger#version()}, each saved
+ * together with the audit entry of the command that produced it.
+ *
+ * <h2>Contract</h2>
+ * The rules S1 to S13 and S16 of {@link Storage}. A JDBC store updates the row with
+ * {@code … WHERE id = ? AND version = ?} (or inserts it for expected version 0) and inserts the audit
+ * entry in the same transaction; zero rows updated (or a duplicate key) is a stale version.
+ *
+ * @since 0.1
+ */
+public interface HiddenDangerRepository {
+    /**
+     * The stored hidden danger (S1, S13).
+     *
+     * @param id the id
+     * @return it, or empty
+     */
+    Optional<HiddenDanger> find(HiddenDangerId id);
+
+    /**
+     * Stores the next version of a hidden danger and its audit entry atomically (S2 to S6).
+     *
+     * @param next the hidden danger, with {@code next.version() == expectedVersion + 1}
+     * @param expectedVersion the stored version it replaces, 0 for a newly reported one
+     * @param entry the audit entry of the command, with {@code entry.dangerId().equals(next.id())} and
+     *     {@code entry.sequence() == next.version()}
+     * @throws StaleVersionException if the stored version is not {@code expectedVersion}; nothing is stored
+     * @throws IllegalArgumentException if the versions do not step by one or the entry does not belong to
+     *     {@code next}; nothing is stored
+     */
+    void save(HiddenDanger next, long expectedVersion, AuditEntry entry);
+
+    /**
+     * One page of the hidden dangers matching a query (S9 to S11).
+     *
+     * @param query the query
+     * @param page which page
+     * @return the page
+     */
+    Page<HiddenDanger> find(HiddenDangerQuery query, PageRequest page);
+
+    /**
+     * How many hidden dangers match a query (S12).
+     *
+     * @param query the query
+     * @return the count
+     */
+    long count(HiddenDangerQuery query);
+}
