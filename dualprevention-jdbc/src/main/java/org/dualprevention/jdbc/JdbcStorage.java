@@ -6,10 +6,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.jdbc.internal.Codec;
+import org.dualprevention.jdbc.internal.JdbcAuditLog;
 import org.dualprevention.jdbc.internal.JdbcGoodPracticeRepository;
+import org.dualprevention.jdbc.internal.JdbcHiddenDangerRepository;
 import org.dualprevention.jdbc.internal.JdbcInspectionPlanRepository;
 import org.dualprevention.jdbc.internal.JdbcInspectionTaskRepository;
 import org.dualprevention.jdbc.internal.JdbcOrganizationRepository;
@@ -17,7 +22,9 @@ import org.dualprevention.jdbc.internal.JdbcRiskPointRepository;
 import org.dualprevention.jdbc.internal.JsonCodec;
 import org.dualprevention.jdbc.internal.Transactions;
 import org.dualprevention.jdbc.internal.UrlDataSource;
+import org.dualprevention.spi.AuditLog;
 import org.dualprevention.spi.GoodPracticeRepository;
+import org.dualprevention.spi.HiddenDangerRepository;
 import org.dualprevention.spi.InspectionPlanRepository;
 import org.dualprevention.spi.InspectionTaskRepository;
 import org.dualprevention.spi.OrganizationRepository;
@@ -67,6 +74,8 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     private final InspectionPlanRepository inspectionPlans;
     private final InspectionTaskRepository inspectionTasks;
     private final GoodPracticeRepository goodPractices;
+    private final JdbcHiddenDangerRepository hiddenDangers;
+    private final AuditLog auditLog;
 
     private JdbcStorage(ConnectionProvider provider, Dialect dialect, String description, @Nullable String ownedH2Url) {
         this.dialect = dialect;
@@ -79,6 +88,8 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         this.inspectionPlans = new JdbcInspectionPlanRepository(tx, codec, dialect);
         this.inspectionTasks = new JdbcInspectionTaskRepository(tx, codec, dialect);
         this.goodPractices = new JdbcGoodPracticeRepository(tx, codec, dialect);
+        this.hiddenDangers = new JdbcHiddenDangerRepository(tx, codec, dialect);
+        this.auditLog = new JdbcAuditLog(tx);
     }
 
     /**
@@ -194,6 +205,37 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     @Override
     public GoodPracticeRepository goodPractices() {
         return goodPractices;
+    }
+
+    @Override
+    public HiddenDangerRepository hiddenDangers() {
+        return hiddenDangers;
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /**
+     * Bulk import of hidden dangers not stored yet, each with its whole audit chain (entries 1 to its
+     * version), in JDBC batches: one transaction per call (or the host's, when a connection is bound). For
+     * moving a ledger into the database; everyday saves go through {@link #hiddenDangers()}.
+     *
+     * @param dangers the hidden dangers
+     * @param chains the audit chain of each, in the same order
+     * @return how many were stored
+     * @throws IllegalArgumentException if a chain does not belong to its hidden danger, or a hidden danger is
+     *     stored already; nothing of the call is stored then
+     */
+    public int importHiddenDangers(List<HiddenDanger> dangers, List<List<AuditEntry>> chains) {
+        Objects.requireNonNull(dangers, "dangers");
+        Objects.requireNonNull(chains, "chains");
+        if (dangers.size() != chains.size()) {
+            throw new IllegalArgumentException("[" + dangers.size() + "] hidden dangers but [" + chains.size()
+                    + "] audit chains; allowed: one chain per hidden danger");
+        }
+        return dangers.isEmpty() ? 0 : hiddenDangers.importBatch(List.copyOf(dangers), List.copyOf(chains));
     }
 
     @Override
