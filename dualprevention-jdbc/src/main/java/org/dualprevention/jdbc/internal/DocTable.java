@@ -218,16 +218,11 @@ public final class DocTable<T> {
         if (where.matchesNothing()) {
             return new Result<>(List.of(), Optional.empty());
         }
-        Sql.Where w = where.copy();
-        if (after.isPresent()) {
-            addKeyset(w, sortColumns, after.get());
-        }
-        String sql = "SELECT doc FROM " + table + w.sql() + " ORDER BY " + String.join(", ", sortColumns) + " LIMIT ?";
+        Sql.Stmt stmt = pageStatement(where, sortColumns, after, limit);
         List<T> items = new ArrayList<>();
         boolean more = false;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = w.bind(ps);
-            ps.setInt(i, limit + 1);
+        try (PreparedStatement ps = c.prepareStatement(stmt.sql())) {
+            stmt.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (items.size() == limit) {
@@ -241,6 +236,24 @@ public final class DocTable<T> {
         Optional<String> next = more ? Optional.of(Sql.token(keyOf.apply(items.get(items.size() - 1))))
                 : Optional.empty();
         return new Result<>(items, next);
+    }
+
+    /**
+     * The SELECT of one page (one row more than the limit, to know whether a next page exists).
+     *
+     * @param where the conditions
+     * @param sortColumns the order, ending with {@code id}
+     * @param after the keyset position, if any
+     * @param limit the page size
+     * @return the statement
+     */
+    public Sql.Stmt pageStatement(Sql.Where where, List<String> sortColumns, Optional<String[]> after, int limit) {
+        Sql.Where w = where.copy();
+        if (after.isPresent()) {
+            addKeyset(w, sortColumns, after.get());
+        }
+        return w.statement("SELECT doc FROM " + table + w.sql() + " ORDER BY " + String.join(", ", sortColumns)
+                + " LIMIT ?", limit + 1);
     }
 
     private void addKeyset(Sql.Where w, List<String> sortColumns, String[] key) {

@@ -30,6 +30,10 @@ public final class JdbcAuditLog implements AuditLog {
     private static final String INSERT = "INSERT INTO dp_audit_entry (danger_id, seq, actor_id, at_text, action,"
             + " state_before, state_after, data, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /** The SELECT of one page of a chain: hidden danger id, sequence after, limit. */
+    public static final String ENTRIES = "SELECT seq, actor_id, at_text, action, state_before, state_after,"
+            + " data, previous_hash, hash FROM dp_audit_entry WHERE danger_id = ? AND seq > ? ORDER BY seq LIMIT ?";
+
     private final Transactions tx;
 
     /**
@@ -101,8 +105,7 @@ public final class JdbcAuditLog implements AuditLog {
         return tx.read("read the audit log of [" + danger + "]", c -> {
             List<AuditEntry> out = new ArrayList<>();
             boolean more = false;
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, actor_id, at_text, action, state_before, state_after,"
-                    + " data, previous_hash, hash FROM dp_audit_entry WHERE danger_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement(ENTRIES)) {
                 ps.setString(1, danger.value());
                 ps.setLong(2, after);
                 ps.setInt(3, page.limit() + 1);

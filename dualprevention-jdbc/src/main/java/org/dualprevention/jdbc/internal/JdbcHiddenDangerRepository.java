@@ -138,26 +138,47 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
         return w;
     }
 
+    private static List<String> order(HiddenDangerQuery query) {
+        if (query.overdueAsOf().isPresent()) {
+            return List.of("deadline", "id");
+        }
+        if (query.reportedFrom().isPresent()) {
+            return List.of("reported_ns", "id");
+        }
+        return List.of("id");
+    }
+
+    private static String[] key(HiddenDangerQuery query, HiddenDanger d) {
+        if (query.overdueAsOf().isPresent()) {
+            return new String[] {d.deadline().orElseThrow().toString(), d.id().value()};
+        }
+        if (query.reportedFrom().isPresent()) {
+            return new String[] {Long.toString(Sql.nanos(d.reportedAt())), d.id().value()};
+        }
+        return new String[] {d.id().value()};
+    }
+
     @Override
     public Page<HiddenDanger> find(HiddenDangerQuery query, PageRequest page) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");
-        List<String> order;
-        java.util.function.Function<HiddenDanger, String[]> key;
-        if (query.overdueAsOf().isPresent()) {
-            order = List.of("deadline", "id");
-            key = d -> new String[] {d.deadline().orElseThrow().toString(), d.id().value()};
-        } else if (query.reportedFrom().isPresent()) {
-            order = List.of("reported_ns", "id");
-            key = d -> new String[] {Long.toString(Sql.nanos(d.reportedAt())), d.id().value()};
-        } else {
-            order = List.of("id");
-            key = d -> new String[] {d.id().value()};
-        }
+        List<String> order = order(query);
         Optional<String[]> after = Sql.untoken(page.after(), order.size());
         DocTable.Result<HiddenDanger> r = tx.read("find hidden dangers " + query,
-                c -> table.page(c, where(query), order, after, page.limit(), key));
+                c -> table.page(c, where(query), order, after, page.limit(), d -> key(query, d)));
         return Page.of(r.items(), r.next());
+    }
+
+    /**
+     * The SQL {@link #find(HiddenDangerQuery, PageRequest)} runs, for {@code EXPLAIN} in tests.
+     *
+     * @param query the query
+     * @param page the page
+     * @return the statement
+     */
+    public Sql.Stmt pageStatement(HiddenDangerQuery query, PageRequest page) {
+        List<String> order = order(query);
+        return table.pageStatement(where(query), order, Sql.untoken(page.after(), order.size()), page.limit());
     }
 
     @Override

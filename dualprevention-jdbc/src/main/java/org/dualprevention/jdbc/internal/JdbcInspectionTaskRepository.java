@@ -156,6 +156,17 @@ public final class JdbcInspectionTaskRepository implements InspectionTaskReposit
         return Page.of(r.items(), r.next());
     }
 
+    /**
+     * The SQL {@link #find(InspectionTaskQuery, PageRequest)} runs, for {@code EXPLAIN} in tests.
+     *
+     * @param query the query
+     * @param page the page
+     * @return the statement
+     */
+    public Sql.Stmt pageStatement(InspectionTaskQuery query, PageRequest page) {
+        return table.pageStatement(where(query), List.of("due_ns", "id"), Sql.untoken(page.after(), 2), page.limit());
+    }
+
     @Override
     public long count(InspectionTaskQuery query) {
         Objects.requireNonNull(query, "query");

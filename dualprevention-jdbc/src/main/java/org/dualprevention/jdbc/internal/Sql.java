@@ -144,6 +144,19 @@ public final class Sql {
         }
 
         /**
+         * A statement of this condition's parameters plus trailing ones.
+         *
+         * @param sql the full SQL
+         * @param more parameters after this condition's
+         * @return the statement
+         */
+        public Stmt statement(String sql, Object... more) {
+            List<Object> all = new ArrayList<>(params);
+            all.addAll(List.of(more));
+            return new Stmt(sql, all);
+        }
+
+        /**
          * Binds the parameters from index 1.
          *
          * @param ps the statement
@@ -156,6 +169,32 @@ public final class Sql {
                 Sql.bind(ps, i++, p, Types.VARCHAR);
             }
             return i;
+        }
+    }
+
+    /**
+     * SQL text and its parameters.
+     *
+     * @param sql the SQL with {@code ?} placeholders
+     * @param params the parameters in order
+     */
+    public record Stmt(String sql, List<Object> params) {
+        /** Copies the parameters. */
+        public Stmt {
+            params = List.copyOf(params);
+        }
+
+        /**
+         * Binds the parameters from index 1.
+         *
+         * @param ps the statement
+         * @throws SQLException on failure
+         */
+        public void bind(PreparedStatement ps) throws SQLException {
+            int i = 1;
+            for (Object p : params) {
+                Sql.bind(ps, i++, p, Types.VARCHAR);
+            }
         }
     }
 
