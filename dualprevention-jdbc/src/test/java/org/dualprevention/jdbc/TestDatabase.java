@@ -147,6 +147,11 @@ public final class TestDatabase implements AutoCloseable {
         return new TestPool(new UrlDataSource(url), 8);
     }
 
+    /** @return the H2 database file (without {@code .mv.db}) of an {@link Kind#H2_FILE} database */
+    public Path h2File() {
+        return dir.resolve("dp");
+    }
+
     /** @return the schema or database name */
     public String name() {
         return name;
