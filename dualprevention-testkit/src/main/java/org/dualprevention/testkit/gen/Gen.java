@@ -45,7 +45,8 @@ import org.dualprevention.spi.GradingScheme;
 /**
  * A seeded generator of valid model values: ids, organisation trees, risk points with hazards,
  * control measures and assessments, assessment inputs for any {@link AssessmentMethod}, scores and
- * grades. Every value is valid by construction; {@link InputMutation} and {@link OrgMutation} turn
+ * grades; hidden dangers in every state of the closed loop ({@link #dangers()}); inspection plans, tasks
+ * and good practices ({@link #inspections()}). Every value is valid by construction; {@link InputMutation} and {@link OrgMutation} turn
  * valid values into each kind of invalid one.
  *
  * <h2>Reproducibility</h2>
@@ -549,6 +550,37 @@ public final class Gen {
         Grade grade = scheme.grade(score);
         return new Assessment(assessmentId(), method.id(), scheme.id(), in, score, grade, pick(AssessmentKind.class),
                 actorId(), at);
+    }
+
+    // ---------------------------------------------------------------- second firewall
+
+    /**
+     * Hidden dangers in any state, with their transitions and audit entries, dated in
+     * {@link DangerGen#DEFAULT_ZONE}; draws from this generator.
+     *
+     * @return the hidden-danger generator
+     */
+    public DangerGen dangers() {
+        return new DangerGen(this, DangerGen.DEFAULT_ZONE);
+    }
+
+    /**
+     * As {@link #dangers()}, dated in another organisation time zone.
+     *
+     * @param zone the organisation's zone
+     * @return the hidden-danger generator
+     */
+    public DangerGen dangers(java.time.ZoneId zone) {
+        return new DangerGen(this, zone);
+    }
+
+    /**
+     * Inspection plans, tasks and good practices; draws from this generator.
+     *
+     * @return the inspection generator
+     */
+    public InspectionGen inspections() {
+        return new InspectionGen(this);
     }
 
     @Override
