@@ -77,12 +77,12 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     private final JdbcHiddenDangerRepository hiddenDangers;
     private final AuditLog auditLog;
 
-    private JdbcStorage(ConnectionProvider provider, Dialect dialect, String description, @Nullable String ownedH2Url) {
+    private JdbcStorage(ConnectionProvider provider, Dialect dialect, String description, @Nullable String ownedH2Url,
+            Codec codec) {
         this.dialect = dialect;
         this.tx = new Transactions(provider);
         this.description = description;
         this.ownedH2Url = ownedH2Url;
-        Codec codec = new JsonCodec();
         this.organization = new JdbcOrganizationRepository(tx, codec, dialect == Dialect.POSTGRESQL);
         this.riskPoints = new JdbcRiskPointRepository(tx, codec, dialect);
         this.inspectionPlans = new JdbcInspectionPlanRepository(tx, codec, dialect);
@@ -123,7 +123,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         }
         DataSource ds = new UrlDataSource(url);
         Migrations.migrate(ds);
-        return new JdbcStorage(ConnectionProvider.managed(ds), Dialect.H2, url, url);
+        return new JdbcStorage(ConnectionProvider.managed(ds), Dialect.H2, url, url, new JsonCodec());
     }
 
     /**
@@ -282,8 +282,15 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         private @Nullable DataSource dataSource;
         private @Nullable Dialect dialect;
         private boolean migrate;
+        private Codec codec = new JsonCodec();
 
         private Builder() {
+        }
+
+        /** Replaces the document codec (tests only). */
+        Builder codec(Codec documents) {
+            this.codec = Objects.requireNonNull(documents, "documents");
+            return this;
         }
 
         /**
@@ -375,7 +382,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
             } catch (SQLException e) {
                 throw new JdbcStorageException("Cannot connect to the database", e);
             }
-            return new JdbcStorage(p, d, desc == null ? "" : desc, null);
+            return new JdbcStorage(p, d, desc == null ? "" : desc, null, codec);
         }
     }
 }

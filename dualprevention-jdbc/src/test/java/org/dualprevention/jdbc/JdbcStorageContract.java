@@ -20,7 +20,7 @@ abstract class JdbcStorageContract extends StorageContract {
         db = TestDatabase.create(kind());
         Migrations.migrate(db.dataSource());
         pool = db.pool();
-        return JdbcStorage.of(pool);
+        return JdbcStorage.builder().dataSource(pool).codec(new StandInCodec()).build();
     }
 
     @Override
