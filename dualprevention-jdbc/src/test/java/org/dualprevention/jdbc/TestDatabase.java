@@ -104,12 +104,23 @@ public final class TestDatabase implements AutoCloseable {
      * @param url the JDBC URL
      */
     static void requireServer(String what, String url) {
+        requireServer(what, url, "true".equalsIgnoreCase(System.getenv("CI")));
+    }
+
+    /**
+     * Skips the calling test if the server cannot be reached, or fails it when {@code ci} is true.
+     *
+     * @param what the product name for the message
+     * @param url the JDBC URL
+     * @param ci whether a missing server is a failure
+     */
+    static void requireServer(String what, String url, boolean ci) {
         try (Connection c = DriverManager.getConnection(url)) {
             c.isValid(3);
         } catch (SQLException e) {
             String msg = what + " is not reachable at " + url.replaceAll("password=[^&]*", "password=***") + " ("
                     + e.getMessage() + ")";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            if (ci) {
                 Assertions.fail(msg + "; CI=true makes a missing server a failure");
             }
             Assumptions.abort(msg + "; skipping. With CI=true this is a failure");
