@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The hot queries use their indexes on PostgreSQL: the SQL the repositories run is EXPLAINed (with its
- * parameters bound) over 300 000 hidden dangers, 300 000 tasks and 400 000 audit entries, and no plan
+ * parameters bound) over 150 000 hidden dangers, 150 000 tasks and 200 000 audit entries, and no plan
  * may scan a big table sequentially.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,7 +41,7 @@ class PostgresExplainTest {
         db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
         storage = JdbcStorage.builder().dataSource(db.dataSource()).migrate(true).build();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            // 300k hidden dangers over 200 units: 85 % closed or withdrawn, the open ones with deadlines spread over
+            // 150k hidden dangers over 200 units: 85 % closed or withdrawn, the open ones with deadlines spread over
             // two years (2025-2026), so "overdue as of 2026-01-10" selects a small slice
             s.execute("INSERT INTO dp_hidden_danger (id, version, state, is_open, unit_id, risk_point_id, grade, deadline,"
                     + " reported_ns, doc) SELECT 'HD-' || lpad(g::text, 7, '0'), 1,"
@@ -49,13 +49,13 @@ class PostgresExplainTest {
                     + " ELSE (ARRAY['reported','verified','planned','rectifying','awaiting-acceptance'])[1 + g % 5] END,"
                     + " g % 20 >= 17, 'U' || (g % 200), 'RP-' || (g % 5000), 'general',"
                     + " DATE '2025-01-01' + (g % 730), 1735689600000000000 + g::bigint * 100000000000, '{}'"
-                    + " FROM generate_series(1, 300000) g");
+                    + " FROM generate_series(1, 150000) g");
             s.execute("INSERT INTO dp_inspection_task (id, version, plan_id, unit_id, due_ns, recorded, doc)"
                     + " SELECT 'T-' || lpad(g::text, 7, '0'), 1, 'P-' || (g % 300), 'U' || (g % 200),"
-                    + " 1735689600000000000 + g::bigint * 200000000000, g % 3 = 0, '{}' FROM generate_series(1, 300000) g");
+                    + " 1735689600000000000 + g::bigint * 200000000000, g % 3 = 0, '{}' FROM generate_series(1, 150000) g");
             s.execute("INSERT INTO dp_audit_entry (danger_id, seq, actor_id, at_text, action, state_before, state_after, data,"
                     + " previous_hash, hash) SELECT 'HD-' || lpad((g / 4 + 1)::text, 7, '0'), g % 4 + 1, 'A', '2026-01-01T00:00:00Z',"
-                    + " 'report', NULL, 'reported', '', repeat('0', 64), repeat('1', 64) FROM generate_series(0, 399999) g");
+                    + " 'report', NULL, 'reported', '', repeat('0', 64), repeat('1', 64) FROM generate_series(0, 199999) g");
             s.execute("ANALYZE");
         }
     }
