@@ -28,7 +28,6 @@ import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.spi.HiddenDangerQuery;
 import org.dualprevention.spi.Page;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,7 +38,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * exactly one audit entry per version and no entry lacks its hidden danger), and every audit chain
  * verifies against its hidden danger.
  */
-@Disabled("needs the JSON form of HiddenDanger from dualprevention-json (the child JVM stores real documents)")
 class CrashSafetyTest {
     private static final int KILLS = 8;
 

@@ -1,5 +1,7 @@
 package org.dualprevention.jdbc.internal;
 
+import java.util.Optional;
+
 /**
  * Turns aggregates into their JSON documents and back.
  *
@@ -13,6 +15,17 @@ public interface Codec {
      * @return the JSON text
      */
     String write(Object value);
+
+    /**
+     * The document of a value, or empty if the codec has no JSON form for its type (the column is then
+     * left null; used where the document is a projection, not the persistent form).
+     *
+     * @param value the value
+     * @return the JSON text, or empty
+     */
+    default Optional<String> writeIfSupported(Object value) {
+        return Optional.of(write(value));
+    }
 
     /**
      * The value of a document.

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class DocTable<T> {
     private final Codec codec;
     private final String insertSql;
     private final String updateSql;
+    private boolean docIsProjection;
 
     /**
      * Creates the table mapping.
@@ -83,6 +85,17 @@ public final class DocTable<T> {
         set.append(", doc = ").append(doc);
         this.insertSql = "INSERT INTO " + table + " (" + cols + ") VALUES (" + vals + ")";
         this.updateSql = "UPDATE " + table + " SET " + set + " WHERE id = ? AND version = ?";
+    }
+
+    /**
+     * Marks the document as a projection: written when the codec has a JSON form of the type, else null;
+     * never read back by {@link #find} (the repository loads the aggregate another way).
+     *
+     * @return this
+     */
+    public DocTable<T> documentIsProjection() {
+        this.docIsProjection = true;
+        return this;
     }
 
     /** @return the table name */
@@ -139,7 +152,7 @@ public final class DocTable<T> {
      * @throws VersionConflict if the stored version differs or the id exists on insert
      */
     public void save(Connection c, T next, long expectedVersion) throws SQLException {
-        String doc = codec.write(next);
+        String doc = document(next);
         if (expectedVersion == 0) {
             try (PreparedStatement ps = c.prepareStatement(insertSql)) {
                 bindRow(ps, next, doc, true);
@@ -173,7 +186,7 @@ public final class DocTable<T> {
         try (PreparedStatement ps = c.prepareStatement(insertSql)) {
             int n = 0;
             for (T row : rows) {
-                bindRow(ps, row, codec.write(row), true);
+                bindRow(ps, row, document(row), true);
                 ps.addBatch();
                 if (++n % 500 == 0) {
                     ps.executeBatch();
@@ -185,7 +198,11 @@ public final class DocTable<T> {
         }
     }
 
-    private int bindRow(PreparedStatement ps, T row, String doc, boolean withId) throws SQLException {
+    private @Nullable String document(T row) {
+        return docIsProjection ? codec.writeIfSupported(row).orElse(null) : codec.write(row);
+    }
+
+    private int bindRow(PreparedStatement ps, T row, @Nullable String doc, boolean withId) throws SQLException {
         int i = 1;
         if (withId) {
             ps.setString(i++, id.apply(row));
@@ -196,7 +213,11 @@ public final class DocTable<T> {
         for (Column<T> col : columns) {
             Sql.bind(ps, i++, col.value().apply(row), col.sqlType());
         }
-        ps.setString(i++, doc);
+        if (doc == null) {
+            ps.setNull(i++, Types.VARCHAR);
+        } else {
+            ps.setString(i++, doc);
+        }
         return i;
     }
 
@@ -239,6 +260,55 @@ public final class DocTable<T> {
     }
 
     /**
+     * Reads a row of a page.
+     *
+     * @param <R> the row type
+     */
+    @FunctionalInterface
+    public interface RowReader<R> {
+        /**
+         * Reads the current row.
+         *
+         * @param rs the result set
+         * @return the row
+         * @throws SQLException on failure
+         */
+        R read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * One page of rows with the given columns (instead of the document).
+     *
+     * @param c connection
+     * @param columns the select list
+     * @param where the conditions
+     * @param sortColumns the order, ending with {@code id}
+     * @param after the keyset position, if any
+     * @param limit the page size
+     * @param reader reads one row
+     * @param <R> row type
+     * @return the rows, at most {@code limit + 1} (one more means a next page exists)
+     * @throws SQLException on failure
+     */
+    public <R> List<R> rows(Connection c, String columns, Sql.Where where, List<String> sortColumns, Optional<String[]> after,
+            int limit, RowReader<R> reader) throws SQLException {
+        if (where.matchesNothing()) {
+            return List.of();
+        }
+        Sql.Stmt stmt = pageStatement(columns, where, sortColumns, after, limit);
+        List<R> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(stmt.sql())) {
+            stmt.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(reader.read(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The SELECT of one page (one row more than the limit, to know whether a next page exists).
      *
      * @param where the conditions
@@ -248,11 +318,26 @@ public final class DocTable<T> {
      * @return the statement
      */
     public Sql.Stmt pageStatement(Sql.Where where, List<String> sortColumns, Optional<String[]> after, int limit) {
+        return pageStatement("doc", where, sortColumns, after, limit);
+    }
+
+    /**
+     * The SELECT of one page with a select list.
+     *
+     * @param columns the select list
+     * @param where the conditions
+     * @param sortColumns the order, ending with {@code id}
+     * @param after the keyset position, if any
+     * @param limit the page size
+     * @return the statement
+     */
+    public Sql.Stmt pageStatement(String columns, Sql.Where where, List<String> sortColumns, Optional<String[]> after,
+            int limit) {
         Sql.Where w = where.copy();
         if (after.isPresent()) {
             addKeyset(w, sortColumns, after.get());
         }
-        return w.statement("SELECT doc FROM " + table + w.sql() + " ORDER BY " + String.join(", ", sortColumns)
+        return w.statement("SELECT " + columns + " FROM " + table + w.sql() + " ORDER BY " + String.join(", ", sortColumns)
                 + " LIMIT ?", limit + 1);
     }
 

@@ -8,7 +8,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.danger.AuditEntry;
@@ -91,6 +93,44 @@ public final class JdbcAuditLog implements AuditLog {
         }
     }
 
+    private static AuditEntry entry(HiddenDangerId danger, ResultSet rs, int first) throws SQLException {
+        String before = rs.getString(first + 4);
+        return new AuditEntry(danger, rs.getLong(first), ActorId.of(rs.getString(first + 1)),
+                Instant.parse(rs.getString(first + 2)), HiddenDangerAction.fromCode(rs.getString(first + 3)),
+                before == null ? Optional.empty() : Optional.of(HiddenDangerState.fromCode(before)),
+                HiddenDangerState.fromCode(rs.getString(first + 5)), rs.getString(first + 6), rs.getString(first + 7).trim(),
+                rs.getString(first + 8).trim());
+    }
+
+    /**
+     * The audit chains of several hidden dangers, each up to a version.
+     *
+     * @param c connection
+     * @param versions hidden danger id to the stored version
+     * @return id to its entries 1 to version, in order
+     * @throws SQLException on failure
+     */
+    static Map<String, List<AuditEntry>> chains(Connection c, Map<String, Long> versions) throws SQLException {
+        Map<String, List<AuditEntry>> out = new HashMap<>();
+        List<String> ids = new ArrayList<>(versions.keySet());
+        for (int from = 0; from < ids.size(); from += 500) {
+            Sql.Where w = new Sql.Where().in("danger_id", ids.subList(from, Math.min(ids.size(), from + 500)));
+            try (PreparedStatement ps = c.prepareStatement("SELECT danger_id, seq, actor_id, at_text, action, state_before,"
+                    + " state_after, data, previous_hash, hash FROM dp_audit_entry" + w.sql() + " ORDER BY danger_id, seq")) {
+                w.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        if (rs.getLong(2) <= versions.get(id)) {
+                            out.computeIfAbsent(id, k -> new ArrayList<>()).add(entry(HiddenDangerId.of(id), rs, 2));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public Page<AuditEntry> entries(HiddenDangerId danger, PageRequest page) {
         Objects.requireNonNull(danger, "danger");
@@ -115,12 +155,7 @@ public final class JdbcAuditLog implements AuditLog {
                             more = true;
                             break;
                         }
-                        String before = rs.getString(5);
-                        out.add(new AuditEntry(danger, rs.getLong(1), ActorId.of(rs.getString(2)), Instant.parse(rs.getString(3)),
-                                HiddenDangerAction.fromCode(rs.getString(4)),
-                                before == null ? Optional.empty() : Optional.of(HiddenDangerState.fromCode(before)),
-                                HiddenDangerState.fromCode(rs.getString(6)), rs.getString(7), rs.getString(8).trim(),
-                                rs.getString(9).trim()));
+                        out.add(entry(danger, rs, 1));
                     }
                 }
             }

@@ -6,26 +6,35 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.dualprevention.danger.AuditChain;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerGrade;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.jdbc.Dialect;
+import org.dualprevention.jdbc.JdbcStorageException;
 import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.spi.HiddenDangerQuery;
 import org.dualprevention.spi.HiddenDangerRepository;
 import org.dualprevention.spi.Page;
 import org.dualprevention.spi.PageRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hidden dangers in {@code dp_hidden_danger}, each save together with its audit entry in
  * {@code dp_audit_entry}.
+ *
+ * <p>A hidden danger is loaded by replaying its audit chain ({@link AuditChain#replay}), the persistent form
+ * of the danger model, so what is read is always exactly what the audit log says (and a chain edited
+ * outside the library fails to load). The JSON document column is a projection for hosts.
  *
  * <p>Order of results: overdue queries by (deadline, id), reported-window queries by (reported time, id),
  * every other query by id, so that each hot query walks one index in order.
@@ -56,7 +65,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
                         new DocTable.Column<>("grade", Types.VARCHAR, d -> d.grade().map(HiddenDangerGrade::code).orElse(null)),
                         new DocTable.Column<>("deadline", Types.DATE, d -> d.deadline().orElse(null)),
                         new DocTable.Column<>("reported_ns", Types.BIGINT, d -> Sql.nanos(d.reportedAt()))),
-                codec);
+                codec).documentIsProjection();
     }
 
     private static Set<HiddenDangerState> openStates() {
@@ -77,7 +86,41 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
     @Override
     public Optional<HiddenDanger> find(HiddenDangerId id) {
         Objects.requireNonNull(id, "id");
-        return tx.read("find hidden danger [" + id + "]", c -> table.find(c, id.value()));
+        return tx.read("find hidden danger [" + id + "]", c -> {
+            long version = table.currentVersion(c, id.value());
+            if (version == 0) {
+                return Optional.empty();
+            }
+            Map<String, Long> v = Map.of(id.value(), version);
+            return Optional.of(replay(id.value(), version, JdbcAuditLog.chains(c, v).get(id.value())));
+        });
+    }
+
+    /**
+     * Rebuilds a hidden danger from its audit chain, the persistent form ({@link AuditChain#replay}).
+     */
+    private static HiddenDanger replay(String id, long version, @Nullable List<AuditEntry> chain) {
+        int n = chain == null ? 0 : chain.size();
+        if (n != version) {
+            throw new JdbcStorageException("Hidden danger [" + id + "] is stored at version [" + version + "] but its audit log"
+                    + " holds [" + n + "] entries up to it; the tables were changed outside the library");
+        }
+        try {
+            return AuditChain.replay(chain);
+        } catch (IllegalArgumentException e) {
+            throw new JdbcStorageException("The stored audit chain of hidden danger [" + id + "] does not replay", e);
+        }
+    }
+
+    private List<HiddenDanger> load(Connection c, List<Map.Entry<String, Long>> rows) throws SQLException {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        rows.forEach(r -> versions.put(r.getKey(), r.getValue()));
+        Map<String, List<AuditEntry>> chains = JdbcAuditLog.chains(c, versions);
+        List<HiddenDanger> out = new ArrayList<>(rows.size());
+        for (Map.Entry<String, Long> r : rows) {
+            out.add(replay(r.getKey(), r.getValue(), chains.get(r.getKey())));
+        }
+        return out;
     }
 
     /**
@@ -164,9 +207,15 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
         Objects.requireNonNull(page, "page");
         List<String> order = order(query);
         Optional<String[]> after = Sql.untoken(page.after(), order.size());
-        DocTable.Result<HiddenDanger> r = tx.read("find hidden dangers " + query,
-                c -> table.page(c, where(query), order, after, page.limit(), d -> key(query, d)));
-        return Page.of(r.items(), r.next());
+        return tx.read("find hidden dangers " + query, c -> {
+            List<Map.Entry<String, Long>> rows = table.rows(c, "id, version", where(query), order, after, page.limit(),
+                    rs -> Map.entry(rs.getString(1), rs.getLong(2)));
+            boolean more = rows.size() > page.limit();
+            List<HiddenDanger> items = load(c, more ? rows.subList(0, page.limit()) : rows);
+            Optional<String> next = more ? Optional.of(Sql.token(key(query, items.get(items.size() - 1))))
+                    : Optional.empty();
+            return Page.of(items, next);
+        });
     }
 
     /**
@@ -178,7 +227,8 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
      */
     public Sql.Stmt pageStatement(HiddenDangerQuery query, PageRequest page) {
         List<String> order = order(query);
-        return table.pageStatement(where(query), order, Sql.untoken(page.after(), order.size()), page.limit());
+        return table.pageStatement("id, version", where(query), order, Sql.untoken(page.after(), order.size()),
+                page.limit());
     }
 
     @Override

@@ -60,6 +60,8 @@ CREATE TABLE dp_good_practice (
 CREATE INDEX dp_good_practice_unit ON dp_good_practice (unit_id, id);
 CREATE INDEX dp_good_practice_observed ON dp_good_practice (observed_ns, id);
 
+-- A hidden danger is rebuilt from its audit chain (the persistent form, AuditChain.replay); doc holds the
+-- dualprevention-json form for hosts that read the table, when that module serialises hidden dangers.
 CREATE TABLE dp_hidden_danger (
     id              VARCHAR(128) NOT NULL PRIMARY KEY,
     version         BIGINT NOT NULL,
@@ -70,7 +72,7 @@ CREATE TABLE dp_hidden_danger (
     grade           VARCHAR(40),
     deadline        DATE,
     reported_ns     BIGINT NOT NULL,
-    doc             CHARACTER LARGE OBJECT NOT NULL
+    doc             CHARACTER LARGE OBJECT
 );
 CREATE INDEX dp_hidden_danger_unit ON dp_hidden_danger (unit_id, id);
 CREATE INDEX dp_hidden_danger_open_unit ON dp_hidden_danger (is_open, unit_id, id);
