@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * verifies against its hidden danger.
  */
 class CrashSafetyTest {
-    private static final int KILLS = 8;
+    private static final int KILLS = 6;
 
     @ParameterizedTest
     @EnumSource(value = TestDatabase.Kind.class, names = {"H2_FILE", "POSTGRESQL"})

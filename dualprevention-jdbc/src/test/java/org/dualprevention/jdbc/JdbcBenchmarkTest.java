@@ -74,7 +74,7 @@ class JdbcBenchmarkTest {
 
         long oursBest = Long.MAX_VALUE;
         long rawBest = Long.MAX_VALUE;
-        for (int round = 0; round < 2; round++) {
+        for (int round = 0; round < Integer.getInteger("dp.bench.rounds", 1); round++) {
             try (TestDatabase raw = TestDatabase.create(kind); TestDatabase ours = TestDatabase.create(kind)) {
                 Migrations.migrate(raw.dataSource());
                 Migrations.migrate(ours.dataSource());
