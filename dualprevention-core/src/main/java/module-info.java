@@ -15,6 +15,30 @@ module org.dualprevention.core {
     exports org.dualprevention.engine.closedloop;
 
 
+
+    exports org.dualprevention.method;
+    provides org.dualprevention.spi.AssessmentMethod with
+            org.dualprevention.method.LecMethod,
+            org.dualprevention.method.LsMethod,
+            org.dualprevention.method.RiskMatrixMethod,
+            org.dualprevention.method.Matrix4x4Method,
+            org.dualprevention.method.MesMethod,
+            org.dualprevention.method.DirectMethod;
+    provides org.dualprevention.spi.GradingScheme with
+            org.dualprevention.method.LecV1Scheme,
+            org.dualprevention.method.LecV1StrictScheme,
+            org.dualprevention.method.LecV2Scheme,
+            org.dualprevention.method.LecBinaryScheme,
+            org.dualprevention.method.LecKinneyScheme,
+            org.dualprevention.method.LsShandongScheme,
+            org.dualprevention.method.LsZgmkwScheme,
+            org.dualprevention.method.LsJhaScheme,
+            org.dualprevention.method.LsHubeiScheme,
+            org.dualprevention.method.Mes5Scheme,
+            org.dualprevention.method.Mes4Scheme,
+            org.dualprevention.method.Matrix5x5Scheme,
+            org.dualprevention.method.Matrix4x4EnterpriseScheme,
+            org.dualprevention.method.DirectScheme;
     uses org.dualprevention.spi.AssessmentMethod;
     uses org.dualprevention.spi.GradingScheme;
 }

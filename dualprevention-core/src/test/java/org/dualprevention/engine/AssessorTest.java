@@ -110,6 +110,23 @@ class AssessorTest {
     }
 
     @Test
+    void theDiscoveredBuiltInLecAssessesExactly() {
+        Assessor a = Assessor.of(ProviderRegistry.builder().discover().build());
+        Assessment r = a.assess(AssessmentRequest.of(MethodId.of("LEC"),
+                AssessmentInput.of(Map.of("L", 3, "E", 6, "C", 15)), AssessmentKind.INHERENT, ALICE), CLOCK);
+        assertEquals(Score.of("270"), r.score());
+        assertEquals(SchemeId.of("LEC-V1"), r.scheme());
+        assertEquals(RiskLevel.SIGNIFICANT, r.level(), "160 < D <= 320 is orange under V1");
+        Assessment exact = a.assess(AssessmentRequest.of(MethodId.of("LEC"),
+                AssessmentInput.of(Map.of("L", 0.2, "E", 6, "C", 100)), AssessmentKind.INHERENT, ALICE), CLOCK);
+        assertEquals(Score.of("120"), exact.score(), "0.2 x 6 x 100 is exactly 120");
+        ValidationException e = assertThrows(ValidationException.class, () -> a.assess(AssessmentRequest.of(
+                MethodId.of("LEC"), AssessmentInput.of(Map.of("L", 3, "E", 4, "C", 15)), AssessmentKind.INHERENT, ALICE),
+                CLOCK));
+        assertEquals(List.of("factors.E"), e.violations().stream().map(Violation::path).toList());
+    }
+
+    @Test
     void unknownMethodOrSchemeIsAnUnknownProviderException() {
         Assessor a = assessor();
         UnknownProviderException e = assertThrows(UnknownProviderException.class, () -> a.assess(

@@ -38,8 +38,9 @@ import org.dualprevention.spi.GradingScheme;
  *       {@link System.Logger} at WARNING, listed in {@link #skipped()} and skipped; discovery goes on.</li>
  *   <li>Id syntax is enforced by {@link MethodId} and {@link SchemeId}; a provider whose {@code id()}
  *       throws or returns {@code null} is a configuration error.</li>
- *   <li>Reserved ids: the method ids {@link #RESERVED_METHOD_IDS}, and every scheme id declared by a
- *       class in {@link #BUILT_IN_PACKAGE}, belong to the built-ins. A class outside that package
+ *   <li>Reserved ids: the method ids {@link #RESERVED_METHOD_IDS} (whether or not the built-ins are
+ *       present), and every method or scheme id declared by a class in {@link #BUILT_IN_PACKAGE}, belong
+ *       to the built-ins. A class outside that package
  *       that claims one is a configuration error, unless it comes through {@code replace}.</li>
  *   <li>Two providers with one id are a configuration error naming both classes and where they were
  *       loaded from; there is no priority contest.</li>
@@ -255,7 +256,7 @@ public final class ProviderRegistry implements Providers {
                     out.add(it.next());
                 } catch (ServiceConfigurationError e) {
                     failures++;
-                    String message = "A " + kind + " provider failed to load and was skipped: " + e.getMessage()
+                    String message = "A provider of " + kind + " failed to load and was skipped: " + e.getMessage()
                             + (e.getCause() != null ? " (cause: " + e.getCause() + ")" : "");
                     skipped.add(message);
                     LOG.log(System.Logger.Level.WARNING, message, e);
@@ -318,21 +319,15 @@ public final class ProviderRegistry implements Providers {
 
             List<AssessmentMethod> methodCandidates = new ArrayList<>(discoveredMethods);
             methodCandidates.addAll(registeredMethods);
+            Set<MethodId> reservedMethods = new LinkedHashSet<>(RESERVED_METHOD_IDS);
+            reservedMethods.addAll(builtInIds(methodCandidates, AssessmentMethod::id));
             Map<MethodId, AssessmentMethod> methods = collect(METHOD_KIND, methodCandidates, AssessmentMethod::id,
-                    id -> RESERVED_METHOD_IDS.contains(id), problems);
+                    reservedMethods::contains, problems);
             replaceAll(METHOD_KIND, replacementMethods, AssessmentMethod::id, methods, problems);
 
             List<GradingScheme> schemeCandidates = new ArrayList<>(discoveredSchemes);
             schemeCandidates.addAll(registeredSchemes);
-            Set<SchemeId> reservedSchemes = new LinkedHashSet<>();
-            for (GradingScheme s : schemeCandidates) {
-                if (isBuiltIn(s.getClass())) {
-                    SchemeId id = safeId(SCHEME_KIND, s, GradingScheme::id, new ArrayList<>());
-                    if (id != null) {
-                        reservedSchemes.add(id);
-                    }
-                }
-            }
+            Set<SchemeId> reservedSchemes = builtInIds(schemeCandidates, GradingScheme::id);
             Map<SchemeId, GradingScheme> schemes = collect(SCHEME_KIND, schemeCandidates, GradingScheme::id,
                     reservedSchemes::contains, problems);
             replaceAll(SCHEME_KIND, replacementSchemes, GradingScheme::id, schemes, problems);
@@ -354,6 +349,19 @@ public final class ProviderRegistry implements Providers {
             ProviderRegistry registry = new ProviderRegistry(methods, schemes, skipped);
             LOG.log(System.Logger.Level.DEBUG, registry.summary());
             return registry;
+        }
+
+        private static <P, I> Set<I> builtInIds(List<P> candidates, Function<P, I> idOf) {
+            Set<I> out = new LinkedHashSet<>();
+            for (P p : candidates) {
+                if (isBuiltIn(p.getClass())) {
+                    I id = safeId("", p, idOf, new ArrayList<>());
+                    if (id != null) {
+                        out.add(id);
+                    }
+                }
+            }
+            return out;
         }
 
         private static <P, I> I safeId(String kind, P provider, Function<P, I> idOf, List<String> problems) {

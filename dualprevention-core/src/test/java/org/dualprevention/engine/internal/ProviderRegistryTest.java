@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.dualprevention.ProviderConfigurationException;
@@ -25,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ProviderRegistryTest {
     private static final String HINT = "Add the provider jar with its META-INF/services entry (and a provides clause"
             + " on the module path), or register it via DualPrevention.builder().register(..)";
+
+    private static final List<MethodId> BUILT_IN_METHODS = List.of(MethodId.of("DIRECT"), MethodId.of("LEC"),
+            MethodId.of("LS"), MethodId.of("MATRIX"), MethodId.of("MATRIX-4X4"), MethodId.of("MES"));
+    private static final int BUILT_IN_SCHEME_COUNT = 14;
 
     private static ProviderRegistry.Builder acme() {
         return ProviderRegistry.builder()
@@ -201,10 +207,15 @@ class ProviderRegistryTest {
                         pkg + ".GoodScheme", pkg + ".GoodMethod"),
                         GradingScheme.class.getName(), List.of(pkg + ".GoodScheme")))) {
             ProviderRegistry r = ProviderRegistry.builder().discover(loader).build();
-            assertEquals(List.of(MethodId.of("ACME.GOOD")), r.methodIds());
-            assertEquals(List.of(SchemeId.of("ACME.GOOD-S")), r.schemeIds());
+            // the plug-in's providers beside the built-ins that the parent loader sees
+            List<MethodId> expectedMethods = new ArrayList<>(BUILT_IN_METHODS);
+            expectedMethods.add(MethodId.of("ACME.GOOD"));
+            Collections.sort(expectedMethods);
+            assertEquals(expectedMethods, r.methodIds());
+            assertTrue(r.schemeIds().contains(SchemeId.of("ACME.GOOD-S")), r.schemeIds().toString());
+            assertEquals(BUILT_IN_SCHEME_COUNT + 1, r.schemeIds().size());
             assertEquals(3, r.skipped().size(), r.skipped().toString());
-            assertTrue(r.skipped().get(0).startsWith("A AssessmentMethod provider failed to load and was skipped: "),
+            assertTrue(r.skipped().get(0).startsWith("A provider of AssessmentMethod failed to load and was skipped: "),
                     r.skipped().get(0));
             assertTrue(r.skipped().get(0).contains(pkg + ".BrokenMethod") && r.skipped().get(0).contains("no licence"),
                     r.skipped().get(0));
@@ -244,6 +255,48 @@ class ProviderRegistryTest {
             assertTrue(e.getMessage().contains("AssessmentMethod id [LEC] is reserved for the built-in providers, but"
                     + " com.acme.lec.MyLec (" + PluginJar.classesDir(dir).toUri().getPath() + ") claims it"), e.getMessage());
         }
+    }
+
+    @Test
+    void discoveryFindsEveryBuiltInAndTheirDefaultSchemesAreConsistent() {
+        ProviderRegistry r = ProviderRegistry.builder().discover().build();
+        assertEquals(BUILT_IN_METHODS, r.methodIds());
+        assertEquals(BUILT_IN_SCHEME_COUNT, r.schemeIds().size(), r.schemeIds().toString());
+        assertEquals(List.of(), r.skipped());
+        for (MethodId id : r.methodIds()) {
+            AssessmentMethod m = r.method(id);
+            assertTrue(ProviderRegistry.isBuiltIn(m.getClass()), m.getClass().getName());
+            assertEquals(id, r.scheme(m.defaultScheme()).method(), "default scheme of " + id);
+            assertTrue(!r.schemesFor(id).isEmpty());
+        }
+        int graded = 0;
+        for (MethodId id : r.methodIds()) {
+            graded += r.schemesFor(id).size();
+        }
+        assertEquals(BUILT_IN_SCHEME_COUNT, graded, "every scheme grades exactly one known method");
+    }
+
+    @Test
+    void builtInSchemeAndMethodIdsAreReservedAgainstThirdParties() {
+        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class, () -> ProviderRegistry
+                .builder().discover().register(new BandScheme("LEC-V1", "LEC")).build());
+        assertTrue(e.getMessage().startsWith("GradingScheme id [LEC-V1] is reserved for the built-in providers, but "
+                + BandScheme.class.getName()), e.getMessage());
+        e = assertThrows(ProviderConfigurationException.class, () -> ProviderRegistry.builder().discover()
+                .register(new ProductMethod("MATRIX-4X4", "ACME.A-S")).register(new BandScheme("ACME.A-S", "MATRIX-4X4"))
+                .build());
+        assertTrue(e.getMessage().startsWith("AssessmentMethod id [MATRIX-4X4] is reserved"), e.getMessage());
+    }
+
+    @Test
+    void aDiscoveredBuiltInCanBeReplacedExplicitly() {
+        ProductMethod provincial = new ProductMethod("LEC", "LEC-V1") {
+        };
+        BandScheme provincialScheme = new BandScheme("LEC-V1", "LEC");
+        ProviderRegistry r = ProviderRegistry.builder().discover().replace(provincial).replace(provincialScheme).build();
+        assertSame(provincial, r.method(MethodId.of("LEC")));
+        assertSame(provincialScheme, r.scheme(SchemeId.of("LEC-V1")));
+        assertEquals(BUILT_IN_METHODS, r.methodIds());
     }
 
     /** A second class claiming ACME.A. */
