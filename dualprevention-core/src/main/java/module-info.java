@@ -16,6 +16,7 @@ module org.dualprevention.core {
     exports org.dualprevention.engine;
 
 
+
     exports org.dualprevention.method;
     provides org.dualprevention.spi.AssessmentMethod with
             org.dualprevention.method.LecMethod,
