@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.dualprevention.danger.EffectiveLevel;
+import org.dualprevention.danger.EffectiveLevelChanged;
 import org.dualprevention.organization.OrgUnit;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.organization.Organization;
@@ -119,6 +121,36 @@ public final class EarlyWarning {
                     fig, records));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Rule {@link WarningRule#EFFECTIVE_LEVEL_RISE} for one change event, as a host's listener receives it
+     * when the level changes: a warning when the level rose, nothing when it fell.
+     *
+     * @param event the change
+     * @return the warning, or empty when the effective level went down
+     */
+    public Optional<Warning> effectiveLevelRise(EffectiveLevelChanged event) {
+        Objects.requireNonNull(event, "event");
+        EffectiveLevel to = event.to();
+        if (!to.effective().isMoreSevereThan(event.from())) {
+            return Optional.empty();
+        }
+        List<RecordRef> records = new ArrayList<>();
+        StringBuilder why = new StringBuilder();
+        for (EffectiveLevel.Reason r : to.reasons()) {
+            records.add(RecordRef.of(RecordRef.HIDDEN_DANGER, r.danger().value()));
+            why.append(why.length() == 0 ? "" : "; ").append(r.rule()).append(" [").append(r.danger()).append(']');
+        }
+        Map<String, BigDecimal> fig = new LinkedHashMap<>();
+        fig.put("assessedSeverity", BigDecimal.valueOf(to.assessed().severity()));
+        fig.put("previousSeverity", BigDecimal.valueOf(event.from().severity()));
+        fig.put("effectiveSeverity", BigDecimal.valueOf(to.effective().severity()));
+        fig.put("records", BigDecimal.valueOf(records.size()));
+        return Optional.of(new Warning(WarningRule.EFFECTIVE_LEVEL_RISE,
+                RecordRef.of(RecordRef.RISK_POINT, event.riskPoint().value()), "Risk point [" + event.riskPoint()
+                        + "] rose from " + event.from() + " to " + to.effective() + " at " + event.at() + " by: " + why,
+                fig, records));
     }
 
     /**

@@ -116,9 +116,12 @@ public final class Statistics {
                 skipped++;
                 continue;
             }
-            ControlLevel level = d.controlLevel().orElseGet(() -> organization.require(d.unit()).level());
+            Sample sample = Sample.of(d, period, asOf, organization);
+            if (sample == null) {
+                continue;
+            }
             for (Acc a : chain) {
-                a.add(d, level, period, asOf);
+                a.add(sample);
             }
         }
         for (InspectionTaskFact t : tasks) {
@@ -166,6 +169,66 @@ public final class Statistics {
         return new PeriodReport(unit, period, period.reportingDeadline(), all.get(unit), rows);
     }
 
+    /** What one hidden danger contributes, worked out once and added to each unit of its chain. */
+    private static final class Sample {
+        boolean withdrawnInPeriod;
+        boolean found;
+        boolean rectified;
+        boolean closed;
+        boolean firstPass;
+        boolean major;
+        boolean planned;
+        String grade;
+        String source;
+        java.util.Set<AccidentType> accidentTypes;
+        HazardCategory hazardClass;
+        ControlLevel level;
+        boolean onTimeCounted;
+        boolean onTime;
+        boolean overdue;
+        boolean closedInPeriod;
+        long daysToClose;
+
+        /** @return the sample, or null when the hidden danger counts nowhere */
+        static Sample of(HiddenDangerFact d, ReportingPeriod period, LocalDate asOf, Organization organization) {
+            Sample x = new Sample();
+            boolean reportedInPeriod = period.contains(d.reportedOn()) && !d.reportedOn().isAfter(asOf);
+            if (d.withdrawn()) {
+                if (!reportedInPeriod) {
+                    return null;
+                }
+                x.withdrawnInPeriod = true;
+                return x;
+            }
+            if (reportedInPeriod) {
+                x.found = true;
+                x.rectified = d.isRectifiedBy(asOf);
+                x.closed = d.isClosedBy(asOf);
+                x.firstPass = x.closed && d.rejections() == 0;
+                x.major = d.isMajor();
+                x.planned = d.planned();
+                x.grade = d.grade();
+                x.source = d.source();
+                x.accidentTypes = d.accidentTypes();
+                x.hazardClass = d.hazardCategory().map(HazardCategory::hazardClass).orElse(null);
+                x.level = d.controlLevel().orElseGet(() -> organization.require(d.unit()).level());
+            }
+            if (d.deadline().isPresent() && period.contains(d.deadline().get()) && !d.reportedOn().isAfter(asOf)) {
+                LocalDate deadline = d.deadline().get();
+                if (deadline.isBefore(asOf) || d.isClosedBy(asOf)) {
+                    x.onTimeCounted = true;
+                    x.onTime = d.isClosedBy(deadline);
+                }
+            }
+            x.overdue = d.isOverdueOn(asOf);
+            if (d.closedOn().isPresent() && period.contains(d.closedOn().get()) && !d.closedOn().get().isAfter(asOf)) {
+                x.closedInPeriod = true;
+                x.daysToClose = ChronoUnit.DAYS.between(d.reportedOn(), d.closedOn().get());
+            }
+            return x.found || x.onTimeCounted || x.overdue || x.closedInPeriod ? x : null;
+        }
+    }
+
     /** Mutable counters of one unit; used by one thread inside one call. */
     private static final class Acc {
         long found;
@@ -181,11 +244,10 @@ public final class Statistics {
         long closedInPeriod;
         long daysToCloseSum;
         final Map<String, long[]> byGradeRect = new HashMap<>();
-        final Map<String, Long> byGrade = new HashMap<>();
-        final Map<AccidentType, Long> byAccident = new HashMap<>();
-        final Map<HazardCategory, Long> byCategory = new HashMap<>();
-        final Map<String, Long> bySource = new HashMap<>();
-        final Map<ControlLevel, Long> byLevel = new HashMap<>();
+        final long[] byAccident = new long[AccidentType.values().length];
+        final Map<HazardCategory, long[]> byCategory = new HashMap<>();
+        final Map<String, long[]> bySource = new HashMap<>();
+        final Map<ControlLevel, long[]> byLevel = new HashMap<>();
         long tasksDue;
         long tasksDone;
         long tasksOnTime;
@@ -193,62 +255,54 @@ public final class Statistics {
         long itemsPassed;
         final Map<String, long[]> plans = new HashMap<>();
 
-        void add(HiddenDangerFact d, ControlLevel level, ReportingPeriod period, LocalDate asOf) {
-            boolean reportedInPeriod = period.contains(d.reportedOn()) && !d.reportedOn().isAfter(asOf);
-            if (d.withdrawn()) {
-                if (reportedInPeriod) {
-                    withdrawn++;
-                }
+        void add(Sample x) {
+            if (x.withdrawnInPeriod) {
+                withdrawn++;
                 return;
             }
-            if (reportedInPeriod) {
+            if (x.found) {
                 found++;
-                boolean rect = d.isRectifiedBy(asOf);
-                boolean cl = d.isClosedBy(asOf);
-                if (rect) {
+                if (x.rectified) {
                     rectified++;
                 }
-                if (cl) {
+                if (x.closed) {
                     closed++;
-                    if (d.rejections() == 0) {
+                    if (x.firstPass) {
                         closedFirstPass++;
                     }
                 }
-                long[] g = byGradeRect.computeIfAbsent(d.grade(), k -> new long[2]);
+                long[] g = byGradeRect.computeIfAbsent(x.grade, k -> new long[2]);
                 g[1]++;
-                if (rect) {
+                if (x.rectified) {
                     g[0]++;
                 }
-                if (d.isMajor()) {
+                if (x.major) {
                     majorFound++;
-                    if (d.planned()) {
+                    if (x.planned) {
                         majorPlanned++;
                     }
                 }
-                byGrade.merge(d.grade(), 1L, Long::sum);
-                bySource.merge(d.source(), 1L, Long::sum);
-                for (AccidentType t : d.accidentTypes()) {
-                    byAccident.merge(t, 1L, Long::sum);
+                bySource.computeIfAbsent(x.source, k -> new long[1])[0]++;
+                for (AccidentType t : x.accidentTypes) {
+                    byAccident[t.ordinal()]++;
                 }
-                d.hazardCategory().ifPresent(c -> byCategory.merge(c.hazardClass(), 1L, Long::sum));
-                byLevel.merge(level, 1L, Long::sum);
+                if (x.hazardClass != null) {
+                    byCategory.computeIfAbsent(x.hazardClass, k -> new long[1])[0]++;
+                }
+                byLevel.computeIfAbsent(x.level, k -> new long[1])[0]++;
             }
-            if (d.deadline().isPresent() && period.contains(d.deadline().get()) && !d.reportedOn().isAfter(asOf)) {
-                LocalDate deadline = d.deadline().get();
-                boolean closedByAsOf = d.isClosedBy(asOf);
-                if (deadline.isBefore(asOf) || closedByAsOf) {
-                    onTimeDen++;
-                    if (d.isClosedBy(deadline)) {
-                        onTimeNum++;
-                    }
+            if (x.onTimeCounted) {
+                onTimeDen++;
+                if (x.onTime) {
+                    onTimeNum++;
                 }
             }
-            if (d.isOverdueOn(asOf)) {
+            if (x.overdue) {
                 overdueOpen++;
             }
-            if (d.closedOn().isPresent() && period.contains(d.closedOn().get()) && !d.closedOn().get().isAfter(asOf)) {
+            if (x.closedInPeriod) {
                 closedInPeriod++;
-                daysToCloseSum += ChronoUnit.DAYS.between(d.reportedOn(), d.closedOn().get());
+                daysToCloseSum += x.daysToClose;
             }
         }
 
@@ -274,7 +328,17 @@ public final class Statistics {
 
         UnitStatistics result(OrgUnitId unit, ReportingPeriod period, LocalDate asOf) {
             Map<String, Rate> gradeRates = new HashMap<>();
-            byGradeRect.forEach((k, v) -> gradeRates.put(k, Rate.of(v[0], v[1])));
+            Map<String, Long> byGrade = new HashMap<>();
+            byGradeRect.forEach((k, v) -> {
+                gradeRates.put(k, Rate.of(v[0], v[1]));
+                byGrade.put(k, v[1]);
+            });
+            Map<AccidentType, Long> accidents = new HashMap<>();
+            for (AccidentType t : AccidentType.values()) {
+                if (byAccident[t.ordinal()] > 0) {
+                    accidents.put(t, byAccident[t.ordinal()]);
+                }
+            }
             Map<String, Rate> planRates = new HashMap<>();
             plans.forEach((k, v) -> planRates.put(k, Rate.of(v[0], v[1])));
             Optional<BigDecimal> meanDays = closedInPeriod == 0 ? Optional.empty()
@@ -283,8 +347,14 @@ public final class Statistics {
             return new UnitStatistics(unit, period, asOf, found, withdrawn, majorFound, majorPlanned,
                     Rate.of(rectified, found), gradeRates, Rate.of(closed, found), Rate.of(closedFirstPass, closed),
                     Rate.of(onTimeNum, onTimeDen), overdueOpen, meanDays, Rate.of(tasksDone, tasksDue),
-                    Rate.of(tasksOnTime, tasksDue), Rate.of(itemsPassed, itemsChecked), planRates, byGrade, byAccident,
-                    byCategory, bySource, byLevel);
+                    Rate.of(tasksOnTime, tasksDue), Rate.of(itemsPassed, itemsChecked), planRates, byGrade, accidents,
+                    counts(byCategory), counts(bySource), counts(byLevel));
+        }
+
+        private static <K> Map<K, Long> counts(Map<K, long[]> in) {
+            Map<K, Long> out = new HashMap<>();
+            in.forEach((k, v) -> out.put(k, v[0]));
+            return out;
         }
     }
 }

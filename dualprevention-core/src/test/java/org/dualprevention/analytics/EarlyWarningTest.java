@@ -224,6 +224,26 @@ class EarlyWarningTest {
     }
 
     @Test
+    void aLevelChangeEventWarnsOnlyWhenTheLevelRises() {
+        org.dualprevention.risk.RiskPointId p = org.dualprevention.risk.RiskPointId.of("P1");
+        org.dualprevention.danger.HiddenDangerId h = org.dualprevention.danger.HiddenDangerId.of("h1");
+        org.dualprevention.danger.EffectiveLevel raised = new org.dualprevention.danger.EffectiveLevel(p,
+                org.dualprevention.risk.RiskLevel.GENERAL, org.dualprevention.risk.RiskLevel.MAJOR,
+                List.of(new org.dualprevention.danger.EffectiveLevel.Reason(h, "open-major", "open major")));
+        org.dualprevention.danger.EffectiveLevel normal = org.dualprevention.danger.EffectiveLevel.asAssessed(p,
+                org.dualprevention.risk.RiskLevel.GENERAL);
+        Instant at = t("2026-07-15T09:00");
+        Warning up = WARN.effectiveLevelRise(org.dualprevention.danger.EffectiveLevelChanged.between(normal, raised, at,
+                Optional.of(h)).orElseThrow()).orElseThrow();
+        assertEquals(RecordRef.of(RecordRef.RISK_POINT, "P1"), up.subject());
+        assertEquals(List.of(RecordRef.of(RecordRef.HIDDEN_DANGER, "h1")), up.records());
+        assertEquals(new BigDecimal(2), up.figure("previousSeverity"));
+        assertEquals(new BigDecimal(4), up.figure("effectiveSeverity"));
+        assertEquals(Optional.empty(), WARN.effectiveLevelRise(org.dualprevention.danger.EffectiveLevelChanged
+                .between(raised, normal, at, Optional.of(h)).orElseThrow()));
+    }
+
+    @Test
     void evaluateRunsEveryRuleInRuleOrder() {
         List<HiddenDangerFact> facts = new ArrayList<>(risingW1());
         facts.addAll(spikeW2());

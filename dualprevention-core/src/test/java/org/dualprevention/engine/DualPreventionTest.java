@@ -281,6 +281,56 @@ class DualPreventionTest {
     }
 
     @Test
+    void concurrentCommandsThroughTheFacadeLoseNothing() throws Exception {
+        HiddenDangerId id = HiddenDangerId.of("HD-C");
+        dp.report(HiddenDangerCommand.Report.of(WORKER, id, "leak", "", HiddenDangerSource.RANDOM_OBSERVATION, T,
+                LocalDate.of(2026, 11, 2)));
+        dp.apply(id, HiddenDangerCommand.Verify.general(LEADER, "ok"));
+        dp.apply(id, new HiddenDangerCommand.Plan(LEADER, RectificationPlan.of(LEADER.id(), "fix", Funds.cny("0"),
+                LocalDate.of(2026, 11, 4), "tray")));
+        dp.apply(id, HiddenDangerCommand.Start.by(LEADER));
+        int threads = 6;
+        int perThread = 15;
+        AtomicInteger conflicts = new AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Actor actor = Actor.of(ActorId.of("w" + i), T);
+                fs.add(pool.submit(() -> {
+                    for (int k = 0; k < perThread; k++) {
+                        dp.retrying(1000, () -> {
+                            HiddenDanger cur = dp.hiddenDanger(id).orElseThrow();
+                            try {
+                                return dp.apply(id, new HiddenDangerCommand.ExtendDeadline(actor,
+                                        cur.deadline().orElseThrow().plusDays(1), "more time", BOSS.id()));
+                            } catch (StaleVersionException e) {
+                                conflicts.incrementAndGet();
+                                throw e;
+                            } catch (ValidationException e) {
+                                // read an older deadline than the one stored by the time of the guard: retry
+                                throw new StaleVersionException(id.value(), cur.version(), -1);
+                            }
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : fs) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        HiddenDanger last = dp.hiddenDanger(id).orElseThrow();
+        assertEquals(4 + threads * perThread, last.version());
+        assertEquals(LocalDate.of(2026, 11, 4).plusDays(threads * perThread), last.deadline().orElseThrow());
+        assertEquals(threads * perThread, last.extensionCount());
+        assertTrue(dp.verifyAuditChain(id).isValid());
+        assertEquals(last.version(), dp.auditEntries(id).size());
+    }
+
+    @Test
     void goodPracticesAreSharedWithoutATask() {
         GoodPractice g = new GoodPractice(GoodPracticeId.of("GP-1"), WORKER.id(), P, Optional.empty(), clock.instant(),
                 "tidy tool board", List.of(PHOTO));
