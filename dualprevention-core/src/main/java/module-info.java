@@ -15,6 +15,7 @@ module org.dualprevention.core {
     exports org.dualprevention.engine.closedloop;
 
 
+
     exports org.dualprevention.method;
     provides org.dualprevention.spi.AssessmentMethod with
             org.dualprevention.method.LecMethod,

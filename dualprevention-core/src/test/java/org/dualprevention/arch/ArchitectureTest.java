@@ -124,7 +124,8 @@ class ArchitectureTest {
 
     @Test
     void spiValueTypesAreClosed() {
-        ArchRules.valueTypesAreClosed("org.dualprevention.risk..", "org.dualprevention.organization..").check(production);
+        ArchRules.valueTypesAreClosed("org.dualprevention.risk..", "org.dualprevention.organization..",
+                "org.dualprevention.danger..", "org.dualprevention.inspection..").check(production);
         String pkg = "org.dualprevention.arch.fixture.value..";
         assertViolates(ArchRules.valueTypesAreClosed(pkg), fixtures(MutableValue.class, Closed.class),
                 MutableValue.class.getName());

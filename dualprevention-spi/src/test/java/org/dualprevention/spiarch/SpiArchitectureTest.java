@@ -132,7 +132,8 @@ class SpiArchitectureTest {
 
     @Test
     void valueTypesInRiskAndOrganizationAreClosed() {
-        valueTypesAreClosed("org.dualprevention.risk..", "org.dualprevention.organization..").check(spi);
+        valueTypesAreClosed("org.dualprevention.risk..", "org.dualprevention.organization..",
+                "org.dualprevention.danger..", "org.dualprevention.inspection..").check(spi);
         assertViolates(valueTypesAreClosed("org.dualprevention.spiarch.fixture.value.."), fixtures(MutableValue.class),
                 MutableValue.class.getName());
     }
