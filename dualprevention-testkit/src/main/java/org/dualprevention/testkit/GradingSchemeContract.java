@@ -31,6 +31,7 @@ import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.Band;
 import org.dualprevention.spi.BandedGradingScheme;
+import org.dualprevention.spi.CellGradingScheme;
 import org.dualprevention.spi.GradingScheme;
 import org.dualprevention.testkit.gen.Domains;
 import org.dualprevention.testkit.gen.Gen;
@@ -66,11 +67,13 @@ import org.junit.jupiter.api.Test;
  * <li><b>G8</b> thread safety: grading from several threads at once gives the same grades as one thread.</li>
  * <li><b>G9</b> boundaries as documented: every score in {@link #documentedGrades()} gets the documented
  *     grade code; for a banded scheme ({@link #bandedDefinition()}) every band edge, and the values just
- *     inside and just outside it, get the grade its inclusivity states (skipped when there is neither).</li>
+ *     inside and just outside it, get the grade its inclusivity states; for a matrix ({@link #cellDefinition()})
+ *     every cell gets its grade (skipped when there is none of these).</li>
  * <li><b>G10</b> {@code grade(null)} throws {@link NullPointerException}; a score the method cannot produce
  *     is either graded or refused with a {@link ValidationException}, never another exception.</li>
- * <li><b>G11</b> banded schemes only: every score the method can produce lies in exactly one band, and
- *     {@code grade} gives that band's grade (the bands are contiguous and exhaustive over the method's scores).</li>
+ * <li><b>G11</b> banded and cell schemes: every score the method can produce lies in exactly one band (or is a
+ *     cell of the matrix), and {@code grade} gives that band's (cell's) grade: the bands are contiguous and
+ *     exhaustive over the method's scores.</li>
  * </ol>
  *
  * @since 0.1
@@ -114,6 +117,18 @@ public abstract class GradingSchemeContract {
     protected Optional<BandedGradingScheme> bandedDefinition() {
         GradingScheme s = scheme();
         return s instanceof BandedGradingScheme ? Optional.of((BandedGradingScheme) s) : Optional.empty();
+    }
+
+    /**
+     * The scheme as a matrix of cells, when it is one: rule G9 then checks every cell's grade and rule
+     * G11 that every reachable cell lies in the matrix. The default returns {@link #scheme()} itself if it
+     * is a {@link CellGradingScheme}; override it when your scheme delegates to one.
+     *
+     * @return the cells, or empty for a scheme that is not a matrix of cells
+     */
+    protected Optional<CellGradingScheme> cellDefinition() {
+        GradingScheme s = scheme();
+        return s instanceof CellGradingScheme ? Optional.of((CellGradingScheme) s) : Optional.empty();
     }
 
     /**
@@ -371,14 +386,21 @@ public abstract class GradingSchemeContract {
         });
     }
 
-    /** Rule G9: boundaries as documented: documented scores and every band edge get the documented grade. */
+    /** Rule G9: boundaries as documented: documented scores, every band edge and every cell get the documented grade. */
     @Test
-    @DisplayName("G9 boundaries as documented: documented scores and every band edge get the documented grade")
+    @DisplayName("G9 boundaries as documented: documented scores, every band edge and every cell get the documented grade")
     public void g9DocumentedBoundaries() {
         Rules.check("G9", () -> {
             Map<Score, String> table = new LinkedHashMap<>(documentedGrades());
             bandedDefinition().ifPresent(b -> table.putAll(bandEdges(b)));
-            Assumptions.assumeFalse(table.isEmpty(), "G9: no documented boundaries and no bands for this scheme");
+            cellDefinition().ifPresent(c -> {
+                for (int r = 1; r <= c.rows(); r++) {
+                    for (int col = 1; col <= c.columns(); col++) {
+                        table.put(Score.ofCell(r, col, BigDecimal.valueOf((long) r * col)), c.gradeAt(r, col).code());
+                    }
+                }
+            });
+            Assumptions.assumeFalse(table.isEmpty(), "G9: no documented boundaries, bands or cells for this scheme");
             GradingScheme s = scheme();
             Failures f = new Failures("G9 documented boundaries");
             for (Map.Entry<Score, String> e : table.entrySet()) {
@@ -437,17 +459,30 @@ public abstract class GradingSchemeContract {
         return out;
     }
 
-    /** Rule G11: banded schemes: every score the method can produce lies in exactly one band and gets its grade. */
+    /** Rule G11: banded and cell schemes: every score the method can produce lies in exactly one band or cell and gets its grade. */
     @Test
-    @DisplayName("G11 banded schemes: every score the method can produce lies in exactly one band and gets its grade")
+    @DisplayName("G11 banded and cell schemes: every score the method can produce lies in exactly one band or cell and gets its grade")
     public void g11BandsContiguousAndExhaustive() {
         Rules.check("G11", () -> {
             Optional<BandedGradingScheme> banded = bandedDefinition();
-            Assumptions.assumeTrue(banded.isPresent(), "G11: the scheme is not banded");
+            Optional<CellGradingScheme> cells = cellDefinition();
+            Assumptions.assumeTrue(banded.isPresent() || cells.isPresent(), "G11: the scheme is neither banded nor cells");
             GradingScheme s = scheme();
-            Failures f = new Failures("G11 bands contiguous and exhaustive" + where());
+            Failures f = new Failures("G11 bands or cells cover every score" + where());
             for (Map.Entry<Score, AssessmentInput> e : reachableScores().entrySet()) {
                 f.checked();
+                if (banded.isEmpty()) {
+                    CellGradingScheme c = cells.get();
+                    Score sc = e.getKey();
+                    if (!sc.isCell() || sc.row().orElseThrow() > c.rows() || sc.column().orElseThrow() > c.columns()) {
+                        f.fail("score " + sc + " (from " + e.getValue() + ") is no cell of the " + c.rows() + "x"
+                                + c.columns() + " matrix");
+                    } else if (!s.grade(sc).equals(c.gradeAt(sc.row().orElseThrow(), sc.column().orElseThrow()))) {
+                        f.fail("cell " + sc + " is graded " + s.grade(sc) + " but the matrix says "
+                                + c.gradeAt(sc.row().orElseThrow(), sc.column().orElseThrow()));
+                    }
+                    continue;
+                }
                 List<Band> containing = new ArrayList<>();
                 for (Band b : banded.get().bands()) {
                     if (b.contains(e.getKey().value())) {

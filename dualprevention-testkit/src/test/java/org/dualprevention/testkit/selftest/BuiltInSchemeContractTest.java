@@ -19,6 +19,7 @@ import org.dualprevention.method.Mes5Scheme;
 import org.dualprevention.method.DirectScheme;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.BandedGradingScheme;
+import org.dualprevention.spi.CellGradingScheme;
 import org.dualprevention.spi.GradingScheme;
 import org.dualprevention.testkit.GradingSchemeContract;
 import org.dualprevention.testkit.Providers;
@@ -47,6 +48,12 @@ class BuiltInSchemeContractTest {
         protected Optional<BandedGradingScheme> bandedDefinition() {
             GradingScheme d = ((BuiltInScheme) scheme()).definition();
             return d instanceof BandedGradingScheme ? Optional.of((BandedGradingScheme) d) : Optional.empty();
+        }
+
+        @Override
+        protected Optional<CellGradingScheme> cellDefinition() {
+            GradingScheme d = ((BuiltInScheme) scheme()).definition();
+            return d instanceof CellGradingScheme ? Optional.of((CellGradingScheme) d) : Optional.empty();
         }
     }
 

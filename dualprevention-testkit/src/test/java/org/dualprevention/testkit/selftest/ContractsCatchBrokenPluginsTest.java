@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.dualprevention.ValidationException;
@@ -18,9 +19,12 @@ import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.SchemeId;
 import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
+import org.dualprevention.spi.CellGradingScheme;
 import org.dualprevention.spi.GradingScheme;
 import org.dualprevention.testkit.AssessmentMethodContract;
 import org.dualprevention.testkit.GradingSchemeContract;
+import org.dualprevention.testkit.selftest.acme.AcmeRisk6MatrixScheme;
+import org.dualprevention.testkit.selftest.acme.AcmeRisk6Method;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,7 +48,8 @@ class ContractsCatchBrokenPluginsTest {
                 Arguments.of(InvertedScheme.class, List.of("G3", "G5")),
                 Arguments.of(SameLevelOutOfOrderScheme.class, List.of("G6")),
                 Arguments.of(WrongMethodScheme.class, List.of("G2")),
-                Arguments.of(MisdocumentedScheme.class, List.of("G9")));
+                Arguments.of(MisdocumentedScheme.class, List.of("G9")),
+                Arguments.of(OffTableCellScheme.class, List.of("G9", "G11")));
     }
 
     @ParameterizedTest(name = "{0} fails {1}")
@@ -308,6 +313,46 @@ class ContractsCatchBrokenPluginsTest {
                     return MethodId.of("LEC");
                 }
             };
+        }
+    }
+
+    /** Claims the ACME 6x6 table but grades one cell differently from it. */
+    static final class OffTableCellScheme extends GradingSchemeContract {
+        @Override
+        protected GradingScheme scheme() {
+            CellGradingScheme table = AcmeRisk6MatrixScheme.cells();
+            return new SchemeBase() {
+                @Override
+                public SchemeId id() {
+                    return table.id();
+                }
+
+                @Override
+                public MethodId method() {
+                    return table.method();
+                }
+
+                @Override
+                public List<Grade> grades() {
+                    return table.grades();
+                }
+
+                @Override
+                public Grade grade(Score score) {
+                    Grade g = table.grade(score);
+                    return score.row().orElse(0) == 3 && score.column().orElse(0) == 3 ? table.gradeAt(3, 5) : g;
+                }
+            };
+        }
+
+        @Override
+        protected AssessmentMethod method() {
+            return new AcmeRisk6Method();
+        }
+
+        @Override
+        protected Optional<CellGradingScheme> cellDefinition() {
+            return Optional.of(AcmeRisk6MatrixScheme.cells());
         }
     }
 

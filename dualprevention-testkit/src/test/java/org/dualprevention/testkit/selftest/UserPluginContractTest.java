@@ -3,8 +3,10 @@ package org.dualprevention.testkit.selftest;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
+import org.dualprevention.spi.CellGradingScheme;
 import org.dualprevention.spi.GradingScheme;
 import org.dualprevention.testkit.AssessmentMethodContract;
 import org.dualprevention.testkit.GradingSchemeContract;
@@ -63,6 +65,11 @@ class UserPluginContractTest {
         @Override
         protected GradingScheme scheme() {
             return new AcmeRisk6MatrixScheme();
+        }
+
+        @Override
+        protected Optional<CellGradingScheme> cellDefinition() {
+            return Optional.of(AcmeRisk6MatrixScheme.cells());
         }
 
         @Override

@@ -31,6 +31,15 @@ public final class AcmeRisk6MatrixScheme implements GradingScheme {
             .row(6, "yellow", "orange", "orange", "red", "red", "red")
             .build();
 
+    /**
+     * The matrix as data.
+     *
+     * @return the cells
+     */
+    public static CellGradingScheme cells() {
+        return CELLS;
+    }
+
     /** Public no-argument constructor, for ServiceLoader. */
     public AcmeRisk6MatrixScheme() {
     }
