@@ -56,6 +56,7 @@ import org.dualprevention.inspection.InspectionItem;
 import org.dualprevention.inspection.InspectionTask;
 import org.dualprevention.inspection.ItemResult;
 import org.dualprevention.jdbc.JdbcStorage;
+import org.dualprevention.jdbc.JdbcStorageException;
 import org.dualprevention.json.GradingSchemeRef;
 import org.dualprevention.json.HiddenDangerLedger;
 import org.dualprevention.json.HiddenDangerRecord;
@@ -211,6 +212,10 @@ public final class PlantDemo {
         if (options.storage().equals("h2")) {
             try (JdbcStorage h2 = JdbcStorage.h2File(options.out().resolve("plant-h2"))) {
                 return new PlantDemo(options, out).run(h2);
+            } catch (JdbcStorageException e) {
+                throw new IllegalStateException("storage=h2: the H2 file store in " + options.out().resolve("plant-h2")
+                        .toAbsolutePath() + " failed (" + e.getMessage() + "); run without -Ddemo.storage=h2 to use the "
+                        + "in-memory store", e);
             }
         }
         return new PlantDemo(options, out).run(InMemoryStorage.create());
