@@ -174,6 +174,7 @@ public final class PlantDemo {
             Comparator.comparing(Step::at).thenComparingLong(Step::seq));
     private final Set<HiddenDangerId> seen = new HashSet<>();
     private final Map<String, Integer> scriptCounts = new TreeMap<>();
+    private final Map<String, HiddenDangerId> highlights = new LinkedHashMap<>();
     private final List<String> scripts = new ArrayList<>(List.of("major", "on-the-spot", "overdue", "rejected",
             "extension"));
     private DualPrevention dp;
@@ -420,10 +421,35 @@ public final class PlantDemo {
                 .inStates(Set.of(HiddenDangerState.REPORTED)), p), 200).filter(d -> seen.add(d.id()))
                 .sorted(Comparator.comparing(d -> d.id().value())).collect(Collectors.toList());
         for (HiddenDanger d : fresh) {
-            String script = scripts.isEmpty() ? pickRandomScript() : scripts.remove(0);
+            String script = nextScript(d);
             scriptCounts.merge(script, 1, Integer::sum);
+            highlights.putIfAbsent(script, d.id());
             follow(d, script);
         }
+    }
+
+    /** The scripted cases come first; the major one goes to the first finding at a red or orange hazard. */
+    private String nextScript(HiddenDanger d) {
+        if (scripts.contains("major") && hazardLevel(d).filter(l -> l.severity() >= RiskLevel.SIGNIFICANT.severity())
+                .isPresent()) {
+            scripts.remove("major");
+            return "major";
+        }
+        for (String s : scripts) {
+            if (!s.equals("major")) {
+                scripts.remove(s);
+                return s;
+            }
+        }
+        return pickRandomScript();
+    }
+
+    private Optional<RiskLevel> hazardLevel(HiddenDanger d) {
+        if (d.riskPoint().isEmpty() || d.hazard().isEmpty()) {
+            return Optional.empty();
+        }
+        return dp.riskPoint(d.riskPoint().get()).flatMap(p -> p.hazard(d.hazard().get()))
+                .flatMap(h -> h.currentAssessments().stream().map(Assessment::level).reduce(RiskLevel::mostSevere));
     }
 
     private String pickRandomScript() {
@@ -575,7 +601,16 @@ public final class PlantDemo {
         for (Map.Entry<String, String> e : statisticsRows(stats).entrySet()) {
             out.printf(Locale.ROOT, "  %-34s %s%n", e.getKey(), e.getValue());
         }
-        out.println("  closed-loop scripts run: " + scriptCounts);
+        out.println("  closed-loop cases simulated: " + scriptCounts);
+        for (Map.Entry<String, HiddenDangerId> e : highlights.entrySet()) {
+            HiddenDanger d = dp.hiddenDanger(e.getValue()).orElseThrow();
+            out.printf(Locale.ROOT, "    %-12s %s: %s%s%s%n", e.getKey(), d.id(), d.state().code(),
+                    d.authorityReport().isPresent() ? ", major, reported to the authority" : "",
+                    d.rejections() > 0 ? ", rejected " + d.rejections() + "x at acceptance"
+                            : d.extensionCount() > 0 ? ", deadline extended to " + d.deadline().orElseThrow()
+                            : d.isOverdue(LocalDate.ofInstant(clock.instant(), ZONE).minusDays(1))
+                                    ? ", overdue since " + d.deadline().orElseThrow() : "");
+        }
         out.println();
         out.println("Early warnings (" + warnings.size() + ")");
         for (Warning w : warnings) {
@@ -623,8 +658,11 @@ public final class PlantDemo {
         m.put("on-time inspection", rate(s.onTimeInspection()));
         m.put("item conformity", rate(s.itemConformity()));
         m.put("by accident type", s.byAccidentType().entrySet().stream()
+                .sorted(Map.Entry.<org.dualprevention.risk.AccidentType, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + "=" + e.getValue()).collect(Collectors.joining(", ")));
         m.put("by hazard category (GB/T 13861)", s.byHazardCategory().entrySet().stream()
+                .sorted(Comparator.comparing(e -> e.getKey().code()))
                 .map(e -> e.getKey().code() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         return m;
     }
