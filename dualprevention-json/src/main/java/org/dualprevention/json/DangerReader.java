@@ -27,7 +27,7 @@ final class DangerReader {
         g.writeStringProperty("dangerId", e.dangerId().value());
         g.writeNumberProperty("sequence", e.sequence());
         g.writeStringProperty("actor", e.actor().value());
-        g.writeStringProperty("at", e.at().toString());
+        g.writeStringProperty("at", ModelWriter.instant(e.at()));
         g.writeStringProperty("action", e.action().code());
         if (e.stateBefore().isPresent()) {
             g.writeStringProperty("stateBefore", e.stateBefore().get().code());

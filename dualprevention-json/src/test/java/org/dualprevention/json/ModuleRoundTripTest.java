@@ -122,6 +122,23 @@ class ModuleRoundTripTest {
     }
 
     @Test
+    void fastInstantFormatIsExactlyInstantToString() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(99);
+        List<java.time.Instant> all = new ArrayList<>(List.of(java.time.Instant.EPOCH, java.time.Instant.MIN,
+                java.time.Instant.MAX, java.time.Instant.parse("0000-01-01T00:00:00Z"),
+                java.time.Instant.parse("9999-12-31T23:59:59.999999999Z"), java.time.Instant.parse("-0001-12-31T23:59:59Z"),
+                java.time.Instant.parse("+10000-01-01T00:00:00Z"), java.time.Instant.ofEpochSecond(-1, 1)));
+        for (int i = 0; i < 100_000; i++) {
+            long s = r.nextLong(-70_000_000_000L, 260_000_000_000L);
+            int nano = new int[] {0, r.nextInt(1000) * 1_000_000, r.nextInt(1_000_000) * 1000, r.nextInt(1_000_000_000)}[i % 4];
+            all.add(java.time.Instant.ofEpochSecond(s, nano));
+        }
+        for (java.time.Instant t : all) {
+            assertEquals(t.toString(), ModelWriter.instant(t), () -> "epoch second " + t.getEpochSecond() + " nano " + t.getNano());
+        }
+    }
+
+    @Test
     void idsAreStringsAlsoAsMapKeys() {
         Map<RiskPointId, OrgUnitId> m = new LinkedHashMap<>();
         m.put(RiskPointId.of("rp/1"), OrgUnitId.of("u 1"));
