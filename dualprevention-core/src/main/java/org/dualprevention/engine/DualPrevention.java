@@ -108,7 +108,8 @@ import org.dualprevention.spi.Versioned;
  * A hidden danger naming a failed control measure flags that hazard for reassessment (saved on its risk
  * point); a new assessment clears the flag. Whenever a change of a hidden danger or of an assessment
  * changes the effective level of a risk point (by the {@link EffectiveLevelPolicy}), listeners get an
- * {@link EffectiveLevelChanged}.
+ * {@link EffectiveLevelChanged} (only for risk points that have been assessed; a first assessment gives a
+ * level and is not reported as a change).
  *
  * <h2>Time</h2>
  * All instants come from the builder's clock; "today" is the clock's instant in the organisation's zone.
@@ -347,12 +348,16 @@ public final class DualPrevention {
         Objects.requireNonNull(request, "request");
         RiskPoint point = storage.riskPoints().findByHazard(hazard).orElseThrow(() -> new IllegalArgumentException(
                 "hazard [" + hazard + "] is on no stored risk point"));
+        boolean wasAssessed = assessedLevel(point).isPresent();
         EffectiveLevel before = effectiveLevel(point, dangersAt(point.id(), Optional.empty()));
         Hazard assessed = assessor.assess(point.hazard(hazard).orElseThrow(), request, clock);
         RiskPoint next = point.withHazardChanged(hazard, h -> assessed).withVersion(point.version() + 1);
         storage.riskPoints().save(next, point.version());
         EffectiveLevel after = effectiveLevel(next, dangersAt(point.id(), Optional.empty()));
-        EffectiveLevelChanged.between(before, after, clock.instant(), Optional.empty()).ifPresent(this::publish);
+        if (wasAssessed) {
+            // the first assessment gives the point a level; it is not a change of one
+            EffectiveLevelChanged.between(before, after, clock.instant(), Optional.empty()).ifPresent(this::publish);
+        }
         return assessed.assessments().get(assessed.assessments().size() - 1);
     }
 
@@ -442,7 +447,9 @@ public final class DualPrevention {
 
     private HiddenDanger store(Transition t, Optional<HiddenDanger> before) {
         HiddenDanger next = t.next();
-        Optional<RiskPoint> point = next.riskPoint().flatMap(storage.riskPoints()::find);
+        // effective-level changes are reported for assessed risk points only (an unassessed one has no level)
+        Optional<RiskPoint> point = next.riskPoint().flatMap(storage.riskPoints()::find)
+                .filter(p -> assessedLevel(p).isPresent());
         EffectiveLevel levelBefore = point.map(p -> effectiveLevel(p, dangersAt(p.id(), before))).orElse(null);
         storage.hiddenDangers().save(next, t.expectedVersion(), t.audit());
         // stored: from here on nothing undoes the change

@@ -331,6 +331,23 @@ class DualPreventionTest {
     }
 
     @Test
+    void noEffectiveLevelEventForAnUnassessedRiskPointNorForItsFirstAssessment() {
+        dp.registerRiskPoint(press());
+        HiddenDangerId id = HiddenDangerId.of("HD-U");
+        dp.report(HiddenDangerCommand.Report.of(WORKER, id, "guard", "", HiddenDangerSource.RANDOM_OBSERVATION, T,
+                LocalDate.of(2026, 11, 2)).withRiskPoint(RiskPointId.of("RP-PRESS")));
+        dp.apply(id, HiddenDangerCommand.Verify.major(SAFETY, "serious", new AuthorityReport("s", "h", "t")));
+        assertEquals(List.of(), events(EffectiveLevelChanged.class));
+        assertTrue(dp.effectiveLevel(RiskPointId.of("RP-PRESS")).isEmpty());
+        assess(1, 1);
+        assertEquals(List.of(), events(EffectiveLevelChanged.class));
+        assertEquals(RiskLevel.MAJOR, dp.effectiveLevel(RiskPointId.of("RP-PRESS")).orElseThrow().effective());
+        // a reassessment that changes the assessed level is reported only if the effective level moves: it stays MAJOR
+        assess(3, 3);
+        assertEquals(List.of(), events(EffectiveLevelChanged.class));
+    }
+
+    @Test
     void goodPracticesAreSharedWithoutATask() {
         GoodPractice g = new GoodPractice(GoodPracticeId.of("GP-1"), WORKER.id(), P, Optional.empty(), clock.instant(),
                 "tidy tool board", List.of(PHOTO));

@@ -8,7 +8,7 @@ import org.dualprevention.internal.Labels;
 /**
  * The status of an inspection task, derived from its record, its due time and the clock; never stored.
  *
- * <p>Persist {@link #code()}, never the ordinal. Labels in Chinese and English come from
+ * <p>Where a status is exported (reports, JSON), use {@link #code()}, never the ordinal. Labels in Chinese and English come from
  * {@link #displayName(Locale)}.
  *
  * @since 0.1
