@@ -1,0 +1,1083 @@
+package org.dualprevention.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.dualprevention.StaleVersionException;
+import org.dualprevention.danger.AuditChain;
+import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.ChainVerification;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerGrade;
+import org.dualprevention.danger.HiddenDangerId;
+import org.dualprevention.danger.HiddenDangerState;
+import org.dualprevention.danger.Transition;
+import org.dualprevention.inspection.GoodPractice;
+import org.dualprevention.inspection.GoodPracticeId;
+import org.dualprevention.inspection.InspectionPlan;
+import org.dualprevention.inspection.InspectionPlanId;
+import org.dualprevention.inspection.InspectionTask;
+import org.dualprevention.inspection.InspectionTaskId;
+import org.dualprevention.inspection.PlanKind;
+import org.dualprevention.organization.OrgUnit;
+import org.dualprevention.organization.OrgUnitId;
+import org.dualprevention.organization.Organization;
+import org.dualprevention.risk.Hazard;
+import org.dualprevention.risk.HazardId;
+import org.dualprevention.risk.MapZoneId;
+import org.dualprevention.risk.RiskPoint;
+import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.spi.GoodPracticeQuery;
+import org.dualprevention.spi.HiddenDangerQuery;
+import org.dualprevention.spi.InspectionPlanQuery;
+import org.dualprevention.spi.InspectionTaskQuery;
+import org.dualprevention.spi.Page;
+import org.dualprevention.spi.PageRequest;
+import org.dualprevention.spi.RiskPointQuery;
+import org.dualprevention.spi.Storage;
+import org.dualprevention.spi.Versioned;
+import org.dualprevention.testkit.gen.DangerGen;
+import org.dualprevention.testkit.gen.Gen;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link Storage} must meet: the numbered rules of the {@link Storage} Javadoc,
+ * checked on seeded random data. Extend it and return a fresh, empty storage:
+ *
+ * <pre>{@code
+ * class OracleStorageTest extends StorageContract {
+ *     @Override protected Storage createStorage() { return new OracleStorage(freshSchema()); }
+ * }
+ * }</pre>
+ *
+ * <h2>Rules checked</h2>
+ * <ol>
+ * <li><b>S1</b> find after save: every repository returns what was just saved, also from another thread.</li>
+ * <li><b>S2</b> version step: a save whose version is not {@code expectedVersion + 1} throws
+ *     {@link IllegalArgumentException} and stores nothing.</li>
+ * <li><b>S3</b> stale version: a save whose expected version is not the stored one throws
+ *     {@link StaleVersionException} (with id, expected and actual version) and stores nothing, audit entry included.</li>
+ * <li><b>S4</b> state and audit entry together: no reader, even concurrently with the writer, sees a hidden
+ *     danger's state without its audit entry or the entry without the state.</li>
+ * <li><b>S5</b> append-only audit log: after n saves exactly the n entries given, in save order; the chain verifies
+ *     against the stored hidden danger.</li>
+ * <li><b>S6</b> an audit entry of another hidden danger or with another sequence is refused with
+ *     {@link IllegalArgumentException}; nothing is stored.</li>
+ * <li><b>S7</b> concurrent saves: of several threads saving the same version of one aggregate exactly one wins
+ *     each round, the others get {@link StaleVersionException}; nothing acknowledged is lost; audit chains stay
+ *     intact and replay to the stored state.</li>
+ * <li><b>S8</b> values round-trip: {@code find} returns a value equal to the one saved, for risk points with
+ *     hazards, measures and assessments, hidden dangers in every state, plans, tasks and good practices.</li>
+ * <li><b>S9</b> queries agree with a reference model: paging through random queries returns exactly the stored
+ *     values for which {@code query.matches} holds, each once.</li>
+ * <li><b>S10</b> keyset paging: pages hold at most the limit; a next token is given iff more items follow; a
+ *     bad token is refused with {@link IllegalArgumentException}.</li>
+ * <li><b>S11</b> order: tasks in ascending due time, audit entries in save order, other queries in a stable order.</li>
+ * <li><b>S12</b> {@code count(query)} equals the number of items paging returns.</li>
+ * <li><b>S13</b> absent is empty: unknown ids give {@code Optional.empty()} and an empty last page.</li>
+ * <li><b>S14</b> {@code insertMissing} stores exactly the new tasks, leaves stored ones unchanged, counts right,
+ *     and never stores a task twice under concurrent calls.</li>
+ * <li><b>S15</b> good practices are write-once: a second {@code add} throws {@link StaleVersionException}
+ *     (expected 0, actual 1) and changes nothing.</li>
+ * <li><b>S17</b> {@code findByHazard} returns the risk point holding the hazard as of its latest save.</li>
+ * <li><b>S18</b> the organisation: empty before the first save, then the last saved one with its version.</li>
+ * </ol>
+ * Rule S16 (the host owns transactions) cannot be observed from outside a storage and is not checked here.
+ *
+ * <p>Random data comes from {@link Gen} seeded with {@link #seed()}; failures name the seed.
+ *
+ * @since 0.1
+ */
+public abstract class StorageContract {
+    /** Creates the contract. */
+    protected StorageContract() {
+    }
+
+    /**
+     * A fresh, empty storage; called once per test.
+     *
+     * @return the storage under test
+     */
+    protected abstract Storage createStorage();
+
+    /**
+     * The seed of the random data.
+     *
+     * @return {@link Seeds#base()} by default
+     */
+    protected long seed() {
+        return Seeds.base();
+    }
+
+    /**
+     * How many aggregates of each kind the query rules (S9 to S12) store.
+     *
+     * @return 60 by default; lower it for a slow remote database
+     */
+    protected int dataSize() {
+        return 60;
+    }
+
+    /**
+     * How many threads race in rule S7.
+     *
+     * @return 4 by default
+     */
+    protected int threads() {
+        return 4;
+    }
+
+    private static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
+
+    private String seedNote() {
+        return " [seed=" + seed() + " replay with -D" + Seeds.PROPERTY + "=" + seed() + "]";
+    }
+
+    private static void save(Storage s, Transition t) {
+        s.hiddenDangers().save(t.next(), t.next().version() - 1, t.audit());
+    }
+
+    private static List<AuditEntry> entries(Storage s, HiddenDangerId id) {
+        return drain(p -> s.auditLog().entries(id, p), 7, 100_000);
+    }
+
+    /**
+     * Pages through a query to the end, checking S10's limit, and returns every item.
+     */
+    static <T> List<T> drain(Function<PageRequest, Page<T>> fetch, int pageSize, int maxItems) {
+        List<T> out = new ArrayList<>();
+        Page<T> page = fetch.apply(PageRequest.first(pageSize));
+        int pages = 0;
+        while (true) {
+            if (page.items().size() > pageSize) {
+                throw new AssertionError("S10 a page holds " + page.items().size() + " items; the limit was " + pageSize);
+            }
+            out.addAll(page.items());
+            if (page.next().isEmpty()) {
+                return out;
+            }
+            if (++pages > maxItems + 2) {
+                throw new AssertionError("S10 paging does not end: more than " + pages + " pages");
+            }
+            page = fetch.apply(PageRequest.after(page.next().get(), pageSize));
+        }
+    }
+
+    // ------------------------------------------------------------------ S1, S8, S13
+
+    /** Rule S1: a saved organisation, risk point, plan, task, good practice and hidden danger are found, also from another thread. */
+    @Test
+    @DisplayName("S1 a saved organisation, risk point, plan, task, good practice and hidden danger are found, also from another thread")
+    public void s1FindAfterSave() {
+        Rules.check("S1", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Organization org = gen.organization(8);
+            s.organization().save(org, 0);
+            RiskPoint rp = gen.riskPoint(org).withVersion(1);
+            s.riskPoints().save(rp, 0);
+            InspectionPlan plan = gen.inspections().plan(org, LocalDate.of(2026, 3, 1)).withVersion(1);
+            s.inspectionPlans().save(plan, 0);
+            InspectionTask task = gen.inspections().task(plan, T0, 10, 0.5).withVersion(1);
+            s.inspectionTasks().save(task, 0);
+            GoodPractice gp = gen.inspections().goodPractice(org, T0, 10);
+            s.goodPractices().add(gp);
+            Transition t = gen.dangers().history(org, HiddenDangerState.REPORTED, T0).get(0);
+            save(s, t);
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                Future<List<Object>> read = other.submit(() -> List.of(s.organization().load().orElseThrow().value(),
+                        s.riskPoints().find(rp.id()).orElseThrow(), s.inspectionPlans().find(plan.id()).orElseThrow(),
+                        s.inspectionTasks().find(task.id()).orElseThrow(), s.goodPractices().find(gp.id()).orElseThrow(),
+                        s.hiddenDangers().find(t.next().id()).orElseThrow()));
+                assertEquals(List.of(org, rp, plan, task, gp, t.next()), read.get(60, TimeUnit.SECONDS),
+                        "S1 values read in another thread after save" + seedNote());
+            } finally {
+                other.shutdownNow();
+            }
+        });
+    }
+
+    /** Rule S8: values round-trip: find returns a value equal to the one saved, every field included. */
+    @Test
+    @DisplayName("S8 values round-trip: find returns a value equal to the one saved, every field included")
+    public void s8RoundTrip() {
+        Rules.check("S8", () -> {
+            Storage s = createStorage();
+            Data d = populate(s, Gen.of(seed()), dataSize());
+            List<String> problems = new ArrayList<>();
+            for (RiskPoint rp : d.riskPoints.values()) {
+                check(problems, rp, s.riskPoints().find(rp.id()));
+            }
+            for (HiddenDanger h : d.dangers.values()) {
+                check(problems, h, s.hiddenDangers().find(h.id()));
+            }
+            for (InspectionPlan p : d.plans.values()) {
+                check(problems, p, s.inspectionPlans().find(p.id()));
+            }
+            for (InspectionTask t : d.tasks.values()) {
+                check(problems, t, s.inspectionTasks().find(t.id()));
+            }
+            for (GoodPractice g : d.practices.values()) {
+                check(problems, g, s.goodPractices().find(g.id()));
+            }
+            assertTrue(problems.isEmpty(), "S8 " + problems.size() + " values do not round-trip" + seedNote() + ": "
+                    + problems.subList(0, Math.min(5, problems.size())));
+        });
+    }
+
+    private static void check(List<String> problems, Object saved, Optional<?> found) {
+        if (found.isEmpty()) {
+            problems.add(saved + " not found");
+        } else if (!found.get().equals(saved)) {
+            problems.add("saved " + saved + " but found " + found.get());
+        }
+    }
+
+    /** Rule S13: absent is empty: unknown ids give empty results and an empty last page, never an exception. */
+    @Test
+    @DisplayName("S13 absent is empty: unknown ids give empty results and an empty last page, never an exception")
+    public void s13AbsentIsEmpty() {
+        Rules.check("S13", () -> {
+            Storage s = createStorage();
+            assertTrue(s.organization().load().isEmpty(), "S13 organization().load() before any save");
+            assertTrue(s.riskPoints().find(RiskPointId.of("nope")).isEmpty(), "S13 riskPoints().find(unknown)");
+            assertTrue(s.riskPoints().findByHazard(HazardId.of("nope")).isEmpty(), "S13 riskPoints().findByHazard(unknown)");
+            assertTrue(s.inspectionPlans().find(InspectionPlanId.of("nope")).isEmpty(), "S13 inspectionPlans().find(unknown)");
+            assertTrue(s.inspectionTasks().find(InspectionTaskId.of("nope")).isEmpty(), "S13 inspectionTasks().find(unknown)");
+            assertTrue(s.goodPractices().find(GoodPracticeId.of("nope")).isEmpty(), "S13 goodPractices().find(unknown)");
+            assertTrue(s.hiddenDangers().find(HiddenDangerId.of("nope")).isEmpty(), "S13 hiddenDangers().find(unknown)");
+            Page<AuditEntry> p = s.auditLog().entries(HiddenDangerId.of("nope"), PageRequest.first(10));
+            assertTrue(p.items().isEmpty() && p.next().isEmpty(), "S13 audit log of an unknown hidden danger: " + p);
+            assertTrue(drain(q -> s.hiddenDangers().find(HiddenDangerQuery.all(), q), 10, 10).isEmpty(),
+                    "S13 queries on an empty storage");
+            assertEquals(0, s.hiddenDangers().count(HiddenDangerQuery.all()), "S13 count on an empty storage");
+        });
+    }
+
+    // ------------------------------------------------------------------ S2, S3, S6, S15, S18
+
+    /** Rule S2: a save whose version is not expectedVersion + 1 throws IllegalArgumentException and stores nothing. */
+    @Test
+    @DisplayName("S2 a save whose version is not expectedVersion + 1 throws IllegalArgumentException and stores nothing")
+    public void s2VersionStep() {
+        Rules.check("S2", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Organization org = gen.organization(6);
+            RiskPoint rp = gen.riskPoint(org);
+            assertThrows(IllegalArgumentException.class, () -> s.riskPoints().save(rp.withVersion(2), 0),
+                    "S2 risk point version 2 saved with expected version 0");
+            assertThrows(IllegalArgumentException.class, () -> s.riskPoints().save(rp, 0),
+                    "S2 risk point version 0 saved with expected version 0");
+            assertTrue(s.riskPoints().find(rp.id()).isEmpty(), "S2 a refused risk point was stored");
+            InspectionPlan plan = gen.inspections().plan(org, LocalDate.of(2026, 3, 1));
+            assertThrows(IllegalArgumentException.class, () -> s.inspectionPlans().save(plan.withVersion(3), 1),
+                    "S2 plan version 3 saved with expected version 1");
+            assertTrue(s.inspectionPlans().find(plan.id()).isEmpty(), "S2 a refused plan was stored");
+            InspectionTask task = gen.inspections().task(plan, T0, 5, 0.5);
+            assertThrows(IllegalArgumentException.class, () -> s.inspectionTasks().save(task, 0),
+                    "S2 task version 0 saved with expected version 0");
+            assertTrue(s.inspectionTasks().find(task.id()).isEmpty(), "S2 a refused task was stored");
+            List<Transition> h = gen.dangers().history(org, HiddenDangerState.PLANNED, T0);
+            save(s, h.get(0));
+            Transition third = h.get(2);
+            assertThrows(IllegalArgumentException.class,
+                    () -> s.hiddenDangers().save(third.next(), 1, third.audit()),
+                    "S2 hidden danger version 3 saved with expected version 1");
+            assertEquals(1, s.hiddenDangers().find(third.next().id()).orElseThrow().version(),
+                    "S2 a refused hidden danger changed the stored one");
+            assertEquals(1, entries(s, third.next().id()).size(), "S2 a refused save added an audit entry");
+        });
+    }
+
+    /** Rule S3: a save with a stale version throws StaleVersionException naming id and versions, and stores nothing. */
+    @Test
+    @DisplayName("S3 a save with a stale version throws StaleVersionException naming id and versions, and stores nothing")
+    public void s3StaleVersion() {
+        Rules.check("S3", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Organization org = gen.organization(6);
+            // risk points
+            RiskPoint first = gen.riskPoint(org).withVersion(1);
+            s.riskPoints().save(first, 0);
+            RiskPoint rival = first.withDetails("rival " + first.name(), first.kind(), first.owningUnit(), first.zone());
+            StaleVersionException e = assertThrows(StaleVersionException.class, () -> s.riskPoints().save(rival, 0),
+                    "S3 a second create of the same risk point");
+            assertEquals(0, e.expectedVersion(), "S3 expectedVersion");
+            assertEquals(1, e.actualVersion(), "S3 actualVersion");
+            assertTrue(e.aggregateId().contains(first.id().value()), "S3 aggregateId [" + e.aggregateId() + "]");
+            assertEquals(first, s.riskPoints().find(first.id()).orElseThrow(), "S3 a stale save changed the risk point");
+            RiskPoint ahead = first.withVersion(6);
+            StaleVersionException e2 = assertThrows(StaleVersionException.class, () -> s.riskPoints().save(ahead, 5),
+                    "S3 a save expecting version 5 of a risk point stored at 1");
+            assertEquals(5, e2.expectedVersion(), "S3 expectedVersion");
+            assertEquals(1, e2.actualVersion(), "S3 actualVersion");
+            RiskPoint absent = gen.riskPoint(org).withVersion(2);
+            StaleVersionException e3 = assertThrows(StaleVersionException.class, () -> s.riskPoints().save(absent, 1),
+                    "S3 an update of a risk point never stored");
+            assertEquals(0, e3.actualVersion(), "S3 actualVersion of an absent aggregate");
+            assertTrue(s.riskPoints().find(absent.id()).isEmpty(), "S3 a stale update created the risk point");
+            // plans and tasks
+            InspectionPlan plan = gen.inspections().plan(org, LocalDate.of(2026, 3, 1)).withVersion(1);
+            s.inspectionPlans().save(plan, 0);
+            assertThrows(StaleVersionException.class, () -> s.inspectionPlans().save(plan, 0), "S3 plan created twice");
+            InspectionTask task = gen.inspections().task(plan, T0, 5, 0.0).withVersion(1);
+            s.inspectionTasks().save(task, 0);
+            assertThrows(StaleVersionException.class, () -> s.inspectionTasks().save(task.withVersion(3), 2),
+                    "S3 task saved expecting version 2 while 1 is stored");
+            assertEquals(task, s.inspectionTasks().find(task.id()).orElseThrow(), "S3 a stale save changed the task");
+            // hidden dangers: neither state nor audit entry
+            List<Transition> h = gen.dangers().history(org, HiddenDangerState.VERIFIED, T0);
+            save(s, h.get(0));
+            save(s, h.get(1));
+            List<Transition> other = gen.dangers().history(org, HiddenDangerState.REPORTED, T0);
+            HiddenDangerId id = h.get(0).next().id();
+            StaleVersionException e4 = assertThrows(StaleVersionException.class, () -> save(s, h.get(1)),
+                    "S3 the same hidden-danger transition saved twice");
+            assertEquals(1, e4.expectedVersion(), "S3 expectedVersion");
+            assertEquals(2, e4.actualVersion(), "S3 actualVersion");
+            assertTrue(e4.aggregateId().contains(id.value()), "S3 aggregateId [" + e4.aggregateId() + "]");
+            assertEquals(h.get(1).next(), s.hiddenDangers().find(id).orElseThrow(), "S3 a stale save changed the state");
+            assertEquals(List.of(h.get(0).audit(), h.get(1).audit()), entries(s, id), "S3 a stale save touched the audit log");
+            assertTrue(s.hiddenDangers().find(other.get(0).next().id()).isEmpty(), "S3 unrelated hidden danger appeared");
+        });
+    }
+
+    /** Rule S6: an audit entry of another hidden danger or with another sequence is refused; nothing is stored. */
+    @Test
+    @DisplayName("S6 an audit entry of another hidden danger or with another sequence is refused; nothing is stored")
+    public void s6EntryBelongsToState() {
+        Rules.check("S6", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Organization org = gen.organization(6);
+            List<Transition> a = gen.dangers().history(org, HiddenDangerState.VERIFIED, T0);
+            List<Transition> b = gen.dangers().history(org, HiddenDangerState.VERIFIED, T0);
+            assertThrows(IllegalArgumentException.class,
+                    () -> s.hiddenDangers().save(a.get(0).next(), 0, b.get(0).audit()),
+                    "S6 saved with the audit entry of another hidden danger");
+            assertThrows(IllegalArgumentException.class,
+                    () -> s.hiddenDangers().save(a.get(0).next(), 0, a.get(1).audit()),
+                    "S6 saved with the audit entry of sequence 2 for version 1");
+            HiddenDangerId id = a.get(0).next().id();
+            assertTrue(s.hiddenDangers().find(id).isEmpty(), "S6 a refused hidden danger was stored");
+            assertTrue(entries(s, id).isEmpty(), "S6 a refused save left an audit entry");
+            assertTrue(entries(s, b.get(0).next().id()).isEmpty(), "S6 a refused save left an audit entry under the other id");
+        });
+    }
+
+    /** Rule S15: a good practice is stored once; a second add throws StaleVersionException (0, 1) and changes nothing. */
+    @Test
+    @DisplayName("S15 a good practice is stored once; a second add throws StaleVersionException (0, 1) and changes nothing")
+    public void s15WriteOnceGoodPractice() {
+        Rules.check("S15", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Organization org = gen.organization(4);
+            GoodPractice gp = gen.inspections().goodPractice(org, T0, 3);
+            s.goodPractices().add(gp);
+            GoodPractice again = new GoodPractice(gp.id(), gp.reporter(), gp.unit(), gp.riskPoint(), gp.observedAt(),
+                    "changed " + gp.description(), gp.evidence());
+            StaleVersionException e = assertThrows(StaleVersionException.class, () -> s.goodPractices().add(again),
+                    "S15 a second add of the same id");
+            assertEquals(0, e.expectedVersion(), "S15 expectedVersion");
+            assertEquals(1, e.actualVersion(), "S15 actualVersion");
+            assertEquals(gp, s.goodPractices().find(gp.id()).orElseThrow(), "S15 a refused add changed the stored one");
+        });
+    }
+
+    /** Rule S18: the organisation is empty before the first save, then the last saved one with its version. */
+    @Test
+    @DisplayName("S18 the organisation is empty before the first save, then the last saved one with its version")
+    public void s18Organization() {
+        Rules.check("S18", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            assertTrue(s.organization().load().isEmpty(), "S18 load() before the first save");
+            Organization one = gen.organization(5);
+            Organization two = gen.organization(9);
+            s.organization().save(one, 0);
+            assertEquals(new Versioned<>(one, 1), s.organization().load().orElseThrow(), "S18 after the first save");
+            s.organization().save(two, 1);
+            assertEquals(new Versioned<>(two, 2), s.organization().load().orElseThrow(), "S18 after the second save");
+            StaleVersionException e = assertThrows(StaleVersionException.class, () -> s.organization().save(one, 1),
+                    "S18/S3 a stale organisation save");
+            assertEquals("organization", e.aggregateId(), "S18 the organisation's aggregate id");
+            assertEquals(new Versioned<>(two, 2), s.organization().load().orElseThrow(), "S18 after a stale save");
+        });
+    }
+
+    // ------------------------------------------------------------------ S4, S5
+
+    /** Rule S4: a hidden danger's state and its audit entry are never seen apart, even while being written. */
+    @Test
+    @DisplayName("S4 a hidden danger's state and its audit entry are never seen apart, even while being written")
+    public void s4StateAndAuditTogether() {
+        Rules.check("S4", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Organization org = gen.organization(6);
+            List<Transition> h = gen.dangers().history(org, HiddenDangerState.CLOSED, T0);
+            HiddenDangerId id = h.get(0).next().id();
+            // single-threaded: after each save, version == number of entries
+            Storage single = s;
+            for (Transition t : h) {
+                save(single, t);
+                long version = single.hiddenDangers().find(id).orElseThrow().version();
+                int count = entries(single, id).size();
+                assertEquals(version, count, "S4 after saving version " + t.next().version() + " the state has version "
+                        + version + " but the audit log " + count + " entries");
+            }
+            // concurrently: a writer saves a long history while readers check both read orders
+            Storage c = createStorage();
+            List<Transition> longer = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                longer.addAll(gen.dangers().history(org, HiddenDangerState.CLOSED, T0.plus(Duration.ofDays(i))));
+            }
+            AtomicBoolean done = new AtomicBoolean();
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                List<Future<String>> readers = new ArrayList<>();
+                for (int r = 0; r < 2; r++) {
+                    final boolean stateFirst = r == 0;
+                    readers.add(pool.submit(() -> {
+                        while (!done.get()) {
+                            for (Transition t : longer) {
+                                HiddenDangerId hid = t.next().id();
+                                if (stateFirst) {
+                                    long v = c.hiddenDangers().find(hid).map(HiddenDanger::version).orElse(0L);
+                                    int n = entries(c, hid).size();
+                                    if (n < v) {
+                                        return "read state version " + v + " then only " + n + " audit entries of " + hid;
+                                    }
+                                } else {
+                                    int n = entries(c, hid).size();
+                                    long v = c.hiddenDangers().find(hid).map(HiddenDanger::version).orElse(0L);
+                                    if (v < n) {
+                                        return "read " + n + " audit entries then state version " + v + " of " + hid;
+                                    }
+                                }
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                Future<?> writer = pool.submit(() -> {
+                    try {
+                        for (Transition t : longer) {
+                            save(c, t);
+                        }
+                    } finally {
+                        done.set(true);
+                    }
+                    return null;
+                });
+                writer.get(120, TimeUnit.SECONDS);
+                for (Future<String> r : readers) {
+                    String problem = r.get(120, TimeUnit.SECONDS);
+                    if (problem != null) {
+                        fail("S4 " + problem + seedNote());
+                    }
+                }
+            } finally {
+                done.set(true);
+                pool.shutdownNow();
+            }
+        });
+    }
+
+    /** Rule S5: the audit log holds exactly the entries saved, in save order, and the chain verifies. */
+    @Test
+    @DisplayName("S5 the audit log holds exactly the entries saved, in save order, and the chain verifies")
+    public void s5AppendOnlyAuditLog() {
+        Rules.check("S5", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Organization org = gen.organization(8);
+            List<List<Transition>> all = new ArrayList<>();
+            for (HiddenDangerState st : HiddenDangerState.values()) {
+                all.add(gen.dangers().history(org, st, T0));
+            }
+            // interleave the saves of different hidden dangers
+            int max = all.stream().mapToInt(List::size).max().orElse(0);
+            for (int i = 0; i < max; i++) {
+                for (List<Transition> h : all) {
+                    if (i < h.size()) {
+                        save(s, h.get(i));
+                    }
+                }
+            }
+            for (List<Transition> h : all) {
+                HiddenDangerId id = h.get(0).next().id();
+                List<AuditEntry> expected = new ArrayList<>();
+                for (Transition t : h) {
+                    expected.add(t.audit());
+                }
+                List<AuditEntry> stored = entries(s, id);
+                assertEquals(expected, stored, "S5 audit log of " + id + seedNote());
+                HiddenDanger current = s.hiddenDangers().find(id).orElseThrow();
+                ChainVerification v = AuditChain.verify(stored, current);
+                assertTrue(v.isValid(), "S5 the stored chain of " + id + " does not verify: " + v + seedNote());
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ S7
+
+    /** Rule S7: concurrent saves on one aggregate: exactly one wins each round, nothing lost, audit chains intact. */
+    @Test
+    @DisplayName("S7 concurrent saves on one aggregate: exactly one wins each round, nothing lost, audit chains intact")
+    public void s7ConcurrentSaves() {
+        Rules.check("S7", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Organization org = gen.organization(6);
+            int threads = Math.max(2, threads());
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                // hidden dangers: every round each thread computes its own next transition from the same version
+                for (int d = 0; d < 3; d++) {
+                    Transition first = gen.dangers().history(org, HiddenDangerState.REPORTED, T0).get(0);
+                    save(s, first);
+                    HiddenDangerId id = first.next().id();
+                    int rounds = 0;
+                    while (rounds < 12) {
+                        HiddenDanger current = s.hiddenDangers().find(id).orElseThrow();
+                        List<Transition> candidates = new ArrayList<>();
+                        for (int t = 0; t < threads; t++) {
+                            gen.fork().dangers().next(current, org).ifPresent(candidates::add);
+                        }
+                        if (candidates.size() < threads) {
+                            break;
+                        }
+                        List<Object> results = race(pool, candidates, t -> {
+                            save(s, t);
+                            return t;
+                        });
+                        List<Transition> winners = new ArrayList<>();
+                        for (Object r : results) {
+                            if (r instanceof Transition) {
+                                winners.add((Transition) r);
+                            }
+                        }
+                        assertEquals(1, winners.size(), "S7 round " + rounds + " on " + id + ": " + winners.size()
+                                + " of " + threads + " concurrent saves of version " + (current.version() + 1)
+                                + " succeeded; results " + results + seedNote());
+                        assertEquals(winners.get(0).next(), s.hiddenDangers().find(id).orElseThrow(),
+                                "S7 the stored state is not the winner's" + seedNote());
+                        rounds++;
+                    }
+                    HiddenDanger stored = s.hiddenDangers().find(id).orElseThrow();
+                    List<AuditEntry> log = entries(s, id);
+                    assertEquals(stored.version(), log.size(), "S7 " + id + ": version " + stored.version() + " but "
+                            + log.size() + " audit entries" + seedNote());
+                    ChainVerification v = AuditChain.verify(log, stored);
+                    assertTrue(v.isValid(), "S7 the audit chain of " + id + " is broken after concurrent saves: " + v + seedNote());
+                    assertEquals(stored, AuditChain.replay(log), "S7 replaying the audit log of " + id
+                            + " does not give the stored state" + seedNote());
+                }
+                // risk points: concurrent creates and updates
+                RiskPoint rp = gen.riskPoint(org);
+                for (int round = 0; round < 10; round++) {
+                    long expected = round;
+                    List<RiskPoint> candidates = new ArrayList<>();
+                    for (int t = 0; t < threads; t++) {
+                        candidates.add(rp.withDetails("name " + round + "/" + t, rp.kind(), rp.owningUnit(), rp.zone())
+                                .withVersion(expected + 1));
+                    }
+                    List<Object> results = race(pool, candidates, c -> {
+                        s.riskPoints().save(c, expected);
+                        return c;
+                    });
+                    List<Object> winners = new ArrayList<>();
+                    for (Object r : results) {
+                        if (r instanceof RiskPoint) {
+                            winners.add(r);
+                        }
+                    }
+                    assertEquals(1, winners.size(), "S7 risk point round " + round + ": " + results + seedNote());
+                    assertEquals(winners.get(0), s.riskPoints().find(rp.id()).orElseThrow(),
+                            "S7 the stored risk point is not the winner's" + seedNote());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+    }
+
+    private interface Attempt<T> {
+        Object run(T candidate) throws Exception;
+    }
+
+    /** Runs one attempt per candidate at the same moment; returns each result or "stale"; other exceptions fail. */
+    private static <T> List<Object> race(ExecutorService pool, List<T> candidates, Attempt<T> attempt) throws Exception {
+        CyclicBarrier barrier = new CyclicBarrier(candidates.size());
+        List<Future<Object>> futures = new ArrayList<>();
+        for (T c : candidates) {
+            Callable<Object> job = () -> {
+                barrier.await(60, TimeUnit.SECONDS);
+                try {
+                    return attempt.run(c);
+                } catch (StaleVersionException e) {
+                    return "stale";
+                }
+            };
+            futures.add(pool.submit(job));
+        }
+        List<Object> out = new ArrayList<>();
+        for (Future<Object> f : futures) {
+            out.add(f.get(120, TimeUnit.SECONDS));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ S9 to S12, S14, S17
+
+    /** Seeded data stored in a storage, with the reference copies. */
+    static final class Data {
+        final Organization org;
+        final Map<RiskPointId, RiskPoint> riskPoints = new LinkedHashMap<>();
+        final Map<HiddenDangerId, HiddenDanger> dangers = new LinkedHashMap<>();
+        final Map<InspectionPlanId, InspectionPlan> plans = new LinkedHashMap<>();
+        final Map<InspectionTaskId, InspectionTask> tasks = new LinkedHashMap<>();
+        final Map<GoodPracticeId, GoodPractice> practices = new LinkedHashMap<>();
+
+        Data(Organization org) {
+            this.org = org;
+        }
+    }
+
+    static Data populate(Storage s, Gen gen, int n) {
+        Organization org = gen.organization(Math.max(4, n / 4));
+        s.organization().save(org, 0);
+        Data d = new Data(org);
+        for (int i = 0; i < n; i++) {
+            RiskPoint rp = gen.riskPoint(org).withVersion(1);
+            s.riskPoints().save(rp, 0);
+            if (gen.chance(0.3)) {
+                RiskPoint changed = rp.withDetails(rp.name() + " (renamed)", rp.kind(), gen.pick(org.units()).id(), rp.zone())
+                        .withVersion(2);
+                s.riskPoints().save(changed, 1);
+                rp = changed;
+            }
+            d.riskPoints.put(rp.id(), rp);
+        }
+        List<RiskPoint> points = new ArrayList<>(d.riskPoints.values());
+        DangerGen dg = gen.dangers();
+        for (int i = 0; i < n; i++) {
+            Instant start = gen.instant(T0, Duration.ofDays(90));
+            Optional<RiskPoint> rp = gen.chance(0.6) ? Optional.of(gen.pick(points)) : Optional.empty();
+            List<Transition> h = dg.history(org, rp, gen.pick(HiddenDangerState.class), start);
+            for (Transition t : h) {
+                save(s, t);
+            }
+            HiddenDanger last = h.get(h.size() - 1).next();
+            d.dangers.put(last.id(), last);
+        }
+        LocalDate day0 = LocalDate.of(2026, 3, 1);
+        for (int i = 0; i < Math.max(3, n / 3); i++) {
+            InspectionPlan p = gen.inspections().plan(org, day0).withVersion(1);
+            s.inspectionPlans().save(p, 0);
+            d.plans.put(p.id(), p);
+        }
+        List<InspectionPlan> plans = new ArrayList<>(d.plans.values());
+        List<InspectionTask> fresh = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            fresh.add(gen.inspections().task(gen.pick(plans), T0, 60, 0.0).withVersion(1));
+        }
+        int stored = s.inspectionTasks().insertMissing(fresh);
+        if (stored != fresh.size()) {
+            throw new AssertionError("S14 insertMissing of " + fresh.size() + " new tasks returned " + stored);
+        }
+        for (InspectionTask t : fresh) {
+            InspectionTask now = t;
+            if (gen.chance(0.4)) {
+                now = gen.inspections().recorded(t).withVersion(2);
+                s.inspectionTasks().save(now, 1);
+            }
+            d.tasks.put(now.id(), now);
+        }
+        for (int i = 0; i < n / 2; i++) {
+            GoodPractice g = gen.inspections().goodPractice(org, T0, 90);
+            s.goodPractices().add(g);
+            d.practices.put(g.id(), g);
+        }
+        return d;
+    }
+
+    private <T> Set<OrgUnitId> someUnits(Gen gen, Organization org) {
+        Set<OrgUnitId> out = new HashSet<>();
+        for (OrgUnit u : gen.subset(org.units(), 0)) {
+            out.add(u.id());
+        }
+        return out;
+    }
+
+    /** Rule S9: paging through random queries returns exactly the stored values the query matches, each once. */
+    @Test
+    @DisplayName("S9 paging through random queries returns exactly the stored values the query matches, each once")
+    public void s9QueriesAgreeWithReference() {
+        Rules.check("S9", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Data d = populate(s, gen, dataSize());
+            for (int q = 0; q < 25; q++) {
+                HiddenDangerQuery hq = dangerQuery(gen, d);
+                compare("hidden dangers " + hq, d.dangers.values(), hq::matches, HiddenDanger::id,
+                        p -> s.hiddenDangers().find(hq, p), gen.intBetween(1, 17));
+                RiskPointQuery rq = riskPointQuery(gen, d);
+                compare("risk points " + rq, d.riskPoints.values(), rq::matches, RiskPoint::id,
+                        p -> s.riskPoints().find(rq, p), gen.intBetween(1, 17));
+                InspectionPlanQuery pq = planQuery(gen, d);
+                compare("plans " + pq, d.plans.values(), pq::matches, InspectionPlan::id,
+                        p -> s.inspectionPlans().find(pq, p), gen.intBetween(1, 17));
+                InspectionTaskQuery tq = taskQuery(gen, d);
+                compare("tasks " + tq, d.tasks.values(), tq::matches, InspectionTask::id,
+                        p -> s.inspectionTasks().find(tq, p), gen.intBetween(1, 17));
+                GoodPracticeQuery gq = practiceQuery(gen, d);
+                compare("good practices " + gq, d.practices.values(), gq::matches, GoodPractice::id,
+                        p -> s.goodPractices().find(gq, p), gen.intBetween(1, 17));
+            }
+        });
+    }
+
+    private <T, K> void compare(String what, Collection<T> reference, Predicate<T> matches, Function<T, K> id,
+            Function<PageRequest, Page<T>> fetch, int pageSize) {
+        Map<K, T> expected = new HashMap<>();
+        for (T t : reference) {
+            if (matches.test(t)) {
+                expected.put(id.apply(t), t);
+            }
+        }
+        List<T> got = drain(fetch, pageSize, reference.size());
+        Map<K, Integer> seen = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (T t : got) {
+            K k = id.apply(t);
+            if (seen.merge(k, 1, Integer::sum) == 2) {
+                problems.add(k + " returned twice");
+            }
+            if (!expected.containsKey(k)) {
+                problems.add(k + " returned but does not match");
+            } else if (!expected.get(k).equals(t)) {
+                problems.add(k + " returned in another state than stored");
+            }
+        }
+        for (K k : expected.keySet()) {
+            if (!seen.containsKey(k)) {
+                problems.add(k + " matches but was not returned");
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail("S9 " + what + " with pages of " + pageSize + ": " + problems.size() + " problems " + seedNote() + ": "
+                    + problems.subList(0, Math.min(8, problems.size())));
+        }
+    }
+
+    private HiddenDangerQuery dangerQuery(Gen gen, Data d) {
+        HiddenDangerQuery q = HiddenDangerQuery.all();
+        if (gen.chance(0.4)) {
+            q = q.inUnits(someUnits(gen, d.org));
+        }
+        if (gen.chance(0.3)) {
+            q = q.inStates(gen.subset(List.of(HiddenDangerState.values()), 0));
+        }
+        if (gen.chance(0.3)) {
+            q = q.open();
+        }
+        if (gen.chance(0.3)) {
+            q = q.overdueAsOf(gen.date(LocalDate.of(2026, 3, 1), 150));
+        }
+        if (gen.chance(0.2) && !d.riskPoints.isEmpty()) {
+            q = q.atRiskPoint(gen.pick(new ArrayList<>(d.riskPoints.keySet())));
+        }
+        if (gen.chance(0.3)) {
+            q = q.ofGrades(gen.subset(List.of(HiddenDangerGrade.values()), 0));
+        }
+        if (gen.chance(0.3)) {
+            Instant from = gen.instant(T0, Duration.ofDays(90));
+            q = q.reportedBetween(from, from.plus(Duration.ofDays(gen.intBetween(0, 60))));
+        }
+        return q;
+    }
+
+    private RiskPointQuery riskPointQuery(Gen gen, Data d) {
+        RiskPointQuery q = RiskPointQuery.all();
+        if (gen.chance(0.5)) {
+            q = q.inUnits(someUnits(gen, d.org));
+        }
+        if (gen.chance(0.3)) {
+            Set<MapZoneId> zones = new HashSet<>();
+            for (RiskPoint rp : d.riskPoints.values()) {
+                if (rp.zone().isPresent() && gen.chance(0.3)) {
+                    zones.add(rp.zone().get());
+                }
+            }
+            q = q.inZones(zones);
+        }
+        if (gen.chance(0.2)) {
+            q = q.flaggedForReassessment();
+        }
+        return q;
+    }
+
+    private InspectionPlanQuery planQuery(Gen gen, Data d) {
+        InspectionPlanQuery q = InspectionPlanQuery.all();
+        if (gen.chance(0.5)) {
+            q = q.inUnits(someUnits(gen, d.org));
+        }
+        if (gen.chance(0.4)) {
+            q = q.ofKinds(gen.subset(List.of(PlanKind.values()), 0));
+        }
+        if (gen.chance(0.4)) {
+            LocalDate first = gen.date(LocalDate.of(2026, 3, 1), 120);
+            q = q.validBetween(first, first.plusDays(gen.intBetween(0, 60)));
+        }
+        return q;
+    }
+
+    private InspectionTaskQuery taskQuery(Gen gen, Data d) {
+        Instant from = gen.chance(0.2) ? T0.minus(Duration.ofDays(1)) : gen.instant(T0, Duration.ofDays(60));
+        InspectionTaskQuery q = InspectionTaskQuery.dueBetween(from, from.plus(Duration.ofDays(gen.intBetween(0, 80))));
+        if (gen.chance(0.4)) {
+            q = q.inUnits(someUnits(gen, d.org));
+        }
+        if (gen.chance(0.3)) {
+            q = q.ofPlan(gen.pick(new ArrayList<>(d.plans.keySet())));
+        }
+        if (gen.chance(0.4)) {
+            q = q.recorded(gen.chance(0.5));
+        }
+        return q;
+    }
+
+    private GoodPracticeQuery practiceQuery(Gen gen, Data d) {
+        GoodPracticeQuery q = GoodPracticeQuery.all();
+        if (gen.chance(0.5)) {
+            q = q.inUnits(someUnits(gen, d.org));
+        }
+        if (gen.chance(0.4)) {
+            Instant from = gen.instant(T0, Duration.ofDays(90));
+            q = q.observedBetween(from, from.plus(Duration.ofDays(gen.intBetween(0, 40))));
+        }
+        return q;
+    }
+
+    /** Rule S10: keyset paging: at most limit items per page, a next token iff more follow, bad tokens refused. */
+    @Test
+    @DisplayName("S10 keyset paging: at most limit items per page, a next token iff more follow, bad tokens refused")
+    public void s10KeysetPaging() {
+        Rules.check("S10", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Data d = populate(s, gen, Math.min(dataSize(), 30));
+            int total = d.dangers.size();
+            for (int size : List.of(1, 2, 3, 7, total - 1, total, total + 1)) {
+                if (size < 1) {
+                    continue;
+                }
+                int seen = 0;
+                Page<HiddenDanger> page = s.hiddenDangers().find(HiddenDangerQuery.all(), PageRequest.first(size));
+                while (true) {
+                    assertTrue(page.items().size() <= size, "S10 page of " + page.items().size() + " items for limit " + size);
+                    seen += page.items().size();
+                    if (page.next().isEmpty()) {
+                        break;
+                    }
+                    assertTrue(seen < total || seen == total, "S10 more pages after all items were returned");
+                    assertFalse(page.items().isEmpty() && seen == total,
+                            "S10 an empty page with a next token after every item was returned");
+                    page = s.hiddenDangers().find(HiddenDangerQuery.all(), PageRequest.after(page.next().get(), size));
+                }
+                assertEquals(total, seen, "S10 pages of " + size + " returned " + seen + " of " + total + seedNote());
+                if (size < total) {
+                    Page<HiddenDanger> firstPage = s.hiddenDangers().find(HiddenDangerQuery.all(), PageRequest.first(size));
+                    assertEquals(size, firstPage.items().size(), "S10 a first page of limit " + size + " out of " + total
+                            + " items is not full");
+                    assertTrue(firstPage.next().isPresent(), "S10 no next token although " + (total - size) + " items follow");
+                } else {
+                    Page<HiddenDanger> only = s.hiddenDangers().find(HiddenDangerQuery.all(), PageRequest.first(size));
+                    assertEquals(total, only.items().size(), "S10 one page of limit " + size + " holds all " + total);
+                }
+            }
+            assertThrows(IllegalArgumentException.class,
+                    () -> s.hiddenDangers().find(HiddenDangerQuery.all(), PageRequest.after("\u0000not a token\u0007", 5)),
+                    "S10 a token that cannot be decoded");
+        });
+    }
+
+    /** Rule S11: order: tasks by ascending due time, audit entries in save order, other queries stable. */
+    @Test
+    @DisplayName("S11 order: tasks by ascending due time, audit entries in save order, other queries stable")
+    public void s11Order() {
+        Rules.check("S11", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Data d = populate(s, gen, dataSize());
+            InspectionTaskQuery all = InspectionTaskQuery.dueBetween(T0.minus(Duration.ofDays(10)), T0.plus(Duration.ofDays(400)));
+            List<InspectionTask> tasks = drain(p -> s.inspectionTasks().find(all, p), 7, d.tasks.size());
+            assertEquals(d.tasks.size(), tasks.size(), "S11 every task is due in the window");
+            for (int i = 1; i < tasks.size(); i++) {
+                assertFalse(tasks.get(i).due().isBefore(tasks.get(i - 1).due()), "S11 task " + tasks.get(i).id() + " due "
+                        + tasks.get(i).due() + " comes after one due " + tasks.get(i - 1).due());
+            }
+            for (HiddenDanger h : d.dangers.values()) {
+                List<AuditEntry> log = entries(s, h.id());
+                for (int i = 0; i < log.size(); i++) {
+                    assertEquals(i + 1, log.get(i).sequence(), "S11 audit entries of " + h.id() + " out of order");
+                }
+            }
+            List<HiddenDangerId> once = new ArrayList<>();
+            drain(p -> s.hiddenDangers().find(HiddenDangerQuery.all(), p), 5, d.dangers.size()).forEach(h -> once.add(h.id()));
+            List<HiddenDangerId> twice = new ArrayList<>();
+            drain(p -> s.hiddenDangers().find(HiddenDangerQuery.all(), p), 11, d.dangers.size()).forEach(h -> twice.add(h.id()));
+            assertEquals(once, twice, "S11 two traversals of the same query give different orders");
+        });
+    }
+
+    /** Rule S12: count(query) equals the number of items paging returns. */
+    @Test
+    @DisplayName("S12 count(query) equals the number of items paging returns")
+    public void s12Count() {
+        Rules.check("S12", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Data d = populate(s, gen, dataSize());
+            for (int q = 0; q < 20; q++) {
+                HiddenDangerQuery hq = dangerQuery(gen, d);
+                assertEquals(drain(p -> s.hiddenDangers().find(hq, p), 9, d.dangers.size()).size(),
+                        s.hiddenDangers().count(hq), "S12 count of hidden dangers " + hq + seedNote());
+                RiskPointQuery rq = riskPointQuery(gen, d);
+                assertEquals(drain(p -> s.riskPoints().find(rq, p), 9, d.riskPoints.size()).size(),
+                        s.riskPoints().count(rq), "S12 count of risk points " + rq + seedNote());
+                InspectionTaskQuery tq = taskQuery(gen, d);
+                assertEquals(drain(p -> s.inspectionTasks().find(tq, p), 9, d.tasks.size()).size(),
+                        s.inspectionTasks().count(tq), "S12 count of tasks " + tq + seedNote());
+                GoodPracticeQuery gq = practiceQuery(gen, d);
+                assertEquals(drain(p -> s.goodPractices().find(gq, p), 9, d.practices.size()).size(),
+                        s.goodPractices().count(gq), "S12 count of good practices " + gq + seedNote());
+            }
+        });
+    }
+
+    /** Rule S14: insertMissing stores exactly the new tasks, keeps stored ones, and never stores one twice under contention. */
+    @Test
+    @DisplayName("S14 insertMissing stores exactly the new tasks, keeps stored ones, and never stores one twice under contention")
+    public void s14InsertMissing() {
+        Rules.check("S14", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Organization org = gen.organization(6);
+            InspectionPlan plan = gen.inspections().plan(org, LocalDate.of(2026, 3, 1));
+            List<InspectionTask> first = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                first.add(gen.inspections().task(plan, T0, 20, 0.0).withVersion(1));
+            }
+            assertEquals(10, s.inspectionTasks().insertMissing(first), "S14 insertMissing of 10 new tasks");
+            List<InspectionTask> mixed = new ArrayList<>();
+            for (InspectionTask t : first.subList(0, 5)) {
+                // same id, other content: must be left as stored
+                mixed.add(InspectionTask.of(t.id(), t.plan(), t.planKind(), t.unit(), t.assignee(), t.windowStart(),
+                        t.due().plus(Duration.ofHours(1)), t.items()).withVersion(1));
+            }
+            List<InspectionTask> added = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                added.add(gen.inspections().task(plan, T0, 20, 0.0).withVersion(1));
+            }
+            mixed.addAll(added);
+            assertEquals(4, s.inspectionTasks().insertMissing(mixed), "S14 insertMissing of 5 stored and 4 new tasks");
+            for (InspectionTask t : first) {
+                assertEquals(t, s.inspectionTasks().find(t.id()).orElseThrow(), "S14 a stored task was changed");
+            }
+            for (InspectionTask t : added) {
+                assertEquals(t, s.inspectionTasks().find(t.id()).orElseThrow(), "S14 a new task was not stored");
+            }
+            InspectionTask v2 = gen.inspections().task(plan, T0, 20, 0.0).withVersion(2);
+            assertThrows(IllegalArgumentException.class, () -> s.inspectionTasks().insertMissing(List.of(v2)),
+                    "S14 a task of version 2");
+            InspectionTask dup = gen.inspections().task(plan, T0, 20, 0.0).withVersion(1);
+            InspectionTask ok = gen.inspections().task(plan, T0, 20, 0.0).withVersion(1);
+            assertThrows(IllegalArgumentException.class, () -> s.inspectionTasks().insertMissing(List.of(ok, dup, dup)),
+                    "S14 the same id twice in one call");
+            assertTrue(s.inspectionTasks().find(ok.id()).isEmpty(), "S14 a refused insertMissing stored a task");
+            // contention: every thread inserts the same batch
+            List<InspectionTask> batch = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                batch.add(gen.inspections().task(plan, T0, 20, 0.0).withVersion(1));
+            }
+            int threads = Math.max(2, threads());
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<List<InspectionTask>> same = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    same.add(batch);
+                }
+                List<Object> counts = race(pool, same, b -> s.inspectionTasks().insertMissing(b));
+                int sum = 0;
+                for (Object c : counts) {
+                    sum += (Integer) c;
+                }
+                assertEquals(batch.size(), sum, "S14 concurrent insertMissing of one batch stored " + sum + " of "
+                        + batch.size() + " (per thread " + counts + ")" + seedNote());
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+    }
+
+    /** Rule S17: findByHazard returns the risk point holding the hazard as of its latest save. */
+    @Test
+    @DisplayName("S17 findByHazard returns the risk point holding the hazard as of its latest save")
+    public void s17HazardLookup() {
+        Rules.check("S17", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Organization org = gen.organization(6);
+            RiskPoint rp = gen.riskPoint(org);
+            while (rp.hazards().size() < 2) {
+                rp = rp.withHazard(gen.hazard(org));
+            }
+            rp = rp.withVersion(1);
+            s.riskPoints().save(rp, 0);
+            for (Hazard h : rp.hazards()) {
+                assertEquals(rp, s.riskPoints().findByHazard(h.id()).orElse(null), "S17 findByHazard(" + h.id() + ")");
+            }
+            Hazard removed = rp.hazards().get(0);
+            Hazard added = gen.hazard(org);
+            List<Hazard> next = new ArrayList<>(rp.hazards().subList(1, rp.hazards().size()));
+            next.add(added);
+            RiskPoint v2 = rp.withHazards(next).withVersion(2);
+            s.riskPoints().save(v2, 1);
+            assertTrue(s.riskPoints().findByHazard(removed.id()).isEmpty(), "S17 a hazard removed by the latest save is still found");
+            assertEquals(v2, s.riskPoints().findByHazard(added.id()).orElse(null), "S17 a hazard added by the latest save");
+            assertEquals(v2, s.riskPoints().findByHazard(next.get(0).id()).orElse(null), "S17 a kept hazard gives the latest version");
+        });
+    }
+}

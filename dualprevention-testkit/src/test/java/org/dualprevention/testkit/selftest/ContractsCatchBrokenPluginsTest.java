@@ -1,0 +1,372 @@
+package org.dualprevention.testkit.selftest;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.dualprevention.ValidationException;
+import org.dualprevention.Violation;
+import org.dualprevention.risk.AssessmentInput;
+import org.dualprevention.risk.FactorDefinition;
+import org.dualprevention.risk.Grade;
+import org.dualprevention.risk.MethodId;
+import org.dualprevention.risk.RiskLevel;
+import org.dualprevention.risk.SchemeId;
+import org.dualprevention.risk.Score;
+import org.dualprevention.spi.AssessmentMethod;
+import org.dualprevention.spi.CellGradingScheme;
+import org.dualprevention.spi.GradingScheme;
+import org.dualprevention.testkit.AssessmentMethodContract;
+import org.dualprevention.testkit.GradingSchemeContract;
+import org.dualprevention.testkit.selftest.acme.AcmeRisk6MatrixScheme;
+import org.dualprevention.testkit.selftest.acme.AcmeRisk6Method;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The method and scheme contracts fail for broken plug-ins, naming the broken rule: each static nested
+ * class below extends a contract with one deliberately broken implementation and is run through the
+ * JUnit Platform launcher. (Surefire does not run nested static classes by itself.)
+ */
+class ContractsCatchBrokenPluginsTest {
+
+    static Stream<Arguments> brokenPlugins() {
+        return Stream.of(
+                Arguments.of(NoValidation.class, List.of("M7", "M8", "M9", "M10", "M11")),
+                Arguments.of(Falling.class, List.of("M6")),
+                Arguments.of(Flickering.class, List.of("M5")),
+                Arguments.of(MutableFactors.class, List.of("M3")),
+                Arguments.of(FirstViolationOnly.class, List.of("M11")),
+                Arguments.of(WrongPaths.class, List.of("M7", "M8")),
+                Arguments.of(GapScheme.class, List.of("G4")),
+                Arguments.of(InvertedScheme.class, List.of("G3", "G5")),
+                Arguments.of(SameLevelOutOfOrderScheme.class, List.of("G6")),
+                Arguments.of(WrongMethodScheme.class, List.of("G2")),
+                Arguments.of(MisdocumentedScheme.class, List.of("G9")),
+                Arguments.of(OffTableCellScheme.class, List.of("G9", "G11")));
+    }
+
+    @ParameterizedTest(name = "{0} fails {1}")
+    @MethodSource("brokenPlugins")
+    void contractCatches(Class<?> contract, List<String> expectedRules) {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(contract);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.containsAll(expectedRules), contract.getSimpleName() + " should fail " + expectedRules
+                + " but failed " + failed + "; outcomes " + outcomes.values());
+        for (ContractRunner.Outcome o : outcomes.values()) {
+            if (o.failed()) {
+                assertTrue(o.message().contains(o.rule()), "the failure of " + o.displayName()
+                        + " should name its rule in the message: " + o.message());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ a correct baseline method
+
+    /** A correct 3 × 3 method: R = A × B. */
+    static class Good implements AssessmentMethod {
+        static final List<FactorDefinition> FACTORS = List.of(FactorDefinition.discrete("A", "a", "1", "2", "3"),
+                FactorDefinition.discrete("B", "b", "1", "2", "3"));
+
+        @Override
+        public MethodId id() {
+            return MethodId.of("TEST.GOOD");
+        }
+
+        @Override
+        public List<FactorDefinition> factors() {
+            return FACTORS;
+        }
+
+        @Override
+        public SchemeId defaultScheme() {
+            return SchemeId.of("TEST.GOOD");
+        }
+
+        @Override
+        public Score evaluate(AssessmentInput input) {
+            validate(input);
+            return Score.of(compute(input));
+        }
+
+        BigDecimal compute(AssessmentInput input) {
+            return input.value("A").orElseThrow().multiply(input.value("B").orElseThrow());
+        }
+    }
+
+    static final class NoValidation extends AssessmentMethodContract {
+        @Override
+        protected AssessmentMethod method() {
+            return new Good() {
+                @Override
+                public Score evaluate(AssessmentInput input) {
+                    return Score.of(input.value("A").orElse(BigDecimal.ONE).multiply(input.value("B").orElse(BigDecimal.ONE)));
+                }
+
+                @Override
+                public void validate(AssessmentInput input) {
+                    // accepts everything
+                }
+            };
+        }
+    }
+
+    static final class Falling extends AssessmentMethodContract {
+        @Override
+        protected AssessmentMethod method() {
+            return new Good() {
+                @Override
+                BigDecimal compute(AssessmentInput input) {
+                    return BigDecimal.TEN.subtract(super.compute(input));
+                }
+
+                @Override
+                public Score evaluate(AssessmentInput input) {
+                    validate(input);
+                    return Score.of(compute(input));
+                }
+            };
+        }
+    }
+
+    static final class Flickering extends AssessmentMethodContract {
+        private static final AtomicLong CALLS = new AtomicLong();
+
+        @Override
+        protected AssessmentMethod method() {
+            return new Good() {
+                @Override
+                public Score evaluate(AssessmentInput input) {
+                    validate(input);
+                    return Score.of(compute(input).add(BigDecimal.valueOf(CALLS.incrementAndGet() % 2)));
+                }
+            };
+        }
+
+        @Override
+        protected boolean isMonotone() {
+            return false;
+        }
+    }
+
+    static final class MutableFactors extends AssessmentMethodContract {
+        @Override
+        protected AssessmentMethod method() {
+            List<FactorDefinition> mutable = new ArrayList<>(Good.FACTORS);
+            return new Good() {
+                @Override
+                public List<FactorDefinition> factors() {
+                    return mutable;
+                }
+            };
+        }
+    }
+
+    static final class FirstViolationOnly extends AssessmentMethodContract {
+        @Override
+        protected AssessmentMethod method() {
+            return new Good() {
+                @Override
+                public void validate(AssessmentInput input) {
+                    try {
+                        super.validate(input);
+                    } catch (ValidationException e) {
+                        throw new ValidationException(e.subject(), List.of(e.violations().get(0)));
+                    }
+                }
+            };
+        }
+    }
+
+    static final class WrongPaths extends AssessmentMethodContract {
+        @Override
+        protected AssessmentMethod method() {
+            return new Good() {
+                @Override
+                public void validate(AssessmentInput input) {
+                    try {
+                        super.validate(input);
+                    } catch (ValidationException e) {
+                        List<Violation> renamed = new ArrayList<>();
+                        for (Violation v : e.violations()) {
+                            renamed.add(new Violation("input", v.value(), v.allowed()));
+                        }
+                        throw new ValidationException(e.subject(), renamed);
+                    }
+                }
+            };
+        }
+    }
+
+    // ------------------------------------------------------------------ schemes over Good (scores 1..9)
+
+    static final Grade HIGH = Grade.of("high", "high", RiskLevel.MAJOR);
+    static final Grade MID = Grade.of("mid", "mid", RiskLevel.GENERAL);
+    static final Grade LOW = Grade.of("low", "low", RiskLevel.LOW);
+
+    abstract static class SchemeBase implements GradingScheme {
+        @Override
+        public SchemeId id() {
+            return SchemeId.of("TEST.SCHEME");
+        }
+
+        @Override
+        public String name() {
+            return "test scheme";
+        }
+
+        @Override
+        public String source() {
+            return "this test";
+        }
+
+        @Override
+        public MethodId method() {
+            return MethodId.of("TEST.GOOD");
+        }
+
+        @Override
+        public List<Grade> grades() {
+            return List.of(HIGH, MID, LOW);
+        }
+
+        @Override
+        public Grade grade(Score score) {
+            int v = score.value().intValue();
+            return v >= 6 ? HIGH : v >= 3 ? MID : LOW;
+        }
+    }
+
+    abstract static class SchemeContract extends GradingSchemeContract {
+        @Override
+        protected AssessmentMethod method() {
+            return new Good();
+        }
+    }
+
+    static final class GapScheme extends SchemeContract {
+        @Override
+        protected GradingScheme scheme() {
+            return new SchemeBase() {
+                @Override
+                public Grade grade(Score score) {
+                    if (score.value().intValue() == 4) {
+                        throw new ValidationException("score", List.of(Violation.of("score", 4, "not 4")));
+                    }
+                    return super.grade(score);
+                }
+            };
+        }
+    }
+
+    static final class InvertedScheme extends SchemeContract {
+        @Override
+        protected GradingScheme scheme() {
+            return new SchemeBase() {
+                @Override
+                public List<Grade> grades() {
+                    return List.of(LOW, MID, HIGH);
+                }
+
+                @Override
+                public Grade grade(Score score) {
+                    int v = score.value().intValue();
+                    return v >= 6 ? LOW : v >= 3 ? MID : HIGH;
+                }
+            };
+        }
+    }
+
+    static final class SameLevelOutOfOrderScheme extends SchemeContract {
+        static final Grade MID_UPPER = Grade.of("mid-upper", "upper mid", RiskLevel.GENERAL);
+
+        @Override
+        protected GradingScheme scheme() {
+            return new SchemeBase() {
+                @Override
+                public List<Grade> grades() {
+                    return List.of(HIGH, MID_UPPER, MID, LOW);
+                }
+
+                @Override
+                public Grade grade(Score score) {
+                    // 3 gets the grade listed first ("mid-upper"), 4 and 5 the one listed after it: same level, wrong order
+                    int v = score.value().intValue();
+                    return v >= 6 ? HIGH : v >= 4 ? MID : v == 3 ? MID_UPPER : LOW;
+                }
+            };
+        }
+    }
+
+    static final class WrongMethodScheme extends SchemeContract {
+        @Override
+        protected GradingScheme scheme() {
+            return new SchemeBase() {
+                @Override
+                public MethodId method() {
+                    return MethodId.of("LEC");
+                }
+            };
+        }
+    }
+
+    /** Claims the ACME 6x6 table but grades one cell differently from it. */
+    static final class OffTableCellScheme extends GradingSchemeContract {
+        @Override
+        protected GradingScheme scheme() {
+            CellGradingScheme table = AcmeRisk6MatrixScheme.cells();
+            return new SchemeBase() {
+                @Override
+                public SchemeId id() {
+                    return table.id();
+                }
+
+                @Override
+                public MethodId method() {
+                    return table.method();
+                }
+
+                @Override
+                public List<Grade> grades() {
+                    return table.grades();
+                }
+
+                @Override
+                public Grade grade(Score score) {
+                    Grade g = table.grade(score);
+                    return score.row().orElse(0) == 3 && score.column().orElse(0) == 3 ? table.gradeAt(3, 5) : g;
+                }
+            };
+        }
+
+        @Override
+        protected AssessmentMethod method() {
+            return new AcmeRisk6Method();
+        }
+
+        @Override
+        protected Optional<CellGradingScheme> cellDefinition() {
+            return Optional.of(AcmeRisk6MatrixScheme.cells());
+        }
+    }
+
+    static final class MisdocumentedScheme extends SchemeContract {
+        @Override
+        protected GradingScheme scheme() {
+            return new SchemeBase() {
+            };
+        }
+
+        @Override
+        protected Map<Score, String> documentedGrades() {
+            // the documentation says 6 is still "mid": the implementation disagrees
+            return Map.of(Score.of("2"), "low", Score.of("3"), "mid", Score.of("6"), "mid");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.dualprevention.testkit.selftest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dualprevention.StaleVersionException;
+import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.HiddenDangerId;
+import org.dualprevention.risk.RiskPoint;
+import org.dualprevention.spi.AuditLog;
+import org.dualprevention.spi.HiddenDangerRepository;
+import org.dualprevention.spi.Page;
+import org.dualprevention.spi.PageRequest;
+import org.dualprevention.spi.RiskPointRepository;
+import org.dualprevention.spi.Storage;
+import org.dualprevention.storage.memory.InMemoryStorage;
+import org.dualprevention.testkit.StorageContract;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storage contract catches broken stores and names the rule they break: the in-memory store is
+ * wrapped in two broken decorators, the contract is run against each through the JUnit Platform
+ * launcher, and the run must fail those rules (and pass the rules the breakage does not touch).
+ */
+class StorageContractCatchesBrokenStoresTest {
+
+    @Test
+    @DisplayName("a store that ignores the expected version fails S3 and S7")
+    void ignoringExpectedVersionFails() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(IgnoresExpectedVersion.class);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.containsAll(List.of("S3", "S7")), "expected S3 and S7 to fail, failed: " + failed + "\n" + outcomes.values());
+        assertNamesRules(outcomes);
+        for (String untouched : List.of("S1", "S8", "S9", "S13")) {
+            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
+        }
+    }
+
+    @Test
+    @DisplayName("a store that saves state without its audit entry fails S4 and S5")
+    void stateWithoutAuditEntryFails() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(DropsAuditEntries.class);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.containsAll(List.of("S4", "S5")), "expected S4 and S5 to fail, failed: " + failed + "\n" + outcomes.values());
+        assertNamesRules(outcomes);
+        for (String untouched : List.of("S1", "S2", "S8", "S9", "S13")) {
+            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
+        }
+    }
+
+    @Test
+    @DisplayName("the unbroken in-memory store passes every rule when run the same way")
+    void unbrokenStorePasses() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(Unbroken.class);
+        assertEquals(List.of(), ContractRunner.failedRules(outcomes), outcomes.values().toString());
+        assertTrue(outcomes.size() >= 17, "expected every storage rule to run: " + outcomes.keySet());
+    }
+
+    private static void assertNamesRules(Map<String, ContractRunner.Outcome> outcomes) {
+        for (ContractRunner.Outcome o : outcomes.values()) {
+            if (o.failed()) {
+                assertTrue(o.message().contains(o.rule()), "the failure of " + o.displayName()
+                        + " should name its rule: " + o.message());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the stores under test
+
+    static final class Unbroken extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            return InMemoryStorage.create();
+        }
+    }
+
+    /**
+     * Last writer wins: a stale save of a risk point overwrites the stored one, and a stale save of a
+     * hidden danger is acknowledged but silently dropped.
+     */
+    static final class IgnoresExpectedVersion extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            RiskPointRepository points = real.riskPoints();
+            HiddenDangerRepository dangers = real.hiddenDangers();
+            return decorate(real, Map.of(
+                    RiskPointRepository.class, wrap(RiskPointRepository.class, points, (m, args) -> {
+                        if (m.getName().equals("save")) {
+                            RiskPoint next = (RiskPoint) args[0];
+                            long stored = points.find(next.id()).map(RiskPoint::version).orElse(0L);
+                            points.save(next.withVersion(stored + 1), stored);
+                            return Optional.of(Void.TYPE);
+                        }
+                        return Optional.empty();
+                    }),
+                    HiddenDangerRepository.class, wrap(HiddenDangerRepository.class, dangers, (m, args) -> {
+                        if (m.getName().equals("save")) {
+                            try {
+                                m.invoke(dangers, args);
+                            } catch (InvocationTargetException e) {
+                                if (!(e.getCause() instanceof StaleVersionException)) {
+                                    throw e;
+                                }
+                            }
+                            return Optional.of(Void.TYPE);
+                        }
+                        return Optional.empty();
+                    })));
+        }
+    }
+
+    /** Stores every hidden-danger state, but only the first audit entry of each hidden danger. */
+    static final class DropsAuditEntries extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            AuditLog log = real.auditLog();
+            Set<String> dropped = ConcurrentHashMap.newKeySet();
+            HiddenDangerRepository dangers = real.hiddenDangers();
+            return decorate(real, Map.of(
+                    HiddenDangerRepository.class, wrap(HiddenDangerRepository.class, dangers, (m, args) -> {
+                        if (m.getName().equals("save")) {
+                            AuditEntry entry = (AuditEntry) args[2];
+                            m.invoke(dangers, args);
+                            if (entry.sequence() > 1) {
+                                dropped.add(entry.dangerId().value() + "#" + entry.sequence());
+                            }
+                            return Optional.of(Void.TYPE);
+                        }
+                        return Optional.empty();
+                    }),
+                    AuditLog.class, wrap(AuditLog.class, log, (m, args) -> {
+                        if (m.getName().equals("entries")) {
+                            @SuppressWarnings("unchecked")
+                            Page<AuditEntry> page = (Page<AuditEntry>) m.invoke(log, args);
+                            List<AuditEntry> kept = new ArrayList<>();
+                            for (AuditEntry e : page.items()) {
+                                if (!dropped.contains(((HiddenDangerId) args[0]).value() + "#" + e.sequence())) {
+                                    kept.add(e);
+                                }
+                            }
+                            return Optional.of(Page.of(kept, page.next()));
+                        }
+                        return Optional.empty();
+                    })));
+        }
+    }
+
+    // ------------------------------------------------------------------ proxies
+
+    /** Intercepts calls: returns a present Optional (holding Void.TYPE for void) to replace the call. */
+    interface Interceptor {
+        Optional<Object> intercept(Method m, Object[] args) throws Exception;
+    }
+
+    static <T> T wrap(Class<T> type, T target, Interceptor interceptor) {
+        InvocationHandler h = (proxy, m, args) -> {
+            if (m.getDeclaringClass() == Object.class) {
+                return m.invoke(target, args);
+            }
+            try {
+                Optional<Object> replaced = interceptor.intercept(m, args);
+                if (replaced.isPresent()) {
+                    return replaced.get() == Void.TYPE ? null : replaced.get();
+                }
+                return m.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, h));
+    }
+
+    /** A storage whose repositories are {@code replacements} where given, else the real ones. */
+    static Storage decorate(Storage real, Map<Class<?>, Object> replacements) {
+        return wrap(Storage.class, real, (m, args) -> {
+            Object r = replacements.get(m.getReturnType());
+            return Optional.ofNullable(r);
+        });
+    }
+}
