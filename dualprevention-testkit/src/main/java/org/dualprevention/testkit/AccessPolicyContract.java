@@ -11,12 +11,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.dualprevention.danger.HiddenDangerAction;
 import org.dualprevention.organization.Organization;
 import org.dualprevention.spi.AccessDecision;
@@ -171,38 +165,12 @@ public abstract class AccessPolicyContract {
             for (AccessRequest r : requests) {
                 expected.add(p.decide(r));
             }
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            try {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<String>> results = new ArrayList<>();
-                for (int t = 0; t < 4; t++) {
-                    final int offset = t;
-                    Callable<String> job = () -> {
-                        start.await();
-                        for (int round = 0; round < 5; round++) {
-                            for (int i = 0; i < requests.size(); i++) {
-                                int k = (i * 7 + offset * 13 + round) % requests.size();
-                                AccessDecision d = p.decide(requests.get(k));
-                                if (!expected.get(k).equals(d)) {
-                                    return requests.get(k).action() + " on " + requests.get(k).targetId() + ": " + d
-                                            + " in parallel but " + expected.get(k) + " alone";
-                                }
-                            }
-                        }
-                        return null;
-                    };
-                    results.add(pool.submit(job));
-                }
-                start.countDown();
-                for (Future<String> r : results) {
-                    String problem = r.get(120, TimeUnit.SECONDS);
-                    if (problem != null) {
-                        fail("P4 " + problem + seedNote());
-                    }
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            Parallel.check("P4", 4, 5, requests.size(), k -> {
+                AccessDecision d = p.decide(requests.get(k));
+                return expected.get(k).equals(d) ? null
+                        : requests.get(k).action() + " on " + requests.get(k).targetId() + ": " + d + " in parallel but "
+                                + expected.get(k) + " alone" + seedNote();
+            });
         });
     }
 

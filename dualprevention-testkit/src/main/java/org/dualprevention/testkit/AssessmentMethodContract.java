@@ -17,12 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.dualprevention.ValidationException;
 import org.dualprevention.Violation;
 import org.dualprevention.risk.AssessmentInput;
@@ -423,47 +417,17 @@ public abstract class AssessmentMethodContract {
     public void m12ThreadSafety() {
         Rules.check("M12", () -> {
             AssessmentMethod m = method();
-            List<AssessmentInput> inputs = domain(m);
-            if (inputs.size() > 20_000) {
-                inputs = inputs.subList(0, 20_000);
-            }
+            List<AssessmentInput> domain = domain(m);
+            List<AssessmentInput> inputs = domain.size() > 20_000 ? domain.subList(0, 20_000) : domain;
             List<Score> expected = new ArrayList<>();
             for (AssessmentInput in : inputs) {
                 expected.add(m.evaluate(in));
             }
-            int threads = 4;
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<String>> results = new ArrayList<>();
-                final List<AssessmentInput> all = inputs;
-                for (int t = 0; t < threads; t++) {
-                    final int offset = t;
-                    Callable<String> job = () -> {
-                        start.await();
-                        for (int round = 0; round < 3; round++) {
-                            for (int i = 0; i < all.size(); i++) {
-                                int k = (i * 7 + offset * 13 + round) % all.size();
-                                Score s = m.evaluate(all.get(k));
-                                if (!expected.get(k).equals(s)) {
-                                    return all.get(k) + " -> " + s + " in parallel but " + expected.get(k) + " alone";
-                                }
-                            }
-                        }
-                        return null;
-                    };
-                    results.add(pool.submit(job));
-                }
-                start.countDown();
-                for (Future<String> r : results) {
-                    String problem = r.get(120, TimeUnit.SECONDS);
-                    if (problem != null) {
-                        fail("M12 thread safety: " + problem);
-                    }
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            Parallel.check("M12", 4, 3, inputs.size(), k -> {
+                Score s = m.evaluate(inputs.get(k));
+                return expected.get(k).equals(s) ? null
+                        : inputs.get(k) + " -> " + s + " in parallel but " + expected.get(k) + " alone";
+            });
         });
     }
 

@@ -16,16 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.dualprevention.ValidationException;
 import org.dualprevention.risk.AssessmentInput;
 import org.dualprevention.risk.Grade;
-import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.SchemeId;
 import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
@@ -352,37 +345,11 @@ public abstract class GradingSchemeContract {
             for (Score sc : scores) {
                 expected.add(s.grade(sc));
             }
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            try {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<String>> results = new ArrayList<>();
-                for (int t = 0; t < 4; t++) {
-                    final int offset = t;
-                    Callable<String> job = () -> {
-                        start.await();
-                        for (int round = 0; round < 20; round++) {
-                            for (int i = 0; i < scores.size(); i++) {
-                                int k = (i * 7 + offset * 13 + round) % scores.size();
-                                Grade g = s.grade(scores.get(k));
-                                if (!expected.get(k).equals(g)) {
-                                    return scores.get(k) + " -> " + g + " in parallel but " + expected.get(k) + " alone";
-                                }
-                            }
-                        }
-                        return null;
-                    };
-                    results.add(pool.submit(job));
-                }
-                start.countDown();
-                for (Future<String> r : results) {
-                    String problem = r.get(120, TimeUnit.SECONDS);
-                    if (problem != null) {
-                        fail("G8 thread safety: " + problem);
-                    }
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            Parallel.check("G8", 4, 20, scores.size(), k -> {
+                Grade g = s.grade(scores.get(k));
+                return expected.get(k).equals(g) ? null
+                        : scores.get(k) + " -> " + g + " in parallel but " + expected.get(k) + " alone";
+            });
         });
     }
 

@@ -5,16 +5,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.dualprevention.danger.HiddenDangerEvent;
 import org.dualprevention.organization.Organization;
 import org.dualprevention.spi.HiddenDangerListener;
@@ -114,36 +107,14 @@ public abstract class HiddenDangerListenerContract {
         Rules.check("L2", () -> {
             HiddenDangerListener l = listener();
             List<HiddenDangerEvent> events = events();
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            try {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<String>> results = new ArrayList<>();
-                for (int t = 0; t < 4; t++) {
-                    final int offset = t;
-                    Callable<String> job = () -> {
-                        start.await();
-                        for (int i = 0; i < events.size(); i++) {
-                            HiddenDangerEvent e = events.get((i + offset * 17) % events.size());
-                            try {
-                                l.onEvent(e);
-                            } catch (RuntimeException ex) {
-                                return e + " -> " + Failures.describe(ex);
-                            }
-                        }
-                        return null;
-                    };
-                    results.add(pool.submit(job));
+            Parallel.check("L2", 4, 1, events.size(), k -> {
+                try {
+                    l.onEvent(events.get(k));
+                    return null;
+                } catch (RuntimeException ex) {
+                    return events.get(k) + " -> " + Failures.describe(ex) + seedNote();
                 }
-                start.countDown();
-                for (Future<String> r : results) {
-                    String problem = r.get(120, TimeUnit.SECONDS);
-                    if (problem != null) {
-                        fail("L2 " + problem + seedNote());
-                    }
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            });
         });
     }
 

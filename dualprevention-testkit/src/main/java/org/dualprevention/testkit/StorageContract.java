@@ -732,7 +732,7 @@ public abstract class StorageContract {
         return d;
     }
 
-    private <T> Set<OrgUnitId> someUnits(Gen gen, Organization org) {
+    private Set<OrgUnitId> someUnits(Gen gen, Organization org) {
         Set<OrgUnitId> out = new HashSet<>();
         for (OrgUnit u : gen.subset(org.units(), 0)) {
             out.add(u.id());
@@ -911,9 +911,8 @@ public abstract class StorageContract {
                     if (page.next().isEmpty()) {
                         break;
                     }
-                    assertTrue(seen < total || seen == total, "S10 more pages after all items were returned");
-                    assertFalse(page.items().isEmpty() && seen == total,
-                            "S10 an empty page with a next token after every item was returned");
+                    assertTrue(seen < total, "S10 a next token after all " + total + " items were returned (limit "
+                            + size + ")" + seedNote());
                     page = s.hiddenDangers().find(HiddenDangerQuery.all(), PageRequest.after(page.next().get(), size));
                 }
                 assertEquals(total, seen, "S10 pages of " + size + " returned " + seen + " of " + total + seedNote());
