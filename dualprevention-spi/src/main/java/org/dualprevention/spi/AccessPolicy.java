@@ -30,6 +30,9 @@ public interface AccessPolicy {
 
     /** @return a policy that allows everything */
     static AccessPolicy allowAll() {
-        return request -> AccessDecision.allow();
+        return request -> {
+            java.util.Objects.requireNonNull(request, "request");
+            return AccessDecision.allow();
+        };
     }
 }
