@@ -116,9 +116,24 @@ public final class PlantDemo {
     /** Probability that an inspection task is not done. */
     static final double TASK_MISSED = 0.02;
 
+    /** What employees report on their own (随手拍), one a week: title and description. */
+    private static final String[][] OBSERVATIONS = {
+        {"Fire extinguisher blocked by pallets", "Walking past, saw pallets stacked in front of the extinguisher point"},
+        {"Emergency exit held open with a wedge", "The fire door to the stair was wedged open during the shift change"},
+        {"Oil under the pump skid not cleaned up", "A pool of lubricating oil under the skid, slippery walkway"},
+        {"Gas cylinder standing without a chain", "An acetylene cylinder left free-standing beside the workbench"},
+        {"Cable trailing across the walkway", "An extension cable for a fan lies across the main walkway"}};
+
     private static final URI PHOTO_BASE = URI.create("https://erp.example.com/evidence/");
 
-    /** The demo's options. */
+    /**
+     * The demo's options.
+     *
+     * @param out the output folder
+     * @param storage {@code memory} or {@code h2}
+     * @param weeks how many weeks to simulate
+     * @param seed the seed of the simulation
+     */
     public record Options(Path out, String storage, int weeks, long seed) {
         /**
          * Reads the options from arguments, with system properties as defaults.
@@ -380,8 +395,8 @@ public final class PlantDemo {
         LocalDate obsDay = FIRST_DAY.plusWeeks(week).plusDays(1 + random.nextInt(4));
         at(at(obsDay, 14, 20), "random observation", () -> {
             HiddenDangerId id = HiddenDangerId.of("RO-" + obsDay);
-            dp.report(HiddenDangerCommand.Report.of(staff(team.id()), id, "Fire extinguisher blocked by pallets",
-                    "Walking past, saw pallets stacked in front of the extinguisher point", 
+            String[] obs = OBSERVATIONS[week % OBSERVATIONS.length];
+            dp.report(HiddenDangerCommand.Report.of(staff(team.id()), id, obs[0], obs[1],
                     HiddenDangerSource.RANDOM_OBSERVATION, team.id(), obsDay)
                     .withEvidence(List.of(PHOTO_BASE.resolve("ro-" + obsDay + ".jpg"))));
             handleNewDangers();
