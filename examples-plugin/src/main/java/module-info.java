@@ -4,7 +4,7 @@
  * {@code META-INF/services} for the class path.
  */
 module com.acme.safety {
-    requires org.dualprevention.spi;
+    requires transitive org.dualprevention.spi;
 
     exports com.acme.safety;
 

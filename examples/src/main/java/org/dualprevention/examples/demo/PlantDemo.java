@@ -722,9 +722,4 @@ public final class PlantDemo {
             throw new UncheckedIOException("cannot write " + file.toAbsolutePath(), e);
         }
     }
-
-    /** @return the danger's deadline in force, for display */
-    static Optional<LocalDate> deadline(HiddenDanger d) {
-        return d.deadline();
-    }
 }
