@@ -48,6 +48,11 @@ import org.dualprevention.risk.RiskPointId;
  * {@code next.version() - 1} (0: not stored yet). Overdue is derived ({@link #isOverdue(LocalDate)}), never
  * a state.
  *
+ * <p>Persistence: there is no public constructor from stored fields. The audit chain is the persistent
+ * form: a store keeps the entries (and may keep the object itself, as the in-memory store does, or
+ * columns derived from its accessors for queries), and rebuilds the hidden danger with
+ * {@link AuditChain#replay(List)}, so a loaded hidden danger is always exactly what its audit log says.
+ *
  * <p>This class is immutable and thread-safe and must be treated as a value type.
  *
  * @since 0.1

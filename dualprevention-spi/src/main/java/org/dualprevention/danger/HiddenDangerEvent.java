@@ -12,7 +12,7 @@ import org.dualprevention.risk.RiskPointId;
 
 /**
  * Something that happened to a hidden danger. Accepted commands return their events in
- * {@link Transition#events()}; {@link #overdue} events come from an overdue sweep. The engine hands them to
+ * {@link Transition#events()}; {@link Overdue} events come from an overdue sweep. The engine hands them to
  * listeners after the new state is stored; events never change state themselves.
  *
  * <p>Every event is immutable and thread-safe and must be treated as a value type.
