@@ -9,6 +9,8 @@ module org.dualprevention.core {
     requires static org.jspecify;
 
     exports org.dualprevention.storage.memory;
+    exports org.dualprevention.engine.inspection;
+    exports org.dualprevention.engine;
     exports org.dualprevention.engine.dynamic;
     exports org.dualprevention.engine.closedloop;
 

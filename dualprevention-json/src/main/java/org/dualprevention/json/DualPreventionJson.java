@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Safe by default: no polymorphic default typing (Jackson 3 enables none, and this class never turns
  * it on); the read limits of {@link JsonLimits} (nesting depth, string, name and number length, document
  * size) enforced while parsing; duplicate keys rejected ({@code STRICT_DUPLICATE_DETECTION}); unknown
- * properties rejected; trailing tokens after a value rejected; floating-point numbers read as exact
+ * properties rejected; trailing tokens after a value rejected; a {@link JsonImportException} from a
+ * nested value propagates unwrapped ({@code WRAP_EXCEPTIONS} off; with a host's own mapper Jackson wraps it
+ * in a {@code DatabindException} whose cause it is); floating-point numbers read as exact
  * {@code BigDecimal} ({@code USE_BIG_DECIMAL_FOR_FLOATS}) and decimals written in plain notation.
  *
  * @since 0.1
@@ -61,6 +63,7 @@ public final class DualPreventionJson {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.WRAP_EXCEPTIONS)
                 .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     }

@@ -56,6 +56,10 @@ import tools.jackson.databind.ser.std.StdSerializer;
  *   <li>Scores and factor values are JSON numbers written from the exact {@code BigDecimal} in plain
  *       notation; a matrix score is {@code {"value", "row", "column"}}. Read them exactly by enabling
  *       {@code USE_BIG_DECIMAL_FOR_FLOATS}, as {@link DualPreventionJson#mapper()} does.</li>
+ *   <li>Hidden-danger audit entries ({@code AuditEntry}) are objects whose {@code hash} is checked against
+ *       their contents on reading; hidden-danger and inspection ids and enums are strings and codes. A
+ *       {@code HiddenDanger} itself is not bound here: it is rebuilt by replaying its audit chain, as
+ *       {@link HiddenDangerLedger} does.</li>
  *   <li>Objects are strict: an unknown, missing, ill-typed or disallowed field raises a
  *       {@link JsonImportException} listing every problem with its JSON Pointer.</li>
  * </ul>
@@ -75,21 +79,21 @@ public final class DualPreventionModule extends SimpleModule {
     /** Creates the module with every serializer and deserializer registered. */
     public DualPreventionModule() {
         super(NAME, Version.unknownVersion());
-        id(OrgUnitId.class, OrgUnitId::value, OrgUnitId::of);
-        id(ActorId.class, ActorId::value, ActorId::of);
-        id(RiskPointId.class, RiskPointId::value, RiskPointId::of);
-        id(HazardId.class, HazardId::value, HazardId::of);
-        id(ControlMeasureId.class, ControlMeasureId::value, ControlMeasureId::of);
-        id(AssessmentId.class, AssessmentId::value, AssessmentId::of);
-        id(MapZoneId.class, MapZoneId::value, MapZoneId::of);
-        codeId(MethodId.class, MethodId::value, MethodId::of);
-        codeId(SchemeId.class, SchemeId::value, SchemeId::of);
-        code(RiskLevel.class, RiskLevel::code, RiskLevel::fromCode, RiskLevel.values());
-        code(RiskPointKind.class, RiskPointKind::code, RiskPointKind::fromCode, RiskPointKind.values());
-        code(AccidentType.class, AccidentType::code, AccidentType::fromCode, AccidentType.values());
-        code(AssessmentKind.class, AssessmentKind::code, AssessmentKind::fromCode, AssessmentKind.values());
-        code(MeasureCategory.class, MeasureCategory::code, MeasureCategory::fromCode, MeasureCategory.values());
-        code(HazardCategoryGroup.class, HazardCategoryGroup::code, HazardCategoryGroup::fromCode,
+        idType(OrgUnitId.class, OrgUnitId::value, OrgUnitId::of);
+        idType(ActorId.class, ActorId::value, ActorId::of);
+        idType(RiskPointId.class, RiskPointId::value, RiskPointId::of);
+        idType(HazardId.class, HazardId::value, HazardId::of);
+        idType(ControlMeasureId.class, ControlMeasureId::value, ControlMeasureId::of);
+        idType(AssessmentId.class, AssessmentId::value, AssessmentId::of);
+        idType(MapZoneId.class, MapZoneId::value, MapZoneId::of);
+        codeIdType(MethodId.class, MethodId::value, MethodId::of);
+        codeIdType(SchemeId.class, SchemeId::value, SchemeId::of);
+        codeType(RiskLevel.class, RiskLevel::code, RiskLevel::fromCode, RiskLevel.values());
+        codeType(RiskPointKind.class, RiskPointKind::code, RiskPointKind::fromCode, RiskPointKind.values());
+        codeType(AccidentType.class, AccidentType::code, AccidentType::fromCode, AccidentType.values());
+        codeType(AssessmentKind.class, AssessmentKind::code, AssessmentKind::fromCode, AssessmentKind.values());
+        codeType(MeasureCategory.class, MeasureCategory::code, MeasureCategory::fromCode, MeasureCategory.values());
+        codeType(HazardCategoryGroup.class, HazardCategoryGroup::code, HazardCategoryGroup::fromCode,
                 HazardCategoryGroup.values());
         value(HazardCategory.class, (g, v) -> g.writeString(v.code()), (r, n, p) -> {
             if (n.isString()) {
@@ -126,12 +130,12 @@ public final class DualPreventionModule extends SimpleModule {
         addDeserializer(type, new Deser<>(type, reader));
     }
 
-    private <T> void id(Class<T> type, Function<T, String> text, Function<String, T> make) {
+    <T> void idType(Class<T> type, Function<T, String> text, Function<String, T> make) {
         value(type, (g, v) -> g.writeString(text.apply(v)), (r, n, p) -> r.idValue(n, p, make));
         key(type, text, make, ModelReader.ID_ALLOWED);
     }
 
-    private <T> void codeId(Class<T> type, Function<T, String> text, Function<String, T> make) {
+    <T> void codeIdType(Class<T> type, Function<T, String> text, Function<String, T> make) {
         value(type, (g, v) -> g.writeString(text.apply(v)), (r, n, p) -> {
             if (n.isString() && n.stringValue().matches("[A-Z0-9][A-Z0-9_.-]{0,63}")) {
                 return make.apply(n.stringValue());
@@ -142,7 +146,7 @@ public final class DualPreventionModule extends SimpleModule {
         key(type, text, make, ModelReader.CODE_ID_ALLOWED);
     }
 
-    private <E> void code(Class<E> type, Function<E, String> code, Function<String, E> fromCode, E[] values) {
+    <E> void codeType(Class<E> type, Function<E, String> code, Function<String, E> fromCode, E[] values) {
         var allowed = ModelReader.codes(values, code);
         value(type, (g, v) -> g.writeString(code.apply(v)), (r, n, p) -> r.codeValue(n, p, fromCode, allowed));
     }

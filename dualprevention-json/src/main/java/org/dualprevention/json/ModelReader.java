@@ -89,7 +89,7 @@ final class ModelReader {
     // ---- organisation ----------------------------------------------------------------------------
 
     @Nullable Organization organization(JsonNode n, String ptr) {
-        long before = problems.count();
+        long before = problems.structural();
         if (!object(n, ptr, "an organisation object with a units array", "units")) {
             return null;
         }
@@ -105,7 +105,7 @@ final class ModelReader {
                 }
             }
         }
-        if (problems.count() > before) {
+        if (problems.structural() > before) {
             return null;
         }
         try {
@@ -126,7 +126,7 @@ final class ModelReader {
     }
 
     @Nullable OrgUnit orgUnit(JsonNode n, String ptr) {
-        long before = problems.count();
+        long before = problems.structural();
         if (!object(n, ptr, "an organisational unit object", "id", "name", "level", "parent")) {
             return null;
         }
@@ -134,7 +134,7 @@ final class ModelReader {
         String name = text(n, "name", ptr, true);
         ControlLevel level = controlLevel(n.path("level"), Problems.child(ptr, "level"));
         OrgUnitId parent = n.has("parent") ? id(n, "parent", ptr, OrgUnitId::of) : null;
-        if (problems.count() > before) {
+        if (problems.structural() > before) {
             return null;
         }
         if (parent != null && parent.equals(id)) {
@@ -145,13 +145,13 @@ final class ModelReader {
     }
 
     @Nullable ControlLevel controlLevel(JsonNode n, String ptr) {
-        long before = problems.count();
+        long before = problems.structural();
         if (!object(n, ptr, "a control level object {\"code\", \"rank\"}", "code", "rank")) {
             return null;
         }
         String code = string(n, "code", ptr);
         Integer rank = integer(n, "rank", ptr, 0, 99);
-        if (problems.count() > before) {
+        if (problems.structural() > before) {
             return null;
         }
         if (!code.matches("[a-z0-9][a-z0-9-]{0,39}")) {
@@ -164,7 +164,7 @@ final class ModelReader {
     // ---- risk register ---------------------------------------------------------------------------
 
     @Nullable RiskPoint riskPoint(JsonNode n, String ptr) {
-        long before = problems.count();
+        long before = problems.structural();
         if (!object(n, ptr, "a risk point object", "id", "name", "kind", "owningUnit", "zone", "version", "hazards")) {
             return null;
         }
@@ -189,14 +189,14 @@ final class ModelReader {
                 }
             }
         }
-        if (problems.count() > before) {
+        if (problems.structural() > before) {
             return null;
         }
         return RiskPoint.of(id, name, kind, owner, Optional.ofNullable(zone)).withHazards(hazards).withVersion(version);
     }
 
     @Nullable Hazard hazard(JsonNode n, String ptr) {
-        long before = problems.count();
+        long before = problems.structural();
         if (!object(n, ptr, "a hazard object", "id", "description", "category", "accidentTypes", "causes",
                 "consequences", "measures", "assessments", "reassessment")) {
             return null;
@@ -265,7 +265,7 @@ final class ModelReader {
             }
         }
         ReassessmentFlag flag = n.has("reassessment") ? reassessmentFlag(n.get("reassessment"), Problems.child(ptr, "reassessment")) : null;
-        if (problems.count() > before) {
+        if (problems.structural() > before) {
             return null;
         }
         return Hazard.of(id, description, category, types, causes, consequences).withMeasures(measures)
@@ -273,7 +273,7 @@ final class ModelReader {
     }
 
     @Nullable ControlMeasure controlMeasure(JsonNode n, String ptr) {
-        long before = problems.count();
+        long before = problems.structural();
         if (!object(n, ptr, "a control measure object", "id", "category", "description", "controlLevel",
                 "responsibleUnit", "inspectionStandard")) {
             return null;
@@ -285,14 +285,14 @@ final class ModelReader {
         ControlLevel level = controlLevel(n.path("controlLevel"), Problems.child(ptr, "controlLevel"));
         OrgUnitId unit = id(n, "responsibleUnit", ptr, OrgUnitId::of);
         String standard = text(n, "inspectionStandard", ptr, true);
-        if (problems.count() > before) {
+        if (problems.structural() > before) {
             return null;
         }
         return new ControlMeasure(id, category, description, level, unit, standard);
     }
 
     @Nullable Assessment assessment(JsonNode n, String ptr) {
-        long before = problems.count();
+        long before = problems.structural();
         if (!object(n, ptr, "an assessment object", "id", "method", "scheme", "kind", "input", "score", "grade",
                 "assessor", "assessedAt")) {
             return null;
@@ -307,14 +307,14 @@ final class ModelReader {
         Grade grade = grade(n.path("grade"), Problems.child(ptr, "grade"));
         ActorId assessor = id(n, "assessor", ptr, ActorId::of);
         Instant at = instant(n, "assessedAt", ptr);
-        if (problems.count() > before) {
+        if (problems.structural() > before) {
             return null;
         }
         return new Assessment(id, method, scheme, input, score, grade, kind, assessor, at);
     }
 
     @Nullable AssessmentInput input(JsonNode n, String ptr) {
-        long before = problems.count();
+        long before = problems.structural();
         if (!n.isObject()) {
             problems.add(ptr, n, "an object of factor values such as {\"L\": 3, \"E\": 6, \"C\": 15}");
             return null;
@@ -331,7 +331,7 @@ final class ModelReader {
                 values.put(e.getKey(), d);
             }
         }
-        if (problems.count() > before) {
+        if (problems.structural() > before) {
             return null;
         }
         return AssessmentInput.of(values);
@@ -342,21 +342,21 @@ final class ModelReader {
             BigDecimal d = decimal(n, ptr);
             return d == null ? null : Score.of(d);
         }
-        long before = problems.count();
+        long before = problems.structural();
         if (!object(n, ptr, "a score: a JSON number, or a matrix cell {\"value\", \"row\", \"column\"}", "value", "row", "column")) {
             return null;
         }
         BigDecimal value = decimal(n.path("value"), Problems.child(ptr, "value"));
         Integer row = integer(n, "row", ptr, 1, 1000);
         Integer column = integer(n, "column", ptr, 1, 1000);
-        if (problems.count() > before) {
+        if (problems.structural() > before) {
             return null;
         }
         return Score.ofCell(row, column, value);
     }
 
     @Nullable Grade grade(JsonNode n, String ptr) {
-        long before = problems.count();
+        long before = problems.structural();
         if (!object(n, ptr, "a grade object {\"code\", \"name\", \"level\", \"action\"}", "code", "name", "level", "action")) {
             return null;
         }
@@ -364,21 +364,21 @@ final class ModelReader {
         String name = text(n, "name", ptr, true);
         RiskLevel level = code(n, "level", ptr, RiskLevel::fromCode, codes(RiskLevel.values(), RiskLevel::code));
         String action = string(n, "action", ptr);
-        if (problems.count() > before) {
+        if (problems.structural() > before) {
             return null;
         }
         return new Grade(code, name, level, action);
     }
 
     @Nullable ReassessmentFlag reassessmentFlag(JsonNode n, String ptr) {
-        long before = problems.count();
+        long before = problems.structural();
         if (!object(n, ptr, "a reassessment flag object {\"reason\", \"source\", \"flaggedAt\"}", "reason", "source", "flaggedAt")) {
             return null;
         }
         String reason = text(n, "reason", ptr, true);
         String source = text(n, "source", ptr, true);
         Instant at = instant(n, "flaggedAt", ptr);
-        if (problems.count() > before) {
+        if (problems.structural() > before) {
             return null;
         }
         return new ReassessmentFlag(reason, source, at);
@@ -508,9 +508,16 @@ final class ModelReader {
             problems.add(ptr, v, DECIMAL);
             return null;
         }
-        BigDecimal d = v.decimalValue();
-        BigDecimal s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
-        if (s.precision() - s.scale() > MAX_PRECISION || s.scale() > MAX_SCALE || s.precision() > MAX_PRECISION) {
+        BigDecimal s;
+        try {
+            BigDecimal d = v.decimalValue();
+            s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        } catch (ArithmeticException | NumberFormatException e) {
+            problems.add(ptr, v, DECIMAL);
+            return null;
+        }
+        long integerDigits = (long) s.precision() - s.scale();
+        if (integerDigits > MAX_PRECISION || s.scale() > MAX_SCALE || s.precision() > MAX_PRECISION) {
             problems.add(ptr, v, DECIMAL);
             return null;
         }

@@ -16,12 +16,23 @@ final class Problems {
     private final int max;
     private final List<Violation> found = new ArrayList<>();
     private long count;
+    private long structural;
 
     Problems(int max) {
         this.max = max;
     }
 
+    /** Adds a problem in the shape or values of the JSON itself: the value being read is unusable. */
     void add(String pointer, @Nullable Object value, String allowed) {
+        structural++;
+        addCross(pointer, value, allowed);
+    }
+
+    /**
+     * Adds a problem found by a check across values (a dangling reference, a repeated id, a disagreeing
+     * score): the value itself could still be built.
+     */
+    void addCross(String pointer, @Nullable Object value, String allowed) {
         count++;
         if (found.size() < max) {
             found.add(new Violation(pointer, render(value), allowed));
@@ -34,6 +45,11 @@ final class Problems {
 
     long count() {
         return count;
+    }
+
+    /** The number of problems that made a value unusable (not counting cross-value checks). */
+    long structural() {
+        return structural;
     }
 
     boolean full() {

@@ -243,22 +243,22 @@ public final class RegisterDocument {
             return (ptr, a) -> recompute(pass, ptr, a);
         }
 
-        private @Nullable Assessment recompute(Pass pass, String ptr, Assessment a) {
+        private Assessment recompute(Pass pass, String ptr, Assessment a) {
             Problems problems = pass.problems;
             long before = problems.count();
             AssessmentMethod method = providers.method(a.method());
             if (method == null) {
-                problems.add(Problems.child(ptr, "method"), a.method(), "the id of an assessment method installed here");
+                problems.addCross(Problems.child(ptr, "method"), a.method(), "the id of an assessment method installed here");
             }
             GradingScheme scheme = providers.scheme(a.scheme());
             if (scheme == null) {
-                problems.add(Problems.child(ptr, "scheme"), a.scheme(), "the id of a grading scheme installed here");
+                problems.addCross(Problems.child(ptr, "scheme"), a.scheme(), "the id of a grading scheme installed here");
             } else if (!scheme.method().equals(a.method())) {
-                problems.add(Problems.child(ptr, "scheme"), a.scheme(), "a scheme that grades method [" + a.method()
+                problems.addCross(Problems.child(ptr, "scheme"), a.scheme(), "a scheme that grades method [" + a.method()
                         + "]; [" + a.scheme() + "] grades [" + scheme.method() + "]");
             }
             if (problems.count() > before) {
-                return null;
+                return a;
             }
             String in = Problems.child(ptr, "input");
             Score score;
@@ -268,19 +268,19 @@ public final class RegisterDocument {
             } catch (ValidationException e) {
                 for (Violation v : e.violations()) {
                     String key = v.path().startsWith("factors.") ? v.path().substring("factors.".length()) : null;
-                    problems.add(key == null ? in : Problems.child(in, key), v.value(), v.allowed());
+                    problems.addCross(key == null ? in : Problems.child(in, key), v.value(), v.allowed());
                 }
-                return null;
+                return a;
             } catch (RuntimeException e) {
-                problems.add(in, a.input(), "factors that method [" + a.method() + "] can evaluate; it failed with: " + e);
-                return null;
+                problems.addCross(in, a.input(), "factors that method [" + a.method() + "] can evaluate; it failed with: " + e);
+                return a;
             }
             Grade grade;
             try {
                 grade = scheme.grade(score);
             } catch (RuntimeException e) {
-                problems.add(Problems.child(ptr, "score"), score, "a score that scheme [" + a.scheme() + "] grades; it failed with: " + e);
-                return null;
+                problems.addCross(Problems.child(ptr, "score"), score, "a score that scheme [" + a.scheme() + "] grades; it failed with: " + e);
+                return a;
             }
             boolean keep = true;
             if (score.compareTo(a.score()) != 0) {
@@ -293,7 +293,7 @@ public final class RegisterDocument {
                                 + "] gives the score [" + score + "]");
             }
             if (!keep) {
-                return null;
+                return a;
             }
             return new Assessment(a.id(), a.method(), a.scheme(), a.input(), score, grade, a.kind(), a.assessor(),
                     a.assessedAt());
@@ -335,7 +335,7 @@ public final class RegisterDocument {
                     String ap = Problems.child(Problems.child(hp, "assessments"), j);
                     pass.unique("assessment", as.get(j).id().value(), Problems.child(ap, "id"));
                     if (h != null && !listed.containsKey(as.get(j).scheme())) {
-                        pass.problems.add(Problems.child(ap, "scheme"), as.get(j).scheme(),
+                        pass.problems.addCross(Problems.child(ap, "scheme"), as.get(j).scheme(),
                                 "a scheme listed in /gradingSchemes " + listed.keySet());
                     }
                 }
@@ -345,7 +345,7 @@ public final class RegisterDocument {
 
         private static void unit(Pass pass, Organization org, OrgUnitId id, String ptr) {
             if (!org.contains(id)) {
-                pass.problems.add(ptr, id, "the id of a unit in /organization");
+                pass.problems.addCross(ptr, id, "the id of a unit in /organization");
             }
         }
     }

@@ -61,17 +61,17 @@ abstract class StreamingImport<H, T> {
         /** Records a problem, or a warning under {@link ScoreDisagreement#WARN}; true if it was a warning. */
         boolean disagreement(String pointer, @Nullable Object value, String allowed) {
             if (options.scoreDisagreement() == ScoreDisagreement.WARN) {
-                warnings.add(pointer, value, allowed);
+                warnings.addCross(pointer, value, allowed);
                 return true;
             }
-            problems.add(pointer, value, allowed);
+            problems.addCross(pointer, value, allowed);
             return false;
         }
 
         /** Records a repeated id. */
         void unique(String kind, String id, String pointer) {
             if (!ids.add(kind, id)) {
-                problems.add(pointer, id, "an id not used by another " + kind + " in the document");
+                problems.addCross(pointer, id, "an id not used by another " + kind + " in the document");
             }
         }
     }

@@ -1,6 +1,8 @@
 package org.dualprevention.storage.memory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -223,7 +225,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
         while (it.hasNext()) {
             V v = it.next();
             if (items.size() == request.limit()) {
-                return Page.of(items, Optional.of(tokenOf.apply(lastKey)));
+                return Page.of(items, Optional.of(encode(lastKey)));
             }
             items.add(view.apply(v));
             lastKey = keyOf.apply(v);
@@ -242,9 +244,24 @@ final class Table<I, K extends Comparable<? super K>, V> {
         return n;
     }
 
+    /** Tokens are {@code <table name>:<base64url of the key>}, so a foreign token is recognised. */
+    private String encode(K key) {
+        return prefix() + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(tokenOf.apply(key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String prefix() {
+        return name.replace(' ', '-') + ":";
+    }
+
     private K decode(String token) {
         try {
-            return Objects.requireNonNull(keyOfToken.apply(token));
+            if (!token.startsWith(prefix())) {
+                throw new IllegalArgumentException("wrong prefix");
+            }
+            String key = new String(Base64.getUrlDecoder().decode(token.substring(prefix().length())),
+                    StandardCharsets.UTF_8);
+            return Objects.requireNonNull(keyOfToken.apply(key));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Page token [" + token + "] was not made by the " + name
                     + " table of this store; pass the token of the previous page unchanged", e);
