@@ -47,6 +47,10 @@ class JdbcBenchmarkTest {
     @ParameterizedTest
     @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "H2_FILE"})
     void bulkImportAndOverdueQuery(TestDatabase.Kind kind) throws Exception {
+        String only = System.getProperty("dp.bench.kind");
+        if (only != null && !only.equals(kind.toString())) {
+            return;
+        }
         SplittableRandom random = new SplittableRandom(42);
         List<HiddenDanger> dangers = new ArrayList<>(IMPORT);
         List<List<AuditEntry>> chains = new ArrayList<>(IMPORT);
@@ -68,7 +72,7 @@ class JdbcBenchmarkTest {
         }
         int entries = chains.stream().mapToInt(List::size).sum();
         JsonCodec codec = new JsonCodec();
-        List<String> docs = dangers.stream().map(codec::write).collect(Collectors.toList());
+        List<String> docs = dangers.stream().map(d -> codec.writeIfSupported(d).orElse(null)).collect(Collectors.toList());
         StringBuilder report = new StringBuilder();
         report.append("\n| ").append(kind).append(" | ms | ratio |\n|---|---|---|\n");
 
@@ -96,6 +100,7 @@ class JdbcBenchmarkTest {
                 IMPORT, entries, oursBest / 1_000_000, (double) oursBest / rawBest));
         report.append(String.format(Locale.ROOT, "| same rows, raw JDBC batches (docs pre-serialised) | %,d | 1.00 |%n",
                 rawBest / 1_000_000));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "benchmark-" + kind + ".md"), report.toString());
 
         try (TestDatabase db = TestDatabase.create(kind); TestPool pool = db.pool()) {
             Migrations.migrate(db.dataSource());
@@ -138,6 +143,7 @@ class JdbcBenchmarkTest {
             report.append(String.format(Locale.ROOT, "| all %,d overdue, pages of 1000 | %,d | |%n", all, walk / 1_000_000));
         }
         System.out.println("BENCHMARK " + report);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "benchmark-" + kind + ".md"), report.toString());
     }
 
     private static double median(long[] values) {
@@ -164,7 +170,11 @@ class JdbcBenchmarkTest {
         }
     }
 
-    /** Copies the imported rows (MULTIPLY - 1) more times under new ids, in the database itself. */
+    /**
+     * Copies the imported rows (MULTIPLY - 1) more times under new ids, in the database itself, with deadlines
+     * a year later: the copies fill the table and its indexes (open ones included) but are never overdue on
+     * the benchmark's day, so every row a query returns has its real audit chain to replay.
+     */
     private static void multiply(TestDatabase db) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             String range = db.dialect() == Dialect.POSTGRESQL ? "generate_series(1, " + (MULTIPLY - 1) + ") AS k(x)"
@@ -172,7 +182,8 @@ class JdbcBenchmarkTest {
             String doc = db.dialect() == Dialect.POSTGRESQL ? "CAST(REPLACE(CAST(doc AS TEXT), id, id || '-' || k.x) AS json)"
                     : "REPLACE(doc, id, id || '-' || k.x)";
             s.execute("INSERT INTO dp_hidden_danger (id, version, state, is_open, unit_id, risk_point_id, grade, deadline,"
-                    + " reported_ns, doc) SELECT id || '-' || k.x, version, state, is_open, unit_id, risk_point_id, grade, deadline,"
+                    + " reported_ns, doc) SELECT id || '-' || k.x, version, state, is_open, unit_id, risk_point_id, grade, "
+                    + (db.dialect() == Dialect.POSTGRESQL ? "deadline + 365" : "DATEADD(DAY, 365, deadline)") + ","
                     + " reported_ns, " + doc + " FROM dp_hidden_danger, " + range + " WHERE id NOT LIKE '%-%-%'");
             if (db.dialect() == Dialect.POSTGRESQL) {
                 s.execute("ANALYZE");

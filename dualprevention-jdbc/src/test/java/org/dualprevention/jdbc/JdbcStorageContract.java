@@ -1,25 +1,29 @@
 package org.dualprevention.jdbc;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.dualprevention.spi.Storage;
 import org.dualprevention.testkit.StorageContract;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The testkit's storage contract on one kind of database: every test gets a fresh schema (PostgreSQL),
+ * The testkit's storage contract on one kind of database: every storage a test asks for gets a fresh schema (PostgreSQL),
  * database (MariaDB) or in-memory database (H2), migrated, behind a small pool, and drops it afterwards.
  */
 abstract class JdbcStorageContract extends StorageContract {
-    private TestDatabase db;
-    private TestPool pool;
+    private final List<TestDatabase> databases = new ArrayList<>();
+    private final List<TestPool> pools = new ArrayList<>();
 
     /** @return the database kind */
     abstract TestDatabase.Kind kind();
 
     @Override
     protected Storage createStorage() {
-        db = TestDatabase.create(kind());
+        TestDatabase db = TestDatabase.create(kind());
+        databases.add(db);
         Migrations.migrate(db.dataSource());
-        pool = db.pool();
+        TestPool pool = db.pool();
+        pools.add(pool);
         return JdbcStorage.builder().dataSource(pool).codec(new StandInCodec()).build();
     }
 
@@ -31,11 +35,9 @@ abstract class JdbcStorageContract extends StorageContract {
 
     @AfterEach
     void dropDatabase() {
-        if (pool != null) {
-            pool.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+        pools.forEach(TestPool::close);
+        pools.clear();
+        databases.forEach(TestDatabase::close);
+        databases.clear();
     }
 }

@@ -2,12 +2,15 @@ package org.dualprevention.jdbc.internal;
 
 import java.lang.System.Logger.Level;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dualprevention.jdbc.JdbcStorageException;
 import org.dualprevention.json.DualPreventionJson;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.exc.InvalidDefinitionException;
+import tools.jackson.databind.ser.bean.BeanSerializerBase;
+import tools.jackson.databind.ser.impl.UnknownSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,23 +22,31 @@ public final class JsonCodec implements Codec {
     private static final System.Logger LOG = System.getLogger(JsonCodec.class.getName());
 
     private final JsonMapper mapper = DualPreventionJson.mapper();
-    private final Set<Class<?>> unsupported = ConcurrentHashMap.newKeySet();
+    private final Map<Class<?>, Boolean> supported = new ConcurrentHashMap<>();
+
+    /**
+     * Whether dualprevention-json has its own serializer for a type (and not Jackson's generic bean
+     * serializer, which would write whatever getters it happens to find).
+     */
+    private boolean hasJsonForm(Class<?> type) {
+        return supported.computeIfAbsent(type, t -> {
+            try {
+                ValueSerializer<Object> s = mapper._serializationContext().findValueSerializer(t);
+                boolean own = !(s instanceof BeanSerializerBase) && !(s instanceof UnknownSerializer);
+                if (!own) {
+                    LOG.log(Level.DEBUG, () -> "dualprevention-json has no JSON form of " + t.getName()
+                            + "; its document column stays empty");
+                }
+                return own;
+            } catch (InvalidDefinitionException e) {
+                return false;
+            }
+        });
+    }
 
     @Override
     public Optional<String> writeIfSupported(Object value) {
-        if (unsupported.contains(value.getClass())) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(mapper.writeValueAsString(value));
-        } catch (InvalidDefinitionException e) {
-            unsupported.add(value.getClass());
-            LOG.log(Level.DEBUG, () -> "dualprevention-json has no JSON form of " + value.getClass().getName()
-                    + "; its document column stays empty: " + e.getMessage());
-            return Optional.empty();
-        } catch (JacksonException e) {
-            throw new JdbcStorageException("Cannot write the JSON document of [" + value + "]", e);
-        }
+        return hasJsonForm(value.getClass()) ? Optional.of(write(value)) : Optional.empty();
     }
 
     @Override
