@@ -15,7 +15,6 @@ import org.dualprevention.spi.HiddenDangerListener;
 import org.dualprevention.spi.OrganizationAccessPolicy;
 import org.dualprevention.testkit.AccessPolicyContract;
 import org.dualprevention.testkit.HiddenDangerListenerContract;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -42,11 +41,6 @@ class AccessAndListenerContractTest {
             return AccessPolicy.allowAll();
         }
 
-        @Override
-        @Test
-        @Disabled("P5: AccessPolicy.allowAll() (spi, danger's code) does not reject a null request; reported, not ours to change")
-        public void p5NullRequest() {
-        }
     }
 
     @Nested
