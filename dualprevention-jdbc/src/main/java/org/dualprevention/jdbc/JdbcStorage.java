@@ -36,7 +36,10 @@ import org.jspecify.annotations.Nullable;
  * The dualprevention {@link Storage} over plain JDBC: H2 (embedded), PostgreSQL, MySQL and MariaDB.
  *
  * <p>Each aggregate is one row: its JSON document (the dualprevention-json form) plus indexed columns for
- * the queries of the storage SPI. Saves are optimistic: a conditional {@code UPDATE … WHERE id = ? AND
+ * the queries of the storage SPI. A hidden danger is the exception the danger model asks for: its persistent
+ * form is its audit chain, so it is loaded by replaying the chain ({@code AuditChain.replay}, which verifies
+ * every hash); its row holds the query columns (and the JSON document once dualprevention-json has a form for
+ * it), and a chain edited outside the library fails to load with a {@link JdbcStorageException}. Saves are optimistic: a conditional {@code UPDATE … WHERE id = ? AND
  * version = ?} (or an {@code INSERT} for version 0 with the id as primary key); no row updated, or a
  * duplicate key, is a {@link org.dualprevention.StaleVersionException}. A hidden danger's state and its audit
  * entry are written in one transaction; the audit log is an append-only table keyed by (hidden danger,

@@ -137,7 +137,7 @@ class JdbcBenchmarkTest {
             long walk = System.nanoTime() - a;
             report.append(String.format(Locale.ROOT, "| overdue as of %s on %,d rows (%,d overdue): first page of 100, JdbcStorage"
                     + " (median of 31) | %.2f | %.2f |%n", asOf, rows, overdue, median(ours) / 1e6, median(ours) / median(raw)));
-            report.append(String.format(Locale.ROOT, "| same SQL, raw JDBC, documents not decoded | %.2f | 1.00 |%n",
+            report.append(String.format(Locale.ROOT, "| same SQL (ids and versions of the page), raw JDBC | %.2f | 1.00 |%n",
                     median(raw) / 1e6));
             report.append(String.format(Locale.ROOT, "| count of the overdue (median of 11) | %.2f | |%n", median(countOurs) / 1e6));
             report.append(String.format(Locale.ROOT, "| all %,d overdue, pages of 1000 | %,d | |%n", all, walk / 1_000_000));

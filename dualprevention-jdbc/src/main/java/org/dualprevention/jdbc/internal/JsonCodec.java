@@ -51,6 +51,11 @@ public final class JsonCodec implements Codec {
 
     @Override
     public String write(Object value) {
+        if (!hasJsonForm(value.getClass())) {
+            throw new JdbcStorageException("dualprevention-json has no JSON form of " + value.getClass().getName()
+                    + " yet, so [" + value + "] cannot be stored as a document; refusing rather than storing Jackson's"
+                    + " guess from its getters");
+        }
         try {
             return mapper.writeValueAsString(value);
         } catch (JacksonException e) {
