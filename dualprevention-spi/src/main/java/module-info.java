@@ -9,6 +9,6 @@ module org.dualprevention.spi {
     exports org.dualprevention.organization;
     exports org.dualprevention.risk;
     exports org.dualprevention.spi;
-    exports org.dualprevention.inspection;
     exports org.dualprevention.danger;
+    exports org.dualprevention.inspection;
 }

@@ -1,0 +1,14 @@
+/**
+ * The dualprevention storage SPI over plain JDBC: H2 (embedded, file mode), PostgreSQL and MySQL/MariaDB.
+ * Aggregates are stored as JSON documents with indexed columns for the queries; the audit log is an
+ * append-only table; versions are optimistic. The host brings the driver and the {@code DataSource}.
+ */
+module org.dualprevention.jdbc {
+    requires transitive org.dualprevention.spi;
+    requires transitive java.sql;
+    requires org.dualprevention.json;
+    requires tools.jackson.databind;
+    requires static org.jspecify;
+
+    exports org.dualprevention.jdbc;
+}

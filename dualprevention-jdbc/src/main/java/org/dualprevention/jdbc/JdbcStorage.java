@@ -1,0 +1,391 @@
+package org.dualprevention.jdbc;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.jdbc.internal.Codec;
+import org.dualprevention.jdbc.internal.JdbcAuditLog;
+import org.dualprevention.jdbc.internal.JdbcGoodPracticeRepository;
+import org.dualprevention.jdbc.internal.JdbcHiddenDangerRepository;
+import org.dualprevention.jdbc.internal.JdbcInspectionPlanRepository;
+import org.dualprevention.jdbc.internal.JdbcInspectionTaskRepository;
+import org.dualprevention.jdbc.internal.JdbcOrganizationRepository;
+import org.dualprevention.jdbc.internal.JdbcRiskPointRepository;
+import org.dualprevention.jdbc.internal.JsonCodec;
+import org.dualprevention.jdbc.internal.Transactions;
+import org.dualprevention.jdbc.internal.UrlDataSource;
+import org.dualprevention.spi.AuditLog;
+import org.dualprevention.spi.GoodPracticeRepository;
+import org.dualprevention.spi.HiddenDangerRepository;
+import org.dualprevention.spi.InspectionPlanRepository;
+import org.dualprevention.spi.InspectionTaskRepository;
+import org.dualprevention.spi.OrganizationRepository;
+import org.dualprevention.spi.RiskPointRepository;
+import org.dualprevention.spi.Storage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The dualprevention {@link Storage} over plain JDBC: H2 (embedded), PostgreSQL, MySQL and MariaDB.
+ *
+ * <p>Each aggregate is one row: its JSON document (the dualprevention-json form) plus indexed columns for
+ * the queries of the storage SPI. A hidden danger is the exception the danger model asks for: its persistent
+ * form is its audit chain, so it is loaded by replaying the chain ({@code AuditChain.replay}, which verifies
+ * every hash); its row holds the query columns (and the JSON document once dualprevention-json has a form for
+ * it), and a chain edited outside the library fails to load with a {@link JdbcStorageException}. Saves are optimistic: a conditional {@code UPDATE … WHERE id = ? AND
+ * version = ?} (or an {@code INSERT} for version 0 with the id as primary key); no row updated, or a
+ * duplicate key, is a {@link org.dualprevention.StaleVersionException}. A hidden danger's state and its audit
+ * entry are written in one transaction; the audit log is an append-only table keyed by (hidden danger,
+ * sequence).
+ *
+ * <h2>Transactions</h2>
+ * <ul>
+ *   <li>{@link #of(DataSource)} / {@link Builder#dataSource(DataSource)}: each save runs in its own short
+ *       transaction on a connection of the host's pool.</li>
+ *   <li>{@link #bind(Connection)}: inside the host's own transaction, bind its connection on the current
+ *       thread; the storage then writes on it (within a savepoint) and never commits, rolls back or closes
+ *       it. What the library saved commits or rolls back with the host's work.</li>
+ *   <li>{@link Builder#connections(ConnectionProvider)} with {@link ConnectionProvider#host}: always the
+ *       host's current connection (for example Spring's {@code DataSourceUtils::getConnection}).</li>
+ * </ul>
+ *
+ * <h2>Schema</h2>
+ * The tables come from the versioned scripts in the jar ({@link Migrations}); hand
+ * {@link Dialect#migrationLocation()} to Flyway, or call {@link Migrations#migrate(DataSource)}, or
+ * {@link Builder#migrate(boolean)}. {@link #h2File(Path)} migrates by itself.
+ *
+ * <p>This class is thread-safe.
+ *
+ * @since 0.1
+ */
+public final class JdbcStorage implements Storage, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(JdbcStorage.class.getName());
+
+    private final Dialect dialect;
+    private final Transactions tx;
+    private final String description;
+    private final @Nullable String ownedH2Url;
+    private final OrganizationRepository organization;
+    private final RiskPointRepository riskPoints;
+    private final InspectionPlanRepository inspectionPlans;
+    private final InspectionTaskRepository inspectionTasks;
+    private final GoodPracticeRepository goodPractices;
+    private final JdbcHiddenDangerRepository hiddenDangers;
+    private final AuditLog auditLog;
+
+    private JdbcStorage(ConnectionProvider provider, Dialect dialect, String description, @Nullable String ownedH2Url,
+            Codec codec) {
+        this.dialect = dialect;
+        this.tx = new Transactions(provider);
+        this.description = description;
+        this.ownedH2Url = ownedH2Url;
+        this.organization = new JdbcOrganizationRepository(tx, codec, dialect == Dialect.POSTGRESQL);
+        this.riskPoints = new JdbcRiskPointRepository(tx, codec, dialect);
+        this.inspectionPlans = new JdbcInspectionPlanRepository(tx, codec, dialect);
+        this.inspectionTasks = new JdbcInspectionTaskRepository(tx, codec, dialect);
+        this.goodPractices = new JdbcGoodPracticeRepository(tx, codec, dialect);
+        this.hiddenDangers = new JdbcHiddenDangerRepository(tx, codec, dialect);
+        this.auditLog = new JdbcAuditLog(tx);
+    }
+
+    /**
+     * Storage on the host's data source, the dialect detected, each save in its own transaction. The tables
+     * must exist (see {@link Migrations}).
+     *
+     * @param dataSource the host's data source (usually a pool)
+     * @return the storage
+     * @throws JdbcStorageException if the database cannot be reached, is not supported, or lacks the tables
+     */
+    public static JdbcStorage of(DataSource dataSource) {
+        return builder().dataSource(dataSource).build();
+    }
+
+    /**
+     * The embedded, persistent default for the demo and small sites: an H2 database in one file, created
+     * and migrated if needed. Needs {@code com.h2database:h2} on the class path. {@link #close()} shuts the
+     * database down.
+     *
+     * @param file the database file without the {@code .mv.db} suffix, e.g. {@code Path.of("data/plant")}
+     * @return the storage
+     * @throws JdbcStorageException if H2 is missing or the file cannot be opened (e.g. another process has it)
+     */
+    public static JdbcStorage h2File(Path file) {
+        String url = h2FileUrl(file);
+        try {
+            DriverManager.getDriver(url);
+        } catch (SQLException e) {
+            throw new JdbcStorageException("No H2 driver for [" + url + "]; add com.h2database:h2 (2.x) to the class path"
+                    + " or pass your own DataSource to JdbcStorage.of(..)", e);
+        }
+        DataSource ds = new UrlDataSource(url);
+        Migrations.migrate(ds);
+        return new JdbcStorage(ConnectionProvider.managed(ds), Dialect.H2, url, url, new JsonCodec());
+    }
+
+    /**
+     * The JDBC URL of an embedded H2 database in file mode at a path, with the settings the storage relies
+     * on: the database stays open while the JVM uses it ({@code DB_CLOSE_DELAY=-1}) and every commit is
+     * written to the file before the commit returns ({@code WRITE_DELAY=0}), so a killed process loses no
+     * acknowledged save.
+     *
+     * @param file the database file without the {@code .mv.db} suffix
+     * @return the URL
+     */
+    public static String h2FileUrl(Path file) {
+        Objects.requireNonNull(file, "file");
+        return "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the host's connection to the current thread: until the returned handle is closed, every call of
+     * this storage on this thread uses that connection inside the host's transaction, and never commits,
+     * rolls back or closes it. Bindings nest; close them on the thread that opened them.
+     *
+     * <pre>{@code
+     * try (Connection c = ds.getConnection()) {
+     *     c.setAutoCommit(false);
+     *     try (var bound = storage.bind(c)) {
+     *         dualPrevention.apply(...);   // the hidden danger and its audit entry join the host's transaction
+     *         hostDao.updateWorkOrder(c);  // the host's own work
+     *     }
+     *     c.commit();                      // all of it, or c.rollback() for none of it
+     * }
+     * }</pre>
+     *
+     * @param hostConnection the host's connection, not in auto-commit mode
+     * @return the handle; closing it ends the binding (not the transaction)
+     */
+    public Binding bind(Connection hostConnection) {
+        AutoCloseable inner = tx.bind(hostConnection);
+        return () -> {
+            try {
+                inner.close();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** @return the SQL dialect in use */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public OrganizationRepository organization() {
+        return organization;
+    }
+
+    @Override
+    public RiskPointRepository riskPoints() {
+        return riskPoints;
+    }
+
+    @Override
+    public InspectionPlanRepository inspectionPlans() {
+        return inspectionPlans;
+    }
+
+    @Override
+    public InspectionTaskRepository inspectionTasks() {
+        return inspectionTasks;
+    }
+
+    @Override
+    public GoodPracticeRepository goodPractices() {
+        return goodPractices;
+    }
+
+    @Override
+    public HiddenDangerRepository hiddenDangers() {
+        return hiddenDangers;
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /**
+     * Bulk import of hidden dangers not stored yet, each with its whole audit chain (entries 1 to its
+     * version), in JDBC batches: one transaction per call (or the host's, when a connection is bound). For
+     * moving a ledger into the database; everyday saves go through {@link #hiddenDangers()}.
+     *
+     * @param dangers the hidden dangers
+     * @param chains the audit chain of each, in the same order
+     * @return how many were stored
+     * @throws IllegalArgumentException if a chain does not belong to its hidden danger, or a hidden danger is
+     *     stored already; nothing of the call is stored then
+     */
+    public int importHiddenDangers(List<HiddenDanger> dangers, List<List<AuditEntry>> chains) {
+        Objects.requireNonNull(dangers, "dangers");
+        Objects.requireNonNull(chains, "chains");
+        if (dangers.size() != chains.size()) {
+            throw new IllegalArgumentException("[" + dangers.size() + "] hidden dangers but [" + chains.size()
+                    + "] audit chains; allowed: one chain per hidden danger");
+        }
+        return dangers.isEmpty() ? 0 : hiddenDangers.importBatch(List.copyOf(dangers), List.copyOf(chains));
+    }
+
+    @Override
+    public String description() {
+        return "jdbc:" + dialect.folder() + " " + description;
+    }
+
+    /**
+     * Shuts down the embedded H2 database of {@link #h2File(Path)}; for a host's data source, does nothing
+     * (the host closes its pool).
+     */
+    @Override
+    public void close() {
+        if (ownedH2Url == null) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(ownedH2Url); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.log(Level.DEBUG, "H2 shutdown: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcStorage[" + description() + "]";
+    }
+
+    /** A binding of the host's connection to the current thread; closing it ends the binding. */
+    @FunctionalInterface
+    public interface Binding extends AutoCloseable {
+        /** Ends the binding (the host's transaction goes on). */
+        @Override
+        void close();
+    }
+
+    /**
+     * Configures a {@link JdbcStorage}.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private @Nullable ConnectionProvider provider;
+        private @Nullable DataSource dataSource;
+        private @Nullable Dialect dialect;
+        private boolean migrate;
+        private Codec codec = new JsonCodec();
+
+        private Builder() {
+        }
+
+        /** Replaces the document codec (tests only). */
+        Builder codec(Codec documents) {
+            this.codec = Objects.requireNonNull(documents, "documents");
+            return this;
+        }
+
+        /**
+         * Storage-owned transactions on the host's data source.
+         *
+         * @param ds the data source
+         * @return this builder
+         */
+        public Builder dataSource(DataSource ds) {
+            this.dataSource = Objects.requireNonNull(ds, "ds");
+            this.provider = ConnectionProvider.managed(ds);
+            return this;
+        }
+
+        /**
+         * Where connections come from and who owns transactions.
+         *
+         * @param connections the provider
+         * @return this builder
+         */
+        public Builder connections(ConnectionProvider connections) {
+            this.provider = Objects.requireNonNull(connections, "connections");
+            this.dataSource = null;
+            return this;
+        }
+
+        /**
+         * The dialect; detected from the database when not set.
+         *
+         * @param d the dialect
+         * @return this builder
+         */
+        public Builder dialect(Dialect d) {
+            this.dialect = Objects.requireNonNull(d, "d");
+            return this;
+        }
+
+        /**
+         * Whether {@link #build()} runs {@link Migrations#migrate(DataSource)} first (only with
+         * {@link #dataSource(DataSource)}). Off by default: hosts with Flyway or Liquibase apply the scripts.
+         *
+         * @param on whether to migrate
+         * @return this builder
+         */
+        public Builder migrate(boolean on) {
+            this.migrate = on;
+            return this;
+        }
+
+        /**
+         * Builds the storage, checking that the database is reachable and has the tables.
+         *
+         * @return the storage
+         * @throws IllegalStateException if no data source or provider was given
+         * @throws JdbcStorageException if the database fails or the tables are missing
+         */
+        public JdbcStorage build() {
+            if (provider == null) {
+                throw new IllegalStateException("No connections configured; call JdbcStorage.builder().dataSource(ds)"
+                        + " or .connections(ConnectionProvider.host(..))");
+            }
+            ConnectionProvider p = provider;
+            if (migrate) {
+                if (dataSource == null) {
+                    throw new IllegalStateException("migrate(true) needs dataSource(..); with host connections apply the"
+                            + " scripts with the host's migration tool or Migrations.migrate(connection, dialect)");
+                }
+                Migrations.migrate(dataSource);
+            }
+            Dialect d = dialect;
+            String desc;
+            try {
+                Connection c = p.acquire();
+                try {
+                    if (d == null) {
+                        d = Dialect.detect(c);
+                    }
+                    desc = c.getMetaData().getURL();
+                    try (Statement s = c.createStatement()) {
+                        s.executeQuery("SELECT COUNT(*) FROM dp_hidden_danger WHERE 1 = 0").close();
+                    } catch (SQLException e) {
+                        throw new JdbcStorageException("The dualprevention tables are missing in [" + desc
+                                + "]; run Migrations.migrate(dataSource), use JdbcStorage.builder().migrate(true), or apply"
+                                + " the scripts at classpath:" + d.migrationLocation() + " with Flyway or Liquibase", e);
+                    }
+                } finally {
+                    p.release(c);
+                }
+            } catch (SQLException e) {
+                throw new JdbcStorageException("Cannot connect to the database", e);
+            }
+            return new JdbcStorage(p, d, desc == null ? "" : desc, null, codec);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.dualprevention.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.HiddenDangerAction;
+import org.dualprevention.danger.HiddenDangerId;
+import org.dualprevention.danger.HiddenDangerState;
+import org.dualprevention.organization.ActorId;
+import org.dualprevention.spi.AuditLog;
+import org.dualprevention.spi.Page;
+import org.dualprevention.spi.PageRequest;
+
+/**
+ * The append-only audit log in {@code dp_audit_entry}: one row per entry, every component in its own
+ * column (the instant as its ISO-8601 text, exactly as hashed), keyed by (hidden danger, sequence).
+ *
+ * @since 0.1
+ */
+public final class JdbcAuditLog implements AuditLog {
+    private static final String INSERT = "INSERT INTO dp_audit_entry (danger_id, seq, actor_id, at_text, action,"
+            + " state_before, state_after, data, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The SELECT of one page of a chain: hidden danger id, sequence after, limit. */
+    public static final String ENTRIES = "SELECT seq, actor_id, at_text, action, state_before, state_after,"
+            + " data, previous_hash, hash FROM dp_audit_entry WHERE danger_id = ? AND seq > ? ORDER BY seq LIMIT ?";
+
+    private final Transactions tx;
+
+    /**
+     * Creates the log.
+     *
+     * @param tx transactions
+     */
+    public JdbcAuditLog(Transactions tx) {
+        this.tx = tx;
+    }
+
+    /**
+     * Appends entries (inside the caller's transaction); a duplicate (hidden danger, sequence) is a
+     * {@link VersionConflict}.
+     *
+     * @param c connection in a transaction
+     * @param entries entries
+     * @throws SQLException on failure
+     */
+    static void insert(Connection c, Collection<AuditEntry> entries) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            int n = 0;
+            for (AuditEntry e : entries) {
+                ps.setString(1, e.dangerId().value());
+                ps.setLong(2, e.sequence());
+                ps.setString(3, e.actor().value());
+                ps.setString(4, e.at().toString());
+                ps.setString(5, e.action().code());
+                if (e.stateBefore().isPresent()) {
+                    ps.setString(6, e.stateBefore().get().code());
+                } else {
+                    ps.setNull(6, Types.VARCHAR);
+                }
+                ps.setString(7, e.stateAfter().code());
+                ps.setString(8, e.data());
+                ps.setString(9, e.previousHash());
+                ps.setString(10, e.hash());
+                if (entries.size() == 1) {
+                    ps.executeUpdate();
+                } else {
+                    ps.addBatch();
+                    if (++n % 500 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+            }
+            if (entries.size() > 1 && n % 500 != 0) {
+                ps.executeBatch();
+            }
+        } catch (SQLException e) {
+            if (entries.size() == 1 && Transactions.isDuplicateKey(e)) {
+                throw new VersionConflict();
+            }
+            throw e;
+        }
+    }
+
+    private static AuditEntry entry(HiddenDangerId danger, ResultSet rs, int first) throws SQLException {
+        String before = rs.getString(first + 4);
+        return new AuditEntry(danger, rs.getLong(first), ActorId.of(rs.getString(first + 1)),
+                Instant.parse(rs.getString(first + 2)), HiddenDangerAction.fromCode(rs.getString(first + 3)),
+                before == null ? Optional.empty() : Optional.of(HiddenDangerState.fromCode(before)),
+                HiddenDangerState.fromCode(rs.getString(first + 5)), rs.getString(first + 6), rs.getString(first + 7).trim(),
+                rs.getString(first + 8).trim());
+    }
+
+    /**
+     * The audit chains of several hidden dangers, each up to a version.
+     *
+     * @param c connection
+     * @param versions hidden danger id to the stored version
+     * @return id to its entries 1 to version, in order
+     * @throws SQLException on failure
+     */
+    static Map<String, List<AuditEntry>> chains(Connection c, Map<String, Long> versions) throws SQLException {
+        Map<String, List<AuditEntry>> out = new HashMap<>();
+        List<String> ids = new ArrayList<>(versions.keySet());
+        for (int from = 0; from < ids.size(); from += 500) {
+            Sql.Where w = new Sql.Where().in("danger_id", ids.subList(from, Math.min(ids.size(), from + 500)));
+            try (PreparedStatement ps = c.prepareStatement("SELECT danger_id, seq, actor_id, at_text, action, state_before,"
+                    + " state_after, data, previous_hash, hash FROM dp_audit_entry" + w.sql() + " ORDER BY danger_id, seq")) {
+                w.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        if (rs.getLong(2) <= versions.get(id)) {
+                            out.computeIfAbsent(id, k -> new ArrayList<>()).add(entry(HiddenDangerId.of(id), rs, 2));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Page<AuditEntry> entries(HiddenDangerId danger, PageRequest page) {
+        Objects.requireNonNull(danger, "danger");
+        Objects.requireNonNull(page, "page");
+        long after;
+        Optional<String[]> token = Sql.untoken(page.after(), 1);
+        try {
+            after = token.map(t -> Long.parseLong(t[0])).orElse(0L);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("page token [" + page.after().orElseThrow() + "] is not a position of an audit log", e);
+        }
+        return tx.read("read the audit log of [" + danger + "]", c -> {
+            List<AuditEntry> out = new ArrayList<>();
+            boolean more = false;
+            try (PreparedStatement ps = c.prepareStatement(ENTRIES)) {
+                ps.setString(1, danger.value());
+                ps.setLong(2, after);
+                ps.setInt(3, page.limit() + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (out.size() == page.limit()) {
+                            more = true;
+                            break;
+                        }
+                        out.add(entry(danger, rs, 1));
+                    }
+                }
+            }
+            Optional<String> next = more ? Optional.of(Sql.token(Long.toString(out.get(out.size() - 1).sequence())))
+                    : Optional.empty();
+            return Page.of(out, next);
+        });
+    }
+}

@@ -1,0 +1,90 @@
+package org.dualprevention.jdbc.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Objects;
+import java.util.Optional;
+import org.dualprevention.organization.Organization;
+import org.dualprevention.spi.OrganizationRepository;
+import org.dualprevention.spi.Versioned;
+
+/**
+ * The organisation as one row of {@code dp_organization}.
+ *
+ * @since 0.1
+ */
+public final class JdbcOrganizationRepository implements OrganizationRepository {
+    private final Transactions tx;
+    private final Codec codec;
+    private final String docParam;
+
+    /**
+     * Creates the repository.
+     *
+     * @param tx transactions
+     * @param codec codec
+     * @param pg whether the dialect is PostgreSQL (json column)
+     */
+    public JdbcOrganizationRepository(Transactions tx, Codec codec, boolean pg) {
+        this.tx = tx;
+        this.codec = codec;
+        this.docParam = pg ? "CAST(? AS json)" : "?";
+    }
+
+    @Override
+    public Optional<Versioned<Organization>> load() {
+        return tx.read("load the organisation", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT version, doc FROM dp_organization WHERE id = ?")) {
+                ps.setString(1, AGGREGATE_ID);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    long v = rs.getLong(1);
+                    return Optional.of(new Versioned<>(codec.read(rs.getString(2), Organization.class, "dp_organization"), v));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void save(Organization next, long expectedVersion) {
+        Objects.requireNonNull(next, "next");
+        Repos.checkStep("Organization", AGGREGATE_ID, expectedVersion + 1, expectedVersion);
+        String doc = codec.write(next);
+        Repos.save(tx, "save the organisation", AGGREGATE_ID, expectedVersion, c -> {
+            if (expectedVersion == 0) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO dp_organization (id, version, doc) VALUES (?, 1, " + docParam + ")")) {
+                    ps.setString(1, AGGREGATE_ID);
+                    ps.setString(2, doc);
+                    ps.executeUpdate();
+                } catch (java.sql.SQLException e) {
+                    if (Transactions.isDuplicateKey(e)) {
+                        throw new VersionConflict();
+                    }
+                    throw e;
+                }
+                return null;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE dp_organization SET version = ?, doc = " + docParam + " WHERE id = ? AND version = ?")) {
+                ps.setLong(1, expectedVersion + 1);
+                ps.setString(2, doc);
+                ps.setString(3, AGGREGATE_ID);
+                ps.setLong(4, expectedVersion);
+                if (ps.executeUpdate() != 1) {
+                    throw new VersionConflict();
+                }
+            }
+            return null;
+        }, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM dp_organization WHERE id = ?")) {
+                ps.setString(1, AGGREGATE_ID);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,125 @@
+package org.dualprevention.jdbc.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.dualprevention.jdbc.Dialect;
+import org.dualprevention.risk.HazardId;
+import org.dualprevention.risk.Hazard;
+import org.dualprevention.risk.MapZoneId;
+import org.dualprevention.risk.RiskPoint;
+import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.spi.Page;
+import org.dualprevention.spi.PageRequest;
+import org.dualprevention.spi.RiskPointQuery;
+import org.dualprevention.spi.RiskPointRepository;
+
+/**
+ * Risk points in {@code dp_risk_point}, with the hazard lookup in {@code dp_hazard}.
+ *
+ * @since 0.1
+ */
+public final class JdbcRiskPointRepository implements RiskPointRepository {
+    private final Transactions tx;
+    private final DocTable<RiskPoint> table;
+
+    /**
+     * Creates the repository.
+     *
+     * @param tx transactions
+     * @param codec codec
+     * @param dialect dialect
+     */
+    public JdbcRiskPointRepository(Transactions tx, Codec codec, Dialect dialect) {
+        this.tx = tx;
+        this.table = new DocTable<>("dp_risk_point", dialect, RiskPoint.class, r -> r.id().value(), RiskPoint::version,
+                List.of(new DocTable.Column<>("unit_id", Types.VARCHAR, r -> r.owningUnit().value()),
+                        new DocTable.Column<>("zone_id", Types.VARCHAR, r -> r.zone().map(MapZoneId::value).orElse(null)),
+                        new DocTable.Column<>("flagged", Types.BOOLEAN,
+                                r -> r.hazards().stream().anyMatch(h -> h.reassessment().isPresent()))),
+                codec);
+    }
+
+    @Override
+    public Optional<RiskPoint> find(RiskPointId id) {
+        Objects.requireNonNull(id, "id");
+        return tx.read("find risk point [" + id + "]", c -> table.find(c, id.value()));
+    }
+
+    @Override
+    public Optional<RiskPoint> findByHazard(HazardId hazard) {
+        Objects.requireNonNull(hazard, "hazard");
+        String rp = tx.read("find the risk point of hazard [" + hazard + "]", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT risk_point_id FROM dp_hazard WHERE hazard_id = ?")) {
+                ps.setString(1, hazard.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+        return rp == null ? Optional.empty() : find(RiskPointId.of(rp)).filter(p -> p.hazard(hazard).isPresent());
+    }
+
+    @Override
+    public void save(RiskPoint next, long expectedVersion) {
+        Objects.requireNonNull(next, "next");
+        String id = next.id().value();
+        Repos.checkStep("RiskPoint", id, next.version(), expectedVersion);
+        Repos.save(tx, "save risk point [" + id + "]", id, expectedVersion, c -> {
+            table.save(c, next, expectedVersion);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM dp_hazard WHERE risk_point_id = ?")) {
+                del.setString(1, id);
+                del.executeUpdate();
+            }
+            if (!next.hazards().isEmpty()) {
+                try (PreparedStatement ins = c.prepareStatement("INSERT INTO dp_hazard (hazard_id, risk_point_id) VALUES (?, ?)")) {
+                    for (Hazard h : next.hazards()) {
+                        ins.setString(1, h.id().value());
+                        ins.setString(2, id);
+                        ins.addBatch();
+                    }
+                    ins.executeBatch();
+                } catch (SQLException e) {
+                    if (Transactions.isDuplicateKey(e)) {
+                        throw new IllegalArgumentException("risk point [" + id + "] lists a hazard id held by another risk point"
+                                + " (hazard ids are unique across the register): "
+                                + next.hazards().stream().map(h -> h.id().value()).collect(Collectors.joining(", ", "[", "]")), e);
+                    }
+                    throw e;
+                }
+            }
+            return null;
+        }, c -> table.currentVersion(c, id));
+    }
+
+    private static Sql.Where where(RiskPointQuery q) {
+        Sql.Where w = new Sql.Where();
+        q.units().ifPresent(u -> w.in("unit_id", u.stream().map(x -> x.value()).collect(Collectors.toList())));
+        q.zones().ifPresent(z -> w.in("zone_id", z.stream().map(x -> x.value()).collect(Collectors.toList())));
+        if (q.flaggedOnly()) {
+            w.and("flagged = TRUE");
+        }
+        return w;
+    }
+
+    @Override
+    public Page<RiskPoint> find(RiskPointQuery query, PageRequest page) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(page, "page");
+        Optional<String[]> after = Sql.untoken(page.after(), 1);
+        DocTable.Result<RiskPoint> r = tx.read("find risk points " + query,
+                c -> table.page(c, where(query), List.of("id"), after, page.limit(), p -> new String[] {p.id().value()}));
+        return Page.of(r.items(), r.next());
+    }
+
+    @Override
+    public long count(RiskPointQuery query) {
+        Objects.requireNonNull(query, "query");
+        return tx.read("count risk points " + query, c -> table.count(c, where(query)));
+    }
+}

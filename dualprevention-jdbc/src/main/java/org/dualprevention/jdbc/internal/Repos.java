@@ -1,0 +1,37 @@
+package org.dualprevention.jdbc.internal;
+
+import org.dualprevention.StaleVersionException;
+
+/**
+ * Shared steps of the repositories: the version-step check and the stale-version outcome.
+ *
+ * @since 0.1
+ */
+final class Repos {
+    private Repos() {
+    }
+
+    static void checkStep(String kind, String id, long nextVersion, long expectedVersion) {
+        if (expectedVersion < 0) {
+            throw new IllegalArgumentException("expected version [" + expectedVersion + "] of " + kind + " [" + id
+                    + "] is negative; allowed: 0 to create, or the stored version");
+        }
+        if (nextVersion != expectedVersion + 1) {
+            throw new IllegalArgumentException(kind + " [" + id + "] has version [" + nextVersion
+                    + "] but the expected stored version is [" + expectedVersion + "]; allowed: next version = expected + 1");
+        }
+    }
+
+    /**
+     * Runs a versioned write; on a conflict reads the actual version and throws.
+     */
+    static void save(Transactions tx, String what, String id, long expectedVersion, SqlWork<?> work,
+            SqlWork<Long> actualVersion) {
+        try {
+            tx.write(what, work);
+        } catch (VersionConflict conflict) {
+            long actual = tx.read("read the version of [" + id + "]", actualVersion);
+            throw new StaleVersionException(id, expectedVersion, actual);
+        }
+    }
+}

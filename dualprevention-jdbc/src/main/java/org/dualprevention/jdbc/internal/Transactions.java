@@ -1,0 +1,245 @@
+package org.dualprevention.jdbc.internal;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.Objects;
+import org.dualprevention.jdbc.ConnectionProvider;
+import org.dualprevention.jdbc.JdbcStorageException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs reads and writes on the connections of a {@link ConnectionProvider}: the storage's own transactions
+ * (commit or roll back, retry on deadlock or serialization failure) or the host's (a savepoint around each
+ * write, never a commit, rollback or close). A connection bound with {@link #bind(Connection)} takes
+ * precedence on its thread and is always treated as the host's.
+ *
+ * @since 0.1
+ */
+public final class Transactions {
+    private static final System.Logger LOG = System.getLogger(Transactions.class.getName());
+    private static final int ATTEMPTS = 5;
+
+    private final ConnectionProvider provider;
+    private final ThreadLocal<@Nullable Connection> bound = new ThreadLocal<>();
+
+    /**
+     * Creates the runner.
+     *
+     * @param provider where connections come from
+     */
+    public Transactions(ConnectionProvider provider) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+    }
+
+    /** @return the provider */
+    public ConnectionProvider provider() {
+        return provider;
+    }
+
+    /**
+     * Binds a host connection to the current thread until the returned handle is closed.
+     *
+     * @param connection the host's connection, inside the host's transaction
+     * @return the handle; closing it restores the previous binding
+     */
+    public AutoCloseable bind(Connection connection) {
+        Objects.requireNonNull(connection, "connection");
+        Connection previous = bound.get();
+        bound.set(connection);
+        Thread owner = Thread.currentThread();
+        return () -> {
+            if (Thread.currentThread() != owner) {
+                throw new IllegalStateException("a connection binding must be closed on the thread that opened it");
+            }
+            if (previous == null) {
+                bound.remove();
+            } else {
+                bound.set(previous);
+            }
+        };
+    }
+
+    /**
+     * Runs a write atomically.
+     *
+     * @param what what is being done, for error messages
+     * @param work the work
+     * @param <T> result type
+     * @return the result
+     * @throws VersionConflict if the work signalled one (everything it did was undone)
+     * @throws JdbcStorageException on a database failure (everything was undone)
+     */
+    public <T> T write(String what, SqlWork<T> work) {
+        Connection b = bound.get();
+        if (b != null) {
+            return writeInHost(what, b, work);
+        }
+        if (!provider.ownsTransactions()) {
+            Connection c = acquire(what);
+            try {
+                return writeInHost(what, c, work);
+            } finally {
+                release(c);
+            }
+        }
+        for (int attempt = 1;; attempt++) {
+            Connection c = acquire(what);
+            try {
+                return writeOwned(c, work);
+            } catch (SQLException e) {
+                if (attempt < ATTEMPTS && isRetryable(e)) {
+                    LOG.log(Level.DEBUG, () -> "retrying " + what + " after " + e.getSQLState() + ": " + e.getMessage());
+                    continue;
+                }
+                throw new JdbcStorageException("Storage failed to " + what, e);
+            } finally {
+                release(c);
+            }
+        }
+    }
+
+    private static <T> T writeOwned(Connection c, SqlWork<T> work) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        if (autoCommit) {
+            c.setAutoCommit(false);
+        }
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            rollbackQuietly(c, e);
+            throw e;
+        } finally {
+            if (autoCommit) {
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException e) {
+                    LOG.log(Level.DEBUG, "could not restore auto-commit", e);
+                }
+            }
+        }
+    }
+
+    private static <T> T writeInHost(String what, Connection c, SqlWork<T> work) {
+        Savepoint sp;
+        try {
+            if (c.getAutoCommit()) {
+                throw new IllegalStateException("The host's connection is in auto-commit mode, so [" + what
+                        + "] cannot store state and audit entry atomically; call the storage inside the host's"
+                        + " transaction (setAutoCommit(false)) or use ConnectionProvider.managed(dataSource)");
+            }
+            sp = c.setSavepoint();
+        } catch (SQLException e) {
+            throw new JdbcStorageException("Storage failed to " + what, e);
+        }
+        try {
+            T result = work.run(c);
+            try {
+                c.releaseSavepoint(sp);
+            } catch (SQLException e) {
+                LOG.log(Level.DEBUG, "could not release a savepoint; it ends with the host's transaction", e);
+            }
+            return result;
+        } catch (SQLException e) {
+            rollbackQuietly(c, sp, e);
+            throw new JdbcStorageException("Storage failed to " + what, e);
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(c, sp, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs a read (on the bound or host connection if there is one, else on a fresh connection).
+     *
+     * @param what what is being done, for error messages
+     * @param work the work
+     * @param <T> result type
+     * @return the result
+     * @throws JdbcStorageException on a database failure
+     */
+    public <T> T read(String what, SqlWork<T> work) {
+        Connection b = bound.get();
+        try {
+            if (b != null) {
+                return work.run(b);
+            }
+            Connection c = acquire(what);
+            try {
+                return work.run(c);
+            } finally {
+                release(c);
+            }
+        } catch (SQLException e) {
+            throw new JdbcStorageException("Storage failed to " + what, e);
+        }
+    }
+
+    private Connection acquire(String what) {
+        try {
+            return provider.acquire();
+        } catch (SQLException e) {
+            throw new JdbcStorageException("No database connection to " + what, e);
+        }
+    }
+
+    private void release(Connection c) {
+        try {
+            provider.release(c);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "could not release a connection", e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Savepoint sp, Throwable cause) {
+        try {
+            c.rollback(sp);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Whether a failure is a deadlock or serialization failure that a fresh attempt may not meet.
+     *
+     * @param e the failure
+     * @return true if retrying the whole transaction is sensible
+     */
+    static boolean isRetryable(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null) {
+            return false;
+        }
+        // 40001 serialization failure / deadlock (all three), 40P01 PostgreSQL deadlock, 90131 H2 concurrent update
+        return state.equals("40001") || state.equals("40P01") || state.equals("90131")
+                || (state.equals("HY000") && e.getErrorCode() == 1205) || (state.equals("41000") && e.getErrorCode() == 1205);
+    }
+
+    /**
+     * Whether a failure is a unique-key violation (a duplicate id or audit sequence).
+     *
+     * @param e the failure
+     * @return true for a duplicate key
+     */
+    public static boolean isDuplicateKey(@Nullable SQLException e) {
+        if (e == null) {
+            return false;
+        }
+        if (e.getNextException() != null && e.getNextException() != e && isDuplicateKey(e.getNextException())) {
+            return true;
+        }
+        String state = e.getSQLState();
+        return "23505".equals(state) || ("23000".equals(state) && e.getErrorCode() == 1062);
+    }
+}

@@ -1,0 +1,56 @@
+package org.dualprevention.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerId;
+import org.dualprevention.danger.Transition;
+import org.dualprevention.organization.OrgUnitId;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hidden danger is loaded by replaying its hash-chained audit log, so rows edited outside the library
+ * are refused on load instead of being served (H2 has no append-only trigger, so the edits go through).
+ */
+class TamperDetectionTest {
+
+    private static void exec(TestDatabase db, String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
+    @Test
+    void editedOrMissingAuditEntriesAreRefusedOnLoad() throws SQLException {
+        try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2_MEM)) {
+            Migrations.migrate(db.dataSource());
+            JdbcStorage storage = JdbcStorage.of(db.dataSource());
+            HiddenDangerId id = HiddenDangerId.of("HD-T1");
+            Transition t = Loop.report(id, OrgUnitId.of("U-1"), Optional.empty(), Loop.START);
+            storage.hiddenDangers().save(t.next(), 0, t.audit());
+            HiddenDanger d = t.next();
+            SplittableRandom random = new SplittableRandom(7);
+            for (int i = 0; i < 3; i++) {
+                Transition n = Loop.next(d, random);
+                storage.hiddenDangers().save(n.next(), d.version(), n.audit());
+                d = n.next();
+            }
+            assertEquals(d, storage.hiddenDangers().find(id).orElseThrow(), "an untouched chain replays to the saved state");
+
+            exec(db, "UPDATE dp_audit_entry SET actor_id = 'someone-else' WHERE danger_id = 'HD-T1' AND seq = 2");
+            JdbcStorageException edited = assertThrows(JdbcStorageException.class, () -> storage.hiddenDangers().find(id));
+            assertTrue(edited.getMessage().contains("[HD-T1] does not replay"), edited.getMessage());
+
+            exec(db, "DELETE FROM dp_audit_entry WHERE danger_id = 'HD-T1' AND seq = 4");
+            JdbcStorageException missing = assertThrows(JdbcStorageException.class, () -> storage.hiddenDangers().find(id));
+            assertTrue(missing.getMessage().contains("version [4] but its audit log holds [3] entries"), missing.getMessage());
+        }
+    }
+}
