@@ -49,7 +49,7 @@ class HostTransactionTest {
             try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE host_work_order (note VARCHAR(100) NOT NULL)");
             }
-            JdbcStorage storage = JdbcStorage.builder().dataSource(db.dataSource()).codec(new StandInCodec()).build();
+            JdbcStorage storage = JdbcStorage.builder().dataSource(db.dataSource()).build();
             Transition first = Loop.report(HiddenDangerId.of("HD-H1"), OrgUnitId.of("U-1"), Optional.empty(), Loop.START);
             Transition second = Loop.report(HiddenDangerId.of("HD-H2"), OrgUnitId.of("U-1"), Optional.empty(), Loop.START);
 
@@ -73,7 +73,7 @@ class HostTransactionTest {
             try (Connection host = db.dataSource().getConnection()) {
                 host.setAutoCommit(false);
                 JdbcStorage hostStorage = JdbcStorage.builder().connections(ConnectionProvider.host(() -> host))
-                        .dialect(db.dialect()).codec(new StandInCodec()).build();
+                        .dialect(db.dialect()).build();
                 hostStorage.hiddenDangers().save(first.next(), 0, first.audit());
                 StaleVersionException e = assertThrows(StaleVersionException.class,
                         () -> hostStorage.hiddenDangers().save(first.next(), 0, first.audit()));

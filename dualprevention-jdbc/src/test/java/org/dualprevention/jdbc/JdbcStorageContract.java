@@ -24,7 +24,7 @@ abstract class JdbcStorageContract extends StorageContract {
         Migrations.migrate(db.dataSource());
         TestPool pool = db.pool();
         pools.add(pool);
-        return JdbcStorage.builder().dataSource(pool).codec(new StandInCodec()).build();
+        return JdbcStorage.builder().dataSource(pool).build();
     }
 
     /** Fewer rows on the servers, where every save is a durable commit: the rules are the same. */

@@ -44,8 +44,8 @@ class TwoNodeConcurrencyTest {
         long seed = System.nanoTime();
         try (TestDatabase db = TestDatabase.create(kind); TestPool nodeA = db.pool(); TestPool nodeB = db.pool()) {
             Migrations.migrate(db.dataSource());
-            JdbcStorage a = JdbcStorage.builder().dataSource(nodeA).codec(new StandInCodec()).build();
-            JdbcStorage b = JdbcStorage.builder().dataSource(nodeB).codec(new StandInCodec()).build();
+            JdbcStorage a = JdbcStorage.builder().dataSource(nodeA).build();
+            JdbcStorage b = JdbcStorage.builder().dataSource(nodeB).build();
             List<HiddenDangerId> ids = new ArrayList<>();
             for (int i = 0; i < DANGERS; i++) {
                 HiddenDangerId id = HiddenDangerId.of("HD-C-" + i);

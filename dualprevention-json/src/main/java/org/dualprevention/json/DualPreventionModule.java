@@ -60,6 +60,9 @@ import tools.jackson.databind.ser.std.StdSerializer;
  *       their contents on reading; hidden-danger and inspection ids and enums are strings and codes. A
  *       {@code HiddenDanger} itself is not bound here: it is rebuilt by replaying its audit chain, as
  *       {@link HiddenDangerLedger} does.</li>
+ *   <li>Inspection plans (with their schedule and items), inspection tasks (with their items and recorded
+ *       results) and good practices are objects; dates are ISO-8601 dates, shift starts ISO-8601 local
+ *       times, shift lengths ISO-8601 durations, evidence absolute URI strings.</li>
  *   <li>Objects are strict: an unknown, missing, ill-typed or disallowed field raises a
  *       {@link JsonImportException} listing every problem with its JSON Pointer.</li>
  * </ul>

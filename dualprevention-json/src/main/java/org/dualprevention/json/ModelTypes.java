@@ -19,7 +19,8 @@ import org.dualprevention.inspection.TaskStatus;
 
 /**
  * Registers the model types of the hidden-danger and inspection packages on the module: ids as strings,
- * enums as codes, audit entries as objects (their hash is checked on reading).
+ * enums as codes, audit entries as objects (their hash is checked on reading), and the inspection plans,
+ * tasks and good practices with their parts as objects ({@link InspectionJson}).
  */
 final class ModelTypes {
     private ModelTypes() {
@@ -43,5 +44,6 @@ final class ModelTypes {
         m.codeType(ItemOutcome.class, ItemOutcome::code, ItemOutcome::fromCode, ItemOutcome.values());
         m.codeType(TaskStatus.class, TaskStatus::code, TaskStatus::fromCode, TaskStatus.values());
         m.value(AuditEntry.class, DangerReader::auditEntry, DangerReader::auditEntry);
+        InspectionJson.register(m);
     }
 }
