@@ -1,0 +1,552 @@
+package org.dualprevention.json;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.dualprevention.ValidationException;
+import org.dualprevention.Violation;
+import org.dualprevention.organization.ActorId;
+import org.dualprevention.organization.ControlLevel;
+import org.dualprevention.organization.OrgUnit;
+import org.dualprevention.organization.OrgUnitId;
+import org.dualprevention.organization.Organization;
+import org.dualprevention.risk.AccidentType;
+import org.dualprevention.risk.Assessment;
+import org.dualprevention.risk.AssessmentId;
+import org.dualprevention.risk.AssessmentInput;
+import org.dualprevention.risk.AssessmentKind;
+import org.dualprevention.risk.ControlMeasure;
+import org.dualprevention.risk.ControlMeasureId;
+import org.dualprevention.risk.Grade;
+import org.dualprevention.risk.Hazard;
+import org.dualprevention.risk.HazardCategory;
+import org.dualprevention.risk.HazardId;
+import org.dualprevention.risk.MapZoneId;
+import org.dualprevention.risk.MeasureCategory;
+import org.dualprevention.risk.MethodId;
+import org.dualprevention.risk.ReassessmentFlag;
+import org.dualprevention.risk.RiskLevel;
+import org.dualprevention.risk.RiskPoint;
+import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.risk.RiskPointKind;
+import org.dualprevention.risk.SchemeId;
+import org.dualprevention.risk.Score;
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads model values from JSON trees, collecting every problem with its JSON Pointer. Each method returns
+ * {@code null} when it found at least one problem in its value. The mirror of {@link ModelWriter}.
+ */
+final class ModelReader {
+    static final String ID_ALLOWED = "a non-blank string of at most 128 characters without control characters";
+    static final String CODE_ID_ALLOWED = "1-64 characters of A-Z, 0-9, '_', '.', '-', starting with a letter or digit";
+    static final String NOT_BLANK = "a non-blank string";
+    static final String STRING = "a string";
+    static final String INSTANT = "an ISO-8601 instant in UTC such as 2024-05-01T08:30:00Z";
+    static final String DATE = "an ISO-8601 date such as 2024-05-01";
+    static final String DECIMAL = "a JSON number with at most 34 significant digits and at most 20 digits after the point";
+    static final int MAX_PRECISION = 34;
+    static final int MAX_SCALE = 20;
+    private static final Pattern FACTOR_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,31}");
+    private static final Pattern CODE_ID = Pattern.compile("[A-Z0-9][A-Z0-9_.-]{0,63}");
+
+    /** Called for each assessment read, with its pointer; returns the assessment to keep (or null if rejected). */
+    interface AssessmentCheck {
+        @Nullable Assessment check(String pointer, Assessment assessment);
+    }
+
+    final Problems problems;
+    private final boolean lenient;
+    private final AssessmentCheck check;
+
+    ModelReader(Problems problems, boolean lenient, AssessmentCheck check) {
+        this.problems = problems;
+        this.lenient = lenient;
+        this.check = check;
+    }
+
+    ModelReader(Problems problems, boolean lenient) {
+        this(problems, lenient, (p, a) -> a);
+    }
+
+    // ---- organisation ----------------------------------------------------------------------------
+
+    @Nullable Organization organization(JsonNode n, String ptr) {
+        long before = problems.structural();
+        if (!object(n, ptr, "an organisation object with a units array", "units")) {
+            return null;
+        }
+        JsonNode units = n.path("units");
+        List<OrgUnit> list = new ArrayList<>();
+        Map<OrgUnitId, Integer> index = new HashMap<>();
+        if (array(units, Problems.child(ptr, "units"), "an array of organisational units")) {
+            for (int i = 0; i < units.size(); i++) {
+                OrgUnit u = orgUnit(units.get(i), Problems.child(Problems.child(ptr, "units"), i));
+                if (u != null) {
+                    index.putIfAbsent(u.id(), i);
+                    list.add(u);
+                }
+            }
+        }
+        if (problems.structural() > before) {
+            return null;
+        }
+        try {
+            return Organization.of(list);
+        } catch (ValidationException e) {
+            Pattern p = Pattern.compile("units\\[(.*)\\]\\.(id|parent|level)");
+            for (Violation v : e.violations()) {
+                Matcher m = p.matcher(v.path());
+                String at = Problems.child(ptr, "units");
+                if (m.matches()) {
+                    Integer i = "id".equals(m.group(2)) ? Integer.valueOf(m.group(1)) : index.get(OrgUnitId.of(m.group(1)));
+                    at = Problems.child(Problems.child(at, i == null ? 0 : i), m.group(2));
+                }
+                problems.add(at, v.value(), v.allowed());
+            }
+            return null;
+        }
+    }
+
+    @Nullable OrgUnit orgUnit(JsonNode n, String ptr) {
+        long before = problems.structural();
+        if (!object(n, ptr, "an organisational unit object", "id", "name", "level", "parent")) {
+            return null;
+        }
+        OrgUnitId id = id(n, "id", ptr, OrgUnitId::of);
+        String name = text(n, "name", ptr, true);
+        ControlLevel level = controlLevel(n.path("level"), Problems.child(ptr, "level"));
+        OrgUnitId parent = n.has("parent") ? id(n, "parent", ptr, OrgUnitId::of) : null;
+        if (problems.structural() > before) {
+            return null;
+        }
+        if (parent != null && parent.equals(id)) {
+            problems.add(Problems.child(ptr, "parent"), n.get("parent"), "the id of another unit (a unit cannot be its own parent)");
+            return null;
+        }
+        return new OrgUnit(id, name, level, Optional.ofNullable(parent));
+    }
+
+    @Nullable ControlLevel controlLevel(JsonNode n, String ptr) {
+        long before = problems.structural();
+        if (!object(n, ptr, "a control level object {\"code\", \"rank\"}", "code", "rank")) {
+            return null;
+        }
+        String code = string(n, "code", ptr);
+        Integer rank = integer(n, "rank", ptr, 0, 99);
+        if (problems.structural() > before) {
+            return null;
+        }
+        if (!code.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+            problems.add(Problems.child(ptr, "code"), n.get("code"), "1-40 lower-case letters, digits and hyphens");
+            return null;
+        }
+        return ControlLevel.of(code, rank);
+    }
+
+    // ---- risk register ---------------------------------------------------------------------------
+
+    @Nullable RiskPoint riskPoint(JsonNode n, String ptr) {
+        long before = problems.structural();
+        if (!object(n, ptr, "a risk point object", "id", "name", "kind", "owningUnit", "zone", "version", "hazards")) {
+            return null;
+        }
+        RiskPointId id = id(n, "id", ptr, RiskPointId::of);
+        String name = text(n, "name", ptr, true);
+        RiskPointKind kind = code(n, "kind", ptr, RiskPointKind::fromCode, codes(RiskPointKind.values(), RiskPointKind::code));
+        OrgUnitId owner = id(n, "owningUnit", ptr, OrgUnitId::of);
+        MapZoneId zone = n.has("zone") ? id(n, "zone", ptr, MapZoneId::of) : null;
+        Long version = longValue(n, "version", ptr, 0, Long.MAX_VALUE);
+        List<Hazard> hazards = new ArrayList<>();
+        String hp = Problems.child(ptr, "hazards");
+        JsonNode hs = n.path("hazards");
+        if (array(hs, hp, "an array of hazards")) {
+            Set<HazardId> seen = new LinkedHashSet<>();
+            for (int i = 0; i < hs.size(); i++) {
+                Hazard h = hazard(hs.get(i), Problems.child(hp, i));
+                if (h != null) {
+                    if (!seen.add(h.id())) {
+                        problems.add(Problems.child(Problems.child(hp, i), "id"), h.id(), "an id not used by another hazard of the risk point");
+                    }
+                    hazards.add(h);
+                }
+            }
+        }
+        if (problems.structural() > before) {
+            return null;
+        }
+        return RiskPoint.of(id, name, kind, owner, Optional.ofNullable(zone)).withHazards(hazards).withVersion(version);
+    }
+
+    @Nullable Hazard hazard(JsonNode n, String ptr) {
+        long before = problems.structural();
+        if (!object(n, ptr, "a hazard object", "id", "description", "category", "accidentTypes", "causes",
+                "consequences", "measures", "assessments", "reassessment")) {
+            return null;
+        }
+        HazardId id = id(n, "id", ptr, HazardId::of);
+        String description = text(n, "description", ptr, true);
+        HazardCategory category = null;
+        String category0 = string(n, "category", ptr);
+        if (category0 != null) {
+            try {
+                category = HazardCategory.of(category0);
+            } catch (IllegalArgumentException e) {
+                problems.add(Problems.child(ptr, "category"), n.get("category"),
+                        "a GB/T 13861 code of 1, 2, 4 or 6 digits starting with 1-4, e.g. 21 or 2101");
+            }
+        }
+        Set<AccidentType> types = EnumSet.noneOf(AccidentType.class);
+        String tp = Problems.child(ptr, "accidentTypes");
+        JsonNode ts = n.path("accidentTypes");
+        if (array(ts, tp, "a non-empty array of accident type codes")) {
+            List<String> allowed = codes(AccidentType.values(), AccidentType::code);
+            if (ts.isEmpty()) {
+                problems.add(tp, ts, "at least one accident type code of " + allowed);
+            }
+            for (int i = 0; i < ts.size(); i++) {
+                AccidentType t = codeValue(ts.get(i), Problems.child(tp, i), AccidentType::fromCode, allowed);
+                if (t != null && !types.add(t)) {
+                    problems.add(Problems.child(tp, i), ts.get(i), "each accident type at most once");
+                }
+            }
+        }
+        String causes = text(n, "causes", ptr, false);
+        String consequences = text(n, "consequences", ptr, false);
+        List<ControlMeasure> measures = new ArrayList<>();
+        String mp = Problems.child(ptr, "measures");
+        JsonNode ms = n.path("measures");
+        if (array(ms, mp, "an array of control measures")) {
+            Set<ControlMeasureId> seen = new LinkedHashSet<>();
+            for (int i = 0; i < ms.size(); i++) {
+                ControlMeasure m = controlMeasure(ms.get(i), Problems.child(mp, i));
+                if (m != null) {
+                    if (!seen.add(m.id())) {
+                        problems.add(Problems.child(Problems.child(mp, i), "id"), m.id(), "an id not used by another measure of the hazard");
+                    }
+                    measures.add(m);
+                }
+            }
+        }
+        List<Assessment> assessments = new ArrayList<>();
+        String ap = Problems.child(ptr, "assessments");
+        JsonNode as = n.path("assessments");
+        if (array(as, ap, "an array of assessments")) {
+            Set<AssessmentId> seen = new LinkedHashSet<>();
+            for (int i = 0; i < as.size(); i++) {
+                String p = Problems.child(ap, i);
+                Assessment a = assessment(as.get(i), p);
+                if (a != null) {
+                    if (!seen.add(a.id())) {
+                        problems.add(Problems.child(p, "id"), a.id(), "an id not used by another assessment of the hazard");
+                    }
+                    a = check.check(p, a);
+                    if (a != null) {
+                        assessments.add(a);
+                    }
+                }
+            }
+        }
+        ReassessmentFlag flag = n.has("reassessment") ? reassessmentFlag(n.get("reassessment"), Problems.child(ptr, "reassessment")) : null;
+        if (problems.structural() > before) {
+            return null;
+        }
+        return Hazard.of(id, description, category, types, causes, consequences).withMeasures(measures)
+                .withHistory(assessments, Optional.ofNullable(flag));
+    }
+
+    @Nullable ControlMeasure controlMeasure(JsonNode n, String ptr) {
+        long before = problems.structural();
+        if (!object(n, ptr, "a control measure object", "id", "category", "description", "controlLevel",
+                "responsibleUnit", "inspectionStandard")) {
+            return null;
+        }
+        ControlMeasureId id = id(n, "id", ptr, ControlMeasureId::of);
+        MeasureCategory category = code(n, "category", ptr, MeasureCategory::fromCode,
+                codes(MeasureCategory.values(), MeasureCategory::code));
+        String description = text(n, "description", ptr, true);
+        ControlLevel level = controlLevel(n.path("controlLevel"), Problems.child(ptr, "controlLevel"));
+        OrgUnitId unit = id(n, "responsibleUnit", ptr, OrgUnitId::of);
+        String standard = text(n, "inspectionStandard", ptr, true);
+        if (problems.structural() > before) {
+            return null;
+        }
+        return new ControlMeasure(id, category, description, level, unit, standard);
+    }
+
+    @Nullable Assessment assessment(JsonNode n, String ptr) {
+        long before = problems.structural();
+        if (!object(n, ptr, "an assessment object", "id", "method", "scheme", "kind", "input", "score", "grade",
+                "assessor", "assessedAt")) {
+            return null;
+        }
+        AssessmentId id = id(n, "id", ptr, AssessmentId::of);
+        MethodId method = codeId(n, "method", ptr, MethodId::of);
+        SchemeId scheme = codeId(n, "scheme", ptr, SchemeId::of);
+        AssessmentKind kind = code(n, "kind", ptr, AssessmentKind::fromCode,
+                codes(AssessmentKind.values(), AssessmentKind::code));
+        AssessmentInput input = input(n.path("input"), Problems.child(ptr, "input"));
+        Score score = score(n.path("score"), Problems.child(ptr, "score"));
+        Grade grade = grade(n.path("grade"), Problems.child(ptr, "grade"));
+        ActorId assessor = id(n, "assessor", ptr, ActorId::of);
+        Instant at = instant(n, "assessedAt", ptr);
+        if (problems.structural() > before) {
+            return null;
+        }
+        return new Assessment(id, method, scheme, input, score, grade, kind, assessor, at);
+    }
+
+    @Nullable AssessmentInput input(JsonNode n, String ptr) {
+        long before = problems.structural();
+        if (!n.isObject()) {
+            problems.add(ptr, n, "an object of factor values such as {\"L\": 3, \"E\": 6, \"C\": 15}");
+            return null;
+        }
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
+            String p = Problems.child(ptr, e.getKey());
+            if (!FACTOR_KEY.matcher(e.getKey()).matches()) {
+                problems.add(p, e.getKey(), "a factor key: a letter then up to 31 letters, digits or '_'");
+                continue;
+            }
+            BigDecimal d = decimal(e.getValue(), p);
+            if (d != null) {
+                values.put(e.getKey(), d);
+            }
+        }
+        if (problems.structural() > before) {
+            return null;
+        }
+        return AssessmentInput.of(values);
+    }
+
+    @Nullable Score score(JsonNode n, String ptr) {
+        if (n.isNumber() || !n.isObject()) {
+            BigDecimal d = decimal(n, ptr);
+            return d == null ? null : Score.of(d);
+        }
+        long before = problems.structural();
+        if (!object(n, ptr, "a score: a JSON number, or a matrix cell {\"value\", \"row\", \"column\"}", "value", "row", "column")) {
+            return null;
+        }
+        BigDecimal value = decimal(n.path("value"), Problems.child(ptr, "value"));
+        Integer row = integer(n, "row", ptr, 1, 1000);
+        Integer column = integer(n, "column", ptr, 1, 1000);
+        if (problems.structural() > before) {
+            return null;
+        }
+        return Score.ofCell(row, column, value);
+    }
+
+    @Nullable Grade grade(JsonNode n, String ptr) {
+        long before = problems.structural();
+        if (!object(n, ptr, "a grade object {\"code\", \"name\", \"level\", \"action\"}", "code", "name", "level", "action")) {
+            return null;
+        }
+        String code = text(n, "code", ptr, true);
+        String name = text(n, "name", ptr, true);
+        RiskLevel level = code(n, "level", ptr, RiskLevel::fromCode, codes(RiskLevel.values(), RiskLevel::code));
+        String action = string(n, "action", ptr);
+        if (problems.structural() > before) {
+            return null;
+        }
+        return new Grade(code, name, level, action);
+    }
+
+    @Nullable ReassessmentFlag reassessmentFlag(JsonNode n, String ptr) {
+        long before = problems.structural();
+        if (!object(n, ptr, "a reassessment flag object {\"reason\", \"source\", \"flaggedAt\"}", "reason", "source", "flaggedAt")) {
+            return null;
+        }
+        String reason = text(n, "reason", ptr, true);
+        String source = text(n, "source", ptr, true);
+        Instant at = instant(n, "flaggedAt", ptr);
+        if (problems.structural() > before) {
+            return null;
+        }
+        return new ReassessmentFlag(reason, source, at);
+    }
+
+    // ---- primitives ------------------------------------------------------------------------------
+
+    /** Checks that n is an object whose fields are all listed (unless lenient). */
+    boolean object(JsonNode n, String ptr, String what, String... fields) {
+        if (!n.isObject()) {
+            problems.add(ptr, n, what);
+            return false;
+        }
+        if (!lenient) {
+            List<String> allowed = Arrays.asList(fields);
+            for (String name : n.propertyNames()) {
+                if (!allowed.contains(name)) {
+                    problems.add(Problems.child(ptr, name), n.get(name), "only the fields " + allowed
+                            + " (unknown fields are refused; ImportOptions.lenient() ignores them)");
+                }
+            }
+        }
+        return true;
+    }
+
+    boolean array(JsonNode n, String ptr, String what) {
+        if (!n.isArray()) {
+            problems.add(ptr, n, what);
+            return false;
+        }
+        return true;
+    }
+
+    /** A required string field, or null with a problem. */
+    @Nullable String string(JsonNode obj, String field, String ptr) {
+        JsonNode v = obj.path(field);
+        if (!v.isString()) {
+            problems.add(Problems.child(ptr, field), v, STRING);
+            return null;
+        }
+        return v.stringValue();
+    }
+
+    /** A required text field; when notBlank, blank text is a problem. */
+    @Nullable String text(JsonNode obj, String field, String ptr, boolean notBlank) {
+        JsonNode v = obj.path(field);
+        if (!v.isString()) {
+            problems.add(Problems.child(ptr, field), v, notBlank ? NOT_BLANK : STRING);
+            return null;
+        }
+        String s = v.stringValue();
+        if (notBlank && s.isBlank()) {
+            problems.add(Problems.child(ptr, field), v, NOT_BLANK);
+            return null;
+        }
+        return s;
+    }
+
+    <T> @Nullable T id(JsonNode obj, String field, String ptr, Function<String, T> make) {
+        JsonNode v = obj.path(field);
+        return idValue(v, Problems.child(ptr, field), make);
+    }
+
+    <T> @Nullable T idValue(JsonNode v, String ptr, Function<String, T> make) {
+        if (!v.isString()) {
+            problems.add(ptr, v, ID_ALLOWED);
+            return null;
+        }
+        try {
+            return make.apply(v.stringValue());
+        } catch (IllegalArgumentException e) {
+            problems.add(ptr, v, ID_ALLOWED);
+            return null;
+        }
+    }
+
+    <T> @Nullable T codeId(JsonNode obj, String field, String ptr, Function<String, T> make) {
+        JsonNode v = obj.path(field);
+        if (!v.isString() || !CODE_ID.matcher(v.stringValue()).matches()) {
+            problems.add(Problems.child(ptr, field), v, CODE_ID_ALLOWED);
+            return null;
+        }
+        return make.apply(v.stringValue());
+    }
+
+    <T> @Nullable T code(JsonNode obj, String field, String ptr, Function<String, T> fromCode, List<String> allowed) {
+        return codeValue(obj.path(field), Problems.child(ptr, field), fromCode, allowed);
+    }
+
+    <T> @Nullable T codeValue(JsonNode v, String ptr, Function<String, T> fromCode, List<String> allowed) {
+        if (v.isString() && allowed.contains(v.stringValue())) {
+            return fromCode.apply(v.stringValue());
+        }
+        problems.add(ptr, v, "one of " + allowed);
+        return null;
+    }
+
+    static <E> List<String> codes(E[] values, Function<E, String> code) {
+        List<String> out = new ArrayList<>(values.length);
+        for (E e : values) {
+            out.add(code.apply(e));
+        }
+        return List.copyOf(out);
+    }
+
+    @Nullable Integer integer(JsonNode obj, String field, String ptr, int min, int max) {
+        JsonNode v = obj.path(field);
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < min || v.intValue() > max) {
+            problems.add(Problems.child(ptr, field), v, "an integer from " + min + " to " + max);
+            return null;
+        }
+        return v.intValue();
+    }
+
+    @Nullable Long longValue(JsonNode obj, String field, String ptr, long min, long max) {
+        JsonNode v = obj.path(field);
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
+            problems.add(Problems.child(ptr, field), v, "an integer from " + min + " to " + max);
+            return null;
+        }
+        return v.longValue();
+    }
+
+    /** An exact decimal from a JSON number, bounded in precision and scale. */
+    @Nullable BigDecimal decimal(JsonNode v, String ptr) {
+        if (!v.isNumber()) {
+            problems.add(ptr, v, DECIMAL);
+            return null;
+        }
+        BigDecimal s;
+        try {
+            BigDecimal d = v.decimalValue();
+            s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        } catch (ArithmeticException | NumberFormatException e) {
+            problems.add(ptr, v, DECIMAL);
+            return null;
+        }
+        long integerDigits = (long) s.precision() - s.scale();
+        if (integerDigits > MAX_PRECISION || s.scale() > MAX_SCALE || s.precision() > MAX_PRECISION) {
+            problems.add(ptr, v, DECIMAL);
+            return null;
+        }
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    @Nullable Instant instant(JsonNode obj, String field, String ptr) {
+        JsonNode v = obj.path(field);
+        if (v.isString()) {
+            try {
+                return Instant.parse(v.stringValue());
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        problems.add(Problems.child(ptr, field), v, INSTANT);
+        return null;
+    }
+
+    @Nullable LocalDate date(JsonNode obj, String field, String ptr) {
+        JsonNode v = obj.path(field);
+        if (v.isString()) {
+            try {
+                return LocalDate.parse(v.stringValue());
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        problems.add(Problems.child(ptr, field), v, DATE);
+        return null;
+    }
+}

@@ -1,0 +1,380 @@
+package org.dualprevention.json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The two-pass streaming import shared by the JSON documents whose top level is one object:
+ * {@code {"format": …, "version": …, <header fields>…, "<items>": [ … ]}}.
+ *
+ * <p>Pass one parses the whole document with a {@link JsonParser}, holding one item at a time, and
+ * collects every problem; if there is any, a {@link JsonImportException} is thrown and nothing is
+ * delivered. Pass two parses again and delivers the header and batches of items to the sink. Memory is
+ * bounded by the header, one item, one batch and 16 bytes per id (see {@link IdSet}).
+ *
+ * @param <H> header type
+ * @param <T> item type
+ */
+abstract class StreamingImport<H, T> {
+    /** Stops the reading of a pass: the problem was recorded and nothing after it can be trusted. */
+    static final class Fatal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Fatal() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The state of one pass. */
+    final class Pass {
+        final Problems problems;
+        final Problems warnings;
+        final ModelReader reader;
+        final IdSet ids = new IdSet();
+        final ImportOptions options;
+        @Nullable H header;
+        int sourceVersion = -1;
+        long items;
+
+        Pass(ImportOptions options, ModelReader.AssessmentCheck check, Problems problems, Problems warnings) {
+            this.options = options;
+            this.problems = problems;
+            this.warnings = warnings;
+            this.reader = new ModelReader(problems, options.isLenient(), check);
+        }
+
+        /** Records a problem, or a warning under {@link ScoreDisagreement#WARN}; true if it was a warning. */
+        boolean disagreement(String pointer, @Nullable Object value, String allowed) {
+            if (options.scoreDisagreement() == ScoreDisagreement.WARN) {
+                warnings.addCross(pointer, value, allowed);
+                return true;
+            }
+            problems.addCross(pointer, value, allowed);
+            return false;
+        }
+
+        /** Records a repeated id. */
+        void unique(String kind, String id, String pointer) {
+            if (!ids.add(kind, id)) {
+                problems.addCross(pointer, id, "an id not used by another " + kind + " in the document");
+            }
+        }
+    }
+
+    abstract String format();
+
+    abstract int currentVersion();
+
+    /** Migrations by the version they read; empty for the first version. */
+    abstract List<Migration> migrations();
+
+    abstract String itemsField();
+
+    /** Header fields in their document order; each is required unless {@link #optionalHeader}. */
+    abstract List<String> headerFields();
+
+    boolean optionalHeader(String field) {
+        return false;
+    }
+
+    /** Builds the header from its fields (absent optional fields are missing from the map); null if invalid. */
+    abstract @Nullable H header(Pass pass, Map<String, JsonNode> fields);
+
+    /** Reads and checks one item; null if invalid. The header may be null when it was invalid. */
+    abstract @Nullable T item(Pass pass, JsonNode node, String pointer);
+
+    /** A fresh per-assessment check for one pass (identity for documents without assessments). */
+    ModelReader.AssessmentCheck check(Pass pass) {
+        return (p, a) -> a;
+    }
+
+    final ImportReport run(DocumentSource source, ImportOptions options, DocumentSink<H, T> sink) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(sink, "sink");
+        JsonMapper mapper = DualPreventionJson.streamingMapper(options.limits());
+        Pass first = newPass(options);
+        pass(mapper, source, first, null);
+        if (!first.problems.isEmpty()) {
+            throw new JsonImportException(format(), first.problems.list());
+        }
+        Pass second = newPass(options);
+        Delivery<H, T> delivery = new Delivery<>(sink, options.batchSize());
+        pass(mapper, source, second, delivery);
+        if (!second.problems.isEmpty()) {
+            throw new IllegalStateException("The document changed between the validating and the importing pass; "
+                    + "a DocumentSource must return the same bytes each time: " + second.problems.list());
+        }
+        ImportReport report = new ImportReport(format(), currentVersion(), first.sourceVersion, second.items,
+                first.warnings.list());
+        delivery.finish(Objects.requireNonNull(second.header), report);
+        return report;
+    }
+
+    private Pass newPass(ImportOptions options) {
+        Problems problems = new Problems(options.maxProblems());
+        Problems warnings = new Problems(options.maxProblems());
+        DeferredCheck deferred = new DeferredCheck();
+        Pass pass = new Pass(options, deferred, problems, warnings);
+        deferred.target = check(pass);
+        return pass;
+    }
+
+    /** Lets the per-pass check be created after the pass it reports to. */
+    private static final class DeferredCheck implements ModelReader.AssessmentCheck {
+        ModelReader.AssessmentCheck target = (p, a) -> a;
+
+        @Override
+        public org.dualprevention.risk.@Nullable Assessment check(String pointer, org.dualprevention.risk.Assessment a) {
+            return target.check(pointer, a);
+        }
+    }
+
+    /** Hands out the header and batches. */
+    static final class Delivery<H, T> {
+        private final DocumentSink<H, T> sink;
+        private final int batchSize;
+        private final List<T> batch = new ArrayList<>();
+        private boolean begun;
+
+        Delivery(DocumentSink<H, T> sink, int batchSize) {
+            this.sink = sink;
+            this.batchSize = batchSize;
+        }
+
+        void add(H header, T item) {
+            begin(header);
+            batch.add(item);
+            if (batch.size() >= batchSize) {
+                flush();
+            }
+        }
+
+        private void begin(H header) {
+            if (!begun) {
+                begun = true;
+                sink.begin(header);
+            }
+        }
+
+        private void flush() {
+            if (!batch.isEmpty()) {
+                sink.accept(List.copyOf(batch));
+                batch.clear();
+            }
+        }
+
+        void finish(H header, ImportReport report) {
+            begin(header);
+            flush();
+            sink.end(report);
+        }
+    }
+
+    private void pass(JsonMapper mapper, DocumentSource source, Pass pass, @Nullable Delivery<H, T> delivery) {
+        JsonParser p = null;
+        try (InputStream in = source.open()) {
+            p = mapper.createParser(in);
+            try {
+                body(mapper, p, pass, delivery);
+            } catch (Fatal e) {
+                // recorded
+            } catch (JacksonIOException e) {
+                throw new UncheckedIOException("Cannot read the " + format() + " document",
+                        e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getMessage(), e));
+            } catch (JacksonException e) {
+                String at = p.streamReadContext() == null ? "" : p.streamReadContext().pathAsPointer().toString();
+                pass.problems.add(at, tokenText(p), "well-formed JSON within the limits; " + e.getOriginalMessage());
+            } finally {
+                p.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the " + format() + " document", e);
+        }
+    }
+
+    private static String tokenText(JsonParser p) {
+        try {
+            JsonToken t = p.currentToken();
+            if (t == null) {
+                return "(end of input)";
+            }
+            String s = t.isScalarValue() ? p.getText() : t.asString();
+            return s == null ? t.name() : s;
+        } catch (RuntimeException e) {
+            return "(unreadable)";
+        }
+    }
+
+    private void body(JsonMapper mapper, JsonParser p, Pass pass, @Nullable Delivery<H, T> delivery) {
+        Problems problems = pass.problems;
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            problems.add("", tokenText(p), "a JSON object {\"format\": \"" + format() + "\", \"version\": "
+                    + currentVersion() + ", …}");
+            throw new Fatal();
+        }
+        String format = null;
+        Integer version = null;
+        List<Migration> chain = List.of();
+        Map<String, JsonNode> headerFields = new LinkedHashMap<>();
+        boolean headerDone = false;
+        boolean itemsSeen = false;
+        String name;
+        while ((name = p.nextName()) != null) {
+            String ptr = Problems.child("", name);
+            p.nextToken();
+            if ("format".equals(name)) {
+                JsonNode n = mapper.readTree(p);
+                if (!n.isString() || !format().equals(n.stringValue())) {
+                    problems.add(ptr, n, "\"" + format() + "\"");
+                    throw new Fatal();
+                }
+                format = n.stringValue();
+                continue;
+            }
+            if ("version".equals(name)) {
+                JsonNode n = mapper.readTree(p);
+                version = version(n, ptr, problems);
+                pass.sourceVersion = version;
+                chain = chain(version);
+                continue;
+            }
+            if (format == null || version == null) {
+                problems.add(ptr, "(field " + name + ")", "\"format\" and \"version\" as the first fields of the document");
+                throw new Fatal();
+            }
+            String field = name;
+            for (Migration m : chain) {
+                field = m.field(field);
+            }
+            if (field.equals(itemsField())) {
+                if (itemsSeen) {
+                    problems.add(ptr, "(second " + name + ")", "one " + itemsField() + " array");
+                    throw new Fatal();
+                }
+                itemsSeen = true;
+                if (!headerDone) {
+                    pass.header = headerOf(pass, headerFields);
+                    headerDone = true;
+                }
+                items(mapper, p, ptr, chain, pass, delivery);
+            } else if (headerFields().contains(field)) {
+                JsonNode n = mapper.readTree(p);
+                if (headerDone) {
+                    problems.add(ptr, n, "the field before \"" + itemsField() + "\" (documents are read streaming)");
+                    continue;
+                }
+                for (Migration m : chain) {
+                    n = m.header(field, n);
+                }
+                headerFields.put(field, n);
+            } else if (pass.options.isLenient()) {
+                p.skipChildren();
+            } else {
+                JsonNode n = p.currentToken().isScalarValue() ? mapper.readTree(p) : null;
+                if (n == null) {
+                    p.skipChildren();
+                }
+                List<String> allowed = new ArrayList<>(List.of("format", "version"));
+                allowed.addAll(headerFields());
+                allowed.add(itemsField());
+                problems.add(ptr, n == null ? "(" + p.currentToken().asString() + "…)" : n, "only the fields " + allowed
+                        + " (unknown fields are refused; ImportOptions.lenient() ignores them)");
+            }
+        }
+        if (format == null) {
+            problems.add("/format", null, "\"" + format() + "\"");
+        }
+        if (version == null) {
+            problems.add("/version", null, "an integer version from 0 to " + currentVersion());
+        }
+        if (!headerDone) {
+            pass.header = headerOf(pass, headerFields);
+        }
+        if (!itemsSeen) {
+            problems.add(Problems.child("", itemsField()), null, "an array (possibly empty)");
+        }
+        if (p.nextToken() != null) {
+            problems.add("", tokenText(p), "nothing after the end of the document");
+        }
+    }
+
+    private @Nullable H headerOf(Pass pass, Map<String, JsonNode> fields) {
+        for (String f : headerFields()) {
+            if (!fields.containsKey(f) && !optionalHeader(f)) {
+                pass.problems.add(Problems.child("", f), null, "a value, before \"" + itemsField() + "\"");
+            }
+        }
+        long before = pass.problems.count();
+        H h = header(pass, fields);
+        return pass.problems.count() > before ? null : h;
+    }
+
+    private void items(JsonMapper mapper, JsonParser p, String ptr, List<Migration> chain, Pass pass,
+            @Nullable Delivery<H, T> delivery) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            JsonNode n = mapper.readTree(p);
+            pass.problems.add(ptr, n, "an array");
+            return;
+        }
+        long i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            JsonNode n = mapper.readTree(p);
+            for (Migration m : chain) {
+                n = m.item(n);
+            }
+            T item = item(pass, n, Problems.child(ptr, i));
+            if (item != null && delivery != null && pass.header != null) {
+                delivery.add(pass.header, item);
+            }
+            i++;
+            pass.items++;
+        }
+    }
+
+    private Integer version(JsonNode n, String ptr, Problems problems) {
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 0) {
+            problems.add(ptr, n, "an integer version from 0 to " + currentVersion());
+            throw new Fatal();
+        }
+        int v = n.intValue();
+        if (v > currentVersion()) {
+            problems.add(ptr, n, "a version up to " + currentVersion() + "; this document was written by a newer "
+                    + "release of dualprevention (" + format() + " version " + v + "); upgrade dualprevention-json to import it");
+            throw new Fatal();
+        }
+        return v;
+    }
+
+    private List<Migration> chain(int from) {
+        List<Migration> out = new ArrayList<>();
+        for (int v = from; v < currentVersion(); v++) {
+            Migration found = null;
+            for (Migration m : migrations()) {
+                if (m.from() == v) {
+                    found = m;
+                }
+            }
+            if (found == null) {
+                throw new IllegalStateException("no migration of " + format() + " from version " + v);
+            }
+            out.add(found);
+        }
+        return List.copyOf(out);
+    }
+}
