@@ -8,11 +8,12 @@ module org.dualprevention.core {
     requires commons.math3;
     requires static org.jspecify;
 
+    exports org.dualprevention.analytics;
+    exports org.dualprevention.engine.dynamic;
+    exports org.dualprevention.engine.closedloop;
     exports org.dualprevention.storage.memory;
     exports org.dualprevention.engine.inspection;
     exports org.dualprevention.engine;
-    exports org.dualprevention.engine.dynamic;
-    exports org.dualprevention.engine.closedloop;
 
 
 
