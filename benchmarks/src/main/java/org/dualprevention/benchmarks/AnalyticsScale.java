@@ -42,7 +42,8 @@ import org.dualprevention.storage.memory.InMemoryStorage;
  * Statistics and the four-colour risk map through {@link StorageAnalytics} over an {@link InMemoryStorage}
  * with 100,000 risk points and 250,000, 500,000 and 1,000,000 hidden dangers, each timed next to a plain
  * loop over flat records (ints and longs, the joins done in advance) computing the same counts in the same
- * JVM; both results are compared before any timing is reported.
+ * JVM; both results are compared before any timing is reported. The four tasks are timed in turn, run
+ * after run, and the median of each is reported.
  *
  * <p>The store is filled through the repositories, not the facade: every hidden danger is walked through
  * the real closed loop ({@link HiddenDanger#report} / {@link HiddenDanger#apply} with fixed clocks, by
@@ -50,7 +51,7 @@ import org.dualprevention.storage.memory.InMemoryStorage;
  * grows from one size to the next (the smaller sizes are prefixes of the larger).
  *
  * <p>Usage: {@code java -Xmx10g -cp benchmarks/target/benchmarks.jar org.dualprevention.benchmarks.AnalyticsScale
- * [riskPoints] [runs] [size...]} (defaults 100000, 5, 250000 500000 1000000).
+ * [riskPoints] [runs] [size...]} (defaults 100000, 7, 250000 500000 1000000).
  */
 public final class AnalyticsScale {
     private static final int WORKSHOPS = 20;
@@ -401,18 +402,29 @@ public final class AnalyticsScale {
 
     // ------------------------------------------------------------------------------------------ timing
 
-    private static double medianMs(int runs, LongSupplier work) {
-        double[] ms = new double[runs];
+    /**
+     * Times each task {@code runs} times, interleaved (task 1, 2, 3, 4, then again), so that load and GC
+     * drift hit every task alike; returns the median milliseconds of each.
+     */
+    private static double[] medianMs(int runs, LongSupplier... work) {
+        double[][] ms = new double[work.length][runs];
+        long sink = 0;
         for (int r = 0; r < runs; r++) {
-            long t0 = System.nanoTime();
-            long sink = work.getAsLong();
-            ms[r] = (System.nanoTime() - t0) / 1e6;
-            if (sink == Long.MIN_VALUE) {
-                System.out.println("never");
+            for (int w = 0; w < work.length; w++) {
+                long t0 = System.nanoTime();
+                sink += work[w].getAsLong();
+                ms[w][r] = (System.nanoTime() - t0) / 1e6;
             }
         }
-        Arrays.sort(ms);
-        return ms[runs / 2];
+        if (sink == Long.MIN_VALUE) {
+            System.out.println("never");
+        }
+        double[] out = new double[work.length];
+        for (int w = 0; w < work.length; w++) {
+            Arrays.sort(ms[w]);
+            out[w] = ms[w][runs / 2];
+        }
+        return out;
     }
 
     /**
@@ -423,7 +435,7 @@ public final class AnalyticsScale {
      */
     public static void main(String[] args) throws Exception {
         int points = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         int[] sizes = args.length > 2 ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
                 : new int[] {250_000, 500_000, 1_000_000};
         System.out.printf(Locale.ROOT, "JDK %s; %d cores; max heap %d MiB; %d risk points, %d units, %d zones%n",
@@ -439,16 +451,21 @@ public final class AnalyticsScale {
             s.fill(size);
             long fillS = (System.nanoTime() - t0) / 1_000_000_000;
             s.check();
-            // warm-up: one run of each
-            s.analytics.statistics(DangerFixtures.COMPANY, PERIOD);
-            s.analytics.riskMap(s.zones, DefaultEffectiveLevelPolicy.create());
-            s.plainStatistics();
-            s.plainMap();
-            double stats = medianMs(runs, () -> s.analytics.statistics(DangerFixtures.COMPANY, PERIOD).found());
-            double plainStats = medianMs(runs, () -> s.plainStatistics()[0].found);
-            double map = medianMs(runs, () -> s.analytics.riskMap(s.zones, DefaultEffectiveLevelPolicy.create())
-                    .units().size());
-            double plainMap = medianMs(runs, () -> s.plainMap()[0].open);
+            // warm-up: three runs of each
+            for (int w = 0; w < 3; w++) {
+                s.analytics.statistics(DangerFixtures.COMPANY, PERIOD);
+                s.analytics.riskMap(s.zones, DefaultEffectiveLevelPolicy.create());
+                s.plainStatistics();
+                s.plainMap();
+            }
+            double[] ms = medianMs(runs, () -> s.analytics.statistics(DangerFixtures.COMPANY, PERIOD).found(),
+                    () -> s.plainStatistics()[0].found,
+                    () -> s.analytics.riskMap(s.zones, DefaultEffectiveLevelPolicy.create()).units().size(),
+                    () -> s.plainMap()[0].open);
+            double stats = ms[0];
+            double plainStats = ms[1];
+            double map = ms[2];
+            double plainMap = ms[3];
             System.out.printf(Locale.ROOT, "%d | %.0f | %.1f | %.0f | %.0f | %.1f | %.0f | %d | %s%n", size, stats,
                     plainStats, stats / plainStats, map, plainMap, map / plainMap, fillS, load());
         }

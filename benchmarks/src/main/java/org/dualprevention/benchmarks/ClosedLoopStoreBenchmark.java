@@ -55,8 +55,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 3, time = 3)
+@Warmup(iterations = 5, time = 3)
+@Measurement(iterations = 5, time = 3)
 public class ClosedLoopStoreBenchmark {
     private static final OrgUnitId UNIT = OrgUnitId.of("W0-T0");
     private static final Actor WORKER = Actor.of(ActorId.of("worker"), UNIT);

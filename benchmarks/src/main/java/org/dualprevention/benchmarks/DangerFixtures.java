@@ -168,7 +168,8 @@ final class DangerFixtures {
      * @return the final version
      */
     static HiddenDanger walk(long i, List<OrgUnitId> teams, int points, Consumer<Transition> sink) {
-        OrgUnitId unit = teams.get((int) (i % teams.size()));
+        // ten consecutive hidden dangers share a team, so every team gets every state of target(i)
+        OrgUnitId unit = teams.get((int) ((i / 10) % teams.size()));
         LocalDate day = foundOn(i);
         Instant t0 = day.atTime(LocalTime.of(9, 0)).atZone(ZONE).toInstant();
         Actor worker = Actor.of(ActorId.of("worker-" + (i % 97)), unit);
