@@ -1,0 +1,482 @@
+package org.dualprevention.benchmarks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
+
+import org.dualprevention.analytics.LevelSummary;
+import org.dualprevention.analytics.ReportingPeriod;
+import org.dualprevention.analytics.RiskMap;
+import org.dualprevention.analytics.StorageAnalytics;
+import org.dualprevention.analytics.UnitStatistics;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerGrade;
+import org.dualprevention.danger.HiddenDangerSource;
+import org.dualprevention.danger.HiddenDangerState;
+import org.dualprevention.engine.dynamic.DefaultEffectiveLevelPolicy;
+import org.dualprevention.organization.ControlLevel;
+import org.dualprevention.organization.OrgUnit;
+import org.dualprevention.organization.OrgUnitId;
+import org.dualprevention.organization.Organization;
+import org.dualprevention.risk.AccidentType;
+import org.dualprevention.risk.Hazard;
+import org.dualprevention.risk.HazardCategory;
+import org.dualprevention.risk.MapZone;
+import org.dualprevention.risk.RiskLevel;
+import org.dualprevention.risk.RiskPoint;
+import org.dualprevention.spi.HiddenDangerQuery;
+import org.dualprevention.storage.memory.InMemoryStorage;
+
+/**
+ * Statistics and the four-colour risk map through {@link StorageAnalytics} over an {@link InMemoryStorage}
+ * with 100,000 risk points and 250,000, 500,000 and 1,000,000 hidden dangers, each timed next to a plain
+ * loop over flat records (ints and longs, the joins done in advance) computing the same counts in the same
+ * JVM; both results are compared before any timing is reported. The four tasks are timed in turn, run
+ * after run, and the median of each is reported.
+ *
+ * <p>The store is filled through the repositories, not the facade: every hidden danger is walked through
+ * the real closed loop ({@link HiddenDanger#report} / {@link HiddenDanger#apply} with fixed clocks, by
+ * {@link DangerFixtures#walk}) and each transition saved with its audit entry, by two threads. The store
+ * grows from one size to the next (the smaller sizes are prefixes of the larger).
+ *
+ * <p>Usage: {@code java -Xmx10g -cp benchmarks/target/benchmarks.jar org.dualprevention.benchmarks.AnalyticsScale
+ * [riskPoints] [runs] [size...]} (defaults 100000, 7, 250000 500000 1000000).
+ */
+public final class AnalyticsScale {
+    private static final int WORKSHOPS = 20;
+    private static final int TEAMS = 5;
+    private static final int ZONES = 100;
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-15T04:00:00Z"), DangerFixtures.ZONE);
+    private static final LocalDate AS_OF = LocalDate.of(2026, 12, 15);
+    private static final ReportingPeriod PERIOD = ReportingPeriod.year(DangerFixtures.YEAR);
+    private static final long NONE = Long.MAX_VALUE;
+
+    /** Flat record of one hidden danger for the baseline (days as epoch days, NONE when absent). */
+    record Flat(int unit, int grade, int source, long found, long deadline, long rectified, long closed,
+            boolean withdrawn, boolean open, boolean planned, int rejections, int point) {
+    }
+
+    private static final String[] GRADES = {"ungraded", "general", "major"};
+    private static final String[] SOURCES = {"inspection", "random-observation"};
+
+    private final Organization org = DangerFixtures.organization(WORKSHOPS, TEAMS);
+    private final List<OrgUnitId> teams = DangerFixtures.teams(WORKSHOPS, TEAMS);
+    private final List<OrgUnitId> unitIds = new ArrayList<>();
+    private final Map<OrgUnitId, Integer> unitIndex = new HashMap<>();
+    private final int[][] chains;
+    private final int[] unitLevel;
+    private final int points;
+    private final int[] pointUnit;
+    private final int[] pointZone;
+    private final int[] pointAssessed;
+    private final int[] pointLevel;
+    private final int[] pointCategory;
+    private final AccidentType[][] pointAccidents;
+    private final List<HazardCategory> categories = new ArrayList<>();
+    private final List<ControlLevel> levels = new ArrayList<>();
+    private final List<MapZone> zones = new ArrayList<>();
+    private final InMemoryStorage storage = InMemoryStorage.create();
+    private final StorageAnalytics analytics = StorageAnalytics.of(storage, CLOCK);
+    private Flat[] flats = new Flat[0];
+    private int filled;
+
+    private AnalyticsScale(int points) {
+        this.points = points;
+        for (OrgUnit u : org.units()) {
+            unitIndex.put(u.id(), unitIds.size());
+            unitIds.add(u.id());
+        }
+        chains = new int[unitIds.size()][];
+        unitLevel = new int[unitIds.size()];
+        for (int u = 0; u < unitIds.size(); u++) {
+            chains[u] = org.selfAndAncestors(unitIds.get(u)).stream().mapToInt(a -> unitIndex.get(a.id())).toArray();
+            unitLevel[u] = levelIndex(org.require(unitIds.get(u)).level());
+        }
+        storage.organization().save(org, 0);
+        for (int z = 0; z < ZONES; z++) {
+            zones.add(DangerFixtures.zone(z));
+        }
+        pointUnit = new int[points];
+        pointZone = new int[points];
+        pointAssessed = new int[points];
+        pointLevel = new int[points];
+        pointCategory = new int[points];
+        pointAccidents = new AccidentType[points][];
+        for (int r = 0; r < points; r++) {
+            RiskPoint p = DangerFixtures.riskPoint(r, teams, ZONES);
+            storage.riskPoints().save(p.withVersion(1), 0);
+            Hazard h = p.hazards().get(0);
+            pointUnit[r] = unitIndex.get(p.owningUnit());
+            pointZone[r] = r % ZONES;
+            pointAssessed[r] = RiskMap.mostSevereAssessedLevel(p).orElseThrow().ordinal();
+            pointLevel[r] = levelIndex(h.measures().get(0).controlLevel());
+            HazardCategory c = h.category().hazardClass();
+            if (!categories.contains(c)) {
+                categories.add(c);
+            }
+            pointCategory[r] = categories.indexOf(c);
+            pointAccidents[r] = h.accidentTypes().toArray(new AccidentType[0]);
+        }
+    }
+
+    private int levelIndex(ControlLevel l) {
+        if (!levels.contains(l)) {
+            levels.add(l);
+        }
+        return levels.indexOf(l);
+    }
+
+    /** Fills the store and the flat records up to {@code size} hidden dangers with two threads. */
+    private void fill(int size) throws Exception {
+        flats = Arrays.copyOf(flats, size);
+        int from = filled;
+        int threads = 2;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = from + t;
+                fs.add(pool.submit(() -> {
+                    for (int i = first; i < size; i += threads) {
+                        flats[i] = flat(DangerFixtures.walk(i, teams, points, DangerFixtures.saver(storage)));
+                    }
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        filled = size;
+        long stored = storage.hiddenDangers().count(HiddenDangerQuery.all());
+        if (stored != size) {
+            throw new IllegalStateException("stored " + stored + ", expected " + size);
+        }
+    }
+
+    private Flat flat(HiddenDanger h) {
+        int grade = h.grade().map(g -> g == HiddenDangerGrade.MAJOR ? 2 : 1).orElse(0);
+        int point = h.riskPoint().map(r -> Integer.parseInt(r.value().substring(3))).orElse(-1);
+        return new Flat(unitIndex.get(h.unit()), grade, h.source() == HiddenDangerSource.INSPECTION ? 0 : 1,
+                h.foundOn().toEpochDay(), h.deadline().map(LocalDate::toEpochDay).orElse(NONE),
+                h.completedOn().map(LocalDate::toEpochDay).orElse(NONE),
+                h.closedAt().map(t -> LocalDate.ofInstant(t, DangerFixtures.ZONE).toEpochDay()).orElse(NONE),
+                h.state() == HiddenDangerState.WITHDRAWN, h.isOpen(), h.plan().isPresent(), h.rejections(), point);
+    }
+
+    // ------------------------------------------------------------------------------------------ baseline
+
+    /** Counters per unit of the baseline statistics. */
+    static final class Counts {
+        long found;
+        long withdrawn;
+        long majorFound;
+        long majorPlanned;
+        long rectified;
+        long closed;
+        long closedFirstPass;
+        long onTimeNum;
+        long onTimeDen;
+        long overdueOpen;
+        long closedInPeriod;
+        long daysToClose;
+        final long[] byGrade = new long[3];
+        final long[] bySource = new long[2];
+        final long[] byLevel = new long[8];
+        final long[] byAccident = new long[AccidentType.values().length];
+        final long[] byCategory = new long[8];
+    }
+
+    /** The statistics counts of every unit with its sub-units, in a plain loop over the flat records. */
+    private Counts[] plainStatistics() {
+        Counts[] out = new Counts[unitIds.size()];
+        for (int u = 0; u < out.length; u++) {
+            out[u] = new Counts();
+        }
+        long start = PERIOD.start().toEpochDay();
+        long end = PERIOD.end().toEpochDay();
+        long asOf = AS_OF.toEpochDay();
+        for (int i = 0; i < filled; i++) {
+            Flat d = flats[i];
+            boolean inPeriod = d.found >= start && d.found < end && d.found <= asOf;
+            boolean closedByAsOf = d.closed <= asOf;
+            int level = d.point >= 0 ? pointLevel[d.point] : unitLevel[d.unit];
+            for (int u : chains[d.unit]) {
+                Counts c = out[u];
+                if (d.withdrawn) {
+                    if (inPeriod) {
+                        c.withdrawn++;
+                    }
+                    continue;
+                }
+                if (inPeriod) {
+                    c.found++;
+                    if (d.rectified <= asOf || closedByAsOf) {
+                        c.rectified++;
+                    }
+                    if (closedByAsOf) {
+                        c.closed++;
+                        if (d.rejections == 0) {
+                            c.closedFirstPass++;
+                        }
+                    }
+                    if (d.grade == 2) {
+                        c.majorFound++;
+                        if (d.planned) {
+                            c.majorPlanned++;
+                        }
+                    }
+                    c.byGrade[d.grade]++;
+                    c.bySource[d.source]++;
+                    c.byLevel[level]++;
+                    if (d.point >= 0) {
+                        for (AccidentType t : pointAccidents[d.point]) {
+                            c.byAccident[t.ordinal()]++;
+                        }
+                        c.byCategory[pointCategory[d.point]]++;
+                    }
+                }
+                if (d.deadline != NONE && d.deadline >= start && d.deadline < end && d.found <= asOf
+                        && (d.deadline < asOf || closedByAsOf)) {
+                    c.onTimeDen++;
+                    if (d.closed <= d.deadline) {
+                        c.onTimeNum++;
+                    }
+                }
+                if (d.found <= asOf && !closedByAsOf && d.deadline != NONE && asOf > d.deadline) {
+                    c.overdueOpen++;
+                }
+                if (d.closed != NONE && d.closed >= start && d.closed < end && d.closed <= asOf) {
+                    c.closedInPeriod++;
+                    c.daysToClose += d.closed - d.found;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Risk-map counters of one unit or zone. */
+    static final class MapCounts {
+        long points;
+        long open;
+        long overdue;
+        final long[] byAssessed = new long[RiskLevel.values().length];
+        final long[] byEffective = new long[RiskLevel.values().length];
+    }
+
+    /** The risk-map counts per unit (index 0..units-1) and per zone (after them), in a plain loop. */
+    private MapCounts[] plainMap() {
+        int units = unitIds.size();
+        MapCounts[] out = new MapCounts[units + ZONES];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new MapCounts();
+        }
+        int[] open = new int[points];
+        int[] overdue = new int[points];
+        boolean[] openMajor = new boolean[points];
+        boolean[] overdueGeneral = new boolean[points];
+        long asOf = AS_OF.toEpochDay();
+        for (int i = 0; i < filled; i++) {
+            Flat d = flats[i];
+            if (!d.open) {
+                continue;
+            }
+            boolean late = d.deadline != NONE && asOf > d.deadline;
+            for (int u : chains[d.unit]) {
+                out[u].open++;
+                if (late) {
+                    out[u].overdue++;
+                }
+            }
+            if (d.point >= 0) {
+                open[d.point]++;
+                if (late) {
+                    overdue[d.point]++;
+                }
+                if (d.grade == 2) {
+                    openMajor[d.point] = true;
+                } else if (d.grade == 1 && late) {
+                    overdueGeneral[d.point] = true;
+                }
+            }
+        }
+        RiskLevel[] levels = RiskLevel.values();
+        for (int r = 0; r < points; r++) {
+            RiskLevel assessed = levels[pointAssessed[r]];
+            RiskLevel effective = assessed;
+            if (openMajor[r]) {
+                effective = RiskLevel.MAJOR;
+            }
+            if (overdueGeneral[r]) {
+                effective = RiskLevel.mostSevere(effective, assessed.raisedBy(1));
+            }
+            for (int u : chains[pointUnit[r]]) {
+                out[u].points++;
+                out[u].byAssessed[assessed.ordinal()]++;
+                out[u].byEffective[effective.ordinal()]++;
+            }
+            MapCounts z = out[units + pointZone[r]];
+            z.points++;
+            z.byAssessed[assessed.ordinal()]++;
+            z.byEffective[effective.ordinal()]++;
+            z.open += open[r];
+            z.overdue += overdue[r];
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------ checks
+
+    private void checkStatistics(UnitStatistics s, Counts c) {
+        same("found", s.found(), c.found);
+        same("withdrawn", s.withdrawn(), c.withdrawn);
+        same("majorFound", s.majorFound(), c.majorFound);
+        same("majorPlanned", s.majorPlanned(), c.majorPlanned);
+        same("rectified", s.rectification().numerator(), c.rectified);
+        same("closed", s.closedLoop().numerator(), c.closed);
+        same("closedFirstPass", s.firstPassAcceptance().numerator(), c.closedFirstPass);
+        same("onTime", s.onTimeRectification().numerator(), c.onTimeNum);
+        same("onTimeDen", s.onTimeRectification().denominator(), c.onTimeDen);
+        same("overdueOpen", s.overdueOpen(), c.overdueOpen);
+        for (int g = 0; g < 3; g++) {
+            same("byGrade " + GRADES[g], s.byGrade().getOrDefault(GRADES[g], 0L), c.byGrade[g]);
+        }
+        for (int g = 0; g < 2; g++) {
+            same("bySource " + SOURCES[g], s.bySource().getOrDefault(SOURCES[g], 0L), c.bySource[g]);
+        }
+        for (int k = 0; k < levels.size(); k++) {
+            same("byLevel " + levels.get(k), s.byControlLevel().getOrDefault(levels.get(k), 0L), c.byLevel[k]);
+        }
+        same("byLevel keys", s.byControlLevel().size(), Arrays.stream(c.byLevel).filter(v -> v > 0).count());
+        for (AccidentType t : AccidentType.values()) {
+            same("byAccident " + t, s.byAccidentType().getOrDefault(t, 0L), c.byAccident[t.ordinal()]);
+        }
+        for (int k = 0; k < categories.size(); k++) {
+            same("byCategory " + categories.get(k), s.byHazardCategory().getOrDefault(categories.get(k), 0L),
+                    c.byCategory[k]);
+        }
+    }
+
+    private static void checkSummary(String what, LevelSummary s, MapCounts c) {
+        same(what + " points", s.riskPoints(), c.points);
+        same(what + " open", s.openDangers(), c.open);
+        same(what + " overdue", s.overdueDangers(), c.overdue);
+        for (RiskLevel l : RiskLevel.values()) {
+            same(what + " assessed " + l, s.byAssessedLevel().get(l), c.byAssessed[l.ordinal()]);
+            same(what + " effective " + l, s.byEffectiveLevel().get(l), c.byEffective[l.ordinal()]);
+        }
+    }
+
+    private static void same(String what, long library, long plain) {
+        if (library != plain) {
+            throw new IllegalStateException(what + ": library " + library + ", plain loop " + plain);
+        }
+    }
+
+    private void check() {
+        Counts[] plain = plainStatistics();
+        for (OrgUnitId u : List.of(DangerFixtures.COMPANY, OrgUnitId.of("W7"), OrgUnitId.of("W7-T2"))) {
+            checkStatistics(analytics.statistics(u, PERIOD), plain[unitIndex.get(u)]);
+        }
+        MapCounts[] map = plainMap();
+        RiskMap m = analytics.riskMap(zones, DefaultEffectiveLevelPolicy.create());
+        for (OrgUnitId u : List.of(DangerFixtures.COMPANY, OrgUnitId.of("W7"), OrgUnitId.of("W7-T2"))) {
+            checkSummary("unit " + u, m.unit(u).orElseThrow().summary(), map[unitIndex.get(u)]);
+        }
+        for (int z = 0; z < ZONES; z += 33) {
+            checkSummary("zone " + z, m.zones().get(z).summary(), map[unitIds.size() + z]);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ timing
+
+    /**
+     * Times each task {@code runs} times, interleaved (task 1, 2, 3, 4, then again), so that load and GC
+     * drift hit every task alike; returns the median milliseconds of each.
+     */
+    private static double[] medianMs(int runs, LongSupplier... work) {
+        double[][] ms = new double[work.length][runs];
+        long sink = 0;
+        for (int r = 0; r < runs; r++) {
+            for (int w = 0; w < work.length; w++) {
+                long t0 = System.nanoTime();
+                sink += work[w].getAsLong();
+                ms[w][r] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        if (sink == Long.MIN_VALUE) {
+            System.out.println("never");
+        }
+        double[] out = new double[work.length];
+        for (int w = 0; w < work.length; w++) {
+            Arrays.sort(ms[w]);
+            out[w] = ms[w][runs / 2];
+        }
+        return out;
+    }
+
+    /**
+     * Runs the measurement.
+     *
+     * @param args [riskPoints] [runs] [size...]
+     * @throws Exception on failure
+     */
+    public static void main(String[] args) throws Exception {
+        int points = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        int[] sizes = args.length > 2 ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
+                : new int[] {250_000, 500_000, 1_000_000};
+        System.out.printf(Locale.ROOT, "JDK %s; %d cores; max heap %d MiB; %d risk points, %d units, %d zones%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                points, WORKSHOPS * (TEAMS + 1) + 1, ZONES);
+        long t0 = System.nanoTime();
+        AnalyticsScale s = new AnalyticsScale(points);
+        System.out.printf(Locale.ROOT, "risk points stored in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        System.out.println("hidden dangers | library statistics ms | plain loop ms | ratio | library risk map ms"
+                + " | plain loop ms | ratio | fill s | load average");
+        for (int size : sizes) {
+            t0 = System.nanoTime();
+            s.fill(size);
+            long fillS = (System.nanoTime() - t0) / 1_000_000_000;
+            s.check();
+            // warm-up: three runs of each
+            for (int w = 0; w < 3; w++) {
+                s.analytics.statistics(DangerFixtures.COMPANY, PERIOD);
+                s.analytics.riskMap(s.zones, DefaultEffectiveLevelPolicy.create());
+                s.plainStatistics();
+                s.plainMap();
+            }
+            double[] ms = medianMs(runs, () -> s.analytics.statistics(DangerFixtures.COMPANY, PERIOD).found(),
+                    () -> s.plainStatistics()[0].found,
+                    () -> s.analytics.riskMap(s.zones, DefaultEffectiveLevelPolicy.create()).units().size(),
+                    () -> s.plainMap()[0].open);
+            double stats = ms[0];
+            double plainStats = ms[1];
+            double map = ms[2];
+            double plainMap = ms[3];
+            System.out.printf(Locale.ROOT, "%d | %.0f | %.1f | %.0f | %.0f | %.1f | %.0f | %d | %s%n", size, stats,
+                    plainStats, stats / plainStats, map, plainMap, map / plainMap, fillS, load());
+        }
+        Objects.requireNonNull(s.storage);
+    }
+
+    private static String load() {
+        try {
+            return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).trim();
+        } catch (java.io.IOException e) {
+            return "n/a";
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.dualprevention.benchmarks;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.organization.OrgUnitId;
+import org.dualprevention.organization.Organization;
+import org.dualprevention.spi.HiddenDangerQuery;
+import org.dualprevention.spi.Page;
+import org.dualprevention.storage.memory.InMemoryStorage;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The in-memory store's indexed queries "open in a workshop and its teams" and "overdue as of a day in a
+ * workshop and its teams", paged through to the end (pages of 1,000), against a plain loop over a list of
+ * the same hidden dangers with the same predicate, in the same run. The store holds {@code dangers}
+ * hidden dangers in a mix of states over 20 workshops of 5 teams; one workshop holds 1/20 of them.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class DangerQueryBenchmark {
+    /** Hidden dangers in the store. */
+    @Param("100000")
+    public int dangers;
+
+    private static final LocalDate AS_OF = LocalDate.of(DangerFixtures.YEAR, 12, 15);
+
+    private InMemoryStorage storage;
+    private List<HiddenDanger> list;
+    private Set<OrgUnitId> units;
+    private HiddenDangerQuery open;
+    private HiddenDangerQuery overdue;
+
+    /** Fills the store through the closed loop and keeps the final versions in a list. */
+    @Setup
+    public void setUp() {
+        Organization org = DangerFixtures.organization(20, 5);
+        List<OrgUnitId> teams = DangerFixtures.teams(20, 5);
+        storage = InMemoryStorage.create();
+        storage.organization().save(org, 0);
+        list = new ArrayList<>(dangers);
+        for (long i = 0; i < dangers; i++) {
+            list.add(DangerFixtures.walk(i, teams, 0, DangerFixtures.saver(storage)));
+        }
+        units = org.selfAndDescendants(OrgUnitId.of("W3"));
+        open = HiddenDangerQuery.all().open().inUnits(units);
+        overdue = HiddenDangerQuery.all().overdueAsOf(AS_OF).inUnits(units);
+        if (openStore() != openLoop() || overdueStore() != overdueLoop() || overdueLoop() == 0) {
+            throw new IllegalStateException("store and loop disagree: open " + openStore() + " vs " + openLoop()
+                    + ", overdue " + overdueStore() + " vs " + overdueLoop());
+        }
+    }
+
+    /**
+     * The store: open hidden dangers of a workshop and its teams, every page.
+     *
+     * @return how many
+     */
+    @Benchmark
+    public long openStore() {
+        return Page.stream(p -> storage.hiddenDangers().find(open, p), 1000).count();
+    }
+
+    /**
+     * Baseline: the same filter in a plain loop.
+     *
+     * @return how many
+     */
+    @Benchmark
+    public long openLoop() {
+        long n = 0;
+        for (HiddenDanger d : list) {
+            if (d.isOpen() && units.contains(d.unit())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The store: overdue hidden dangers of a workshop and its teams as of a day, every page.
+     *
+     * @return how many
+     */
+    @Benchmark
+    public long overdueStore() {
+        return Page.stream(p -> storage.hiddenDangers().find(overdue, p), 1000).count();
+    }
+
+    /**
+     * Baseline: the same filter in a plain loop.
+     *
+     * @return how many
+     */
+    @Benchmark
+    public long overdueLoop() {
+        long n = 0;
+        for (HiddenDanger d : list) {
+            if (d.isOverdue(AS_OF) && units.contains(d.unit())) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
