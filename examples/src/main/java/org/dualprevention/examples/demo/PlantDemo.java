@@ -390,7 +390,7 @@ public final class PlantDemo {
             });
         }
         // one random observation (随手拍) a week, by someone on a team
-        List<OrgUnit> teams = org.units().stream().filter(u -> u.level() == ControlLevel.TEAM).collect(Collectors.toList());
+        List<OrgUnit> teams = org.units().stream().filter(u -> ControlLevel.TEAM.equals(u.level())).collect(Collectors.toList());
         OrgUnit team = teams.get(random.nextInt(teams.size()));
         LocalDate obsDay = FIRST_DAY.plusWeeks(week).plusDays(1 + random.nextInt(4));
         at(at(obsDay, 14, 20), "random observation", () -> {
@@ -573,7 +573,7 @@ public final class PlantDemo {
 
     private OrgUnitId workshopOf(OrgUnitId unit) {
         for (OrgUnit u : org.selfAndAncestors(unit)) {
-            if (u.level() == ControlLevel.WORKSHOP) {
+            if (ControlLevel.WORKSHOP.equals(u.level())) {
                 return u.id();
             }
         }
