@@ -285,15 +285,9 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         private @Nullable DataSource dataSource;
         private @Nullable Dialect dialect;
         private boolean migrate;
-        private Codec codec = new JsonCodec();
+        private final Codec codec = new JsonCodec();
 
         private Builder() {
-        }
-
-        /** Replaces the document codec (tests only). */
-        Builder codec(Codec documents) {
-            this.codec = Objects.requireNonNull(documents, "documents");
-            return this;
         }
 
         /**
