@@ -1,18 +1,15 @@
 package org.dualprevention.jdbc;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A minimal connection pool for tests and benchmarks: closing a connection returns it to the pool. */
-public final class TestPool implements DataSource, AutoCloseable {
+public final class TestPool extends TestDataSourceBase implements AutoCloseable {
     private final DataSource target;
     private final BlockingQueue<Connection> idle;
 
@@ -63,38 +60,5 @@ public final class TestPool implements DataSource, AutoCloseable {
     @Override
     public Connection getConnection(String username, String password) {
         throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
     }
 }
