@@ -9,6 +9,8 @@ module org.dualprevention.spi {
     exports org.dualprevention.organization;
     exports org.dualprevention.risk;
     exports org.dualprevention.spi;
+    exports org.dualprevention.spi.support;
+    exports org.dualprevention.query;
     exports org.dualprevention.danger;
     exports org.dualprevention.inspection;
 }

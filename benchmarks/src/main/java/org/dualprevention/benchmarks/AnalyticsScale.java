@@ -35,7 +35,7 @@ import org.dualprevention.risk.HazardCategory;
 import org.dualprevention.risk.MapZone;
 import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPoint;
-import org.dualprevention.spi.HiddenDangerQuery;
+import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.storage.memory.InMemoryStorage;
 
 /**

@@ -17,7 +17,7 @@ import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.RectificationPlan;
 import org.dualprevention.organization.OrgUnitId;
-import org.dualprevention.spi.HiddenDangerQuery;
+import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.storage.memory.InMemoryStorage;
 
 /**

@@ -18,10 +18,10 @@ import org.dualprevention.risk.MapZone;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.spi.EffectiveLevelPolicy;
-import org.dualprevention.spi.HiddenDangerQuery;
-import org.dualprevention.spi.InspectionTaskQuery;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.RiskPointQuery;
+import org.dualprevention.query.HiddenDangerQuery;
+import org.dualprevention.query.InspectionTaskQuery;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.RiskPointQuery;
 import org.dualprevention.spi.Storage;
 
 /**

@@ -68,17 +68,17 @@ import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.EffectiveLevelPolicy;
 import org.dualprevention.spi.GradingScheme;
 import org.dualprevention.spi.HiddenDangerListener;
-import org.dualprevention.spi.HiddenDangerQuery;
+import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.spi.InspectionListener;
-import org.dualprevention.spi.InspectionPlanQuery;
-import org.dualprevention.spi.InspectionTaskQuery;
+import org.dualprevention.query.InspectionPlanQuery;
+import org.dualprevention.query.InspectionTaskQuery;
 import org.dualprevention.spi.LevelCombination;
-import org.dualprevention.spi.OrganizationAccessPolicy;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
-import org.dualprevention.spi.RiskPointQuery;
+import org.dualprevention.engine.closedloop.OrganizationAccessPolicy;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
+import org.dualprevention.query.RiskPointQuery;
 import org.dualprevention.spi.Storage;
-import org.dualprevention.spi.Versioned;
+import org.dualprevention.query.Versioned;
 
 /**
  * The facade an embedder starts from: the risk register and assessments (first firewall), inspections and

@@ -25,8 +25,8 @@ public abstract class BuiltInScheme implements GradingScheme {
     }
 
     /**
-     * The scheme as data: a {@link org.dualprevention.spi.BandedGradingScheme} or a
-     * {@link org.dualprevention.spi.CellGradingScheme}, e.g. to read its bands or cells.
+     * The scheme as data: a {@link org.dualprevention.spi.support.BandedGradingScheme} or a
+     * {@link org.dualprevention.spi.support.CellGradingScheme}, e.g. to read its bands or cells.
      *
      * @return the underlying scheme
      */

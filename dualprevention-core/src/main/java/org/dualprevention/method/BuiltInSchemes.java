@@ -1,7 +1,7 @@
 package org.dualprevention.method;
 
-import static org.dualprevention.spi.BoundarySide.LOWER;
-import static org.dualprevention.spi.BoundarySide.UPPER;
+import static org.dualprevention.spi.support.BoundarySide.LOWER;
+import static org.dualprevention.spi.support.BoundarySide.UPPER;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -11,9 +11,9 @@ import org.dualprevention.risk.Grade;
 import org.dualprevention.risk.MethodId;
 import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.SchemeId;
-import org.dualprevention.spi.BandedGradingScheme;
-import org.dualprevention.spi.BoundarySide;
-import org.dualprevention.spi.CellGradingScheme;
+import org.dualprevention.spi.support.BandedGradingScheme;
+import org.dualprevention.spi.support.BoundarySide;
+import org.dualprevention.spi.support.CellGradingScheme;
 import org.dualprevention.spi.GradingScheme;
 
 /**

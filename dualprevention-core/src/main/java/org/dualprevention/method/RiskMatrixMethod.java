@@ -15,7 +15,7 @@ import org.dualprevention.spi.AssessmentMethod;
 /**
  * A risk matrix of any size (REFERENCE §2.4): rows are the likelihood {@code L} from 1 to n, columns
  * the severity {@code S} from 1 to m. The score is the cell {@code (L, S)}; its value L × S is only for
- * ordering and display, since a per-cell {@link org.dualprevention.spi.CellGradingScheme} grades the
+ * ordering and display, since a per-cell {@link org.dualprevention.spi.support.CellGradingScheme} grades the
  * cell itself.
  *
  * <p>The public no-argument constructor (used by {@link java.util.ServiceLoader}) gives the built-in
@@ -65,7 +65,7 @@ public final class RiskMatrixMethod implements AssessmentMethod {
 
     /**
      * A matrix of another size. Give it an id of its own (the built-in ids are reserved), and a default
-     * scheme that is a {@link org.dualprevention.spi.CellGradingScheme} of the same size.
+     * scheme that is a {@link org.dualprevention.spi.support.CellGradingScheme} of the same size.
      *
      * @param id the method id, e.g. {@code ACME.MATRIX-6X6}
      * @param rows likelihood levels, 1 to 100

@@ -12,8 +12,8 @@ import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.Transition;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.risk.RiskPointId;
-import org.dualprevention.spi.HiddenDangerQuery;
-import org.dualprevention.spi.Page;
+import org.dualprevention.query.HiddenDangerQuery;
+import org.dualprevention.query.Page;
 
 /**
  * The child JVM of {@link CrashSafetyTest}: applies closed-loop commands to hidden dangers for ever, printing

@@ -26,8 +26,8 @@ import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerId;
-import org.dualprevention.spi.HiddenDangerQuery;
-import org.dualprevention.spi.Page;
+import org.dualprevention.query.HiddenDangerQuery;
+import org.dualprevention.query.Page;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

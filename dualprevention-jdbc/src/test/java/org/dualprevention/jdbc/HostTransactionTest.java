@@ -15,7 +15,7 @@ import org.dualprevention.StaleVersionException;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.Transition;
 import org.dualprevention.organization.OrgUnitId;
-import org.dualprevention.spi.PageRequest;
+import org.dualprevention.query.PageRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -24,7 +24,7 @@ import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.Transition;
 import org.dualprevention.organization.OrgUnitId;
-import org.dualprevention.spi.Page;
+import org.dualprevention.query.Page;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

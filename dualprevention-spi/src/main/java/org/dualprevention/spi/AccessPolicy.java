@@ -1,5 +1,8 @@
 package org.dualprevention.spi;
 
+import org.dualprevention.danger.AccessDecision;
+import org.dualprevention.danger.AccessRequest;
+
 /**
  * Decides whether an actor may apply a command to a hidden danger, by role and control level (who
  * verifies, who accepts a major hidden danger, …). The engine asks the policy after the transition

@@ -1,5 +1,7 @@
 package org.dualprevention.spi;
 
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.HiddenDangerId;
 

@@ -1,5 +1,8 @@
 package org.dualprevention.spi;
 
+import org.dualprevention.query.GoodPracticeQuery;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 import java.util.Optional;
 import org.dualprevention.StaleVersionException;
 import org.dualprevention.inspection.GoodPractice;

@@ -1,5 +1,8 @@
 package org.dualprevention.spi;
 
+import org.dualprevention.query.InspectionTaskQuery;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 import java.util.Collection;
 import java.util.Optional;
 import org.dualprevention.StaleVersionException;

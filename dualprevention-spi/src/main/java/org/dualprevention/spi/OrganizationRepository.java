@@ -1,5 +1,6 @@
 package org.dualprevention.spi;
 
+import org.dualprevention.query.Versioned;
 import java.util.Optional;
 import org.dualprevention.StaleVersionException;
 import org.dualprevention.organization.Organization;

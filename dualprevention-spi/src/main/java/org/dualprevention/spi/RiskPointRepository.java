@@ -1,5 +1,8 @@
 package org.dualprevention.spi;
 
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
+import org.dualprevention.query.RiskPointQuery;
 import java.util.Optional;
 import org.dualprevention.StaleVersionException;
 import org.dualprevention.risk.HazardId;

@@ -1,5 +1,7 @@
 package org.dualprevention.spi;
 
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

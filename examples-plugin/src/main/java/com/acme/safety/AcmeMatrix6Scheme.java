@@ -6,7 +6,7 @@ import org.dualprevention.risk.MethodId;
 import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.SchemeId;
 import org.dualprevention.risk.Score;
-import org.dualprevention.spi.CellGradingScheme;
+import org.dualprevention.spi.support.CellGradingScheme;
 import org.dualprevention.spi.GradingScheme;
 
 /**

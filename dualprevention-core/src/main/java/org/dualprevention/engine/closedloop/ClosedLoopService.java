@@ -9,7 +9,7 @@ import org.dualprevention.danger.HiddenDangerCommand;
 import org.dualprevention.danger.Transition;
 import org.dualprevention.danger.TransitionTable;
 import org.dualprevention.spi.AccessPolicy;
-import org.dualprevention.spi.AccessRequest;
+import org.dualprevention.danger.AccessRequest;
 
 /**
  * Applies closed-loop commands with everything that decides them: the clock, the organisation's zone,

@@ -5,10 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.inspection.GoodPractice;
 import org.dualprevention.inspection.GoodPracticeId;
-import org.dualprevention.spi.GoodPracticeQuery;
+import org.dualprevention.query.GoodPracticeQuery;
 import org.dualprevention.spi.GoodPracticeRepository;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 
 /** Good practices, write-once, indexed by unit. */
 final class MemoryGoodPracticeRepository implements GoodPracticeRepository {

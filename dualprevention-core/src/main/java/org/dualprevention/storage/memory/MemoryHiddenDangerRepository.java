@@ -11,10 +11,10 @@ import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.spi.AuditLog;
-import org.dualprevention.spi.HiddenDangerQuery;
+import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.spi.HiddenDangerRepository;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 
 /**
  * Hidden dangers and their audit chains. Each record holds the state and the whole chain in one

@@ -5,10 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.inspection.InspectionPlan;
 import org.dualprevention.inspection.InspectionPlanId;
-import org.dualprevention.spi.InspectionPlanQuery;
+import org.dualprevention.query.InspectionPlanQuery;
 import org.dualprevention.spi.InspectionPlanRepository;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 
 /** Inspection plans, indexed by unit and kind. */
 final class MemoryInspectionPlanRepository implements InspectionPlanRepository {

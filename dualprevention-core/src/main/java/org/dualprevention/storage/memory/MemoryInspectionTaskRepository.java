@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.dualprevention.inspection.InspectionTask;
 import org.dualprevention.inspection.InspectionTaskId;
-import org.dualprevention.spi.InspectionTaskQuery;
+import org.dualprevention.query.InspectionTaskQuery;
 import org.dualprevention.spi.InspectionTaskRepository;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 
 /** Inspection tasks, ordered by (due, id), indexed by unit and plan. */
 final class MemoryInspectionTaskRepository implements InspectionTaskRepository {

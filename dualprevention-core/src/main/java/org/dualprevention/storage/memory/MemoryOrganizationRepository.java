@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.dualprevention.StaleVersionException;
 import org.dualprevention.organization.Organization;
 import org.dualprevention.spi.OrganizationRepository;
-import org.dualprevention.spi.Versioned;
+import org.dualprevention.query.Versioned;
 
 /** The organisation held in one atomic reference, replaced by compare-and-set. */
 final class MemoryOrganizationRepository implements OrganizationRepository {

@@ -8,9 +8,9 @@ import org.dualprevention.risk.Hazard;
 import org.dualprevention.risk.HazardId;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
-import org.dualprevention.spi.RiskPointQuery;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
+import org.dualprevention.query.RiskPointQuery;
 import org.dualprevention.spi.RiskPointRepository;
 
 /** Risk points, indexed by owning unit, zone, hazard id and reassessment flag. */

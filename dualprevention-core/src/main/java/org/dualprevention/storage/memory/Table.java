@@ -20,8 +20,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.dualprevention.StaleVersionException;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 
 /**
  * One aggregate table of the in-memory store: a primary {@link ConcurrentHashMap} from id to the stored

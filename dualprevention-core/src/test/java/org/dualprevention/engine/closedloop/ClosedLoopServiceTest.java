@@ -20,7 +20,7 @@ import org.dualprevention.organization.OrgUnit;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.organization.Organization;
 import org.dualprevention.spi.AccessPolicy;
-import org.dualprevention.spi.OrganizationAccessPolicy;
+import org.dualprevention.engine.closedloop.OrganizationAccessPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -128,7 +128,7 @@ class ClosedLoopServiceTest {
     @Test
     void theTableIsCheckedBeforeThePolicyAndThePolicyBeforeTheGuards() {
         HiddenDanger h = Danger.walk("HD-1", Danger.RP, HiddenDangerState.REPORTED, HiddenDangerGrade.GENERAL);
-        AccessPolicy denyAll = r -> org.dualprevention.spi.AccessDecision.deny("nobody");
+        AccessPolicy denyAll = r -> org.dualprevention.danger.AccessDecision.deny("nobody");
         ClosedLoopService s = service(h, denyAll);
         IllegalTransitionException illegal = assertThrows(IllegalTransitionException.class,
                 () -> s.apply(h, new HiddenDangerCommand.Accept(in("C", "c"), "")));

@@ -42,8 +42,8 @@ import org.dualprevention.risk.HazardId;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.risk.RiskPointKind;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 import org.dualprevention.spi.Storage;
 import org.junit.jupiter.api.Test;
 
@@ -125,7 +125,7 @@ class InMemoryStorageTest {
                 () -> storage.hiddenDangers().save(report.next(), 0, other.get(0).audit()));
         assertEquals(Optional.empty(), storage.hiddenDangers().find(report.next().id()));
         assertEquals(0, chain(report.next().id()).size());
-        assertEquals(0, storage.hiddenDangers().count(org.dualprevention.spi.HiddenDangerQuery.all()));
+        assertEquals(0, storage.hiddenDangers().count(org.dualprevention.query.HiddenDangerQuery.all()));
     }
 
     @Test
@@ -150,7 +150,7 @@ class InMemoryStorageTest {
         assertEquals(Optional.empty(), storage.riskPoints().findByHazard(HazardId.of("H1")));
         assertEquals(Optional.of(p2), storage.riskPoints().findByHazard(HazardId.of("H2")));
         assertThrows(IllegalArgumentException.class, () -> storage.riskPoints().find(
-                org.dualprevention.spi.RiskPointQuery.all(), PageRequest.after("no such token", 5)).items());
+                org.dualprevention.query.RiskPointQuery.all(), PageRequest.after("no such token", 5)).items());
     }
 
     /** Every round, every thread tries to save the same version; exactly one wins each round. */

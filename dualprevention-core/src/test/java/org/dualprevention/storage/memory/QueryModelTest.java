@@ -41,11 +41,11 @@ import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.risk.RiskPointKind;
 import org.dualprevention.risk.ReassessmentFlag;
-import org.dualprevention.spi.HiddenDangerQuery;
-import org.dualprevention.spi.InspectionTaskQuery;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
-import org.dualprevention.spi.RiskPointQuery;
+import org.dualprevention.query.HiddenDangerQuery;
+import org.dualprevention.query.InspectionTaskQuery;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
+import org.dualprevention.query.RiskPointQuery;
 import org.junit.jupiter.api.Test;
 
 /** Index and query correctness against a plain list filtered by the query's own predicate, on seeded data. */

@@ -19,8 +19,8 @@ import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.spi.AuditLog;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 
 /**
  * The append-only audit log in {@code dp_audit_entry}: one row per entry, every component in its own

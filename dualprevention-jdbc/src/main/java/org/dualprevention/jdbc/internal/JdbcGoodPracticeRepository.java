@@ -9,10 +9,10 @@ import org.dualprevention.StaleVersionException;
 import org.dualprevention.inspection.GoodPractice;
 import org.dualprevention.inspection.GoodPracticeId;
 import org.dualprevention.jdbc.Dialect;
-import org.dualprevention.spi.GoodPracticeQuery;
+import org.dualprevention.query.GoodPracticeQuery;
 import org.dualprevention.spi.GoodPracticeRepository;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 
 /**
  * Good practices in {@code dp_good_practice}, written once.

@@ -22,10 +22,10 @@ import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.jdbc.Dialect;
 import org.dualprevention.jdbc.JdbcStorageException;
 import org.dualprevention.risk.RiskPointId;
-import org.dualprevention.spi.HiddenDangerQuery;
+import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.spi.HiddenDangerRepository;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -9,10 +9,10 @@ import org.dualprevention.inspection.InspectionPlan;
 import org.dualprevention.inspection.InspectionPlanId;
 import org.dualprevention.inspection.PlanKind;
 import org.dualprevention.jdbc.Dialect;
-import org.dualprevention.spi.InspectionPlanQuery;
+import org.dualprevention.query.InspectionPlanQuery;
 import org.dualprevention.spi.InspectionPlanRepository;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 
 /**
  * Inspection plans in {@code dp_inspection_plan}.

@@ -19,10 +19,10 @@ import org.dualprevention.inspection.InspectionTask;
 import org.dualprevention.inspection.InspectionTaskId;
 import org.dualprevention.jdbc.Dialect;
 import org.dualprevention.jdbc.JdbcStorageException;
-import org.dualprevention.spi.InspectionTaskQuery;
+import org.dualprevention.query.InspectionTaskQuery;
 import org.dualprevention.spi.InspectionTaskRepository;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 
 /**
  * Inspection tasks in {@code dp_inspection_task}, ordered by due time then id.

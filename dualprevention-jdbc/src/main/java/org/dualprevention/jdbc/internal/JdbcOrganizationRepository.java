@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.organization.Organization;
 import org.dualprevention.spi.OrganizationRepository;
-import org.dualprevention.spi.Versioned;
+import org.dualprevention.query.Versioned;
 
 /**
  * The organisation as one row of {@code dp_organization}.

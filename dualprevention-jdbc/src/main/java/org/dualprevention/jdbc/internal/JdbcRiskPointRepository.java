@@ -14,9 +14,9 @@ import org.dualprevention.risk.Hazard;
 import org.dualprevention.risk.MapZoneId;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.PageRequest;
-import org.dualprevention.spi.RiskPointQuery;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
+import org.dualprevention.query.RiskPointQuery;
 import org.dualprevention.spi.RiskPointRepository;
 
 /**

@@ -34,7 +34,7 @@ import org.dualprevention.organization.Organization;
 import org.dualprevention.risk.ControlMeasure;
 import org.dualprevention.risk.Hazard;
 import org.dualprevention.risk.RiskPoint;
-import org.dualprevention.spi.AccessRequest;
+import org.dualprevention.danger.AccessRequest;
 
 /**
  * Seeded hidden dangers in any state of the closed loop, made by applying valid commands to

@@ -19,7 +19,7 @@ import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.SchemeId;
 import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
-import org.dualprevention.spi.CellGradingScheme;
+import org.dualprevention.spi.support.CellGradingScheme;
 import org.dualprevention.spi.GradingScheme;
 import org.dualprevention.testkit.AssessmentMethodContract;
 import org.dualprevention.testkit.GradingSchemeContract;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class TestkitDependenciesTest {
     private static final Pattern REF = Pattern.compile("(?:org/dualprevention|com/google|org/apache|tools/jackson|com/fasterxml)/[A-Za-z0-9_/$]+");
     private static final List<String> SPI_PACKAGES = List.of("org/dualprevention/[A-Z]", "org/dualprevention/organization/",
-            "org/dualprevention/risk/", "org/dualprevention/spi/", "org/dualprevention/danger/",
+            "org/dualprevention/risk/", "org/dualprevention/spi/", "org/dualprevention/query/", "org/dualprevention/danger/",
             "org/dualprevention/inspection/", "org/dualprevention/testkit(/|$)");
 
     @Test

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
-import org.dualprevention.spi.CellGradingScheme;
+import org.dualprevention.spi.support.CellGradingScheme;
 import org.dualprevention.spi.GradingScheme;
 import org.dualprevention.testkit.AssessmentMethodContract;
 import org.dualprevention.testkit.GradingSchemeContract;

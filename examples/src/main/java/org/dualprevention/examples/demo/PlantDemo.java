@@ -81,10 +81,10 @@ import org.dualprevention.risk.SchemeId;
 import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.GradingScheme;
-import org.dualprevention.spi.HiddenDangerQuery;
-import org.dualprevention.spi.InspectionTaskQuery;
-import org.dualprevention.spi.Page;
-import org.dualprevention.spi.RiskPointQuery;
+import org.dualprevention.query.HiddenDangerQuery;
+import org.dualprevention.query.InspectionTaskQuery;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.RiskPointQuery;
 import org.dualprevention.spi.Storage;
 import org.dualprevention.storage.memory.InMemoryStorage;
 

@@ -15,7 +15,7 @@ import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.organization.Organization;
-import org.dualprevention.spi.HiddenDangerQuery;
+import org.dualprevention.query.HiddenDangerQuery;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 

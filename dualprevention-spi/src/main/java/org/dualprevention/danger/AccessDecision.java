@@ -1,4 +1,4 @@
-package org.dualprevention.spi;
+package org.dualprevention.danger;
 
 import java.util.Objects;
 import org.dualprevention.AccessDeniedException;

@@ -1,4 +1,4 @@
-package org.dualprevention.spi;
+package org.dualprevention.spi.support;
 
 /**
  * Which of the two bands meeting at a threshold the threshold value itself belongs to.

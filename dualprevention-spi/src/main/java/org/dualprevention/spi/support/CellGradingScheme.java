@@ -1,5 +1,6 @@
-package org.dualprevention.spi;
+package org.dualprevention.spi.support;
 
+import org.dualprevention.spi.GradingScheme;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

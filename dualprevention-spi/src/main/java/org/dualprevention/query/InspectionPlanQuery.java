@@ -1,4 +1,4 @@
-package org.dualprevention.spi;
+package org.dualprevention.query;
 
 import java.time.LocalDate;
 import java.util.Collection;

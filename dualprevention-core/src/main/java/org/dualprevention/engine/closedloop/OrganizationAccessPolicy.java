@@ -1,5 +1,8 @@
-package org.dualprevention.spi;
+package org.dualprevention.engine.closedloop;
 
+import org.dualprevention.danger.AccessDecision;
+import org.dualprevention.spi.AccessPolicy;
+import org.dualprevention.danger.AccessRequest;
 import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.danger.HiddenDanger;

@@ -1,4 +1,4 @@
-package org.dualprevention.spi;
+package org.dualprevention.spi.support;
 
 import java.math.BigDecimal;
 import java.util.Objects;

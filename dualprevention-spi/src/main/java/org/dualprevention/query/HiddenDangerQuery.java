@@ -1,4 +1,4 @@
-package org.dualprevention.spi;
+package org.dualprevention.query;
 
 import java.time.Instant;
 import java.time.LocalDate;
