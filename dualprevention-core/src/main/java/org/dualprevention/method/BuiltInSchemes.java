@@ -130,11 +130,13 @@ public final class BuiltInSchemes {
                 .build();
     }
 
-    private static final String LEC_TABLE = "REFERENCE §1.4 classic five-grade D table (S1, S2, S14, S17, S18, S19); ";
+    private static final String LEC_TABLE = "REFERENCE §1.4 classic five-grade D table (LEC literature, e.g. "
+            + "https://360docs.net/doc/895219538.html, https://www.aqrzj.com/doc/14004.html); ";
 
     private static final BandedGradingScheme LEC_V1 = lecFiveGrades(LEC_V1_ID,
             "LEC five grades, V1 colours (grades 4 and 5 blue)",
-            LEC_TABLE + "colours V1, REFERENCE §1.5 (liguangnanfeng/smaq assess2.jsp, S21, dudu-du/msm safety.sql); "
+            LEC_TABLE + "colours V1, REFERENCE §1.5 (github.com/liguangnanfeng/smaq assess2.jsp; 风险分级管控标准, "
+                    + "https://360docs.net/doc/5d10375362.html; github.com/dudu-du/msm docs/safety.sql); "
                     + "boundaries REFERENCE §1.7: <20, [20,70], (70,160], (160,320], >320",
             LOWER, RiskLevel.MAJOR, RiskLevel.SIGNIFICANT, RiskLevel.GENERAL, RiskLevel.LOW, RiskLevel.LOW);
 
@@ -151,8 +153,9 @@ public final class BuiltInSchemes {
 
     private static final BandedGradingScheme LEC_BINARY = BandedGradingScheme.builder(LEC_BINARY_ID, LEC)
             .name("LEC binary: major hazard if D ≥ 160")
-            .source("REFERENCE §1.5 binary (OHSAS era): FraneYang/SUBHSSE MajorHazardList.aspx.cs (D ≥ 160, S19); "
-                    + "山西八建 register (S24)")
+            .source("REFERENCE §1.5 binary (OHSAS era): github.com/FraneYang/SUBHSSE MajorHazardList.aspx.cs "
+                    + "(D ≥ 160); 山西第八建筑工程有限公司 危险源辨识与风险评价表 (2010), "
+                    + "https://www.xiaomilidoc.com/p-9291305.html")
             .lowest(new Grade("general", "一般危险源 (general hazard), D < 160", RiskLevel.GENERAL, ""),
                     BigDecimal.ZERO, false)
             .threshold("160", UPPER, new Grade("major", "重大危险源 (major hazard), D ≥ 160", RiskLevel.MAJOR,
@@ -162,7 +165,8 @@ public final class BuiltInSchemes {
     private static final BandedGradingScheme LEC_KINNEY = BandedGradingScheme.builder(LEC_KINNEY_ID, LEC)
             .name("Fine–Kinney classes 400/200/70/20")
             .source("REFERENCE §1.6: Kinney & Wiruth, Practical Risk Analysis for Safety Management, NWC TP 5865 "
-                    + "(1976), via findrisk.net (S25); sides chosen as REFERENCE §1.7: <20, [20,70], (70,200], "
+                    + "(1976), bands as at https://findrisk.net/blog/fine-kinney-method-explained; "
+                    + "sides chosen as REFERENCE §1.7: <20, [20,70], (70,200], "
                     + "(200,400], >400")
             .lowest(new Grade("acceptable", "Risk acceptable (可接受)", RiskLevel.LOW, "no immediate action"),
                     BigDecimal.ZERO, false)
@@ -198,7 +202,7 @@ public final class BuiltInSchemes {
     private static final BandedGradingScheme LS_SHANDONG = BandedGradingScheme.builder(LS_SHANDONG_ID, LS)
             .name("LS Shandong style: 20-25 / 15-16 / 9-12 / 4-8 / 1-3")
             .source(LS_SCALES + "bands and action/deadline table REFERENCE §2.3 Shandong style (DB37 detail rules; "
-                    + "public code S6; zhanghan-cdns/my-ehs-app S13)")
+                    + "the same table in several public code bases, e.g. github.com/zhanghan-cdns/my-ehs-app)")
             .lowest(LS_MINIMAL, BigDecimal.ONE, true)
             .threshold("4", UPPER, LS_LOW)
             .threshold("9", UPPER, LS_GENERAL)
@@ -209,7 +213,7 @@ public final class BuiltInSchemes {
 
     private static final BandedGradingScheme LS_ZGMKW = BandedGradingScheme.builder(LS_ZGMKW_ID, LS)
             .name("LS zgmkw: 20-25 / 9-16 / 4-8 / 1-3")
-            .source(LS_SCALES + "bands REFERENCE §2.3 and §8.3: zgmkw.com 风险等级图 (S7)")
+            .source(LS_SCALES + "bands REFERENCE §2.3 and §8.3: 风险等级图, http://zgmkw.com/doc-30900.html")
             .lowest(Grade.of("IV", "Ⅳ 轻微 (slight)", RiskLevel.LOW), BigDecimal.ONE, true)
             .threshold("4", UPPER, Grade.of("III", "Ⅲ 一般 (general)", RiskLevel.GENERAL))
             .threshold("9", UPPER, Grade.of("II", "Ⅱ 较大 (significant)", RiskLevel.SIGNIFICANT))
@@ -219,7 +223,8 @@ public final class BuiltInSchemes {
 
     private static final BandedGradingScheme LS_JHA = BandedGradingScheme.builder(LS_JHA_ID, LS)
             .name("LS JHA/SCL variant: 20-25 / 15-16 / 6-12 / 1-5")
-            .source(LS_SCALES + "bands REFERENCE §2.3: public code \"jha/scl\" module (S8)")
+            .source(LS_SCALES + "bands REFERENCE §2.3: a \"jha/scl\" module of public code "
+                    + "(repository not identified)")
             .lowest(Grade.of("low", "低度危险 (low danger)", RiskLevel.LOW), BigDecimal.ONE, true)
             .threshold("6", UPPER, Grade.of("general", "一般危险 (general danger)", RiskLevel.GENERAL))
             .threshold("15", UPPER, Grade.of("high", "高度危险 (high danger)", RiskLevel.SIGNIFICANT))
@@ -229,7 +234,7 @@ public final class BuiltInSchemes {
 
     private static final BandedGradingScheme LS_HUBEI = BandedGradingScheme.builder(LS_HUBEI_ID, LS)
             .name("LS Hubei variant: ≥17 / 13-16 / 8-12 / ≤7")
-            .source(LS_SCALES + "bands REFERENCE §2.3: public code with a 湖北 comment (S9)")
+            .source(LS_SCALES + "bands REFERENCE §2.3: public code with a 湖北 comment (repository not identified)")
             .lowest(Grade.of("low", "低风险 (low risk)", RiskLevel.LOW), BigDecimal.ONE, true)
             .threshold("8", UPPER, Grade.of("general", "一般风险 (general risk)", RiskLevel.GENERAL))
             .threshold("13", UPPER, Grade.of("significant", "较大风险 (significant risk)", RiskLevel.SIGNIFICANT))
@@ -240,7 +245,8 @@ public final class BuiltInSchemes {
     // ---- MES (REFERENCE §3.1) ----
     private static final BandedGradingScheme MES_5 = BandedGradingScheme.builder(MES_5_ID, MES)
             .name("MES five grades: ≥180 / 90-150 / 50-80 / 20-48 / ≤18")
-            .source("REFERENCE §3.1: 公司作业条件风险程度评价MES法 (aqrzj S11), 360docs (S31); colours: grade 1 重大, "
+            .source("REFERENCE §3.1: 公司作业条件风险程度评价MES法 (标准范本), https://m.aqrzj.com/doc/249991.html; "
+                    + "危险源辨识 作业条件风险程度评价MES, https://360docs.net/doc/03124119.html; colours: grade 1 重大, "
                     + "grade 2 较大 (public code says 重大 or 较大 [U]), grade 3 较大, grade 4 一般, grade 5 低, "
                     + "as observed in public code (REFERENCE §3.1)")
             .lowest(new Grade("slight", "五级 稍有危险 (slightly dangerous)", RiskLevel.LOW, "可以接受 (acceptable)"),
@@ -299,8 +305,9 @@ public final class BuiltInSchemes {
     // ---- direct determination (REFERENCE §4.2) ----
     private static final BandedGradingScheme DIRECT = BandedGradingScheme.builder(DIRECT_ID, DirectMethod.ID)
             .name("Direct determination: any major-risk criterion met forces 重大")
-            .source("REFERENCE §4.2: DB37/T 2882-2016 重大风险确定原则 (recalled [U]); practice in the 山西八建 "
-                    + "register (S24) and judgement codes of FraneYang/SUBHSSE (S19)")
+            .source("REFERENCE §4.2: DB37/T 2882-2016 重大风险确定原则 (recalled [U]); practice in the 2010 register of "
+                    + "山西第八建筑工程有限公司, https://www.xiaomilidoc.com/p-9291305.html, and the judgement codes of "
+                    + "github.com/FraneYang/SUBHSSE Response.aspx")
             .lowest(new Grade("none", "未满足重大风险判定条件 (no major-risk criterion met)", RiskLevel.LOW,
                     "按其他评价方法的结果管控 (grade by the other assessment methods)"), BigDecimal.ZERO, true)
             .threshold("1", UPPER, new Grade("major", "重大风险（直接判定） (major risk by direct determination)",
