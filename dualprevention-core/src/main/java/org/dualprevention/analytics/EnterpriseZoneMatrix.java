@@ -11,7 +11,7 @@ import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.Score;
 
 /**
- * The enterprise / area-level 4×4 risk matrix of REFERENCE §2.4(b) (a chemical-enterprise risk zoning
+ * The enterprise / area-level 4×4 risk matrix of DOMAIN.md §2.4(b) (a chemical-enterprise risk zoning
  * guide, as implemented in two public code bases that agree on all 16 cells): ten likelihood items and
  * five severity items, each scored 1 to 4.
  *
@@ -57,7 +57,7 @@ public final class EnterpriseZoneMatrix {
     /**
      * The fifteen scored items. Persist {@link #code()}, never the ordinal.
      *
-     * <p>The item names follow REFERENCE §2.4(b); the originating guide is not identified there, so the
+     * <p>The item names follow DOMAIN.md §2.4(b); the originating guide is not identified there, so the
      * three people-on-site items are named by their position.
      */
     public enum Item {

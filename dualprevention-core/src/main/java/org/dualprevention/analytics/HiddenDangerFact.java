@@ -35,7 +35,7 @@ import org.dualprevention.risk.RiskPointId;
  * codes of the closed loop ({@code general} / {@code major}; {@code inspection} /
  * {@code random-observation}); other codes (for example a three-grade scheme) are counted under their
  * own code. A hidden danger is <em>open</em> until closed or withdrawn, and <em>overdue</em> on a day
- * after its deadline in force while open (REFERENCE §10.2; the deadline day itself is in time).
+ * after its deadline in force while open (DOMAIN.md §10.2; the deadline day itself is in time).
  *
  * <p>This class is immutable and thread-safe and must be treated as a value type.
  *

@@ -10,7 +10,7 @@ import org.dualprevention.organization.OrgUnitId;
  * The quarterly or yearly statistics table of hidden-danger investigation and governance
  * (隐患排查治理统计分析表) of one unit: totals, one row per direct sub-unit, and the reporting deadline.
  *
- * <p>国家安监总局令第16号 Art. 14 (REFERENCE §5.2) requires the table each quarter by the 15th of the
+ * <p>国家安监总局令第16号 Art. 14 (DOMAIN.md §5.2) requires the table each quarter by the 15th of the
  * first month of the next quarter and each year by 31 January of the next year, signed by the principal.
  *
  * <p>This class is immutable and thread-safe and must be treated as a value type.

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A rate of REFERENCE §5.4 / §10.3 as numerator, denominator and ratio, for example the
+ * A rate of DOMAIN.md §5.4 / §10.3 as numerator, denominator and ratio, for example the
  * rectification rate (整改率) 45 closed of 50 found.
  *
  * <p>A rate with a zero denominator is <em>not applicable</em>: {@link #ratio()} is empty, never 0 % or

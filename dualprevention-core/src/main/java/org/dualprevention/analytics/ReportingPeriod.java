@@ -15,7 +15,7 @@ import java.util.Optional;
  * in the organisation's time zone, with a kind (month, quarter, year or custom).
  *
  * <p>Quarters and years carry the national reporting deadline of 国家安监总局令第16号 Art. 14
- * (REFERENCE §5.2): the quarterly statistics table is due by the 15th of the first month of the next
+ * (DOMAIN.md §5.2): the quarterly statistics table is due by the 15th of the first month of the next
  * quarter, the yearly one by 31 January of the next year. The deadline day itself is still in time.
  *
  * <p>This class is immutable and thread-safe and must be treated as a value type.

@@ -68,7 +68,7 @@ public final class RiskMap {
      *
      * @param organization the organisation (units are summarised with their sub-units)
      * @param date the map's date, in the organisation's zone (overdue is judged on it)
-     * @param policy the effective-level policy, e.g. the engine's default of REFERENCE §10.2
+     * @param policy the effective-level policy, e.g. the engine's default of DOMAIN.md §10.2
      * @return a builder
      */
     public static Builder builder(Organization organization, LocalDate date, EffectiveLevelPolicy policy) {

@@ -150,7 +150,7 @@ public final class Statistics {
 
     /**
      * The quarterly or yearly statistics table (隐患排查治理统计分析表) of a unit: its totals, one row per
-     * direct sub-unit, and the national reporting deadline of REFERENCE §5.2.
+     * direct sub-unit, and the national reporting deadline of DOMAIN.md §5.2.
      *
      * @param unit the reporting unit
      * @param period a quarter or a year (other periods are allowed and carry no deadline)

@@ -10,7 +10,7 @@ import org.dualprevention.risk.AccidentType;
 import org.dualprevention.risk.HazardCategory;
 
 /**
- * The statistics of REFERENCE §5.4 and §10.3 for one organisation unit, with its sub-units, over one
+ * The statistics of DOMAIN.md §5.4 and §10.3 for one organisation unit, with its sub-units, over one
  * {@link ReportingPeriod}, as of a day.
  *
  * <h2>Definitions</h2>

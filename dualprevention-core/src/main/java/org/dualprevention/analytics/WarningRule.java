@@ -9,7 +9,7 @@ package org.dualprevention.analytics;
 public enum WarningRule {
     /**
      * {@code effective-level-rise}: a risk point's effective level is above its assessed level
-     * (REFERENCE §10.2: an open major hidden danger raises it to red, an open overdue general one by one
+     * (DOMAIN.md §10.2: an open major hidden danger raises it to red, an open overdue general one by one
      * step). One warning per raised risk point, naming the hidden dangers that raise it.
      */
     EFFECTIVE_LEVEL_RISE("effective-level-rise"),

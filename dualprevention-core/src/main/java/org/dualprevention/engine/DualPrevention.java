@@ -380,7 +380,7 @@ public final class DualPrevention {
     }
 
     /**
-     * The effective (dynamic) level of a risk point today (REFERENCE §10.2).
+     * The effective (dynamic) level of a risk point today (DOMAIN.md §10.2).
      *
      * @param id the risk point
      * @return the effective level, empty if the risk point is unknown or not assessed

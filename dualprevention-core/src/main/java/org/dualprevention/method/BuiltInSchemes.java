@@ -18,7 +18,7 @@ import org.dualprevention.spi.GradingScheme;
 
 /**
  * The catalogue of shipped grading schemes, each with its source in the project's domain reference
- * ({@code REFERENCE.md}, sections cited in {@link GradingScheme#source()}). Each scheme is also a
+ * ({@code docs/DOMAIN.md}, sections cited in {@link GradingScheme#source()}). Each scheme is also a
  * {@link java.util.ServiceLoader} provider class of its own ({@link LecV1Scheme} …), so the engine
  * finds it by id.
  *
@@ -39,21 +39,21 @@ import org.dualprevention.spi.GradingScheme;
  *   <tr><td>{@code MES-5} (default)</td><td>MES</td><td>≤18 LOW, 20–48 GENERAL, 50–80 SIGNIFICANT, 90–150 SIGNIFICANT, ≥180 MAJOR</td></tr>
  *   <tr><td>{@code MES-4}</td><td>MES</td><td>{@code <40} LOW, {@code [40,90)} GENERAL, {@code [90,180]} SIGNIFICANT, {@code >180} MAJOR</td></tr>
  *   <tr><td>{@code MATRIX-5X5} (default)</td><td>MATRIX</td><td>per cell, the Shandong LS bands applied to L×S</td></tr>
- *   <tr><td>{@code MATRIX-4X4-ENTERPRISE} (default)</td><td>MATRIX-4X4</td><td>per cell, REFERENCE §2.4(b)</td></tr>
+ *   <tr><td>{@code MATRIX-4X4-ENTERPRISE} (default)</td><td>MATRIX-4X4</td><td>per cell, DOMAIN.md §2.4(b)</td></tr>
  *   <tr><td>{@code DIRECT} (default)</td><td>DIRECT</td><td>0 LOW (no criterion met), 1–5 MAJOR</td></tr>
  * </table>
  *
  * <h2>Boundary decisions</h2>
  * <ul>
  *   <li>LEC: "&lt;20" is strict in every source, so 20 goes up; 70 goes down (upper-closed bands,
- *       REFERENCE §1.7), except in {@code LEC-V1-STRICT}; 160 and 320 cannot be reached with the standard
+ *       DOMAIN.md §1.7), except in {@code LEC-V1-STRICT}; 160 and 320 cannot be reached with the standard
  *       scales and go down.</li>
- *   <li>Kinney (REFERENCE §1.6 gives 400/200/70/20 without sides): the same sides as the Chinese default,
+ *   <li>Kinney (DOMAIN.md §1.6 gives 400/200/70/20 without sides): the same sides as the Chinese default,
  *       20 up and the others down. 400 is reachable (10×1×40, 1×10×40) and is "high", not "very high".</li>
  *   <li>LS and MES bands are written as integer ranges with unreachable gaps between them; each
  *       threshold sits at the written lower value of a band and goes up, so a published range like
  *       9–12 is {@code [9, 15)}. The LS schemes cover {@code [1, 25]}; LEC and MES cover {@code (0, +inf)}.</li>
- *   <li>MES five grades to colours (REFERENCE §3.1 gives no authoritative mapping): following the
+ *   <li>MES five grades to colours (DOMAIN.md §3.1 gives no authoritative mapping): following the
  *       mapping observed in public code, grade 1 (≥180) 重大, grade 3 (50–80) 较大, grade 4 (20–48) 一般,
  *       grade 5 (≤18) 低; for grade 2 (90–150), where public code says 重大 or 较大 [U], we take 较大, so
  *       that red is reserved for "不能继续作业".</li>
@@ -98,7 +98,7 @@ public final class BuiltInSchemes {
     private static final MethodId LS = LsMethod.ID;
     private static final MethodId MES = MesMethod.ID;
 
-    // ---- LEC grades (REFERENCE §1.4); the level differs per colour variant ----
+    // ---- LEC grades (DOMAIN.md §1.4); the level differs per colour variant ----
     private static Grade extreme(RiskLevel l) {
         return new Grade("extreme", "极其危险 (extremely dangerous), A/1级", l, "不能继续作业 (stop work)");
     }
@@ -130,30 +130,30 @@ public final class BuiltInSchemes {
                 .build();
     }
 
-    private static final String LEC_TABLE = "REFERENCE §1.4 classic five-grade D table (LEC literature, e.g. "
+    private static final String LEC_TABLE = "DOMAIN.md §1.4 classic five-grade D table (LEC literature, e.g. "
             + "https://360docs.net/doc/895219538.html, https://www.aqrzj.com/doc/14004.html); ";
 
     private static final BandedGradingScheme LEC_V1 = lecFiveGrades(LEC_V1_ID,
             "LEC five grades, V1 colours (grades 4 and 5 blue)",
-            LEC_TABLE + "colours V1, REFERENCE §1.5 (github.com/liguangnanfeng/smaq assess2.jsp; 风险分级管控标准, "
+            LEC_TABLE + "colours V1, DOMAIN.md §1.5 (github.com/liguangnanfeng/smaq assess2.jsp; 风险分级管控标准, "
                     + "https://360docs.net/doc/5d10375362.html; github.com/dudu-du/msm docs/safety.sql); "
-                    + "boundaries REFERENCE §1.7: <20, [20,70], (70,160], (160,320], >320",
+                    + "boundaries DOMAIN.md §1.7: <20, [20,70], (70,160], (160,320], >320",
             LOWER, RiskLevel.MAJOR, RiskLevel.SIGNIFICANT, RiskLevel.GENERAL, RiskLevel.LOW, RiskLevel.LOW);
 
     private static final BandedGradingScheme LEC_V1_STRICT = lecFiveGrades(LEC_V1_STRICT_ID,
             "LEC five grades, V1 colours, 70 judged strictly (从严从高)",
-            LEC_TABLE + "colours V1, REFERENCE §1.5; boundary 70 in the higher band per the 从严从高 reading of "
-                    + "DB37/T 2882-2016 (REFERENCE §1.7): <20, [20,70), [70,160], (160,320], >320",
+            LEC_TABLE + "colours V1, DOMAIN.md §1.5; boundary 70 in the higher band per the 从严从高 reading of "
+                    + "DB37/T 2882-2016 (DOMAIN.md §1.7): <20, [20,70), [70,160], (160,320], >320",
             UPPER, RiskLevel.MAJOR, RiskLevel.SIGNIFICANT, RiskLevel.GENERAL, RiskLevel.LOW, RiskLevel.LOW);
 
     private static final BandedGradingScheme LEC_V2 = lecFiveGrades(LEC_V2_ID,
             "LEC five grades, V2 colours (grades 1 and 2 red)",
-            LEC_TABLE + "colours V2, REFERENCE §1.5 (public JS code, two projects); 20 in the 20-70 band",
+            LEC_TABLE + "colours V2, DOMAIN.md §1.5 (public JS code, two projects); 20 in the 20-70 band",
             LOWER, RiskLevel.MAJOR, RiskLevel.MAJOR, RiskLevel.SIGNIFICANT, RiskLevel.GENERAL, RiskLevel.LOW);
 
     private static final BandedGradingScheme LEC_BINARY = BandedGradingScheme.builder(LEC_BINARY_ID, LEC)
             .name("LEC binary: major hazard if D ≥ 160")
-            .source("REFERENCE §1.5 binary (OHSAS era): github.com/FraneYang/SUBHSSE MajorHazardList.aspx.cs "
+            .source("DOMAIN.md §1.5 binary (OHSAS era): github.com/FraneYang/SUBHSSE MajorHazardList.aspx.cs "
                     + "(D ≥ 160); 山西第八建筑工程有限公司 危险源辨识与风险评价表 (2010), "
                     + "https://www.xiaomilidoc.com/p-9291305.html")
             .lowest(new Grade("general", "一般危险源 (general hazard), D < 160", RiskLevel.GENERAL, ""),
@@ -164,9 +164,9 @@ public final class BuiltInSchemes {
 
     private static final BandedGradingScheme LEC_KINNEY = BandedGradingScheme.builder(LEC_KINNEY_ID, LEC)
             .name("Fine–Kinney classes 400/200/70/20")
-            .source("REFERENCE §1.6: Kinney & Wiruth, Practical Risk Analysis for Safety Management, NWC TP 5865 "
+            .source("DOMAIN.md §1.6: Kinney & Wiruth, Practical Risk Analysis for Safety Management, NWC TP 5865 "
                     + "(1976), bands as at https://findrisk.net/blog/fine-kinney-method-explained; "
-                    + "sides chosen as REFERENCE §1.7: <20, [20,70], (70,200], "
+                    + "sides chosen as DOMAIN.md §1.7: <20, [20,70], (70,200], "
                     + "(200,400], >400")
             .lowest(new Grade("acceptable", "Risk acceptable (可接受)", RiskLevel.LOW, "no immediate action"),
                     BigDecimal.ZERO, false)
@@ -180,7 +180,7 @@ public final class BuiltInSchemes {
                     "consider discontinuing operation"))
             .build();
 
-    // ---- LS (REFERENCE §2.3) ----
+    // ---- LS (DOMAIN.md §2.3) ----
     private static final Grade LS_MAJOR = new Grade("major", "重大风险 (major risk), A/1级", RiskLevel.MAJOR,
             "在采取措施降低风险前，不能继续作业，对改进措施进行评估；实施期限：立刻 "
                     + "(do not continue work until measures reduce the risk; evaluate the improvements; at once)");
@@ -197,11 +197,11 @@ public final class BuiltInSchemes {
     private static final Grade LS_MINIMAL = new Grade("minimal", "低风险 (low risk), E/5级", RiskLevel.LOW,
             "无需采用控制措施；实施期限：需保存记录 (no control measures needed; keep records)");
 
-    private static final String LS_SCALES = "L and S 1-5 per REFERENCE §2.1-2.2; ";
+    private static final String LS_SCALES = "L and S 1-5 per DOMAIN.md §2.1-2.2; ";
 
     private static final BandedGradingScheme LS_SHANDONG = BandedGradingScheme.builder(LS_SHANDONG_ID, LS)
             .name("LS Shandong style: 20-25 / 15-16 / 9-12 / 4-8 / 1-3")
-            .source(LS_SCALES + "bands and action/deadline table REFERENCE §2.3 Shandong style (DB37 detail rules; "
+            .source(LS_SCALES + "bands and action/deadline table DOMAIN.md §2.3 Shandong style (DB37 detail rules; "
                     + "the same table in several public code bases, e.g. github.com/zhanghan-cdns/my-ehs-app)")
             .lowest(LS_MINIMAL, BigDecimal.ONE, true)
             .threshold("4", UPPER, LS_LOW)
@@ -213,7 +213,7 @@ public final class BuiltInSchemes {
 
     private static final BandedGradingScheme LS_ZGMKW = BandedGradingScheme.builder(LS_ZGMKW_ID, LS)
             .name("LS zgmkw: 20-25 / 9-16 / 4-8 / 1-3")
-            .source(LS_SCALES + "bands REFERENCE §2.3 and §8.3: 风险等级图, http://zgmkw.com/doc-30900.html")
+            .source(LS_SCALES + "bands DOMAIN.md §2.3 and §8.3: 风险等级图, http://zgmkw.com/doc-30900.html")
             .lowest(Grade.of("IV", "Ⅳ 轻微 (slight)", RiskLevel.LOW), BigDecimal.ONE, true)
             .threshold("4", UPPER, Grade.of("III", "Ⅲ 一般 (general)", RiskLevel.GENERAL))
             .threshold("9", UPPER, Grade.of("II", "Ⅱ 较大 (significant)", RiskLevel.SIGNIFICANT))
@@ -223,7 +223,7 @@ public final class BuiltInSchemes {
 
     private static final BandedGradingScheme LS_JHA = BandedGradingScheme.builder(LS_JHA_ID, LS)
             .name("LS JHA/SCL variant: 20-25 / 15-16 / 6-12 / 1-5")
-            .source(LS_SCALES + "bands REFERENCE §2.3: a \"jha/scl\" module of public code "
+            .source(LS_SCALES + "bands DOMAIN.md §2.3: a \"jha/scl\" module of public code "
                     + "(repository not identified)")
             .lowest(Grade.of("low", "低度危险 (low danger)", RiskLevel.LOW), BigDecimal.ONE, true)
             .threshold("6", UPPER, Grade.of("general", "一般危险 (general danger)", RiskLevel.GENERAL))
@@ -234,7 +234,7 @@ public final class BuiltInSchemes {
 
     private static final BandedGradingScheme LS_HUBEI = BandedGradingScheme.builder(LS_HUBEI_ID, LS)
             .name("LS Hubei variant: ≥17 / 13-16 / 8-12 / ≤7")
-            .source(LS_SCALES + "bands REFERENCE §2.3: public code with a 湖北 comment (repository not identified)")
+            .source(LS_SCALES + "bands DOMAIN.md §2.3: public code with a 湖北 comment (repository not identified)")
             .lowest(Grade.of("low", "低风险 (low risk)", RiskLevel.LOW), BigDecimal.ONE, true)
             .threshold("8", UPPER, Grade.of("general", "一般风险 (general risk)", RiskLevel.GENERAL))
             .threshold("13", UPPER, Grade.of("significant", "较大风险 (significant risk)", RiskLevel.SIGNIFICANT))
@@ -242,13 +242,13 @@ public final class BuiltInSchemes {
             .upperLimit(BigDecimal.valueOf(25), true)
             .build();
 
-    // ---- MES (REFERENCE §3.1) ----
+    // ---- MES (DOMAIN.md §3.1) ----
     private static final BandedGradingScheme MES_5 = BandedGradingScheme.builder(MES_5_ID, MES)
             .name("MES five grades: ≥180 / 90-150 / 50-80 / 20-48 / ≤18")
-            .source("REFERENCE §3.1: 公司作业条件风险程度评价MES法 (标准范本), https://m.aqrzj.com/doc/249991.html; "
+            .source("DOMAIN.md §3.1: 公司作业条件风险程度评价MES法 (标准范本), https://m.aqrzj.com/doc/249991.html; "
                     + "危险源辨识 作业条件风险程度评价MES, https://360docs.net/doc/03124119.html; colours: grade 1 重大, "
                     + "grade 2 较大 (public code says 重大 or 较大 [U]), grade 3 较大, grade 4 一般, grade 5 低, "
-                    + "as observed in public code (REFERENCE §3.1)")
+                    + "as observed in public code (DOMAIN.md §3.1)")
             .lowest(new Grade("slight", "五级 稍有危险 (slightly dangerous)", RiskLevel.LOW, "可以接受 (acceptable)"),
                     BigDecimal.ZERO, false)
             .threshold("20", UPPER, new Grade("possible", "四级 一般危险 (possibly dangerous)", RiskLevel.GENERAL,
@@ -263,7 +263,7 @@ public final class BuiltInSchemes {
 
     private static final BandedGradingScheme MES_4 = BandedGradingScheme.builder(MES_4_ID, MES)
             .name("MES four bands: >180 / 90-180 / 40-90 / <40")
-            .source("REFERENCE §3.1 four-band variant observed in public code (claims GB/T 33000-2025, not "
+            .source("DOMAIN.md §3.1 four-band variant observed in public code (claims GB/T 33000-2025, not "
                     + "verifiable [U]): R>180 1级重大; 90≤R≤180 2级较大; 40≤R<90 3级一般; R<40 4级低")
             .lowest(Grade.of("low", "4级 低风险 (low risk)", RiskLevel.LOW), BigDecimal.ZERO, false)
             .threshold("40", UPPER, Grade.of("general", "3级 一般风险 (general risk)", RiskLevel.GENERAL))
@@ -271,12 +271,12 @@ public final class BuiltInSchemes {
             .threshold("180", LOWER, Grade.of("major", "1级 重大风险 (major risk)", RiskLevel.MAJOR))
             .build();
 
-    // ---- matrices (REFERENCE §2.4) ----
+    // ---- matrices (DOMAIN.md §2.4) ----
     private static final CellGradingScheme MATRIX_5X5 = CellGradingScheme
             .builder(MATRIX_5X5_ID, RiskMatrixMethod.ID, 5, 5)
             .name("5×5 risk matrix per cell, Shandong-style levels")
-            .source("REFERENCE §2.3 Shandong-style bands (20-25 / 15-16 / 9-12 / 4-8 / 1-3) applied to each cell "
-                    + "L×S of the 5×5 grid of REFERENCE §2.4(a); rows L 1-5, columns S 1-5")
+            .source("DOMAIN.md §2.3 Shandong-style bands (20-25 / 15-16 / 9-12 / 4-8 / 1-3) applied to each cell "
+                    + "L×S of the 5×5 grid of DOMAIN.md §2.4(a); rows L 1-5, columns S 1-5")
             .grades(LS_MAJOR, LS_SIGNIFICANT, LS_GENERAL, LS_LOW, LS_MINIMAL)
             //        S=1        S=2            S=3            S=4            S=5
             .row(1, "minimal", "minimal", "minimal", "low", "low")
@@ -289,7 +289,7 @@ public final class BuiltInSchemes {
     private static final CellGradingScheme MATRIX_4X4_ENTERPRISE = CellGradingScheme
             .builder(MATRIX_4X4_ENTERPRISE_ID, Matrix4x4Method.ID, 4, 4)
             .name("Enterprise/area-level 4×4 risk matrix per cell")
-            .source("REFERENCE §2.4(b): zhanghan-cdns/my-ehs-app riskInfo.vue and liguangnanfeng/smaq assess3.jsp "
+            .source("DOMAIN.md §2.4(b): zhanghan-cdns/my-ehs-app riskInfo.vue and liguangnanfeng/smaq assess3.jsp "
                     + "(agree on all 16 cells); rows L 1-4, columns S 1-4")
             .grades(Grade.of("major", "重大风险 (major risk)", RiskLevel.MAJOR),
                     Grade.of("significant", "较大风险 (significant risk)", RiskLevel.SIGNIFICANT),
@@ -302,10 +302,10 @@ public final class BuiltInSchemes {
             .row(4, "general", "significant", "major", "major")
             .build();
 
-    // ---- direct determination (REFERENCE §4.2) ----
+    // ---- direct determination (DOMAIN.md §4.2) ----
     private static final BandedGradingScheme DIRECT = BandedGradingScheme.builder(DIRECT_ID, DirectMethod.ID)
             .name("Direct determination: any major-risk criterion met forces 重大")
-            .source("REFERENCE §4.2: DB37/T 2882-2016 重大风险确定原则 (recalled [U]); practice in the 2010 register of "
+            .source("DOMAIN.md §4.2: DB37/T 2882-2016 重大风险确定原则 (recalled [U]); practice in the 2010 register of "
                     + "山西第八建筑工程有限公司, https://www.xiaomilidoc.com/p-9291305.html, and the judgement codes of "
                     + "github.com/FraneYang/SUBHSSE Response.aspx")
             .lowest(new Grade("none", "未满足重大风险判定条件 (no major-risk criterion met)", RiskLevel.LOW,

@@ -11,7 +11,7 @@ import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
 
 /**
- * 直接判定法, direct determination of 重大风险 (REFERENCE §4.2, DB37/T 2882-2016 重大风险确定原则 as
+ * 直接判定法, direct determination of 重大风险 (DOMAIN.md §4.2, DB37/T 2882-2016 重大风险确定原则 as
  * recalled [U]). Each factor is one major-risk criterion, given as a flag 0 (not met) or 1 (met):
  * <ul>
  *   <li>{@code LAW} — violates laws, regulations or mandatory clauses of national standards;</li>

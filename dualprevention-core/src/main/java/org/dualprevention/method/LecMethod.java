@@ -14,7 +14,7 @@ import org.dualprevention.spi.AssessmentMethod;
 /**
  * LEC, 作业条件危险性评价法 (job hazard evaluation, Graham–Kinney): D = L × E × C.
  *
- * <p>Factors and their only allowed values (REFERENCE §1.1–1.3(a), the Kinney–Wiruth scales):
+ * <p>Factors and their only allowed values (DOMAIN.md §1.1–1.3(a), the Kinney–Wiruth scales):
  * <ul>
  *   <li>{@code L} likelihood of an accident (事故发生的可能性): 10, 6, 3, 1, 0.5, 0.2, 0.1;</li>
  *   <li>{@code E} exposure frequency (暴露于危险环境的频繁程度): 10, 6, 3, 2, 1, 0.5;</li>

@@ -12,7 +12,7 @@ import org.dualprevention.spi.AssessmentMethod;
 
 /**
  * LS, 风险矩阵法 (risk matrix by product): R = L × S with {@code L} (likelihood, 事故发生的可能性) and
- * {@code S} (severity, 事件后果严重性) integers 1 to 5 (REFERENCE §2.1–2.2).
+ * {@code S} (severity, 事件后果严重性) integers 1 to 5 (DOMAIN.md §2.1–2.2).
  *
  * <p>The score is the cell {@code (L, S)} with value R ({@link Score#ofCell}), so banded schemes grade
  * it by R and per-cell schemes by its cell. The default scheme is {@code LS-SHANDONG}.

@@ -11,7 +11,7 @@ import org.dualprevention.spi.AssessmentMethod;
 
 /**
  * The built-in 4×4 risk matrix {@code MATRIX-4X4}, for the enterprise/area-level matrix of
- * REFERENCE §2.4(b): {@code L} 1–4 (the rounded-up mean of the item scores) by {@code S} 1–4 (the
+ * DOMAIN.md §2.4(b): {@code L} 1–4 (the rounded-up mean of the item scores) by {@code S} 1–4 (the
  * largest item score). It behaves exactly like {@code RiskMatrixMethod.of(MATRIX-4X4, 4, 4, …)}; this
  * class exists so that {@link java.util.ServiceLoader} can find it. Default scheme:
  * {@code MATRIX-4X4-ENTERPRISE}.

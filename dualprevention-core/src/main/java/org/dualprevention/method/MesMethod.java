@@ -11,7 +11,7 @@ import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
 
 /**
- * MES, 作业条件风险程度评价 (REFERENCE §3.1): R = M × E × S.
+ * MES, 作业条件风险程度评价 (DOMAIN.md §3.1): R = M × E × S.
  *
  * <ul>
  *   <li>{@code M} state of control measures (控制措施的状态): 5 none, 3 mitigating emergency measures,

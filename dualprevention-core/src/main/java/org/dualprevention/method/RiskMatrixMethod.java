@@ -13,7 +13,7 @@ import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
 
 /**
- * A risk matrix of any size (REFERENCE §2.4): rows are the likelihood {@code L} from 1 to n, columns
+ * A risk matrix of any size (DOMAIN.md §2.4): rows are the likelihood {@code L} from 1 to n, columns
  * the severity {@code S} from 1 to m. The score is the cell {@code (L, S)}; its value L × S is only for
  * ordering and display, since a per-cell {@link org.dualprevention.spi.support.CellGradingScheme} grades the
  * cell itself.

@@ -19,7 +19,7 @@ import org.dualprevention.risk.Score;
 import org.junit.jupiter.api.Test;
 
 class EnterpriseZoneMatrixTest {
-    /** REFERENCE §2.4(b): liguangnanfeng/smaq assess3.jsp gets the same cells by L×S ≤3 blue, ≤6 yellow, ≤9 orange, else red. */
+    /** DOMAIN.md §2.4(b): liguangnanfeng/smaq assess3.jsp gets the same cells by L×S ≤3 blue, ≤6 yellow, ≤9 orange, else red. */
     private static RiskLevel byProduct(int l, int s) {
         int p = l * s;
         return p <= 3 ? RiskLevel.LOW : p <= 6 ? RiskLevel.GENERAL : p <= 9 ? RiskLevel.SIGNIFICANT : RiskLevel.MAJOR;

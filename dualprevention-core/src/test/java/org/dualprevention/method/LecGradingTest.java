@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every LEC combination under every shipped LEC scheme, against expectations written here as plain
- * if-chains over the published tables (REFERENCE §1.4–1.7), never through the schemes' own bands.
+ * if-chains over the published tables (DOMAIN.md §1.4–1.7), never through the schemes' own bands.
  */
 @DisplayName("LEC: D = L×E×C graded by every shipped LEC scheme")
 class LecGradingTest {
@@ -50,7 +50,7 @@ class LecGradingTest {
         return d.compareTo(bd(v)) >= 0;
     }
 
-    // REFERENCE §1.4 + §1.7: >320, (160,320], (70,160], [20,70], <20; V1 colours §1.5
+    // DOMAIN.md §1.4 + §1.7: >320, (160,320], (70,160], [20,70], <20; V1 colours DOMAIN.md §1.5
     static Expected v1(BigDecimal d) {
         if (gt(d, "320")) {
             return new Expected("extreme", RiskLevel.MAJOR);
@@ -80,7 +80,7 @@ class LecGradingTest {
         }
     }
 
-    // V2 colours §1.5: D>160 red, 70<D<=160 orange, 20<=D<=70 yellow, D<20 blue
+    // V2 colours DOMAIN.md §1.5: D>160 red, 70<D<=160 orange, 20<=D<=70 yellow, D<20 blue
     static Expected v2(BigDecimal d) {
         if (gt(d, "320")) {
             return new Expected("extreme", RiskLevel.MAJOR);
@@ -95,12 +95,12 @@ class LecGradingTest {
         }
     }
 
-    // binary §1.5: 重大危险源 iff D >= 160
+    // binary DOMAIN.md §1.5: 重大危险源 iff D >= 160
     static Expected binary(BigDecimal d) {
         return ge(d, "160") ? new Expected("major", RiskLevel.MAJOR) : new Expected("general", RiskLevel.GENERAL);
     }
 
-    // Kinney §1.6 with the documented sides: >400, (200,400], (70,200], [20,70], <20
+    // Kinney DOMAIN.md §1.6 with the documented sides: >400, (200,400], (70,200], [20,70], <20
     static Expected kinney(BigDecimal d) {
         if (gt(d, "400")) {
             return new Expected("very-high", RiskLevel.MAJOR);
@@ -205,14 +205,14 @@ class LecGradingTest {
         assertTrue(products.contains(bd("70")));
     }
 
-    // ---- REFERENCE §8.1: the 38 published vectors ----
+    // ---- DOMAIN.md §8.1: the 38 published vectors ----
 
     static Stream<Map<String, String>> vectors() {
         return TestData.csv("/lec-vectors.csv").stream();
     }
 
     @Test
-    @DisplayName("lec-vectors.csv holds the 38 rows of REFERENCE §8.1")
+    @DisplayName("lec-vectors.csv holds the 38 rows of DOMAIN.md §8.1")
     void vectorCount() {
         assertEquals(38, vectors().count());
     }
@@ -247,7 +247,7 @@ class LecGradingTest {
 
     @ParameterizedTest(name = "row {0}")
     @MethodSource("vectors")
-    @DisplayName("REFERENCE §8.1 vector: published D and the default grade/colour (LEC-V1); row 15 is rejected")
+    @DisplayName("DOMAIN.md §8.1 vector: published D and the default grade/colour (LEC-V1); row 15 is rejected")
     void publishedVector(Map<String, String> row) {
         String expected = row.get("expected_default_grade_and_colour");
         if (expected.contains("reject")) {
@@ -278,7 +278,7 @@ class LecGradingTest {
         }
     }
 
-    // ---- boundaries (REFERENCE §1.7) ----
+    // ---- boundaries (DOMAIN.md §1.7) ----
 
     @ParameterizedTest(name = "L={0} E={1} C={2}")
     @CsvSource({"0.1,2,100", "0.2,1,100", "0.5,1,40", "1,0.5,40", "10,2,1"})

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every LS cell under every LS scheme and every cell of the per-cell matrices, against the published
- * ranges of REFERENCE §2.3–2.4 written here literally.
+ * ranges of DOMAIN.md §2.3–2.4 written here literally.
  */
 @DisplayName("LS and risk matrices: every cell under every shipped scheme")
 class LsAndMatrixGradingTest {
@@ -161,14 +161,14 @@ class LsAndMatrixGradingTest {
     }
 
     @Test
-    @DisplayName("ls-grid.csv holds the 25 cells of REFERENCE §8.3")
+    @DisplayName("ls-grid.csv holds the 25 cells of DOMAIN.md §8.3")
     void gridSize() {
         assertEquals(25, grid().count());
     }
 
     @ParameterizedTest(name = "L={0}")
     @MethodSource("grid")
-    @DisplayName("REFERENCE §8.3 grid: R and the Shandong default level per cell (LS-SHANDONG and MATRIX-5X5)")
+    @DisplayName("DOMAIN.md §8.3 grid: R and the Shandong default level per cell (LS-SHANDONG and MATRIX-5X5)")
     void publishedGrid(Map<String, String> row) {
         int l = Integer.parseInt(row.get("L"));
         int s = Integer.parseInt(row.get("S"));
@@ -180,10 +180,10 @@ class LsAndMatrixGradingTest {
         assertEquals(want, new Matrix5x5Scheme().grade(cell).level(), "MATRIX-5X5 at " + l + "," + s);
     }
 
-    // REFERENCE §8.3: S7's own levels, by R
+    // DOMAIN.md §8.3: S7's own levels, by R
     @ParameterizedTest(name = "L={0} S={1}")
     @MethodSource("cells5x5")
-    @DisplayName("REFERENCE §8.3: zgmkw grid levels (轻微 Ⅳ 1-3, 一般 Ⅲ 4-8, 较大 Ⅱ 9-16, 重大 Ⅰ 20-25) under LS-ZGMKW")
+    @DisplayName("DOMAIN.md §8.3: zgmkw grid levels (轻微 Ⅳ 1-3, 一般 Ⅲ 4-8, 较大 Ⅱ 9-16, 重大 Ⅰ 20-25) under LS-ZGMKW")
     void zgmkwGrid(int l, int s) {
         int r = l * s;
         String want = r <= 3 ? "IV" : r <= 8 ? "III" : r <= 16 ? "II" : "I";
@@ -212,7 +212,7 @@ class LsAndMatrixGradingTest {
         assertEquals(got, new Matrix5x5Scheme().grade(LS.evaluate(input("L", "" + l, "S", "" + s))));
     }
 
-    // REFERENCE §2.4(b), copied literally: rows L 1..4, columns S 1..4
+    // DOMAIN.md §2.4(b), copied literally: rows L 1..4, columns S 1..4
     private static final String[][] ENTERPRISE = {
         {"低", "低", "低", "一般"},
         {"低", "一般", "一般", "较大"},
@@ -232,7 +232,7 @@ class LsAndMatrixGradingTest {
 
     @ParameterizedTest(name = "L={0} S={1}")
     @MethodSource("cells4x4")
-    @DisplayName("MATRIX-4X4-ENTERPRISE matches REFERENCE §2.4(b) cell by cell")
+    @DisplayName("MATRIX-4X4-ENTERPRISE matches DOMAIN.md §2.4(b) cell by cell")
     void enterpriseMatrix(int l, int s) {
         Score cell = new Matrix4x4Method().evaluate(input("L", "" + l, "S", "" + s));
         Grade got = new Matrix4x4EnterpriseScheme().grade(cell);

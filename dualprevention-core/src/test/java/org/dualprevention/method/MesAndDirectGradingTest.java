@@ -26,7 +26,7 @@ class MesAndDirectGradingTest {
     record Expected(String code, RiskLevel level) {
     }
 
-    // REFERENCE §3.1 five grades as written: ≥180 / 90–150 / 50–80 / 20–48 / ≤18, colours as documented
+    // DOMAIN.md §3.1 five grades as written: ≥180 / 90–150 / 50–80 / 20–48 / ≤18, colours as documented
     static Expected mes5(BigDecimal r) {
         if (r.compareTo(bd("180")) >= 0) {
             return new Expected("extreme", RiskLevel.MAJOR);

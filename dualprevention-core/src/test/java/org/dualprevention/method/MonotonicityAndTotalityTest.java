@@ -80,7 +80,7 @@ class MonotonicityAndTotalityTest {
         for (GradingScheme s : schemes()) {
             assertTrue(methodIds.contains(s.method().value()), s.id() + " grades an unknown method " + s.method());
             assertFalse(s.name().isBlank());
-            assertTrue(s.source().contains("REFERENCE §"), s.id() + " source must cite REFERENCE: " + s.source());
+            assertTrue(s.source().contains("DOMAIN.md §"), s.id() + " source must cite DOMAIN.md: " + s.source());
         }
         for (AssessmentMethod m : methods()) {
             assertTrue(schemeIds.contains(m.defaultScheme().value()), m.id() + " default " + m.defaultScheme());

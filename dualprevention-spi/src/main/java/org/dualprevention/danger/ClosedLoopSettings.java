@@ -6,7 +6,7 @@ import java.util.Objects;
  * Settings of the closed loop that an organisation may change.
  *
  * <ul>
- *   <li>{@code separationOfDuties} (default on, REFERENCE §5.2): the acceptor of a rectification is none of
+ *   <li>{@code separationOfDuties} (default on, DOMAIN.md §5.2): the acceptor of a rectification is none of
  *       its rectifiers, submitters or its plan's responsible person, and a deadline extension is approved
  *       by someone other than the requester.</li>
  * </ul>

@@ -6,7 +6,7 @@ import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPointId;
 
 /**
- * The effective (dynamic) risk level of a risk point (REFERENCE §10.2): its assessed level, raised while
+ * The effective (dynamic) risk level of a risk point (DOMAIN.md §10.2): its assessed level, raised while
  * linked hidden dangers are open, with the reasons. It is never below the assessed level; the constructor
  * rejects such a value, so no policy can produce one.
  *

@@ -7,7 +7,7 @@ import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPointId;
 
 /**
- * The effective level of a risk point changed (REFERENCE §10.2: every change is an event with its
+ * The effective level of a risk point changed (DOMAIN.md §10.2: every change is an event with its
  * reason). Not a {@link HiddenDangerEvent}: it belongs to the risk point, and may also follow a new
  * assessment.
  *

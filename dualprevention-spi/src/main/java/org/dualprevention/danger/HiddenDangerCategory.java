@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.dualprevention.internal.Labels;
 
 /**
- * The class of a hidden danger in the Shandong registers (REFERENCE §5.3): basic management
+ * The class of a hidden danger in the Shandong registers (DOMAIN.md §5.3): basic management
  * (基础管理类隐患: licences, organisation, responsibilities, rules, training, emergency) or on site
  * (现场管理类隐患: equipment, places, operations, people).
  *

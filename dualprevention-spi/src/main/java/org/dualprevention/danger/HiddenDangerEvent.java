@@ -168,7 +168,7 @@ public sealed interface HiddenDangerEvent permits HiddenDangerEvent.Reported, Hi
 
     /**
      * A verified hidden danger names a failed control measure, so its hazard is to be flagged for
-     * reassessment (REFERENCE §10.2). Sent when the hidden danger is verified, or rectified on the spot
+     * reassessment (DOMAIN.md §10.2). Sent when the hidden danger is verified, or rectified on the spot
      * without verification, so a report later withdrawn never flags a hazard.
      *
      * @param dangerId the hidden danger

@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.dualprevention.internal.Labels;
 
 /**
- * The class of an inspection item by source (REFERENCE §5.3): basic management (基础管理类) or on-site (现场管理类).
+ * The class of an inspection item by source (DOMAIN.md §5.3): basic management (基础管理类) or on-site (现场管理类).
  *
  * <p>Persist {@link #code()}, never the ordinal. Labels in Chinese and English come from
  * {@link #displayName(Locale)}.

@@ -11,7 +11,7 @@ import org.dualprevention.risk.RiskPoint;
 
 /**
  * One thing an inspector checks (排查项): its content, the standard it is checked against, its class
- * (basic management or on-site, REFERENCE §5.3) and, for an item derived from a control measure, the
+ * (basic management or on-site, DOMAIN.md §5.3) and, for an item derived from a control measure, the
  * link back to the measure, its hazard and risk point. Items of the host's own checklists have no link.
  *
  * <p>A task keeps copies of its items, so a later change of the risk register does not rewrite what

@@ -17,7 +17,7 @@ import org.dualprevention.organization.OrgUnitId;
  * <p>The items of a task are the plan's own {@link #items()} (checklist items, or measure items the host
  * picked) plus, when {@link #includesControlledItems()} is true, the items derived from every control
  * measure the plan's unit controls, computed from the risk register when the task is generated. Which
- * measures a unit controls follows the cascade of REFERENCE §10.1 (see the engine's scheduler).
+ * measures a unit controls follows the cascade of DOMAIN.md §10.1 (see the engine's scheduler).
  * A routine plan ({@link #routine}) includes the controlled items and has no items of its own unless added.
  *
  * <p>A plan generates a task for every period of its schedule that starts on a day between

@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.dualprevention.internal.Labels;
 
 /**
- * The kind of an inspection plan (排查计划): routine by control level, or one of the non-routine kinds of REFERENCE §10.1.
+ * The kind of an inspection plan (排查计划): routine by control level, or one of the non-routine kinds of DOMAIN.md §10.1.
  *
  * <p>Persist {@link #code()}, never the ordinal. Labels in Chinese and English come from
  * {@link #displayName(Locale)}.

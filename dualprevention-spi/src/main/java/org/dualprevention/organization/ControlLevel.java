@@ -8,7 +8,7 @@ import org.dualprevention.internal.Labels;
  * An organisational control level (管控层级) such as company, department, workshop, team or post.
  *
  * <p>Levels are ordered by {@link #rank()}: 0 is the top (company), larger ranks are lower levels.
- * The five built-in levels follow REFERENCE §4.3; an enterprise may add levels (e.g. a coal mine's
+ * The five built-in levels follow DOMAIN.md §4.3; an enterprise may add levels (e.g. a coal mine's
  * 矿、专业、区队、班组、岗位) or merge them by using only some of them, through {@link #of(String, int)}.
  * Two levels are equal when code and rank are equal.
  *

@@ -20,7 +20,7 @@ import org.dualprevention.ValidationException;
  *
  * <p>Rules checked by {@link #of(Collection)}: ids are unique, every parent exists, there is no cycle,
  * and each unit's level is strictly below its parent's level (levels may be skipped, which is how
- * levels are merged, REFERENCE §4.3). Several roots are allowed (a group with several companies).
+ * levels are merged, DOMAIN.md §4.3). Several roots are allowed (a group with several companies).
  *
  * <p>This class is immutable and thread-safe and must be treated as a value type.
  *

@@ -9,7 +9,7 @@ import org.dualprevention.risk.RiskPointId;
 
 /**
  * Computes the effective (dynamic) risk level of a risk point from its assessed level and the hidden
- * dangers linked to it (REFERENCE §10.2). The default, in core, raises to major for an open major hidden
+ * dangers linked to it (DOMAIN.md §10.2). The default, in core, raises to major for an open major hidden
  * danger and by one step for an open overdue general one.
  *
  * <h2>Contract</h2>

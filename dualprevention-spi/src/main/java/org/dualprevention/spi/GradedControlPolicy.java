@@ -10,9 +10,9 @@ import org.dualprevention.risk.RiskLevel;
 /**
  * Graded control (分级管控): maps a risk level to the highest control level responsible for it.
  * Every level below the responsible one in the owning unit's chain controls it too ("上级负责管控的风险，
- * 下级必须负责管控，并逐级落实具体措施", REFERENCE §4.3).
+ * 下级必须负责管控，并逐级落实具体措施", DOMAIN.md §4.3).
  *
- * <p>The default ({@link #defaults()}) is REFERENCE §7: 重大 (major) → company, 较大 (significant) →
+ * <p>The default ({@link #defaults()}) is DOMAIN.md §7: 重大 (major) → company, 较大 (significant) →
  * department, 一般 (general) → workshop, 低 (low) → team (and so also post). An enterprise with
  * another hierarchy (a coal mine's 矿、专业、区队、班组、岗位, or merged levels) supplies its own map
  * with {@link #of(Map)}, using {@link ControlLevel#of(String, int)} for its levels.
@@ -38,7 +38,7 @@ public interface GradedControlPolicy {
     ControlLevel responsibleLevel(RiskLevel level);
 
     /**
-     * The default policy of REFERENCE §7: major → {@link ControlLevel#COMPANY}, significant →
+     * The default policy of DOMAIN.md §7: major → {@link ControlLevel#COMPANY}, significant →
      * {@link ControlLevel#DEPARTMENT}, general → {@link ControlLevel#WORKSHOP}, low → {@link ControlLevel#TEAM}.
      *
      * @return the default policy

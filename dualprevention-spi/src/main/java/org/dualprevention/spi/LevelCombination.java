@@ -13,7 +13,7 @@ import org.dualprevention.risk.RiskPoint;
  * {@linkplain Hazard#currentAssessments() current assessments}.
  *
  * <p>The default, {@link #MOST_SEVERE}, takes the most severe level among the current assessments,
- * following the principle 从严从高 (REFERENCE §4.3: "风险等级判定应遵循从严从高的原则"). A hazard that was
+ * following the principle 从严从高 (DOMAIN.md §4.3: "风险等级判定应遵循从严从高的原则"). A hazard that was
  * never assessed has no level ({@link Optional#empty()}); it is never treated as low.
  *
  * <p>A risk point's assessed level ({@link #levelOf(RiskPoint)}) is the most severe of its hazards'

@@ -15,7 +15,7 @@ import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.organization.Organization;
 
 /**
- * The default {@link AccessPolicy}: decides by organisation units and control levels (REFERENCE §4.3,
+ * The default {@link AccessPolicy}: decides by organisation units and control levels (DOMAIN.md §4.3,
  * §5.2), ignoring roles.
  *
  * <ol>

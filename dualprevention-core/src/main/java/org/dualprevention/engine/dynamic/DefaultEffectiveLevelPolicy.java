@@ -14,7 +14,7 @@ import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.spi.EffectiveLevelPolicy;
 
 /**
- * The library's effective-level rule (REFERENCE §10.2, a library rule, not a standard's):
+ * The library's effective-level rule (DOMAIN.md §10.2, a library rule, not a standard's):
  * <ul>
  *   <li>an open hidden danger graded {@link HiddenDangerGrade#MAJOR} linked to the risk point raises its
  *       effective level to {@link RiskLevel#MAJOR} (red) until it is closed or withdrawn (rule

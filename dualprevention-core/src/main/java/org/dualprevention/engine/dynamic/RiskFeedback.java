@@ -10,7 +10,7 @@ import org.dualprevention.risk.ReassessmentFlag;
 import org.dualprevention.risk.RiskPoint;
 
 /**
- * The reverse check of the dual prevention mechanism (REFERENCE §10.2): a hidden danger that names a
+ * The reverse check of the dual prevention mechanism (DOMAIN.md §10.2): a hidden danger that names a
  * failed control measure flags that measure's hazard for reassessment; a new assessment of the hazard
  * clears the flag ({@link org.dualprevention.risk.Hazard#withAssessment}).
  *

@@ -1,5 +1,5 @@
 /**
- * The loop back from hidden dangers to risk (REFERENCE §10.2): flagging a hazard for reassessment when
+ * The loop back from hidden dangers to risk (DOMAIN.md §10.2): flagging a hazard for reassessment when
  * a hidden danger names its failed control measure, and the default effective (dynamic) level policy.
  * Pure functions over immutable values.
  *

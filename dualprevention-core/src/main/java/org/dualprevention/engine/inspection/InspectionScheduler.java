@@ -37,7 +37,7 @@ import org.dualprevention.risk.RiskPoint;
  * same tasks with the same ids ({@code <plan id>@<period key>}). It reads no clock; the caller passes
  * the window.
  *
- * <h2>Which items a unit inspects (the cascade of REFERENCE §4.3 and §10.1)</h2>
+ * <h2>Which items a unit inspects (the cascade of DOMAIN.md §4.3 and §10.1)</h2>
  * A unit U inspects an item derived from a control measure M on risk point P when
  * <ol>
  *   <li>M's control level is U's level or above it ("上级负责管控的风险，下级必须负责管控": a risk controlled

@@ -13,7 +13,7 @@ import org.dualprevention.inspection.Shift;
 import org.dualprevention.organization.ControlLevel;
 
 /**
- * The schedule of routine inspection per control level (排查周期), REFERENCE §10.1, which is a library
+ * The schedule of routine inspection per control level (排查周期), DOMAIN.md §10.1, which is a library
  * default, not a standard: company monthly plus a comprehensive inspection quarterly, department and
  * workshop weekly, team daily, post every shift. The default shift is one day shift from 08:00 for 8
  * hours. Every entry is configurable; levels of the host's own hierarchy need an entry.
@@ -34,7 +34,7 @@ public final class RoutineCadence {
         this.comprehensive = Map.copyOf(comprehensive);
     }
 
-    /** @return the defaults of REFERENCE §10.1 */
+    /** @return the defaults of DOMAIN.md §10.1 */
     public static RoutineCadence defaults() {
         Map<ControlLevel, Schedule> r = new HashMap<>();
         r.put(ControlLevel.COMPANY, Schedule.every(Cadence.MONTH));

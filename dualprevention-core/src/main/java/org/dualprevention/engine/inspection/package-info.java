@@ -1,5 +1,5 @@
 /**
- * Inspection scheduling: routine cadence per control level (REFERENCE §10.1), the cascade of controlled
+ * Inspection scheduling: routine cadence per control level (DOMAIN.md §10.1), the cascade of controlled
  * items, and deterministic task generation from plans.
  *
  * @since 0.1

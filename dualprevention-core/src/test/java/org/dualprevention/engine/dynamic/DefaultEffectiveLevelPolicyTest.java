@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** REFERENCE §10.2 over every assessed level and every pair of hidden-danger situations. */
+/** DOMAIN.md §10.2 over every assessed level and every pair of hidden-danger situations. */
 class DefaultEffectiveLevelPolicyTest {
     /** Plans set the deadline to DAY0 + 10, so on this day rectifying ones are overdue. */
     private static final LocalDate TODAY = Danger.DAY0.plusDays(20);

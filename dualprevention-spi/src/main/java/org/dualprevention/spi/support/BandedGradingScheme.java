@@ -40,7 +40,7 @@ import org.dualprevention.risk.Score;
  * <h2>Building from thresholds</h2>
  * <pre>{@code
  * BandedGradingScheme.builder(SchemeId.of("ACME.LEC"), MethodId.of("LEC"))
- *     .name("LEC five grades").source("REFERENCE §1.4")
+ *     .name("LEC five grades").source("DOMAIN.md §1.4")
  *     .lowest(slight)                                        // (-inf, 20)
  *     .threshold(new BigDecimal("20"), BoundarySide.UPPER, moderate)    // [20, 70]
  *     .threshold(new BigDecimal("70"), BoundarySide.LOWER, substantial) // (70, 160]

@@ -18,7 +18,7 @@ import org.dualprevention.risk.SchemeId;
 import org.dualprevention.risk.Score;
 
 /**
- * A risk matrix with the grade given per cell (REFERENCE §2.4), of any size: rows 1..n (likelihood,
+ * A risk matrix with the grade given per cell (DOMAIN.md §2.4), of any size: rows 1..n (likelihood,
  * lowest first) by columns 1..m (severity, lowest first). It grades scores that carry a cell
  * ({@link Score#ofCell(int, int, java.math.BigDecimal)}); the score's value plays no part.
  *
