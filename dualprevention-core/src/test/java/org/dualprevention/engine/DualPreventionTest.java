@@ -185,8 +185,8 @@ class DualPreventionTest {
         assertEquals(RiskLevel.LOW, a.level());
         dp.inspections().createRoutinePlans(LocalDate.of(2026, 11, 1));
         Instant dayStart = LocalDate.of(2026, 11, 2).atStartOfDay(ZONE).toInstant();
-        List<InspectionTask> due = dp.inspections().tasksDue(dayStart, dayStart.plus(Duration.ofDays(1)), PageRequest.first(100))
-                .items();
+        List<InspectionTask> due = dp.inspections()
+                .tasksDue(dayStart, dayStart.plus(Duration.ofDays(1)), PageRequest.first(100)).items();
         // due in [11-02 00:00, 11-03 00:00): the team's task of 11-01 (due 11-02 00:00) and the post's day
         // shift (due 16:00); the team's task of 11-02 is due 11-03 00:00, outside; company monthly/quarterly
         // and workshop weekly are not due on this day
@@ -206,7 +206,8 @@ class DualPreventionTest {
         assertEquals(Optional.of(ControlMeasureId.of("M1")), reported.failedMeasure());
         assertEquals(P, reported.unit());
         // not flagged yet: the closed loop asks for reassessment once the report is verified
-        assertEquals(0, dp.register().riskPoints(RiskPointQuery.all().flaggedForReassessment(), PageRequest.first(5)).items().size());
+        assertEquals(0, dp.register().riskPoints(RiskPointQuery.all().flaggedForReassessment(), PageRequest.first(5))
+                .items().size());
         // the throwing listener did not block anything, and its failure was reported
         assertFalse(failures.isEmpty());
         assertEquals(1, events(HiddenDangerEvent.Reported.class).size());
@@ -214,11 +215,13 @@ class DualPreventionTest {
         assertThrows(IllegalStateException.class, () -> dp.inspections().recordTask(post.id(), WORKER, List.of()));
 
         // verify as major: the effective level rises to MAJOR while it is open
-        dp.hiddenDangers().apply(hd, HiddenDangerCommand.Verify.major(SAFETY, "confirmed", new AuthorityReport("s", "h", "t")));
+        dp.hiddenDangers().apply(hd, HiddenDangerCommand.Verify.major(SAFETY, "confirmed",
+                new AuthorityReport("s", "h", "t")));
         // the reverse check: the hazard is flagged
         assertTrue(dp.register().riskPoint(RiskPointId.of("RP-PRESS")).orElseThrow().hazard(HazardId.of("H1")).orElseThrow()
                 .reassessment().isPresent());
-        assertEquals(1, dp.register().riskPoints(RiskPointQuery.all().flaggedForReassessment(), PageRequest.first(5)).items().size());
+        assertEquals(1, dp.register().riskPoints(RiskPointQuery.all().flaggedForReassessment(), PageRequest.first(5))
+                .items().size());
         List<EffectiveLevelChanged> changes = events(EffectiveLevelChanged.class);
         assertEquals(1, changes.size());
         assertEquals(RiskLevel.LOW, changes.get(0).from());
@@ -231,7 +234,8 @@ class DualPreventionTest {
                 Funds.cny("500"), deadline, "stop the press", Optional.of(new GovernanceScheme("g", "m", "f", "o", "t",
                         "s")))));
         dp.hiddenDangers().apply(hd, HiddenDangerCommand.Start.by(LEADER));
-        dp.hiddenDangers().apply(hd, new HiddenDangerCommand.Submit(LEADER, "refitted", List.of(PHOTO), LocalDate.of(2026, 11, 2)));
+        dp.hiddenDangers().apply(hd, new HiddenDangerCommand.Submit(LEADER, "refitted", List.of(PHOTO),
+                LocalDate.of(2026, 11, 2)));
         assertThrows(AccessDeniedException.class, () -> dp.hiddenDangers().apply(hd, new HiddenDangerCommand.Accept(
                 Actor.of(ActorId.of("other-leader"), T), "ok")));
         HiddenDanger closed = dp.hiddenDangers().apply(hd, new HiddenDangerCommand.Accept(SAFETY, "ok"));
@@ -250,15 +254,16 @@ class DualPreventionTest {
     @Test
     void overdueSweepReportsEachNewlyOverdueOnceGivenTheLastSweepDay() {
         HiddenDangerId id = HiddenDangerId.of("HD-1");
-        dp.hiddenDangers().report(HiddenDangerCommand.Report.of(WORKER, id, "oil leak", "", HiddenDangerSource.RANDOM_OBSERVATION, T,
-                LocalDate.of(2026, 11, 2)));
+        dp.hiddenDangers().report(HiddenDangerCommand.Report.of(WORKER, id, "oil leak", "",
+                HiddenDangerSource.RANDOM_OBSERVATION, T, LocalDate.of(2026, 11, 2)));
         dp.hiddenDangers().apply(id, HiddenDangerCommand.Verify.general(LEADER, "ok"));
-        dp.hiddenDangers().apply(id, new HiddenDangerCommand.Plan(LEADER, RectificationPlan.of(LEADER.id(), "fix", Funds.cny("0"),
-                LocalDate.of(2026, 11, 4), "drip tray")));
+        dp.hiddenDangers().apply(id, new HiddenDangerCommand.Plan(LEADER, RectificationPlan.of(LEADER.id(), "fix",
+                Funds.cny("0"), LocalDate.of(2026, 11, 4), "drip tray")));
         assertEquals(List.of(), dp.hiddenDangers().sweepOverdue(LocalDate.of(2026, 11, 1)));
         clock.advance(Duration.ofDays(3)); // 11-05: past the deadline 11-04
         assertEquals(1, dp.hiddenDangers().sweepOverdue(LocalDate.of(2026, 11, 4)).size());
-        assertEquals(List.of(), dp.hiddenDangers().sweepOverdue(LocalDate.of(2026, 11, 5)), "already reported at the previous sweep");
+        assertEquals(List.of(), dp.hiddenDangers().sweepOverdue(LocalDate.of(2026, 11, 5)),
+                "already reported at the previous sweep");
         assertEquals(1, dp.hiddenDangers().find(HiddenDangerQuery.all().overdueAsOf(dp.today())
                 .inUnits(dp.register().unitAndBelow(W)), PageRequest.first(10)).items().size());
         assertEquals(1, events(HiddenDangerEvent.Overdue.class).size());
@@ -283,11 +288,11 @@ class DualPreventionTest {
     @Test
     void concurrentCommandsThroughTheFacadeLoseNothing() throws Exception {
         HiddenDangerId id = HiddenDangerId.of("HD-C");
-        dp.hiddenDangers().report(HiddenDangerCommand.Report.of(WORKER, id, "leak", "", HiddenDangerSource.RANDOM_OBSERVATION, T,
-                LocalDate.of(2026, 11, 2)));
+        dp.hiddenDangers().report(HiddenDangerCommand.Report.of(WORKER, id, "leak", "",
+                HiddenDangerSource.RANDOM_OBSERVATION, T, LocalDate.of(2026, 11, 2)));
         dp.hiddenDangers().apply(id, HiddenDangerCommand.Verify.general(LEADER, "ok"));
-        dp.hiddenDangers().apply(id, new HiddenDangerCommand.Plan(LEADER, RectificationPlan.of(LEADER.id(), "fix", Funds.cny("0"),
-                LocalDate.of(2026, 11, 4), "tray")));
+        dp.hiddenDangers().apply(id, new HiddenDangerCommand.Plan(LEADER, RectificationPlan.of(LEADER.id(), "fix",
+                Funds.cny("0"), LocalDate.of(2026, 11, 4), "tray")));
         dp.hiddenDangers().apply(id, HiddenDangerCommand.Start.by(LEADER));
         int threads = 6;
         int perThread = 15;
@@ -334,9 +339,11 @@ class DualPreventionTest {
     void noEffectiveLevelEventForAnUnassessedRiskPointNorForItsFirstAssessment() {
         dp.register().addRiskPoint(press());
         HiddenDangerId id = HiddenDangerId.of("HD-U");
-        dp.hiddenDangers().report(HiddenDangerCommand.Report.of(WORKER, id, "guard", "", HiddenDangerSource.RANDOM_OBSERVATION, T,
-                LocalDate.of(2026, 11, 2)).withRiskPoint(RiskPointId.of("RP-PRESS")));
-        dp.hiddenDangers().apply(id, HiddenDangerCommand.Verify.major(SAFETY, "serious", new AuthorityReport("s", "h", "t")));
+        dp.hiddenDangers().report(HiddenDangerCommand.Report.of(WORKER, id, "guard", "",
+                HiddenDangerSource.RANDOM_OBSERVATION, T, LocalDate.of(2026, 11, 2))
+                .withRiskPoint(RiskPointId.of("RP-PRESS")));
+        dp.hiddenDangers().apply(id, HiddenDangerCommand.Verify.major(SAFETY, "serious",
+                new AuthorityReport("s", "h", "t")));
         assertEquals(List.of(), events(EffectiveLevelChanged.class));
         assertTrue(dp.register().effectiveLevel(RiskPointId.of("RP-PRESS")).isEmpty());
         assess(1, 1);
@@ -354,8 +361,9 @@ class DualPreventionTest {
         dp.inspections().shareGoodPractice(g);
         assertEquals(Optional.of(g), dp.storage().goodPractices().find(g.id()));
         assertThrows(StaleVersionException.class, () -> dp.inspections().shareGoodPractice(g));
-        assertThrows(ValidationException.class, () -> dp.inspections().shareGoodPractice(new GoodPractice(GoodPracticeId.of("GP-2"),
-                WORKER.id(), OrgUnitId.of("nowhere"), Optional.empty(), clock.instant(), "x", List.of())));
+        assertThrows(ValidationException.class, () -> dp.inspections().shareGoodPractice(new GoodPractice(
+                GoodPracticeId.of("GP-2"), WORKER.id(), OrgUnitId.of("nowhere"), Optional.empty(), clock.instant(), "x",
+                List.of())));
         assertTrue(List.of(ItemOutcome.values()).contains(ItemOutcome.NOT_APPLICABLE));
         assertTrue(InspectionItem.class.isRecord());
     }

@@ -108,7 +108,8 @@ class MonthScenarioTest {
 
         Instant from = at("2026-11-01T00:00");
         Instant before = at("2026-12-01T00:01");
-        List<InspectionTask> tasks = Page.stream(p -> dp.inspections().tasksDue(from, before, p), 50).collect(Collectors.toList());
+        List<InspectionTask> tasks = Page.stream(p -> dp.inspections().tasksDue(from, before, p), 50)
+                .collect(Collectors.toList());
         Map<OrgUnitId, Long> perUnit = tasks.stream().collect(Collectors.groupingBy(InspectionTask::unit,
                 Collectors.counting()));
         assertEquals(Map.of(C, 1L, W, 4L, T, 30L, P, 30L), perUnit, "tasks per unit");
@@ -135,7 +136,8 @@ class MonthScenarioTest {
             }
             String failing = fail;
             Actor who = t.unit().equals(P) ? WORKER : t.unit().equals(T) ? LEADER : t.unit().equals(W) ? HEAD : SAFETY;
-            steps.add(new Step(when, "record " + t.id(), () -> dp.inspections().recordTask(t.id(), who, results(t, failing))));
+            steps.add(new Step(when, "record " + t.id(),
+                    () -> dp.inspections().recordTask(t.id(), who, results(t, failing))));
         }
         HiddenDangerId guard3 = HiddenDangerId.of("routine.P@2026-11-03/day/M1#1");
         HiddenDangerId rope = HiddenDangerId.of("routine.T@2026-11-10/M3#1");
@@ -148,15 +150,16 @@ class MonthScenarioTest {
                 () -> dp.hiddenDangers().apply(guard3, new HiddenDangerCommand.Accept(SAFETY, "ok"))));
         steps.add(new Step(at("2026-11-11T09:00"), "verify rope",
                 () -> dp.hiddenDangers().apply(rope, HiddenDangerCommand.Verify.general(HEAD, "worn rope"))));
-        steps.add(new Step(at("2026-11-11T10:00"), "plan rope", () -> dp.hiddenDangers().apply(rope, new HiddenDangerCommand.Plan(HEAD,
-                RectificationPlan.of(LEADER.id(), "replace rope", Funds.cny("3000"), LocalDate.of(2026, 11, 20),
-                        "crane out of service")))));
+        steps.add(new Step(at("2026-11-11T10:00"), "plan rope",
+                () -> dp.hiddenDangers().apply(rope, new HiddenDangerCommand.Plan(HEAD, RectificationPlan.of(LEADER.id(),
+                        "replace rope", Funds.cny("3000"), LocalDate.of(2026, 11, 20), "crane out of service")))));
         steps.add(new Step(at("2026-11-12T09:00"), "start rope",
                 () -> dp.hiddenDangers().apply(rope, HiddenDangerCommand.Start.by(LEADER))));
         steps.add(new Step(at("2026-11-14T11:00"), "verify limit switch",
                 () -> dp.hiddenDangers().apply(limit, HiddenDangerCommand.Verify.general(SAFETY, "checked"))));
         steps.add(new Step(at("2026-11-14T12:00"), "withdraw limit switch",
-                () -> dp.hiddenDangers().apply(limit, new HiddenDangerCommand.Withdraw(SAFETY, "duplicate of the rope finding"))));
+                () -> dp.hiddenDangers().apply(limit,
+                        new HiddenDangerCommand.Withdraw(SAFETY, "duplicate of the rope finding"))));
         Collections.shuffle(steps, new java.util.Random(SEED)); // then sorted: order within equal instants is seeded
         steps.sort(Comparator.comparing(Step::at));
         for (Step s : steps) {
