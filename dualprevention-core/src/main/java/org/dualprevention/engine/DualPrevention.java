@@ -35,9 +35,9 @@ import org.dualprevention.spi.Storage;
  *         .storage(InMemoryStorage.create())          // required; no silent default
  *         .clock(Clock.system(ZoneId.of("Asia/Shanghai")))
  *         .build();                                   // built-in methods LEC, LS, … are discovered
- * dp.register().addRiskPoint(point);                  // risk register: organisation, risk points, assessments
- * dp.hiddenDangers().report(report);                  // closed loop: report, apply commands, sweeps, audit
- * dp.inspections().recordTask(taskId, inspector, results);   // plans, tasks, results, missed tasks
+ * dp.register().addRiskPoint(point);                        // organisation, risk points, assessments
+ * dp.hiddenDangers().report(report);                        // closed loop: commands, sweeps, audit
+ * dp.inspections().recordTask(taskId, inspector, results);  // plans, tasks, results, missed tasks
  * }</pre>
  *
  * <h2>The areas</h2>
@@ -49,7 +49,7 @@ import org.dualprevention.spi.Storage;
  *   <li>{@link #inspections()}: plans, task scheduling, recording results (a failed item reports a hidden
  *       danger), the missed-task sweep, good practices ({@link Inspections}).</li>
  * </ul>
- * Analytics (risk map, statistics, early warnings) are not part of the engine: they live in the module
+ * Analytics (risk map, statistics, early warnings) have no area here: they live in the module
  * {@code dualprevention-analytics}, which reads the same storage.
  *
  * <h2>How a change is made</h2>
