@@ -80,7 +80,7 @@ public class ClosedLoopStoreBenchmark {
         storage = InMemoryStorage.create();
         engine = DualPrevention.builder().storage(storage).clock(CLOCK).zone(DangerFixtures.ZONE).discover(false)
                 .build();
-        engine.saveOrganization(DangerFixtures.organization(2, 2));
+        engine.register().saveOrganization(DangerFixtures.organization(2, 2));
         map = new ConcurrentHashMap<>();
         audit = new ConcurrentHashMap<>();
     }
@@ -104,9 +104,9 @@ public class ClosedLoopStoreBenchmark {
      */
     @Benchmark
     public HiddenDanger facade() {
-        HiddenDanger h = engine.report(report());
+        HiddenDanger h = engine.hiddenDangers().report(report());
         for (HiddenDangerCommand c : commands()) {
-            h = engine.apply(h.id(), c);
+            h = engine.hiddenDangers().apply(h.id(), c);
         }
         return check(h);
     }

@@ -121,7 +121,7 @@ class DualPreventionTest {
                 })
                 .listenerFailureHandler((subject, ex) -> failures.add(subject))
                 .build();
-        dp.saveOrganization(ORG);
+        dp.register().saveOrganization(ORG);
     }
 
     static RiskPoint press() {
@@ -136,7 +136,7 @@ class DualPreventionTest {
     }
 
     Assessment assess(int a, int b) {
-        return dp.assess(HazardId.of("H1"), AssessmentRequest.of(MethodId.of("ACME.PROD"),
+        return dp.register().assess(HazardId.of("H1"), AssessmentRequest.of(MethodId.of("ACME.PROD"),
                 AssessmentInput.of(Map.of("A", BigDecimal.valueOf(a), "B", BigDecimal.valueOf(b))),
                 AssessmentKind.INHERENT, ActorId.of("assessor")));
     }
@@ -156,37 +156,37 @@ class DualPreventionTest {
 
     @Test
     void registerValidatesUnitsAndHazardIdsAndUpdatesAreVersioned() {
-        RiskPoint stored = dp.registerRiskPoint(press());
+        RiskPoint stored = dp.register().addRiskPoint(press());
         assertEquals(1, stored.version());
-        ValidationException bad = assertThrows(ValidationException.class, () -> dp.registerRiskPoint(
+        ValidationException bad = assertThrows(ValidationException.class, () -> dp.register().addRiskPoint(
                 RiskPoint.of(RiskPointId.of("RP2"), "x", RiskPointKind.PLACE, OrgUnitId.of("nowhere"), Optional.empty())
                         .withHazard(press().hazards().get(0))));
         assertEquals(List.of("owningUnit", "hazards[0].id"),
                 bad.violations().stream().map(v -> v.path()).collect(Collectors.toList()));
-        RiskPoint renamed = dp.updateRiskPoint(stored.withDetails("Press 1", stored.kind(), T, Optional.empty()));
+        RiskPoint renamed = dp.register().updateRiskPoint(stored.withDetails("Press 1", stored.kind(), T, Optional.empty()));
         assertEquals(2, renamed.version());
         // a stale copy surfaces the conflict; the retry helper reloads and succeeds
         assertThrows(StaleVersionException.class,
-                () -> dp.updateRiskPoint(stored.withDetails("Press X", stored.kind(), T, Optional.empty())));
+                () -> dp.register().updateRiskPoint(stored.withDetails("Press X", stored.kind(), T, Optional.empty())));
         AtomicInteger runs = new AtomicInteger();
         RiskPoint retried = dp.retrying(3, () -> {
-            RiskPoint cur = runs.incrementAndGet() == 1 ? stored : dp.riskPoint(stored.id()).orElseThrow();
-            return dp.updateRiskPoint(cur.withDetails("Press Y", cur.kind(), T, Optional.empty()));
+            RiskPoint cur = runs.incrementAndGet() == 1 ? stored : dp.register().riskPoint(stored.id()).orElseThrow();
+            return dp.register().updateRiskPoint(cur.withDetails("Press Y", cur.kind(), T, Optional.empty()));
         });
         assertEquals(2, runs.get());
         assertEquals(3, retried.version());
-        assertEquals("Press Y", dp.riskPoint(stored.id()).orElseThrow().name());
+        assertEquals("Press Y", dp.register().riskPoint(stored.id()).orElseThrow().name());
     }
 
     @Test
     void failedItemRegistersAHiddenDangerFlagsTheHazardAndTheLoopRaisesAndRestoresTheLevel() {
-        dp.registerRiskPoint(press());
+        dp.register().addRiskPoint(press());
         Assessment a = assess(1, 2);
         assertEquals(RiskLevel.LOW, a.level());
-        dp.createRoutinePlans(LocalDate.of(2026, 11, 1));
+        dp.inspections().createRoutinePlans(LocalDate.of(2026, 11, 1));
         Instant dayStart = LocalDate.of(2026, 11, 2).atStartOfDay(ZONE).toInstant();
-        List<InspectionTask> due = dp.tasksDue(dayStart, dayStart.plus(Duration.ofDays(1)), PageRequest.first(100))
-                .items();
+        List<InspectionTask> due = dp.inspections()
+                .tasksDue(dayStart, dayStart.plus(Duration.ofDays(1)), PageRequest.first(100)).items();
         // due in [11-02 00:00, 11-03 00:00): the team's task of 11-01 (due 11-02 00:00) and the post's day
         // shift (due 16:00); the team's task of 11-02 is due 11-03 00:00, outside; company monthly/quarterly
         // and workshop weekly are not due on this day
@@ -196,99 +196,104 @@ class DualPreventionTest {
         // the post inspects the company-level guard and the team-level lockout (cascade)
         assertEquals(List.of("M1#1", "M2#1"), post.items().stream().map(i -> i.id().value()).collect(Collectors.toList()));
 
-        InspectionTask recorded = dp.recordTask(post.id(), WORKER, List.of(
+        InspectionTask recorded = dp.inspections().recordTask(post.id(), WORKER, List.of(
                 ItemResult.failed(post.items().get(0).id(), "guard removed", List.of(PHOTO)),
                 ItemResult.passed(post.items().get(1).id())));
         HiddenDangerId hd = HiddenDangerId.of("routine.P@2026-11-02/day/M1#1");
         assertEquals(Optional.of(hd), recorded.record().orElseThrow().results().get(0).hiddenDanger());
-        HiddenDanger reported = dp.hiddenDanger(hd).orElseThrow();
+        HiddenDanger reported = dp.hiddenDangers().find(hd).orElseThrow();
         assertEquals(HiddenDangerSource.INSPECTION, reported.source());
         assertEquals(Optional.of(ControlMeasureId.of("M1")), reported.failedMeasure());
         assertEquals(P, reported.unit());
         // not flagged yet: the closed loop asks for reassessment once the report is verified
-        assertEquals(0, dp.riskPoints(RiskPointQuery.all().flaggedForReassessment(), PageRequest.first(5)).items().size());
+        assertEquals(0, dp.register().riskPoints(RiskPointQuery.all().flaggedForReassessment(), PageRequest.first(5))
+                .items().size());
         // the throwing listener did not block anything, and its failure was reported
         assertFalse(failures.isEmpty());
         assertEquals(1, events(HiddenDangerEvent.Reported.class).size());
         // recording twice is refused
-        assertThrows(IllegalStateException.class, () -> dp.recordTask(post.id(), WORKER, List.of()));
+        assertThrows(IllegalStateException.class, () -> dp.inspections().recordTask(post.id(), WORKER, List.of()));
 
         // verify as major: the effective level rises to MAJOR while it is open
-        dp.apply(hd, HiddenDangerCommand.Verify.major(SAFETY, "confirmed", new AuthorityReport("s", "h", "t")));
+        dp.hiddenDangers().apply(hd, HiddenDangerCommand.Verify.major(SAFETY, "confirmed",
+                new AuthorityReport("s", "h", "t")));
         // the reverse check: the hazard is flagged
-        assertTrue(dp.riskPoint(RiskPointId.of("RP-PRESS")).orElseThrow().hazard(HazardId.of("H1")).orElseThrow()
+        assertTrue(dp.register().riskPoint(RiskPointId.of("RP-PRESS")).orElseThrow().hazard(HazardId.of("H1")).orElseThrow()
                 .reassessment().isPresent());
-        assertEquals(1, dp.riskPoints(RiskPointQuery.all().flaggedForReassessment(), PageRequest.first(5)).items().size());
+        assertEquals(1, dp.register().riskPoints(RiskPointQuery.all().flaggedForReassessment(), PageRequest.first(5))
+                .items().size());
         List<EffectiveLevelChanged> changes = events(EffectiveLevelChanged.class);
         assertEquals(1, changes.size());
         assertEquals(RiskLevel.LOW, changes.get(0).from());
         assertEquals(RiskLevel.MAJOR, changes.get(0).to().effective());
-        assertEquals(RiskLevel.MAJOR, dp.effectiveLevel(RiskPointId.of("RP-PRESS")).orElseThrow().effective());
+        assertEquals(RiskLevel.MAJOR, dp.register().effectiveLevel(RiskPointId.of("RP-PRESS")).orElseThrow().effective());
 
         // a major hidden danger is planned and accepted at company level (organisation policy)
         LocalDate deadline = LocalDate.of(2026, 11, 10);
-        dp.apply(hd, new HiddenDangerCommand.Plan(BOSS, new RectificationPlan(LEADER.id(), "refit guard",
+        dp.hiddenDangers().apply(hd, new HiddenDangerCommand.Plan(BOSS, new RectificationPlan(LEADER.id(), "refit guard",
                 Funds.cny("500"), deadline, "stop the press", Optional.of(new GovernanceScheme("g", "m", "f", "o", "t",
                         "s")))));
-        dp.apply(hd, HiddenDangerCommand.Start.by(LEADER));
-        dp.apply(hd, new HiddenDangerCommand.Submit(LEADER, "refitted", List.of(PHOTO), LocalDate.of(2026, 11, 2)));
-        assertThrows(AccessDeniedException.class, () -> dp.apply(hd, new HiddenDangerCommand.Accept(
+        dp.hiddenDangers().apply(hd, HiddenDangerCommand.Start.by(LEADER));
+        dp.hiddenDangers().apply(hd, new HiddenDangerCommand.Submit(LEADER, "refitted", List.of(PHOTO),
+                LocalDate.of(2026, 11, 2)));
+        assertThrows(AccessDeniedException.class, () -> dp.hiddenDangers().apply(hd, new HiddenDangerCommand.Accept(
                 Actor.of(ActorId.of("other-leader"), T), "ok")));
-        HiddenDanger closed = dp.apply(hd, new HiddenDangerCommand.Accept(SAFETY, "ok"));
+        HiddenDanger closed = dp.hiddenDangers().apply(hd, new HiddenDangerCommand.Accept(SAFETY, "ok"));
         assertEquals(HiddenDangerState.CLOSED, closed.state());
         assertEquals(2, events(EffectiveLevelChanged.class).size());
         assertEquals(RiskLevel.LOW, events(EffectiveLevelChanged.class).get(1).to().effective());
-        assertTrue(dp.verifyAuditChain(hd).isValid());
-        assertEquals(closed.version(), dp.auditEntries(hd).size());
+        assertTrue(dp.hiddenDangers().verifyAuditChain(hd).isValid());
+        assertEquals(closed.version(), dp.hiddenDangers().auditEntries(hd).size());
 
         // a new assessment clears the flag
         assess(1, 1);
-        assertTrue(dp.riskPoint(RiskPointId.of("RP-PRESS")).orElseThrow().hazard(HazardId.of("H1")).orElseThrow()
+        assertTrue(dp.register().riskPoint(RiskPointId.of("RP-PRESS")).orElseThrow().hazard(HazardId.of("H1")).orElseThrow()
                 .reassessment().isEmpty());
     }
 
     @Test
     void overdueSweepReportsEachNewlyOverdueOnceGivenTheLastSweepDay() {
         HiddenDangerId id = HiddenDangerId.of("HD-1");
-        dp.report(HiddenDangerCommand.Report.of(WORKER, id, "oil leak", "", HiddenDangerSource.RANDOM_OBSERVATION, T,
-                LocalDate.of(2026, 11, 2)));
-        dp.apply(id, HiddenDangerCommand.Verify.general(LEADER, "ok"));
-        dp.apply(id, new HiddenDangerCommand.Plan(LEADER, RectificationPlan.of(LEADER.id(), "fix", Funds.cny("0"),
-                LocalDate.of(2026, 11, 4), "drip tray")));
-        assertEquals(List.of(), dp.sweepOverdue(LocalDate.of(2026, 11, 1)));
+        dp.hiddenDangers().report(HiddenDangerCommand.Report.of(WORKER, id, "oil leak", "",
+                HiddenDangerSource.RANDOM_OBSERVATION, T, LocalDate.of(2026, 11, 2)));
+        dp.hiddenDangers().apply(id, HiddenDangerCommand.Verify.general(LEADER, "ok"));
+        dp.hiddenDangers().apply(id, new HiddenDangerCommand.Plan(LEADER, RectificationPlan.of(LEADER.id(), "fix",
+                Funds.cny("0"), LocalDate.of(2026, 11, 4), "drip tray")));
+        assertEquals(List.of(), dp.hiddenDangers().sweepOverdue(LocalDate.of(2026, 11, 1)));
         clock.advance(Duration.ofDays(3)); // 11-05: past the deadline 11-04
-        assertEquals(1, dp.sweepOverdue(LocalDate.of(2026, 11, 4)).size());
-        assertEquals(List.of(), dp.sweepOverdue(LocalDate.of(2026, 11, 5)), "already reported at the previous sweep");
-        assertEquals(1, dp.hiddenDangers(HiddenDangerQuery.all().overdueAsOf(dp.today())
-                .inUnits(dp.unitAndBelow(W)), PageRequest.first(10)).items().size());
+        assertEquals(1, dp.hiddenDangers().sweepOverdue(LocalDate.of(2026, 11, 4)).size());
+        assertEquals(List.of(), dp.hiddenDangers().sweepOverdue(LocalDate.of(2026, 11, 5)),
+                "already reported at the previous sweep");
+        assertEquals(1, dp.hiddenDangers().find(HiddenDangerQuery.all().overdueAsOf(dp.today())
+                .inUnits(dp.register().unitAndBelow(W)), PageRequest.first(10)).items().size());
         assertEquals(1, events(HiddenDangerEvent.Overdue.class).size());
     }
 
     @Test
     void missedTasksAreReportedOncePerSweepWindow() {
-        dp.registerRiskPoint(press());
-        dp.createRoutinePlans(LocalDate.of(2026, 11, 2));
+        dp.register().addRiskPoint(press());
+        dp.inspections().createRoutinePlans(LocalDate.of(2026, 11, 2));
         Instant start = clock.instant();
         clock.advance(Duration.ofDays(2)); // Wed 09:00
-        List<TaskMissed> missed = dp.sweepMissed(start);
+        List<TaskMissed> missed = dp.inspections().sweepMissed(start);
         // team daily due 11-03 00:00 and 11-04 00:00; post day shift due 11-02 16:00 and 11-03 16:00
         assertEquals(List.of("routine.P@2026-11-02/day", "routine.T@2026-11-02", "routine.P@2026-11-03/day",
                 "routine.T@2026-11-03"), missed.stream().map(m -> m.task().value()).collect(Collectors.toList()));
-        assertEquals(List.of(), dp.sweepMissed(clock.instant()));
+        assertEquals(List.of(), dp.inspections().sweepMissed(clock.instant()));
         assertEquals(4, events(TaskMissed.class).size());
         assertEquals(org.dualprevention.inspection.TaskStatus.MISSED,
-                dp.task(InspectionTaskId.of("routine.T@2026-11-02")).orElseThrow().status(clock.instant()));
+                dp.inspections().task(InspectionTaskId.of("routine.T@2026-11-02")).orElseThrow().status(clock.instant()));
     }
 
     @Test
     void concurrentCommandsThroughTheFacadeLoseNothing() throws Exception {
         HiddenDangerId id = HiddenDangerId.of("HD-C");
-        dp.report(HiddenDangerCommand.Report.of(WORKER, id, "leak", "", HiddenDangerSource.RANDOM_OBSERVATION, T,
-                LocalDate.of(2026, 11, 2)));
-        dp.apply(id, HiddenDangerCommand.Verify.general(LEADER, "ok"));
-        dp.apply(id, new HiddenDangerCommand.Plan(LEADER, RectificationPlan.of(LEADER.id(), "fix", Funds.cny("0"),
-                LocalDate.of(2026, 11, 4), "tray")));
-        dp.apply(id, HiddenDangerCommand.Start.by(LEADER));
+        dp.hiddenDangers().report(HiddenDangerCommand.Report.of(WORKER, id, "leak", "",
+                HiddenDangerSource.RANDOM_OBSERVATION, T, LocalDate.of(2026, 11, 2)));
+        dp.hiddenDangers().apply(id, HiddenDangerCommand.Verify.general(LEADER, "ok"));
+        dp.hiddenDangers().apply(id, new HiddenDangerCommand.Plan(LEADER, RectificationPlan.of(LEADER.id(), "fix",
+                Funds.cny("0"), LocalDate.of(2026, 11, 4), "tray")));
+        dp.hiddenDangers().apply(id, HiddenDangerCommand.Start.by(LEADER));
         int threads = 6;
         int perThread = 15;
         AtomicInteger conflicts = new AtomicInteger();
@@ -300,9 +305,9 @@ class DualPreventionTest {
                 fs.add(pool.submit(() -> {
                     for (int k = 0; k < perThread; k++) {
                         dp.retrying(1000, () -> {
-                            HiddenDanger cur = dp.hiddenDanger(id).orElseThrow();
+                            HiddenDanger cur = dp.hiddenDangers().find(id).orElseThrow();
                             try {
-                                return dp.apply(id, new HiddenDangerCommand.ExtendDeadline(actor,
+                                return dp.hiddenDangers().apply(id, new HiddenDangerCommand.ExtendDeadline(actor,
                                         cur.deadline().orElseThrow().plusDays(1), "more time", BOSS.id()));
                             } catch (StaleVersionException e) {
                                 conflicts.incrementAndGet();
@@ -322,26 +327,28 @@ class DualPreventionTest {
         } finally {
             pool.shutdownNow();
         }
-        HiddenDanger last = dp.hiddenDanger(id).orElseThrow();
+        HiddenDanger last = dp.hiddenDangers().find(id).orElseThrow();
         assertEquals(4 + threads * perThread, last.version());
         assertEquals(LocalDate.of(2026, 11, 4).plusDays(threads * perThread), last.deadline().orElseThrow());
         assertEquals(threads * perThread, last.extensionCount());
-        assertTrue(dp.verifyAuditChain(id).isValid());
-        assertEquals(last.version(), dp.auditEntries(id).size());
+        assertTrue(dp.hiddenDangers().verifyAuditChain(id).isValid());
+        assertEquals(last.version(), dp.hiddenDangers().auditEntries(id).size());
     }
 
     @Test
     void noEffectiveLevelEventForAnUnassessedRiskPointNorForItsFirstAssessment() {
-        dp.registerRiskPoint(press());
+        dp.register().addRiskPoint(press());
         HiddenDangerId id = HiddenDangerId.of("HD-U");
-        dp.report(HiddenDangerCommand.Report.of(WORKER, id, "guard", "", HiddenDangerSource.RANDOM_OBSERVATION, T,
-                LocalDate.of(2026, 11, 2)).withRiskPoint(RiskPointId.of("RP-PRESS")));
-        dp.apply(id, HiddenDangerCommand.Verify.major(SAFETY, "serious", new AuthorityReport("s", "h", "t")));
+        dp.hiddenDangers().report(HiddenDangerCommand.Report.of(WORKER, id, "guard", "",
+                HiddenDangerSource.RANDOM_OBSERVATION, T, LocalDate.of(2026, 11, 2))
+                .withRiskPoint(RiskPointId.of("RP-PRESS")));
+        dp.hiddenDangers().apply(id, HiddenDangerCommand.Verify.major(SAFETY, "serious",
+                new AuthorityReport("s", "h", "t")));
         assertEquals(List.of(), events(EffectiveLevelChanged.class));
-        assertTrue(dp.effectiveLevel(RiskPointId.of("RP-PRESS")).isEmpty());
+        assertTrue(dp.register().effectiveLevel(RiskPointId.of("RP-PRESS")).isEmpty());
         assess(1, 1);
         assertEquals(List.of(), events(EffectiveLevelChanged.class));
-        assertEquals(RiskLevel.MAJOR, dp.effectiveLevel(RiskPointId.of("RP-PRESS")).orElseThrow().effective());
+        assertEquals(RiskLevel.MAJOR, dp.register().effectiveLevel(RiskPointId.of("RP-PRESS")).orElseThrow().effective());
         // a reassessment that changes the assessed level is reported only if the effective level moves: it stays MAJOR
         assess(3, 3);
         assertEquals(List.of(), events(EffectiveLevelChanged.class));
@@ -351,11 +358,12 @@ class DualPreventionTest {
     void goodPracticesAreSharedWithoutATask() {
         GoodPractice g = new GoodPractice(GoodPracticeId.of("GP-1"), WORKER.id(), P, Optional.empty(), clock.instant(),
                 "tidy tool board", List.of(PHOTO));
-        dp.shareGoodPractice(g);
+        dp.inspections().shareGoodPractice(g);
         assertEquals(Optional.of(g), dp.storage().goodPractices().find(g.id()));
-        assertThrows(StaleVersionException.class, () -> dp.shareGoodPractice(g));
-        assertThrows(ValidationException.class, () -> dp.shareGoodPractice(new GoodPractice(GoodPracticeId.of("GP-2"),
-                WORKER.id(), OrgUnitId.of("nowhere"), Optional.empty(), clock.instant(), "x", List.of())));
+        assertThrows(StaleVersionException.class, () -> dp.inspections().shareGoodPractice(g));
+        assertThrows(ValidationException.class, () -> dp.inspections().shareGoodPractice(new GoodPractice(
+                GoodPracticeId.of("GP-2"), WORKER.id(), OrgUnitId.of("nowhere"), Optional.empty(), clock.instant(), "x",
+                List.of())));
         assertTrue(List.of(ItemOutcome.values()).contains(ItemOutcome.NOT_APPLICABLE));
         assertTrue(InspectionItem.class.isRecord());
     }

@@ -96,19 +96,20 @@ class MonthScenarioTest {
         TestClock clock = new TestClock(at("2026-10-31T12:00"), ZONE);
         DualPrevention dp = DualPrevention.builder().storage(InMemoryStorage.create()).clock(clock).discover(false)
                 .build();
-        dp.saveOrganization(Organization.of(List.of(OrgUnit.root(C, "Company", ControlLevel.COMPANY),
+        dp.register().saveOrganization(Organization.of(List.of(OrgUnit.root(C, "Company", ControlLevel.COMPANY),
                 OrgUnit.child(W, "Workshop", ControlLevel.WORKSHOP, C), OrgUnit.child(T, "Team", ControlLevel.TEAM, W),
                 OrgUnit.child(P, "Press post", ControlLevel.POST, T))));
-        dp.registerRiskPoint(point("press", T, "H1",
+        dp.register().addRiskPoint(point("press", T, "H1",
                 measure("M1", ControlLevel.COMPANY, "guard fitted"), measure("M2", ControlLevel.TEAM, "lockout followed")));
-        dp.registerRiskPoint(point("crane", W, "H2",
+        dp.register().addRiskPoint(point("crane", W, "H2",
                 measure("M3", ControlLevel.WORKSHOP, "rope inspected; limit switch works")));
-        assertEquals(5, dp.createRoutinePlans(LocalDate.of(2026, 11, 1)).size(),
+        assertEquals(5, dp.inspections().createRoutinePlans(LocalDate.of(2026, 11, 1)).size(),
                 "routine C, W, T, P and comprehensive C");
 
         Instant from = at("2026-11-01T00:00");
         Instant before = at("2026-12-01T00:01");
-        List<InspectionTask> tasks = Page.stream(p -> dp.tasksDue(from, before, p), 50).collect(Collectors.toList());
+        List<InspectionTask> tasks = Page.stream(p -> dp.inspections().tasksDue(from, before, p), 50)
+                .collect(Collectors.toList());
         Map<OrgUnitId, Long> perUnit = tasks.stream().collect(Collectors.groupingBy(InspectionTask::unit,
                 Collectors.counting()));
         assertEquals(Map.of(C, 1L, W, 4L, T, 30L, P, 30L), perUnit, "tasks per unit");
@@ -135,28 +136,30 @@ class MonthScenarioTest {
             }
             String failing = fail;
             Actor who = t.unit().equals(P) ? WORKER : t.unit().equals(T) ? LEADER : t.unit().equals(W) ? HEAD : SAFETY;
-            steps.add(new Step(when, "record " + t.id(), () -> dp.recordTask(t.id(), who, results(t, failing))));
+            steps.add(new Step(when, "record " + t.id(),
+                    () -> dp.inspections().recordTask(t.id(), who, results(t, failing))));
         }
         HiddenDangerId guard3 = HiddenDangerId.of("routine.P@2026-11-03/day/M1#1");
         HiddenDangerId rope = HiddenDangerId.of("routine.T@2026-11-10/M3#1");
         HiddenDangerId limit = HiddenDangerId.of(tasks.stream().filter(t -> t.unit().equals(W)
                 && LocalDate.ofInstant(t.windowStart(), ZONE).equals(LocalDate.of(2026, 11, 9))).findFirst()
                 .orElseThrow().id().value() + "/M3#2");
-        steps.add(new Step(at("2026-11-03T16:30"), "rectify guard on the spot", () -> dp.apply(guard3,
+        steps.add(new Step(at("2026-11-03T16:30"), "rectify guard on the spot", () -> dp.hiddenDangers().apply(guard3,
                 new HiddenDangerCommand.RectifyOnSpot(LEADER, "guard refitted", List.of(PHOTO), LocalDate.of(2026, 11, 3)))));
         steps.add(new Step(at("2026-11-04T09:00"), "accept guard",
-                () -> dp.apply(guard3, new HiddenDangerCommand.Accept(SAFETY, "ok"))));
+                () -> dp.hiddenDangers().apply(guard3, new HiddenDangerCommand.Accept(SAFETY, "ok"))));
         steps.add(new Step(at("2026-11-11T09:00"), "verify rope",
-                () -> dp.apply(rope, HiddenDangerCommand.Verify.general(HEAD, "worn rope"))));
-        steps.add(new Step(at("2026-11-11T10:00"), "plan rope", () -> dp.apply(rope, new HiddenDangerCommand.Plan(HEAD,
-                RectificationPlan.of(LEADER.id(), "replace rope", Funds.cny("3000"), LocalDate.of(2026, 11, 20),
-                        "crane out of service")))));
+                () -> dp.hiddenDangers().apply(rope, HiddenDangerCommand.Verify.general(HEAD, "worn rope"))));
+        steps.add(new Step(at("2026-11-11T10:00"), "plan rope",
+                () -> dp.hiddenDangers().apply(rope, new HiddenDangerCommand.Plan(HEAD, RectificationPlan.of(LEADER.id(),
+                        "replace rope", Funds.cny("3000"), LocalDate.of(2026, 11, 20), "crane out of service")))));
         steps.add(new Step(at("2026-11-12T09:00"), "start rope",
-                () -> dp.apply(rope, HiddenDangerCommand.Start.by(LEADER))));
+                () -> dp.hiddenDangers().apply(rope, HiddenDangerCommand.Start.by(LEADER))));
         steps.add(new Step(at("2026-11-14T11:00"), "verify limit switch",
-                () -> dp.apply(limit, HiddenDangerCommand.Verify.general(SAFETY, "checked"))));
+                () -> dp.hiddenDangers().apply(limit, HiddenDangerCommand.Verify.general(SAFETY, "checked"))));
         steps.add(new Step(at("2026-11-14T12:00"), "withdraw limit switch",
-                () -> dp.apply(limit, new HiddenDangerCommand.Withdraw(SAFETY, "duplicate of the rope finding"))));
+                () -> dp.hiddenDangers().apply(limit,
+                        new HiddenDangerCommand.Withdraw(SAFETY, "duplicate of the rope finding"))));
         Collections.shuffle(steps, new java.util.Random(SEED)); // then sorted: order within equal instants is seeded
         steps.sort(Comparator.comparing(Step::at));
         for (Step s : steps) {
@@ -169,7 +172,7 @@ class MonthScenarioTest {
         }
 
         clock.set(at("2026-12-01T00:30"));
-        List<TaskMissed> missed = dp.sweepMissed(from);
+        List<TaskMissed> missed = dp.inspections().sweepMissed(from);
         assertEquals(List.of(1, 8, 15, 22, 29), missed.stream().map(m -> LocalDate.ofInstant(m.due(), ZONE)
                 .getDayOfMonth()).collect(Collectors.toList()), "missed post shifts on Sundays; seed " + SEED);
         InspectionTaskQuery month = InspectionTaskQuery.dueBetween(from, before);
@@ -189,13 +192,13 @@ class MonthScenarioTest {
         assertEquals(2, count(dp, HiddenDangerQuery.all().open()));
         assertEquals(1, count(dp, HiddenDangerQuery.all().overdueAsOf(dp.today())));
         assertEquals(2, count(dp, HiddenDangerQuery.all().inUnits(Set.of(P))));
-        assertEquals(3, count(dp, HiddenDangerQuery.all().inUnits(dp.unitAndBelow(T))));
-        assertEquals(1, dp.sweepOverdue(LocalDate.of(2026, 11, 20)).size());
+        assertEquals(3, count(dp, HiddenDangerQuery.all().inUnits(dp.register().unitAndBelow(T))));
+        assertEquals(1, dp.hiddenDangers().sweepOverdue(LocalDate.of(2026, 11, 20)).size());
         // the press (guard, rectified on the spot) and the crane (rope, limit switch verified) are flagged
         assertEquals(2, dp.storage().riskPoints().count(RiskPointQuery.all().flaggedForReassessment()));
-        for (HiddenDanger d : Page.stream(p -> dp.hiddenDangers(HiddenDangerQuery.all(), p), 10)
+        for (HiddenDanger d : Page.stream(p -> dp.hiddenDangers().find(HiddenDangerQuery.all(), p), 10)
                 .collect(Collectors.toList())) {
-            assertEquals(true, dp.verifyAuditChain(d.id()).isValid(), d.id().toString());
+            assertEquals(true, dp.hiddenDangers().verifyAuditChain(d.id()).isValid(), d.id().toString());
         }
     }
 

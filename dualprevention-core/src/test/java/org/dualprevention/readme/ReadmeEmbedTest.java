@@ -53,24 +53,24 @@ class ReadmeEmbedTest {
                 .clock(clock)                                   // all time comes from here
                 .zone(ZoneId.of("Asia/Shanghai"))
                 .build();                                       // LEC, LS, MATRIX, MES, DIRECT are discovered
-        dp.saveOrganization(Organization.of(List.of(OrgUnit.root(plant, "Plant", ControlLevel.COMPANY))));
-        dp.registerRiskPoint(RiskPoint.of(RiskPointId.of("RP-1"), "Press line", RiskPointKind.EQUIPMENT, plant,
+        dp.register().saveOrganization(Organization.of(List.of(OrgUnit.root(plant, "Plant", ControlLevel.COMPANY))));
+        dp.register().addRiskPoint(RiskPoint.of(RiskPointId.of("RP-1"), "Press line", RiskPointKind.EQUIPMENT, plant,
                 Optional.empty()).withHazard(Hazard.of(HazardId.of("H-1"), "Unguarded press",
                 HazardCategory.PHYSICAL, List.of(AccidentType.MACHINERY), "guard removed", "crushed hand")));
-        Assessment a = dp.assess(HazardId.of("H-1"), AssessmentRequest.of(MethodId.of("LEC"),
+        Assessment a = dp.register().assess(HazardId.of("H-1"), AssessmentRequest.of(MethodId.of("LEC"),
                 AssessmentInput.of(Map.of("L", 6, "E", 6, "C", 7)), AssessmentKind.INHERENT, ActorId.of("zhang")));
         a.score();   // 252, exact
         a.level();   // SIGNIFICANT (较大风险, orange) under the default scheme LEC-V1
-        HiddenDanger hd = dp.report(HiddenDangerCommand.Report.of(Actor.of(ActorId.of("li"), plant),
+        HiddenDanger hd = dp.hiddenDangers().report(HiddenDangerCommand.Report.of(Actor.of(ActorId.of("li"), plant),
                 HiddenDangerId.of("HD-1"), "Guard missing", "Press 3 runs without its guard",
                 HiddenDangerSource.RANDOM_OBSERVATION, plant, LocalDate.of(2026, 3, 2)));
-        hd.state();  // REPORTED; verify, plan, start, submit and accept with dp.apply(id, command)
+        hd.state();  // REPORTED; verify, plan, start, submit and accept with dp.hiddenDangers().apply(id, command)
         // --- README snippet ends ---
         assertEquals("252", a.score().toString());
         assertEquals(RiskLevel.SIGNIFICANT, a.level());
         assertEquals("LEC-V1", a.scheme().value());
         assertEquals(HiddenDangerState.REPORTED, hd.state());
-        assertTrue(dp.hiddenDanger(HiddenDangerId.of("HD-1")).isPresent());
-        assertEquals(1, dp.auditEntries(HiddenDangerId.of("HD-1")).size());
+        assertTrue(dp.hiddenDangers().find(HiddenDangerId.of("HD-1")).isPresent());
+        assertEquals(1, dp.hiddenDangers().auditEntries(HiddenDangerId.of("HD-1")).size());
     }
 }

@@ -42,16 +42,16 @@ class UserPluginEngineTest {
                 .build();
         Gen gen = Gen.of(Seeds.base());
         Organization org = gen.organization(6);
-        dp.saveOrganization(org);
+        dp.register().saveOrganization(org);
         Hazard hazard = gen.hazard(org);
-        RiskPoint rp = dp.registerRiskPoint(gen.riskPoint(org).withHazards(java.util.List.of(hazard)));
+        RiskPoint rp = dp.register().addRiskPoint(gen.riskPoint(org).withHazards(java.util.List.of(hazard)));
         assertEquals(1, rp.version());
-        Assessment a = dp.assess(hazard.id(), AssessmentRequest.of(AcmeRisk6Method.ID,
+        Assessment a = dp.register().assess(hazard.id(), AssessmentRequest.of(AcmeRisk6Method.ID,
                 AssessmentInput.of(Map.of("P", 6, "C", 5)), AssessmentKind.INHERENT, ActorId.of("safety-officer")));
         assertEquals(AcmeRisk6Scheme.ID, a.scheme(), "graded by the method's default scheme");
         assertEquals("A", a.grade().code());
         assertEquals(RiskLevel.MAJOR, a.level());
-        Assessment cells = dp.assess(hazard.id(), AssessmentRequest.of(AcmeRisk6Method.ID,
+        Assessment cells = dp.register().assess(hazard.id(), AssessmentRequest.of(AcmeRisk6Method.ID,
                 AssessmentInput.of(Map.of("P", 3, "C", 5)), AssessmentKind.RESIDUAL, ActorId.of("safety-officer"))
                 .withScheme(AcmeRisk6MatrixScheme.ID));
         assertEquals("orange", cells.grade().code());

@@ -51,6 +51,7 @@ import org.dualprevention.engine.AssessmentRequest;
 import org.dualprevention.engine.DualPrevention;
 import org.dualprevention.engine.GradedControl;
 import org.dualprevention.engine.HazardControl;
+import org.dualprevention.engine.HiddenDangers;
 import org.dualprevention.engine.dynamic.DefaultEffectiveLevelPolicy;
 import org.dualprevention.inspection.InspectionItem;
 import org.dualprevention.inspection.InspectionTask;
@@ -252,11 +253,11 @@ public final class PlantDemo {
             setUp(register);
         } else {
             firstWeek = firstUnsimulatedWeek();
-            org = dp.organization();
+            org = dp.register().organization();
             out.println("  continuing from the stored state: " + storage.riskPoints().count(RiskPointQuery.all())
                     + " risk points, " + storage.hiddenDangers().count(HiddenDangerQuery.all())
                     + " hidden dangers; simulating weeks " + (firstWeek + 1) + " to " + (firstWeek + options.weeks()));
-            Page.stream(p -> dp.hiddenDangers(HiddenDangerQuery.all(), p), 200).forEach(d -> seen.add(d.id()));
+            Page.stream(p -> dp.hiddenDangers().find(HiddenDangerQuery.all(), p), 200).forEach(d -> seen.add(d.id()));
         }
         for (int w = firstWeek; w < firstWeek + options.weeks(); w++) {
             simulateWeek(w);
@@ -296,13 +297,13 @@ public final class PlantDemo {
 
     private void setUp(SampleRegister register) {
         org = register.organization();
-        dp.saveOrganization(org);
+        dp.register().saveOrganization(org);
         for (RiskPoint p : register.riskPoints()) {
-            dp.registerRiskPoint(p);
+            dp.register().addRiskPoint(p);
         }
         Map<RiskLevel, Integer> byLevel = new EnumMap<>(RiskLevel.class);
         for (Map.Entry<HazardId, AssessmentRequest> e : register.assessments().entrySet()) {
-            Assessment a = dp.assess(e.getKey(), e.getValue());
+            Assessment a = dp.register().assess(e.getKey(), e.getValue());
             byLevel.merge(a.level(), 1, Integer::sum);
         }
         long measures = register.riskPoints().stream().flatMap(p -> p.hazards().stream())
@@ -316,7 +317,7 @@ public final class PlantDemo {
             top.merge(c.top().unit().level(), 1, Integer::sum);
         }
         out.println("  graded control (highest controlling level per hazard): " + top);
-        int plans = dp.createRoutinePlans(FIRST_DAY).size();
+        int plans = dp.inspections().createRoutinePlans(FIRST_DAY).size();
         out.println("  routine inspection plans: " + plans);
     }
 
@@ -334,7 +335,7 @@ public final class PlantDemo {
     }
 
     private List<RiskPoint> riskPoints() {
-        return Page.stream(p -> dp.riskPoints(RiskPointQuery.all(), p), 200).collect(Collectors.toList());
+        return Page.stream(p -> dp.register().riskPoints(RiskPointQuery.all(), p), 200).collect(Collectors.toList());
     }
 
     private static String levels(Map<RiskLevel, Integer> byLevel) {
@@ -363,8 +364,9 @@ public final class PlantDemo {
         Instant from = weekStart(week);
         Instant before = weekStart(week + 1);
         clock.set(from);
-        dp.scheduleTasks(from, before);
-        List<InspectionTask> tasks = Page.stream(p -> dp.tasksDue(from, before, p), 500).collect(Collectors.toList());
+        dp.inspections().scheduleTasks(from, before);
+        List<InspectionTask> tasks = Page.stream(p -> dp.inspections().tasksDue(from, before, p), 500)
+                .collect(Collectors.toList());
         int[] counts = new int[3]; // recorded, items checked, items failed
         int before0 = seen.size();
         for (InspectionTask t : tasks) {
@@ -382,7 +384,7 @@ public final class PlantDemo {
             }
             Actor inspector = staff(t.unit());
             at(when, "record " + t.id(), () -> {
-                InspectionTask done = dp.recordTask(t.id(), inspector, results);
+                InspectionTask done = dp.inspections().recordTask(t.id(), inspector, results);
                 counts[0]++;
                 counts[1] += done.items().size();
                 counts[2] += (int) done.record().orElseThrow().failedCount();
@@ -396,14 +398,14 @@ public final class PlantDemo {
         at(at(obsDay, 14, 20), "random observation", () -> {
             HiddenDangerId id = HiddenDangerId.of("RO-" + obsDay);
             String[] obs = OBSERVATIONS[week % OBSERVATIONS.length];
-            dp.report(HiddenDangerCommand.Report.of(staff(team.id()), id, obs[0], obs[1],
+            dp.hiddenDangers().report(HiddenDangerCommand.Report.of(staff(team.id()), id, obs[0], obs[1],
                     HiddenDangerSource.RANDOM_OBSERVATION, team.id(), obsDay)
                     .withEvidence(List.of(PHOTO_BASE.resolve("ro-" + obsDay + ".jpg"))));
             handleNewDangers();
         });
         for (LocalDate d = FIRST_DAY.plusWeeks(week); d.isBefore(FIRST_DAY.plusWeeks(week + 1)); d = d.plusDays(1)) {
             LocalDate day = d;
-            at(at(day, 0, 5), "overdue sweep", () -> dp.sweepOverdue(day.minusDays(1)));
+            at(at(day, 0, 5), "overdue sweep", () -> dp.hiddenDangers().sweepOverdue(day.minusDays(1)));
         }
         int errors = 0;
         while (!agenda.isEmpty() && agenda.peek().at().isBefore(before)) {
@@ -417,7 +419,7 @@ public final class PlantDemo {
             }
         }
         clock.set(before);
-        int missed = dp.sweepMissed(from).size();
+        int missed = dp.inspections().sweepMissed(from).size();
         long open = dp.storage().hiddenDangers().count(HiddenDangerQuery.all().open());
         long overdue = dp.storage().hiddenDangers().count(HiddenDangerQuery.all().overdueAsOf(
                 LocalDate.ofInstant(before, ZONE).minusDays(1)));
@@ -432,7 +434,7 @@ public final class PlantDemo {
     }
 
     private void handleNewDangers() {
-        List<HiddenDanger> fresh = Page.stream(p -> dp.hiddenDangers(HiddenDangerQuery.all()
+        List<HiddenDanger> fresh = Page.stream(p -> dp.hiddenDangers().find(HiddenDangerQuery.all()
                 .inStates(Set.of(HiddenDangerState.REPORTED)), p), 200).filter(d -> seen.add(d.id()))
                 .sorted(Comparator.comparing(d -> d.id().value())).collect(Collectors.toList());
         for (HiddenDanger d : fresh) {
@@ -463,7 +465,7 @@ public final class PlantDemo {
         if (d.riskPoint().isEmpty() || d.hazard().isEmpty()) {
             return Optional.empty();
         }
-        return dp.riskPoint(d.riskPoint().get()).flatMap(p -> p.hazard(d.hazard().get()))
+        return dp.register().riskPoint(d.riskPoint().get()).flatMap(p -> p.hazard(d.hazard().get()))
                 .flatMap(h -> h.currentAssessments().stream().map(Assessment::level).reduce(RiskLevel::mostSevere));
     }
 
@@ -474,6 +476,7 @@ public final class PlantDemo {
 
     /** Schedules what people do with a hidden danger after it is reported. */
     private void follow(HiddenDanger d, String script) {
+        HiddenDangers loop = dp.hiddenDangers();
         HiddenDangerId id = d.id();
         OrgUnitId unit = d.unit();
         Actor doer = staff(unit);
@@ -484,26 +487,26 @@ public final class PlantDemo {
         List<URI> photo = List.of(PHOTO_BASE.resolve(id.value().replaceAll("[^A-Za-z0-9.-]", "_") + "-done.jpg"));
         switch (script) {
             case "on-the-spot":
-                at(clock.instant().plusSeconds(1800), "rectify on the spot " + id, () -> dp.apply(id,
+                at(clock.instant().plusSeconds(1800), "rectify on the spot " + id, () -> loop.apply(id,
                         new HiddenDangerCommand.RectifyOnSpot(doer, "Put right at once by the finder's team", photo,
                                 LocalDate.ofInstant(clock.instant(), ZONE))));
-                at(at(next, 9, 0), "accept " + id, () -> dp.apply(id, new HiddenDangerCommand.Accept(checker,
+                at(at(next, 9, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(checker,
                         "Checked on site: as the standard says")));
                 break;
             case "withdrawn":
-                at(at(next, 9, 0), "verify " + id, () -> dp.apply(id, HiddenDangerCommand.Verify.general(checker,
+                at(at(next, 9, 0), "verify " + id, () -> loop.apply(id, HiddenDangerCommand.Verify.general(checker,
                         "Looked at it")));
-                at(at(next, 9, 30), "withdraw " + id, () -> dp.apply(id, new HiddenDangerCommand.Withdraw(checker,
+                at(at(next, 9, 30), "withdraw " + id, () -> loop.apply(id, new HiddenDangerCommand.Withdraw(checker,
                         "Duplicate of a finding already being rectified")));
                 break;
             case "major": {
                 LocalDate deadline = found.plusDays(20);
-                at(at(next, 9, 0), "verify major " + id, () -> dp.apply(id, HiddenDangerCommand.Verify.major(company,
+                at(at(next, 9, 0), "verify major " + id, () -> loop.apply(id, HiddenDangerCommand.Verify.major(company,
                         "Graded major by the safety director; reported to the county emergency management bureau",
                         new AuthorityReport("Protection of a high-risk installation found ineffective during inspection",
                                 "Could lead to fire, explosion or a toxic release affecting the whole site",
                                 "Installation restricted; governance scheme under way, done within 20 days"))));
-                at(at(next, 11, 0), "plan major " + id, () -> dp.apply(id, new HiddenDangerCommand.Plan(company,
+                at(at(next, 11, 0), "plan major " + id, () -> loop.apply(id, new HiddenDangerCommand.Plan(company,
                         RectificationPlan.of(checker.id(), "Replace the failed device and re-test the protection layer",
                                 Funds.cny("48000"), deadline, "Operate at reduced rate with a fire watch")
                                 .withScheme(new GovernanceScheme("Restore the protection layer to its design state",
@@ -512,10 +515,10 @@ public final class PlantDemo {
                                         "Workshop head responsible; maintenance team executes; safety dept supervises",
                                         "Done within 20 days; proof test witnessed by the safety department",
                                         "Reduced rate, fire watch, and the site emergency plan on standby")))));
-                at(at(found.plusDays(2), 8, 30), "start " + id, () -> dp.apply(id, HiddenDangerCommand.Start.by(doer)));
-                at(at(found.plusDays(12), 16, 0), "submit " + id, () -> dp.apply(id, new HiddenDangerCommand.Submit(doer,
+                at(at(found.plusDays(2), 8, 30), "start " + id, () -> loop.apply(id, HiddenDangerCommand.Start.by(doer)));
+                at(at(found.plusDays(12), 16, 0), "submit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(doer,
                         "Device replaced and proof-tested", photo, LocalDate.ofInstant(clock.instant(), ZONE))));
-                at(at(found.plusDays(13), 10, 0), "accept " + id, () -> dp.apply(id, new HiddenDangerCommand.Accept(company,
+                at(at(found.plusDays(13), 10, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(company,
                         "Accepted by the safety director after the witnessed proof test")));
                 break;
             }
@@ -524,25 +527,25 @@ public final class PlantDemo {
                 break; // never submitted: runs past its deadline
             case "rejected": {
                 LocalDate deadline = plan(id, checker, doer, found, 10, "Repair the defect");
-                at(at(deadline.minusDays(4), 16, 0), "submit " + id, () -> dp.apply(id, new HiddenDangerCommand.Submit(
+                at(at(deadline.minusDays(4), 16, 0), "submit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(
                         doer, "Repaired", photo, LocalDate.ofInstant(clock.instant(), ZONE))));
-                at(at(deadline.minusDays(3), 10, 0), "reject " + id, () -> dp.apply(id, new HiddenDangerCommand.Reject(
+                at(at(deadline.minusDays(3), 10, 0), "reject " + id, () -> loop.apply(id, new HiddenDangerCommand.Reject(
                         checker, "Repair incomplete: the second fixing is still missing")));
-                at(at(deadline.minusDays(1), 15, 0), "resubmit " + id, () -> dp.apply(id, new HiddenDangerCommand.Submit(
+                at(at(deadline.minusDays(1), 15, 0), "resubmit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(
                         doer, "Second fixing added", photo, LocalDate.ofInstant(clock.instant(), ZONE))));
-                at(at(deadline, 10, 0), "accept " + id, () -> dp.apply(id, new HiddenDangerCommand.Accept(checker,
+                at(at(deadline, 10, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(checker,
                         "Complete now")));
                 break;
             }
             case "extension": {
                 LocalDate deadline = plan(id, checker, doer, found, 6, "Replace the part");
                 LocalDate extended = deadline.plusDays(10);
-                at(at(deadline.minusDays(1), 15, 0), "extend " + id, () -> dp.apply(id,
+                at(at(deadline.minusDays(1), 15, 0), "extend " + id, () -> loop.apply(id,
                         new HiddenDangerCommand.ExtendDeadline(doer, extended, "Spare part delivery delayed by the supplier",
                                 checker.id())));
-                at(at(extended.minusDays(2), 16, 0), "submit " + id, () -> dp.apply(id, new HiddenDangerCommand.Submit(
+                at(at(extended.minusDays(2), 16, 0), "submit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(
                         doer, "Part replaced", photo, LocalDate.ofInstant(clock.instant(), ZONE))));
-                at(at(extended.minusDays(1), 10, 0), "accept " + id, () -> dp.apply(id, new HiddenDangerCommand.Accept(
+                at(at(extended.minusDays(1), 10, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(
                         checker, "Accepted")));
                 break;
             }
@@ -550,9 +553,9 @@ public final class PlantDemo {
                 int days = 5 + random.nextInt(8);
                 LocalDate deadline = plan(id, checker, doer, found, days, "Repair the defect");
                 LocalDate done = deadline.minusDays(random.nextInt(3));
-                at(at(done, 16, 0), "submit " + id, () -> dp.apply(id, new HiddenDangerCommand.Submit(doer, "Repaired",
+                at(at(done, 16, 0), "submit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(doer, "Repaired",
                         photo, LocalDate.ofInstant(clock.instant(), ZONE))));
-                at(at(done.plusDays(1), 10, 0), "accept " + id, () -> dp.apply(id, new HiddenDangerCommand.Accept(
+                at(at(done.plusDays(1), 10, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(
                         checker, "Accepted")));
             }
         }
@@ -562,12 +565,13 @@ public final class PlantDemo {
     private LocalDate plan(HiddenDangerId id, Actor checker, Actor doer, LocalDate found, int days, String what) {
         LocalDate next = found.plusDays(1);
         LocalDate deadline = found.plusDays(days);
-        at(at(next, 9, 0), "verify " + id, () -> dp.apply(id, HiddenDangerCommand.Verify.general(checker,
+        HiddenDangers loop = dp.hiddenDangers();
+        at(at(next, 9, 0), "verify " + id, () -> loop.apply(id, HiddenDangerCommand.Verify.general(checker,
                 "Confirmed on site")));
-        at(at(next, 10, 0), "plan " + id, () -> dp.apply(id, new HiddenDangerCommand.Plan(checker,
+        at(at(next, 10, 0), "plan " + id, () -> loop.apply(id, new HiddenDangerCommand.Plan(checker,
                 RectificationPlan.of(doer.id(), what, Funds.cny(Integer.toString(500 + 100 * days)), deadline,
                         "Barrier and sign until repaired"))));
-        at(at(next, 14, 0), "start " + id, () -> dp.apply(id, HiddenDangerCommand.Start.by(doer)));
+        at(at(next, 14, 0), "start " + id, () -> loop.apply(id, HiddenDangerCommand.Start.by(doer)));
         return deadline;
     }
 
@@ -597,7 +601,7 @@ public final class PlantDemo {
         RiskMap map = analytics.riskMap(zones, DefaultEffectiveLevelPolicy.create());
         List<Warning> warnings = analytics.warnings(map, WarningSettings.defaults());
         List<RiskPoint> points = riskPoints();
-        List<HiddenDanger> dangers = Page.stream(p -> dp.hiddenDangers(HiddenDangerQuery.all(), p), 200)
+        List<HiddenDanger> dangers = Page.stream(p -> dp.hiddenDangers().find(HiddenDangerQuery.all(), p), 200)
                 .collect(Collectors.toList());
 
         out.println();
@@ -618,7 +622,7 @@ public final class PlantDemo {
         }
         out.println("  closed-loop cases simulated: " + scriptCounts);
         for (Map.Entry<String, HiddenDangerId> e : highlights.entrySet()) {
-            HiddenDanger d = dp.hiddenDanger(e.getValue()).orElseThrow();
+            HiddenDanger d = dp.hiddenDangers().find(e.getValue()).orElseThrow();
             out.printf(Locale.ROOT, "    %-12s %s: %s%s%s%n", e.getKey(), d.id(), d.state().code(),
                     d.authorityReport().isPresent() ? ", major, reported to the authority" : "",
                     d.rejections() > 0 ? ", rejected " + d.rejections() + "x at acceptance"
@@ -703,7 +707,8 @@ public final class PlantDemo {
                 .collect(Collectors.toList());
         write(dir.resolve("register.json"), o -> RegisterDocument.write(o, new RegisterHeader(org, refs), points));
         List<HiddenDangerRecord> records = dangers.stream()
-                .map(d -> new HiddenDangerRecord(d, dp.auditEntries(d.id()))).collect(Collectors.toList());
+                .map(d -> new HiddenDangerRecord(d, dp.hiddenDangers().auditEntries(d.id())))
+                .collect(Collectors.toList());
         write(dir.resolve("ledger.json"), o -> HiddenDangerLedger.write(o, records));
         String html = HtmlReport.render(org, map, stats, statisticsRows(stats), warnings, dangers, svg,
                 LocalDate.ofInstant(clock.instant(), ZONE));

@@ -49,7 +49,7 @@ public final class EmbeddingExample {
         // once at start-up: the library on the host's DataSource (it creates its own tables)
         JdbcStorage storage = JdbcStorage.builder().dataSource(ds).migrate(true).build();
         DualPrevention dp = DualPrevention.builder().storage(storage).clock(Clock.system(ZONE)).zone(ZONE).build();
-        dp.saveOrganization(Organization.of(List.of(
+        dp.register().saveOrganization(Organization.of(List.of(
                 OrgUnit.root(OrgUnitId.of("PLANT"), "Plant", ControlLevel.COMPANY),
                 OrgUnit.child(OrgUnitId.of("PACK"), "Packing line", ControlLevel.TEAM, OrgUnitId.of("PLANT")))));
 
@@ -79,7 +79,7 @@ public final class EmbeddingExample {
                 try (JdbcStorage.Binding bound = storage.bind(c)) {     // the library writes on c, never commits
                     Actor user = actor(c, login);                       // the host's user, as the library sees it
                     String key = "WO-" + System.nanoTime();
-                    d = dp.report(HiddenDangerCommand.Report.of(user, HiddenDangerId.of(key), title,
+                    d = dp.hiddenDangers().report(HiddenDangerCommand.Report.of(user, HiddenDangerId.of(key), title,
                             "Reported from the ERP", HiddenDangerSource.RANDOM_OBSERVATION, user.unit(),
                             LocalDate.now(dp.clock())));
                     try (PreparedStatement ps = c.prepareStatement("insert into erp_work_order(id, text) values (?, ?)")) {

@@ -33,7 +33,7 @@ class EmbeddingExampleTest {
         EmbeddingExample.createHostTables(ds);
         JdbcStorage storage = JdbcStorage.builder().dataSource(ds).migrate(true).build();
         DualPrevention dp = DualPrevention.builder().storage(storage).clock(Clock.systemUTC()).build();
-        dp.saveOrganization(Organization.of(List.of(OrgUnit.root(OrgUnitId.of("PLANT"), "Plant", ControlLevel.COMPANY),
+        dp.register().saveOrganization(Organization.of(List.of(OrgUnit.root(OrgUnitId.of("PLANT"), "Plant", ControlLevel.COMPANY),
                 OrgUnit.child(OrgUnitId.of("PACK"), "Packing", ControlLevel.TEAM, OrgUnitId.of("PLANT")))));
 
         HiddenDanger d = EmbeddingExample.reportWithWorkOrder(ds, storage, dp, "wang.li", "Guard missing");
