@@ -1,6 +1,6 @@
 package org.dualprevention.analytics;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static org.dualprevention.analytics.Checks.checkArgument;
 
 /**
  * The parameters of the early-warning rules ({@link WarningRule}). {@link #defaults()} are the library's

@@ -1,6 +1,6 @@
 package org.dualprevention.analytics;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static org.dualprevention.analytics.Checks.checkArgument;
 
 import java.time.LocalDate;
 import java.time.Month;
