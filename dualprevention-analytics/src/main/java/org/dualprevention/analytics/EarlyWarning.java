@@ -30,7 +30,8 @@ import org.dualprevention.risk.RiskPointId;
  * Early warning (预警) with the named rules of {@link WarningRule}: each {@link Warning} names its rule, the
  * numbers and the records behind it.
  *
- * <p>Today and now come from the injected {@link Clock}, whose zone is the organisation's zone. "Months"
+ * <p>Now comes from the injected {@link Clock}; today is now in the organisation's zone, given explicitly
+ * (as to the engine's builder), never taken from the clock. "Months"
  * are calendar months; the trend and Poisson rules use complete months only, ending with the month before
  * the current one. Hidden dangers and tasks are read once each, one element at a time; memory is
  * O(units × months + zones × months + hidden dangers in the windows), never the whole input. At most
@@ -52,10 +53,10 @@ public final class EarlyWarning {
     private final ZoneId zone;
     private final WarningSettings settings;
 
-    private EarlyWarning(Organization organization, Clock clock, WarningSettings settings) {
+    private EarlyWarning(Organization organization, Clock clock, ZoneId zone, WarningSettings settings) {
         this.organization = Objects.requireNonNull(organization, "organization");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.zone = clock.getZone();
+        this.zone = Objects.requireNonNull(zone, "zone");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -63,12 +64,13 @@ public final class EarlyWarning {
      * An early-warning evaluator.
      *
      * @param organization the organisation (trends are per unit with its sub-units)
-     * @param clock the clock; its zone is the organisation's zone
+     * @param clock the clock (now)
+     * @param zone the organisation's time zone (today, months)
      * @param settings the rules' parameters
      * @return the evaluator
      */
-    public static EarlyWarning of(Organization organization, Clock clock, WarningSettings settings) {
-        return new EarlyWarning(organization, clock, settings);
+    public static EarlyWarning of(Organization organization, Clock clock, ZoneId zone, WarningSettings settings) {
+        return new EarlyWarning(organization, clock, zone, settings);
     }
 
     /** @return the rules' parameters */
@@ -235,7 +237,7 @@ public final class EarlyWarning {
             }
             RecordRef ref = RecordRef.of(RecordRef.HIDDEN_DANGER, d.id());
             if (d.isOverdueOn(today)) {
-                long days = ChronoUnit.DAYS.between(d.deadline().get(), today);
+                long days = d.daysOverdueOn(today);
                 Map<String, BigDecimal> fig = new LinkedHashMap<>();
                 fig.put("daysOverdue", BigDecimal.valueOf(days));
                 overdue.add(new Warning(WarningRule.HIDDEN_DANGER_OVERDUE, ref, "Hidden danger [" + d.id() + "] of unit ["

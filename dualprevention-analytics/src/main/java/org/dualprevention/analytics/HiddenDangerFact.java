@@ -2,6 +2,7 @@ package org.dualprevention.analytics;
 
 import static org.dualprevention.analytics.Checks.checkArgument;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -35,7 +36,8 @@ import org.dualprevention.risk.RiskPointId;
  * codes of the closed loop ({@code general} / {@code major}; {@code inspection} /
  * {@code random-observation}); other codes (for example a three-grade scheme) are counted under their
  * own code. A hidden danger is <em>open</em> until closed or withdrawn, and <em>overdue</em> on a day
- * after its deadline in force while open (REFERENCE §10.2; the deadline day itself is in time).
+ * after its deadline in force while open (REFERENCE §10.2; the deadline day itself is in time): the rule of
+ * {@link HiddenDanger#isOverdue(LocalDate)}, applied to the day asked about rather than to the current state.
  *
  * <p>This class is immutable and thread-safe and must be treated as a value type.
  *
@@ -142,9 +144,13 @@ public final class HiddenDangerFact {
         danger.failedMeasure().ifPresent(b::measure);
         danger.deadline().ifPresent(b::deadline);
         danger.completedOn().ifPresent(b::rectifiedOn);
-        danger.closedAt().ifPresent(t -> b.closedOn(LocalDate.ofInstant(t, zone)));
+        // open as the model defines it: a terminal state ends it, by withdrawal or by closing on a day
         if (danger.state() == HiddenDangerState.WITHDRAWN) {
             b.withdrawn();
+        } else if (!danger.isOpen()) {
+            Instant closedAt = danger.closedAt().orElseThrow(() -> new IllegalStateException("hidden danger ["
+                    + danger.id() + "] is " + danger.state().code() + " but has no closing instant"));
+            b.closedOn(LocalDate.ofInstant(closedAt, zone));
         }
         Optional<RiskPoint> point = riskPoint.filter(p -> danger.riskPoint().equals(Optional.of(p.id())));
         if (point.isPresent()) {
@@ -305,7 +311,9 @@ public final class HiddenDangerFact {
     }
 
     /**
-     * Whether it is open on a day: reported by then, not withdrawn and not closed by then.
+     * Whether it is open on a day: reported by then, not withdrawn and not closed by then. On a day on or
+     * after its report and its last change this equals {@link HiddenDanger#isOpen()} of the hidden danger it
+     * was projected from; a withdrawn one was never a hidden danger, so it is open on no day.
      *
      * @param day the day
      * @return true if open
@@ -315,13 +323,27 @@ public final class HiddenDangerFact {
     }
 
     /**
-     * Whether it is overdue on a day: open and the day is after the deadline in force.
+     * Whether it is overdue on a day: open and the day is after the deadline in force. On a day on or after
+     * its last change this equals {@link HiddenDanger#isOverdue(LocalDate)} of the hidden danger it was
+     * projected from.
      *
      * @param day the day
      * @return true if overdue
      */
     public boolean isOverdueOn(LocalDate day) {
-        return isOpenOn(day) && deadline.isPresent() && day.isAfter(deadline.get());
+        return Overdue.isOverdue(isOpenOn(day), deadline, day);
+    }
+
+    /**
+     * Days past the deadline in force on a day: from the deadline to {@code day} if it is overdue then,
+     * otherwise 0. On a day on or after its last change this equals
+     * {@link HiddenDanger#daysOverdue(LocalDate)} of the hidden danger it was projected from.
+     *
+     * @param day the day
+     * @return the days overdue, 0 when not overdue
+     */
+    public long daysOverdueOn(LocalDate day) {
+        return Overdue.daysOverdue(isOpenOn(day), deadline, day);
     }
 
     @Override

@@ -9,26 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.dualprevention.danger.EffectiveLevel;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.organization.OrgUnit;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.organization.Organization;
-import org.dualprevention.risk.Assessment;
-import org.dualprevention.risk.Hazard;
 import org.dualprevention.risk.MapZone;
 import org.dualprevention.risk.MapZoneId;
 import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.spi.EffectiveLevelPolicy;
+import org.dualprevention.spi.LevelCombination;
 
 /**
  * The four-colour risk map (风险四色分布图) as plain data, for hosts with their own UI: per zone, per
  * organisation unit (with sub-units) and per risk point, the assessed and effective level, the risk
  * points per colour, and the open and overdue hidden dangers, on one date. {@link SvgRiskMapRenderer}
- * draws it.
+ * draws it. A risk point's assessed level is that of the {@link LevelCombination} given to the builder
+ * (the engine's rule); open and overdue are {@link HiddenDanger#isOpen()} and
+ * {@link HiddenDanger#isOverdue(LocalDate)} on the map's date.
  *
  * <p>Built by {@link #builder(Organization, LocalDate, EffectiveLevelPolicy)}, which reads the risk points
  * and the hidden dangers once each. Only the open hidden dangers linked to a risk point are kept (to give
@@ -73,23 +73,6 @@ public final class RiskMap {
      */
     public static Builder builder(Organization organization, LocalDate date, EffectiveLevelPolicy policy) {
         return new Builder(organization, date, policy);
-    }
-
-    /**
-     * The default assessed level of a risk point: the most severe level of the current assessments of all
-     * its hazards (the default combination rule, 从严从高).
-     *
-     * @param point the risk point
-     * @return the level, empty if no hazard is assessed
-     */
-    public static Optional<RiskLevel> mostSevereAssessedLevel(RiskPoint point) {
-        RiskLevel level = null;
-        for (Hazard h : point.hazards()) {
-            for (Assessment a : h.currentAssessments()) {
-                level = level == null ? a.level() : RiskLevel.mostSevere(level, a.level());
-            }
-        }
-        return Optional.ofNullable(level);
     }
 
     /** @return the map's date */
@@ -161,7 +144,7 @@ public final class RiskMap {
         private final Map<MapZoneId, RiskLevel> zoneLevels = new HashMap<>();
         private Iterable<RiskPoint> riskPoints = List.of();
         private Iterable<HiddenDanger> dangers = List.of();
-        private Function<RiskPoint, Optional<RiskLevel>> assessedLevel = RiskMap::mostSevereAssessedLevel;
+        private LevelCombination combination = LevelCombination.MOST_SEVERE;
 
         private Builder(Organization organization, LocalDate date, EffectiveLevelPolicy policy) {
             this.organization = Objects.requireNonNull(organization, "organization");
@@ -224,14 +207,15 @@ public final class RiskMap {
         }
 
         /**
-         * Replaces how a risk point's assessed level is found (default
-         * {@link RiskMap#mostSevereAssessedLevel(RiskPoint)}), e.g. by the engine's combination rule.
+         * Sets the rule for a hazard's level from its current assessments (default
+         * {@link LevelCombination#MOST_SEVERE}); pass the one the engine was built with. A risk point's
+         * assessed level is {@link LevelCombination#levelOf(RiskPoint)}: the most severe of its hazards' levels.
          *
-         * @param value the function
+         * @param value the combination rule
          * @return this builder
          */
-        public Builder assessedLevel(Function<RiskPoint, Optional<RiskLevel>> value) {
-            this.assessedLevel = Objects.requireNonNull(value, "assessedLevel");
+        public Builder levelCombination(LevelCombination value) {
+            this.combination = Objects.requireNonNull(value, "combination");
             return this;
         }
 
@@ -252,7 +236,7 @@ public final class RiskMap {
                                 + "], which is not on the map; zones: " + zoneById.keySet());
                     }
                 });
-                if (pts.put(p.id(), new PointAcc(p, assessedLevel.apply(p))) != null) {
+                if (pts.put(p.id(), new PointAcc(p, combination.levelOf(p))) != null) {
                     throw new IllegalArgumentException("risk point [" + p.id() + "] is given twice");
                 }
             }

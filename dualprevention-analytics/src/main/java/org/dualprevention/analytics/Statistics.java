@@ -31,7 +31,8 @@ import org.dualprevention.risk.HazardCategory;
  * every ancestor, so the cost is O(records × depth of the organisation) and memory is O(units). Records
  * of units that are not in the organisation are skipped and reported in one log line.
  *
- * <p>Today comes from the injected {@link Clock}; its zone is taken as the organisation's zone.
+ * <p>Now comes from the injected {@link Clock}; today and the bounds of periods are taken in the
+ * organisation's zone, given explicitly (as to the engine's builder), never taken from the clock.
  *
  * <p>This class is immutable and thread-safe.
  *
@@ -44,21 +45,22 @@ public final class Statistics {
     private final Clock clock;
     private final ZoneId zone;
 
-    private Statistics(Organization organization, Clock clock) {
+    private Statistics(Organization organization, Clock clock, ZoneId zone) {
         this.organization = Objects.requireNonNull(organization, "organization");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.zone = clock.getZone();
+        this.zone = Objects.requireNonNull(zone, "zone");
     }
 
     /**
      * A calculator for an organisation.
      *
      * @param organization the organisation tree
-     * @param clock the clock; its zone is the organisation's zone
+     * @param clock the clock (now)
+     * @param zone the organisation's time zone (today, the bounds of periods)
      * @return the calculator
      */
-    public static Statistics of(Organization organization, Clock clock) {
-        return new Statistics(organization, clock);
+    public static Statistics of(Organization organization, Clock clock, ZoneId zone) {
+        return new Statistics(organization, clock, zone);
     }
 
     /**

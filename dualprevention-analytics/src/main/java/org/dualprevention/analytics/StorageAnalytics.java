@@ -18,6 +18,7 @@ import org.dualprevention.risk.MapZone;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.spi.EffectiveLevelPolicy;
+import org.dualprevention.spi.LevelCombination;
 import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.query.InspectionTaskQuery;
 import org.dualprevention.query.Page;
@@ -30,6 +31,10 @@ import org.dualprevention.spi.Storage;
  * list). The risk points of the units concerned are held once as a register for the joins (zone, hazard,
  * control level), so memory is O(risk points + one page).
  *
+ * <p>The organisation's zone and the rule combining a hazard's assessments are given explicitly, as to the
+ * engine's builder: pass the same values, e.g. {@code StorageAnalytics.of(storage, clock, zone)
+ * .withLevelCombination(combination)}, so analytics and the engine agree on today and on each risk point's level.
+ *
  * <p>This class is immutable and thread-safe if the storage is.
  *
  * @since 0.1
@@ -41,22 +46,46 @@ public final class StorageAnalytics {
     private final Storage storage;
     private final Clock clock;
     private final ZoneId zone;
+    private final LevelCombination combination;
 
-    private StorageAnalytics(Storage storage, Clock clock) {
+    private StorageAnalytics(Storage storage, Clock clock, ZoneId zone, LevelCombination combination) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.zone = clock.getZone();
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.combination = Objects.requireNonNull(combination, "combination");
     }
 
     /**
-     * Analytics over a storage.
+     * Analytics over a storage, combining a hazard's assessments by {@link LevelCombination#MOST_SEVERE}
+     * (the engine's default too).
      *
      * @param storage the storage
-     * @param clock the clock; its zone is the organisation's zone
+     * @param clock the clock (now)
+     * @param zone the organisation's time zone (today, deadlines, periods), the engine's {@code zone()}
      * @return the analytics
      */
-    public static StorageAnalytics of(Storage storage, Clock clock) {
-        return new StorageAnalytics(storage, clock);
+    public static StorageAnalytics of(Storage storage, Clock clock, ZoneId zone) {
+        return new StorageAnalytics(storage, clock, zone, LevelCombination.MOST_SEVERE);
+    }
+
+    /**
+     * The same analytics with another rule for a hazard's level: pass the one the engine was built with.
+     *
+     * @param value the combination rule
+     * @return new analytics
+     */
+    public StorageAnalytics withLevelCombination(LevelCombination value) {
+        return new StorageAnalytics(storage, clock, zone, Objects.requireNonNull(value, "combination"));
+    }
+
+    /** @return the organisation's time zone */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** @return the rule for a hazard's level */
+    public LevelCombination levelCombination() {
+        return combination;
     }
 
     /**
@@ -80,7 +109,7 @@ public final class StorageAnalytics {
     public UnitStatistics statistics(OrgUnitId unit, ReportingPeriod period) {
         Organization org = organization();
         Set<OrgUnitId> units = org.selfAndDescendants(unit);
-        return Statistics.of(org, clock).compute(unit, period, dangerFacts(units), taskFacts(units, period));
+        return Statistics.of(org, clock, zone).compute(unit, period, dangerFacts(units), taskFacts(units, period));
     }
 
     /**
@@ -93,11 +122,11 @@ public final class StorageAnalytics {
     public PeriodReport report(OrgUnitId unit, ReportingPeriod period) {
         Organization org = organization();
         Set<OrgUnitId> units = org.selfAndDescendants(unit);
-        return Statistics.of(org, clock).report(unit, period, dangerFacts(units), taskFacts(units, period));
+        return Statistics.of(org, clock, zone).report(unit, period, dangerFacts(units), taskFacts(units, period));
     }
 
     /**
-     * The risk map of the whole organisation today.
+     * The risk map of the whole organisation today, each risk point's level by the combination rule.
      *
      * @param zones the zones of the site plan
      * @param policy the effective-level policy
@@ -105,7 +134,8 @@ public final class StorageAnalytics {
      */
     public RiskMap riskMap(Iterable<MapZone> zones, EffectiveLevelPolicy policy) {
         Organization org = organization();
-        return RiskMap.builder(org, LocalDate.ofInstant(clock.instant(), zone), policy).zones(zones)
+        return RiskMap.builder(org, LocalDate.ofInstant(clock.instant(), zone), policy).levelCombination(combination)
+                .zones(zones)
                 .riskPoints(riskPoints(RiskPointQuery.all()))
                 .dangers(dangers(HiddenDangerQuery.all().open())).build();
     }
@@ -127,7 +157,7 @@ public final class StorageAnalytics {
         Iterable<InspectionTaskFact> tasks = () -> Page.stream(p -> storage.inspectionTasks().find(
                 InspectionTaskQuery.dueBetween(now.minus(settings.missedLookbackDays(), ChronoUnit.DAYS), now), p),
                 PAGE_SIZE).map(InspectionTaskFact::from).iterator();
-        return EarlyWarning.of(org, clock, settings).evaluate(map, dangerFacts(all), tasks);
+        return EarlyWarning.of(org, clock, zone, settings).evaluate(map, dangerFacts(all), tasks);
     }
 
     private Iterable<HiddenDanger> dangers(HiddenDangerQuery query) {

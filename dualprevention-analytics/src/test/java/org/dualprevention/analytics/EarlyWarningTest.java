@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * trend window January–June 2026 and the Poisson history June 2025–May 2026.
  */
 class EarlyWarningTest {
-    private static final EarlyWarning WARN = EarlyWarning.of(Fixtures.ORG, Fixtures.clockAt("2026-07-15T10:00"),
+    private static final EarlyWarning WARN = EarlyWarning.of(Fixtures.ORG, Fixtures.clockAt("2026-07-15T10:00"), Fixtures.SHANGHAI,
             WarningSettings.defaults());
     private static int seq;
 
@@ -136,7 +136,7 @@ class EarlyWarningTest {
         assertEquals(p, w1.get(0).figure("pValue").doubleValue(), 1e-12);
         assertEquals(0, new BigDecimal("1.25").compareTo(w1.get(0).figure("mean")));
         // a stricter alpha keeps it quiet
-        EarlyWarning strict = EarlyWarning.of(Fixtures.ORG, Fixtures.clockAt("2026-07-15T10:00"),
+        EarlyWarning strict = EarlyWarning.of(Fixtures.ORG, Fixtures.clockAt("2026-07-15T10:00"), Fixtures.SHANGHAI,
                 WarningSettings.defaults().withPoisson(12, p / 2, 3));
         assertEquals(0, of(strict.fromDangers(risingW1()), WarningRule.IMPROBABLE_COUNT, "W1").size());
     }
@@ -185,7 +185,7 @@ class EarlyWarningTest {
         assertEquals(List.of("r1", "r2", "r3"), rep.get(0).records().stream().map(RecordRef::id).toList());
         assertEquals(new BigDecimal(3), rep.get(0).figure("count"));
         // two at M9 within the window (r0 is 90 days back: outside), below the threshold of 3
-        EarlyWarning two = EarlyWarning.of(Fixtures.ORG, Fixtures.clockAt("2026-07-15T10:00"),
+        EarlyWarning two = EarlyWarning.of(Fixtures.ORG, Fixtures.clockAt("2026-07-15T10:00"), Fixtures.SHANGHAI,
                 WarningSettings.defaults().withRepeat(2, 90));
         assertTrue(two.fromDangers(facts).stream().anyMatch(w -> w.rule() == WarningRule.REPEATED_HIDDEN_DANGER
                 && w.subject().equals(RecordRef.of(RecordRef.CONTROL_MEASURE, "M9"))));

@@ -43,6 +43,10 @@ class HiddenDangerFactTest {
         assertTrue(f.planned());
         assertTrue(f.isOverdueOn(LocalDate.of(2026, 1, 21)));
         assertFalse(f.isOverdueOn(LocalDate.of(2026, 1, 20)));
+        assertEquals(0, f.daysOverdueOn(LocalDate.of(2026, 1, 20)));
+        assertEquals(1, f.daysOverdueOn(LocalDate.of(2026, 1, 21)));
+        assertEquals(d.daysOverdue(LocalDate.of(2026, 3, 1)), f.daysOverdueOn(LocalDate.of(2026, 3, 1)));
+        assertEquals(40, f.daysOverdueOn(LocalDate.of(2026, 3, 1)));
     }
 
     @Test
@@ -53,6 +57,8 @@ class HiddenDangerFactTest {
         List<HiddenDangerFact> facts = new ArrayList<>();
         HiddenDangerFact.project(List.of(closed, withdrawn, ungraded), Map.of(), Fixtures.SHANGHAI).forEach(facts::add);
         assertEquals(Optional.of(JAN5), facts.get(0).closedOn());
+        assertFalse(facts.get(0).isOpenOn(JAN5));
+        assertFalse(facts.get(1).isOpenOn(JAN5), "withdrawn: never a hidden danger");
         assertEquals(Optional.of(JAN5), facts.get(0).rectifiedOn());
         assertEquals(HiddenDangerFact.GENERAL, facts.get(0).grade());
         assertTrue(facts.get(1).withdrawn());

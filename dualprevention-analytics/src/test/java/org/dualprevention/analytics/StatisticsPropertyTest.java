@@ -72,7 +72,7 @@ class StatisticsPropertyTest {
         }
         String at = base.plusDays(rnd.nextInt(220)) + "T" + String.format("%02d", rnd.nextInt(24)) + ":30";
         Clock clock = Fixtures.clockAt(at);
-        Map<OrgUnitId, UnitStatistics> all = Statistics.of(Fixtures.ORG, clock).computeAll(PERIOD, dangers, tasks);
+        Map<OrgUnitId, UnitStatistics> all = Statistics.of(Fixtures.ORG, clock, Fixtures.SHANGHAI).computeAll(PERIOD, dangers, tasks);
 
         LocalDate today = LocalDate.ofInstant(clock.instant(), Fixtures.SHANGHAI);
         LocalDate asOf = today.isBefore(PERIOD.lastDay()) ? today : PERIOD.lastDay();

@@ -88,7 +88,7 @@ class StatisticsTest {
                 InspectionTaskFact.pending("t5", W2, Optional.of("P1"), t("2025-12-31T23:30")));
     }
 
-    private final Statistics afterQuarter = Statistics.of(ORG, Fixtures.clockAt("2026-04-20T10:00"));
+    private final Statistics afterQuarter = Statistics.of(ORG, Fixtures.clockAt("2026-04-20T10:00"), Fixtures.SHANGHAI);
 
     @Test
     void companyTotalsAfterTheQuarter() {
@@ -165,7 +165,7 @@ class StatisticsTest {
 
     @Test
     void midQuarterTheStateIsTakenAsOfToday() {
-        Statistics mid = Statistics.of(ORG, Fixtures.clockAt("2026-03-16T12:00"));
+        Statistics mid = Statistics.of(ORG, Fixtures.clockAt("2026-03-16T12:00"), Fixtures.SHANGHAI);
         UnitStatistics s = mid.compute(C, Q1, dangers(), tasks());
         assertEquals(LocalDate.of(2026, 3, 16), s.asOf());
         // d1, d2, d3 found (d6 reported 03-30 is in the future)

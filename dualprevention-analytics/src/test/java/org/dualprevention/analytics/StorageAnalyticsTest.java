@@ -79,11 +79,11 @@ class StorageAnalyticsTest {
     @Test
     void statisticsFromStorageEqualThoseFromIterables() {
         ReportingPeriod q1 = ReportingPeriod.quarter(2026, 1);
-        UnitStatistics viaStorage = StorageAnalytics.of(storage, CLOCK).statistics(C, q1);
+        UnitStatistics viaStorage = StorageAnalytics.of(storage, CLOCK, Fixtures.SHANGHAI).statistics(C, q1);
         Map<org.dualprevention.risk.RiskPointId, RiskPoint> register = MapFixtures.points().stream()
                 .collect(Collectors.toMap(RiskPoint::id, p -> p));
         List<InspectionTaskFact> taskFacts = tasks.stream().map(InspectionTaskFact::from).toList();
-        UnitStatistics direct = Statistics.of(Fixtures.ORG, CLOCK).compute(C, q1,
+        UnitStatistics direct = Statistics.of(Fixtures.ORG, CLOCK, Fixtures.SHANGHAI).compute(C, q1,
                 HiddenDangerFact.project(dangers, register, SHANGHAI), taskFacts);
         assertEquals(direct.toString(), viaStorage.toString());
         // h1..h5 found (h6 withdrawn), h3 closed on the spot, h2 overdue since 03-11
@@ -98,12 +98,12 @@ class StorageAnalyticsTest {
         assertEquals(Rate.of(1, 2), viaStorage.itemConformity());
         assertEquals(Map.of("P1", Rate.of(1, 2)), viaStorage.planExecution());
         assertEquals(java.time.LocalDate.of(2026, 4, 15),
-                StorageAnalytics.of(storage, CLOCK).report(C, q1).deadline().orElseThrow());
+                StorageAnalytics.of(storage, CLOCK, Fixtures.SHANGHAI).report(C, q1).deadline().orElseThrow());
     }
 
     @Test
     void riskMapAndWarningsFromStorage() {
-        StorageAnalytics a = StorageAnalytics.of(storage, CLOCK);
+        StorageAnalytics a = StorageAnalytics.of(storage, CLOCK, Fixtures.SHANGHAI);
         RiskMap map = a.riskMap(MapFixtures.zones(), DefaultEffectiveLevelPolicy.create());
         RiskMap expected = MapFixtures.map();
         assertEquals(expected.points(), map.points());
@@ -122,7 +122,7 @@ class StorageAnalyticsTest {
     @Test
     void noOrganisationIsAClearError() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> StorageAnalytics.of(InMemoryStorage.create(), CLOCK).organization());
+                () -> StorageAnalytics.of(InMemoryStorage.create(), CLOCK, Fixtures.SHANGHAI).organization());
         assertTrue(e.getMessage().contains("No organisation stored"), e.getMessage());
     }
 }
