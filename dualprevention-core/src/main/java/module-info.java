@@ -1,14 +1,12 @@
 /**
  * The dualprevention engine: built-in assessment methods and grading schemes, the closed loop,
- * inspections, dynamic risk, analytics, in-memory storage and the {@code DualPrevention} facade.
+ * inspections, dynamic risk, in-memory storage and the {@code DualPrevention} facade. Its runtime
+ * dependencies are the JDK and the spi only (analytics is the module {@code org.dualprevention.analytics}).
  */
 module org.dualprevention.core {
     requires transitive org.dualprevention.spi;
-    requires com.google.common;
-    requires commons.math3;
     requires static org.jspecify;
 
-    exports org.dualprevention.analytics;
     exports org.dualprevention.engine.dynamic;
     exports org.dualprevention.engine.closedloop;
     exports org.dualprevention.storage.memory;

@@ -36,6 +36,7 @@ import org.dualprevention.risk.MapZone;
 import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.query.HiddenDangerQuery;
+import org.dualprevention.spi.LevelCombination;
 import org.dualprevention.storage.memory.InMemoryStorage;
 
 /**
@@ -87,7 +88,7 @@ public final class AnalyticsScale {
     private final List<ControlLevel> levels = new ArrayList<>();
     private final List<MapZone> zones = new ArrayList<>();
     private final InMemoryStorage storage = InMemoryStorage.create();
-    private final StorageAnalytics analytics = StorageAnalytics.of(storage, CLOCK);
+    private final StorageAnalytics analytics = StorageAnalytics.of(storage, CLOCK, DangerFixtures.ZONE);
     private Flat[] flats = new Flat[0];
     private int filled;
 
@@ -119,7 +120,7 @@ public final class AnalyticsScale {
             Hazard h = p.hazards().get(0);
             pointUnit[r] = unitIndex.get(p.owningUnit());
             pointZone[r] = r % ZONES;
-            pointAssessed[r] = RiskMap.mostSevereAssessedLevel(p).orElseThrow().ordinal();
+            pointAssessed[r] = LevelCombination.MOST_SEVERE.levelOf(p).orElseThrow().ordinal();
             pointLevel[r] = levelIndex(h.measures().get(0).controlLevel());
             HazardCategory c = h.category().hazardClass();
             if (!categories.contains(c)) {

@@ -40,10 +40,11 @@ public final class ArchRules {
     private ArchRules() {
     }
 
-    /** Classes depend only on the JDK, the library itself and JSpecify. */
+    /** Classes depend only on the JDK, the library itself and JSpecify (annotations, compile time only). */
     public static ArchRule jdkOnly() {
         return classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.dualprevention..",
-                "org.jspecify..").because("a plug-in author compiles against dualprevention-spi alone (DESIGN.md)");
+                "org.jspecify..").because("a plug-in author compiles against dualprevention-spi alone, and core's runtime"
+                        + " dependencies are the JDK and the spi (DESIGN.md)");
     }
 
     /** No class depends on the given packages. */

@@ -14,12 +14,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.dualprevention.arch.fixture.GuavaField;
-import org.dualprevention.arch.fixture.GuavaGenericParam;
-import org.dualprevention.arch.fixture.GuavaReturn;
-import org.dualprevention.arch.fixture.GuavaSuperclass;
-import org.dualprevention.arch.fixture.HiddenGuavaIsFine;
-import org.dualprevention.arch.fixture.MathInterface;
+import org.dualprevention.arch.fixture.DependsOnJunit;
+import org.dualprevention.arch.fixture.ExposedField;
+import org.dualprevention.arch.fixture.ExposedGenericParam;
+import org.dualprevention.arch.fixture.ExposedInterface;
+import org.dualprevention.arch.fixture.ExposedReturn;
+import org.dualprevention.arch.fixture.ExposedSuperclass;
+import org.dualprevention.arch.fixture.HiddenUseIsFine;
 import org.dualprevention.arch.fixture.UsesEngineInternal;
 import org.dualprevention.arch.fixture.cycle.a.A;
 import org.dualprevention.arch.fixture.time.ClockIsFine;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.Test;
  * against a deliberately bad fixture to show it can fail.
  */
 class ArchitectureTest {
+    /** The package of the fixtures' stand-in third-party types. */
+    private static final String THIRD_PARTY = "org.dualprevention.arch.fixture.thirdparty..";
     private static JavaClasses production;
     private static JavaClasses allFixtures;
 
@@ -82,20 +85,36 @@ class ArchitectureTest {
 
     @Test
     void theSignatureRuleCatchesEveryKindOfExposure() {
-        ArchRule rule = ArchRules.noForbiddenTypesInPublicSignatures(ArchRules.FORBIDDEN_IN_API);
-        assertViolates(rule, fixtures(GuavaReturn.class), "names(..) return type: com.google.common.collect.ImmutableList");
-        assertViolates(rule, fixtures(GuavaGenericParam.class), "take(..) parameter: com.google.common.base.Optional");
-        assertViolates(rule, fixtures(GuavaField.class), "field map: com.google.common.collect.ImmutableMap");
-        assertViolates(rule, fixtures(GuavaSuperclass.class), "superclass: com.google.common.collect.ForwardingObject");
-        assertViolates(rule, fixtures(MathInterface.class), "interface: org.apache.commons.math3.analysis.UnivariateFunction");
-        assertFalse(rule.evaluate(fixtures(HiddenGuavaIsFine.class)).hasViolation(), "private use is allowed");
+        // core's tests have no third-party library to expose, so the rule runs against stand-ins in a package of their own
+        String tp = "org.dualprevention.arch.fixture.thirdparty.";
+        ArchRule rule = ArchRules.noForbiddenTypesInPublicSignatures(THIRD_PARTY);
+        assertViolates(rule, fixtures(ExposedReturn.class), "names(..) return type: " + tp + "ImmutableList");
+        assertViolates(rule, fixtures(ExposedGenericParam.class), "take(..) parameter: " + tp + "Optional");
+        assertViolates(rule, fixtures(ExposedField.class), "field map: " + tp + "ImmutableMap");
+        assertViolates(rule, fixtures(ExposedSuperclass.class), "superclass: " + tp + "ForwardingObject");
+        assertViolates(rule, fixtures(ExposedInterface.class), "interface: " + tp + "UnivariateFunction");
+        assertFalse(rule.evaluate(fixtures(HiddenUseIsFine.class)).hasViolation(), "private use is allowed");
     }
 
     @Test
     void coreNeverTouchesJackson() {
         ArchRules.noDependencyOn("tools.jackson..", "com.fasterxml.jackson..").check(production);
         // the same rule shape fails on a dependency that exists
-        assertViolates(ArchRules.noDependencyOn("com.google.common.."), fixtures(GuavaReturn.class), "ImmutableList");
+        assertViolates(ArchRules.noDependencyOn(THIRD_PARTY), fixtures(ExposedReturn.class), "ImmutableList");
+    }
+
+    @Test
+    void coreAndSpiDependOnTheJdkAndTheLibraryOnly() {
+        ArchRules.jdkOnly().check(production);
+        assertViolates(ArchRules.jdkOnly(), fixtures(DependsOnJunit.class), "org.junit.jupiter.api.Assertions");
+        assertFalse(ArchRules.jdkOnly().evaluate(fixtures(HiddenUseIsFine.class)).hasViolation(),
+                "the stand-ins live below org.dualprevention, so they pass this rule");
+    }
+
+    @Test
+    void analyticsIsNotInCore() {
+        assertTrue(production.stream().noneMatch(c -> c.getPackageName().startsWith("org.dualprevention.analytics")),
+                "analytics is the module dualprevention-analytics");
     }
 
     @Test

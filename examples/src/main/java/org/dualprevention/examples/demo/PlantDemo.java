@@ -595,7 +595,7 @@ public final class PlantDemo {
     // ------------------------------------------------------------------ summary and files
 
     private Result summarise(List<MapZone> zones, int firstWeek, LocalDate end) {
-        StorageAnalytics analytics = StorageAnalytics.of(dp.storage(), clock);
+        StorageAnalytics analytics = StorageAnalytics.of(dp.storage(), dp.clock(), dp.zone());
         OrgUnitId root = org.units().get(0).id();
         UnitStatistics stats = analytics.statistics(root, ReportingPeriod.of(FIRST_DAY, end));
         RiskMap map = analytics.riskMap(zones, DefaultEffectiveLevelPolicy.create());

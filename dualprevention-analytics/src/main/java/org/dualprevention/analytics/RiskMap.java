@@ -1,0 +1,365 @@
+package org.dualprevention.analytics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.dualprevention.danger.EffectiveLevel;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.organization.OrgUnit;
+import org.dualprevention.organization.OrgUnitId;
+import org.dualprevention.organization.Organization;
+import org.dualprevention.risk.MapZone;
+import org.dualprevention.risk.MapZoneId;
+import org.dualprevention.risk.RiskLevel;
+import org.dualprevention.risk.RiskPoint;
+import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.spi.EffectiveLevelPolicy;
+import org.dualprevention.spi.LevelCombination;
+
+/**
+ * The four-colour risk map (风险四色分布图) as plain data, for hosts with their own UI: per zone, per
+ * organisation unit (with sub-units) and per risk point, the assessed and effective level, the risk
+ * points per colour, and the open and overdue hidden dangers, on one date. {@link SvgRiskMapRenderer}
+ * draws it. A risk point's assessed level is that of the {@link LevelCombination} given to the builder
+ * (the engine's rule); open and overdue are {@link HiddenDanger#isOpen()} and
+ * {@link HiddenDanger#isOverdue(LocalDate)} on the map's date.
+ *
+ * <p>Built by {@link #builder(Organization, LocalDate, EffectiveLevelPolicy)}, which reads the risk points
+ * and the hidden dangers once each. Only the open hidden dangers linked to a risk point are kept (to give
+ * them to the effective-level policy); memory is O(risk points + units + zones + open hidden dangers).
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class RiskMap {
+    private final LocalDate date;
+    private final List<ZoneStatus> zones;
+    private final List<UnitStatus> units;
+    private final List<PointStatus> points;
+    private final Map<MapZoneId, ZoneStatus> zoneIndex;
+    private final Map<OrgUnitId, UnitStatus> unitIndex;
+    private final Map<RiskPointId, PointStatus> pointIndex;
+
+    private RiskMap(LocalDate date, List<ZoneStatus> zones, List<UnitStatus> units, List<PointStatus> points) {
+        this.date = date;
+        this.zones = List.copyOf(zones);
+        this.units = List.copyOf(units);
+        this.points = List.copyOf(points);
+        Map<MapZoneId, ZoneStatus> zi = new HashMap<>();
+        zones.forEach(z -> zi.put(z.zone().id(), z));
+        Map<OrgUnitId, UnitStatus> ui = new HashMap<>();
+        units.forEach(u -> ui.put(u.unit(), u));
+        Map<RiskPointId, PointStatus> pi = new HashMap<>();
+        points.forEach(p -> pi.put(p.id(), p));
+        this.zoneIndex = Map.copyOf(zi);
+        this.unitIndex = Map.copyOf(ui);
+        this.pointIndex = Map.copyOf(pi);
+    }
+
+    /**
+     * Starts a map.
+     *
+     * @param organization the organisation (units are summarised with their sub-units)
+     * @param date the map's date, in the organisation's zone (overdue is judged on it)
+     * @param policy the effective-level policy, e.g. the engine's default of DOMAIN.md §10.2
+     * @return a builder
+     */
+    public static Builder builder(Organization organization, LocalDate date, EffectiveLevelPolicy policy) {
+        return new Builder(organization, date, policy);
+    }
+
+    /** @return the map's date */
+    public LocalDate date() {
+        return date;
+    }
+
+    /** @return the zones, in the order given */
+    public List<ZoneStatus> zones() {
+        return zones;
+    }
+
+    /** @return every unit of the organisation, in its order */
+    public List<UnitStatus> units() {
+        return units;
+    }
+
+    /** @return the risk points, in the order given */
+    public List<PointStatus> points() {
+        return points;
+    }
+
+    /**
+     * One zone.
+     *
+     * @param id the zone
+     * @return its status, or empty
+     */
+    public Optional<ZoneStatus> zone(MapZoneId id) {
+        return Optional.ofNullable(zoneIndex.get(id));
+    }
+
+    /**
+     * One unit.
+     *
+     * @param id the unit
+     * @return its status, or empty
+     */
+    public Optional<UnitStatus> unit(OrgUnitId id) {
+        return Optional.ofNullable(unitIndex.get(id));
+    }
+
+    /**
+     * One risk point.
+     *
+     * @param id the risk point
+     * @return its status, or empty
+     */
+    public Optional<PointStatus> point(RiskPointId id) {
+        return Optional.ofNullable(pointIndex.get(id));
+    }
+
+    @Override
+    public String toString() {
+        return "RiskMap[" + date + ": " + zones.size() + " zones, " + units.size() + " units, " + points.size()
+                + " risk points]";
+    }
+
+    /**
+     * Builds a {@link RiskMap}. Not thread-safe.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private final Organization organization;
+        private final LocalDate date;
+        private final EffectiveLevelPolicy policy;
+        private final List<MapZone> zones = new ArrayList<>();
+        private final Map<MapZoneId, RiskLevel> zoneLevels = new HashMap<>();
+        private Iterable<RiskPoint> riskPoints = List.of();
+        private Iterable<HiddenDanger> dangers = List.of();
+        private LevelCombination combination = LevelCombination.MOST_SEVERE;
+
+        private Builder(Organization organization, LocalDate date, EffectiveLevelPolicy policy) {
+            this.organization = Objects.requireNonNull(organization, "organization");
+            this.date = Objects.requireNonNull(date, "date");
+            this.policy = Objects.requireNonNull(policy, "policy");
+        }
+
+        /**
+         * Sets the zones of the site plan.
+         *
+         * @param value the zones, ids unique
+         * @return this builder
+         */
+        public Builder zones(Iterable<MapZone> value) {
+            zones.clear();
+            java.util.Set<MapZoneId> seen = new java.util.HashSet<>();
+            for (MapZone z : value) {
+                if (!seen.add(Objects.requireNonNull(z, "zone").id())) {
+                    throw new IllegalArgumentException("MapZone [" + z.id() + "] is given twice");
+                }
+                zones.add(z);
+            }
+            return this;
+        }
+
+        /**
+         * Gives a zone an assessed level of its own (for example from {@link EnterpriseZoneMatrix} or an
+         * {@link AhpMethod} index), combined with its risk points' levels by the most severe.
+         *
+         * @param zone the zone
+         * @param level its level
+         * @return this builder
+         */
+        public Builder zoneLevel(MapZoneId zone, RiskLevel level) {
+            zoneLevels.put(Objects.requireNonNull(zone, "zone"), Objects.requireNonNull(level, "level"));
+            return this;
+        }
+
+        /**
+         * Sets the risk points, read once when {@link #build()} runs.
+         *
+         * @param value the risk points
+         * @return this builder
+         */
+        public Builder riskPoints(Iterable<RiskPoint> value) {
+            this.riskPoints = Objects.requireNonNull(value, "riskPoints");
+            return this;
+        }
+
+        /**
+         * Sets the hidden dangers, read once when {@link #build()} runs; closed and withdrawn ones may be
+         * included and are skipped.
+         *
+         * @param value the hidden dangers
+         * @return this builder
+         */
+        public Builder dangers(Iterable<HiddenDanger> value) {
+            this.dangers = Objects.requireNonNull(value, "dangers");
+            return this;
+        }
+
+        /**
+         * Sets the rule for a hazard's level from its current assessments (default
+         * {@link LevelCombination#MOST_SEVERE}); pass the one the engine was built with. A risk point's
+         * assessed level is {@link LevelCombination#levelOf(RiskPoint)}: the most severe of its hazards' levels.
+         *
+         * @param value the combination rule
+         * @return this builder
+         */
+        public Builder levelCombination(LevelCombination value) {
+            this.combination = Objects.requireNonNull(value, "combination");
+            return this;
+        }
+
+        /**
+         * Builds the map.
+         *
+         * @return the map
+         * @throws IllegalArgumentException if a risk point names a zone that was not given
+         */
+        public RiskMap build() {
+            Map<MapZoneId, MapZone> zoneById = new LinkedHashMap<>();
+            zones.forEach(z -> zoneById.put(z.id(), z));
+            Map<RiskPointId, PointAcc> pts = new LinkedHashMap<>();
+            for (RiskPoint p : riskPoints) {
+                p.zone().ifPresent(z -> {
+                    if (!zoneById.containsKey(z)) {
+                        throw new IllegalArgumentException("risk point [" + p.id() + "] is in zone [" + z
+                                + "], which is not on the map; zones: " + zoneById.keySet());
+                    }
+                });
+                if (pts.put(p.id(), new PointAcc(p, combination.levelOf(p))) != null) {
+                    throw new IllegalArgumentException("risk point [" + p.id() + "] is given twice");
+                }
+            }
+            Map<OrgUnitId, Acc> unitAccs = new LinkedHashMap<>();
+            for (OrgUnit u : organization.units()) {
+                unitAccs.put(u.id(), new Acc());
+            }
+            Map<OrgUnitId, List<Acc>> chains = new HashMap<>();
+            for (OrgUnit u : organization.units()) {
+                List<Acc> chain = new ArrayList<>();
+                for (OrgUnit a : organization.selfAndAncestors(u.id())) {
+                    chain.add(unitAccs.get(a.id()));
+                }
+                chains.put(u.id(), chain);
+            }
+            for (HiddenDanger d : dangers) {
+                if (!d.isOpen()) {
+                    continue;
+                }
+                boolean overdue = d.isOverdue(date);
+                for (Acc a : chains.getOrDefault(d.unit(), List.of())) {
+                    a.open++;
+                    if (overdue) {
+                        a.overdue++;
+                    }
+                }
+                if (d.riskPoint().isPresent()) {
+                    PointAcc p = pts.get(d.riskPoint().get());
+                    if (p != null) {
+                        p.open.add(d);
+                        if (overdue) {
+                            p.overdue++;
+                        }
+                    }
+                }
+            }
+            Map<MapZoneId, Acc> zoneAccs = new LinkedHashMap<>();
+            Map<MapZoneId, List<RiskPointId>> zonePoints = new HashMap<>();
+            for (MapZone z : zones) {
+                Acc a = new Acc();
+                RiskLevel own = zoneLevels.get(z.id());
+                if (own != null) {
+                    a.assessed = own;
+                    a.effective = own;
+                }
+                zoneAccs.put(z.id(), a);
+                zonePoints.put(z.id(), new ArrayList<>());
+            }
+            List<PointStatus> pointStatuses = new ArrayList<>();
+            for (PointAcc p : pts.values()) {
+                RiskPoint rp = p.point;
+                Optional<RiskLevel> effective = Optional.empty();
+                List<EffectiveLevel.Reason> reasons = List.of();
+                if (p.assessed.isPresent()) {
+                    EffectiveLevel e = policy.evaluate(rp.id(), p.assessed.get(), p.open, date);
+                    effective = Optional.of(e.effective());
+                    reasons = e.reasons();
+                }
+                PointStatus s = new PointStatus(rp.id(), rp.name(), rp.owningUnit(), rp.zone(), p.assessed, effective,
+                        reasons, p.open.size(), p.overdue);
+                pointStatuses.add(s);
+                for (Acc a : chains.getOrDefault(rp.owningUnit(), List.of())) {
+                    a.addPoint(s, false);
+                }
+                if (rp.zone().isPresent()) {
+                    zoneAccs.get(rp.zone().get()).addPoint(s, true);
+                    zonePoints.get(rp.zone().get()).add(rp.id());
+                }
+            }
+            List<ZoneStatus> zoneStatuses = new ArrayList<>();
+            for (MapZone z : zones) {
+                zoneStatuses.add(new ZoneStatus(z, zoneAccs.get(z.id()).summary(), zonePoints.get(z.id())));
+            }
+            List<UnitStatus> unitStatuses = new ArrayList<>();
+            unitAccs.forEach((id, a) -> unitStatuses.add(new UnitStatus(id, a.summary())));
+            return new RiskMap(date, zoneStatuses, unitStatuses, pointStatuses);
+        }
+    }
+
+    private static final class PointAcc {
+        final RiskPoint point;
+        final Optional<RiskLevel> assessed;
+        final List<HiddenDanger> open = new ArrayList<>(0);
+        long overdue;
+
+        PointAcc(RiskPoint point, Optional<RiskLevel> assessed) {
+            this.point = point;
+            this.assessed = Objects.requireNonNull(assessed, "assessed level of " + point.id());
+        }
+    }
+
+    private static final class Acc {
+        RiskLevel assessed;
+        RiskLevel effective;
+        long points;
+        long notAssessed;
+        long open;
+        long overdue;
+        final Map<RiskLevel, Long> byAssessed = new EnumMap<>(RiskLevel.class);
+        final Map<RiskLevel, Long> byEffective = new EnumMap<>(RiskLevel.class);
+
+        void addPoint(PointStatus s, boolean countDangers) {
+            points++;
+            if (s.assessed().isEmpty()) {
+                notAssessed++;
+            } else {
+                assessed = assessed == null ? s.assessed().get() : RiskLevel.mostSevere(assessed, s.assessed().get());
+                byAssessed.merge(s.assessed().get(), 1L, Long::sum);
+            }
+            if (s.effective().isPresent()) {
+                effective = effective == null ? s.effective().get()
+                        : RiskLevel.mostSevere(effective, s.effective().get());
+                byEffective.merge(s.effective().get(), 1L, Long::sum);
+            }
+            if (countDangers) {
+                open += s.openDangers();
+                overdue += s.overdueDangers();
+            }
+        }
+
+        LevelSummary summary() {
+            return new LevelSummary(Optional.ofNullable(assessed), Optional.ofNullable(effective), points, byAssessed,
+                    byEffective, notAssessed, open, overdue);
+        }
+    }
+}

@@ -1,0 +1,362 @@
+package org.dualprevention.analytics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.dualprevention.organization.ControlLevel;
+import org.dualprevention.organization.OrgUnit;
+import org.dualprevention.organization.OrgUnitId;
+import org.dualprevention.organization.Organization;
+import org.dualprevention.risk.AccidentType;
+import org.dualprevention.risk.HazardCategory;
+
+/**
+ * Computes {@link UnitStatistics} per organisation unit and period in one streaming pass over hidden
+ * dangers and inspection tasks.
+ *
+ * <p>The inputs are {@link Iterable}s and are read exactly once, one element at a time; nothing is
+ * collected into a list, so a storage query that pages through a million rows can be passed directly
+ * (a {@code Stream} is passed as {@code stream::iterator}). Each record is added to its own unit and to
+ * every ancestor, so the cost is O(records × depth of the organisation) and memory is O(units). Records
+ * of units that are not in the organisation are skipped and reported in one log line.
+ *
+ * <p>Now comes from the injected {@link Clock}; today and the bounds of periods are taken in the
+ * organisation's zone, given explicitly (as to the engine's builder), never taken from the clock.
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class Statistics {
+    private static final System.Logger LOG = System.getLogger(Statistics.class.getName());
+
+    private final Organization organization;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    private Statistics(Organization organization, Clock clock, ZoneId zone) {
+        this.organization = Objects.requireNonNull(organization, "organization");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /**
+     * A calculator for an organisation.
+     *
+     * @param organization the organisation tree
+     * @param clock the clock (now)
+     * @param zone the organisation's time zone (today, the bounds of periods)
+     * @return the calculator
+     */
+    public static Statistics of(Organization organization, Clock clock, ZoneId zone) {
+        return new Statistics(organization, clock, zone);
+    }
+
+    /**
+     * The statistics of one unit with its sub-units.
+     *
+     * @param unit the unit
+     * @param period the period
+     * @param dangers hidden dangers (any unit, any period; filtered here), read once
+     * @param tasks inspection tasks (any unit, any period; filtered here), read once
+     * @return the statistics
+     * @throws IllegalArgumentException if the unit is not in the organisation
+     */
+    public UnitStatistics compute(OrgUnitId unit, ReportingPeriod period, Iterable<HiddenDangerFact> dangers,
+            Iterable<InspectionTaskFact> tasks) {
+        organization.require(unit);
+        return computeAll(period, dangers, tasks).get(unit);
+    }
+
+    /**
+     * The statistics of every unit of the organisation, each with its sub-units, in one pass.
+     *
+     * @param period the period
+     * @param dangers hidden dangers, read once
+     * @param tasks inspection tasks, read once
+     * @return statistics per unit, in the organisation's order
+     */
+    public Map<OrgUnitId, UnitStatistics> computeAll(ReportingPeriod period, Iterable<HiddenDangerFact> dangers,
+            Iterable<InspectionTaskFact> tasks) {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(dangers, "dangers");
+        Objects.requireNonNull(tasks, "tasks");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate asOf = today.isBefore(period.lastDay()) ? today : period.lastDay();
+        Instant now = clock.instant();
+        Instant periodEnd = period.endInstant(zone);
+        Instant asOfInstant = now.isBefore(periodEnd) ? now : periodEnd;
+        Instant periodStart = period.startInstant(zone);
+
+        Map<OrgUnitId, Acc> accs = new LinkedHashMap<>();
+        for (OrgUnit u : organization.units()) {
+            accs.put(u.id(), new Acc());
+        }
+        Map<OrgUnitId, List<Acc>> chains = new HashMap<>();
+        for (OrgUnit u : organization.units()) {
+            List<Acc> chain = new ArrayList<>();
+            for (OrgUnit a : organization.selfAndAncestors(u.id())) {
+                chain.add(accs.get(a.id()));
+            }
+            chains.put(u.id(), List.copyOf(chain));
+        }
+        long skipped = 0;
+        for (HiddenDangerFact d : dangers) {
+            List<Acc> chain = chains.get(d.unit());
+            if (chain == null) {
+                skipped++;
+                continue;
+            }
+            Sample sample = Sample.of(d, period, asOf, organization);
+            if (sample == null) {
+                continue;
+            }
+            for (Acc a : chain) {
+                a.add(sample);
+            }
+        }
+        for (InspectionTaskFact t : tasks) {
+            List<Acc> chain = chains.get(t.unit());
+            if (chain == null) {
+                skipped++;
+                continue;
+            }
+            if (t.dueAt().isBefore(periodStart) || !t.dueAt().isBefore(asOfInstant)) {
+                continue;
+            }
+            for (Acc a : chain) {
+                a.add(t, asOfInstant);
+            }
+        }
+        if (skipped > 0) {
+            LOG.log(System.Logger.Level.WARNING, "Statistics for {0} skipped {1} records of units not in the organisation",
+                    period, skipped);
+        }
+        Map<OrgUnitId, UnitStatistics> out = new LinkedHashMap<>();
+        for (Map.Entry<OrgUnitId, Acc> e : accs.entrySet()) {
+            out.put(e.getKey(), e.getValue().result(e.getKey(), period, asOf));
+        }
+        return out;
+    }
+
+    /**
+     * The quarterly or yearly statistics table (隐患排查治理统计分析表) of a unit: its totals, one row per
+     * direct sub-unit, and the national reporting deadline of DOMAIN.md §5.2.
+     *
+     * @param unit the reporting unit
+     * @param period a quarter or a year (other periods are allowed and carry no deadline)
+     * @param dangers hidden dangers, read once
+     * @param tasks inspection tasks, read once
+     * @return the table
+     */
+    public PeriodReport report(OrgUnitId unit, ReportingPeriod period, Iterable<HiddenDangerFact> dangers,
+            Iterable<InspectionTaskFact> tasks) {
+        organization.require(unit);
+        Map<OrgUnitId, UnitStatistics> all = computeAll(period, dangers, tasks);
+        List<UnitStatistics> rows = new ArrayList<>();
+        for (OrgUnitId c : organization.children(unit)) {
+            rows.add(all.get(c));
+        }
+        return new PeriodReport(unit, period, period.reportingDeadline(), all.get(unit), rows);
+    }
+
+    /** What one hidden danger contributes, worked out once and added to each unit of its chain. */
+    private static final class Sample {
+        boolean withdrawnInPeriod;
+        boolean found;
+        boolean rectified;
+        boolean closed;
+        boolean firstPass;
+        boolean major;
+        boolean planned;
+        String grade;
+        String source;
+        java.util.Set<AccidentType> accidentTypes;
+        HazardCategory hazardClass;
+        ControlLevel level;
+        boolean onTimeCounted;
+        boolean onTime;
+        boolean overdue;
+        boolean closedInPeriod;
+        long daysToClose;
+
+        /** @return the sample, or null when the hidden danger counts nowhere */
+        static Sample of(HiddenDangerFact d, ReportingPeriod period, LocalDate asOf, Organization organization) {
+            Sample x = new Sample();
+            boolean reportedInPeriod = period.contains(d.reportedOn()) && !d.reportedOn().isAfter(asOf);
+            if (d.withdrawn()) {
+                if (!reportedInPeriod) {
+                    return null;
+                }
+                x.withdrawnInPeriod = true;
+                return x;
+            }
+            if (reportedInPeriod) {
+                x.found = true;
+                x.rectified = d.isRectifiedBy(asOf);
+                x.closed = d.isClosedBy(asOf);
+                x.firstPass = x.closed && d.rejections() == 0;
+                x.major = d.isMajor();
+                x.planned = d.planned();
+                x.grade = d.grade();
+                x.source = d.source();
+                x.accidentTypes = d.accidentTypes();
+                x.hazardClass = d.hazardCategory().map(HazardCategory::hazardClass).orElse(null);
+                x.level = d.controlLevel().orElseGet(() -> organization.require(d.unit()).level());
+            }
+            if (d.deadline().isPresent() && period.contains(d.deadline().get()) && !d.reportedOn().isAfter(asOf)) {
+                LocalDate deadline = d.deadline().get();
+                if (deadline.isBefore(asOf) || d.isClosedBy(asOf)) {
+                    x.onTimeCounted = true;
+                    x.onTime = d.isClosedBy(deadline);
+                }
+            }
+            x.overdue = d.isOverdueOn(asOf);
+            if (d.closedOn().isPresent() && period.contains(d.closedOn().get()) && !d.closedOn().get().isAfter(asOf)) {
+                x.closedInPeriod = true;
+                x.daysToClose = ChronoUnit.DAYS.between(d.reportedOn(), d.closedOn().get());
+            }
+            return x.found || x.onTimeCounted || x.overdue || x.closedInPeriod ? x : null;
+        }
+    }
+
+    /** Mutable counters of one unit; used by one thread inside one call. */
+    private static final class Acc {
+        long found;
+        long withdrawn;
+        long majorFound;
+        long majorPlanned;
+        long rectified;
+        long closed;
+        long closedFirstPass;
+        long onTimeDen;
+        long onTimeNum;
+        long overdueOpen;
+        long closedInPeriod;
+        long daysToCloseSum;
+        final Map<String, long[]> byGradeRect = new HashMap<>();
+        final long[] byAccident = new long[AccidentType.values().length];
+        final Map<HazardCategory, long[]> byCategory = new HashMap<>();
+        final Map<String, long[]> bySource = new HashMap<>();
+        final Map<ControlLevel, long[]> byLevel = new HashMap<>();
+        long tasksDue;
+        long tasksDone;
+        long tasksOnTime;
+        long itemsChecked;
+        long itemsPassed;
+        final Map<String, long[]> plans = new HashMap<>();
+
+        void add(Sample x) {
+            if (x.withdrawnInPeriod) {
+                withdrawn++;
+                return;
+            }
+            if (x.found) {
+                found++;
+                if (x.rectified) {
+                    rectified++;
+                }
+                if (x.closed) {
+                    closed++;
+                    if (x.firstPass) {
+                        closedFirstPass++;
+                    }
+                }
+                long[] g = byGradeRect.computeIfAbsent(x.grade, k -> new long[2]);
+                g[1]++;
+                if (x.rectified) {
+                    g[0]++;
+                }
+                if (x.major) {
+                    majorFound++;
+                    if (x.planned) {
+                        majorPlanned++;
+                    }
+                }
+                bySource.computeIfAbsent(x.source, k -> new long[1])[0]++;
+                for (AccidentType t : x.accidentTypes) {
+                    byAccident[t.ordinal()]++;
+                }
+                if (x.hazardClass != null) {
+                    byCategory.computeIfAbsent(x.hazardClass, k -> new long[1])[0]++;
+                }
+                byLevel.computeIfAbsent(x.level, k -> new long[1])[0]++;
+            }
+            if (x.onTimeCounted) {
+                onTimeDen++;
+                if (x.onTime) {
+                    onTimeNum++;
+                }
+            }
+            if (x.overdue) {
+                overdueOpen++;
+            }
+            if (x.closedInPeriod) {
+                closedInPeriod++;
+                daysToCloseSum += x.daysToClose;
+            }
+        }
+
+        void add(InspectionTaskFact t, Instant asOfInstant) {
+            tasksDue++;
+            boolean done = t.isDoneBy(asOfInstant);
+            long[] p = t.plan().map(id -> plans.computeIfAbsent(id, k -> new long[2])).orElse(null);
+            if (p != null) {
+                p[1]++;
+            }
+            if (done) {
+                tasksDone++;
+                itemsChecked += t.itemsChecked();
+                itemsPassed += t.itemsPassed();
+                if (p != null) {
+                    p[0]++;
+                }
+            }
+            if (t.isOnTime()) {
+                tasksOnTime++;
+            }
+        }
+
+        UnitStatistics result(OrgUnitId unit, ReportingPeriod period, LocalDate asOf) {
+            Map<String, Rate> gradeRates = new HashMap<>();
+            Map<String, Long> byGrade = new HashMap<>();
+            byGradeRect.forEach((k, v) -> {
+                gradeRates.put(k, Rate.of(v[0], v[1]));
+                byGrade.put(k, v[1]);
+            });
+            Map<AccidentType, Long> accidents = new HashMap<>();
+            for (AccidentType t : AccidentType.values()) {
+                if (byAccident[t.ordinal()] > 0) {
+                    accidents.put(t, byAccident[t.ordinal()]);
+                }
+            }
+            Map<String, Rate> planRates = new HashMap<>();
+            plans.forEach((k, v) -> planRates.put(k, Rate.of(v[0], v[1])));
+            Optional<BigDecimal> meanDays = closedInPeriod == 0 ? Optional.empty()
+                    : Optional.of(BigDecimal.valueOf(daysToCloseSum)
+                            .divide(BigDecimal.valueOf(closedInPeriod), 2, RoundingMode.HALF_UP));
+            return new UnitStatistics(unit, period, asOf, found, withdrawn, majorFound, majorPlanned,
+                    Rate.of(rectified, found), gradeRates, Rate.of(closed, found), Rate.of(closedFirstPass, closed),
+                    Rate.of(onTimeNum, onTimeDen), overdueOpen, meanDays, Rate.of(tasksDone, tasksDue),
+                    Rate.of(tasksOnTime, tasksDue), Rate.of(itemsPassed, itemsChecked), planRates, byGrade, accidents,
+                    counts(byCategory), counts(bySource), counts(byLevel));
+        }
+
+        private static <K> Map<K, Long> counts(Map<K, long[]> in) {
+            Map<K, Long> out = new HashMap<>();
+            in.forEach((k, v) -> out.put(k, v[0]));
+            return out;
+        }
+    }
+}

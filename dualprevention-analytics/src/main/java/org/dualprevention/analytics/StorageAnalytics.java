@@ -1,0 +1,185 @@
+package org.dualprevention.analytics;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.organization.OrgUnit;
+import org.dualprevention.organization.OrgUnitId;
+import org.dualprevention.organization.Organization;
+import org.dualprevention.risk.MapZone;
+import org.dualprevention.risk.RiskPoint;
+import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.spi.EffectiveLevelPolicy;
+import org.dualprevention.spi.LevelCombination;
+import org.dualprevention.query.HiddenDangerQuery;
+import org.dualprevention.query.InspectionTaskQuery;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.RiskPointQuery;
+import org.dualprevention.spi.Storage;
+
+/**
+ * Statistics, the risk map and early warnings computed straight from a {@link Storage}, by paging through
+ * its queries: hidden dangers and inspection tasks are streamed page by page (never loaded into one
+ * list). The risk points of the units concerned are held once as a register for the joins (zone, hazard,
+ * control level), so memory is O(risk points + one page).
+ *
+ * <p>The organisation's zone and the rule combining a hazard's assessments are given explicitly, as to the
+ * engine's builder: pass the same values, e.g. {@code StorageAnalytics.of(storage, clock, zone)
+ * .withLevelCombination(combination)}, so analytics and the engine agree on today and on each risk point's level.
+ *
+ * <p>This class is immutable and thread-safe if the storage is.
+ *
+ * @since 0.1
+ */
+public final class StorageAnalytics {
+    /** Items per storage page. */
+    public static final int PAGE_SIZE = 1000;
+
+    private final Storage storage;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final LevelCombination combination;
+
+    private StorageAnalytics(Storage storage, Clock clock, ZoneId zone, LevelCombination combination) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.combination = Objects.requireNonNull(combination, "combination");
+    }
+
+    /**
+     * Analytics over a storage, combining a hazard's assessments by {@link LevelCombination#MOST_SEVERE}
+     * (the engine's default too).
+     *
+     * @param storage the storage
+     * @param clock the clock (now)
+     * @param zone the organisation's time zone (today, deadlines, periods), the engine's {@code zone()}
+     * @return the analytics
+     */
+    public static StorageAnalytics of(Storage storage, Clock clock, ZoneId zone) {
+        return new StorageAnalytics(storage, clock, zone, LevelCombination.MOST_SEVERE);
+    }
+
+    /**
+     * The same analytics with another rule for a hazard's level: pass the one the engine was built with.
+     *
+     * @param value the combination rule
+     * @return new analytics
+     */
+    public StorageAnalytics withLevelCombination(LevelCombination value) {
+        return new StorageAnalytics(storage, clock, zone, Objects.requireNonNull(value, "combination"));
+    }
+
+    /** @return the organisation's time zone */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** @return the rule for a hazard's level */
+    public LevelCombination levelCombination() {
+        return combination;
+    }
+
+    /**
+     * The stored organisation.
+     *
+     * @return the organisation
+     * @throws IllegalStateException if none is stored
+     */
+    public Organization organization() {
+        return storage.organization().load().orElseThrow(() -> new IllegalStateException(
+                "No organisation stored; save one with storage.organization().save(..) first")).value();
+    }
+
+    /**
+     * The statistics of a unit with its sub-units over a period.
+     *
+     * @param unit the unit
+     * @param period the period
+     * @return the statistics
+     */
+    public UnitStatistics statistics(OrgUnitId unit, ReportingPeriod period) {
+        Organization org = organization();
+        Set<OrgUnitId> units = org.selfAndDescendants(unit);
+        return Statistics.of(org, clock, zone).compute(unit, period, dangerFacts(units), taskFacts(units, period));
+    }
+
+    /**
+     * The quarterly or yearly statistics table of a unit.
+     *
+     * @param unit the unit
+     * @param period a quarter or a year
+     * @return the table
+     */
+    public PeriodReport report(OrgUnitId unit, ReportingPeriod period) {
+        Organization org = organization();
+        Set<OrgUnitId> units = org.selfAndDescendants(unit);
+        return Statistics.of(org, clock, zone).report(unit, period, dangerFacts(units), taskFacts(units, period));
+    }
+
+    /**
+     * The risk map of the whole organisation today, each risk point's level by the combination rule.
+     *
+     * @param zones the zones of the site plan
+     * @param policy the effective-level policy
+     * @return the map
+     */
+    public RiskMap riskMap(Iterable<MapZone> zones, EffectiveLevelPolicy policy) {
+        Organization org = organization();
+        return RiskMap.builder(org, LocalDate.ofInstant(clock.instant(), zone), policy).levelCombination(combination)
+                .zones(zones)
+                .riskPoints(riskPoints(RiskPointQuery.all()))
+                .dangers(dangers(HiddenDangerQuery.all().open())).build();
+    }
+
+    /**
+     * Every early warning today.
+     *
+     * @param map the current risk map (see {@link #riskMap})
+     * @param settings the rules' parameters
+     * @return the warnings
+     */
+    public List<Warning> warnings(RiskMap map, WarningSettings settings) {
+        Organization org = organization();
+        Set<OrgUnitId> all = new java.util.LinkedHashSet<>();
+        for (OrgUnit u : org.units()) {
+            all.add(u.id());
+        }
+        Instant now = clock.instant();
+        Iterable<InspectionTaskFact> tasks = () -> Page.stream(p -> storage.inspectionTasks().find(
+                InspectionTaskQuery.dueBetween(now.minus(settings.missedLookbackDays(), ChronoUnit.DAYS), now), p),
+                PAGE_SIZE).map(InspectionTaskFact::from).iterator();
+        return EarlyWarning.of(org, clock, zone, settings).evaluate(map, dangerFacts(all), tasks);
+    }
+
+    private Iterable<HiddenDanger> dangers(HiddenDangerQuery query) {
+        return () -> Page.stream(p -> storage.hiddenDangers().find(query, p), PAGE_SIZE).iterator();
+    }
+
+    private Iterable<RiskPoint> riskPoints(RiskPointQuery query) {
+        return () -> Page.stream(p -> storage.riskPoints().find(query, p), PAGE_SIZE).iterator();
+    }
+
+    private Iterable<HiddenDangerFact> dangerFacts(Set<OrgUnitId> units) {
+        Map<RiskPointId, RiskPoint> register = new HashMap<>();
+        for (RiskPoint p : riskPoints(RiskPointQuery.all())) {
+            register.put(p.id(), p);
+        }
+        return HiddenDangerFact.project(dangers(HiddenDangerQuery.all().inUnits(units)), register, zone);
+    }
+
+    private Iterable<InspectionTaskFact> taskFacts(Set<OrgUnitId> units, ReportingPeriod period) {
+        InspectionTaskQuery q = InspectionTaskQuery.dueBetween(period.startInstant(zone), period.endInstant(zone))
+                .inUnits(units);
+        return () -> Page.stream(p -> storage.inspectionTasks().find(q, p), PAGE_SIZE).map(InspectionTaskFact::from)
+                .iterator();
+    }
+}
