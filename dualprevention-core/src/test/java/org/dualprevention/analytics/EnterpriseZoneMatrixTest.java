@@ -43,7 +43,7 @@ class EnterpriseZoneMatrixTest {
     @Test
     void agreesWithTheBuiltInMatrix4x4MethodAndEnterpriseSchemeOnAll16Cells() {
         org.dualprevention.method.Matrix4x4Method method = new org.dualprevention.method.Matrix4x4Method();
-        org.dualprevention.method.Matrix4x4EnterpriseScheme scheme = new org.dualprevention.method.Matrix4x4EnterpriseScheme();
+        org.dualprevention.spi.GradingScheme scheme = org.dualprevention.method.BuiltInSchemes.matrix4x4Enterprise();
         for (int l = 1; l <= 4; l++) {
             for (int s = 1; s <= 4; s++) {
                 EnterpriseZoneMatrix.Result r = new EnterpriseZoneMatrix.Result(l, s, EnterpriseZoneMatrix.level(l, s));
