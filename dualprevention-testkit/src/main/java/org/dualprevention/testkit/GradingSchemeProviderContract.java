@@ -191,7 +191,7 @@ public abstract class GradingSchemeProviderContract {
         List<Method> rules = schemeRules();
         return ids.stream().map(id -> DynamicContainer.dynamicContainer("scheme [" + id + "]", rules.stream()
                 .map(rule -> DynamicTest.dynamicTest(rule.getAnnotation(DisplayName.class).value() + " [" + id + "]",
-                        () -> run(rule, new OneScheme(id), id, provider)))));
+                        () -> run(rule, new OneScheme(this, id), id, provider)))));
     }
 
     /** The rules of {@link GradingSchemeContract}, G1 to G11 in order. */
@@ -224,42 +224,47 @@ public abstract class GradingSchemeProviderContract {
         }
     }
 
-    /** The scheme contract for one contributed scheme, taken from a fresh provider each time it is asked for. */
-    private final class OneScheme extends GradingSchemeContract {
+    /**
+     * The scheme contract for one contributed scheme, taken from a fresh provider each time it is asked for.
+     * Static, so that JUnit does not take it for a forgotten {@code @Nested} class of the contract.
+     */
+    private static final class OneScheme extends GradingSchemeContract {
+        private final GradingSchemeProviderContract owner;
         private final SchemeId id;
 
-        OneScheme(SchemeId id) {
+        OneScheme(GradingSchemeProviderContract owner, SchemeId id) {
+            this.owner = owner;
             this.id = id;
         }
 
         @Override
         protected GradingScheme scheme() {
-            for (GradingScheme s : provider().schemes()) {
+            for (GradingScheme s : owner.provider().schemes()) {
                 if (s != null && id.equals(s.id())) {
                     return s;
                 }
             }
-            throw new AssertionError("GP3 a fresh " + providerName() + " no longer lists scheme [" + id + "]");
+            throw new AssertionError("GP3 a fresh " + owner.providerName() + " no longer lists scheme [" + id + "]");
         }
 
         @Override
         protected AssessmentMethod method() {
-            return GradingSchemeProviderContract.this.method(scheme());
+            return owner.method(scheme());
         }
 
         @Override
         protected Map<Score, String> documentedGrades() {
-            return GradingSchemeProviderContract.this.documentedGrades(id);
+            return owner.documentedGrades(id);
         }
 
         @Override
         protected int samplesPerRangeFactor() {
-            return GradingSchemeProviderContract.this.samplesPerRangeFactor();
+            return owner.samplesPerRangeFactor();
         }
 
         @Override
         protected long seed() {
-            return GradingSchemeProviderContract.this.seed();
+            return owner.seed();
         }
     }
 }
