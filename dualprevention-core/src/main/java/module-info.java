@@ -23,21 +23,8 @@ module org.dualprevention.core {
             org.dualprevention.method.Matrix4x4Method,
             org.dualprevention.method.MesMethod,
             org.dualprevention.method.DirectMethod;
-    provides org.dualprevention.spi.GradingScheme with
-            org.dualprevention.method.LecV1Scheme,
-            org.dualprevention.method.LecV1StrictScheme,
-            org.dualprevention.method.LecV2Scheme,
-            org.dualprevention.method.LecBinaryScheme,
-            org.dualprevention.method.LecKinneyScheme,
-            org.dualprevention.method.LsShandongScheme,
-            org.dualprevention.method.LsZgmkwScheme,
-            org.dualprevention.method.LsJhaScheme,
-            org.dualprevention.method.LsHubeiScheme,
-            org.dualprevention.method.Mes5Scheme,
-            org.dualprevention.method.Mes4Scheme,
-            org.dualprevention.method.Matrix5x5Scheme,
-            org.dualprevention.method.Matrix4x4EnterpriseScheme,
-            org.dualprevention.method.DirectScheme;
+    provides org.dualprevention.spi.GradingSchemeProvider with org.dualprevention.method.BuiltInSchemeProvider;
     uses org.dualprevention.spi.AssessmentMethod;
     uses org.dualprevention.spi.GradingScheme;
+    uses org.dualprevention.spi.GradingSchemeProvider;
 }

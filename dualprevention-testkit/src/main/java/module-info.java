@@ -16,4 +16,5 @@ module org.dualprevention.testkit {
 
     uses org.dualprevention.spi.AssessmentMethod;
     uses org.dualprevention.spi.GradingScheme;
+    uses org.dualprevention.spi.GradingSchemeProvider;
 }

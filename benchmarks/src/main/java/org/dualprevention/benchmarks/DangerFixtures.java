@@ -25,8 +25,8 @@ import org.dualprevention.danger.HiddenDangerSource;
 import org.dualprevention.danger.InspectionRef;
 import org.dualprevention.danger.RectificationPlan;
 import org.dualprevention.danger.Transition;
+import org.dualprevention.method.BuiltInSchemes;
 import org.dualprevention.method.LecMethod;
-import org.dualprevention.method.LecV1Scheme;
 import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.ControlLevel;
@@ -250,7 +250,7 @@ final class DangerFixtures {
     }
 
     private static final AssessmentMethod LEC = new LecMethod();
-    private static final GradingScheme LEC_V1 = new LecV1Scheme();
+    private static final GradingScheme LEC_V1 = BuiltInSchemes.lecV1();
     private static final String[] L = {"0.5", "1", "3", "6", "10"};
     private static final String[] E = {"1", "2", "3", "6", "10"};
     private static final String[] C = {"1", "3", "7", "15", "40"};

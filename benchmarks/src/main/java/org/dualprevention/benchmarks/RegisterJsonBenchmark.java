@@ -17,8 +17,8 @@ import org.dualprevention.json.ImportOptions;
 import org.dualprevention.json.RegisterDocument;
 import org.dualprevention.json.RegisterHeader;
 import org.dualprevention.json.ScoringProviders;
+import org.dualprevention.method.BuiltInSchemes;
 import org.dualprevention.method.LecMethod;
-import org.dualprevention.method.LecV1Scheme;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
@@ -139,7 +139,7 @@ public class RegisterJsonBenchmark {
     @Setup
     public void setUp() {
         AssessmentMethod lec = new LecMethod();
-        GradingScheme scheme = new LecV1Scheme();
+        GradingScheme scheme = BuiltInSchemes.lecV1();
         providers = ScoringProviders.of(List.of(lec), List.of(scheme));
         List<OrgUnit> units = new ArrayList<>();
         OrgUnitId root = OrgUnitId.of("plant");

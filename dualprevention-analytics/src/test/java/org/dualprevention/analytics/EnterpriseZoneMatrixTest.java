@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import java.util.stream.Collectors;
 import org.dualprevention.ValidationException;
 import org.dualprevention.Violation;
@@ -16,6 +15,7 @@ import org.dualprevention.analytics.EnterpriseZoneMatrix.Item;
 import org.dualprevention.analytics.EnterpriseZoneMatrix.Side;
 import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.Score;
+import org.dualprevention.testsupport.Seeds;
 import org.junit.jupiter.api.Test;
 
 class EnterpriseZoneMatrixTest {
@@ -43,7 +43,7 @@ class EnterpriseZoneMatrixTest {
     @Test
     void agreesWithTheBuiltInMatrix4x4MethodAndEnterpriseSchemeOnAll16Cells() {
         org.dualprevention.method.Matrix4x4Method method = new org.dualprevention.method.Matrix4x4Method();
-        org.dualprevention.method.Matrix4x4EnterpriseScheme scheme = new org.dualprevention.method.Matrix4x4EnterpriseScheme();
+        org.dualprevention.spi.GradingScheme scheme = org.dualprevention.method.BuiltInSchemes.matrix4x4Enterprise();
         for (int l = 1; l <= 4; l++) {
             for (int s = 1; s <= 4; s++) {
                 EnterpriseZoneMatrix.Result r = new EnterpriseZoneMatrix.Result(l, s, EnterpriseZoneMatrix.level(l, s));
@@ -73,8 +73,8 @@ class EnterpriseZoneMatrixTest {
 
     @Test
     void seededRandomScoresAgreeWithTheDefinition() {
-        long seed = System.nanoTime();
-        RandomGenerator rnd = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        long seed = Seeds.base();
+        RandomGenerator rnd = Seeds.random(seed);
         for (int n = 0; n < 20_000; n++) {
             Map<Item, Integer> scores = new EnumMap<>(Item.class);
             int sum = 0;
@@ -90,9 +90,9 @@ class EnterpriseZoneMatrixTest {
             }
             int l = (int) Math.ceil(sum / 10.0);
             EnterpriseZoneMatrix.Result r = EnterpriseZoneMatrix.assess(scores);
-            assertEquals(l, r.likelihood(), "seed " + seed);
-            assertEquals(max, r.severity(), "seed " + seed);
-            assertEquals(byProduct(l, max), r.level(), "seed " + seed);
+            assertEquals(l, r.likelihood(), Seeds.describe(seed));
+            assertEquals(max, r.severity(), Seeds.describe(seed));
+            assertEquals(byProduct(l, max), r.level(), Seeds.describe(seed));
         }
     }
 

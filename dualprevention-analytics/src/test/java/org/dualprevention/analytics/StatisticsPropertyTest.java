@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import org.dualprevention.organization.OrgUnit;
 import org.dualprevention.organization.OrgUnitId;
+import org.dualprevention.testsupport.Seeds;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 
 /**
  * The one-pass, rolled-up statistics agree with a naive reference that filters the whole input once per
@@ -29,9 +30,13 @@ class StatisticsPropertyTest {
     }
 
     @RepeatedTest(20)
-    void onePassEqualsNaiveReference() {
-        long seed = System.nanoTime();
-        RandomGenerator rnd = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+    void onePassEqualsNaiveReference(RepetitionInfo repetition) {
+        long seed = Seeds.seed(Seeds.base(), repetition.getCurrentRepetition() - 1);
+        Seeds.run(seed, () -> onePassEqualsNaiveReference(seed));
+    }
+
+    private static void onePassEqualsNaiveReference(long seed) {
+        RandomGenerator rnd = Seeds.random(seed);
         List<OrgUnitId> units = Fixtures.ORG.units().stream().map(OrgUnit::id).toList();
         LocalDate base = LocalDate.of(2025, 11, 1);
         List<HiddenDangerFact> dangers = new ArrayList<>();
@@ -78,7 +83,7 @@ class StatisticsPropertyTest {
         LocalDate asOf = today.isBefore(PERIOD.lastDay()) ? today : PERIOD.lastDay();
         Instant end = PERIOD.endInstant(Fixtures.SHANGHAI);
         Instant asOfInstant = clock.instant().isBefore(end) ? clock.instant() : end;
-        String msg = "seed " + seed + " at " + at;
+        String msg = Seeds.describe(seed) + " at " + at;
         for (OrgUnitId u : units) {
             Predicate<HiddenDangerFact> mine = d -> Fixtures.ORG.isWithin(d.unit(), u);
             Predicate<HiddenDangerFact> found = mine.and(d -> !d.withdrawn() && PERIOD.contains(d.reportedOn())

@@ -298,6 +298,18 @@ public final class DualPrevention {
         }
 
         /**
+         * Registers every grading scheme of a provider; each id must not clash with another one.
+         *
+         * @param provider the provider
+         * @return this builder
+         */
+        public Builder register(org.dualprevention.spi.GradingSchemeProvider provider) {
+            Objects.requireNonNull(provider, "provider");
+            registrations.add(() -> registry.register(provider));
+            return this;
+        }
+
+        /**
          * Replaces the method with the same id (e.g. a built-in) explicitly.
          *
          * @param method the method

@@ -18,9 +18,9 @@ import org.dualprevention.spi.GradingScheme;
 
 /**
  * The catalogue of shipped grading schemes, each with its source in the project's domain reference
- * ({@code docs/DOMAIN.md}, sections cited in {@link GradingScheme#source()}). Each scheme is also a
- * {@link java.util.ServiceLoader} provider class of its own ({@link LecV1Scheme} …), so the engine
- * finds it by id.
+ * ({@code docs/DOMAIN.md}, sections cited in {@link GradingScheme#source()}). Each scheme is data: a
+ * {@link BandedGradingScheme} or a {@link CellGradingScheme}. {@link BuiltInSchemeProvider} contributes
+ * them all to {@link java.util.ServiceLoader} discovery, so the engine finds each by id.
  *
  * <table>
  *   <caption>Shipped schemes</caption>

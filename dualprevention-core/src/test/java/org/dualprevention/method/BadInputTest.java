@@ -118,17 +118,17 @@ class BadInputTest {
     @Test
     @DisplayName("schemes refuse scores outside their domain with path 'score', the value and the allowed range")
     void scoreOutsideDomain() {
-        ValidationException ls = assertThrows(ValidationException.class, () -> new LsShandongScheme().grade(Score.of("26")));
+        ValidationException ls = assertThrows(ValidationException.class, () -> BuiltInSchemes.lsShandong().grade(Score.of("26")));
         assertEquals(List.of(new Violation("score", "26", "a score in [1, 25]")), ls.violations());
-        ValidationException lec = assertThrows(ValidationException.class, () -> new LecV1Scheme().grade(Score.of("0")));
+        ValidationException lec = assertThrows(ValidationException.class, () -> BuiltInSchemes.lecV1().grade(Score.of("0")));
         assertEquals(List.of(new Violation("score", "0", "a score in (0, +inf)")), lec.violations());
-        assertThrows(ValidationException.class, () -> new LecV1Scheme().grade(Score.of("-5")));
-        ValidationException direct = assertThrows(ValidationException.class, () -> new DirectScheme().grade(Score.of("6")));
+        assertThrows(ValidationException.class, () -> BuiltInSchemes.lecV1().grade(Score.of("-5")));
+        ValidationException direct = assertThrows(ValidationException.class, () -> BuiltInSchemes.direct().grade(Score.of("6")));
         assertEquals("a score in [0, 5]", direct.violations().get(0).allowed());
-        ValidationException noCell = assertThrows(ValidationException.class, () -> new Matrix5x5Scheme().grade(Score.of("12")));
+        ValidationException noCell = assertThrows(ValidationException.class, () -> BuiltInSchemes.matrix5x5().grade(Score.of("12")));
         assertEquals(List.of(new Violation("score", "12", "a matrix cell with row 1..5 and column 1..5")), noCell.violations());
         ValidationException outside = assertThrows(ValidationException.class,
-                () -> new Matrix4x4EnterpriseScheme().grade(Score.ofCell(5, 1, new java.math.BigDecimal("5"))));
+                () -> BuiltInSchemes.matrix4x4Enterprise().grade(Score.ofCell(5, 1, new java.math.BigDecimal("5"))));
         assertEquals(List.of(new Violation("score", "5@5,1", "a matrix cell with row 1..4 and column 1..4")),
                 outside.violations());
     }

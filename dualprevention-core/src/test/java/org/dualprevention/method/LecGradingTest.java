@@ -123,8 +123,8 @@ class LecGradingTest {
             "LEC-KINNEY", LecGradingTest::kinney);
 
     static List<GradingScheme> lecSchemes() {
-        return List.of(new LecV1Scheme(), new LecV1StrictScheme(), new LecV2Scheme(), new LecBinaryScheme(),
-                new LecKinneyScheme());
+        return List.of(BuiltInSchemes.lecV1(), BuiltInSchemes.lecV1Strict(), BuiltInSchemes.lecV2(), BuiltInSchemes.lecBinary(),
+                BuiltInSchemes.lecKinney());
     }
 
     static Stream<Arguments> everyCombinationUnderEveryScheme() {
@@ -259,7 +259,7 @@ class LecGradingTest {
         }
         Score score = LEC.evaluate(input("L", row.get("L"), "E", row.get("E"), "C", row.get("C")));
         assertEquals(0, bd(row.get("D_published")).compareTo(score.value()), "published D");
-        Grade grade = new LecV1Scheme().grade(score);
+        Grade grade = BuiltInSchemes.lecV1().grade(score);
         if (expected.equals("same")) {
             assertEquals(colour(row.get("published_level_and_scheme")), grade.level());
         } else {
@@ -269,7 +269,7 @@ class LecGradingTest {
         String published = row.get("published_level_and_scheme");
         if (published.contains("binary")) {
             RiskLevel want = published.startsWith("重大") ? RiskLevel.MAJOR : RiskLevel.GENERAL;
-            assertEquals(want, new LecBinaryScheme().grade(score).level(), "binary scheme");
+            assertEquals(want, BuiltInSchemes.lecBinary().grade(score).level(), "binary scheme");
         }
         if (row.get("source").equals("https://www.xiaomilidoc.com/p-10437201.html")) {
             // CREC register: 一级 = D < 20 (稍有危险), 二级 = 20–70 (一般危险); numbering runs the other way
@@ -286,11 +286,11 @@ class LecGradingTest {
     void boundaryTwenty(String l, String e, String c) {
         Score s = LEC.evaluate(input("L", l, "E", e, "C", c));
         assertEquals("20", s.toString());
-        assertEquals(new Expected("possible", RiskLevel.LOW), of(new LecV1Scheme().grade(s)));
-        assertEquals(new Expected("possible", RiskLevel.LOW), of(new LecV1StrictScheme().grade(s)));
-        assertEquals(new Expected("possible", RiskLevel.GENERAL), of(new LecV2Scheme().grade(s)));
-        assertEquals(new Expected("possible", RiskLevel.LOW), of(new LecKinneyScheme().grade(s)));
-        assertEquals(new Expected("slight", RiskLevel.LOW), of(new LecV1Scheme().grade(Score.of("19.99"))));
+        assertEquals(new Expected("possible", RiskLevel.LOW), of(BuiltInSchemes.lecV1().grade(s)));
+        assertEquals(new Expected("possible", RiskLevel.LOW), of(BuiltInSchemes.lecV1Strict().grade(s)));
+        assertEquals(new Expected("possible", RiskLevel.GENERAL), of(BuiltInSchemes.lecV2().grade(s)));
+        assertEquals(new Expected("possible", RiskLevel.LOW), of(BuiltInSchemes.lecKinney().grade(s)));
+        assertEquals(new Expected("slight", RiskLevel.LOW), of(BuiltInSchemes.lecV1().grade(Score.of("19.99"))));
     }
 
     @ParameterizedTest(name = "L={0} E={1} C={2}")
@@ -299,9 +299,9 @@ class LecGradingTest {
     void boundarySeventy(String l, String e, String c) {
         Score s = LEC.evaluate(input("L", l, "E", e, "C", c));
         assertEquals("70", s.toString());
-        assertEquals(new Expected("possible", RiskLevel.LOW), of(new LecV1Scheme().grade(s)));
-        assertEquals(new Expected("substantial", RiskLevel.GENERAL), of(new LecV1StrictScheme().grade(s)));
-        assertEquals(new Expected("possible", RiskLevel.GENERAL), of(new LecV2Scheme().grade(s)));
+        assertEquals(new Expected("possible", RiskLevel.LOW), of(BuiltInSchemes.lecV1().grade(s)));
+        assertEquals(new Expected("substantial", RiskLevel.GENERAL), of(BuiltInSchemes.lecV1Strict().grade(s)));
+        assertEquals(new Expected("possible", RiskLevel.GENERAL), of(BuiltInSchemes.lecV2().grade(s)));
     }
 
     @ParameterizedTest(name = "L={0} E={1} C={2}")
@@ -309,17 +309,17 @@ class LecGradingTest {
     @DisplayName("D=400 (reachable) is 'high', not 'very high', under Kinney")
     void kinneyFourHundred(String l, String e, String c) {
         Score s = LEC.evaluate(input("L", l, "E", e, "C", c));
-        assertEquals(new Expected("high", RiskLevel.SIGNIFICANT), of(new LecKinneyScheme().grade(s)));
+        assertEquals(new Expected("high", RiskLevel.SIGNIFICANT), of(BuiltInSchemes.lecKinney().grade(s)));
     }
 
     @Test
     @DisplayName("unreachable boundaries 160 and 320 go to the lower band under V1, 160 to 重大 under BINARY")
     void unreachableBoundaries() {
-        assertEquals("substantial", new LecV1Scheme().grade(Score.of("160")).code());
-        assertEquals("high", new LecV1Scheme().grade(Score.of("320")).code());
-        assertEquals("extreme", new LecV1Scheme().grade(Score.of("320.0001")).code());
-        assertEquals("major", new LecBinaryScheme().grade(Score.of("160")).code());
-        assertEquals("general", new LecBinaryScheme().grade(Score.of("159.99")).code());
+        assertEquals("substantial", BuiltInSchemes.lecV1().grade(Score.of("160")).code());
+        assertEquals("high", BuiltInSchemes.lecV1().grade(Score.of("320")).code());
+        assertEquals("extreme", BuiltInSchemes.lecV1().grade(Score.of("320.0001")).code());
+        assertEquals("major", BuiltInSchemes.lecBinary().grade(Score.of("160")).code());
+        assertEquals("general", BuiltInSchemes.lecBinary().grade(Score.of("159.99")).code());
     }
 
     private static Expected of(Grade g) {

@@ -175,9 +175,9 @@ class LsAndMatrixGradingTest {
         Score score = LS.evaluate(input("L", row.get("L"), "S", row.get("S")));
         assertEquals(row.get("R"), score.value().toPlainString());
         RiskLevel want = level(row.get("default_level_shandong"));
-        assertEquals(want, new LsShandongScheme().grade(score).level(), "LS-SHANDONG");
+        assertEquals(want, BuiltInSchemes.lsShandong().grade(score).level(), "LS-SHANDONG");
         Score cell = new RiskMatrixMethod().evaluate(input("L", row.get("L"), "S", row.get("S")));
-        assertEquals(want, new Matrix5x5Scheme().grade(cell).level(), "MATRIX-5X5 at " + l + "," + s);
+        assertEquals(want, BuiltInSchemes.matrix5x5().grade(cell).level(), "MATRIX-5X5 at " + l + "," + s);
     }
 
     // DOMAIN.md §8.3: S7's own levels, by R
@@ -187,7 +187,7 @@ class LsAndMatrixGradingTest {
     void zgmkwGrid(int l, int s) {
         int r = l * s;
         String want = r <= 3 ? "IV" : r <= 8 ? "III" : r <= 16 ? "II" : "I";
-        assertEquals(want, new LsZgmkwScheme().grade(LS.evaluate(input("L", "" + l, "S", "" + s))).code());
+        assertEquals(want, BuiltInSchemes.lsZgmkw().grade(LS.evaluate(input("L", "" + l, "S", "" + s))).code());
     }
 
     static Stream<Arguments> cells5x5() {
@@ -206,10 +206,10 @@ class LsAndMatrixGradingTest {
     void matrixFiveByFive(int l, int s) {
         Score cell = new RiskMatrixMethod().evaluate(input("L", "" + l, "S", "" + s));
         assertEquals(Score.ofCell(l, s, java.math.BigDecimal.valueOf((long) l * s)), cell);
-        Grade got = new Matrix5x5Scheme().grade(cell);
+        Grade got = BuiltInSchemes.matrix5x5().grade(cell);
         assertEquals(shandong(l * s), new Expected(got.code(), got.level()));
         // an LS score carries the same cell, so the per-cell scheme grades it identically
-        assertEquals(got, new Matrix5x5Scheme().grade(LS.evaluate(input("L", "" + l, "S", "" + s))));
+        assertEquals(got, BuiltInSchemes.matrix5x5().grade(LS.evaluate(input("L", "" + l, "S", "" + s))));
     }
 
     // DOMAIN.md §2.4(b), copied literally: rows L 1..4, columns S 1..4
@@ -235,7 +235,7 @@ class LsAndMatrixGradingTest {
     @DisplayName("MATRIX-4X4-ENTERPRISE matches DOMAIN.md §2.4(b) cell by cell")
     void enterpriseMatrix(int l, int s) {
         Score cell = new Matrix4x4Method().evaluate(input("L", "" + l, "S", "" + s));
-        Grade got = new Matrix4x4EnterpriseScheme().grade(cell);
+        Grade got = BuiltInSchemes.matrix4x4Enterprise().grade(cell);
         assertEquals(level(ENTERPRISE[l - 1][s - 1]), got.level());
         // smaq assess3.jsp reaches the same cells via L×S: ≤3 blue, ≤6 yellow, ≤9 orange, else red
         int r = l * s;

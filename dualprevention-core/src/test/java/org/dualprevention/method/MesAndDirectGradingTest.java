@@ -80,9 +80,9 @@ class MesAndDirectGradingTest {
         Score score = MES.evaluate(input("M", m, "E", e, "S", s));
         BigDecimal r = bd(m).multiply(bd(e)).multiply(bd(s));
         assertEquals(0, r.compareTo(score.value()));
-        Grade five = new Mes5Scheme().grade(score);
+        Grade five = BuiltInSchemes.mes5().grade(score);
         assertEquals(mes5(r), new Expected(five.code(), five.level()), "MES-5 R=" + r);
-        Grade four = new Mes4Scheme().grade(score);
+        Grade four = BuiltInSchemes.mes4().grade(score);
         assertEquals(mes4(r), new Expected(four.code(), four.level()), "MES-4 R=" + r);
     }
 
@@ -91,11 +91,11 @@ class MesAndDirectGradingTest {
     void mesBoundaries() {
         Score r180 = MES.evaluate(input("M", "3", "E", "6", "S", "10"));
         assertEquals("180", r180.toString());
-        assertEquals("extreme", new Mes5Scheme().grade(r180).code());
-        assertEquals("significant", new Mes4Scheme().grade(r180).code());
+        assertEquals("extreme", BuiltInSchemes.mes5().grade(r180).code());
+        assertEquals("significant", BuiltInSchemes.mes4().grade(r180).code());
         Score r40 = MES.evaluate(input("M", "5", "E", "2", "S", "4"));
-        assertEquals("general", new Mes4Scheme().grade(r40).code());
-        assertEquals("possible", new Mes5Scheme().grade(r40).code());
+        assertEquals("general", BuiltInSchemes.mes4().grade(r40).code());
+        assertEquals("possible", BuiltInSchemes.mes5().grade(r40).code());
     }
 
     static Stream<Arguments> directFlags() {
@@ -114,7 +114,7 @@ class MesAndDirectGradingTest {
                 "" + majorHazard, "CROWDED", "" + crowded, "HIGHEST", "" + highest));
         int met = law + accident + majorHazard + crowded + highest;
         assertEquals(String.valueOf(met), s.toString());
-        Grade g = new DirectScheme().grade(s);
+        Grade g = BuiltInSchemes.direct().grade(s);
         if (met > 0) {
             assertEquals(new Expected("major", RiskLevel.MAJOR), new Expected(g.code(), g.level()));
         } else {

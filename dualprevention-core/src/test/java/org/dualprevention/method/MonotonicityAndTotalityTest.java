@@ -21,6 +21,7 @@ import org.dualprevention.spi.support.Band;
 import org.dualprevention.spi.support.BandedGradingScheme;
 import org.dualprevention.spi.support.CellGradingScheme;
 import org.dualprevention.spi.GradingScheme;
+import org.dualprevention.spi.GradingSchemeProvider;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * For every built-in method and every shipped scheme of that method, found through
- * {@link ServiceLoader}: totality (every valid input gets exactly one grade, listed in the scheme) and
+ * {@link ServiceLoader} (the schemes through the built-in {@link GradingSchemeProvider}): totality (every valid input gets exactly one grade, listed in the scheme) and
  * monotonicity (raising any one factor by one step never lowers the level), over every input.
  */
 @DisplayName("Every built-in method × scheme pair: totality and monotonicity, exhaustively")
@@ -40,9 +41,11 @@ class MonotonicityAndTotalityTest {
         return list;
     }
 
+    /** The schemes discovered on their own and those contributed by discovered scheme providers. */
     static List<GradingScheme> schemes() {
         List<GradingScheme> list = new ArrayList<>();
         ServiceLoader.load(GradingScheme.class).forEach(list::add);
+        ServiceLoader.load(GradingSchemeProvider.class).forEach(p -> list.addAll(p.schemes()));
         return list;
     }
 
@@ -117,7 +120,7 @@ class MonotonicityAndTotalityTest {
             Score score = m.evaluate(AssessmentInput.of(in));
             Grade g = s.grade(score);
             assertEquals(1, s.grades().stream().filter(x -> x.equals(g)).count(), s.id() + " lists " + g.code() + " once");
-            GradingScheme def = s instanceof BuiltInScheme ? ((BuiltInScheme) s).definition() : s;
+            GradingScheme def = s;
             if (def instanceof BandedGradingScheme) {
                 long containing = 0;
                 for (Band b : ((BandedGradingScheme) def).bands()) {

@@ -92,7 +92,8 @@ class ModuleServicesTest {
     void usesMatchesTheServiceLoaderCallSites() {
         Set<String> uses = new TreeSet<>(core.uses());
         Set<String> loaded = loadedServices(production);
-        assertEquals(Set.of("org.dualprevention.spi.AssessmentMethod", "org.dualprevention.spi.GradingScheme"), uses);
+        assertEquals(Set.of("org.dualprevention.spi.AssessmentMethod", "org.dualprevention.spi.GradingScheme",
+                "org.dualprevention.spi.GradingSchemeProvider"), uses);
         assertEquals(uses, loaded, "each uses needs a ServiceLoader.load call site and vice versa");
     }
 

@@ -19,7 +19,8 @@ import org.dualprevention.risk.Score;
  *
  * <h2>Registration</h2>
  * As for {@link AssessmentMethod}: {@code META-INF/services/org.dualprevention.spi.GradingScheme} and
- * {@code provides org.dualprevention.spi.GradingScheme with …;}, or by hand on the engine's builder.
+ * {@code provides org.dualprevention.spi.GradingScheme with …;}, or by hand on the engine's builder. A
+ * plug-in with several schemes registers one {@link GradingSchemeProvider} instead of one class per scheme.
  *
  * @since 0.1
  */

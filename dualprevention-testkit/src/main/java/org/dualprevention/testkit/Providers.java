@@ -7,11 +7,14 @@ import java.util.ServiceLoader;
 import org.dualprevention.risk.MethodId;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.GradingScheme;
+import org.dualprevention.spi.GradingSchemeProvider;
 
 /**
  * The assessment methods and grading schemes visible to {@link ServiceLoader} from the test kit, so a
  * test can check that a plug-in is registered (in {@code META-INF/services} on the class path, or with
- * {@code provides} on the module path) and run the contracts against what is actually discovered.
+ * {@code provides} on the module path) and run the contracts against what is actually discovered. Schemes
+ * are found as the engine finds them: registered on their own, and contributed by a
+ * {@link GradingSchemeProvider}.
  *
  * <p>This class is stateless and thread-safe.
  *
@@ -28,10 +31,25 @@ public final class Providers {
         return List.copyOf(out);
     }
 
-    /** @return a fresh instance of every discovered grading scheme, in discovery order */
+    /**
+     * Every discovered grading scheme: those registered on their own, in discovery order, then those of
+     * each discovered {@link GradingSchemeProvider}, in its order.
+     *
+     * @return the schemes, from fresh provider instances
+     */
     public static List<GradingScheme> schemes() {
         List<GradingScheme> out = new ArrayList<>();
         ServiceLoader.load(GradingScheme.class, Providers.class.getClassLoader()).forEach(out::add);
+        for (GradingSchemeProvider p : schemeProviders()) {
+            out.addAll(p.schemes());
+        }
+        return List.copyOf(out);
+    }
+
+    /** @return a fresh instance of every discovered grading scheme provider, in discovery order */
+    public static List<GradingSchemeProvider> schemeProviders() {
+        List<GradingSchemeProvider> out = new ArrayList<>();
+        ServiceLoader.load(GradingSchemeProvider.class, Providers.class.getClassLoader()).forEach(out::add);
         return List.copyOf(out);
     }
 

@@ -8,7 +8,8 @@
  * <li>Implement the SPI against {@code dualprevention-spi} alone, e.g. an
  *     {@link org.dualprevention.spi.AssessmentMethod} with a namespaced id ({@code ACME.RISK6}).</li>
  * <li>Register it: list the class in {@code META-INF/services/org.dualprevention.spi.AssessmentMethod} (class
- *     path) and declare {@code provides org.dualprevention.spi.AssessmentMethod with …} (module path). Storage,
+ *     path) and declare {@code provides org.dualprevention.spi.AssessmentMethod with …} (module path); several
+ *     grading schemes go through one {@link org.dualprevention.spi.GradingSchemeProvider}. Storage,
  *     access policies and listeners are not discovered; they are passed to the engine's builder.</li>
  * <li>Add {@code dualprevention-testkit} as a test dependency and extend the contract:
  * <pre>{@code
@@ -31,6 +32,8 @@
  * <ul>
  * <li>{@link org.dualprevention.testkit.AssessmentMethodContract}: rules M1 to M13.</li>
  * <li>{@link org.dualprevention.testkit.GradingSchemeContract}: rules G1 to G11.</li>
+ * <li>{@link org.dualprevention.testkit.GradingSchemeProviderContract}: rules GP1 to GP4, GP4 running G1 to
+ *     G11 for every contributed scheme.</li>
  * <li>{@link org.dualprevention.testkit.StorageContract}: rules S1 to S18 of {@link org.dualprevention.spi.Storage}
  *     (S16 is not observable from outside and is not checked).</li>
  * <li>{@link org.dualprevention.testkit.AccessPolicyContract}: rules P1 to P6.</li>

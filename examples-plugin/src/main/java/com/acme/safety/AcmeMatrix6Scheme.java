@@ -15,7 +15,9 @@ import org.dualprevention.spi.GradingScheme;
  * graded lower).
  *
  * <p>Immutable and thread-safe. Found by {@link java.util.ServiceLoader} through its public no-argument
- * constructor.
+ * constructor, registered as an {@code org.dualprevention.spi.GradingScheme} of its own: the simplest
+ * registration for a plug-in with one scheme. A plug-in with several schemes would list them in one
+ * {@link org.dualprevention.spi.GradingSchemeProvider} instead.
  *
  * @since 0.1
  */

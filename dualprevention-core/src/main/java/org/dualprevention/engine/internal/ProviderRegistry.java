@@ -26,10 +26,13 @@ import org.dualprevention.risk.MethodId;
 import org.dualprevention.risk.SchemeId;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.GradingScheme;
+import org.dualprevention.spi.GradingSchemeProvider;
 
 /**
  * Finds and checks the assessment methods and grading schemes: discovery through
- * {@link ServiceLoader}, explicit registration and explicit replacement of a built-in.
+ * {@link ServiceLoader}, explicit registration and explicit replacement of a built-in. Grading schemes
+ * come from two services: {@link GradingScheme} (one class, one scheme) and {@link GradingSchemeProvider}
+ * (one class, several schemes); each contributed scheme is checked exactly like a scheme of its own.
  *
  * <h2>Rules (STYLE.md §4.2)</h2>
  * <ol>
@@ -38,12 +41,15 @@ import org.dualprevention.spi.GradingScheme;
  *       {@link System.Logger} at WARNING, listed in {@link #skipped()} and skipped; discovery goes on.</li>
  *   <li>Id syntax is enforced by {@link MethodId} and {@link SchemeId}; a provider whose {@code id()}
  *       throws or returns {@code null} is a configuration error.</li>
+ *   <li>A {@link GradingSchemeProvider} whose {@code schemes()} throws, returns {@code null} or an empty
+ *       list, or holds a {@code null} scheme, is a configuration error naming the provider.</li>
  *   <li>Reserved ids: the method ids {@link #RESERVED_METHOD_IDS} (whether or not the built-ins are
- *       present), and every method or scheme id declared by a class in {@link #BUILT_IN_PACKAGE}, belong
- *       to the built-ins. A class outside that package
+ *       present), and every method or scheme id declared by a class in {@link #BUILT_IN_PACKAGE} (for a
+ *       contributed scheme: whose provider class lies there), belong to the built-ins. Any other source
  *       that claims one is a configuration error, unless it comes through {@code replace}.</li>
  *   <li>Two providers with one id are a configuration error naming both classes and where they were
- *       loaded from; there is no priority contest.</li>
+ *       loaded from (for a contributed scheme: the scheme's class and the provider class that contributed
+ *       it, with the provider's location); there is no priority contest.</li>
  *   <li>Explicitly registered providers are added after the discovered ones, under the same rules.
  *       {@code replace} takes over an id that exists after discovery and registration.</li>
  *   <li>Every scheme must grade a known method; every method's default scheme must exist and grade it.</li>
@@ -63,6 +69,7 @@ public final class ProviderRegistry implements Providers {
 
     static final String METHOD_KIND = "AssessmentMethod";
     static final String SCHEME_KIND = "GradingScheme";
+    static final String SCHEME_PROVIDER_KIND = "GradingSchemeProvider";
     private static final String HINT = "Add the provider jar with its META-INF/services entry (and a provides clause"
             + " on the module path), or register it via DualPrevention.builder().register(..)";
     private static final int MAX_LOAD_FAILURES = 1000;
@@ -73,14 +80,21 @@ public final class ProviderRegistry implements Providers {
     private final List<String> skipped;
     private final String summary;
 
-    private ProviderRegistry(Map<MethodId, AssessmentMethod> methods, Map<SchemeId, GradingScheme> schemes,
-            List<String> skipped) {
-        this.methods = Collections.unmodifiableMap(new TreeMap<>(methods));
-        this.schemes = Collections.unmodifiableMap(new TreeMap<>(schemes));
+    private ProviderRegistry(Map<MethodId, Source<AssessmentMethod>> methods,
+            Map<SchemeId, Source<GradingScheme>> schemes, List<String> skipped) {
+        this.methods = Collections.unmodifiableMap(new TreeMap<>(unwrap(methods)));
+        this.schemes = Collections.unmodifiableMap(new TreeMap<>(unwrap(schemes)));
         this.skipped = List.copyOf(skipped);
-        this.summary = "dualprevention providers: methods " + describe(this.methods.values(), m -> m.id().value(),
-                AssessmentMethod::version) + "; schemes " + describe(this.schemes.values(), s -> s.id().value(),
-                GradingScheme::version) + "; skipped " + this.skipped.size();
+        this.summary = "dualprevention providers: methods " + describe(new TreeMap<>(methods).values(),
+                m -> m.id().value(), AssessmentMethod::version) + "; schemes " + describe(
+                new TreeMap<>(schemes).values(), s -> s.id().value(), GradingScheme::version) + "; skipped "
+                + this.skipped.size();
+    }
+
+    private static <I, P> Map<I, P> unwrap(Map<I, Source<P>> sources) {
+        Map<I, P> out = new LinkedHashMap<>();
+        sources.forEach((id, s) -> out.put(id, s.provider()));
+        return out;
     }
 
     /**
@@ -162,17 +176,25 @@ public final class ProviderRegistry implements Providers {
         return ids.stream().map(Object::toString).sorted().collect(Collectors.toUnmodifiableList());
     }
 
-    private static <P> String describe(Iterable<P> providers, Function<P, String> id,
+    private static <P> String describe(Iterable<Source<P>> sources, Function<P, String> id,
             Function<P, Optional<String>> version) {
         List<String> out = new ArrayList<>();
-        for (P p : providers) {
+        for (Source<P> s : sources) {
+            P p = s.provider();
             String v;
-            try {
-                v = version.apply(p).map(x -> " " + x).orElse("");
-            } catch (RuntimeException e) {
-                v = "";
+            if (s.contributed()) {
+                Package pkg = s.origin().getClass().getPackage();
+                v = pkg == null || pkg.getImplementationVersion() == null ? "" : " " + pkg.getImplementationVersion();
+            } else {
+                try {
+                    v = version.apply(p).map(x -> " " + x).orElse("");
+                } catch (RuntimeException e) {
+                    v = "";
+                }
             }
-            out.add(id.apply(p) + " (" + p.getClass().getName() + v + ", " + location(p.getClass()) + ")");
+            String type = s.contributed() ? p.getClass().getName() + " from " + s.origin().getClass().getName()
+                    : p.getClass().getName();
+            out.add(id.apply(p) + " (" + type + v + ", " + location(s.origin().getClass()) + ")");
         }
         return out.toString();
     }
@@ -207,13 +229,41 @@ public final class ProviderRegistry implements Providers {
     }
 
     /**
+     * A method or scheme with where it came from: itself (registered or discovered on its own), or the
+     * {@link GradingSchemeProvider} that contributed it. The origin decides whether it is built-in and is
+     * what messages name.
+     */
+    private record Source<P>(P provider, Object origin) {
+        static <P> Source<P> own(P provider) {
+            return new Source<>(provider, provider);
+        }
+
+        boolean contributed() {
+            return origin != provider;
+        }
+
+        boolean builtIn() {
+            return isBuiltIn(origin.getClass());
+        }
+
+        String who() {
+            if (!contributed()) {
+                return ProviderRegistry.who(provider);
+            }
+            return provider.getClass().getName() + " from " + SCHEME_PROVIDER_KIND + " " + ProviderRegistry.who(origin);
+        }
+    }
+
+    /**
      * Collects providers and builds a checked {@link ProviderRegistry}. Not thread-safe.
      */
     public static final class Builder {
         private final List<AssessmentMethod> discoveredMethods = new ArrayList<>();
         private final List<GradingScheme> discoveredSchemes = new ArrayList<>();
+        private final List<GradingSchemeProvider> discoveredSchemeProviders = new ArrayList<>();
         private final List<AssessmentMethod> registeredMethods = new ArrayList<>();
-        private final List<GradingScheme> registeredSchemes = new ArrayList<>();
+        /** Registered schemes and scheme providers, in registration order. */
+        private final List<Object> registeredSchemes = new ArrayList<>();
         private final List<AssessmentMethod> replacementMethods = new ArrayList<>();
         private final List<GradingScheme> replacementSchemes = new ArrayList<>();
         private final List<String> skipped = new ArrayList<>();
@@ -233,7 +283,8 @@ public final class ProviderRegistry implements Providers {
 
         /**
          * Discovers providers visible to a class loader: on the module path through {@code provides}
-         * clauses, on the class path through {@code META-INF/services} files.
+         * clauses, on the class path through {@code META-INF/services} files. Schemes are discovered both as
+         * {@link GradingScheme} providers and through {@link GradingSchemeProvider}s.
          *
          * @param loader the class loader
          * @return this builder
@@ -242,6 +293,8 @@ public final class ProviderRegistry implements Providers {
             Objects.requireNonNull(loader, "loader");
             load(ServiceLoader.load(AssessmentMethod.class, loader), METHOD_KIND, discoveredMethods);
             load(ServiceLoader.load(GradingScheme.class, loader), SCHEME_KIND, discoveredSchemes);
+            load(ServiceLoader.load(GradingSchemeProvider.class, loader), SCHEME_PROVIDER_KIND,
+                    discoveredSchemeProviders);
             return this;
         }
 
@@ -287,6 +340,17 @@ public final class ProviderRegistry implements Providers {
         }
 
         /**
+         * Adds every scheme of a provider by hand, under the same rules as discovered ones.
+         *
+         * @param provider the provider; its {@code schemes()} is read once, by {@link #build()}
+         * @return this builder
+         */
+        public Builder register(GradingSchemeProvider provider) {
+            registeredSchemes.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /**
          * Takes over the id of an existing method (usually a built-in such as {@code LEC}) with another implementation.
          *
          * @param method the replacement; its id must already be present after discovery and registration
@@ -317,18 +381,29 @@ public final class ProviderRegistry implements Providers {
         public ProviderRegistry build() {
             List<String> problems = new ArrayList<>();
 
-            List<AssessmentMethod> methodCandidates = new ArrayList<>(discoveredMethods);
-            methodCandidates.addAll(registeredMethods);
+            List<Source<AssessmentMethod>> methodCandidates = new ArrayList<>();
+            discoveredMethods.forEach(m -> methodCandidates.add(Source.own(m)));
+            registeredMethods.forEach(m -> methodCandidates.add(Source.own(m)));
             Set<MethodId> reservedMethods = new LinkedHashSet<>(RESERVED_METHOD_IDS);
             reservedMethods.addAll(builtInIds(methodCandidates, AssessmentMethod::id));
-            Map<MethodId, AssessmentMethod> methods = collect(METHOD_KIND, methodCandidates, AssessmentMethod::id,
-                    reservedMethods::contains, problems);
+            Map<MethodId, Source<AssessmentMethod>> methods = collect(METHOD_KIND, methodCandidates,
+                    AssessmentMethod::id, reservedMethods::contains, problems);
             replaceAll(METHOD_KIND, replacementMethods, AssessmentMethod::id, methods, problems);
 
-            List<GradingScheme> schemeCandidates = new ArrayList<>(discoveredSchemes);
-            schemeCandidates.addAll(registeredSchemes);
+            List<Source<GradingScheme>> schemeCandidates = new ArrayList<>();
+            discoveredSchemes.forEach(s -> schemeCandidates.add(Source.own(s)));
+            for (GradingSchemeProvider p : discoveredSchemeProviders) {
+                contributed(p, schemeCandidates, problems);
+            }
+            for (Object r : registeredSchemes) {
+                if (r instanceof GradingSchemeProvider) {
+                    contributed((GradingSchemeProvider) r, schemeCandidates, problems);
+                } else {
+                    schemeCandidates.add(Source.own((GradingScheme) r));
+                }
+            }
             Set<SchemeId> reservedSchemes = builtInIds(schemeCandidates, GradingScheme::id);
-            Map<SchemeId, GradingScheme> schemes = collect(SCHEME_KIND, schemeCandidates, GradingScheme::id,
+            Map<SchemeId, Source<GradingScheme>> schemes = collect(SCHEME_KIND, schemeCandidates, GradingScheme::id,
                     reservedSchemes::contains, problems);
             replaceAll(SCHEME_KIND, replacementSchemes, GradingScheme::id, schemes, problems);
 
@@ -351,11 +426,38 @@ public final class ProviderRegistry implements Providers {
             return registry;
         }
 
-        private static <P, I> Set<I> builtInIds(List<P> candidates, Function<P, I> idOf) {
+        /** Reads a provider's schemes once; a provider that breaks its contract is a problem, not a crash. */
+        private static void contributed(GradingSchemeProvider provider, List<Source<GradingScheme>> out,
+                List<String> problems) {
+            List<GradingScheme> listed;
+            try {
+                listed = provider.schemes();
+            } catch (RuntimeException e) {
+                problems.add(SCHEME_PROVIDER_KIND + " " + who(provider) + " failed to list its schemes: " + e);
+                return;
+            }
+            if (listed == null || listed.isEmpty()) {
+                problems.add(SCHEME_PROVIDER_KIND + " " + who(provider) + " returned " + (listed == null ? "no list"
+                        : "an empty list") + " of schemes; allowed: a non-empty list. Remove the provider's"
+                        + " registration if it has nothing to contribute");
+                return;
+            }
+            for (int i = 0; i < listed.size(); i++) {
+                GradingScheme s = listed.get(i);
+                if (s == null) {
+                    problems.add(SCHEME_PROVIDER_KIND + " " + who(provider) + " returned a null scheme at index " + i
+                            + " of " + listed.size() + "; allowed: a list without null elements");
+                } else {
+                    out.add(new Source<>(s, provider));
+                }
+            }
+        }
+
+        private static <P, I> Set<I> builtInIds(List<Source<P>> candidates, Function<P, I> idOf) {
             Set<I> out = new LinkedHashSet<>();
-            for (P p : candidates) {
-                if (isBuiltIn(p.getClass())) {
-                    I id = safeId("", p, idOf, new ArrayList<>());
+            for (Source<P> c : candidates) {
+                if (c.builtIn()) {
+                    I id = safeId("", c, idOf, new ArrayList<>());
                     if (id != null) {
                         out.add(id);
                     }
@@ -364,47 +466,48 @@ public final class ProviderRegistry implements Providers {
             return out;
         }
 
-        private static <P, I> I safeId(String kind, P provider, Function<P, I> idOf, List<String> problems) {
+        private static <P, I> I safeId(String kind, Source<P> source, Function<P, I> idOf, List<String> problems) {
             try {
-                I id = idOf.apply(provider);
+                I id = idOf.apply(source.provider());
                 if (id == null) {
-                    problems.add(kind + " " + who(provider) + " returned no id; allowed: a non-null id");
+                    problems.add(kind + " " + source.who() + " returned no id; allowed: a non-null id");
                 }
                 return id;
             } catch (RuntimeException e) {
-                problems.add(kind + " " + who(provider) + " failed to report its id: " + e);
+                problems.add(kind + " " + source.who() + " failed to report its id: " + e);
                 return null;
             }
         }
 
-        private static <P, I> Map<I, P> collect(String kind, List<P> candidates, Function<P, I> idOf,
+        private static <P, I> Map<I, Source<P>> collect(String kind, List<Source<P>> candidates, Function<P, I> idOf,
                 java.util.function.Predicate<I> reserved, List<String> problems) {
-            Map<I, P> out = new LinkedHashMap<>();
-            for (P p : candidates) {
-                I id = safeId(kind, p, idOf, problems);
+            Map<I, Source<P>> out = new LinkedHashMap<>();
+            for (Source<P> c : candidates) {
+                I id = safeId(kind, c, idOf, problems);
                 if (id == null) {
                     continue;
                 }
-                if (!isBuiltIn(p.getClass()) && reserved.test(id)) {
+                if (!c.builtIn() && reserved.test(id)) {
                     problems.add(kind + " id [" + id + "] is reserved for the built-in providers, but "
-                            + who(p) + " claims it. Give it a namespaced id such as [ACME." + id
+                            + c.who() + " claims it. Give it a namespaced id such as [ACME." + id
                             + "], or take over the built-in explicitly with replace(..)");
                     continue;
                 }
-                P first = out.putIfAbsent(id, p);
+                Source<P> first = out.putIfAbsent(id, c);
                 if (first != null) {
-                    problems.add("Two " + kind + "s claim id [" + id + "]: " + who(first) + " and " + who(p)
+                    problems.add("Two " + kind + "s claim id [" + id + "]: " + first.who() + " and " + c.who()
                             + ". Ids must be unique; remove one of them, or use replace(..) to take over a built-in");
                 }
             }
             return out;
         }
 
-        private static <P, I> void replaceAll(String kind, List<P> replacements, Function<P, I> idOf, Map<I, P> into,
-                List<String> problems) {
+        private static <P, I> void replaceAll(String kind, List<P> replacements, Function<P, I> idOf,
+                Map<I, Source<P>> into, List<String> problems) {
             Set<I> replaced = new LinkedHashSet<>();
             for (P p : replacements) {
-                I id = safeId(kind, p, idOf, problems);
+                Source<P> r = Source.own(p);
+                I id = safeId(kind, r, idOf, problems);
                 if (id == null) {
                     continue;
                 }
@@ -415,28 +518,30 @@ public final class ProviderRegistry implements Providers {
                     problems.add("Two replacements for " + kind + " id [" + id + "]; the second is " + who(p)
                             + ". Replace an id once");
                 } else {
-                    into.put(id, p);
+                    into.put(id, r);
                 }
             }
         }
 
-        private static void checkConsistency(Map<MethodId, AssessmentMethod> methods,
-                Map<SchemeId, GradingScheme> schemes, List<String> problems) {
-            for (GradingScheme s : schemes.values()) {
+        private static void checkConsistency(Map<MethodId, Source<AssessmentMethod>> methods,
+                Map<SchemeId, Source<GradingScheme>> schemes, List<String> problems) {
+            for (Source<GradingScheme> source : schemes.values()) {
+                GradingScheme s = source.provider();
                 MethodId graded;
                 try {
                     graded = s.method();
                 } catch (RuntimeException e) {
-                    problems.add(SCHEME_KIND + " [" + s.id() + "] " + who(s) + " failed to report its method: " + e);
+                    problems.add(SCHEME_KIND + " [" + s.id() + "] " + source.who() + " failed to report its method: " + e);
                     continue;
                 }
                 if (graded == null || !methods.containsKey(graded)) {
-                    problems.add(SCHEME_KIND + " [" + s.id() + "] " + who(s) + " grades method [" + graded
+                    problems.add(SCHEME_KIND + " [" + s.id() + "] " + source.who() + " grades method [" + graded
                             + "], which is not registered; available methods: " + ids(methods.keySet())
                             + ". Add the method's provider, or remove the scheme");
                 }
             }
-            for (AssessmentMethod m : methods.values()) {
+            for (Source<AssessmentMethod> source : methods.values()) {
+                AssessmentMethod m = source.provider();
                 SchemeId def;
                 try {
                     def = m.defaultScheme();
@@ -444,7 +549,8 @@ public final class ProviderRegistry implements Providers {
                     problems.add(METHOD_KIND + " [" + m.id() + "] " + who(m) + " failed to report its default scheme: " + e);
                     continue;
                 }
-                GradingScheme s = def == null ? null : schemes.get(def);
+                Source<GradingScheme> found = def == null ? null : schemes.get(def);
+                GradingScheme s = found == null ? null : found.provider();
                 if (s == null) {
                     problems.add(METHOD_KIND + " [" + m.id() + "] " + who(m) + " names default scheme [" + def
                             + "], which is not registered; available schemes: " + ids(schemes.keySet())
@@ -452,7 +558,8 @@ public final class ProviderRegistry implements Providers {
                 } else if (!m.id().equals(safeMethod(s))) {
                     problems.add(METHOD_KIND + " [" + m.id() + "] " + who(m) + " names default scheme [" + def
                             + "], which grades method [" + safeMethod(s) + "]; allowed: a scheme grading ["
-                            + m.id() + "]: " + ids(schemes.values().stream().filter(x -> m.id().equals(safeMethod(x)))
+                            + m.id() + "]: " + ids(schemes.values().stream().map(Source::provider)
+                                    .filter(x -> m.id().equals(safeMethod(x)))
                                     .map(GradingScheme::id).collect(Collectors.toSet())));
                 }
             }

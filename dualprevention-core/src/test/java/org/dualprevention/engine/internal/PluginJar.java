@@ -97,6 +97,21 @@ final class PluginJar {
                 + "}\n";
     }
 
+    /** A {@link org.dualprevention.spi.GradingSchemeProvider} listing one instance of each named scheme class. */
+    static String schemeProvider(String pkg, String simpleName, String constructorBody, String... schemeClasses) {
+        StringBuilder list = new StringBuilder();
+        for (String c : schemeClasses) {
+            list.append(list.length() == 0 ? "" : ", ").append("new ").append(c).append("()");
+        }
+        return "package " + pkg + ";\n"
+                + "import java.util.List;\n"
+                + "import org.dualprevention.spi.GradingScheme;\n"
+                + "public class " + simpleName + " implements org.dualprevention.spi.GradingSchemeProvider {\n"
+                + "  public " + simpleName + "() { " + constructorBody + " }\n"
+                + "  public List<GradingScheme> schemes() { return List.of(" + list + "); }\n"
+                + "}\n";
+    }
+
     static URL url(Path p) {
         try {
             return p.toUri().toURL();

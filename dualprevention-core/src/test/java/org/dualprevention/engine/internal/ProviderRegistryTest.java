@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,13 @@ import org.dualprevention.ProviderConfigurationException;
 import org.dualprevention.UnknownProviderException;
 import org.dualprevention.engine.TestPlugins.BandScheme;
 import org.dualprevention.engine.TestPlugins.ProductMethod;
+import org.dualprevention.method.BuiltInSchemes;
 import org.dualprevention.method.EngineTestBuiltIns;
 import org.dualprevention.risk.MethodId;
 import org.dualprevention.risk.SchemeId;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.GradingScheme;
+import org.dualprevention.spi.GradingSchemeProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -263,6 +266,11 @@ class ProviderRegistryTest {
         assertEquals(BUILT_IN_METHODS, r.methodIds());
         assertEquals(BUILT_IN_SCHEME_COUNT, r.schemeIds().size(), r.schemeIds().toString());
         assertEquals(List.of(), r.skipped());
+        for (SchemeId id : r.schemeIds()) {
+            assertSame(BuiltInSchemes.byId(id).orElseThrow(), r.scheme(id), "the catalogue's own instance of " + id);
+        }
+        assertTrue(r.summary().contains("LEC-V1 (org.dualprevention.spi.support.BandedGradingScheme from "
+                + "org.dualprevention.method.BuiltInSchemeProvider"), r.summary());
         for (MethodId id : r.methodIds()) {
             AssessmentMethod m = r.method(id);
             assertTrue(ProviderRegistry.isBuiltIn(m.getClass()), m.getClass().getName());
@@ -297,6 +305,166 @@ class ProviderRegistryTest {
         assertSame(provincial, r.method(MethodId.of("LEC")));
         assertSame(provincialScheme, r.scheme(SchemeId.of("LEC-V1")));
         assertEquals(BUILT_IN_METHODS, r.methodIds());
+    }
+
+    // ------------------------------------------------------------------ GradingSchemeProvider
+
+    @Test
+    void aProviderContributesEverySchemeItListsBesidePlainSchemes() {
+        ProviderRegistry r = acme().register(new AcmeSchemes("ACME.A", "ACME.A-P1", "ACME.A-P2")).build();
+        assertEquals(List.of(SchemeId.of("ACME.A-P1"), SchemeId.of("ACME.A-P2"), SchemeId.of("ACME.A-S"),
+                SchemeId.of("ACME.A-S2")), r.schemesFor(MethodId.of("ACME.A")).stream().map(GradingScheme::id).toList());
+        assertTrue(r.summary().contains("ACME.A-P1 (" + BandScheme.class.getName() + " from " + AcmeSchemes.class.getName()
+                + ", " + ProviderRegistry.location(AcmeSchemes.class) + ")"), r.summary());
+        assertTrue(r.summary().contains("ACME.A-S (" + BandScheme.class.getName() + ", "), r.summary());
+    }
+
+    @Test
+    void aContributedSchemeClashingWithAPlainOneNamesTheProviderThatContributedIt() {
+        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
+                () -> acme().register(new AcmeSchemes("ACME.A", "ACME.A-S")).build());
+        assertEquals("Two GradingSchemes claim id [ACME.A-S]: " + BandScheme.class.getName() + " ("
+                + ProviderRegistry.location(BandScheme.class) + ") and " + BandScheme.class.getName()
+                + " from GradingSchemeProvider " + AcmeSchemes.class.getName() + " ("
+                + ProviderRegistry.location(AcmeSchemes.class) + "). Ids must be unique; remove one of them, or use"
+                + " replace(..) to take over a built-in", e.getMessage());
+    }
+
+    @Test
+    void twoSchemesWithOneIdFromOneProviderAreAClash() {
+        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
+                () -> acme().register(new AcmeSchemes("ACME.A", "ACME.A-P", "ACME.A-P")).build());
+        String contributed = BandScheme.class.getName() + " from GradingSchemeProvider " + AcmeSchemes.class.getName()
+                + " (" + ProviderRegistry.location(AcmeSchemes.class) + ")";
+        assertTrue(e.getMessage().startsWith("Two GradingSchemes claim id [ACME.A-P]: " + contributed + " and "
+                + contributed + ". "), e.getMessage());
+    }
+
+    @Test
+    void aProviderClaimingABuiltInSchemeIdIsRefusedNamingTheProvider() {
+        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class, () -> ProviderRegistry
+                .builder().discover().register(new AcmeSchemes("LEC", "ACME.LEC-P", "LEC-V1")).build());
+        assertEquals("GradingScheme id [LEC-V1] is reserved for the built-in providers, but " + BandScheme.class.getName()
+                + " from GradingSchemeProvider " + AcmeSchemes.class.getName() + " ("
+                + ProviderRegistry.location(AcmeSchemes.class) + ") claims it. Give it a namespaced id such as"
+                + " [ACME.LEC-V1], or take over the built-in explicitly with replace(..)", e.getMessage());
+    }
+
+    @Test
+    void whetherAContributedSchemeIsBuiltInDependsOnItsProviderNotOnItsClass() {
+        ProviderRegistry r = ProviderRegistry.builder().register(new EngineTestBuiltIns.Lec())
+                .register(new EngineTestBuiltIns.Schemes()).build();
+        assertEquals(List.of(SchemeId.of("LEC-ENGINE-TEST"), SchemeId.of("LEC-ENGINE-TEST2")), r.schemeIds());
+        assertTrue(!ProviderRegistry.isBuiltIn(BandScheme.class), "the scheme class itself is not built-in");
+        // a built-in provider's ids are reserved against a plain third-party scheme of the very same class
+        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class, () -> ProviderRegistry
+                .builder().register(new EngineTestBuiltIns.Lec()).register(new EngineTestBuiltIns.Schemes())
+                .register(new BandScheme("LEC-ENGINE-TEST2", "LEC")).build());
+        assertTrue(e.getMessage().startsWith("GradingScheme id [LEC-ENGINE-TEST2] is reserved for the built-in"
+                + " providers, but " + BandScheme.class.getName() + " ("), e.getMessage());
+        // the same ids from a third-party provider reserve nothing
+        ProviderRegistry third = ProviderRegistry.builder().register(new EngineTestBuiltIns.Lec())
+                .register(new AcmeSchemes("LEC", "LEC-ENGINE-TEST")).register(new BandScheme("LEC-ENGINE-TEST2", "LEC"))
+                .build();
+        assertEquals(List.of(SchemeId.of("LEC-ENGINE-TEST"), SchemeId.of("LEC-ENGINE-TEST2")), third.schemeIds());
+    }
+
+    @Test
+    void aProviderThatBreaksItsContractIsAConfigurationErrorNamingIt() {
+        GradingSchemeProvider throwing = new AcmeSchemes("ACME.A") {
+            @Override
+            public List<GradingScheme> schemes() {
+                throw new IllegalStateException("licence file missing");
+            }
+        };
+        GradingSchemeProvider noList = new AcmeSchemes("ACME.A") {
+            @Override
+            public List<GradingScheme> schemes() {
+                return null;
+            }
+        };
+        GradingSchemeProvider empty = new AcmeSchemes("ACME.A");
+        GradingSchemeProvider withNull = new AcmeSchemes("ACME.A") {
+            @Override
+            public List<GradingScheme> schemes() {
+                return Arrays.asList(new BandScheme("ACME.A-N", "ACME.A"), null);
+            }
+        };
+        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class, () -> acme()
+                .register(throwing).register(noList).register(empty).register(withNull).build());
+        String m = e.getMessage();
+        assertTrue(m.startsWith("4 provider configuration problems:\n"), m);
+        assertTrue(m.contains("1. GradingSchemeProvider " + throwing.getClass().getName() + " ("
+                + ProviderRegistry.location(throwing.getClass()) + ") failed to list its schemes:"
+                + " java.lang.IllegalStateException: licence file missing"), m);
+        assertTrue(m.contains("2. GradingSchemeProvider " + noList.getClass().getName() + " (") && m.contains(
+                ") returned no list of schemes; allowed: a non-empty list."), m);
+        assertTrue(m.contains("3. GradingSchemeProvider " + AcmeSchemes.class.getName() + " (") && m.contains(
+                ") returned an empty list of schemes; allowed: a non-empty list."), m);
+        assertTrue(m.contains("4. GradingSchemeProvider " + withNull.getClass().getName() + " (") && m.contains(
+                ") returned a null scheme at index 1 of 2; allowed: a list without null elements"), m);
+    }
+
+    @Test
+    void discoveryFindsSchemeProvidersBesidePlainSchemesAndSkipsBrokenOnes(@TempDir Path dir) throws IOException {
+        String pkg = "com.acme.family";
+        Map<String, String> sources = new java.util.LinkedHashMap<>();
+        sources.put(pkg + ".Fam", PluginJar.method(pkg, "Fam", "ACME.FAM", "ACME.FAM-1", ""));
+        sources.put(pkg + ".S1", PluginJar.scheme(pkg, "S1", "ACME.FAM-1", "ACME.FAM"));
+        sources.put(pkg + ".S2", PluginJar.scheme(pkg, "S2", "ACME.FAM-2", "ACME.FAM"));
+        sources.put(pkg + ".S3", PluginJar.scheme(pkg, "S3", "ACME.FAM-3", "ACME.FAM"));
+        sources.put(pkg + ".Family", PluginJar.schemeProvider(pkg, "Family", "", "S1", "S2"));
+        sources.put(pkg + ".Broken", PluginJar.schemeProvider(pkg, "Broken",
+                "throw new IllegalStateException(\"no licence\");", "S1"));
+        try (URLClassLoader loader = PluginJar.build(dir, sources, Map.of(
+                AssessmentMethod.class.getName(), List.of(pkg + ".Fam"),
+                GradingScheme.class.getName(), List.of(pkg + ".S3"),
+                GradingSchemeProvider.class.getName(), List.of(pkg + ".Broken", pkg + ".Family")))) {
+            ProviderRegistry r = ProviderRegistry.builder().discover(loader).build();
+            assertEquals(List.of(SchemeId.of("ACME.FAM-1"), SchemeId.of("ACME.FAM-2"), SchemeId.of("ACME.FAM-3")),
+                    r.schemesFor(MethodId.of("ACME.FAM")).stream().map(GradingScheme::id).toList());
+            assertEquals(BUILT_IN_SCHEME_COUNT + 3, r.schemeIds().size(), r.schemeIds().toString());
+            assertEquals(1, r.skipped().size(), r.skipped().toString());
+            assertTrue(r.skipped().get(0).startsWith("A provider of GradingSchemeProvider failed to load and was skipped: ")
+                    && r.skipped().get(0).contains(pkg + ".Broken") && r.skipped().get(0).contains("no licence"),
+                    r.skipped().get(0));
+            String where = PluginJar.classesDir(dir).toUri().getPath();
+            assertTrue(r.summary().contains("ACME.FAM-1 (com.acme.family.S1 from com.acme.family.Family, " + where + ")"),
+                    r.summary());
+            assertTrue(r.summary().contains("ACME.FAM-3 (com.acme.family.S3, " + where + ")"), r.summary());
+        }
+    }
+
+    @Test
+    void aDiscoveredProviderClaimingABuiltInSchemeIdIsRefusedNamingItsJar(@TempDir Path dir) throws IOException {
+        String pkg = "com.acme.lecs";
+        try (URLClassLoader loader = PluginJar.build(dir, Map.of(
+                pkg + ".MyLecV1", PluginJar.scheme(pkg, "MyLecV1", "LEC-V1", "LEC"),
+                pkg + ".MyLecs", PluginJar.schemeProvider(pkg, "MyLecs", "", "MyLecV1")),
+                Map.of(GradingSchemeProvider.class.getName(), List.of(pkg + ".MyLecs")))) {
+            ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
+                    () -> ProviderRegistry.builder().discover(loader).build());
+            assertEquals("GradingScheme id [LEC-V1] is reserved for the built-in providers, but com.acme.lecs.MyLecV1"
+                    + " from GradingSchemeProvider com.acme.lecs.MyLecs (" + PluginJar.classesDir(dir).toUri().getPath()
+                    + ") claims it. Give it a namespaced id such as [ACME.LEC-V1], or take over the built-in explicitly"
+                    + " with replace(..)", e.getMessage());
+        }
+    }
+
+    /** A third-party provider of band schemes for one method. */
+    static class AcmeSchemes implements GradingSchemeProvider {
+        private final List<GradingScheme> schemes = new ArrayList<>();
+
+        AcmeSchemes(String method, String... ids) {
+            for (String id : ids) {
+                schemes.add(new BandScheme(id, method));
+            }
+        }
+
+        @Override
+        public List<GradingScheme> schemes() {
+            return List.copyOf(schemes);
+        }
     }
 
     /** A second class claiming ACME.A. */

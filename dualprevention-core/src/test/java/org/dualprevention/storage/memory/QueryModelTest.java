@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 import java.util.stream.Collectors;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerGrade;
@@ -46,6 +45,7 @@ import org.dualprevention.query.InspectionTaskQuery;
 import org.dualprevention.query.Page;
 import org.dualprevention.query.PageRequest;
 import org.dualprevention.query.RiskPointQuery;
+import org.dualprevention.testsupport.Seeds;
 import org.junit.jupiter.api.Test;
 
 /** Index and query correctness against a plain list filtered by the query's own predicate, on seeded data. */
@@ -56,9 +56,6 @@ class QueryModelTest {
             .map(RiskPointId::of).collect(Collectors.toList());
     private static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
 
-    private static long seed() {
-        return Long.getLong("dp.seed", System.nanoTime());
-    }
 
     private static <T> Set<T> subset(RandomGenerator r, List<T> all) {
         Set<T> s = new HashSet<>();
@@ -86,14 +83,18 @@ class QueryModelTest {
             req = PageRequest.after(page.next().get(), pageSize);
         }
         List<I> gotIds = got.stream().map(id).sorted(Comparator.comparing(Object::toString)).collect(Collectors.toList());
-        assertEquals(expected, gotIds, what + " with seed " + seed + " (replay with -Ddp.seed=" + seed + ")");
+        assertEquals(expected, gotIds, what + " " + Seeds.describe(seed));
         assertEquals(expected.size(), count, what + " count with seed " + seed);
     }
 
     @Test
     void hiddenDangerQueriesAgreeWithTheReferenceModel() {
-        long seed = seed();
-        RandomGenerator r = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        long seed = Seeds.base();
+        Seeds.run(seed, () -> hiddenDangerQueries(seed));
+    }
+
+    private static void hiddenDangerQueries(long seed) {
+        RandomGenerator r = Seeds.random(seed);
         InMemoryStorage storage = InMemoryStorage.create();
         TestClock clock = new TestClock(T0, Dangers.ZONE);
         Map<HiddenDangerId, HiddenDanger> model = new LinkedHashMap<>();
@@ -155,8 +156,12 @@ class QueryModelTest {
 
     @Test
     void riskPointAndTaskQueriesAgreeWithTheReferenceModel() {
-        long seed = seed();
-        RandomGenerator r = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+        long seed = Seeds.base();
+        Seeds.run(seed, () -> riskPointAndTaskQueries(seed));
+    }
+
+    private static void riskPointAndTaskQueries(long seed) {
+        RandomGenerator r = Seeds.random(seed);
         InMemoryStorage storage = InMemoryStorage.create();
         List<MapZoneId> zones = List.of(MapZoneId.of("Z1"), MapZoneId.of("Z2"), MapZoneId.of("Z3"));
         Map<RiskPointId, RiskPoint> points = new LinkedHashMap<>();

@@ -3,8 +3,11 @@ package org.dualprevention.testkit.selftest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import org.dualprevention.spi.GradingScheme;
+import org.dualprevention.spi.GradingSchemeProvider;
 import org.dualprevention.testkit.Providers;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +28,28 @@ class BuiltInsCoveredTest {
     }
 
     @Test
-    void everyBuiltInSchemeRunsTheSchemeContract() {
+    void everyBuiltInSchemeProviderRunsTheProviderContract() {
         Set<String> registered = new TreeSet<>();
-        Providers.schemes().stream().map(Object::getClass)
-                .filter(c -> c.getPackageName().equals(BUILT_IN_PACKAGE))
-                .forEach(c -> registered.add(c.getName()));
-        assertTrue(registered.size() >= 14, "expected at least the fourteen built-in schemes, found " + registered);
+        int schemes = 0;
+        for (GradingSchemeProvider p : Providers.schemeProviders()) {
+            if (p.getClass().getPackageName().equals(BUILT_IN_PACKAGE)) {
+                registered.add(p.getClass().getName());
+                schemes += p.schemes().size();
+            }
+        }
+        assertEquals(14, schemes, "the fourteen built-in schemes, from " + registered);
         Set<String> covered = new TreeSet<>();
-        BuiltInSchemeContractTest.COVERED.forEach(c -> covered.add(c.getName()));
-        assertEquals(registered, covered, "built-in schemes without a contract test (or tests of unregistered ones)");
+        BuiltInSchemeProviderContractTest.COVERED.forEach(c -> covered.add(c.getName()));
+        assertEquals(registered, covered, "built-in scheme providers without a contract test (or tests of unregistered ones)");
+    }
+
+    @Test
+    void noBuiltInSchemeIsRegisteredOnItsOwnBesideTheProvider() {
+        Set<String> own = new TreeSet<>();
+        ServiceLoader.load(GradingScheme.class, BuiltInsCoveredTest.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::type).filter(c -> c.getPackageName().equals(BUILT_IN_PACKAGE))
+                .forEach(c -> own.add(c.getName()));
+        assertEquals(Set.of(), own, "built-in schemes are contributed by the built-in provider, which the provider"
+                + " contract covers");
     }
 }

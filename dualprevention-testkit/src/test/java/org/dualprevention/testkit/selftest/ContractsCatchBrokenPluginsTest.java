@@ -1,5 +1,6 @@
 package org.dualprevention.testkit.selftest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -21,10 +22,13 @@ import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.support.CellGradingScheme;
 import org.dualprevention.spi.GradingScheme;
+import org.dualprevention.spi.GradingSchemeProvider;
 import org.dualprevention.testkit.AssessmentMethodContract;
 import org.dualprevention.testkit.GradingSchemeContract;
+import org.dualprevention.testkit.GradingSchemeProviderContract;
 import org.dualprevention.testkit.selftest.acme.AcmeRisk6MatrixScheme;
 import org.dualprevention.testkit.selftest.acme.AcmeRisk6Method;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,7 +53,39 @@ class ContractsCatchBrokenPluginsTest {
                 Arguments.of(SameLevelOutOfOrderScheme.class, List.of("G6")),
                 Arguments.of(WrongMethodScheme.class, List.of("G2")),
                 Arguments.of(MisdocumentedScheme.class, List.of("G9")),
-                Arguments.of(OffTableCellScheme.class, List.of("G9", "G11")));
+                Arguments.of(OffTableCellScheme.class, List.of("G9", "G11")),
+                Arguments.of(EmptyProvider.class, List.of("GP1", "GP4")),
+                Arguments.of(MutableListProvider.class, List.of("GP1")),
+                Arguments.of(DuplicateIdsProvider.class, List.of("GP2")),
+                Arguments.of(UnstableProvider.class, List.of("GP3")),
+                Arguments.of(ProviderWithAGapScheme.class, List.of("G4")));
+    }
+
+    @Test
+    void aCorrectProviderPassesAndEachOfItsSchemesRunsEverySchemeRule() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(GoodProvider.class);
+        assertEquals(List.of(), ContractRunner.failedRules(outcomes), outcomes.values().toString());
+        for (String id : List.of("TEST.A", "TEST.B")) {
+            for (int g = 1; g <= 11; g++) {
+                String rule = "G" + g + " ";
+                assertEquals(1, outcomes.keySet().stream().filter(n -> n.startsWith(rule) && n.endsWith("[" + id + "]"))
+                        .count(), "rule G" + g + " ran once for " + id + ": " + outcomes.keySet());
+            }
+        }
+        assertEquals(3 + 2 * 11, outcomes.size(), outcomes.keySet().toString());
+    }
+
+    @Test
+    void aProviderSchemeFailureNamesTheRuleAndTheScheme() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(ProviderWithAGapScheme.class);
+        List<ContractRunner.Outcome> failed = outcomes.values().stream().filter(ContractRunner.Outcome::failed).toList();
+        assertTrue(!failed.isEmpty(), outcomes.values().toString());
+        for (ContractRunner.Outcome o : failed) {
+            assertTrue(o.displayName().endsWith("[TEST.GAP]"), "only the broken scheme fails: " + o.displayName());
+            assertTrue(o.message().contains("[scheme TEST.GAP of " + GapProvider.class.getName() + "]"), o.message());
+        }
+        ContractRunner.Outcome g4 = failed.stream().filter(o -> o.rule().equals("G4")).findFirst().orElseThrow();
+        assertTrue(g4.message().contains("G4 totality") && g4.message().contains("score 4"), g4.message());
     }
 
     @ParameterizedTest(name = "{0} fails {1}")
@@ -353,6 +389,90 @@ class ContractsCatchBrokenPluginsTest {
         @Override
         protected Optional<CellGradingScheme> cellDefinition() {
             return Optional.of(AcmeRisk6MatrixScheme.cells());
+        }
+    }
+
+    // ------------------------------------------------------------------ scheme providers over Good
+
+    static GradingScheme schemeWithId(String id) {
+        return new SchemeBase() {
+            @Override
+            public SchemeId id() {
+                return SchemeId.of(id);
+            }
+        };
+    }
+
+    abstract static class ProviderContract extends GradingSchemeProviderContract {
+        @Override
+        protected AssessmentMethod method(GradingScheme scheme) {
+            return new Good();
+        }
+    }
+
+    static final class GoodProvider extends ProviderContract {
+        @Override
+        protected GradingSchemeProvider provider() {
+            return () -> List.of(schemeWithId("TEST.A"), schemeWithId("TEST.B"));
+        }
+    }
+
+    static final class EmptyProvider extends ProviderContract {
+        @Override
+        protected GradingSchemeProvider provider() {
+            return List::of;
+        }
+    }
+
+    static final class MutableListProvider extends ProviderContract {
+        @Override
+        protected GradingSchemeProvider provider() {
+            return () -> new ArrayList<>(List.of(schemeWithId("TEST.A")));
+        }
+    }
+
+    static final class DuplicateIdsProvider extends ProviderContract {
+        @Override
+        protected GradingSchemeProvider provider() {
+            return () -> List.of(schemeWithId("TEST.A"), schemeWithId("TEST.A"));
+        }
+    }
+
+    /** Lists its two schemes in the other order on every second call. */
+    static final class UnstableProvider extends ProviderContract {
+        @Override
+        protected GradingSchemeProvider provider() {
+            AtomicLong calls = new AtomicLong();
+            return () -> calls.getAndIncrement() % 2 == 0 ? List.of(schemeWithId("TEST.A"), schemeWithId("TEST.B"))
+                    : List.of(schemeWithId("TEST.B"), schemeWithId("TEST.A"));
+        }
+    }
+
+    /** A correct scheme and one that refuses the score 4. */
+    static final class GapProvider implements GradingSchemeProvider {
+        @Override
+        public List<GradingScheme> schemes() {
+            return List.of(schemeWithId("TEST.A"), new SchemeBase() {
+                @Override
+                public SchemeId id() {
+                    return SchemeId.of("TEST.GAP");
+                }
+
+                @Override
+                public Grade grade(Score score) {
+                    if (score.value().intValue() == 4) {
+                        throw new ValidationException("score", List.of(Violation.of("score", 4, "not 4")));
+                    }
+                    return super.grade(score);
+                }
+            });
+        }
+    }
+
+    static final class ProviderWithAGapScheme extends ProviderContract {
+        @Override
+        protected GradingSchemeProvider provider() {
+            return new GapProvider();
         }
     }
 

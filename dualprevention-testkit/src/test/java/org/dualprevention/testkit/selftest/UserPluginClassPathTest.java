@@ -16,19 +16,23 @@ import java.util.regex.Pattern;
 import org.dualprevention.risk.MethodId;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.GradingScheme;
+import org.dualprevention.spi.GradingSchemeProvider;
 import org.dualprevention.testkit.AssessmentMethodContract;
 import org.dualprevention.testkit.GradingSchemeContract;
+import org.dualprevention.testkit.GradingSchemeProviderContract;
 import org.dualprevention.testkit.Providers;
 import org.dualprevention.testkit.selftest.acme.AcmeRisk6MatrixScheme;
 import org.dualprevention.testkit.selftest.acme.AcmeRisk6Method;
 import org.dualprevention.testkit.selftest.acme.AcmeRisk6Scheme;
+import org.dualprevention.testkit.selftest.acme.AcmeRisk6Schemes;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs on the class path (its own surefire execution, as most hosts run): the user's plug-in, listed
- * in {@code src/test/resources/META-INF/services}, is discovered by {@link java.util.ServiceLoader}, the
+ * in {@code src/test/resources/META-INF/services} (its method as an {@code AssessmentMethod}, its two
+ * schemes through one {@code GradingSchemeProvider}), is discovered by {@link java.util.ServiceLoader}, the
  * discovered instances pass the contracts, and the plug-in's classes reference no dualprevention type
  * outside dualprevention-spi (nor Guava, Commons Math or Jackson).
  */
@@ -46,6 +50,9 @@ class UserPluginClassPathTest {
             }
         }
         assertEquals(Set.of("ACME.RISK6-SUM", "ACME.RISK6-CELLS"), schemes);
+        assertEquals(List.of(AcmeRisk6Schemes.class), Providers.schemeProviders().stream()
+                .<Class<?>>map(Object::getClass).filter(c -> !c.getPackageName().equals("org.dualprevention.method"))
+                .toList(), "the schemes come through the plug-in's provider");
     }
 
     @Test
@@ -53,7 +60,8 @@ class UserPluginClassPathTest {
     void usesSpiOnly() throws Exception {
         List<String> problems = new ArrayList<>();
         int spiRefs = 0;
-        for (Class<?> c : List.of(AcmeRisk6Method.class, AcmeRisk6Scheme.class, AcmeRisk6MatrixScheme.class)) {
+        for (Class<?> c : List.of(AcmeRisk6Method.class, AcmeRisk6Scheme.class, AcmeRisk6MatrixScheme.class,
+                AcmeRisk6Schemes.class)) {
             for (String ref : referencedClasses(c)) {
                 String name = ref.replace('/', '.');
                 if (name.startsWith("com.google.") || name.startsWith("org.apache.") || name.startsWith("tools.jackson.")
@@ -116,6 +124,20 @@ class UserPluginClassPathTest {
         @Override
         protected AssessmentMethod method() {
             return Providers.methodOf(scheme());
+        }
+    }
+
+    @Nested
+    @DisplayName("discovered ACME scheme provider")
+    class DiscoveredProvider extends GradingSchemeProviderContract {
+        @Override
+        protected GradingSchemeProvider provider() {
+            for (GradingSchemeProvider p : Providers.schemeProviders()) {
+                if (p instanceof AcmeRisk6Schemes) {
+                    return p;
+                }
+            }
+            throw new AssertionError("AcmeRisk6Schemes not discovered");
         }
     }
 }

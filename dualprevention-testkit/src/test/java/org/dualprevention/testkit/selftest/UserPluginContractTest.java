@@ -4,22 +4,26 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.dualprevention.risk.SchemeId;
 import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.support.CellGradingScheme;
 import org.dualprevention.spi.GradingScheme;
+import org.dualprevention.spi.GradingSchemeProvider;
 import org.dualprevention.testkit.AssessmentMethodContract;
 import org.dualprevention.testkit.GradingSchemeContract;
+import org.dualprevention.testkit.GradingSchemeProviderContract;
 import org.dualprevention.testkit.selftest.acme.AcmeRisk6MatrixScheme;
 import org.dualprevention.testkit.selftest.acme.AcmeRisk6Method;
 import org.dualprevention.testkit.selftest.acme.AcmeRisk6Scheme;
+import org.dualprevention.testkit.selftest.acme.AcmeRisk6Schemes;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
 /**
- * A method and two schemes written by a user against dualprevention-spi only (package {@code acme})
- * pass the contracts, exactly as an integrator's own test would run them. Their registration through
- * {@code META-INF/services} is checked by {@link UserPluginClassPathTest}.
+ * A method, two schemes and the provider contributing both, written by a user against dualprevention-spi
+ * only (package {@code acme}), pass the contracts, exactly as an integrator's own test would run them.
+ * Their registration through {@code META-INF/services} is checked by {@link UserPluginClassPathTest}.
  */
 class UserPluginContractTest {
     @Nested
@@ -81,6 +85,25 @@ class UserPluginContractTest {
         protected Map<Score, String> documentedGrades() {
             return Map.of(cell(6, 6), "red", cell(4, 6), "red", cell(1, 1), "blue", cell(6, 1), "yellow",
                     cell(3, 5), "orange");
+        }
+    }
+
+    @Nested
+    @DisplayName("ACME scheme provider (both schemes)")
+    class Provider extends GradingSchemeProviderContract {
+        @Override
+        protected GradingSchemeProvider provider() {
+            return new AcmeRisk6Schemes();
+        }
+
+        @Override
+        protected AssessmentMethod method(GradingScheme scheme) {
+            return new AcmeRisk6Method();
+        }
+
+        @Override
+        protected Map<Score, String> documentedGrades(SchemeId scheme) {
+            return scheme.equals(AcmeRisk6Scheme.ID) ? new SumScheme().documentedGrades() : Map.of();
         }
     }
 

@@ -47,7 +47,6 @@ import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerSource;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.danger.RectificationPlan;
-import org.dualprevention.engine.AssessmentRequest;
 import org.dualprevention.engine.DualPrevention;
 import org.dualprevention.engine.GradedControl;
 import org.dualprevention.engine.HazardControl;
@@ -73,7 +72,6 @@ import org.dualprevention.risk.Assessment;
 import org.dualprevention.risk.AssessmentInput;
 import org.dualprevention.risk.FactorDefinition;
 import org.dualprevention.risk.Hazard;
-import org.dualprevention.risk.HazardId;
 import org.dualprevention.risk.MapZone;
 import org.dualprevention.risk.MethodId;
 import org.dualprevention.risk.RiskLevel;
@@ -92,8 +90,9 @@ import org.dualprevention.storage.memory.InMemoryStorage;
 /**
  * The plant demo: four simulated weeks of the dual prevention mechanism at a small fine-chemicals plant.
  *
- * <p>It reads the shipped register ({@link SampleRegister}), assesses every hazard (LEC, LS and the 5×5
- * matrix), grades it and assigns control levels, creates the routine inspection plans, then simulates four
+ * <p>It imports the shipped register document ({@link SampleRegister}), whose hazards carry their assessments
+ * (LEC, LS and the 5×5 matrix, recomputed on import), assigns control levels, creates the routine inspection
+ * plans, then simulates four
  * weeks with a fixed seed: inspections recorded (some missed, a few items failed), the hidden dangers they
  * find run through the closed loop, including a major one reported to the authority, an overdue one, a
  * rejected acceptance, an on-the-spot rectification and a deadline extension. It prints a progress line per
@@ -241,7 +240,7 @@ public final class PlantDemo {
     private Result run(Storage storage) {
         long started = System.nanoTime();
         dp = DualPrevention.builder().storage(storage).clock(clock).zone(ZONE).build();
-        SampleRegister register = SampleRegister.plant(ActorId.of("head.HX"));
+        SampleRegister register = SampleRegister.plant(dp.providers());
         out.println("dualprevention plant demo: " + register.organization().units().get(0).name());
         out.println("  storage: " + storage.getClass().getSimpleName() + ", seed " + options.seed() + ", output "
                 + options.out().toAbsolutePath());
@@ -273,7 +272,7 @@ public final class PlantDemo {
     // ------------------------------------------------------------------ set-up
 
     private void listMethods(SampleRegister register) {
-        Set<MethodId> inRegister = register.assessments().values().stream().map(AssessmentRequest::method)
+        Set<MethodId> inRegister = register.assessments().stream().map(Assessment::method)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         out.println("  assessment methods found: " + dp.providers().methodIds().stream().map(MethodId::value)
                 .collect(Collectors.joining(", ")) + "; the register uses " + inRegister.stream()
@@ -299,17 +298,15 @@ public final class PlantDemo {
         org = register.organization();
         dp.register().saveOrganization(org);
         for (RiskPoint p : register.riskPoints()) {
-            dp.register().addRiskPoint(p);
+            dp.register().addRiskPoint(p); // with its hazards' assessments, as imported
         }
         Map<RiskLevel, Integer> byLevel = new EnumMap<>(RiskLevel.class);
-        for (Map.Entry<HazardId, AssessmentRequest> e : register.assessments().entrySet()) {
-            Assessment a = dp.register().assess(e.getKey(), e.getValue());
+        for (Assessment a : register.assessments()) {
             byLevel.merge(a.level(), 1, Integer::sum);
         }
-        long measures = register.riskPoints().stream().flatMap(p -> p.hazards().stream())
-                .mapToLong(h -> h.measures().size()).sum();
+        long measures = register.hazards().stream().mapToLong(h -> h.measures().size()).sum();
         out.println("  register: " + org.units().size() + " units, " + register.zones().size() + " zones, "
-                + register.riskPoints().size() + " risk points, " + register.assessments().size() + " hazards, "
+                + register.riskPoints().size() + " risk points, " + register.hazards().size() + " hazards, "
                 + measures + " control measures; assessed: " + levels(byLevel));
         GradedControl control = GradedControl.of(org, riskPoints());
         Map<ControlLevel, Integer> top = new TreeMap<>();

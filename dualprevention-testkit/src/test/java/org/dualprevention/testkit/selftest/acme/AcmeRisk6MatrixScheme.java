@@ -11,7 +11,7 @@ import org.dualprevention.spi.GradingScheme;
 
 /**
  * The same company matrix graded cell by cell, built from the spi's {@link CellGradingScheme} data
- * class and exposed as a ServiceLoader provider.
+ * class; {@link AcmeRisk6Schemes} contributes it.
  */
 public final class AcmeRisk6MatrixScheme implements GradingScheme {
     /** The namespaced id. */
@@ -40,7 +40,7 @@ public final class AcmeRisk6MatrixScheme implements GradingScheme {
         return CELLS;
     }
 
-    /** Public no-argument constructor, for ServiceLoader. */
+    /** Public no-argument constructor. */
     public AcmeRisk6MatrixScheme() {
     }
 

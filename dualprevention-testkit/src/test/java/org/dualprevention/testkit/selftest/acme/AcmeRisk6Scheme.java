@@ -14,7 +14,7 @@ import org.dualprevention.spi.GradingScheme;
 /**
  * A hand-written grading scheme for {@link AcmeRisk6Method}, implementing the {@link GradingScheme}
  * interface directly: the grade follows P + C (2 to 12): 11–12 A (major), 9–10 B (significant),
- * 6–8 C (general), 2–5 D (low).
+ * 6–8 C (general), 2–5 D (low). {@link AcmeRisk6Schemes} contributes it.
  */
 public final class AcmeRisk6Scheme implements GradingScheme {
     /** The namespaced id. */
@@ -26,7 +26,7 @@ public final class AcmeRisk6Scheme implements GradingScheme {
     private static final Grade D = Grade.of("D", "D 低", RiskLevel.LOW);
     private static final List<Grade> GRADES = List.of(A, B, C, D);
 
-    /** Public no-argument constructor, for ServiceLoader. */
+    /** Public no-argument constructor. */
     public AcmeRisk6Scheme() {
     }
 
