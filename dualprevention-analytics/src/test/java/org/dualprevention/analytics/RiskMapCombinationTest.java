@@ -14,9 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.dualprevention.engine.dynamic.DefaultEffectiveLevelPolicy;
 import org.dualprevention.method.LecMethod;
-import org.dualprevention.method.LecV1Scheme;
+import org.dualprevention.method.BuiltInSchemes;
 import org.dualprevention.method.LsMethod;
-import org.dualprevention.method.LsShandongScheme;
 import org.dualprevention.organization.Organization;
 import org.dualprevention.risk.Assessment;
 import org.dualprevention.risk.Hazard;
@@ -87,8 +86,8 @@ class RiskMapCombinationTest {
     private static List<RiskPoint> twiceAssessedPoints(Gen gen, Organization org, int count) {
         LecMethod lec = new LecMethod();
         LsMethod ls = new LsMethod();
-        LecV1Scheme lecScheme = new LecV1Scheme();
-        LsShandongScheme lsScheme = new LsShandongScheme();
+        org.dualprevention.spi.GradingScheme lecScheme = BuiltInSchemes.lecV1();
+        org.dualprevention.spi.GradingScheme lsScheme = BuiltInSchemes.lsShandong();
         List<RiskPoint> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             RiskPoint p = gen.riskPoint(org, lec, lecScheme, Gen.EPOCH);
