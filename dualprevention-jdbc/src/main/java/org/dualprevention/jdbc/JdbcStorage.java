@@ -11,7 +11,6 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.HiddenDanger;
-import org.dualprevention.jdbc.internal.Codec;
 import org.dualprevention.jdbc.internal.JdbcAuditLog;
 import org.dualprevention.jdbc.internal.JdbcGoodPracticeRepository;
 import org.dualprevention.jdbc.internal.JdbcHiddenDangerRepository;
@@ -81,7 +80,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     private final AuditLog auditLog;
 
     private JdbcStorage(ConnectionProvider provider, Dialect dialect, String description, @Nullable String ownedH2Url,
-            Codec codec) {
+            JsonCodec codec) {
         this.dialect = dialect;
         this.tx = new Transactions(provider);
         this.description = description;
@@ -285,7 +284,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         private @Nullable DataSource dataSource;
         private @Nullable Dialect dialect;
         private boolean migrate;
-        private final Codec codec = new JsonCodec();
+        private final JsonCodec codec = new JsonCodec();
 
         private Builder() {
         }
