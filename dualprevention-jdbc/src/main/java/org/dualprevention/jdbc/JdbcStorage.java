@@ -19,6 +19,7 @@ import org.dualprevention.jdbc.internal.JdbcInspectionTaskRepository;
 import org.dualprevention.jdbc.internal.JdbcOrganizationRepository;
 import org.dualprevention.jdbc.internal.JdbcRiskPointRepository;
 import org.dualprevention.jdbc.internal.JsonCodec;
+import org.dualprevention.jdbc.internal.Redaction;
 import org.dualprevention.jdbc.internal.Transactions;
 import org.dualprevention.jdbc.internal.UrlDataSource;
 import org.dualprevention.spi.AuditLog;
@@ -125,7 +126,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         }
         DataSource ds = new UrlDataSource(url);
         Migrations.migrate(ds);
-        return new JdbcStorage(ConnectionProvider.managed(ds), Dialect.H2, url, url, new JsonCodec());
+        return new JdbcStorage(ConnectionProvider.managed(ds), Dialect.H2, Redaction.redact(url), url, new JsonCodec());
     }
 
     /**
@@ -240,6 +241,11 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         return dangers.isEmpty() ? 0 : hiddenDangers.importBatch(List.copyOf(dangers), List.copyOf(chains));
     }
 
+    /**
+     * The dialect and the database's JDBC URL, with any password in it masked ({@code password=***}).
+     *
+     * @return e.g. {@code jdbc:postgresql jdbc:postgresql://db:5432/plant?user=dp_app&password=***}
+     */
     @Override
     public String description() {
         return "jdbc:" + dialect.folder() + " " + description;
@@ -257,7 +263,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         try (Connection c = DriverManager.getConnection(ownedH2Url); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
-            LOG.log(Level.DEBUG, "H2 shutdown: " + e.getMessage());
+            LOG.log(Level.DEBUG, () -> "H2 shutdown: " + Redaction.redact(String.valueOf(e.getMessage())));
         }
     }
 
@@ -364,7 +370,8 @@ public final class JdbcStorage implements Storage, AutoCloseable {
                     if (d == null) {
                         d = Dialect.detect(c);
                     }
-                    desc = c.getMetaData().getURL();
+                    String url = c.getMetaData().getURL();
+                    desc = url == null ? "" : Redaction.redact(url);
                     try (Statement s = c.createStatement()) {
                         s.executeQuery("SELECT COUNT(*) FROM dp_hidden_danger WHERE 1 = 0").close();
                     } catch (SQLException e) {
@@ -378,7 +385,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
             } catch (SQLException e) {
                 throw new JdbcStorageException("Cannot connect to the database", e);
             }
-            return new JdbcStorage(p, d, desc == null ? "" : desc, null, codec);
+            return new JdbcStorage(p, d, desc, null, codec);
         }
     }
 }
