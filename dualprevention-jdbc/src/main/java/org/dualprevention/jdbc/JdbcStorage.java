@@ -290,6 +290,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         private @Nullable DataSource dataSource;
         private @Nullable Dialect dialect;
         private boolean migrate;
+        private @Nullable DataSource migrationOwner;
         private final JsonCodec codec = new JsonCodec();
 
         private Builder() {
@@ -332,13 +333,29 @@ public final class JdbcStorage implements Storage, AutoCloseable {
 
         /**
          * Whether {@link #build()} runs {@link Migrations#migrate(DataSource)} first (only with
-         * {@link #dataSource(DataSource)}). Off by default: hosts with Flyway or Liquibase apply the scripts.
+         * {@link #dataSource(DataSource)}, on the same account). Off by default: hosts with Flyway or Liquibase
+         * apply the scripts; see also {@link #migrateWith(DataSource)}.
          *
          * @param on whether to migrate
          * @return this builder
          */
         public Builder migrate(boolean on) {
             this.migrate = on;
+            return this;
+        }
+
+        /**
+         * Makes {@link #build()} run {@link Migrations#migrate(DataSource)} first on another account's data
+         * source: the owner of the tables migrates, and the storage then runs on the connections of
+         * {@link #dataSource(DataSource)} or {@link #connections(ConnectionProvider)}, typically a runtime
+         * account that may not create or alter tables (README, "Running with least privilege"). Takes
+         * precedence over {@link #migrate(boolean)}.
+         *
+         * @param owner the data source of the account that owns the tables
+         * @return this builder
+         */
+        public Builder migrateWith(DataSource owner) {
+            this.migrationOwner = Objects.requireNonNull(owner, "owner");
             return this;
         }
 
@@ -355,7 +372,9 @@ public final class JdbcStorage implements Storage, AutoCloseable {
                         + " or .connections(ConnectionProvider.host(..))");
             }
             ConnectionProvider p = provider;
-            if (migrate) {
+            if (migrationOwner != null) {
+                Migrations.migrate(migrationOwner);
+            } else if (migrate) {
                 if (dataSource == null) {
                     throw new IllegalStateException("migrate(true) needs dataSource(..); with host connections apply the"
                             + " scripts with the host's migration tool or Migrations.migrate(connection, dialect)");
