@@ -58,8 +58,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Schema</h2>
  * The tables come from the versioned scripts in the jar ({@link Migrations}); hand
- * {@link Dialect#migrationLocation()} to Flyway, or call {@link Migrations#migrate(DataSource)}, or
- * {@link Builder#migrate(boolean)}. {@link #h2File(Path)} migrates by itself.
+ * {@link Dialect#migrationLocation()} to Flyway, or call {@link Migrations#migrate(DataSource)} (crash-safe),
+ * {@link Builder#migrate(boolean)}, or {@link Builder#migrateWith(DataSource)} to migrate with the tables' owner
+ * and run with a runtime account that cannot alter them. {@link #h2File(Path)} migrates by itself.
+ *
+ * <p>No credential appears in {@link #description()}, {@link #toString()}, the log or the messages of the
+ * exceptions thrown: passwords in the URL and settings are masked.
  *
  * <p>This class is thread-safe.
  *
