@@ -9,6 +9,8 @@ module org.dualprevention.jdbc {
     requires org.dualprevention.json;
     requires tools.jackson.databind;
     requires static org.jspecify;
+    requires static com.h2database;
 
     exports org.dualprevention.jdbc;
+    exports org.dualprevention.jdbc.h2 to com.h2database;
 }

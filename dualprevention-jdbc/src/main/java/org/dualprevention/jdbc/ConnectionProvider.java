@@ -77,7 +77,8 @@ public interface ConnectionProvider {
 
             @Override
             public String toString() {
-                return "ConnectionProvider.managed(" + dataSource + ")";
+                // the host's data source is named by its class only: its own toString may show a URL or a password
+                return "ConnectionProvider.managed(" + dataSource.getClass().getName() + ")";
             }
         };
     }
@@ -110,7 +111,7 @@ public interface ConnectionProvider {
 
             @Override
             public String toString() {
-                return "ConnectionProvider.host(" + currentConnection + ")";
+                return "ConnectionProvider.host(" + currentConnection.getClass().getName() + ")";
             }
         };
     }

@@ -11,7 +11,6 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.HiddenDanger;
-import org.dualprevention.jdbc.internal.Codec;
 import org.dualprevention.jdbc.internal.JdbcAuditLog;
 import org.dualprevention.jdbc.internal.JdbcGoodPracticeRepository;
 import org.dualprevention.jdbc.internal.JdbcHiddenDangerRepository;
@@ -20,6 +19,7 @@ import org.dualprevention.jdbc.internal.JdbcInspectionTaskRepository;
 import org.dualprevention.jdbc.internal.JdbcOrganizationRepository;
 import org.dualprevention.jdbc.internal.JdbcRiskPointRepository;
 import org.dualprevention.jdbc.internal.JsonCodec;
+import org.dualprevention.jdbc.internal.Redaction;
 import org.dualprevention.jdbc.internal.Transactions;
 import org.dualprevention.jdbc.internal.UrlDataSource;
 import org.dualprevention.spi.AuditLog;
@@ -58,8 +58,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Schema</h2>
  * The tables come from the versioned scripts in the jar ({@link Migrations}); hand
- * {@link Dialect#migrationLocation()} to Flyway, or call {@link Migrations#migrate(DataSource)}, or
- * {@link Builder#migrate(boolean)}. {@link #h2File(Path)} migrates by itself.
+ * {@link Dialect#migrationLocation()} to Flyway, or call {@link Migrations#migrate(DataSource)} (crash-safe),
+ * {@link Builder#migrate(boolean)}, or {@link Builder#migrateWith(DataSource)} to migrate with the tables' owner
+ * and run with a runtime account that cannot alter them. {@link #h2File(Path)} migrates by itself.
+ *
+ * <p>No credential appears in {@link #description()}, {@link #toString()}, the log or the messages of the
+ * exceptions thrown: passwords in the URL and settings are masked.
  *
  * <p>This class is thread-safe.
  *
@@ -81,7 +85,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     private final AuditLog auditLog;
 
     private JdbcStorage(ConnectionProvider provider, Dialect dialect, String description, @Nullable String ownedH2Url,
-            Codec codec) {
+            JsonCodec codec) {
         this.dialect = dialect;
         this.tx = new Transactions(provider);
         this.description = description;
@@ -126,7 +130,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         }
         DataSource ds = new UrlDataSource(url);
         Migrations.migrate(ds);
-        return new JdbcStorage(ConnectionProvider.managed(ds), Dialect.H2, url, url, new JsonCodec());
+        return new JdbcStorage(ConnectionProvider.managed(ds), Dialect.H2, Redaction.redact(url), url, new JsonCodec());
     }
 
     /**
@@ -241,6 +245,11 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         return dangers.isEmpty() ? 0 : hiddenDangers.importBatch(List.copyOf(dangers), List.copyOf(chains));
     }
 
+    /**
+     * The dialect and the database's JDBC URL, with any password in it masked ({@code password=***}).
+     *
+     * @return e.g. {@code jdbc:postgresql jdbc:postgresql://db:5432/plant?user=dp_app&password=***}
+     */
     @Override
     public String description() {
         return "jdbc:" + dialect.folder() + " " + description;
@@ -258,7 +267,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         try (Connection c = DriverManager.getConnection(ownedH2Url); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
-            LOG.log(Level.DEBUG, "H2 shutdown: " + e.getMessage());
+            LOG.log(Level.DEBUG, () -> "H2 shutdown: " + Redaction.redact(String.valueOf(e.getMessage())));
         }
     }
 
@@ -285,7 +294,8 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         private @Nullable DataSource dataSource;
         private @Nullable Dialect dialect;
         private boolean migrate;
-        private final Codec codec = new JsonCodec();
+        private @Nullable DataSource migrationOwner;
+        private final JsonCodec codec = new JsonCodec();
 
         private Builder() {
         }
@@ -327,13 +337,29 @@ public final class JdbcStorage implements Storage, AutoCloseable {
 
         /**
          * Whether {@link #build()} runs {@link Migrations#migrate(DataSource)} first (only with
-         * {@link #dataSource(DataSource)}). Off by default: hosts with Flyway or Liquibase apply the scripts.
+         * {@link #dataSource(DataSource)}, on the same account). Off by default: hosts with Flyway or Liquibase
+         * apply the scripts; see also {@link #migrateWith(DataSource)}.
          *
          * @param on whether to migrate
          * @return this builder
          */
         public Builder migrate(boolean on) {
             this.migrate = on;
+            return this;
+        }
+
+        /**
+         * Makes {@link #build()} run {@link Migrations#migrate(DataSource)} first on another account's data
+         * source: the owner of the tables migrates, and the storage then runs on the connections of
+         * {@link #dataSource(DataSource)} or {@link #connections(ConnectionProvider)}, typically a runtime
+         * account that may not create or alter tables (README, "Running with least privilege"). Takes
+         * precedence over {@link #migrate(boolean)}.
+         *
+         * @param owner the data source of the account that owns the tables
+         * @return this builder
+         */
+        public Builder migrateWith(DataSource owner) {
+            this.migrationOwner = Objects.requireNonNull(owner, "owner");
             return this;
         }
 
@@ -350,7 +376,9 @@ public final class JdbcStorage implements Storage, AutoCloseable {
                         + " or .connections(ConnectionProvider.host(..))");
             }
             ConnectionProvider p = provider;
-            if (migrate) {
+            if (migrationOwner != null) {
+                Migrations.migrate(migrationOwner);
+            } else if (migrate) {
                 if (dataSource == null) {
                     throw new IllegalStateException("migrate(true) needs dataSource(..); with host connections apply the"
                             + " scripts with the host's migration tool or Migrations.migrate(connection, dialect)");
@@ -365,7 +393,8 @@ public final class JdbcStorage implements Storage, AutoCloseable {
                     if (d == null) {
                         d = Dialect.detect(c);
                     }
-                    desc = c.getMetaData().getURL();
+                    String url = c.getMetaData().getURL();
+                    desc = url == null ? "" : Redaction.redact(url);
                     try (Statement s = c.createStatement()) {
                         s.executeQuery("SELECT COUNT(*) FROM dp_hidden_danger WHERE 1 = 0").close();
                     } catch (SQLException e) {
@@ -379,7 +408,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
             } catch (SQLException e) {
                 throw new JdbcStorageException("Cannot connect to the database", e);
             }
-            return new JdbcStorage(p, d, desc == null ? "" : desc, null, codec);
+            return new JdbcStorage(p, d, desc, null, codec);
         }
     }
 }

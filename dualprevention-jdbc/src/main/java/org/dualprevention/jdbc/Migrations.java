@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The versioned SQL migrations of the JDBC storage, and a small runner for hosts without a migration tool.
@@ -32,13 +33,59 @@ import javax.sql.DataSource;
  * migrating at once are serialised with a database lock (PostgreSQL advisory lock, MySQL
  * {@code GET_LOCK}); on H2 (embedded, one process) with a JVM lock.
  *
+ * <h2>Crash safety</h2>
+ * A migration interrupted after any statement (the process killed, the connection lost, a statement failed)
+ * is completed by the next {@code migrate}:
+ * <ul>
+ *   <li>PostgreSQL runs each script and its {@code dp_schema_version} row in one transaction, so an
+ *       interrupted script leaves nothing behind and runs again whole.</li>
+ *   <li>H2 and MySQL commit DDL by itself, so each statement is a step, recorded in {@code dp_schema_step}
+ *       (version, step, script checksum) once done. The first step without its record may have run just before
+ *       the interruption: a DDL step ({@code CREATE TABLE}, {@code CREATE INDEX}, {@code CREATE TRIGGER},
+ *       {@code ALTER TABLE … ADD COLUMN}) is looked up in the catalogue and runs only if its object is missing;
+ *       a DML step runs in one transaction with its record. The steps of an interrupted script must be
+ *       finished with the same script: a different checksum is refused.</li>
+ * </ul>
+ *
+ * <h2>Least privilege</h2>
+ * Migrations need an account that may create tables, indexes and triggers; the application does not. Run
+ * {@code migrate} with the owner's data source at deployment (or {@link JdbcStorage.Builder#migrateWith})
+ * and give the application a runtime account with the grants of the README section "Running with least
+ * privilege".
+ *
  * @since 0.1
  */
 public final class Migrations {
     /** The scripts, in order; the same list for every dialect. */
-    private static final List<String> SCRIPTS = List.of("V1__init.sql");
+    private static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__audit_append_only.sql");
     private static final long PG_LOCK_KEY = 0x6470_6d69_6772_6174L; // "dpmigrat"
     private static final Object H2_LOCK = new Object();
+
+    /** Where a {@link StepHook} is called: just before a statement runs, or just after it ran (not yet recorded). */
+    enum Point {
+        /** Before the statement runs. */
+        BEFORE,
+        /** After the statement ran, before the step is recorded (for DDL on H2 and MySQL, already committed). */
+        AFTER
+    }
+
+    /** A hook around each statement of a migration, for the tests that interrupt migrations at every step. */
+    @FunctionalInterface
+    interface StepHook {
+        /**
+         * Called around statement {@code step} (1-based) of script {@code version}.
+         *
+         * @param dialect the dialect
+         * @param version the script's version
+         * @param step the statement's number in the script
+         * @param point before or after the statement
+         * @throws SQLException to interrupt the migration there
+         */
+        void at(Dialect dialect, int version, int step, Point point) throws SQLException;
+    }
+
+    /** The test hook; {@code null} outside tests. */
+    static volatile @Nullable StepHook hook;
 
     private Migrations() {
     }
@@ -159,11 +206,16 @@ public final class Migrations {
     }
 
     private static int migrateLocked(Connection c, Dialect dialect) throws SQLException {
+        boolean transactional = dialect == Dialect.POSTGRESQL;
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS dp_schema_version ("
                     + "version INT NOT NULL PRIMARY KEY, description VARCHAR(200) NOT NULL, "
                     + "script VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, "
                     + "installed_on TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)");
+            if (!transactional) {
+                s.execute("CREATE TABLE IF NOT EXISTS dp_schema_step (version INT NOT NULL, step INT NOT NULL,"
+                        + " checksum VARCHAR(64) NOT NULL, CONSTRAINT dp_schema_step_pk PRIMARY KEY (version, step))");
+            }
         }
         Map<Integer, String> applied = applied(c);
         int current = 0;
@@ -181,40 +233,138 @@ public final class Migrations {
                 current = version;
                 continue;
             }
-            boolean transactional = dialect == Dialect.POSTGRESQL;
             if (transactional) {
-                c.setAutoCommit(false);
-            }
-            try {
-                try (Statement s = c.createStatement()) {
-                    for (String stmt : statements(text)) {
-                        s.execute(stmt);
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO dp_schema_version (version, description, script, checksum) VALUES (?, ?, ?, ?)")) {
-                    ps.setInt(1, version);
-                    ps.setString(2, descriptionOf(name));
-                    ps.setString(3, name);
-                    ps.setString(4, checksum);
-                    ps.executeUpdate();
-                }
-                if (transactional) {
-                    c.commit();
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (transactional) {
-                    c.rollback();
-                }
-                throw e;
-            } finally {
-                if (transactional) {
-                    c.setAutoCommit(true);
-                }
+                applyInOneTransaction(c, dialect, version, name, text, checksum);
+            } else {
+                applyInSteps(c, dialect, version, name, text, checksum);
             }
             current = version;
         }
         return current;
+    }
+
+    /** PostgreSQL: the script and its version row in one transaction, so an interrupted run leaves nothing. */
+    private static void applyInOneTransaction(Connection c, Dialect dialect, int version, String name, String text,
+            String checksum) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            List<String> stmts = statements(text);
+            try (Statement s = c.createStatement()) {
+                for (int k = 1; k <= stmts.size(); k++) {
+                    fire(dialect, version, k, Point.BEFORE);
+                    s.execute(stmts.get(k - 1));
+                    fire(dialect, version, k, Point.AFTER);
+                }
+            }
+            recordVersion(c, version, name, checksum);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * H2 and MySQL, where DDL commits by itself: each statement is a step recorded in {@code dp_schema_step}
+     * once done. The first step without its record may still have run just before an interruption, so if it is
+     * DDL it is first looked up in the catalogue (it runs only if its object is missing); a DML step runs in one
+     * transaction with its record. The version row comes last.
+     */
+    private static void applyInSteps(Connection c, Dialect dialect, int version, String name, String text,
+            String checksum) throws SQLException {
+        List<String> stmts = statements(text);
+        Map<Integer, String> journal = journal(c, version);
+        for (Map.Entry<Integer, String> j : journal.entrySet()) {
+            if (!j.getValue().equals(checksum)) {
+                throw new JdbcStorageException("Migration [" + dialect.folder() + "/" + name + "] was interrupted after step ["
+                        + j.getKey() + "] of a script with checksum [" + j.getValue() + "] but the jar's script has ["
+                        + checksum + "]; finish it with the jar that started it, or repair the schema and dp_schema_step");
+            }
+        }
+        // steps run and are recorded one after the other, so the records are steps 1..j and only step j + 1 can
+        // have run without its record
+        boolean mayHaveRun = true;
+        for (int k = 1; k <= stmts.size(); k++) {
+            if (journal.containsKey(k)) {
+                continue;
+            }
+            MigrationStep step = MigrationStep.of(stmts.get(k - 1), dialect);
+            boolean lookUp = mayHaveRun;
+            mayHaveRun = false;
+            if (step.kind() != MigrationStep.Kind.DML) {
+                if (!(lookUp && step.exists(c, dialect))) {
+                    fire(dialect, version, k, Point.BEFORE);
+                    try (Statement s = c.createStatement()) {
+                        s.execute(step.sql());
+                    }
+                    fire(dialect, version, k, Point.AFTER);
+                }
+                recordStep(c, version, k, checksum);
+                continue;
+            }
+            c.setAutoCommit(false);
+            try {
+                fire(dialect, version, k, Point.BEFORE);
+                try (Statement s = c.createStatement()) {
+                    s.execute(step.sql());
+                }
+                fire(dialect, version, k, Point.AFTER);
+                recordStep(c, version, k, checksum);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        recordVersion(c, version, name, checksum);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM dp_schema_step WHERE version = ?")) {
+            ps.setInt(1, version);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void fire(Dialect dialect, int version, int step, Point point) throws SQLException {
+        StepHook h = hook;
+        if (h != null) {
+            h.at(dialect, version, step, point);
+        }
+    }
+
+    private static void recordVersion(Connection c, int version, String name, String checksum) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO dp_schema_version (version, description, script, checksum) VALUES (?, ?, ?, ?)")) {
+            ps.setInt(1, version);
+            ps.setString(2, descriptionOf(name));
+            ps.setString(3, name);
+            ps.setString(4, checksum);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void recordStep(Connection c, int version, int step, String checksum) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dp_schema_step (version, step, checksum) VALUES (?, ?, ?)")) {
+            ps.setInt(1, version);
+            ps.setInt(2, step);
+            ps.setString(3, checksum);
+            ps.executeUpdate();
+        }
+    }
+
+    private static Map<Integer, String> journal(Connection c, int version) throws SQLException {
+        Map<Integer, String> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT step, checksum FROM dp_schema_step WHERE version = ? ORDER BY step")) {
+            ps.setInt(1, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     private static Map<Integer, String> applied(Connection c) throws SQLException {

@@ -28,6 +28,7 @@ import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.query.Page;
+import org.dualprevention.testkit.Seeds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -48,7 +49,8 @@ class CrashSafetyTest {
     @ParameterizedTest
     @EnumSource(value = TestDatabase.Kind.class, names = {"H2_FILE", "POSTGRESQL"})
     void acknowledgedCommandsSurviveSigkill(TestDatabase.Kind kind) throws Exception {
-        long seed = System.nanoTime();
+        long seed = Seeds.base();
+        String replay = "[seed=" + seed + " replay with -D" + Seeds.PROPERTY + "=" + seed + "]";
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, Long> acked = new ConcurrentHashMap<>();
         try (TestDatabase db = TestDatabase.create(kind)) {
@@ -71,9 +73,9 @@ class CrashSafetyTest {
                 assertTrue(child.waitFor(30, TimeUnit.SECONDS));
                 reader.join(10_000);
                 assertTrue(acks.get() >= Math.min(target, 1),
-                        "seed " + seed + " round " + round + ": the child acknowledged nothing; its output:\n" + other);
+                        replay + " round " + round + ": the child acknowledged nothing; its output:\n" + other);
                 totalAcks += acks.get();
-                verify(db, acked, "seed " + seed + " round " + round);
+                verify(db, acked, replay + " round " + round);
                 releaseH2(db);
             }
             System.out.println("crash test " + kind + ": " + KILLS + " kills, " + totalAcks + " acknowledged commands, "

@@ -8,9 +8,12 @@ import org.junit.jupiter.api.AfterEach;
 
 /**
  * The testkit's storage contract on one kind of database: every storage a test asks for gets a fresh schema (PostgreSQL),
- * database (MariaDB) or in-memory database (H2), migrated, behind a small pool, and drops it afterwards.
+ * database (MariaDB) or in-memory database (H2), migrated, behind a small pool, and drops it afterwards. On the servers
+ * the storage runs under the runtime account of the README section "Running with least privilege" (the owner
+ * migrates), so the contract also proves those grants suffice.
  */
 abstract class JdbcStorageContract extends StorageContract {
+    private final List<LeastPrivilege> accounts = new ArrayList<>();
     private final List<TestDatabase> databases = new ArrayList<>();
     private final List<TestPool> pools = new ArrayList<>();
 
@@ -19,6 +22,15 @@ abstract class JdbcStorageContract extends StorageContract {
 
     @Override
     protected Storage createStorage() {
+        if (kind() == TestDatabase.Kind.POSTGRESQL || kind() == TestDatabase.Kind.MARIADB) {
+            LeastPrivilege lp = LeastPrivilege.create(kind());
+            accounts.add(lp);
+            Migrations.migrate(lp.ownerDataSource());
+            lp.grantRuntime();
+            TestPool pool = new TestPool(lp.appDataSource(), 8);
+            pools.add(pool);
+            return JdbcStorage.builder().dataSource(pool).build();
+        }
         TestDatabase db = TestDatabase.create(kind());
         databases.add(db);
         Migrations.migrate(db.dataSource());
@@ -39,5 +51,7 @@ abstract class JdbcStorageContract extends StorageContract {
         pools.clear();
         databases.forEach(TestDatabase::close);
         databases.clear();
+        accounts.forEach(LeastPrivilege::close);
+        accounts.clear();
     }
 }

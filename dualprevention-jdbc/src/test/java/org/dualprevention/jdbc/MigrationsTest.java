@@ -58,7 +58,7 @@ class MigrationsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    @EnumSource(value = TestDatabase.Kind.class, names = {"H2_MEM", "H2_FILE", "POSTGRESQL", "MARIADB"})
     void theAuditTableRefusesUpdateAndDelete(TestDatabase.Kind kind) throws SQLException {
         try (TestDatabase db = TestDatabase.create(kind)) {
             Migrations.migrate(db.dataSource());

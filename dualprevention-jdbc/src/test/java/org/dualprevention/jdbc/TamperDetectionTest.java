@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A hidden danger is loaded by replaying its hash-chained audit log, so rows edited outside the library
- * are refused on load instead of being served (H2 has no append-only trigger, so the edits go through).
+ * are refused on load instead of being served. On H2 the edits go through once the append-only trigger is
+ * dropped, which whoever holds the file can do.
  */
 class TamperDetectionTest {
 
@@ -44,6 +45,10 @@ class TamperDetectionTest {
             }
             assertEquals(d, storage.hiddenDangers().find(id).orElseThrow(), "an untouched chain replays to the saved state");
 
+            SQLException guarded = assertThrows(SQLException.class,
+                    () -> exec(db, "UPDATE dp_audit_entry SET actor_id = 'someone-else' WHERE danger_id = 'HD-T1' AND seq = 2"));
+            assertTrue(guarded.getMessage().contains("append-only"), guarded.getMessage());
+            exec(db, "DROP TRIGGER dp_audit_entry_append_only");
             exec(db, "UPDATE dp_audit_entry SET actor_id = 'someone-else' WHERE danger_id = 'HD-T1' AND seq = 2");
             JdbcStorageException edited = assertThrows(JdbcStorageException.class, () -> storage.hiddenDangers().find(id));
             assertTrue(edited.getMessage().contains("[HD-T1] does not replay"), edited.getMessage());

@@ -124,7 +124,7 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    private static void exec(String url, String sql) throws SQLException {
+    static void exec(String url, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(sql);
         }

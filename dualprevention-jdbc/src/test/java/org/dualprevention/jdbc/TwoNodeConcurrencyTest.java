@@ -25,6 +25,7 @@ import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.Transition;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.query.Page;
+import org.dualprevention.testkit.Seeds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,7 +42,8 @@ class TwoNodeConcurrencyTest {
     @ParameterizedTest
     @EnumSource(value = TestDatabase.Kind.class, names = {"H2_FILE", "POSTGRESQL", "MARIADB"})
     void noLostUpdateAcrossTwoNodes(TestDatabase.Kind kind) throws Exception {
-        long seed = System.nanoTime();
+        long seed = Seeds.base();
+        String replay = "[seed=" + seed + " replay with -D" + Seeds.PROPERTY + "=" + seed + "]";
         try (TestDatabase db = TestDatabase.create(kind); TestPool nodeA = db.pool(); TestPool nodeB = db.pool()) {
             Migrations.migrate(db.dataSource());
             JdbcStorage a = JdbcStorage.builder().dataSource(nodeA).build();
@@ -61,7 +63,7 @@ class TwoNodeConcurrencyTest {
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < 2 * THREADS_PER_NODE; w++) {
                 JdbcStorage node = w % 2 == 0 ? a : b;
-                SplittableRandom random = new SplittableRandom(seed + w);
+                SplittableRandom random = new SplittableRandom(Seeds.seed(seed, w));
                 futures.add(pool.submit(() -> {
                     go.await();
                     int idle = 0;
@@ -78,7 +80,7 @@ class TwoNodeConcurrencyTest {
                             won.get(id).incrementAndGet();
                         } catch (StaleVersionException e) {
                             assertEquals(d.version(), e.expectedVersion());
-                            assertTrue(e.actualVersion() > d.version(), "seed " + seed + ": " + e.getMessage());
+                            assertTrue(e.actualVersion() > d.version(), replay + ": " + e.getMessage());
                             stale.incrementAndGet();
                         }
                     }
@@ -93,11 +95,11 @@ class TwoNodeConcurrencyTest {
             int saves = 0;
             for (HiddenDangerId id : ids) {
                 HiddenDanger d = b.hiddenDangers().find(id).orElseThrow();
-                assertEquals(1 + won.get(id).get(), d.version(), "seed " + seed + ": lost update on " + id);
+                assertEquals(1 + won.get(id).get(), d.version(), replay + ": lost update on " + id);
                 List<AuditEntry> chain = Page.stream(p -> a.auditLog().entries(id, p), 3).collect(Collectors.toList());
-                assertEquals(d.version(), chain.size(), "seed " + seed);
-                assertTrue(AuditChain.verify(chain, d).isValid(), "seed " + seed + ": " + AuditChain.verify(chain, d));
-                assertTrue(!d.isOpen(), "every hidden danger reached the end of the loop");
+                assertEquals(d.version(), chain.size(), replay);
+                assertTrue(AuditChain.verify(chain, d).isValid(), replay + ": " + AuditChain.verify(chain, d));
+                assertTrue(!d.isOpen(), replay + ": every hidden danger reached the end of the loop");
                 saves += won.get(id).get();
             }
             System.out.println("two nodes on " + kind + ": " + saves + " saves won, " + stale.get()

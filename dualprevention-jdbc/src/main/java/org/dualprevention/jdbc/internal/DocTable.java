@@ -41,7 +41,7 @@ public final class DocTable<T> {
     private final Function<T, String> id;
     private final @Nullable ToLongFunction<T> version;
     private final List<Column<T>> columns;
-    private final Codec codec;
+    private final JsonCodec codec;
     private final String insertSql;
     private final String updateSql;
     private boolean docIsProjection;
@@ -58,7 +58,7 @@ public final class DocTable<T> {
      * @param codec the document codec
      */
     public DocTable(String table, Dialect dialect, Class<T> type, Function<T, String> id, @Nullable ToLongFunction<T> version,
-            List<Column<T>> columns, Codec codec) {
+            List<Column<T>> columns, JsonCodec codec) {
         this.table = table;
         this.dialect = dialect;
         this.type = type;

@@ -30,7 +30,7 @@ public final class JdbcGoodPracticeRepository implements GoodPracticeRepository 
      * @param codec codec
      * @param dialect dialect
      */
-    public JdbcGoodPracticeRepository(Transactions tx, Codec codec, Dialect dialect) {
+    public JdbcGoodPracticeRepository(Transactions tx, JsonCodec codec, Dialect dialect) {
         this.tx = tx;
         this.table = new DocTable<>("dp_good_practice", dialect, GoodPractice.class, p -> p.id().value(), null,
                 List.of(new DocTable.Column<>("unit_id", Types.VARCHAR, p -> p.unit().value()),

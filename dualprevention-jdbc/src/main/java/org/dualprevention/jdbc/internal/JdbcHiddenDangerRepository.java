@@ -54,7 +54,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
      * @param codec codec
      * @param dialect dialect
      */
-    public JdbcHiddenDangerRepository(Transactions tx, Codec codec, Dialect dialect) {
+    public JdbcHiddenDangerRepository(Transactions tx, JsonCodec codec, Dialect dialect) {
         this.tx = tx;
         this.table = new DocTable<>("dp_hidden_danger", dialect, HiddenDanger.class, d -> d.id().value(),
                 HiddenDanger::version,

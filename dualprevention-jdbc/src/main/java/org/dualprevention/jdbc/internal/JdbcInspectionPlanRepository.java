@@ -30,7 +30,7 @@ public final class JdbcInspectionPlanRepository implements InspectionPlanReposit
      * @param codec codec
      * @param dialect dialect
      */
-    public JdbcInspectionPlanRepository(Transactions tx, Codec codec, Dialect dialect) {
+    public JdbcInspectionPlanRepository(Transactions tx, JsonCodec codec, Dialect dialect) {
         this.tx = tx;
         this.table = new DocTable<>("dp_inspection_plan", dialect, InspectionPlan.class, p -> p.id().value(),
                 InspectionPlan::version,

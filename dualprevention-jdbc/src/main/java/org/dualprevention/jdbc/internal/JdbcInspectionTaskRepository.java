@@ -43,7 +43,7 @@ public final class JdbcInspectionTaskRepository implements InspectionTaskReposit
      * @param codec codec
      * @param dialect dialect
      */
-    public JdbcInspectionTaskRepository(Transactions tx, Codec codec, Dialect dialect) {
+    public JdbcInspectionTaskRepository(Transactions tx, JsonCodec codec, Dialect dialect) {
         this.tx = tx;
         this.table = new DocTable<>("dp_inspection_task", dialect, InspectionTask.class, t -> t.id().value(),
                 InspectionTask::version,

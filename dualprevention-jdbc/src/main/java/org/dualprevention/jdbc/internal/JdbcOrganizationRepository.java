@@ -15,7 +15,7 @@ import org.dualprevention.query.Versioned;
  */
 public final class JdbcOrganizationRepository implements OrganizationRepository {
     private final Transactions tx;
-    private final Codec codec;
+    private final JsonCodec codec;
     private final String docParam;
 
     /**
@@ -25,7 +25,7 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
      * @param codec codec
      * @param pg whether the dialect is PostgreSQL (json column)
      */
-    public JdbcOrganizationRepository(Transactions tx, Codec codec, boolean pg) {
+    public JdbcOrganizationRepository(Transactions tx, JsonCodec codec, boolean pg) {
         this.tx = tx;
         this.codec = codec;
         this.docParam = pg ? "CAST(? AS json)" : "?";
@@ -50,7 +50,7 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
     @Override
     public void save(Organization next, long expectedVersion) {
         Objects.requireNonNull(next, "next");
-        Repos.checkStep("Organization", AGGREGATE_ID, expectedVersion + 1, expectedVersion);
+        Repos.checkExpected("Organization", AGGREGATE_ID, expectedVersion);
         String doc = codec.write(next);
         Repos.save(tx, "save the organisation", AGGREGATE_ID, expectedVersion, c -> {
             if (expectedVersion == 0) {

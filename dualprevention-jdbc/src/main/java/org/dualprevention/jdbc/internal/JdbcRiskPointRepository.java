@@ -35,7 +35,7 @@ public final class JdbcRiskPointRepository implements RiskPointRepository {
      * @param codec codec
      * @param dialect dialect
      */
-    public JdbcRiskPointRepository(Transactions tx, Codec codec, Dialect dialect) {
+    public JdbcRiskPointRepository(Transactions tx, JsonCodec codec, Dialect dialect) {
         this.tx = tx;
         this.table = new DocTable<>("dp_risk_point", dialect, RiskPoint.class, r -> r.id().value(), RiskPoint::version,
                 List.of(new DocTable.Column<>("unit_id", Types.VARCHAR, r -> r.owningUnit().value()),

@@ -14,11 +14,12 @@ import tools.jackson.databind.ser.impl.UnknownSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The documents in the dualprevention-json form.
+ * Turns aggregates into their JSON documents (the dualprevention-json form) and back. Only types for which
+ * dualprevention-json has its own serializer are written; Jackson's guess from getters never is.
  *
  * @since 0.1
  */
-public final class JsonCodec implements Codec {
+public final class JsonCodec {
     private static final System.Logger LOG = System.getLogger(JsonCodec.class.getName());
 
     private final JsonMapper mapper = DualPreventionJson.mapper();
@@ -44,12 +45,24 @@ public final class JsonCodec implements Codec {
         });
     }
 
-    @Override
+    /**
+     * The document of a value, or empty if dualprevention-json has no JSON form for its type (the column is
+     * then left null; used where the document is a projection, not the persistent form).
+     *
+     * @param value the value
+     * @return the JSON text, or empty
+     */
     public Optional<String> writeIfSupported(Object value) {
         return hasJsonForm(value.getClass()) ? Optional.of(write(value)) : Optional.empty();
     }
 
-    @Override
+    /**
+     * The document of a value.
+     *
+     * @param value the value
+     * @return the JSON text
+     * @throws JdbcStorageException if dualprevention-json has no JSON form for the value's type
+     */
     public String write(Object value) {
         if (!hasJsonForm(value.getClass())) {
             throw new JdbcStorageException("dualprevention-json has no JSON form of " + value.getClass().getName()
@@ -63,7 +76,16 @@ public final class JsonCodec implements Codec {
         }
     }
 
-    @Override
+    /**
+     * The value of a document.
+     *
+     * @param json the JSON text
+     * @param type the value's class
+     * @param where the table, for error messages
+     * @param <T> the type
+     * @return the value
+     * @throws JdbcStorageException if the text is not a valid document of the type
+     */
     public <T> T read(String json, Class<T> type, String where) {
         try {
             return mapper.readValue(json, type);

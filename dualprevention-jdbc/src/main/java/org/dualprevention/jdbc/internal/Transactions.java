@@ -90,7 +90,8 @@ public final class Transactions {
                 return writeOwned(c, work);
             } catch (SQLException e) {
                 if (attempt < ATTEMPTS && isRetryable(e)) {
-                    LOG.log(Level.DEBUG, () -> "retrying " + what + " after " + e.getSQLState() + ": " + e.getMessage());
+                    LOG.log(Level.DEBUG, () -> "retrying " + what + " after " + e.getSQLState() + ": "
+                            + Redaction.redact(String.valueOf(e.getMessage())));
                     continue;
                 }
                 throw new JdbcStorageException("Storage failed to " + what, e);
@@ -117,7 +118,7 @@ public final class Transactions {
                 try {
                     c.setAutoCommit(true);
                 } catch (SQLException e) {
-                    LOG.log(Level.DEBUG, "could not restore auto-commit", e);
+                    LOG.log(Level.DEBUG, "could not restore auto-commit", Redaction.scrub(e));
                 }
             }
         }
@@ -140,7 +141,7 @@ public final class Transactions {
             try {
                 c.releaseSavepoint(sp);
             } catch (SQLException e) {
-                LOG.log(Level.DEBUG, "could not release a savepoint; it ends with the host's transaction", e);
+                LOG.log(Level.DEBUG, "could not release a savepoint; it ends with the host's transaction", Redaction.scrub(e));
             }
             return result;
         } catch (SQLException e) {
@@ -190,7 +191,7 @@ public final class Transactions {
         try {
             provider.release(c);
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "could not release a connection", e);
+            LOG.log(Level.WARNING, "could not release a connection", Redaction.scrub(e));
         }
     }
 

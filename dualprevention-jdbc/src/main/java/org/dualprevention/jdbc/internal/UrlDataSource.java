@@ -74,6 +74,6 @@ public final class UrlDataSource implements DataSource {
 
     @Override
     public String toString() {
-        return url;
+        return Redaction.redact(url);
     }
 }

@@ -1,0 +1,4 @@
+-- dualprevention JDBC storage, schema version 2, MySQL 8 / MariaDB 10.5+: nothing to change.
+-- The audit table's UPDATE and DELETE triggers exist since version 1. MySQL has no TRUNCATE trigger, so TRUNCATE
+-- (which needs the DROP privilege) is kept from the application by its account: see the README section
+-- "Running with least privilege". The version exists so that every dialect has the same list of versions.
