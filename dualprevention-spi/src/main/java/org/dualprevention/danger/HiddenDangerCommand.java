@@ -14,8 +14,8 @@ import org.dualprevention.risk.RiskPointId;
 
 /**
  * A command of the hidden-danger closed loop: one record per {@link HiddenDangerAction}, each carrying
- * the {@link Actor} and the data its action needs. Pass it to {@link HiddenDanger#report} (for
- * {@link Report}) or {@link HiddenDanger#apply}.
+ * the {@link Actor} and the data its action needs. The engine (in {@code dualprevention-core}) reports a
+ * hidden danger with a {@link Report} and applies every other command to a stored one.
  *
  * <p>Constructors only reject {@code null} (a programming error, {@link NullPointerException} naming the
  * component). Content rules (blank texts, dates, links) are the action's guards: they are checked when the

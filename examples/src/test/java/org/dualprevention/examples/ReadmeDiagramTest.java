@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dualprevention.danger.TransitionTable;
+import org.dualprevention.engine.closedloop.TransitionTable;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,10 +1,9 @@
 package org.dualprevention.engine.closedloop;
 
-import org.dualprevention.danger.AccessDecision;
-import org.dualprevention.spi.AccessPolicy;
-import org.dualprevention.danger.AccessRequest;
 import java.util.Objects;
 import java.util.Optional;
+import org.dualprevention.danger.AccessDecision;
+import org.dualprevention.danger.AccessRequest;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerCommand;
 import org.dualprevention.danger.HiddenDangerGrade;
@@ -13,6 +12,7 @@ import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.organization.Organization;
+import org.dualprevention.spi.AccessPolicy;
 
 /**
  * The default {@link AccessPolicy}: decides by organisation units and control levels (REFERENCE §4.3,

@@ -1,10 +1,21 @@
-package org.dualprevention.danger;
+package org.dualprevention.engine.closedloop;
 
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.dualprevention.danger.AuthorityReport;
+import org.dualprevention.danger.Funds;
+import org.dualprevention.danger.GovernanceScheme;
+import org.dualprevention.danger.HiddenDangerAction;
+import org.dualprevention.danger.HiddenDangerCategory;
+import org.dualprevention.danger.HiddenDangerCommand;
+import org.dualprevention.danger.HiddenDangerGrade;
+import org.dualprevention.danger.HiddenDangerId;
+import org.dualprevention.danger.HiddenDangerSource;
+import org.dualprevention.danger.InspectionRef;
+import org.dualprevention.danger.RectificationPlan;
 import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.OrgUnitId;

@@ -1,4 +1,4 @@
-package org.dualprevention.danger;
+package org.dualprevention.engine.closedloop;
 
 import static org.dualprevention.danger.HiddenDangerAction.ACCEPT;
 import static org.dualprevention.danger.HiddenDangerAction.EXTEND_DEADLINE;
@@ -27,11 +27,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.dualprevention.danger.HiddenDangerAction;
+import org.dualprevention.danger.HiddenDangerState;
 
 /**
  * The closed loop of a hidden danger as data: for each {@link HiddenDangerAction}, the states it is
  * allowed in, the state it leads to and its guards in words. This is the one place the loop is defined;
- * {@link HiddenDanger#apply} consults it before any guard, and the README's diagram is generated from
+ * {@link ClosedLoop#apply} consults it before any guard, and the README's diagram is generated from
  * {@link #toMermaid()}.
  *
  * <table>

@@ -1,10 +1,15 @@
-package org.dualprevention.danger;
+package org.dualprevention.engine.closedloop;
 
-import static org.dualprevention.danger.Fixtures.ZONE;
+import static org.dualprevention.engine.closedloop.Fixtures.ZONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerAction;
+import org.dualprevention.danger.Transition;
+import org.dualprevention.engine.digest.Sha256;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +51,7 @@ class GoldenChainTest {
         for (HiddenDanger h : new AuditChainTest.Story().versions) {
             all.append(render(h)).append("--\n");
         }
-        assertEquals("8b2215d3545566149d5f31a2cfc3a9bc4253e1a181199dce9875ed95cbebf915", AuditEntry.sha256(all.toString()),
+        assertEquals("8b2215d3545566149d5f31a2cfc3a9bc4253e1a181199dce9875ed95cbebf915", Sha256.hex(all.toString()),
                 all.toString());
     }
 
@@ -70,12 +75,12 @@ class GoldenChainTest {
     void onSpotRejectedWithdrawnChainsHashAsIn01() {
         StringBuilder all = new StringBuilder();
         List<AuditEntry> onSpot = new ArrayList<>();
-        Transition t = HiddenDanger.report(Fixtures.report(), Fixtures.clock(0), ZONE);
+        Transition t = ClosedLoop.report(Fixtures.report(), Fixtures.clock(0), ZONE);
         onSpot.add(t.audit());
         HiddenDanger h = t.next();
         for (HiddenDangerAction a : List.of(HiddenDangerAction.RECTIFY_ON_SPOT, HiddenDangerAction.REJECT,
                 HiddenDangerAction.SUBMIT, HiddenDangerAction.ACCEPT)) {
-            t = h.apply(Fixtures.valid(a, h), Fixtures.next(h), ZONE, Fixtures.SOD);
+            t = ClosedLoop.apply(h, Fixtures.valid(a, h), Fixtures.next(h), ZONE, Fixtures.SOD);
             onSpot.add(t.audit());
             h = t.next();
             all.append(render(h)).append("--\n");
@@ -88,11 +93,11 @@ class GoldenChainTest {
                 "01f6cfb7460bf930e44f8af180408250873aaab0a5f36bb8514a47895e7489c9"),
                 hashes(onSpot));
         List<AuditEntry> withdrawn = new ArrayList<>();
-        t = HiddenDanger.report(Fixtures.report(), Fixtures.clock(0), ZONE);
+        t = ClosedLoop.report(Fixtures.report(), Fixtures.clock(0), ZONE);
         withdrawn.add(t.audit());
         h = t.next();
         for (HiddenDangerAction a : List.of(HiddenDangerAction.VERIFY, HiddenDangerAction.WITHDRAW)) {
-            t = h.apply(Fixtures.valid(a, h), Fixtures.next(h), ZONE, Fixtures.SOD);
+            t = ClosedLoop.apply(h, Fixtures.valid(a, h), Fixtures.next(h), ZONE, Fixtures.SOD);
             withdrawn.add(t.audit());
             h = t.next();
             all.append(render(h)).append("--\n");
@@ -102,7 +107,7 @@ class GoldenChainTest {
                 "6cd281b8414926ec9c802cd159bc9c4e45d7bdb4406bccf9785d4df56ef12435",
                 "334ec26d600f8f2c35b07fb7d6f225b8fb32406f57939c79b38fb23fa3c1e8dc"),
                 hashes(withdrawn));
-        assertEquals("18a12343bad569740aacde82949d0dbb2a400cc9be5c07959243f8fdbc3efada", AuditEntry.sha256(all.toString()),
+        assertEquals("18a12343bad569740aacde82949d0dbb2a400cc9be5c07959243f8fdbc3efada", Sha256.hex(all.toString()),
                 all.toString());
     }
 }

@@ -1,8 +1,13 @@
-package org.dualprevention.danger;
+package org.dualprevention.engine.closedloop;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.ChainVerification;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerAction;
+import org.dualprevention.danger.HiddenDangerCommand;
 
 /**
  * Checks and replays the hash-chained audit log of one hidden danger.
@@ -96,8 +101,8 @@ public final class AuditChain {
                     + expectedPrevious + "]: the entry before it was edited, or entries were removed, inserted or"
                     + " reordered");
         }
-        if (!e.hash().equals(e.computeHash())) {
-            return Optional.of("hash [" + e.hash() + "] does not match the entry's contents [" + e.computeHash()
+        if (!e.hash().equals(AuditEntries.computeHash(e))) {
+            return Optional.of("hash [" + e.hash() + "] does not match the entry's contents [" + AuditEntries.computeHash(e)
                     + "]: the entry was edited");
         }
         if (previous == null) {
@@ -143,7 +148,7 @@ public final class AuditChain {
         HiddenDanger current = null;
         for (AuditEntry e : entries) {
             HiddenDangerCommand command = CommandCodec.decode(e.action(), e.actor(), e.data());
-            current = HiddenDanger.evolve(current, command, e.at(), e.hash());
+            current = ClosedLoop.evolve(current, command, e.at(), e.hash());
             if (current.state() != e.stateAfter() || current.version() != e.sequence()) {
                 throw new IllegalArgumentException("entry [" + e.sequence() + "] replays to state [" + current.state()
                         + "] version [" + current.version() + "], but records [" + e.stateAfter() + "]");
