@@ -38,6 +38,16 @@ public sealed interface HiddenDangerCommand permits HiddenDangerCommand.Report, 
     HiddenDangerAction action();
 
     /**
+     * The id of the hidden danger this command creates: the report's id; empty for every other command, which
+     * acts on a hidden danger that exists.
+     *
+     * @return the id created, or empty
+     */
+    default Optional<HiddenDangerId> createdId() {
+        return Optional.empty();
+    }
+
+    /**
      * Report a hidden danger (上报). Creates it in {@link HiddenDangerState#REPORTED}.
      *
      * <p>Guards: {@code title} not blank; {@code foundOn} not after today; a {@code hazard} only with its
@@ -159,6 +169,12 @@ public sealed interface HiddenDangerCommand permits HiddenDangerCommand.Report, 
         @Override
         public HiddenDangerAction action() {
             return HiddenDangerAction.REPORT;
+        }
+
+        /** @return {@link #id()}: a report creates the hidden danger */
+        @Override
+        public Optional<HiddenDangerId> createdId() {
+            return Optional.of(id);
         }
     }
 
