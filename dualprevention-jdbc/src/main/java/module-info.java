@@ -5,6 +5,7 @@
  */
 module org.dualprevention.jdbc {
     requires transitive org.dualprevention.spi;
+    requires org.dualprevention.core;
     requires transitive java.sql;
     requires org.dualprevention.json;
     requires tools.jackson.databind;

@@ -5,6 +5,7 @@
  */
 module org.dualprevention.json {
     requires transitive org.dualprevention.spi;
+    requires org.dualprevention.core;
     requires transitive tools.jackson.databind;
     requires static org.jspecify;
 

@@ -3,10 +3,12 @@
  * implementation of an extension point (assessment method, grading scheme, storage, access policy,
  * listener) runs against itself by extending an abstract JUnit 5 class.
  *
- * <p>Depends on the spi module and JUnit Jupiter only.
+ * <p>Depends on the spi module, core (for the closed loop: walking hidden dangers through it, verifying and
+ * replaying audit chains) and JUnit Jupiter.
  */
 module org.dualprevention.testkit {
     requires transitive org.dualprevention.spi;
+    requires org.dualprevention.core;
     requires transitive org.junit.jupiter.api;
     requires transitive org.junit.jupiter.params;
     requires static org.jspecify;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.ClosedLoopSettings;
 import org.dualprevention.danger.Funds;
@@ -19,6 +18,7 @@ import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.danger.RectificationPlan;
 import org.dualprevention.danger.Transition;
 import org.dualprevention.engine.DualPrevention;
+import org.dualprevention.engine.closedloop.ClosedLoop;
 import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.OrgUnitId;
@@ -118,11 +118,11 @@ public class ClosedLoopStoreBenchmark {
      */
     @Benchmark
     public HiddenDanger repository() {
-        Transition t = HiddenDanger.report(report(), CLOCK, DangerFixtures.ZONE);
+        Transition t = ClosedLoop.report(report(), CLOCK, DangerFixtures.ZONE);
         storage.hiddenDangers().save(t.next(), t.expectedVersion(), t.audit());
         HiddenDanger h = t.next();
         for (HiddenDangerCommand c : commands()) {
-            t = h.apply(c, CLOCK, DangerFixtures.ZONE, SETTINGS);
+            t = ClosedLoop.apply(h, c, CLOCK, DangerFixtures.ZONE, SETTINGS);
             storage.hiddenDangers().save(t.next(), t.expectedVersion(), t.audit());
             h = t.next();
         }
@@ -136,14 +136,14 @@ public class ClosedLoopStoreBenchmark {
      */
     @Benchmark
     public HiddenDanger applyIntoMap() {
-        Transition t = HiddenDanger.report(report(), CLOCK, DangerFixtures.ZONE);
+        Transition t = ClosedLoop.report(report(), CLOCK, DangerFixtures.ZONE);
         HiddenDanger h = t.next();
         List<AuditEntry> entries = new ArrayList<>(6);
         entries.add(t.audit());
         map.put(h.id(), h);
         audit.put(h.id(), entries);
         for (HiddenDangerCommand c : commands()) {
-            t = h.apply(c, CLOCK, DangerFixtures.ZONE, SETTINGS);
+            t = ClosedLoop.apply(h, c, CLOCK, DangerFixtures.ZONE, SETTINGS);
             h = t.next();
             map.put(h.id(), h);
             entries.add(t.audit());
@@ -158,9 +158,9 @@ public class ClosedLoopStoreBenchmark {
      */
     @Benchmark
     public HiddenDanger applyOnly() {
-        HiddenDanger h = HiddenDanger.report(report(), CLOCK, DangerFixtures.ZONE).next();
+        HiddenDanger h = ClosedLoop.report(report(), CLOCK, DangerFixtures.ZONE).next();
         for (HiddenDangerCommand c : commands()) {
-            h = h.apply(c, CLOCK, DangerFixtures.ZONE, SETTINGS).next();
+            h = ClosedLoop.apply(h, c, CLOCK, DangerFixtures.ZONE, SETTINGS).next();
         }
         return check(h);
     }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import org.dualprevention.danger.AuthorityReport;
 import org.dualprevention.danger.ClosedLoopSettings;
 import org.dualprevention.danger.Funds;
@@ -25,6 +24,7 @@ import org.dualprevention.danger.HiddenDangerSource;
 import org.dualprevention.danger.InspectionRef;
 import org.dualprevention.danger.RectificationPlan;
 import org.dualprevention.danger.Transition;
+import org.dualprevention.engine.closedloop.ClosedLoop;
 import org.dualprevention.method.BuiltInSchemes;
 import org.dualprevention.method.LecMethod;
 import org.dualprevention.organization.Actor;
@@ -188,7 +188,7 @@ final class DangerFixtures {
         }
         Target target = target(i);
         int step = 0;
-        Transition t = HiddenDanger.report(report, at(t0, step++), ZONE);
+        Transition t = ClosedLoop.report(report, at(t0, step++), ZONE);
         sink.accept(t);
         HiddenDanger h = t.next();
         if (target == Target.REPORTED) {
@@ -233,7 +233,7 @@ final class DangerFixtures {
 
     private static HiddenDanger next(HiddenDanger h, HiddenDangerCommand c, Instant t0, int step,
             Consumer<Transition> sink) {
-        Transition t = h.apply(c, at(t0, step), ZONE, SETTINGS);
+        Transition t = ClosedLoop.apply(h, c, at(t0, step), ZONE, SETTINGS);
         sink.accept(t);
         return t.next();
     }

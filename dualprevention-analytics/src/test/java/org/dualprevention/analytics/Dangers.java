@@ -13,6 +13,7 @@ import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerSource;
 import org.dualprevention.danger.InspectionRef;
 import org.dualprevention.danger.RectificationPlan;
+import org.dualprevention.engine.closedloop.ClosedLoop;
 import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.OrgUnitId;
@@ -50,7 +51,7 @@ final class Dangers {
         if (point.isPresent()) {
             r = r.withRiskPoint(point.get());
         }
-        return next(HiddenDanger.report(r, at(on), Fixtures.SHANGHAI));
+        return next(ClosedLoop.report(r, at(on), Fixtures.SHANGHAI));
     }
 
     static HiddenDanger reportedWithMeasure(String id, OrgUnitId unit, LocalDate on, RiskPointId point, HazardId hazard,
@@ -58,34 +59,34 @@ final class Dangers {
         HiddenDangerCommand.Report r = HiddenDangerCommand.Report.of(actor("reporter", unit), HiddenDangerId.of(id),
                 "title " + id, "description " + id, HiddenDangerSource.RANDOM_OBSERVATION, unit, on)
                 .withFailedMeasure(point, hazard, measure);
-        return next(HiddenDanger.report(r, at(on), Fixtures.SHANGHAI));
+        return next(ClosedLoop.report(r, at(on), Fixtures.SHANGHAI));
     }
 
     static HiddenDanger major(HiddenDanger d, LocalDate on) {
-        return next(d.apply(HiddenDangerCommand.Verify.major(actor("verifier", d.unit()), "",
+        return next(ClosedLoop.apply(d, HiddenDangerCommand.Verify.major(actor("verifier", d.unit()), "",
                 new AuthorityReport("status", "harm", "plan")), at(on), Fixtures.SHANGHAI, SETTINGS));
     }
 
     static HiddenDanger general(HiddenDanger d, LocalDate on) {
-        return next(d.apply(HiddenDangerCommand.Verify.general(actor("verifier", d.unit()), ""), at(on),
+        return next(ClosedLoop.apply(d, HiddenDangerCommand.Verify.general(actor("verifier", d.unit()), ""), at(on),
                 Fixtures.SHANGHAI, SETTINGS));
     }
 
     static HiddenDanger planned(HiddenDanger d, LocalDate on, LocalDate deadline) {
-        return next(d.apply(new HiddenDangerCommand.Plan(actor("planner", d.unit()),
+        return next(ClosedLoop.apply(d, new HiddenDangerCommand.Plan(actor("planner", d.unit()),
                 RectificationPlan.of(ActorId.of("boss"), "fix it", Funds.cny("100"), deadline, "keep out")), at(on),
                 Fixtures.SHANGHAI, SETTINGS));
     }
 
     static HiddenDanger closedOnSpot(HiddenDanger d, LocalDate on) {
-        HiddenDanger r = next(d.apply(new HiddenDangerCommand.RectifyOnSpot(actor("fixer", d.unit()), "fixed",
+        HiddenDanger r = next(ClosedLoop.apply(d, new HiddenDangerCommand.RectifyOnSpot(actor("fixer", d.unit()), "fixed",
                 List.of(java.net.URI.create("urn:photo:1")), on), at(on), Fixtures.SHANGHAI, SETTINGS));
-        return next(r.apply(new HiddenDangerCommand.Accept(actor("acceptor", d.unit()), ""), at(on),
+        return next(ClosedLoop.apply(r, new HiddenDangerCommand.Accept(actor("acceptor", d.unit()), ""), at(on),
                 Fixtures.SHANGHAI, SETTINGS));
     }
 
     static HiddenDanger withdrawn(HiddenDanger d, LocalDate on) {
-        return next(d.apply(new HiddenDangerCommand.Withdraw(actor("verifier", d.unit()), "not a hidden danger"),
+        return next(ClosedLoop.apply(d, new HiddenDangerCommand.Withdraw(actor("verifier", d.unit()), "not a hidden danger"),
                 at(on), Fixtures.SHANGHAI, SETTINGS));
     }
 }

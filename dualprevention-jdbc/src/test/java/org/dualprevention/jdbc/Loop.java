@@ -18,6 +18,7 @@ import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerSource;
 import org.dualprevention.danger.RectificationPlan;
 import org.dualprevention.danger.Transition;
+import org.dualprevention.engine.closedloop.ClosedLoop;
 import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.OrgUnitId;
@@ -44,7 +45,7 @@ final class Loop {
         if (riskPoint.isPresent()) {
             r = r.withRiskPoint(riskPoint.get());
         }
-        return HiddenDanger.report(r, Clock.fixed(at, ZONE), ZONE);
+        return ClosedLoop.report(r, Clock.fixed(at, ZONE), ZONE);
     }
 
     /** The next step of the loop for a hidden danger that is not closed, one minute after its last action. */
@@ -74,6 +75,6 @@ final class Loop {
             default:
                 throw new IllegalStateException("no next step from " + d.state());
         }
-        return d.apply(c, Clock.fixed(at, ZONE), ZONE, ClosedLoopSettings.defaults());
+        return ClosedLoop.apply(d, c, Clock.fixed(at, ZONE), ZONE, ClosedLoopSettings.defaults());
     }
 }

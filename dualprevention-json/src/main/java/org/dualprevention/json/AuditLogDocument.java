@@ -7,12 +7,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import org.dualprevention.danger.AuditChain;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.ChainVerification;
+import org.dualprevention.engine.closedloop.AuditChain;
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;

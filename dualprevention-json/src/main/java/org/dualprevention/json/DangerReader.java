@@ -3,14 +3,13 @@ package org.dualprevention.json;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.HiddenDangerAction;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
+import org.dualprevention.engine.closedloop.AuditEntries;
 import org.dualprevention.organization.ActorId;
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
@@ -64,8 +63,8 @@ final class DangerReader {
             return null;
         }
         AuditEntry e = new AuditEntry(id, sequence, actor, at, action, Optional.ofNullable(before0), after, data, previous, hash);
-        if (!e.computeHash().equals(hash)) {
-            problems.add(Problems.child(ptr, "hash"), hash, "[" + e.computeHash()
+        if (!AuditEntries.computeHash(e).equals(hash)) {
+            problems.add(Problems.child(ptr, "hash"), hash, "[" + AuditEntries.computeHash(e)
                     + "], the SHA-256 of the entry's canonical form (the entry was edited)");
             return null;
         }

@@ -5,15 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import org.dualprevention.danger.AuditChain;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
+import org.dualprevention.engine.closedloop.AuditChain;
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -9,9 +9,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import org.dualprevention.danger.AuthorityReport;
 import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.AuthorityReport;
 import org.dualprevention.danger.ClosedLoopSettings;
 import org.dualprevention.danger.Funds;
 import org.dualprevention.danger.GovernanceScheme;
@@ -24,6 +23,7 @@ import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.danger.InspectionRef;
 import org.dualprevention.danger.RectificationPlan;
 import org.dualprevention.danger.Transition;
+import org.dualprevention.engine.closedloop.ClosedLoop;
 import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.OrgUnitId;
@@ -67,7 +67,7 @@ final class DangerGen {
         if (source == HiddenDangerSource.INSPECTION) {
             report = report.withInspection(InspectionRef.of("T-" + rnd.nextInt(100), "I-" + rnd.nextInt(100)));
         }
-        Transition t = HiddenDanger.report(report, c, ZONE);
+        Transition t = ClosedLoop.report(report, c, ZONE);
         entries.add(t.audit());
         HiddenDanger h = t.next();
         int steps = rnd.nextInt(7);
@@ -78,7 +78,7 @@ final class DangerGen {
             if (cmd == null) {
                 break;
             }
-            t = h.apply(cmd, at, ZONE, ClosedLoopSettings.defaults());
+            t = ClosedLoop.apply(h, cmd, at, ZONE, ClosedLoopSettings.defaults());
             entries.add(t.audit());
             h = t.next();
         }

@@ -7,13 +7,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.HiddenDangerAction;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
+import org.dualprevention.engine.closedloop.AuditEntries;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,7 +49,7 @@ class LargeImportTest {
                 done = true;
             } else {
                 HiddenDangerId id = HiddenDangerId.of("HD-" + next);
-                AuditEntry e = AuditEntry.create(id, 1, template.actor(), template.at().plusSeconds(next),
+                AuditEntry e = AuditEntries.create(id, 1, template.actor(), template.at().plusSeconds(next),
                         HiddenDangerAction.REPORT, Optional.empty(), HiddenDangerState.REPORTED,
                         template.data().replace("id=" + template.dangerId().value() + "\n", "id=" + id.value() + "\n"),
                         AuditEntry.GENESIS);

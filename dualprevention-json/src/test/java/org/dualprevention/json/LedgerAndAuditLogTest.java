@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-
 import org.dualprevention.Violation;
 import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.engine.closedloop.AuditEntries;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -103,7 +102,7 @@ class LedgerAndAuditLogTest {
             i++;
         }
         AuditEntry first = records.get(i).entries().get(0);
-        AuditEntry forged = AuditEntry.create(first.dangerId(), first.sequence(), first.actor(),
+        AuditEntry forged = AuditEntries.create(first.dangerId(), first.sequence(), first.actor(),
                 first.at().minusSeconds(1), first.action(), first.stateBefore(), first.stateAfter(), first.data(),
                 first.previousHash());
         ObjectNode doc = (ObjectNode) MAPPER.readTree(ledger(records));

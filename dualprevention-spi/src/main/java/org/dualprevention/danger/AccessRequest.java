@@ -2,9 +2,6 @@ package org.dualprevention.danger;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.dualprevention.danger.HiddenDanger;
-import org.dualprevention.danger.HiddenDangerAction;
-import org.dualprevention.danger.HiddenDangerCommand;
 import org.dualprevention.organization.Actor;
 
 /**
@@ -13,7 +10,7 @@ import org.dualprevention.organization.Actor;
  * <p>This class is immutable and thread-safe and must be treated as a value type.
  *
  * @param command the command, carrying the actor and its data (e.g. the grade of a verification)
- * @param target the hidden danger as stored now; empty for {@link HiddenDangerAction#REPORT}
+ * @param target the hidden danger as stored now; empty for a command that creates one (the report)
  * @since 0.1
  */
 public record AccessRequest(HiddenDangerCommand command, Optional<HiddenDanger> target) {
@@ -21,7 +18,7 @@ public record AccessRequest(HiddenDangerCommand command, Optional<HiddenDanger> 
     public AccessRequest {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(target, "target");
-        if (target.isEmpty() != (command.action() == HiddenDangerAction.REPORT)) {
+        if (target.isEmpty() != command.createdId().isPresent()) {
             throw new IllegalArgumentException("a target is required for every action but REPORT, and none for REPORT");
         }
     }
@@ -59,7 +56,6 @@ public record AccessRequest(HiddenDangerCommand command, Optional<HiddenDanger> 
 
     /** @return the target's id, or the id being reported */
     public String targetId() {
-        return target.map(t -> t.id().value())
-                .orElseGet(() -> ((HiddenDangerCommand.Report) command).id().value());
+        return target.map(t -> t.id().value()).orElseGet(() -> command.createdId().orElseThrow().value());
     }
 }

@@ -1,10 +1,6 @@
 package org.dualprevention.danger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.organization.ActorId;
@@ -15,12 +11,17 @@ import org.dualprevention.organization.ActorId;
  *
  * <p>Entries of one hidden danger are numbered 1, 2, … ({@link #sequence()} equals the hidden danger's
  * version after the command). Entry 1 is the {@link HiddenDangerAction#REPORT}, with no state before. The
- * {@link #data()} is a canonical, deterministic text of the command (sorted {@code key=value} lines, see
- * {@link AuditChain}), complete enough for {@link AuditChain#replay} to rebuild the hidden danger.
+ * {@link #data()} is a canonical, deterministic text of the command: {@code key=value} lines sorted by key,
+ * each ending in a line feed, values escaping {@code \} as {@code \\}, line feed as {@code \n}, carriage
+ * return as {@code \r} and other control characters as {@code \}{@code uXXXX}; complete enough for the
+ * engine to replay the command and rebuild the hidden danger.
  *
- * <p>{@link #hash()} is the lower-case hex SHA-256 of {@link #canonicalForm()}, which covers every other
- * component, {@link #previousHash()} included; entry 1's previous hash is {@link #GENESIS}. So an entry
- * edited, removed, inserted or moved later breaks the chain, which {@link AuditChain#verify} reports.
+ * <p>{@link #hash()} is the lower-case hex SHA-256 of the entry's canonical form: one {@code name=value} line
+ * for each other component in component order ({@code dangerId}, {@code sequence}, {@code actor}, {@code at},
+ * the action's code, the codes of the states before (empty for entry 1) and after, {@code data},
+ * {@code previousHash}), values escaped as in the data. Entry 1's previous hash is {@link #GENESIS}. So an
+ * entry edited, removed, inserted or moved later breaks the chain. The engine in {@code dualprevention-core}
+ * computes the hash ({@code AuditEntries}) and verifies and replays chains ({@code AuditChain}).
  *
  * <p>The constructor does not check the hash, so a stored entry can always be loaded and then verified.
  *
@@ -56,69 +57,5 @@ public record AuditEntry(HiddenDangerId dangerId, long sequence, ActorId actor, 
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(previousHash, "previousHash");
         Objects.requireNonNull(hash, "hash");
-    }
-
-    /**
-     * Creates an entry and computes its hash.
-     *
-     * @param dangerId the hidden danger
-     * @param sequence the sequence number
-     * @param actor who acted
-     * @param at when
-     * @param action the action
-     * @param stateBefore the state before, empty for the report
-     * @param stateAfter the state after
-     * @param data the canonical data
-     * @param previousHash the previous entry's hash, or {@link #GENESIS}
-     * @return the entry
-     */
-    public static AuditEntry create(HiddenDangerId dangerId, long sequence, ActorId actor, Instant at,
-            HiddenDangerAction action, Optional<HiddenDangerState> stateBefore, HiddenDangerState stateAfter, String data,
-            String previousHash) {
-        String form = canonicalForm(dangerId, sequence, actor, at, action, stateBefore, stateAfter, data, previousHash);
-        return new AuditEntry(dangerId, sequence, actor, at, action, stateBefore, stateAfter, data, previousHash,
-                sha256(form));
-    }
-
-    /**
-     * The text the hash is computed over: one {@code name=value} line per component except the hash, in
-     * component order, values escaped as in {@link #data()} so no value contains a line break.
-     *
-     * @return the canonical form
-     */
-    public String canonicalForm() {
-        return canonicalForm(dangerId, sequence, actor, at, action, stateBefore, stateAfter, data, previousHash);
-    }
-
-    /**
-     * Recomputes the hash from the other components.
-     *
-     * @return the hash this entry should have
-     */
-    public String computeHash() {
-        return sha256(canonicalForm());
-    }
-
-    private static String canonicalForm(HiddenDangerId dangerId, long sequence, ActorId actor, Instant at,
-            HiddenDangerAction action, Optional<HiddenDangerState> stateBefore, HiddenDangerState stateAfter, String data,
-            String previousHash) {
-        return "dangerId=" + CanonicalData.escape(dangerId.value()) + '\n'
-                + "sequence=" + sequence + '\n'
-                + "actor=" + CanonicalData.escape(actor.value()) + '\n'
-                + "at=" + at + '\n'
-                + "action=" + action.code() + '\n'
-                + "stateBefore=" + stateBefore.map(HiddenDangerState::code).orElse("") + '\n'
-                + "stateAfter=" + stateAfter.code() + '\n'
-                + "data=" + CanonicalData.escape(data) + '\n'
-                + "previousHash=" + CanonicalData.escape(previousHash) + '\n';
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 }

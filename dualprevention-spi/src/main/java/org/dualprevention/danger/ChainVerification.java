@@ -5,8 +5,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * The result of {@link AuditChain#verify}: valid, or the first bad entry (its index in the list and the
- * sequence number it carries) and why.
+ * The result of verifying a hidden danger's audit chain (core's {@code AuditChain.verify}): valid, or the
+ * first bad entry (its index in the list and the sequence number it carries) and why.
  *
  * <p>This class is immutable and thread-safe and must be treated as a value type.
  *
@@ -25,11 +25,26 @@ public record ChainVerification(int entriesChecked, OptionalInt firstBadIndex, O
         Objects.requireNonNull(reason, "reason");
     }
 
-    static ChainVerification valid(int count) {
+    /**
+     * A chain found intact.
+     *
+     * @param count how many entries were checked
+     * @return the result
+     */
+    public static ChainVerification valid(int count) {
         return new ChainVerification(count, OptionalInt.empty(), OptionalLong.empty(), "");
     }
 
-    static ChainVerification broken(int count, int index, long sequence, String reason) {
+    /**
+     * A chain found broken.
+     *
+     * @param count how many entries were given
+     * @param index the index of the first bad entry in the list
+     * @param sequence the sequence number that entry carries
+     * @param reason why it is bad
+     * @return the result
+     */
+    public static ChainVerification broken(int count, int index, long sequence, String reason) {
         return new ChainVerification(count, OptionalInt.of(index), OptionalLong.of(sequence), reason);
     }
 

@@ -1,23 +1,18 @@
 package org.dualprevention.danger;
 
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.dualprevention.AccessDeniedException;
-import org.dualprevention.IllegalTransitionException;
-import org.dualprevention.ValidationException;
+import java.util.regex.Pattern;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.risk.ControlMeasureId;
@@ -25,338 +20,156 @@ import org.dualprevention.risk.HazardId;
 import org.dualprevention.risk.RiskPointId;
 
 /**
- * A hidden danger (隐患) and its closed loop: report, verify and grade, plan the rectification, rectify,
- * submit, accept by someone else and close (销号); or withdraw, or rectify a general one on the spot
- * (立查立改). The allowed moves are the data of {@link TransitionTable}.
+ * A hidden danger (隐患) at one version of its closed loop: report, verify and grade, plan the
+ * rectification, rectify, submit, accept by someone else and close (销号); or withdraw, or rectify a
+ * general one on the spot (立查立改).
  *
- * <p>Create one with {@link #report(HiddenDangerCommand.Report, Clock, ZoneId)}; move it with
- * {@link #apply(HiddenDangerCommand, Clock, ZoneId, ClosedLoopSettings)}. Both are pure: they return a
- * {@link Transition} holding the next immutable version, exactly one {@link AuditEntry} and the events, and
- * never change this object. A refused command throws and changes nothing:
- * <ul>
- *   <li>{@link IllegalTransitionException} when the table does not allow the action in the current state
- *       (naming the state, the action and the actions allowed now);</li>
- *   <li>{@link AccessDeniedException} when separation of duties forbids the actor;</li>
- *   <li>{@link ValidationException} listing every guard violation of the command's data, with paths such
- *       as {@code plan.funds.amount}, including time order ({@code at}: no command before the last one).</li>
- * </ul>
- * Roles and control levels are not checked here but by an {@code AccessPolicy} that the engine consults
- * before calling {@code apply}.
+ * <p>Its facts come in groups, each filled by the step of the loop that sets it: the {@link Finding} of
+ * the report, the {@link Grading}, the {@link Planning} (the plan and its deadline extensions), the
+ * {@link Rectification} with its last {@link Submission}, and the {@link Acceptance} that closes it, or
+ * the {@link Withdrawal}. Convenience accessors such as {@link #grade()}, {@link #deadline()} and
+ * {@link #rectifiers()} read through the groups.
+ *
+ * <p>This is the model only. The closed loop itself (which actions are allowed in which state, their
+ * guards, their effect, their events and the audit entry each writes) is the engine's, in
+ * {@code dualprevention-core}; it creates every version from the previous one.
+ *
+ * <p>{@link #of} builds a hidden danger from its stored form and checks that the groups fit the state:
+ * a grading from {@link HiddenDangerState#VERIFIED} on, a planning in {@link HiddenDangerState#PLANNED}
+ * and after it unless rectified on the spot, a rectification from {@link HiddenDangerState#RECTIFYING} on,
+ * an acceptance exactly when {@link HiddenDangerState#CLOSED}, a withdrawal exactly when
+ * {@link HiddenDangerState#WITHDRAWN}, and so on. {@link #toBuilder()} copies one to change some groups.
  *
  * <p>{@link #version()} counts accepted commands: 1 after the report, +1 per command, equal to the
- * sequence of the last audit entry. A store saves a transition with expected version
- * {@code next.version() - 1} (0: not stored yet). Overdue is derived ({@link #isOverdue(LocalDate)}), never
- * a state.
- *
- * <p>Persistence: there is no public constructor from stored fields. The audit chain is the persistent
- * form: a store keeps the entries (and may keep the object itself, as the in-memory store does, or
- * columns derived from its accessors for queries), and rebuilds the hidden danger with
- * {@link AuditChain#replay(List)}, so a loaded hidden danger is always exactly what its audit log says.
+ * sequence of the last audit entry, whose hash is {@link #auditHead()}. Overdue is derived
+ * ({@link #isOverdue(LocalDate)}), never a state.
  *
  * <p>This class is immutable and thread-safe and must be treated as a value type.
  *
  * @since 0.1
  */
 public final class HiddenDanger {
-    private static final String KIND = "Hidden danger";
-    private static final String NON_BLANK = "non-blank text";
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    private static final SortedSet<ActorId> NOBODY = Collections.unmodifiableSortedSet(new TreeSet<>());
 
     private final HiddenDangerId id;
     private final long version;
     private final HiddenDangerState state;
     private final Instant lastActionAt;
     private final String auditHead;
-    private final String title;
-    private final String description;
-    private final HiddenDangerSource source;
-    private final Optional<HiddenDangerCategory> category;
-    private final OrgUnitId unit;
-    private final ActorId reporter;
-    private final Instant reportedAt;
-    private final LocalDate foundOn;
-    private final Optional<RiskPointId> riskPoint;
-    private final Optional<HazardId> hazard;
-    private final Optional<ControlMeasureId> failedMeasure;
-    private final Optional<InspectionRef> inspection;
-    private final List<URI> evidence;
-    private final Optional<HiddenDangerGrade> grade;
-    private final Optional<ActorId> verifier;
-    private final Optional<AuthorityReport> authorityReport;
-    private final Optional<RectificationPlan> plan;
-    private final Optional<LocalDate> originalDeadline;
-    private final Optional<LocalDate> deadline;
-    private final List<DeadlineExtension> extensions;
-    private final SortedSet<ActorId> rectifiers;
-    private final SortedSet<ActorId> submitters;
-    private final boolean rectifiedOnSpot;
-    private final Optional<String> rectificationNote;
-    private final List<URI> rectificationEvidence;
-    private final Optional<LocalDate> completedOn;
-    private final int rejections;
-    private final Optional<String> lastRejectionReason;
-    private final Optional<ActorId> acceptor;
-    private final Optional<Instant> closedAt;
-    private final Optional<ActorId> withdrawnBy;
-    private final Optional<String> withdrawReason;
+    private final Finding finding;
+    private final Optional<Grading> grading;
+    private final Optional<Planning> planning;
+    private final Optional<Rectification> rectification;
+    private final Optional<Acceptance> acceptance;
+    private final Optional<Withdrawal> withdrawal;
 
-    private HiddenDanger(Draft d) {
-        this.id = Objects.requireNonNull(d.id, "id");
-        this.version = d.version;
-        this.state = Objects.requireNonNull(d.state, "state");
-        this.lastActionAt = Objects.requireNonNull(d.lastActionAt, "lastActionAt");
-        this.auditHead = Objects.requireNonNull(d.auditHead, "auditHead");
-        this.title = d.title;
-        this.description = d.description;
-        this.source = d.source;
-        this.category = d.category;
-        this.unit = d.unit;
-        this.reporter = d.reporter;
-        this.reportedAt = d.reportedAt;
-        this.foundOn = d.foundOn;
-        this.riskPoint = d.riskPoint;
-        this.hazard = d.hazard;
-        this.failedMeasure = d.failedMeasure;
-        this.inspection = d.inspection;
-        this.evidence = List.copyOf(d.evidence);
-        this.grade = d.grade;
-        this.verifier = d.verifier;
-        this.authorityReport = d.authorityReport;
-        this.plan = d.plan;
-        this.originalDeadline = d.originalDeadline;
-        this.deadline = d.deadline;
-        this.extensions = List.copyOf(d.extensions);
-        this.rectifiers = Collections.unmodifiableSortedSet(new TreeSet<>(d.rectifiers));
-        this.submitters = Collections.unmodifiableSortedSet(new TreeSet<>(d.submitters));
-        this.rectifiedOnSpot = d.rectifiedOnSpot;
-        this.rectificationNote = d.rectificationNote;
-        this.rectificationEvidence = List.copyOf(d.rectificationEvidence);
-        this.completedOn = d.completedOn;
-        this.rejections = d.rejections;
-        this.lastRejectionReason = d.lastRejectionReason;
-        this.acceptor = d.acceptor;
-        this.closedAt = d.closedAt;
-        this.withdrawnBy = d.withdrawnBy;
-        this.withdrawReason = d.withdrawReason;
-    }
-
-    // ------------------------------------------------------------------------------------------ commands
-
-    /**
-     * Reports a new hidden danger (上报). The result's {@code next} is in {@link HiddenDangerState#REPORTED}
-     * with version 1; its audit entry is entry 1 of the chain.
-     *
-     * @param command the report
-     * @param clock the clock giving the time of the report
-     * @param orgZone the organisation's time zone, for "today"
-     * @return the transition
-     * @throws ValidationException listing every guard violation
-     */
-    public static Transition report(HiddenDangerCommand.Report command, Clock clock, ZoneId orgZone) {
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(orgZone, "orgZone");
-        Instant at = clock.instant();
-        LocalDate today = LocalDate.ofInstant(at, orgZone);
-        ValidationException.Collector v = new ValidationException.Collector(
-                "command [REPORT] for hidden danger [" + command.id() + "]");
-        Guards.report(v, command, today);
-        v.throwIfAny();
-        HiddenDanger next = evolve(null, command, at, "");
-        AuditEntry audit = AuditEntry.create(next.id, next.version, command.actor().id(), at, HiddenDangerAction.REPORT,
-                Optional.empty(), next.state, CommandCodec.encode(command), AuditEntry.GENESIS);
-        next = next.withAuditHead(audit.hash());
-        HiddenDangerEvent.Reported event = new HiddenDangerEvent.Reported(next.id, at, next.reporter, next.unit,
-                next.source, next.title, next.riskPoint);
-        return new Transition(next, audit, List.of(event));
+    private HiddenDanger(Builder b) {
+        this.id = Objects.requireNonNull(b.id, "id");
+        this.version = b.version;
+        this.state = Objects.requireNonNull(b.state, "state");
+        this.lastActionAt = Objects.requireNonNull(b.lastActionAt, "lastActionAt");
+        this.auditHead = Objects.requireNonNull(b.auditHead, "auditHead");
+        this.finding = Objects.requireNonNull(b.finding, "finding");
+        this.grading = Objects.requireNonNull(b.grading, "grading");
+        this.planning = Objects.requireNonNull(b.planning, "planning");
+        this.rectification = Objects.requireNonNull(b.rectification, "rectification");
+        this.acceptance = Objects.requireNonNull(b.acceptance, "acceptance");
+        this.withdrawal = Objects.requireNonNull(b.withdrawal, "withdrawal");
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Hidden danger [" + id + "] in state [" + state + "] at version ["
+                    + version + "] is inconsistent: " + String.join("; ", problems));
+        }
     }
 
     /**
-     * Applies a command (every action but {@link HiddenDangerAction#REPORT}, which is refused as an illegal
-     * transition here).
+     * A hidden danger from its stored form.
      *
-     * <p>Order of checks: the transition table, then separation of duties, then the data guards (all
-     * violations at once). The command's time is {@code clock.instant()}; "today" is that instant's date in
-     * {@code orgZone}.
-     *
-     * @param command the command
-     * @param clock the clock
-     * @param orgZone the organisation's time zone
-     * @param settings the closed-loop settings
-     * @return the transition to the next version
-     * @throws IllegalTransitionException if the action is not allowed in the current state
-     * @throws AccessDeniedException if separation of duties forbids the actor
-     * @throws ValidationException listing every guard violation
+     * @param id the id
+     * @param version the number of accepted commands, at least 1
+     * @param state the state
+     * @param lastActionAt when the last accepted command happened, not before the report
+     * @param auditHead the hash of the last audit entry: 64 lower-case hex digits
+     * @param finding what was reported
+     * @param grading how it was graded, from {@link HiddenDangerState#VERIFIED} on (possibly when withdrawn)
+     * @param planning the plan and its extensions, once planned (never when rectified on the spot)
+     * @param rectification the rectification, from {@link HiddenDangerState#RECTIFYING} on
+     * @param acceptance the acceptance, exactly when {@link HiddenDangerState#CLOSED}
+     * @param withdrawal the withdrawal, exactly when {@link HiddenDangerState#WITHDRAWN}
+     * @return the hidden danger
+     * @throws IllegalArgumentException naming every way the groups do not fit the state or each other
      */
-    public Transition apply(HiddenDangerCommand command, Clock clock, ZoneId orgZone, ClosedLoopSettings settings) {
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(orgZone, "orgZone");
-        Objects.requireNonNull(settings, "settings");
-        HiddenDangerAction action = command.action();
-        HiddenDangerState target = TransitionTable.target(state, action).orElseThrow(() -> illegal(action));
-        Instant at = clock.instant();
-        LocalDate today = LocalDate.ofInstant(at, orgZone);
-        if (settings.separationOfDuties()) {
-            Guards.separationOfDuties(this, command);
-        }
-        ValidationException.Collector v = new ValidationException.Collector(
-                "command [" + action + "] for hidden danger [" + id + "]");
-        if (at.isBefore(lastActionAt)) {
-            v.add("at", at, "an instant not before the last action at [" + lastActionAt + "]");
-        }
-        Guards.check(v, this, command, today);
-        v.throwIfAny();
-        HiddenDanger next = evolve(this, command, at, auditHead);
-        if (next.state != target) {
-            throw new IllegalStateException("evolve disagrees with the table for " + action + " from " + state);
-        }
-        AuditEntry audit = AuditEntry.create(id, next.version, command.actor().id(), at, action, Optional.of(state),
-                next.state, CommandCodec.encode(command), auditHead);
-        next = next.withAuditHead(audit.hash());
-        return new Transition(next, audit, events(next, command, at, orgZone));
+    public static HiddenDanger of(HiddenDangerId id, long version, HiddenDangerState state, Instant lastActionAt,
+            String auditHead, Finding finding, Optional<Grading> grading, Optional<Planning> planning,
+            Optional<Rectification> rectification, Optional<Acceptance> acceptance, Optional<Withdrawal> withdrawal) {
+        return new Builder().id(id).version(version).state(state).lastActionAt(lastActionAt).auditHead(auditHead)
+                .finding(finding).grading(grading).planning(planning).rectification(rectification)
+                .acceptance(acceptance).withdrawal(withdrawal).build();
     }
 
-    /**
-     * The exception {@link #apply} throws for an action the table does not allow now.
-     *
-     * @param action the action tried
-     * @return the exception, naming the state, the action and the allowed actions
-     */
-    public IllegalTransitionException illegal(HiddenDangerAction action) {
-        return new IllegalTransitionException(KIND, id.value(), state.name(), action.name(),
-                allowedActions().stream().map(Enum::name).toList());
+    /** @return an empty builder; every group starts absent */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** @return the actions the table allows in the current state (guards may still refuse one) */
-    public List<HiddenDangerAction> allowedActions() {
-        return TransitionTable.allowedIn(state);
+    /** @return a builder holding this hidden danger's components, to build a changed copy */
+    public Builder toBuilder() {
+        return new Builder().id(id).version(version).state(state).lastActionAt(lastActionAt).auditHead(auditHead)
+                .finding(finding).grading(grading).planning(planning).rectification(rectification)
+                .acceptance(acceptance).withdrawal(withdrawal);
     }
 
-    private List<HiddenDangerEvent> events(HiddenDanger next, HiddenDangerCommand command, Instant at, ZoneId zone) {
-        List<HiddenDangerEvent> out = new ArrayList<>();
-        out.add(new HiddenDangerEvent.Transitioned(id, at, command.actor().id(), command.action(), state, next.state,
-                next.version));
-        switch (command.action()) {
-            case VERIFY:
-                if (next.grade.orElseThrow() == HiddenDangerGrade.MAJOR) {
-                    out.add(new HiddenDangerEvent.MajorReportedToAuthority(id, at, unit, title,
-                            next.authorityReport.orElseThrow(), riskPoint));
-                }
-                reassessment(at).ifPresent(out::add);
-                break;
-            case RECTIFY_ON_SPOT:
-                if (state == HiddenDangerState.REPORTED) {
-                    reassessment(at).ifPresent(out::add);
-                }
-                break;
-            case EXTEND_DEADLINE:
-                out.add(new HiddenDangerEvent.DeadlineExtended(id, at, next.extensions.get(next.extensions.size() - 1),
-                        next.extensions.size()));
-                break;
-            case ACCEPT:
-                boolean onTime = deadline.map(d -> !LocalDate.ofInstant(at, zone).isAfter(d)).orElse(true);
-                out.add(new HiddenDangerEvent.Closed(id, at, command.actor().id(), next.grade.orElseThrow(), unit, onTime,
-                        rejections));
-                break;
-            default:
-                break;
+    private List<String> problems() {
+        List<String> out = new ArrayList<>();
+        if (version < 1) {
+            out.add("version [" + version + "]; allowed: 1 or more");
+        }
+        if (!HASH.matcher(auditHead).matches()) {
+            out.add("audit head [" + auditHead + "]; allowed: 64 lower-case hex digits");
+        }
+        if (lastActionAt.isBefore(finding.reportedAt())) {
+            out.add("last action at [" + lastActionAt + "] before the report at [" + finding.reportedAt() + "]");
+        }
+        boolean rectifying = state == HiddenDangerState.RECTIFYING || state == HiddenDangerState.AWAITING_ACCEPTANCE
+                || state == HiddenDangerState.CLOSED;
+        boolean graded = state != HiddenDangerState.REPORTED && state != HiddenDangerState.WITHDRAWN;
+        if (graded && grading.isEmpty()) {
+            out.add("no grading; allowed: a grading in every state but REPORTED and WITHDRAWN");
+        }
+        if (state == HiddenDangerState.REPORTED && grading.isPresent()) {
+            out.add("a grading; allowed: none while REPORTED");
+        }
+        if (rectifying != rectification.isPresent()) {
+            out.add((rectifying ? "no" : "a") + " rectification; allowed: a rectification exactly in RECTIFYING,"
+                    + " AWAITING_ACCEPTANCE and CLOSED");
+        }
+        boolean onSpot = rectification.map(Rectification::onSpot).orElse(false);
+        boolean planned = state == HiddenDangerState.PLANNED || rectifying && !onSpot;
+        if (planned != planning.isPresent()) {
+            out.add((planned ? "no" : "a") + " planning; allowed: a planning exactly in PLANNED and, unless rectified"
+                    + " on the spot, from RECTIFYING on");
+        }
+        boolean submitted = state == HiddenDangerState.AWAITING_ACCEPTANCE || state == HiddenDangerState.CLOSED;
+        if (submitted && rectification.flatMap(Rectification::lastSubmission).isEmpty()) {
+            out.add("no submission; allowed: a submitted rectification in AWAITING_ACCEPTANCE and CLOSED");
+        }
+        if (grading.isPresent() && grading.get().verifier().isEmpty() && !onSpot) {
+            out.add("a grading without verifier; allowed: only when rectified on the spot");
+        }
+        if (onSpot && grading.map(Grading::grade).orElse(null) == HiddenDangerGrade.MAJOR) {
+            out.add("a MAJOR one rectified on the spot; allowed: only a GENERAL one");
+        }
+        if ((state == HiddenDangerState.CLOSED) != acceptance.isPresent()) {
+            out.add((acceptance.isPresent() ? "an" : "no") + " acceptance; allowed: an acceptance exactly when CLOSED");
+        }
+        if (acceptance.isPresent() && !acceptance.get().closedAt().equals(lastActionAt)) {
+            out.add("closed at [" + acceptance.get().closedAt() + "]; allowed: the last action at [" + lastActionAt + "]");
+        }
+        if ((state == HiddenDangerState.WITHDRAWN) != withdrawal.isPresent()) {
+            out.add((withdrawal.isPresent() ? "a" : "no") + " withdrawal; allowed: a withdrawal exactly when WITHDRAWN");
         }
         return out;
-    }
-
-    private Optional<HiddenDangerEvent> reassessment(Instant at) {
-        if (failedMeasure.isPresent()) {
-            return Optional.of(new HiddenDangerEvent.ReassessmentRequested(id, at, riskPoint.orElseThrow(),
-                    hazard.orElseThrow(), failedMeasure.get()));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The effect of an accepted command, without any guard: used by {@link #apply}, {@link #report} and
-     * {@link AuditChain#replay}.
-     */
-    static HiddenDanger evolve(HiddenDanger current, HiddenDangerCommand command, Instant at, String head) {
-        Draft d;
-        ActorId actor = command.actor().id();
-        if (command instanceof HiddenDangerCommand.Report) {
-            HiddenDangerCommand.Report r = (HiddenDangerCommand.Report) command;
-            d = new Draft();
-            d.id = r.id();
-            d.version = 0;
-            d.title = r.title();
-            d.description = r.description();
-            d.source = r.source();
-            d.category = r.category();
-            d.unit = r.unit();
-            d.reporter = actor;
-            d.reportedAt = at;
-            d.foundOn = r.foundOn();
-            d.riskPoint = r.riskPoint();
-            d.hazard = r.hazard();
-            d.failedMeasure = r.failedMeasure();
-            d.inspection = r.inspection();
-            d.evidence = new ArrayList<>(r.evidence());
-            d.state = HiddenDangerState.REPORTED;
-        } else {
-            d = new Draft(Objects.requireNonNull(current, "current"));
-            d.state = TransitionTable.row(command.action()).target(current.state);
-            if (command instanceof HiddenDangerCommand.Verify) {
-                HiddenDangerCommand.Verify c = (HiddenDangerCommand.Verify) command;
-                d.grade = Optional.of(c.grade());
-                d.verifier = Optional.of(actor);
-                d.authorityReport = c.authorityReport();
-            } else if (command instanceof HiddenDangerCommand.Withdraw) {
-                d.withdrawnBy = Optional.of(actor);
-                d.withdrawReason = Optional.of(((HiddenDangerCommand.Withdraw) command).reason());
-            } else if (command instanceof HiddenDangerCommand.RectifyOnSpot) {
-                HiddenDangerCommand.RectifyOnSpot c = (HiddenDangerCommand.RectifyOnSpot) command;
-                d.grade = Optional.of(HiddenDangerGrade.GENERAL);
-                d.rectifiedOnSpot = true;
-                d.rectifiers.add(actor);
-                d.submitters.add(actor);
-                d.rectificationNote = Optional.of(c.description());
-                d.rectificationEvidence = new ArrayList<>(c.evidence());
-                d.completedOn = Optional.of(c.completedOn());
-            } else if (command instanceof HiddenDangerCommand.Plan) {
-                RectificationPlan p = ((HiddenDangerCommand.Plan) command).plan();
-                d.plan = Optional.of(p);
-                d.originalDeadline = Optional.of(p.deadline());
-                d.deadline = Optional.of(p.deadline());
-            } else if (command instanceof HiddenDangerCommand.Start) {
-                d.rectifiers.add(actor);
-                d.rectifiers.addAll(((HiddenDangerCommand.Start) command).rectifiers());
-            } else if (command instanceof HiddenDangerCommand.ExtendDeadline) {
-                HiddenDangerCommand.ExtendDeadline c = (HiddenDangerCommand.ExtendDeadline) command;
-                d.extensions.add(new DeadlineExtension(current.deadline.orElseThrow(), c.newDeadline(), c.reason(), actor,
-                        c.approver(), at));
-                d.deadline = Optional.of(c.newDeadline());
-            } else if (command instanceof HiddenDangerCommand.Submit) {
-                HiddenDangerCommand.Submit c = (HiddenDangerCommand.Submit) command;
-                d.submitters.add(actor);
-                d.rectificationNote = Optional.of(c.description());
-                d.rectificationEvidence = new ArrayList<>(c.evidence());
-                d.completedOn = Optional.of(c.completedOn());
-            } else if (command instanceof HiddenDangerCommand.Accept) {
-                d.acceptor = Optional.of(actor);
-                d.closedAt = Optional.of(at);
-            } else if (command instanceof HiddenDangerCommand.Reject) {
-                d.rejections++;
-                d.lastRejectionReason = Optional.of(((HiddenDangerCommand.Reject) command).reason());
-            } else {
-                throw new IllegalStateException("unknown command " + command.getClass());
-            }
-        }
-        d.version++;
-        d.lastActionAt = at;
-        d.auditHead = head;
-        return new HiddenDanger(d);
-    }
-
-    HiddenDanger withAuditHead(String hash) {
-        Draft d = new Draft(this);
-        d.auditHead = hash;
-        return new HiddenDanger(d);
     }
 
     // ------------------------------------------------------------------------------------------ derived
@@ -370,7 +183,8 @@ public final class HiddenDanger {
      */
     public boolean isOverdue(LocalDate today) {
         Objects.requireNonNull(today, "today");
-        return !state.isTerminal() && deadline.isPresent() && today.isAfter(deadline.get());
+        Optional<LocalDate> d = deadline();
+        return !state.isTerminal() && d.isPresent() && today.isAfter(d.get());
     }
 
     /**
@@ -391,7 +205,7 @@ public final class HiddenDanger {
      * @return days overdue, 0 when not overdue
      */
     public long daysOverdue(LocalDate today) {
-        return isOverdue(today) ? ChronoUnit.DAYS.between(deadline.orElseThrow(), today) : 0;
+        return isOverdue(today) ? ChronoUnit.DAYS.between(deadline().orElseThrow(), today) : 0;
     }
 
     /** @return whether the hidden danger is neither closed nor withdrawn */
@@ -399,7 +213,20 @@ public final class HiddenDanger {
         return !state.isTerminal();
     }
 
-    // ------------------------------------------------------------------------------------------ accessors
+    /**
+     * Everyone separation of duties keeps from accepting: the rectifiers, the submitters and the plan's
+     * responsible person.
+     *
+     * @return the ids, sorted
+     */
+    public SortedSet<ActorId> rectificationParties() {
+        TreeSet<ActorId> out = new TreeSet<>(rectifiers());
+        out.addAll(submitters());
+        plan().ifPresent(p -> out.add(p.responsible()));
+        return Collections.unmodifiableSortedSet(out);
+    }
+
+    // ------------------------------------------------------------------------------------------ components
 
     /** @return the id */
     public HiddenDangerId id() {
@@ -426,190 +253,206 @@ public final class HiddenDanger {
         return auditHead;
     }
 
+    /** @return what was reported */
+    public Finding finding() {
+        return finding;
+    }
+
+    /** @return how it was graded, once verified or rectified on the spot */
+    public Optional<Grading> grading() {
+        return grading;
+    }
+
+    /** @return the rectification plan and its deadline extensions, once planned */
+    public Optional<Planning> planning() {
+        return planning;
+    }
+
+    /** @return the rectification, once started or done on the spot */
+    public Optional<Rectification> rectification() {
+        return rectification;
+    }
+
+    /** @return the acceptance, once closed */
+    public Optional<Acceptance> acceptance() {
+        return acceptance;
+    }
+
+    /** @return the withdrawal, once withdrawn */
+    public Optional<Withdrawal> withdrawal() {
+        return withdrawal;
+    }
+
+    // ------------------------------------------------------------------------------------------ read through
+
     /** @return the title */
     public String title() {
-        return title;
+        return finding.title();
     }
 
     /** @return the description, possibly empty */
     public String description() {
-        return description;
+        return finding.description();
     }
 
     /** @return how it was found */
     public HiddenDangerSource source() {
-        return source;
+        return finding.source();
     }
 
     /** @return basic-management or on-site, if given */
     public Optional<HiddenDangerCategory> category() {
-        return category;
+        return finding.category();
     }
 
     /** @return the organisation unit it belongs to */
     public OrgUnitId unit() {
-        return unit;
+        return finding.unit();
     }
 
     /** @return who reported it */
     public ActorId reporter() {
-        return reporter;
+        return finding.reporter();
     }
 
     /** @return when it was reported */
     public Instant reportedAt() {
-        return reportedAt;
+        return finding.reportedAt();
     }
 
     /** @return the day it was found */
     public LocalDate foundOn() {
-        return foundOn;
+        return finding.foundOn();
     }
 
     /** @return the linked risk point, if any */
     public Optional<RiskPointId> riskPoint() {
-        return riskPoint;
+        return finding.riskPoint();
     }
 
     /** @return the linked hazard, if any */
     public Optional<HazardId> hazard() {
-        return hazard;
+        return finding.hazard();
     }
 
     /** @return the control measure that failed, if any */
     public Optional<ControlMeasureId> failedMeasure() {
-        return failedMeasure;
+        return finding.failedMeasure();
     }
 
     /** @return the inspection task and item that found it, if any */
     public Optional<InspectionRef> inspection() {
-        return inspection;
+        return finding.inspection();
     }
 
     /** @return the evidence given with the report */
     public List<URI> evidence() {
-        return evidence;
+        return finding.evidence();
     }
 
     /** @return the grade, once verified or rectified on the spot */
     public Optional<HiddenDangerGrade> grade() {
-        return grade;
+        return grading.map(Grading::grade);
     }
 
     /** @return who verified it, if verified */
     public Optional<ActorId> verifier() {
-        return verifier;
+        return grading.flatMap(Grading::verifier);
     }
 
     /** @return the authority report given when graded major */
     public Optional<AuthorityReport> authorityReport() {
-        return authorityReport;
+        return grading.flatMap(Grading::authorityReport);
     }
 
     /** @return the rectification plan, once planned */
     public Optional<RectificationPlan> plan() {
-        return plan;
+        return planning.map(Planning::plan);
     }
 
     /** @return the plan's original deadline */
     public Optional<LocalDate> originalDeadline() {
-        return originalDeadline;
+        return planning.map(Planning::originalDeadline);
     }
 
     /** @return the deadline in force (the last extension's, or the plan's) */
     public Optional<LocalDate> deadline() {
-        return deadline;
+        return planning.map(Planning::deadline);
     }
 
     /** @return every deadline extension, in order */
     public List<DeadlineExtension> extensions() {
-        return extensions;
+        return planning.map(Planning::extensions).orElse(List.of());
     }
 
     /** @return the number of deadline extensions */
     public int extensionCount() {
-        return extensions.size();
+        return extensions().size();
     }
 
     /** @return everyone who started or did the rectification, sorted */
     public SortedSet<ActorId> rectifiers() {
-        return rectifiers;
+        return rectification.map(Rectification::rectifiers).orElse(NOBODY);
     }
 
     /** @return everyone who submitted a rectification for acceptance, sorted */
     public SortedSet<ActorId> submitters() {
-        return submitters;
+        return rectification.map(Rectification::submitters).orElse(NOBODY);
     }
 
     /** @return whether it was rectified on the spot (立查立改) */
     public boolean rectifiedOnSpot() {
-        return rectifiedOnSpot;
+        return rectification.map(Rectification::onSpot).orElse(false);
     }
 
     /** @return the last submitted description of the rectification */
     public Optional<String> rectificationNote() {
-        return rectificationNote;
+        return rectification.flatMap(Rectification::lastSubmission).map(Submission::description);
     }
 
     /** @return the last submitted evidence of the rectification */
     public List<URI> rectificationEvidence() {
-        return rectificationEvidence;
+        return rectification.flatMap(Rectification::lastSubmission).map(Submission::evidence).orElse(List.of());
     }
 
     /** @return the day the last submitted rectification was completed */
     public Optional<LocalDate> completedOn() {
-        return completedOn;
+        return rectification.flatMap(Rectification::lastSubmission).map(Submission::completedOn);
     }
 
     /** @return how many submissions were rejected */
     public int rejections() {
-        return rejections;
+        return rectification.map(Rectification::rejections).orElse(0);
     }
 
     /** @return the reason of the last rejection */
     public Optional<String> lastRejectionReason() {
-        return lastRejectionReason;
+        return rectification.flatMap(Rectification::lastRejectionReason);
     }
 
     /** @return who accepted and closed it */
     public Optional<ActorId> acceptor() {
-        return acceptor;
+        return acceptance.map(Acceptance::acceptor);
     }
 
     /** @return when it was closed */
     public Optional<Instant> closedAt() {
-        return closedAt;
+        return acceptance.map(Acceptance::closedAt);
     }
 
     /** @return who withdrew it */
     public Optional<ActorId> withdrawnBy() {
-        return withdrawnBy;
+        return withdrawal.map(Withdrawal::withdrawnBy);
     }
 
     /** @return why it was withdrawn */
     public Optional<String> withdrawReason() {
-        return withdrawReason;
-    }
-
-    /**
-     * Everyone separation of duties keeps from accepting: the rectifiers, the submitters and the plan's
-     * responsible person.
-     *
-     * @return the ids, sorted
-     */
-    public SortedSet<ActorId> rectificationParties() {
-        TreeSet<ActorId> out = new TreeSet<>(rectifiers);
-        out.addAll(submitters);
-        plan.ifPresent(p -> out.add(p.responsible()));
-        return Collections.unmodifiableSortedSet(out);
+        return withdrawal.map(Withdrawal::reason);
     }
 
     private List<Object> components() {
-        return java.util.Arrays.asList(id, version, state, lastActionAt, auditHead, title, description, source, category,
-                unit, reporter, reportedAt, foundOn, riskPoint, hazard, failedMeasure, inspection, evidence, grade,
-                verifier, authorityReport, plan, originalDeadline, deadline, extensions, rectifiers, submitters,
-                rectifiedOnSpot, rectificationNote, rectificationEvidence, completedOn, rejections,
-                lastRejectionReason, acceptor, closedAt, withdrawnBy, withdrawReason);
+        return java.util.Arrays.asList(id, version, state, lastActionAt, auditHead, finding, grading, planning,
+                rectification, acceptance, withdrawal);
     }
 
     /** Equal when every component is equal, the version and audit head included. */
@@ -625,257 +468,163 @@ public final class HiddenDanger {
 
     @Override
     public String toString() {
-        return "HiddenDanger[" + id + " " + state + grade.map(g -> " " + g).orElse("") + " v" + version + "]";
+        return "HiddenDanger[" + id + " " + state + grade().map(g -> " " + g).orElse("") + " v" + version + "]";
     }
 
-    // ------------------------------------------------------------------------------------------ internals
+    /**
+     * Collects the components of a hidden danger; {@link #build()} checks them as {@link HiddenDanger#of} does.
+     * Every group starts absent.
+     *
+     * <p>This class is mutable and not thread-safe; use one per hidden danger built.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private HiddenDangerId id;
+        private long version;
+        private HiddenDangerState state;
+        private Instant lastActionAt;
+        private String auditHead;
+        private Finding finding;
+        private Optional<Grading> grading = Optional.empty();
+        private Optional<Planning> planning = Optional.empty();
+        private Optional<Rectification> rectification = Optional.empty();
+        private Optional<Acceptance> acceptance = Optional.empty();
+        private Optional<Withdrawal> withdrawal = Optional.empty();
 
-    /** Mutable copy used to build the next version. */
-    private static final class Draft {
-        HiddenDangerId id;
-        long version;
-        HiddenDangerState state;
-        Instant lastActionAt;
-        String auditHead;
-        String title;
-        String description;
-        HiddenDangerSource source;
-        Optional<HiddenDangerCategory> category = Optional.empty();
-        OrgUnitId unit;
-        ActorId reporter;
-        Instant reportedAt;
-        LocalDate foundOn;
-        Optional<RiskPointId> riskPoint = Optional.empty();
-        Optional<HazardId> hazard = Optional.empty();
-        Optional<ControlMeasureId> failedMeasure = Optional.empty();
-        Optional<InspectionRef> inspection = Optional.empty();
-        List<URI> evidence = new ArrayList<>();
-        Optional<HiddenDangerGrade> grade = Optional.empty();
-        Optional<ActorId> verifier = Optional.empty();
-        Optional<AuthorityReport> authorityReport = Optional.empty();
-        Optional<RectificationPlan> plan = Optional.empty();
-        Optional<LocalDate> originalDeadline = Optional.empty();
-        Optional<LocalDate> deadline = Optional.empty();
-        List<DeadlineExtension> extensions = new ArrayList<>();
-        SortedSet<ActorId> rectifiers = new TreeSet<>();
-        SortedSet<ActorId> submitters = new TreeSet<>();
-        boolean rectifiedOnSpot;
-        Optional<String> rectificationNote = Optional.empty();
-        List<URI> rectificationEvidence = new ArrayList<>();
-        Optional<LocalDate> completedOn = Optional.empty();
-        int rejections;
-        Optional<String> lastRejectionReason = Optional.empty();
-        Optional<ActorId> acceptor = Optional.empty();
-        Optional<Instant> closedAt = Optional.empty();
-        Optional<ActorId> withdrawnBy = Optional.empty();
-        Optional<String> withdrawReason = Optional.empty();
-
-        Draft() {
+        private Builder() {
         }
 
-        Draft(HiddenDanger h) {
-            id = h.id;
-            version = h.version;
-            state = h.state;
-            lastActionAt = h.lastActionAt;
-            auditHead = h.auditHead;
-            title = h.title;
-            description = h.description;
-            source = h.source;
-            category = h.category;
-            unit = h.unit;
-            reporter = h.reporter;
-            reportedAt = h.reportedAt;
-            foundOn = h.foundOn;
-            riskPoint = h.riskPoint;
-            hazard = h.hazard;
-            failedMeasure = h.failedMeasure;
-            inspection = h.inspection;
-            evidence = new ArrayList<>(h.evidence);
-            grade = h.grade;
-            verifier = h.verifier;
-            authorityReport = h.authorityReport;
-            plan = h.plan;
-            originalDeadline = h.originalDeadline;
-            deadline = h.deadline;
-            extensions = new ArrayList<>(h.extensions);
-            rectifiers = new TreeSet<>(h.rectifiers);
-            submitters = new TreeSet<>(h.submitters);
-            rectifiedOnSpot = h.rectifiedOnSpot;
-            rectificationNote = h.rectificationNote;
-            rectificationEvidence = new ArrayList<>(h.rectificationEvidence);
-            completedOn = h.completedOn;
-            rejections = h.rejections;
-            lastRejectionReason = h.lastRejectionReason;
-            acceptor = h.acceptor;
-            closedAt = h.closedAt;
-            withdrawnBy = h.withdrawnBy;
-            withdrawReason = h.withdrawReason;
-        }
-    }
-
-    /** The guards of each action. */
-    private static final class Guards {
-        private Guards() {
+        /**
+         * Sets the id.
+         *
+         * @param value the id
+         * @return this builder
+         */
+        public Builder id(HiddenDangerId value) {
+            this.id = Objects.requireNonNull(value, "id");
+            return this;
         }
 
-        static void separationOfDuties(HiddenDanger h, HiddenDangerCommand command) {
-            ActorId actor = command.actor().id();
-            if (command instanceof HiddenDangerCommand.Accept && h.rectificationParties().contains(actor)) {
-                throw new AccessDeniedException(actor.value(), command.action().name(), h.id.value(),
-                        "separation of duties: the acceptor must not be a rectifier, submitter or the responsible person "
-                                + h.rectificationParties());
-            }
-            if (command instanceof HiddenDangerCommand.ExtendDeadline
-                    && ((HiddenDangerCommand.ExtendDeadline) command).approver().equals(actor)) {
-                throw new AccessDeniedException(actor.value(), command.action().name(), h.id.value(),
-                        "separation of duties: a deadline extension must be approved by someone other than the requester");
-            }
+        /**
+         * Sets the version.
+         *
+         * @param value the version
+         * @return this builder
+         */
+        public Builder version(long value) {
+            this.version = value;
+            return this;
         }
 
-        static void report(ValidationException.Collector v, HiddenDangerCommand.Report r, LocalDate today) {
-            v.addIf(r.title().isBlank(), "title", r.title(), NON_BLANK);
-            v.addIf(r.foundOn().isAfter(today), "foundOn", r.foundOn(), "a date not after today [" + today + "]");
-            v.addIf(r.hazard().isPresent() && r.riskPoint().isEmpty(), "hazard", r.hazard().orElse(null),
-                    "a hazard only together with its riskPoint");
-            v.addIf(r.failedMeasure().isPresent() && r.hazard().isEmpty(), "failedMeasure",
-                    r.failedMeasure().orElse(null), "a failed measure only together with its hazard");
-            if (r.source() == HiddenDangerSource.INSPECTION && r.inspection().isEmpty()) {
-                v.add("inspection", "none", "an inspection reference (task and item) when the source is INSPECTION");
-            }
-            if (r.source() != HiddenDangerSource.INSPECTION && r.inspection().isPresent()) {
-                v.add("inspection", r.inspection().get(), "none unless the source is INSPECTION");
-            }
-            r.inspection().ifPresent(i -> {
-                v.addIf(i.task().isBlank(), "inspection.task", i.task(), NON_BLANK);
-                v.addIf(i.item().isBlank(), "inspection.item", i.item(), NON_BLANK);
-            });
-            evidence(v, "evidence", r.evidence(), false);
+        /**
+         * Sets the state.
+         *
+         * @param value the state
+         * @return this builder
+         */
+        public Builder state(HiddenDangerState value) {
+            this.state = Objects.requireNonNull(value, "state");
+            return this;
         }
 
-        static void check(ValidationException.Collector v, HiddenDanger h, HiddenDangerCommand command,
-                LocalDate today) {
-            switch (command.action()) {
-                case VERIFY: {
-                    HiddenDangerCommand.Verify c = (HiddenDangerCommand.Verify) command;
-                    if (c.grade() == HiddenDangerGrade.MAJOR) {
-                        if (c.authorityReport().isEmpty()) {
-                            v.add("authorityReport", "none",
-                                    "the report to the authority (status and cause, harm and difficulty, treatment plan)"
-                                            + " for a MAJOR hidden danger");
-                        } else {
-                            AuthorityReport a = c.authorityReport().get();
-                            v.addIf(a.statusAndCause().isBlank(), "authorityReport.statusAndCause", a.statusAndCause(),
-                                    NON_BLANK);
-                            v.addIf(a.harmAndDifficulty().isBlank(), "authorityReport.harmAndDifficulty",
-                                    a.harmAndDifficulty(), NON_BLANK);
-                            v.addIf(a.treatmentPlan().isBlank(), "authorityReport.treatmentPlan", a.treatmentPlan(),
-                                    NON_BLANK);
-                        }
-                    }
-                    break;
-                }
-                case WITHDRAW: {
-                    String reason = ((HiddenDangerCommand.Withdraw) command).reason();
-                    v.addIf(reason.isBlank(), "reason", reason, NON_BLANK);
-                    break;
-                }
-                case RECTIFY_ON_SPOT: {
-                    HiddenDangerCommand.RectifyOnSpot c = (HiddenDangerCommand.RectifyOnSpot) command;
-                    v.addIf(h.grade.orElse(HiddenDangerGrade.GENERAL) == HiddenDangerGrade.MAJOR, "grade",
-                            HiddenDangerGrade.MAJOR, "GENERAL: only a general hidden danger is rectified on the spot");
-                    rectification(v, h, c.description(), c.evidence(), c.completedOn(), today);
-                    break;
-                }
-                case PLAN:
-                    plan(v, h, ((HiddenDangerCommand.Plan) command).plan(), today);
-                    break;
-                case START:
-                    break;
-                case EXTEND_DEADLINE: {
-                    HiddenDangerCommand.ExtendDeadline c = (HiddenDangerCommand.ExtendDeadline) command;
-                    if (h.deadline.isEmpty()) {
-                        v.add("newDeadline", c.newDeadline(), "an extension only when a deadline is in force; none is");
-                    } else if (!c.newDeadline().isAfter(h.deadline.get())) {
-                        v.add("newDeadline", c.newDeadline(), "a date after the deadline in force [" + h.deadline.get() + "]");
-                    }
-                    v.addIf(c.reason().isBlank(), "reason", c.reason(), NON_BLANK);
-                    break;
-                }
-                case SUBMIT: {
-                    HiddenDangerCommand.Submit c = (HiddenDangerCommand.Submit) command;
-                    rectification(v, h, c.description(), c.evidence(), c.completedOn(), today);
-                    break;
-                }
-                case ACCEPT:
-                    break;
-                case REJECT: {
-                    String reason = ((HiddenDangerCommand.Reject) command).reason();
-                    v.addIf(reason.isBlank(), "reason", reason, NON_BLANK);
-                    break;
-                }
-                default:
-                    throw new IllegalStateException("no guards for " + command.action());
-            }
+        /**
+         * Sets when the last accepted command happened.
+         *
+         * @param value when the last accepted command happened
+         * @return this builder
+         */
+        public Builder lastActionAt(Instant value) {
+            this.lastActionAt = Objects.requireNonNull(value, "lastActionAt");
+            return this;
         }
 
-        private static void rectification(ValidationException.Collector v, HiddenDanger h, String description,
-                List<URI> evidence, LocalDate completedOn, LocalDate today) {
-            v.addIf(description.isBlank(), "description", description, NON_BLANK);
-            evidence(v, "evidence", evidence, true);
-            if (completedOn.isBefore(h.foundOn)) {
-                v.add("completedOn", completedOn, "a date not before the day found [" + h.foundOn + "]");
-            } else if (completedOn.isAfter(today)) {
-                v.add("completedOn", completedOn, "a date not after today [" + today + "]");
-            }
+        /**
+         * Sets the hash of the last audit entry.
+         *
+         * @param value the hash of the last audit entry
+         * @return this builder
+         */
+        public Builder auditHead(String value) {
+            this.auditHead = Objects.requireNonNull(value, "auditHead");
+            return this;
         }
 
-        private static void plan(ValidationException.Collector v, HiddenDanger h, RectificationPlan p, LocalDate today) {
-            v.addIf(p.measures().isBlank(), "plan.measures", p.measures(), NON_BLANK);
-            BigDecimal amount = p.funds().amount();
-            v.addIf(amount.signum() < 0, "plan.funds.amount", amount.toPlainString(), "an amount not negative");
-            if (!isCurrency(p.funds().currency())) {
-                v.add("plan.funds.currency", p.funds().currency(), "an ISO 4217 currency code such as CNY");
-            }
-            v.addIf(p.deadline().isBefore(today), "plan.deadline", p.deadline(), "a date not before today [" + today + "]");
-            v.addIf(p.contingencyPlan().isBlank(), "plan.contingencyPlan", p.contingencyPlan(), NON_BLANK);
-            if (h.grade.orElseThrow() == HiddenDangerGrade.MAJOR) {
-                if (p.scheme().isEmpty()) {
-                    v.add("plan.scheme", "none", "the six-element governance scheme for a MAJOR hidden danger");
-                } else {
-                    GovernanceScheme s = p.scheme().get();
-                    v.addIf(s.goalsAndTasks().isBlank(), "plan.scheme.goalsAndTasks", s.goalsAndTasks(), NON_BLANK);
-                    v.addIf(s.methodsAndMeasures().isBlank(), "plan.scheme.methodsAndMeasures", s.methodsAndMeasures(),
-                            NON_BLANK);
-                    v.addIf(s.fundsAndMaterials().isBlank(), "plan.scheme.fundsAndMaterials", s.fundsAndMaterials(),
-                            NON_BLANK);
-                    v.addIf(s.organisationAndPeople().isBlank(), "plan.scheme.organisationAndPeople",
-                            s.organisationAndPeople(), NON_BLANK);
-                    v.addIf(s.timeLimitAndRequirements().isBlank(), "plan.scheme.timeLimitAndRequirements",
-                            s.timeLimitAndRequirements(), NON_BLANK);
-                    v.addIf(s.safetyMeasuresAndEmergencyPlan().isBlank(), "plan.scheme.safetyMeasuresAndEmergencyPlan",
-                            s.safetyMeasuresAndEmergencyPlan(), NON_BLANK);
-                }
-            }
+        /**
+         * Sets what was reported.
+         *
+         * @param value what was reported
+         * @return this builder
+         */
+        public Builder finding(Finding value) {
+            this.finding = Objects.requireNonNull(value, "finding");
+            return this;
         }
 
-        private static boolean isCurrency(String code) {
-            try {
-                Currency.getInstance(code);
-                return true;
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
+        /**
+         * Sets the grading, or empty.
+         *
+         * @param value the grading, or empty
+         * @return this builder
+         */
+        public Builder grading(Optional<Grading> value) {
+            this.grading = Objects.requireNonNull(value, "grading");
+            return this;
         }
 
-        private static void evidence(ValidationException.Collector v, String path, List<URI> evidence, boolean required) {
-            if (required && evidence.isEmpty()) {
-                v.add(path, "[]", "at least one evidence URI");
-            }
-            for (int i = 0; i < evidence.size(); i++) {
-                URI u = evidence.get(i);
-                v.addIf(!u.isAbsolute(), path + "[" + i + "]", u, "an absolute URI such as https://… or file:…");
-            }
+        /**
+         * Sets the planning, or empty.
+         *
+         * @param value the planning, or empty
+         * @return this builder
+         */
+        public Builder planning(Optional<Planning> value) {
+            this.planning = Objects.requireNonNull(value, "planning");
+            return this;
+        }
+
+        /**
+         * Sets the rectification, or empty.
+         *
+         * @param value the rectification, or empty
+         * @return this builder
+         */
+        public Builder rectification(Optional<Rectification> value) {
+            this.rectification = Objects.requireNonNull(value, "rectification");
+            return this;
+        }
+
+        /**
+         * Sets the acceptance, or empty.
+         *
+         * @param value the acceptance, or empty
+         * @return this builder
+         */
+        public Builder acceptance(Optional<Acceptance> value) {
+            this.acceptance = Objects.requireNonNull(value, "acceptance");
+            return this;
+        }
+
+        /**
+         * Sets the withdrawal, or empty.
+         *
+         * @param value the withdrawal, or empty
+         * @return this builder
+         */
+        public Builder withdrawal(Optional<Withdrawal> value) {
+            this.withdrawal = Objects.requireNonNull(value, "withdrawal");
+            return this;
+        }
+
+        /**
+         * Builds the hidden danger.
+         *
+         * @return the hidden danger
+         * @throws NullPointerException naming a component never set
+         * @throws IllegalArgumentException naming every way the groups do not fit the state or each other
+         */
+        public HiddenDanger build() {
+            return new HiddenDanger(this);
         }
     }
 }

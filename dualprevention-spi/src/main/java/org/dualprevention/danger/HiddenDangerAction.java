@@ -6,8 +6,9 @@ import java.util.Objects;
 import org.dualprevention.internal.Labels;
 
 /**
- * An action of the hidden-danger closed loop: the name of a command. {@link TransitionTable} says in
- * which states each action is allowed and which state it leads to.
+ * An action of the hidden-danger closed loop: the name of a command ({@link HiddenDangerCommand}). The
+ * engine (in {@code dualprevention-core}) defines each action in one place: the states it is allowed in, the
+ * state it leads to, its guards, its effect, its events and its audit encoding.
  *
  * <p>Persist {@link #code()}, never the ordinal or the name. Labels in Chinese and English come from
  * {@link #displayName(Locale)}.

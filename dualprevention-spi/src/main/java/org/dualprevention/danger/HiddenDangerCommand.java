@@ -14,8 +14,8 @@ import org.dualprevention.risk.RiskPointId;
 
 /**
  * A command of the hidden-danger closed loop: one record per {@link HiddenDangerAction}, each carrying
- * the {@link Actor} and the data its action needs. Pass it to {@link HiddenDanger#report} (for
- * {@link Report}) or {@link HiddenDanger#apply}.
+ * the {@link Actor} and the data its action needs. The engine (in {@code dualprevention-core}) reports a
+ * hidden danger with a {@link Report} and applies every other command to a stored one.
  *
  * <p>Constructors only reject {@code null} (a programming error, {@link NullPointerException} naming the
  * component). Content rules (blank texts, dates, links) are the action's guards: they are checked when the
@@ -36,6 +36,16 @@ public sealed interface HiddenDangerCommand permits HiddenDangerCommand.Report, 
 
     /** @return the action this command performs */
     HiddenDangerAction action();
+
+    /**
+     * The id of the hidden danger this command creates: the report's id; empty for every other command, which
+     * acts on a hidden danger that exists.
+     *
+     * @return the id created, or empty
+     */
+    default Optional<HiddenDangerId> createdId() {
+        return Optional.empty();
+    }
 
     /**
      * Report a hidden danger (上报). Creates it in {@link HiddenDangerState#REPORTED}.
@@ -159,6 +169,12 @@ public sealed interface HiddenDangerCommand permits HiddenDangerCommand.Report, 
         @Override
         public HiddenDangerAction action() {
             return HiddenDangerAction.REPORT;
+        }
+
+        /** @return {@link #id()}: a report creates the hidden danger */
+        @Override
+        public Optional<HiddenDangerId> createdId() {
+            return Optional.of(id);
         }
     }
 

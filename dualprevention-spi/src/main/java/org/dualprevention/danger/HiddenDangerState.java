@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.dualprevention.internal.Labels;
 
 /**
- * The state of a hidden danger (隐患) in its closed loop. The transitions between states are the data
- * of {@link TransitionTable}; overdue is derived from the deadline and never a state.
+ * The state of a hidden danger (隐患) in its closed loop. The transitions between states are the engine's
+ * transition table (in {@code dualprevention-core}); overdue is derived from the deadline and never a state.
  *
  * <p>Persist {@link #code()}, never the ordinal or the name. Labels in Chinese and English come from
  * {@link #displayName(Locale)}.

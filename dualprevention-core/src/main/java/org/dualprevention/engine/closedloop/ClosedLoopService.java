@@ -3,13 +3,12 @@ package org.dualprevention.engine.closedloop;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.dualprevention.danger.AccessRequest;
 import org.dualprevention.danger.ClosedLoopSettings;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerCommand;
 import org.dualprevention.danger.Transition;
-import org.dualprevention.danger.TransitionTable;
 import org.dualprevention.spi.AccessPolicy;
-import org.dualprevention.danger.AccessRequest;
 
 /**
  * Applies closed-loop commands with everything that decides them: the clock, the organisation's zone,
@@ -64,7 +63,7 @@ public final class ClosedLoopService {
     public Transition report(HiddenDangerCommand.Report command) {
         AccessRequest request = AccessRequest.report(command);
         accessPolicy.decide(request).throwIfDenied(request);
-        return HiddenDanger.report(command, clock, orgZone);
+        return ClosedLoop.report(command, clock, orgZone);
     }
 
     /**
@@ -78,11 +77,11 @@ public final class ClosedLoopService {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(command, "command");
         if (TransitionTable.target(current.state(), command.action()).isEmpty()) {
-            throw current.illegal(command.action());
+            throw ClosedLoop.illegal(current, command.action());
         }
         AccessRequest request = AccessRequest.of(command, current);
         accessPolicy.decide(request).throwIfDenied(request);
-        return current.apply(command, clock, orgZone, settings);
+        return ClosedLoop.apply(current, command, clock, orgZone, settings);
     }
 
     /** @return the clock */

@@ -1,18 +1,17 @@
 package org.dualprevention.engine.closedloop;
 
-import org.dualprevention.danger.AccessDecision;
-import org.dualprevention.spi.AccessPolicy;
-import org.dualprevention.danger.AccessRequest;
 import java.util.Objects;
 import java.util.Optional;
+import org.dualprevention.danger.AccessDecision;
+import org.dualprevention.danger.AccessRequest;
 import org.dualprevention.danger.HiddenDanger;
-import org.dualprevention.danger.HiddenDangerCommand;
 import org.dualprevention.danger.HiddenDangerGrade;
 import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.organization.Organization;
+import org.dualprevention.spi.AccessPolicy;
 
 /**
  * The default {@link AccessPolicy}: decides by organisation units and control levels (DOMAIN.md §4.3,
@@ -20,16 +19,17 @@ import org.dualprevention.organization.Organization;
  *
  * <ol>
  *   <li>The actor's unit must be in the organisation.</li>
- *   <li>{@code REPORT}: anyone (every employee may report, 随手拍).</li>
- *   <li>{@code START}, {@code SUBMIT}, {@code RECTIFY_ON_SPOT}, {@code EXTEND_DEADLINE}: the actor's unit is
- *       the hidden danger's unit, above it or below it (the people who do the work).</li>
- *   <li>{@code VERIFY}, {@code WITHDRAW}, {@code PLAN}, {@code ACCEPT}, {@code REJECT}: the actor's unit is the
- *       hidden danger's unit or above it (the unit responsible, or a higher one).</li>
- *   <li>For a major hidden danger (graded major, or being verified as major), every action but {@code REPORT},
- *       {@code START} and {@code SUBMIT} needs an actor at the major level or above (default
- *       {@link ControlLevel#COMPANY}): the principal organises its governance (16号令 Art. 15) and the company
- *       accepts it.</li>
+ *   <li>Reporting: anyone (every employee may report, 随手拍).</li>
+ *   <li>Every other action says how far the actor's unit may be from the hidden danger's unit
+ *       ({@link AccessClass.Reach}): the people who do the work (starting, submitting, rectifying on the spot,
+ *       extending the deadline) may be in its unit, above it or below it; decisions (verifying, withdrawing,
+ *       planning, accepting, rejecting) belong to its unit or a higher one.</li>
+ *   <li>For a major hidden danger (graded major, or being verified as major), the actions whose
+ *       {@link AccessClass#majorLevelForMajor()} says so (all but starting and submitting) need an actor at the
+ *       major level or above (default {@link ControlLevel#COMPANY}): the principal organises its governance
+ *       (16号令 Art. 15) and the company accepts it.</li>
  * </ol>
+ * The access class of each action is part of its definition; {@link TransitionTable#toMarkdown()} lists them.
  *
  * <p>This class is immutable and thread-safe.
  *
@@ -82,36 +82,15 @@ public final class OrganizationAccessPolicy implements AccessPolicy {
         }
         boolean above = organization.isWithin(dangerUnit, actor.unit());
         boolean below = organization.isWithin(actor.unit(), dangerUnit);
-        boolean worker;
-        switch (request.action()) {
-            case START:
-            case SUBMIT:
-            case RECTIFY_ON_SPOT:
-            case EXTEND_DEADLINE:
-                worker = true;
-                break;
-            default:
-                worker = false;
-                break;
+        ActionDefinition<?> definition = ClosedLoopActions.of(request.action());
+        AccessClass access = definition.access();
+        if (!access.reach().allows(above, below)) {
+            return AccessDecision.deny("the actor's unit [" + actor.unit() + "] is not " + access.reach().relation()
+                    + " the hidden danger's unit [" + dangerUnit + "]");
         }
-        if (worker ? !(above || below) : !above) {
-            return AccessDecision.deny("the actor's unit [" + actor.unit() + "] is not "
-                    + (worker ? "in the line of" : "at or above") + " the hidden danger's unit [" + dangerUnit + "]");
-        }
-        boolean major = target.grade().orElse(null) == HiddenDangerGrade.MAJOR
-                || request.command() instanceof HiddenDangerCommand.Verify
-                        && ((HiddenDangerCommand.Verify) request.command()).grade() == HiddenDangerGrade.MAJOR;
-        boolean exempt;
-        switch (request.action()) {
-            case START:
-            case SUBMIT:
-                exempt = true;
-                break;
-            default:
-                exempt = false;
-                break;
-        }
-        if (major && !exempt && majorLevel.isAbove(actorUnit.get().level())) {
+        Optional<HiddenDangerGrade> majorGrade = Optional.of(HiddenDangerGrade.MAJOR);
+        boolean major = target.grade().equals(majorGrade) || definition.gradeGivenBy(request.command()).equals(majorGrade);
+        if (major && access.majorLevelForMajor() && majorLevel.isAbove(actorUnit.get().level())) {
             return AccessDecision.deny(request.action() + " of a MAJOR hidden danger needs an actor at level ["
                     + majorLevel + "] or above; the actor's unit [" + actor.unit() + "] is at level ["
                     + actorUnit.get().level() + "]");

@@ -62,32 +62,32 @@ public final class Danger {
     /** A hidden danger linked to {@code point}, walked to {@code state} with a deadline 10 days after DAY0. */
     public static HiddenDanger walk(String id, RiskPointId point, HiddenDangerState state, HiddenDangerGrade grade) {
         ClosedLoopSettings s = ClosedLoopSettings.defaults();
-        HiddenDanger h = HiddenDanger.report(report(id, point), Clock.fixed(T0, ZONE), ZONE).next();
+        HiddenDanger h = ClosedLoop.report(report(id, point), Clock.fixed(T0, ZONE), ZONE).next();
         if (state == HiddenDangerState.REPORTED) {
             return h;
         }
         if (state == HiddenDangerState.WITHDRAWN) {
-            return h.apply(new HiddenDangerCommand.Withdraw(actor("bob"), "no"), after(h), ZONE, s).next();
+            return ClosedLoop.apply(h, new HiddenDangerCommand.Withdraw(actor("bob"), "no"), after(h), ZONE, s).next();
         }
-        h = h.apply(grade == HiddenDangerGrade.MAJOR ? HiddenDangerCommand.Verify.major(actor("bob"), "", authorityReport())
+        h = ClosedLoop.apply(h, grade == HiddenDangerGrade.MAJOR ? HiddenDangerCommand.Verify.major(actor("bob"), "", authorityReport())
                 : HiddenDangerCommand.Verify.general(actor("bob"), ""), after(h), ZONE, s).next();
         if (state == HiddenDangerState.VERIFIED) {
             return h;
         }
         RectificationPlan p = RectificationPlan.of(ActorId.of("dave"), "m", Funds.cny("1"), DAY0.plusDays(10), "c");
-        h = h.apply(new HiddenDangerCommand.Plan(actor("carol"), grade == HiddenDangerGrade.MAJOR ? p.withScheme(scheme())
+        h = ClosedLoop.apply(h, new HiddenDangerCommand.Plan(actor("carol"), grade == HiddenDangerGrade.MAJOR ? p.withScheme(scheme())
                 : p), after(h), ZONE, s).next();
         if (state == HiddenDangerState.PLANNED) {
             return h;
         }
-        h = h.apply(HiddenDangerCommand.Start.by(actor("dave")), after(h), ZONE, s).next();
+        h = ClosedLoop.apply(h, HiddenDangerCommand.Start.by(actor("dave")), after(h), ZONE, s).next();
         if (state == HiddenDangerState.RECTIFYING) {
             return h;
         }
-        h = h.apply(new HiddenDangerCommand.Submit(actor("dave"), "d", List.of(PHOTO), DAY0), after(h), ZONE, s).next();
+        h = ClosedLoop.apply(h, new HiddenDangerCommand.Submit(actor("dave"), "d", List.of(PHOTO), DAY0), after(h), ZONE, s).next();
         if (state == HiddenDangerState.AWAITING_ACCEPTANCE) {
             return h;
         }
-        return h.apply(new HiddenDangerCommand.Accept(actor("erin"), ""), after(h), ZONE, s).next();
+        return ClosedLoop.apply(h, new HiddenDangerCommand.Accept(actor("erin"), ""), after(h), ZONE, s).next();
     }
 }

@@ -22,7 +22,6 @@ import java.util.SplittableRandom;
 import org.dualprevention.AccessDeniedException;
 import org.dualprevention.IllegalTransitionException;
 import org.dualprevention.ValidationException;
-import org.dualprevention.danger.AuditChain;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.danger.ClosedLoopSettings;
@@ -119,10 +118,10 @@ class RandomClosedLoopTest {
         boolean sod = rng.nextInt(4) != 0;
         ClosedLoopSettings settings = ClosedLoopSettings.defaults().withSeparationOfDuties(sod);
         Instant now = Danger.T0;
-        HiddenDanger h = HiddenDanger.report(Danger.report("HD-" + seed, Danger.RP), Clock.fixed(now, Danger.ZONE),
+        HiddenDanger h = ClosedLoop.report(Danger.report("HD-" + seed, Danger.RP), Clock.fixed(now, Danger.ZONE),
                 Danger.ZONE).next();
         List<AuditEntry> chain = new ArrayList<>();
-        chain.add(HiddenDanger.report(Danger.report("HD-" + seed, Danger.RP), Clock.fixed(now, Danger.ZONE), Danger.ZONE)
+        chain.add(ClosedLoop.report(Danger.report("HD-" + seed, Danger.RP), Clock.fixed(now, Danger.ZONE), Danger.ZONE)
                 .audit());
         assertEquals(1, h.version(), s);
         Book book = new Book();

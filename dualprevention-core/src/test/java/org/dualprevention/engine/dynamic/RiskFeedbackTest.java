@@ -16,6 +16,7 @@ import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerSource;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.danger.Transition;
+import org.dualprevention.engine.closedloop.ClosedLoop;
 import org.dualprevention.engine.closedloop.Danger;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.risk.AccidentType;
@@ -47,7 +48,7 @@ class RiskFeedbackTest {
     @Test
     void verifiedHiddenDangerFlagsTheHazardOfItsFailedMeasure() {
         HiddenDanger reported = Danger.walk("HD-1", Danger.RP, HiddenDangerState.REPORTED, HiddenDangerGrade.GENERAL);
-        Transition t = reported.apply(HiddenDangerCommand.Verify.general(Danger.actor("bob"), ""), Danger.after(reported),
+        Transition t = ClosedLoop.apply(reported, HiddenDangerCommand.Verify.general(Danger.actor("bob"), ""), Danger.after(reported),
                 Danger.ZONE, org.dualprevention.danger.ClosedLoopSettings.defaults());
         HiddenDangerEvent.ReassessmentRequested request = (HiddenDangerEvent.ReassessmentRequested) t.events().get(1);
         RiskPoint flagged = RiskFeedback.flagForReassessment(point(), request);
@@ -60,7 +61,7 @@ class RiskFeedbackTest {
 
     @Test
     void aHiddenDangerWithoutFailedMeasureChangesNothing() {
-        HiddenDanger h = HiddenDanger.report(HiddenDangerCommand.Report.of(Danger.actor("a"), HiddenDangerId.of("HD-2"), "t",
+        HiddenDanger h = ClosedLoop.report(HiddenDangerCommand.Report.of(Danger.actor("a"), HiddenDangerId.of("HD-2"), "t",
                 "", HiddenDangerSource.RANDOM_OBSERVATION, Danger.UNIT, Danger.DAY0).withRiskPoint(Danger.RP),
                 Clock.fixed(Danger.T0, Danger.ZONE), Danger.ZONE).next();
         RiskPoint p = point();

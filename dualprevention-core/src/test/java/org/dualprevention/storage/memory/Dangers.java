@@ -19,6 +19,7 @@ import org.dualprevention.danger.HiddenDangerSource;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.danger.RectificationPlan;
 import org.dualprevention.danger.Transition;
+import org.dualprevention.engine.closedloop.ClosedLoop;
 import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.OrgUnitId;
@@ -54,7 +55,7 @@ public final class Dangers {
             report = report.withRiskPoint(spec.riskPoint().get());
         }
         List<Transition> out = new ArrayList<>();
-        Transition t = HiddenDanger.report(report, clock, ZONE);
+        Transition t = ClosedLoop.report(report, clock, ZONE);
         out.add(t);
         HiddenDangerState target = spec.target();
         if (target == HiddenDangerState.REPORTED) {
@@ -63,7 +64,7 @@ public final class Dangers {
         ClosedLoopSettings settings = ClosedLoopSettings.defaults();
         if (target == HiddenDangerState.AWAITING_ACCEPTANCE && spec.grade() == HiddenDangerGrade.GENERAL
                 && spec.id().value().hashCode() % 3 == 0) {
-            out.add(t = t.next().apply(new HiddenDangerCommand.RectifyOnSpot(rectifier, "fixed", List.of(PHOTO), today),
+            out.add(t = ClosedLoop.apply(t.next(), new HiddenDangerCommand.RectifyOnSpot(rectifier, "fixed", List.of(PHOTO), today),
                     clock, ZONE, settings));
             return out;
         }
@@ -71,12 +72,12 @@ public final class Dangers {
                 ? HiddenDangerCommand.Verify.major(verifier, "confirmed",
                         new AuthorityReport("status", "harm", "treatment"))
                 : HiddenDangerCommand.Verify.general(verifier, "confirmed");
-        out.add(t = t.next().apply(verify, clock, ZONE, settings));
+        out.add(t = ClosedLoop.apply(t.next(), verify, clock, ZONE, settings));
         if (target == HiddenDangerState.VERIFIED) {
             return out;
         }
         if (target == HiddenDangerState.WITHDRAWN) {
-            out.add(t.next().apply(new HiddenDangerCommand.Withdraw(verifier, "not a hidden danger"), clock, ZONE,
+            out.add(ClosedLoop.apply(t.next(), new HiddenDangerCommand.Withdraw(verifier, "not a hidden danger"), clock, ZONE,
                     settings));
             return out;
         }
@@ -85,20 +86,20 @@ public final class Dangers {
                 : Optional.empty();
         RectificationPlan plan = new RectificationPlan(rectifier.id(), "fit the guard", Funds.cny("100"),
                 spec.deadline(), "stop the machine", scheme);
-        out.add(t = t.next().apply(new HiddenDangerCommand.Plan(rectifier, plan), clock, ZONE, settings));
+        out.add(t = ClosedLoop.apply(t.next(), new HiddenDangerCommand.Plan(rectifier, plan), clock, ZONE, settings));
         if (target == HiddenDangerState.PLANNED) {
             return out;
         }
-        out.add(t = t.next().apply(HiddenDangerCommand.Start.by(rectifier), clock, ZONE, settings));
+        out.add(t = ClosedLoop.apply(t.next(), HiddenDangerCommand.Start.by(rectifier), clock, ZONE, settings));
         if (target == HiddenDangerState.RECTIFYING) {
             return out;
         }
-        out.add(t = t.next().apply(new HiddenDangerCommand.Submit(rectifier, "fitted", List.of(PHOTO), today), clock,
+        out.add(t = ClosedLoop.apply(t.next(), new HiddenDangerCommand.Submit(rectifier, "fitted", List.of(PHOTO), today), clock,
                 ZONE, settings));
         if (target == HiddenDangerState.AWAITING_ACCEPTANCE) {
             return out;
         }
-        out.add(t.next().apply(new HiddenDangerCommand.Accept(acceptor, "ok"), clock, ZONE, settings));
+        out.add(ClosedLoop.apply(t.next(), new HiddenDangerCommand.Accept(acceptor, "ok"), clock, ZONE, settings));
         return out;
     }
 }

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.dualprevention.StaleVersionException;
-import org.dualprevention.danger.AuditChain;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.ClosedLoopSettings;
 import org.dualprevention.danger.HiddenDanger;
@@ -29,12 +28,16 @@ import org.dualprevention.danger.HiddenDangerGrade;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.danger.Transition;
+import org.dualprevention.engine.closedloop.AuditChain;
+import org.dualprevention.engine.closedloop.ClosedLoop;
 import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.organization.Organization;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 import org.dualprevention.risk.AccidentType;
 import org.dualprevention.risk.Hazard;
 import org.dualprevention.risk.HazardCategory;
@@ -42,8 +45,6 @@ import org.dualprevention.risk.HazardId;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.risk.RiskPointKind;
-import org.dualprevention.query.Page;
-import org.dualprevention.query.PageRequest;
 import org.dualprevention.spi.Storage;
 import org.junit.jupiter.api.Test;
 
@@ -176,7 +177,7 @@ class InMemoryStorageTest {
                     for (int r = 0; r < rounds; r++) {
                         HiddenDanger cur = storage.hiddenDangers().find(HiddenDangerId.of("HD-C")).orElseThrow();
                         barrier.await();
-                        Transition t = cur.apply(new HiddenDangerCommand.ExtendDeadline(actor,
+                        Transition t = ClosedLoop.apply(cur, new HiddenDangerCommand.ExtendDeadline(actor,
                                 cur.deadline().orElseThrow().plusDays(1), "round " + r, ActorId.of("boss")), clock,
                                 Dangers.ZONE, ClosedLoopSettings.defaults());
                         try {

@@ -13,19 +13,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.dualprevention.danger.AuditChain;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerGrade;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
+import org.dualprevention.engine.closedloop.AuditChain;
 import org.dualprevention.jdbc.Dialect;
 import org.dualprevention.jdbc.JdbcStorageException;
-import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.query.HiddenDangerQuery;
-import org.dualprevention.spi.HiddenDangerRepository;
 import org.dualprevention.query.Page;
 import org.dualprevention.query.PageRequest;
+import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.spi.HiddenDangerRepository;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.dualprevention.danger.AuditChain;
+import org.dualprevention.danger.AccessRequest;
 import org.dualprevention.danger.AuthorityReport;
 import org.dualprevention.danger.ClosedLoopSettings;
 import org.dualprevention.danger.Funds;
@@ -28,13 +28,15 @@ import org.dualprevention.danger.InspectionRef;
 import org.dualprevention.danger.OverdueSweep;
 import org.dualprevention.danger.RectificationPlan;
 import org.dualprevention.danger.Transition;
+import org.dualprevention.engine.closedloop.AuditChain;
+import org.dualprevention.engine.closedloop.ClosedLoop;
+import org.dualprevention.engine.closedloop.TransitionTable;
 import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.OrgUnit;
 import org.dualprevention.organization.Organization;
 import org.dualprevention.risk.ControlMeasure;
 import org.dualprevention.risk.Hazard;
 import org.dualprevention.risk.RiskPoint;
-import org.dualprevention.danger.AccessRequest;
 
 /**
  * Seeded hidden dangers in any state of the closed loop, made by applying valid commands to
@@ -119,7 +121,7 @@ public final class DangerGen {
     public List<Transition> history(Organization org, Optional<RiskPoint> point, HiddenDangerState state, Instant start) {
         Cast cast = new Cast(gen.pick(org.units()), org);
         List<Transition> out = new ArrayList<>();
-        Transition t = HiddenDanger.report(report(cast, point, start), Clock.fixed(start, zone), zone);
+        Transition t = ClosedLoop.report(report(cast, point, start), Clock.fixed(start, zone), zone);
         out.add(t);
         HiddenDanger h = t.next();
         if (state == HiddenDangerState.REPORTED) {
@@ -182,13 +184,13 @@ public final class DangerGen {
         }
         Cast cast = new Cast(org.unit(h.unit()).orElse(gen.pick(org.units())), org);
         List<HiddenDangerCommand> options = new ArrayList<>();
-        for (HiddenDangerAction a : h.allowedActions()) {
+        for (HiddenDangerAction a : TransitionTable.allowedIn(h.state())) {
             command(a, h, cast).ifPresent(options::add);
         }
         if (options.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(h.apply(gen.pick(options), clockAfter(h), zone, settings));
+        return Optional.of(ClosedLoop.apply(h, gen.pick(options), clockAfter(h), zone, settings));
     }
 
     /**
@@ -287,7 +289,7 @@ public final class DangerGen {
     }
 
     private HiddenDanger step(List<Transition> out, HiddenDanger h, HiddenDangerCommand command) {
-        Transition t = h.apply(command, clockAfter(h), zone, settings);
+        Transition t = ClosedLoop.apply(h, command, clockAfter(h), zone, settings);
         out.add(t);
         return t.next();
     }

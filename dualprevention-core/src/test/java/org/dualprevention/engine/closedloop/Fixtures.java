@@ -1,4 +1,4 @@
-package org.dualprevention.danger;
+package org.dualprevention.engine.closedloop;
 
 import java.net.URI;
 import java.time.Clock;
@@ -7,6 +7,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.dualprevention.danger.AuthorityReport;
+import org.dualprevention.danger.ClosedLoopSettings;
+import org.dualprevention.danger.Funds;
+import org.dualprevention.danger.GovernanceScheme;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerAction;
+import org.dualprevention.danger.HiddenDangerCategory;
+import org.dualprevention.danger.HiddenDangerCommand;
+import org.dualprevention.danger.HiddenDangerGrade;
+import org.dualprevention.danger.HiddenDangerId;
+import org.dualprevention.danger.HiddenDangerSource;
+import org.dualprevention.danger.HiddenDangerState;
+import org.dualprevention.danger.InspectionRef;
+import org.dualprevention.danger.RectificationPlan;
 import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.OrgUnitId;
@@ -105,11 +119,11 @@ final class Fixtures {
     }
 
     static HiddenDanger reported() {
-        return HiddenDanger.report(report(), clock(0), ZONE).next();
+        return ClosedLoop.report(report(), clock(0), ZONE).next();
     }
 
     static HiddenDanger step(HiddenDanger h, HiddenDangerAction action) {
-        return h.apply(valid(action, h), next(h), ZONE, SOD).next();
+        return ClosedLoop.apply(h, valid(action, h), next(h), ZONE, SOD).next();
     }
 
     /** A hidden danger walked to {@code state} by valid commands, graded {@code grade} where it is graded. */
@@ -124,7 +138,7 @@ final class Fixtures {
         HiddenDangerCommand verify = grade == HiddenDangerGrade.MAJOR
                 ? HiddenDangerCommand.Verify.major(BOB, "tank wall", authorityReport())
                 : HiddenDangerCommand.Verify.general(BOB, "confirmed");
-        h = h.apply(verify, next(h), ZONE, SOD).next();
+        h = ClosedLoop.apply(h, verify, next(h), ZONE, SOD).next();
         for (HiddenDangerAction a : List.of(HiddenDangerAction.PLAN, HiddenDangerAction.START, HiddenDangerAction.SUBMIT,
                 HiddenDangerAction.ACCEPT)) {
             if (h.state() == state) {

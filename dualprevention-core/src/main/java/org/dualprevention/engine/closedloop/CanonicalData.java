@@ -1,4 +1,4 @@
-package org.dualprevention.danger;
+package org.dualprevention.engine.closedloop;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,13 @@
-package org.dualprevention.danger;
+package org.dualprevention.engine.closedloop;
 
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.ChainVerification;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerCommand;
 
 /**
  * Checks and replays the hash-chained audit log of one hidden danger.
@@ -96,13 +101,14 @@ public final class AuditChain {
                     + expectedPrevious + "]: the entry before it was edited, or entries were removed, inserted or"
                     + " reordered");
         }
-        if (!e.hash().equals(e.computeHash())) {
-            return Optional.of("hash [" + e.hash() + "] does not match the entry's contents [" + e.computeHash()
+        if (!e.hash().equals(AuditEntries.computeHash(e))) {
+            return Optional.of("hash [" + e.hash() + "] does not match the entry's contents [" + AuditEntries.computeHash(e)
                     + "]: the entry was edited");
         }
         if (previous == null) {
-            if (e.action() != HiddenDangerAction.REPORT || e.stateBefore().isPresent()) {
-                return Optional.of("the first entry must be a REPORT with no state before, found [" + e.action() + "]");
+            if (!ClosedLoopActions.of(e.action()).creates() || e.stateBefore().isPresent()) {
+                return Optional.of("the first entry must be a " + ClosedLoopActions.creating().action()
+                        + " with no state before, found [" + e.action() + "]");
             }
         } else {
             if (!e.dangerId().equals(previous.dangerId())) {
@@ -140,16 +146,24 @@ public final class AuditChain {
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("cannot replay an empty audit chain");
         }
-        HiddenDanger current = null;
+        Optional<HiddenDanger> current = Optional.empty();
         for (AuditEntry e : entries) {
-            HiddenDangerCommand command = CommandCodec.decode(e.action(), e.actor(), e.data());
-            current = HiddenDanger.evolve(current, command, e.at(), e.hash());
-            if (current.state() != e.stateAfter() || current.version() != e.sequence()) {
-                throw new IllegalArgumentException("entry [" + e.sequence() + "] replays to state [" + current.state()
-                        + "] version [" + current.version() + "], but records [" + e.stateAfter() + "]");
+            ActionDefinition<?> definition = ClosedLoopActions.of(e.action());
+            HiddenDangerCommand command = definition.decode(e.actor(), e.data());
+            HiddenDanger next;
+            try {
+                next = ClosedLoop.evolve(definition, current, command, e.at(), e.hash());
+            } catch (IllegalArgumentException | IllegalStateException | NoSuchElementException ex) {
+                throw new IllegalArgumentException("entry [" + e.sequence() + "] does not replay: " + ex.getMessage(),
+                        ex);
             }
+            if (next.state() != e.stateAfter() || next.version() != e.sequence()) {
+                throw new IllegalArgumentException("entry [" + e.sequence() + "] replays to state [" + next.state()
+                        + "] version [" + next.version() + "], but records [" + e.stateAfter() + "]");
+            }
+            current = Optional.of(next);
         }
-        return current;
+        return current.orElseThrow();
     }
 
     /**
@@ -161,6 +175,6 @@ public final class AuditChain {
      */
     public static HiddenDangerCommand command(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        return CommandCodec.decode(entry.action(), entry.actor(), entry.data());
+        return ClosedLoopActions.of(entry.action()).decode(entry.actor(), entry.data());
     }
 }

@@ -1,14 +1,14 @@
-package org.dualprevention.danger;
+package org.dualprevention.engine.closedloop;
 
-import static org.dualprevention.danger.Fixtures.ALICE;
-import static org.dualprevention.danger.Fixtures.BOB;
-import static org.dualprevention.danger.Fixtures.CAROL;
-import static org.dualprevention.danger.Fixtures.DAVE;
-import static org.dualprevention.danger.Fixtures.ERIN;
-import static org.dualprevention.danger.Fixtures.FRANK;
-import static org.dualprevention.danger.Fixtures.PHOTO;
-import static org.dualprevention.danger.Fixtures.SOD;
-import static org.dualprevention.danger.Fixtures.ZONE;
+import static org.dualprevention.engine.closedloop.Fixtures.ALICE;
+import static org.dualprevention.engine.closedloop.Fixtures.BOB;
+import static org.dualprevention.engine.closedloop.Fixtures.CAROL;
+import static org.dualprevention.engine.closedloop.Fixtures.DAVE;
+import static org.dualprevention.engine.closedloop.Fixtures.ERIN;
+import static org.dualprevention.engine.closedloop.Fixtures.FRANK;
+import static org.dualprevention.engine.closedloop.Fixtures.PHOTO;
+import static org.dualprevention.engine.closedloop.Fixtures.SOD;
+import static org.dualprevention.engine.closedloop.Fixtures.ZONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -24,6 +24,19 @@ import java.util.stream.Stream;
 import org.dualprevention.AccessDeniedException;
 import org.dualprevention.ValidationException;
 import org.dualprevention.Violation;
+import org.dualprevention.danger.AuthorityReport;
+import org.dualprevention.danger.ClosedLoopSettings;
+import org.dualprevention.danger.Funds;
+import org.dualprevention.danger.GovernanceScheme;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerAction;
+import org.dualprevention.danger.HiddenDangerCommand;
+import org.dualprevention.danger.HiddenDangerGrade;
+import org.dualprevention.danger.HiddenDangerSource;
+import org.dualprevention.danger.HiddenDangerState;
+import org.dualprevention.danger.InspectionRef;
+import org.dualprevention.danger.RectificationPlan;
+import org.dualprevention.danger.Transition;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.risk.ControlMeasureId;
 import org.dualprevention.risk.HazardId;
@@ -149,7 +162,7 @@ class GuardsTest {
         HiddenDanger h = start.get();
         HiddenDanger copy = start.get();
         HiddenDangerCommand cmd = command.apply(h);
-        ValidationException e = assertThrows(ValidationException.class, () -> h.apply(cmd, Fixtures.next(h), ZONE, SOD));
+        ValidationException e = assertThrows(ValidationException.class, () -> ClosedLoop.apply(h, cmd, Fixtures.next(h), ZONE, SOD));
         assertEquals(paths, e.violations().stream().map(Violation::path).toList(), e.getMessage());
         assertEquals("command [" + cmd.action() + "] for hidden danger [HD-2026-0001]", e.subject());
         assertEquals(copy, h);
@@ -188,13 +201,13 @@ class GuardsTest {
     @MethodSource("reportGuards")
     void reportGuards(HiddenDangerCommand.Report report, List<String> paths) {
         ValidationException e = assertThrows(ValidationException.class,
-                () -> HiddenDanger.report(report, Fixtures.clock(0), ZONE));
+                () -> ClosedLoop.report(report, Fixtures.clock(0), ZONE));
         assertEquals(paths, e.violations().stream().map(Violation::path).toList(), e.getMessage());
     }
 
     @Test
     void validReportsPass() {
-        HiddenDanger h = HiddenDanger.report(HiddenDangerCommand.Report.of(ALICE, Fixtures.ID, "Oil on floor", "",
+        HiddenDanger h = ClosedLoop.report(HiddenDangerCommand.Report.of(ALICE, Fixtures.ID, "Oil on floor", "",
                 HiddenDangerSource.RANDOM_OBSERVATION, Fixtures.UNIT, Fixtures.DAY0)
                 .withRiskPoint(RiskPointId.of("RP-2")), Fixtures.clock(0), ZONE).next();
         assertEquals(Optional.of(RiskPointId.of("RP-2")), h.riskPoint());
@@ -204,7 +217,7 @@ class GuardsTest {
     @Test
     void violationMessageNamesPathValueAndAllowed() {
         HiddenDanger h = in(HiddenDangerState.VERIFIED);
-        ValidationException e = assertThrows(ValidationException.class, () -> h.apply(new HiddenDangerCommand.Plan(CAROL,
+        ValidationException e = assertThrows(ValidationException.class, () -> ClosedLoop.apply(h, new HiddenDangerCommand.Plan(CAROL,
                 plan("fix", Funds.cny("-1.50"), TODAY.plusDays(3), "x")), Fixtures.next(h), ZONE, SOD));
         assertEquals("Invalid command [PLAN] for hidden danger [HD-2026-0001]: 1 violation\n"
                 + "  plan.funds.amount: value [-1.50] is not allowed; allowed: an amount not negative", e.getMessage());
@@ -215,17 +228,17 @@ class GuardsTest {
         HiddenDanger h = in(HiddenDangerState.VERIFIED);
         Clock earlier = Clock.fixed(h.lastActionAt().minusSeconds(1), ZONE);
         ValidationException e = assertThrows(ValidationException.class,
-                () -> h.apply(Fixtures.valid(HiddenDangerAction.PLAN, h), earlier, ZONE, SOD));
+                () -> ClosedLoop.apply(h, Fixtures.valid(HiddenDangerAction.PLAN, h), earlier, ZONE, SOD));
         assertEquals(List.of("at"), e.violations().stream().map(Violation::path).toList());
         Clock same = Clock.fixed(h.lastActionAt(), ZONE);
-        assertEquals(HiddenDangerState.PLANNED, h.apply(Fixtures.valid(HiddenDangerAction.PLAN, h), same, ZONE, SOD)
+        assertEquals(HiddenDangerState.PLANNED, ClosedLoop.apply(h, Fixtures.valid(HiddenDangerAction.PLAN, h), same, ZONE, SOD)
                 .next().state(), "the same instant is allowed");
     }
 
     @Test
     void deadlineMayBeToday() {
         HiddenDanger h = in(HiddenDangerState.VERIFIED);
-        Transition t = h.apply(new HiddenDangerCommand.Plan(CAROL, plan("fix", Funds.cny("0"), TODAY, "x")),
+        Transition t = ClosedLoop.apply(h, new HiddenDangerCommand.Plan(CAROL, plan("fix", Funds.cny("0"), TODAY, "x")),
                 Fixtures.next(h), ZONE, SOD);
         assertEquals(Optional.of(TODAY), t.next().deadline());
     }
@@ -243,9 +256,9 @@ class GuardsTest {
     private static HiddenDanger awaitingWithParties() {
         HiddenDanger h = in(HiddenDangerState.VERIFIED);
         RectificationPlan p = RectificationPlan.of(ActorId.of("ivan"), "fix", Funds.cny("10"), TODAY.plusDays(5), "x");
-        h = h.apply(new HiddenDangerCommand.Plan(CAROL, p), Fixtures.next(h), ZONE, SOD).next();
-        h = h.apply(new HiddenDangerCommand.Start(DAVE, List.of(ActorId.of("gina"))), Fixtures.next(h), ZONE, SOD).next();
-        h = h.apply(new HiddenDangerCommand.Submit(Fixtures.actor("hank"), "done", List.of(PHOTO), TODAY),
+        h = ClosedLoop.apply(h, new HiddenDangerCommand.Plan(CAROL, p), Fixtures.next(h), ZONE, SOD).next();
+        h = ClosedLoop.apply(h, new HiddenDangerCommand.Start(DAVE, List.of(ActorId.of("gina"))), Fixtures.next(h), ZONE, SOD).next();
+        h = ClosedLoop.apply(h, new HiddenDangerCommand.Submit(Fixtures.actor("hank"), "done", List.of(PHOTO), TODAY),
                 Fixtures.next(h), ZONE, SOD).next();
         return h;
     }
@@ -256,13 +269,13 @@ class GuardsTest {
         HiddenDanger h = awaitingWithParties();
         HiddenDangerCommand accept = new HiddenDangerCommand.Accept(Fixtures.actor(who), "ok");
         AccessDeniedException e = assertThrows(AccessDeniedException.class,
-                () -> h.apply(accept, Fixtures.next(h), ZONE, SOD));
+                () -> ClosedLoop.apply(h, accept, Fixtures.next(h), ZONE, SOD));
         assertEquals("Actor [" + who + "] may not ACCEPT [HD-2026-0001]: separation of duties: the acceptor must not be"
                 + " a rectifier, submitter or the responsible person [dave, gina, hank, ivan]", e.getMessage());
         assertEquals(who, e.actor());
         assertEquals("ACCEPT", e.action());
         assertEquals("HD-2026-0001", e.target());
-        Transition off = h.apply(accept, Fixtures.next(h), ZONE, SOD.withSeparationOfDuties(false));
+        Transition off = ClosedLoop.apply(h, accept, Fixtures.next(h), ZONE, SOD.withSeparationOfDuties(false));
         assertEquals(HiddenDangerState.CLOSED, off.next().state(), "allowed with separation of duties off");
         assertEquals(Optional.of(ActorId.of(who)), off.next().acceptor());
     }
@@ -270,7 +283,7 @@ class GuardsTest {
     @Test
     void someoneElseMayAccept() {
         HiddenDanger h = awaitingWithParties();
-        Transition t = h.apply(new HiddenDangerCommand.Accept(ALICE, ""), Fixtures.next(h), ZONE, SOD);
+        Transition t = ClosedLoop.apply(h, new HiddenDangerCommand.Accept(ALICE, ""), Fixtures.next(h), ZONE, SOD);
         assertEquals(HiddenDangerState.CLOSED, t.next().state());
         assertEquals(Optional.of(t.audit().at()), t.next().closedAt());
     }
@@ -281,9 +294,9 @@ class GuardsTest {
         assertEquals(HiddenDangerState.AWAITING_ACCEPTANCE, h.state());
         assertEquals(Optional.of(HiddenDangerGrade.GENERAL), h.grade());
         assertThrows(AccessDeniedException.class,
-                () -> h.apply(new HiddenDangerCommand.Accept(DAVE, ""), Fixtures.next(h), ZONE, SOD));
+                () -> ClosedLoop.apply(h, new HiddenDangerCommand.Accept(DAVE, ""), Fixtures.next(h), ZONE, SOD));
         assertEquals(HiddenDangerState.CLOSED,
-                h.apply(new HiddenDangerCommand.Accept(ALICE, ""), Fixtures.next(h), ZONE, SOD).next().state());
+                ClosedLoop.apply(h, new HiddenDangerCommand.Accept(ALICE, ""), Fixtures.next(h), ZONE, SOD).next().state());
     }
 
     @Test
@@ -292,17 +305,17 @@ class GuardsTest {
         HiddenDangerCommand self = new HiddenDangerCommand.ExtendDeadline(DAVE, h.deadline().orElseThrow().plusDays(3),
                 "late", DAVE.id());
         AccessDeniedException e = assertThrows(AccessDeniedException.class,
-                () -> h.apply(self, Fixtures.next(h), ZONE, SOD));
+                () -> ClosedLoop.apply(h, self, Fixtures.next(h), ZONE, SOD));
         assertEquals("EXTEND_DEADLINE", e.action());
         assertEquals(h.deadline().orElseThrow().plusDays(3),
-                h.apply(self, Fixtures.next(h), ZONE, SOD.withSeparationOfDuties(false)).next().deadline().orElseThrow());
+                ClosedLoop.apply(h, self, Fixtures.next(h), ZONE, SOD.withSeparationOfDuties(false)).next().deadline().orElseThrow());
     }
 
     @Test
     void separationOfDutiesIsCheckedBeforeDataGuards() {
         HiddenDanger h = in(HiddenDangerState.RECTIFYING);
         HiddenDangerCommand self = new HiddenDangerCommand.ExtendDeadline(DAVE, TODAY.minusDays(30), "", DAVE.id());
-        assertThrows(AccessDeniedException.class, () -> h.apply(self, Fixtures.next(h), ZONE, SOD));
+        assertThrows(AccessDeniedException.class, () -> ClosedLoop.apply(h, self, Fixtures.next(h), ZONE, SOD));
     }
 
     @Test

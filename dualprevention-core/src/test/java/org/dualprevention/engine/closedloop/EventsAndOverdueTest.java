@@ -1,6 +1,6 @@
-package org.dualprevention.danger;
+package org.dualprevention.engine.closedloop;
 
-import static org.dualprevention.danger.Fixtures.ZONE;
+import static org.dualprevention.engine.closedloop.Fixtures.ZONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +14,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.dualprevention.danger.DeadlineExtension;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerAction;
+import org.dualprevention.danger.HiddenDangerCommand;
+import org.dualprevention.danger.HiddenDangerEvent;
+import org.dualprevention.danger.HiddenDangerGrade;
+import org.dualprevention.danger.HiddenDangerSource;
+import org.dualprevention.danger.HiddenDangerState;
+import org.dualprevention.danger.OverdueSweep;
+import org.dualprevention.danger.Transition;
 import org.dualprevention.risk.ControlMeasureId;
 import org.dualprevention.risk.HazardId;
 import org.dualprevention.risk.RiskPointId;
@@ -36,7 +46,7 @@ class EventsAndOverdueTest {
     @Test
     void verifyingMajorReportsToTheAuthorityAndRequestsReassessment() {
         HiddenDanger h = Fixtures.reported();
-        Transition t = h.apply(HiddenDangerCommand.Verify.major(Fixtures.BOB, "", Fixtures.authorityReport()),
+        Transition t = ClosedLoop.apply(h, HiddenDangerCommand.Verify.major(Fixtures.BOB, "", Fixtures.authorityReport()),
                 Fixtures.next(h), ZONE, Fixtures.SOD);
         assertEquals(List.of(HiddenDangerEvent.Transitioned.class, HiddenDangerEvent.MajorReportedToAuthority.class,
                 HiddenDangerEvent.ReassessmentRequested.class), kinds(t));
@@ -49,9 +59,9 @@ class EventsAndOverdueTest {
 
     @Test
     void verifyingGeneralWithoutFailedMeasureOnlyTransitions() {
-        HiddenDanger h = HiddenDanger.report(HiddenDangerCommand.Report.of(Fixtures.ALICE, Fixtures.ID, "Oil", "",
+        HiddenDanger h = ClosedLoop.report(HiddenDangerCommand.Report.of(Fixtures.ALICE, Fixtures.ID, "Oil", "",
                 HiddenDangerSource.RANDOM_OBSERVATION, Fixtures.UNIT, Fixtures.DAY0), Fixtures.clock(0), ZONE).next();
-        Transition t = h.apply(HiddenDangerCommand.Verify.general(Fixtures.BOB, ""), Fixtures.next(h), ZONE, Fixtures.SOD);
+        Transition t = ClosedLoop.apply(h, HiddenDangerCommand.Verify.general(Fixtures.BOB, ""), Fixtures.next(h), ZONE, Fixtures.SOD);
         assertEquals(List.of(HiddenDangerEvent.Transitioned.class), kinds(t));
         assertEquals(new HiddenDangerEvent.Transitioned(Fixtures.ID, t.audit().at(), Fixtures.BOB.id(),
                 HiddenDangerAction.VERIFY, HiddenDangerState.REPORTED, HiddenDangerState.VERIFIED, 2), t.events().get(0));
@@ -60,12 +70,12 @@ class EventsAndOverdueTest {
     @Test
     void rectifyingOnTheSpotUnverifiedRequestsReassessmentOnce() {
         HiddenDanger reported = Fixtures.reported();
-        Transition direct = reported.apply(Fixtures.valid(HiddenDangerAction.RECTIFY_ON_SPOT, reported),
+        Transition direct = ClosedLoop.apply(reported, Fixtures.valid(HiddenDangerAction.RECTIFY_ON_SPOT, reported),
                 Fixtures.next(reported), ZONE, Fixtures.SOD);
         assertEquals(List.of(HiddenDangerEvent.Transitioned.class, HiddenDangerEvent.ReassessmentRequested.class),
                 kinds(direct));
         HiddenDanger verified = Fixtures.step(reported, HiddenDangerAction.VERIFY);
-        Transition after = verified.apply(Fixtures.valid(HiddenDangerAction.RECTIFY_ON_SPOT, verified),
+        Transition after = ClosedLoop.apply(verified, Fixtures.valid(HiddenDangerAction.RECTIFY_ON_SPOT, verified),
                 Fixtures.next(verified), ZONE, Fixtures.SOD);
         assertEquals(List.of(HiddenDangerEvent.Transitioned.class), kinds(after), "already requested when verified");
         assertTrue(after.next().rectifiedOnSpot());
@@ -75,10 +85,10 @@ class EventsAndOverdueTest {
     void extensionsAreCountedAndKeepTheOriginalDeadline() {
         HiddenDanger h = Fixtures.inState(HiddenDangerState.PLANNED, HiddenDangerGrade.GENERAL);
         LocalDate original = h.deadline().orElseThrow();
-        Transition t1 = h.apply(Fixtures.valid(HiddenDangerAction.EXTEND_DEADLINE, h), Fixtures.next(h), ZONE,
+        Transition t1 = ClosedLoop.apply(h, Fixtures.valid(HiddenDangerAction.EXTEND_DEADLINE, h), Fixtures.next(h), ZONE,
                 Fixtures.SOD);
         HiddenDanger h1 = t1.next();
-        Transition t2 = h1.apply(Fixtures.valid(HiddenDangerAction.EXTEND_DEADLINE, h1), Fixtures.next(h1), ZONE,
+        Transition t2 = ClosedLoop.apply(h1, Fixtures.valid(HiddenDangerAction.EXTEND_DEADLINE, h1), Fixtures.next(h1), ZONE,
                 Fixtures.SOD);
         HiddenDanger h2 = t2.next();
         assertEquals(2, h2.extensionCount());
@@ -98,9 +108,9 @@ class EventsAndOverdueTest {
         LocalDate deadline = h.deadline().orElseThrow();
         Instant onDeadline = deadline.atTime(23, 0).atZone(ZONE).toInstant();
         Instant after = deadline.plusDays(1).atTime(0, 30).atZone(ZONE).toInstant();
-        HiddenDangerEvent.Closed onTime = closed(h.apply(Fixtures.valid(HiddenDangerAction.ACCEPT, h),
+        HiddenDangerEvent.Closed onTime = closed(ClosedLoop.apply(h, Fixtures.valid(HiddenDangerAction.ACCEPT, h),
                 Clock.fixed(onDeadline, ZONE), ZONE, Fixtures.SOD));
-        HiddenDangerEvent.Closed late = closed(h.apply(Fixtures.valid(HiddenDangerAction.ACCEPT, h),
+        HiddenDangerEvent.Closed late = closed(ClosedLoop.apply(h, Fixtures.valid(HiddenDangerAction.ACCEPT, h),
                 Clock.fixed(after, ZONE), ZONE, Fixtures.SOD));
         assertTrue(onTime.onTime());
         assertFalse(late.onTime());

@@ -1,0 +1,113 @@
+package org.dualprevention.engine.closedloop;
+
+import static org.dualprevention.engine.closedloop.Fixtures.ZONE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerAction;
+import org.dualprevention.danger.Transition;
+import org.dualprevention.engine.digest.Sha256;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Audit hashes recorded with release 0.1: chains that cover every action must hash byte for byte the same,
+ * so chains stored by 0.1 keep verifying and replaying. A change here breaks every stored chain.
+ */
+class GoldenChainTest {
+
+    static List<String> hashes(List<AuditEntry> entries) {
+        List<String> out = new ArrayList<>();
+        for (AuditEntry e : entries) {
+            out.add(e.hash());
+        }
+        return out;
+    }
+
+    /** Every accessor of a hidden danger, one per line, so a change in what a command records shows. */
+    static String render(HiddenDanger h) {
+        return "id=" + h.id() + "\nversion=" + h.version() + "\nstate=" + h.state() + "\nlastActionAt=" + h.lastActionAt()
+                + "\nauditHead=" + h.auditHead() + "\ntitle=" + h.title() + "\ndescription=" + h.description()
+                + "\nsource=" + h.source() + "\ncategory=" + h.category() + "\nunit=" + h.unit() + "\nreporter="
+                + h.reporter() + "\nreportedAt=" + h.reportedAt() + "\nfoundOn=" + h.foundOn() + "\nriskPoint="
+                + h.riskPoint() + "\nhazard=" + h.hazard() + "\nfailedMeasure=" + h.failedMeasure() + "\ninspection="
+                + h.inspection() + "\nevidence=" + h.evidence() + "\ngrade=" + h.grade() + "\nverifier=" + h.verifier()
+                + "\nauthorityReport=" + h.authorityReport() + "\nplan=" + h.plan() + "\noriginalDeadline="
+                + h.originalDeadline() + "\ndeadline=" + h.deadline() + "\nextensions=" + h.extensions()
+                + "\nextensionCount=" + h.extensionCount() + "\nrectifiers=" + h.rectifiers() + "\nsubmitters="
+                + h.submitters() + "\nrectifiedOnSpot=" + h.rectifiedOnSpot() + "\nrectificationNote="
+                + h.rectificationNote() + "\nrectificationEvidence=" + h.rectificationEvidence() + "\ncompletedOn="
+                + h.completedOn() + "\nrejections=" + h.rejections() + "\nlastRejectionReason="
+                + h.lastRejectionReason() + "\nacceptor=" + h.acceptor() + "\nclosedAt=" + h.closedAt()
+                + "\nwithdrawnBy=" + h.withdrawnBy() + "\nwithdrawReason=" + h.withdrawReason()
+                + "\nrectificationParties=" + h.rectificationParties() + "\nopen=" + h.isOpen() + "\n";
+    }
+
+    @Test
+    void everyVersionOfTheStoryHasTheAccessorsOf01() {
+        StringBuilder all = new StringBuilder();
+        for (HiddenDanger h : new AuditChainTest.Story().versions) {
+            all.append(render(h)).append("--\n");
+        }
+        assertEquals("8b2215d3545566149d5f31a2cfc3a9bc4253e1a181199dce9875ed95cbebf915", Sha256.hex(all.toString()),
+                all.toString());
+    }
+
+    @Test
+    void theStoryChainHashesAsIn01() {
+        assertEquals(List.of(
+                "711d4c147189e54420c46f64017cb8815ca9a2b7775e615b46b87783c3e36c09",
+                "ca974b8364bba1ded09a1ef9e0c68fe0f26c5ad5d16527bdbe0b8cab8ca4f224",
+                "9f3074fece1271180986502681c91b3a8f395aabbb6194689c4fcf97b3557043",
+                "f6195b19b8dde8c1aa4917162ae6b63f84e94cc83a365d515b6a0962c794169f",
+                "de80a0ec25a7f62fe7cc5f6d1f2fee51fad53e77578172306e57cf794770d2c7",
+                "5f4437f3ff264044e898f562a4c1df7445cdedaf7fb88e4ad9099659a032abd8",
+                "2f475e9f7aa671d6c5afa7d779ec13f125c610a139c0ffe9a62d048c81dfdc9f",
+                "3c8d12d9ceee8c6dfdc967ae4e31f170304559bbc1ed49240a5432b9fa9658a3",
+                "8de17e912de9a895afea25bf3ef90014f055dcbd3559b2aa85676783084060fd",
+                "15725379cfa116adc79203f657582dc8972ceb5f10bd28b3624e2500d509e7d2"),
+                hashes(new AuditChainTest.Story().entries));
+    }
+
+    @Test
+    void onSpotRejectedWithdrawnChainsHashAsIn01() {
+        StringBuilder all = new StringBuilder();
+        List<AuditEntry> onSpot = new ArrayList<>();
+        Transition t = ClosedLoop.report(Fixtures.report(), Fixtures.clock(0), ZONE);
+        onSpot.add(t.audit());
+        HiddenDanger h = t.next();
+        for (HiddenDangerAction a : List.of(HiddenDangerAction.RECTIFY_ON_SPOT, HiddenDangerAction.REJECT,
+                HiddenDangerAction.SUBMIT, HiddenDangerAction.ACCEPT)) {
+            t = ClosedLoop.apply(h, Fixtures.valid(a, h), Fixtures.next(h), ZONE, Fixtures.SOD);
+            onSpot.add(t.audit());
+            h = t.next();
+            all.append(render(h)).append("--\n");
+        }
+        assertEquals(List.of(
+                "d677c492ff4f43af99149813564f419d1a5597cf1f3d8ac5a5e9fcc9a39aa65b",
+                "d5e1959293b04e1b1b329438721a698d1a29f877c308265fadf914014a30010e",
+                "aa64a8042a35c9385e1c3acc579ac47be3c8b3b27470e8e80efe5751bb621f59",
+                "3b45a28b884b75692a3ac7bb48934c9f73e2d8fe9552203a6813a96ad97d436f",
+                "01f6cfb7460bf930e44f8af180408250873aaab0a5f36bb8514a47895e7489c9"),
+                hashes(onSpot));
+        List<AuditEntry> withdrawn = new ArrayList<>();
+        t = ClosedLoop.report(Fixtures.report(), Fixtures.clock(0), ZONE);
+        withdrawn.add(t.audit());
+        h = t.next();
+        for (HiddenDangerAction a : List.of(HiddenDangerAction.VERIFY, HiddenDangerAction.WITHDRAW)) {
+            t = ClosedLoop.apply(h, Fixtures.valid(a, h), Fixtures.next(h), ZONE, Fixtures.SOD);
+            withdrawn.add(t.audit());
+            h = t.next();
+            all.append(render(h)).append("--\n");
+        }
+        assertEquals(List.of(
+                "d677c492ff4f43af99149813564f419d1a5597cf1f3d8ac5a5e9fcc9a39aa65b",
+                "6cd281b8414926ec9c802cd159bc9c4e45d7bdb4406bccf9785d4df56ef12435",
+                "334ec26d600f8f2c35b07fb7d6f225b8fb32406f57939c79b38fb23fa3c1e8dc"),
+                hashes(withdrawn));
+        assertEquals("18a12343bad569740aacde82949d0dbb2a400cc9be5c07959243f8fdbc3efada", Sha256.hex(all.toString()),
+                all.toString());
+    }
+}
