@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.dualprevention.StaleVersionException;
 import org.dualprevention.ValidationException;
-import org.dualprevention.danger.AuditChain;
+import org.dualprevention.engine.closedloop.AuditChain;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.danger.EffectiveLevel;
