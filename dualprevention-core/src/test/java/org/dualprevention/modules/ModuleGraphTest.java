@@ -35,8 +35,8 @@ class ModuleGraphTest {
         allow("dualprevention-spi", Set.of("jspecify"), Set.of("org.jspecify"));
         allow("dualprevention-core", Set.of("dualprevention-spi", "jspecify"),
                 Set.of("org.dualprevention.spi", "org.jspecify"));
-        allow("dualprevention-analytics", Set.of("dualprevention-spi", "dualprevention-core", "commons-math3", "jspecify"),
-                Set.of("org.dualprevention.spi", "org.dualprevention.core", "commons.math3", "org.jspecify"));
+        allow("dualprevention-analytics", Set.of("dualprevention-spi", "commons-math3", "jspecify"),
+                Set.of("org.dualprevention.spi", "commons.math3", "org.jspecify"));
         allow("dualprevention-json", Set.of("dualprevention-spi", "dualprevention-core", "jackson-databind", "jspecify"),
                 Set.of("org.dualprevention.spi", "org.dualprevention.core", "tools.jackson.databind",
                         "tools.jackson.core", "org.jspecify"));
@@ -48,6 +48,9 @@ class ModuleGraphTest {
                         "junit-jupiter-params", "jspecify"),
                 Set.of("org.dualprevention.spi", "org.dualprevention.core", "org.junit.jupiter.api",
                         "org.junit.jupiter.params", "org.jspecify"));
+        allow("dualprevention-excel", Set.of("dualprevention-spi", "dualprevention-json", "poi-ooxml", "jspecify"),
+                Set.of("org.dualprevention.spi", "org.dualprevention.json", "org.apache.poi.poi", "org.apache.poi.ooxml",
+                        "org.jspecify"));
         allow("examples-plugin", Set.of("dualprevention-spi"), Set.of("org.dualprevention.spi"));
     }
 
