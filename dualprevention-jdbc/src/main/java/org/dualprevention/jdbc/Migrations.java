@@ -3,20 +3,18 @@ package org.dualprevention.jdbc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.dualprevention.engine.digest.Sha256;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -222,7 +220,7 @@ public final class Migrations {
         for (String name : SCRIPTS) {
             int version = versionOf(name);
             String text = read(dialect.migrationLocation() + "/" + name);
-            String checksum = sha256(text);
+            String checksum = Sha256.hex(text);
             String done = applied.get(version);
             if (done != null) {
                 if (!done.equals(checksum)) {
@@ -423,14 +421,6 @@ public final class Migrations {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
         } catch (IOException e) {
             throw new JdbcStorageException("Cannot read migration script [" + resource + "]", e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }
