@@ -7,9 +7,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.dualprevention.method.LecMethod;
-import org.dualprevention.method.LecV1Scheme;
+import org.dualprevention.method.BuiltInSchemes;
 import org.dualprevention.method.LsMethod;
-import org.dualprevention.method.LsShandongScheme;
 import org.dualprevention.organization.Organization;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.testkit.gen.Gen;
@@ -27,14 +26,14 @@ final class Fixtures {
         this.gen = Gen.of(seed);
         this.org = gen.organization();
         this.context = ExcelContext.of(org, List.of(new LecMethod(), new LsMethod()),
-                List.of(new LecV1Scheme(), new LsShandongScheme()), ZONE);
+                List.of(BuiltInSchemes.lecV1(), BuiltInSchemes.lsShandong()), ZONE);
     }
 
     List<RiskPoint> register(int n) {
         List<RiskPoint> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(i % 2 == 0 ? gen.riskPoint(org, new LecMethod(), new LecV1Scheme(), Gen.EPOCH)
-                    : gen.riskPoint(org, new LsMethod(), new LsShandongScheme(), Gen.EPOCH));
+            out.add(i % 2 == 0 ? gen.riskPoint(org, new LecMethod(), BuiltInSchemes.lecV1(), Gen.EPOCH)
+                    : gen.riskPoint(org, new LsMethod(), BuiltInSchemes.lsShandong(), Gen.EPOCH));
         }
         return out;
     }
