@@ -133,18 +133,24 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         return new JdbcStorage(ConnectionProvider.managed(ds), Dialect.H2, Redaction.redact(url), url, new JsonCodec());
     }
 
+    /** How long an H2 file store's writer waits for a locked row, in milliseconds (see {@link #h2FileUrl}). */
+    public static final int H2_LOCK_TIMEOUT_MS = 10_000;
+
     /**
      * The JDBC URL of an embedded H2 database in file mode at a path, with the settings the storage relies
      * on: the database stays open while the JVM uses it ({@code DB_CLOSE_DELAY=-1}) and every commit is
      * written to the file before the commit returns ({@code WRITE_DELAY=0}), so a killed process loses no
-     * acknowledged save.
+     * acknowledged save. A writer waits up to {@value #H2_LOCK_TIMEOUT_MS} ms for a row another writer holds
+     * ({@code LOCK_TIMEOUT}): H2's own default of one second turned into failed saves when two writers met on
+     * a busy two-core machine, while the optimistic version check already decides who wins.
      *
      * @param file the database file without the {@code .mv.db} suffix
      * @return the URL
      */
     public static String h2FileUrl(Path file) {
         Objects.requireNonNull(file, "file");
-        return "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0;LOCK_TIMEOUT="
+                + H2_LOCK_TIMEOUT_MS;
     }
 
     /** @return a builder */
