@@ -1,7 +1,6 @@
 package org.dualprevention.json;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -84,14 +83,14 @@ public final class AuditLogDocument {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(sink, "sink");
         JsonMapper mapper = DualPreventionJson.streamingMapper(options.limits());
-        Pass first = new Pass(options);
+        Pass first = new Pass(options, mapper);
         first.run(mapper, source, null);
         if (!first.problems.isEmpty()) {
             throw new JsonImportException(FORMAT, first.problems.list());
         }
-        Pass second = new Pass(options);
+        Pass second = new Pass(options, mapper);
         StreamingImport.Delivery<DocumentHeader, AuditEntry> delivery =
-                new StreamingImport.Delivery<>(sink, options.batchSize());
+                new StreamingImport.Delivery<>(sink, options.batchSize(), options.limits());
         second.run(mapper, source, delivery);
         if (!second.problems.isEmpty()) {
             throw new IllegalStateException("The log changed between the validating and the importing pass: "
@@ -105,27 +104,38 @@ public final class AuditLogDocument {
     private static final class Pass {
         final Problems problems;
         final ModelReader reader;
+        final ItemReader trees;
+        final JsonLimits limits;
         final IdSet ids = new IdSet();
         final List<AuditEntry> group = new ArrayList<>();
+        ItemReader.Budget groupBudget;
         long groupStart;
         int sourceVersion = CURRENT_VERSION;
         long items;
 
-        Pass(ImportOptions options) {
+        Pass(ImportOptions options, JsonMapper mapper) {
             problems = new Problems(options.maxProblems());
             reader = new ModelReader(problems, options.isLenient());
+            trees = new ItemReader(mapper.getNodeFactory());
+            limits = options.limits();
+            groupBudget = newGroupBudget();
+        }
+
+        private ItemReader.Budget newGroupBudget() {
+            return new ItemReader.Budget(limits, "the lines of one hidden danger");
         }
 
         void run(JsonMapper mapper, DocumentSource source, StreamingImport.@Nullable Delivery<DocumentHeader, AuditEntry> delivery) {
             long line = 0;
             JsonParser p = null;
-            try (InputStream in = source.open()) {
+            try (CheckedInput in = new CheckedInput(source.open())) {
                 p = mapper.createParser(in);
                 try {
                     DocumentHeader header = null;
                     while (p.nextToken() != null) {
-                        JsonNode n = mapper.readTree(p);
                         String ptr = "/" + line;
+                        ItemReader.Budget budget = new ItemReader.Budget(limits, "one line");
+                        JsonNode n = StreamingImport.tree(p, trees, budget, problems, ptr);
                         if (line == 0) {
                             if (!header(n)) {
                                 return;
@@ -134,9 +144,9 @@ public final class AuditLogDocument {
                         } else {
                             AuditEntry e = DangerReader.auditEntry(reader, n, ptr);
                             if (e != null) {
-                                entry(e, line);
+                                entry(e, line, budget);
                                 if (delivery != null) {
-                                    delivery.add(header, e);
+                                    delivery.add(header, e, budget.values(), budget.bytes());
                                 }
                             }
                             items++;
@@ -147,11 +157,15 @@ public final class AuditLogDocument {
                         problems.add("/0", null, "a header line {\"format\": \"" + FORMAT + "\", \"version\": " + CURRENT_VERSION + "}");
                     }
                     endGroup();
+                    if (in.badAt() >= 0) {
+                        problems.add("/" + line, in.badValue(), CheckedInput.ALLOWED);
+                    }
+                } catch (StreamingImport.Fatal e) {
+                    // recorded
                 } catch (JacksonIOException e) {
                     throw new UncheckedIOException("Cannot read the audit log", new IOException(e.getMessage(), e));
                 } catch (JacksonException e) {
-                    String inner = p.streamReadContext() == null ? "" : p.streamReadContext().pathAsPointer().toString();
-                    problems.add("/" + line + inner, "(line " + line + ")", "well-formed JSON within the limits; " + e.getOriginalMessage());
+                    StreamingImport.malformed(p, in, e, problems, "/" + line);
                 } finally {
                     p.close();
                 }
@@ -183,21 +197,34 @@ public final class AuditLogDocument {
             return problems.isEmpty();
         }
 
-        private void entry(AuditEntry e, long line) {
+        private void entry(AuditEntry e, long line, ItemReader.Budget lineBudget) {
             if (!group.isEmpty() && group.get(0).dangerId().equals(e.dangerId())) {
                 group.add(e);
+                grow(lineBudget);
                 return;
             }
             endGroup();
+            groupStart = line;
+            grow(lineBudget);
             if (!ids.add("hidden danger", e.dangerId().value())) {
                 problems.add("/" + line + "/dangerId", e.dangerId(), "the entries of one hidden danger on consecutive lines;"
                         + " [" + e.dangerId() + "] appeared before");
             }
             group.add(e);
-            groupStart = line;
+        }
+
+        /** Counts a line against its hidden danger's lines, which are held together; a breach ends the pass. */
+        private void grow(ItemReader.Budget lineBudget) {
+            try {
+                groupBudget.add(lineBudget);
+            } catch (ItemReader.TooLarge x) {
+                problems.add("/" + groupStart, x.value, x.allowed);
+                throw new StreamingImport.Fatal();
+            }
         }
 
         private void endGroup() {
+            groupBudget = newGroupBudget();
             if (group.isEmpty()) {
                 return;
             }
