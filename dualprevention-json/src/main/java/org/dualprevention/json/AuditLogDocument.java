@@ -142,7 +142,7 @@ public final class AuditLogDocument {
                             }
                             header = new DocumentHeader(FORMAT, sourceVersion);
                         } else {
-                            AuditEntry e = DangerReader.auditEntry(reader, n, ptr);
+                            AuditEntry e = ModelReader.guarded(problems, ptr, () -> DangerReader.auditEntry(reader, n, ptr));
                             if (e != null) {
                                 entry(e, line, budget);
                                 if (delivery != null) {
@@ -158,7 +158,7 @@ public final class AuditLogDocument {
                     }
                     endGroup();
                     if (in.badAt() >= 0) {
-                        problems.add("/" + line, in.badValue(), CheckedInput.ALLOWED);
+                        problems.fatal("/" + line, in.badValue(), CheckedInput.ALLOWED);
                     }
                 } catch (StreamingImport.Fatal e) {
                     // recorded
@@ -218,7 +218,7 @@ public final class AuditLogDocument {
             try {
                 groupBudget.add(lineBudget);
             } catch (ItemReader.TooLarge x) {
-                problems.add("/" + groupStart, x.value, x.allowed);
+                problems.fatal("/" + groupStart, x.value, x.allowed);
                 throw new StreamingImport.Fatal();
             }
         }

@@ -25,7 +25,7 @@ final class CheckedInput extends InputStream {
     private static final int RING = 1 << 14;
 
     private final InputStream in;
-    private final byte[] ring = new byte[RING];
+    private final byte[] ring;
     private long offset;
     private int need;
     private int lo = 0x80;
@@ -38,7 +38,13 @@ final class CheckedInput extends InputStream {
     private boolean ended;
 
     CheckedInput(InputStream in) {
+        this(in, RING);
+    }
+
+    /** With a ring of another size (a power of two), for tests that create many. */
+    CheckedInput(InputStream in, int ringSize) {
         this.in = Objects.requireNonNull(in, "in");
+        this.ring = new byte[ringSize];
     }
 
     /** The offset of the first byte of the first ill-formed sequence, or -1 if none was met. */
@@ -166,14 +172,14 @@ final class CheckedInput extends InputStream {
     private void keep(byte[] b, int off, int n) {
         int from = off;
         int left = n;
-        if (left > RING) {
-            from += left - RING;
-            offset += left - RING;
-            left = RING;
+        if (left > ring.length) {
+            from += left - ring.length;
+            offset += left - ring.length;
+            left = ring.length;
         }
         while (left > 0) {
-            int at = (int) (offset % RING);
-            int chunk = Math.min(left, RING - at);
+            int at = (int) (offset % ring.length);
+            int chunk = Math.min(left, ring.length - at);
             System.arraycopy(b, from, ring, at, chunk);
             from += chunk;
             left -= chunk;
@@ -182,20 +188,29 @@ final class CheckedInput extends InputStream {
     }
 
     /**
-     * The text at a byte offset already read, up to 24 characters and up to the end of its line, with
+     * The text at fault for a parse error at a byte offset already read: from the start of the number or
+     * word the offset falls in or follows (the parser reports some errors, such as a leading zero or
+     * {@code NaN}, after the start of the token; a control character is reported where it is, inside a
+     * string), up to 24 characters and up to the end of its line, with
      * control characters shown as escapes; {@code (end of input)} at the end; null if no longer kept.
      */
-    @Nullable String textAt(long at) {
-        if (at < 0 || at < offset - RING || at > offset) {
+    @Nullable String textAt(long errorAt) {
+        long at = errorAt;
+        if (at < 0 || at < offset - ring.length || at > offset) {
             return null;
         }
         if (at == offset) {
             return "(end of input)";
         }
+        boolean inString = (ring[(int) (at % ring.length)] & 0xFF) < 0x20;
+        for (int back = 0; !inString && back < 64 && at > 0 && at > offset - ring.length
+                && word(ring[(int) ((at - 1) % ring.length)]); back++) {
+            at--;
+        }
         int n = (int) Math.min(96, offset - at);
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) {
-            b[i] = ring[(int) ((at + i) % RING)];
+            b[i] = ring[(int) ((at + i) % ring.length)];
         }
         String s;
         try {
@@ -217,6 +232,10 @@ final class CheckedInput extends InputStream {
             }
         }
         return sb.length() == 0 ? "(end of line)" : sb.toString();
+    }
+
+    private static boolean word(byte b) {
+        return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b == '+' || b == '-' || b == '.';
     }
 
     @Override

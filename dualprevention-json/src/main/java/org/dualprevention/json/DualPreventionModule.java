@@ -3,6 +3,7 @@ package org.dualprevention.json;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import org.dualprevention.ValidationException;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
@@ -180,7 +181,7 @@ public final class DualPreventionModule extends SimpleModule {
             public Object deserializeKey(String key, DeserializationContext ctxt) {
                 try {
                     return make.apply(key);
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | ValidationException e) {
                     Problems p = new Problems(1);
                     p.add("", key, allowed);
                     throw new JsonImportException(type.getSimpleName(), p.list());
@@ -234,7 +235,7 @@ public final class DualPreventionModule extends SimpleModule {
                 throw new JsonImportException(type.getSimpleName(), problems.list());
             }
             Problems problems = new Problems(ImportOptions.DEFAULT_MAX_PROBLEMS);
-            T value = reader.read(new ModelReader(problems, false), node, at);
+            T value = ModelReader.guarded(problems, at, () -> reader.read(new ModelReader(problems, false), node, at));
             if (value == null || !problems.isEmpty()) {
                 if (problems.isEmpty()) {
                     problems.add(at, node, "a " + type.getSimpleName());

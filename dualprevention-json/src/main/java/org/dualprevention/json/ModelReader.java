@@ -55,7 +55,13 @@ import tools.jackson.databind.JsonNode;
  * {@code null} when it found at least one problem in its value. The mirror of {@link ModelWriter}.
  */
 final class ModelReader {
-    static final String ID_ALLOWED = "a non-blank string of at most 128 characters without control characters";
+    static final String ID_ALLOWED = "a non-blank string of at most 128 characters without control characters, "
+            + "unpaired surrogates or non-characters";
+    /** What ids, names and other required text allow beyond their other rules (the spi's rule, checked here first). */
+    static final String UNICODE_NAME = "well-formed Unicode text: no unpaired surrogate (U+D800 to U+DFFF) and no "
+            + "non-character (U+FDD0 to U+FDEF, or the last two code points of any plane, such as U+FFFE and U+10FFFF)";
+    /** What every other string allows. */
+    static final String UNICODE_TEXT = "well-formed Unicode text: no unpaired surrogate (U+D800 to U+DFFF)";
     static final String CODE_ID_ALLOWED = "1-64 characters of A-Z, 0-9, '_', '.', '-', starting with a letter or digit";
     static final String NOT_BLANK = "a non-blank string";
     static final String STRING = "a string";
@@ -84,6 +90,19 @@ final class ModelReader {
 
     ModelReader(Problems problems, boolean lenient) {
         this(problems, lenient, (p, a) -> a);
+    }
+
+    /**
+     * Runs a read, turning a refusal by the model itself (a rule no check here anticipated) into a problem
+     * at the pointer, so that no exception but {@link JsonImportException} leaves an import.
+     */
+    static <T> @Nullable T guarded(Problems problems, String ptr, java.util.function.Supplier<@Nullable T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException | ValidationException e) {
+            problems.add(ptr, "(value)", "a value the model accepts; it refused this one: " + e.getMessage());
+            return null;
+        }
     }
 
     // ---- organisation ----------------------------------------------------------------------------
@@ -412,17 +431,20 @@ final class ModelReader {
         return true;
     }
 
-    /** A required string field, or null with a problem. */
+    /** A required string field of well-formed Unicode, or null with a problem. */
     @Nullable String string(JsonNode obj, String field, String ptr) {
         JsonNode v = obj.path(field);
         if (!v.isString()) {
             problems.add(Problems.child(ptr, field), v, STRING);
             return null;
         }
-        return v.stringValue();
+        return unicode(v.stringValue(), Problems.child(ptr, field), false);
     }
 
-    /** A required text field; when notBlank, blank text is a problem. */
+    /**
+     * A required text field of well-formed Unicode; when notBlank (names, descriptions), blank text and
+     * non-characters are problems too.
+     */
     @Nullable String text(JsonNode obj, String field, String ptr, boolean notBlank) {
         JsonNode v = obj.path(field);
         if (!v.isString()) {
@@ -434,7 +456,122 @@ final class ModelReader {
             problems.add(Problems.child(ptr, field), v, NOT_BLANK);
             return null;
         }
-        return s;
+        return unicode(s, Problems.child(ptr, field), notBlank);
+    }
+
+    /** The text, or null with a problem if it holds an unpaired surrogate or (for names) a non-character. */
+    @Nullable String unicode(String s, String ptr, boolean name) {
+        int bad = badUnicode(s, name);
+        if (bad < 0) {
+            return s;
+        }
+        problems.add(ptr, escape(s, bad), (name ? UNICODE_NAME : UNICODE_TEXT) + "; found " + describe(s, bad)
+                + " at index " + bad);
+        return null;
+    }
+
+    /**
+     * The index of the first unpaired surrogate in {@code s}, or (when {@code nonCharacters}) of the first
+     * non-character; -1 if none. The same rule as the spi's text checks, which a test holds them to.
+     */
+    static int badUnicode(String s, boolean nonCharacters) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return i;
+                }
+                if (nonCharacters && isNonCharacter(Character.toCodePoint(c, s.charAt(i + 1)))) {
+                    return i;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c) || nonCharacters && isNonCharacter(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a code point is one of Unicode's 66 non-characters. */
+    static boolean isNonCharacter(int cp) {
+        return cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE && cp <= Character.MAX_CODE_POINT;
+    }
+
+    private static boolean unpaired(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isLowSurrogate(c) || Character.isHighSurrogate(c)
+                && (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1)));
+    }
+
+    private static String describe(String s, int i) {
+        return unpaired(s, i) ? String.format("an unpaired surrogate \\u%04X", (int) s.charAt(i))
+                : String.format("the non-character U+%04X", s.codePointAt(i));
+    }
+
+    /**
+     * The text quoted as JSON would show it, with every control character, unpaired surrogate and
+     * non-character as <code>&#92;uXXXX</code>; long text is cut to a window around index {@code around}.
+     */
+    static String escape(String s, int around) {
+        int from = around;
+        StringBuilder before = new StringBuilder();
+        while (from > 0 && before.length() < 24) {
+            int start = from - 1;
+            if (start > 0 && Character.isLowSurrogate(s.charAt(start)) && Character.isHighSurrogate(s.charAt(start - 1))) {
+                start--;
+            }
+            before.insert(0, escapeText(s.substring(start, from), true));
+            from = start;
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        if (from > 0) {
+            sb.append('…');
+        }
+        sb.append(before);
+        int to = around;
+        int limit = sb.length() + 40;
+        while (to < s.length() && sb.length() < limit) {
+            int end = to + 1;
+            if (end < s.length() && Character.isHighSurrogate(s.charAt(to)) && Character.isLowSurrogate(s.charAt(end))) {
+                end++;
+            }
+            escapeTo(sb, s.substring(to, end), true);
+            to = end;
+        }
+        if (to < s.length()) {
+            sb.append('…');
+        }
+        return sb.append('"').toString();
+    }
+
+    /**
+     * The text with every unpaired surrogate and non-character, and (when {@code controls}) every control
+     * character, written as <code>&#92;uXXXX</code>, and quotes and backslashes escaped when controls are.
+     */
+    static String escapeText(String s, boolean controls) {
+        return escapeTo(new StringBuilder(s.length() + 8), s, controls).toString();
+    }
+
+    private static StringBuilder escapeTo(StringBuilder sb, String s, boolean controls) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && !unpaired(s, i)) {
+                int cp = s.codePointAt(i);
+                if (isNonCharacter(cp)) {
+                    sb.append(String.format("\\u%04X\\u%04X", (int) c, (int) s.charAt(i + 1)));
+                } else {
+                    sb.appendCodePoint(cp);
+                }
+                i++;
+            } else if (Character.isSurrogate(c) || isNonCharacter(c) || controls && Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04X", (int) c));
+            } else if (controls && (c == '"' || c == '\\')) {
+                sb.append('\\').append(c);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb;
     }
 
     <T> @Nullable T id(JsonNode obj, String field, String ptr, Function<String, T> make) {
@@ -447,9 +584,15 @@ final class ModelReader {
             problems.add(ptr, v, ID_ALLOWED);
             return null;
         }
+        String s = v.stringValue();
+        int bad = badUnicode(s, true);
+        if (bad >= 0) {
+            problems.add(ptr, escape(s, bad), ID_ALLOWED + "; found " + describe(s, bad) + " at index " + bad);
+            return null;
+        }
         try {
-            return make.apply(v.stringValue());
-        } catch (IllegalArgumentException e) {
+            return make.apply(s);
+        } catch (IllegalArgumentException | ValidationException e) {
             problems.add(ptr, v, ID_ALLOWED);
             return null;
         }

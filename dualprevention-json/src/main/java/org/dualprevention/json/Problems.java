@@ -15,6 +15,7 @@ final class Problems {
 
     private final int max;
     private final List<Violation> found = new ArrayList<>();
+    private @Nullable Violation fatal;
     private long count;
     private long structural;
 
@@ -26,6 +27,16 @@ final class Problems {
     void add(String pointer, @Nullable Object value, String allowed) {
         structural++;
         addCross(pointer, value, allowed);
+    }
+
+    /**
+     * Adds the problem that ends the reading (malformed JSON or UTF-8, a breached limit): it is listed even
+     * when the cap is reached, since it explains why nothing after it was checked.
+     */
+    void fatal(String pointer, @Nullable Object value, String allowed) {
+        structural++;
+        count++;
+        fatal = new Violation(pointer, render(value), allowed);
     }
 
     /**
@@ -58,8 +69,11 @@ final class Problems {
 
     List<Violation> list() {
         List<Violation> out = new ArrayList<>(found);
-        if (count > found.size()) {
-            out.add(new Violation("", "(" + (count - found.size()) + " more problems not listed)",
+        if (fatal != null) {
+            out.add(fatal);
+        }
+        if (count > out.size()) {
+            out.add(new Violation("", "(" + (count - out.size()) + " more problems not listed)",
                     "at most " + max + " problems are listed; fix these and import again"));
         }
         return out;
@@ -82,6 +96,9 @@ final class Problems {
             }
         } else {
             text = String.valueOf(value);
+        }
+        if (ModelReader.badUnicode(text, true) >= 0) {
+            text = ModelReader.escapeText(text, false);
         }
         if (text.length() > MAX_VALUE_TEXT) {
             text = text.substring(0, MAX_VALUE_TEXT - 1) + "…";

@@ -211,7 +211,7 @@ abstract class StreamingImport<H, T> {
             try {
                 body(p, pass, delivery);
                 if (in.badAt() >= 0) {
-                    pass.problems.add("", in.badValue(), CheckedInput.ALLOWED);
+                    pass.problems.fatal("", in.badValue(), CheckedInput.ALLOWED);
                 }
             } catch (Fatal e) {
                 // recorded
@@ -235,14 +235,14 @@ abstract class StreamingImport<H, T> {
     static void malformed(JsonParser p, CheckedInput in, JacksonException e, Problems problems, String prefix) {
         String at = prefix + (p.streamReadContext() == null ? "" : p.streamReadContext().pathAsPointer().toString());
         if (in.badAt() >= 0) {
-            problems.add(at, in.badValue(), CheckedInput.ALLOWED);
+            problems.fatal(at, in.badValue(), CheckedInput.ALLOWED);
             return;
         }
         String text = null;
         if (e.getLocation() != null) {
             text = in.textAt(e.getLocation().getByteOffset());
         }
-        problems.add(at, text == null ? tokenText(p) : text, "well-formed JSON within the limits; " + e.getOriginalMessage());
+        problems.fatal(at, text == null ? tokenText(p) : text, "well-formed JSON within the limits; " + e.getOriginalMessage());
     }
 
     /** Reads one value within a budget; a breach is recorded at the pointer and ends the pass. */
@@ -250,7 +250,7 @@ abstract class StreamingImport<H, T> {
         try {
             return trees.read(p, budget);
         } catch (ItemReader.TooLarge e) {
-            problems.add(ptr, e.value, e.allowed);
+            problems.fatal(ptr, e.value, e.allowed);
             throw new Fatal();
         }
     }
@@ -260,7 +260,7 @@ abstract class StreamingImport<H, T> {
         try {
             trees.skip(p, budget);
         } catch (ItemReader.TooLarge e) {
-            problems.add(ptr, e.value, e.allowed);
+            problems.fatal(ptr, e.value, e.allowed);
             throw new Fatal();
         }
     }
@@ -299,7 +299,7 @@ abstract class StreamingImport<H, T> {
             try {
                 header.value();
             } catch (ItemReader.TooLarge e) {
-                problems.add(ptr, e.value, e.allowed);
+                problems.fatal(ptr, e.value, e.allowed);
                 throw new Fatal();
             }
             p.nextToken();
@@ -386,7 +386,7 @@ abstract class StreamingImport<H, T> {
             }
         }
         long before = pass.problems.count();
-        H h = header(pass, fields);
+        H h = ModelReader.guarded(pass.problems, "", () -> header(pass, fields));
         return pass.problems.count() > before ? null : h;
     }
 
@@ -405,7 +405,8 @@ abstract class StreamingImport<H, T> {
             for (Migration m : chain) {
                 n = m.item(n);
             }
-            T item = item(pass, n, ip);
+            JsonNode tree = n;
+            T item = ModelReader.guarded(pass.problems, ip, () -> item(pass, tree, ip));
             if (item != null && delivery != null && pass.header != null) {
                 delivery.add(pass.header, item, budget.values(), budget.bytes());
             }
