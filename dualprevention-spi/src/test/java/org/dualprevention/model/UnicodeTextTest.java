@@ -15,7 +15,14 @@ import java.util.Set;
 import java.util.function.Function;
 import org.dualprevention.ValidationException;
 import org.dualprevention.Violation;
+import org.dualprevention.danger.AuthorityReport;
+import org.dualprevention.danger.Funds;
+import org.dualprevention.danger.GovernanceScheme;
+import org.dualprevention.danger.HiddenDangerCommand;
 import org.dualprevention.danger.HiddenDangerId;
+import org.dualprevention.danger.HiddenDangerSource;
+import org.dualprevention.danger.InspectionRef;
+import org.dualprevention.danger.RectificationPlan;
 import org.dualprevention.inspection.ChecklistClass;
 import org.dualprevention.inspection.GoodPracticeId;
 import org.dualprevention.inspection.InspectionItem;
@@ -26,6 +33,7 @@ import org.dualprevention.inspection.InspectionTaskId;
 import org.dualprevention.inspection.ItemOutcome;
 import org.dualprevention.inspection.ItemResult;
 import org.dualprevention.inspection.Schedule;
+import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
@@ -48,7 +56,8 @@ import org.dualprevention.risk.RiskPointKind;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ids and names refuse unpaired surrogates and non-characters, free text refuses unpaired surrogates, each
+ * Ids and names refuse unpaired surrogates and non-characters, free text (that of the hidden-danger commands
+ * included) refuses unpaired surrogates, each
  * with a {@link ValidationException} naming the field, the value with the character escaped as
  * <code>&#92;uXXXX</code>, and what is allowed; and every other code point of every plane is accepted. Checked
  * exhaustively over all 1,114,112 code points and all 2,048 surrogates.
@@ -76,7 +85,7 @@ class UnicodeTextTest {
         IDS.put("InspectionItemId", InspectionItemId::of);
         IDS.put("InspectionTaskId", InspectionTaskId::of);
         IDS.put("GoodPracticeId", GoodPracticeId::of);
-        IDS.put("role", s -> org.dualprevention.organization.Actor.of(ActorId.of("a"), UNIT, Set.of(s)));
+        IDS.put("role", s -> Actor.of(ActorId.of("a"), UNIT, Set.of(s)));
         NAMES.put("name", s -> OrgUnit.root(UNIT, s, ControlLevel.COMPANY));
         NAMES.put("name ", s -> RiskPoint.of(RiskPointId.of("R"), s, RiskPointKind.PLACE, UNIT, Optional.empty()));
         NAMES.put("description", s -> Hazard.of(HazardId.of("H"), s, HazardCategory.of("21"), Set.of(AccidentType.FIRE), "", ""));
@@ -91,6 +100,23 @@ class UnicodeTextTest {
         TEXTS.put("consequences", s -> Hazard.of(HazardId.of("H"), "d", HazardCategory.of("21"), Set.of(AccidentType.FIRE), "", s));
         TEXTS.put("action", s -> new Grade("c", "n", RiskLevel.LOW, s));
         TEXTS.put("note", s -> ItemResult.of(InspectionItemId.of("I"), ItemOutcome.FAILED, s, List.of()));
+        // the hidden-danger commands: their text goes into the audit entry's canonical data, which a store keeps
+        Actor a = Actor.of(ActorId.of("a"), UNIT);
+        TEXTS.put("title", s -> HiddenDangerCommand.Report.of(a, HiddenDangerId.of("HD"), s, "d", HiddenDangerSource.OTHER,
+                UNIT, LocalDate.of(2026, 1, 1)));
+        TEXTS.put("description", s -> HiddenDangerCommand.Report.of(a, HiddenDangerId.of("HD"), "t", s,
+                HiddenDangerSource.OTHER, UNIT, LocalDate.of(2026, 1, 1)));
+        TEXTS.put("note ", s -> HiddenDangerCommand.Verify.general(a, s));
+        TEXTS.put("reason", s -> new HiddenDangerCommand.Withdraw(a, s));
+        TEXTS.put("reason ", s -> new HiddenDangerCommand.Reject(a, s));
+        TEXTS.put("note  ", s -> new HiddenDangerCommand.Accept(a, s));
+        TEXTS.put("description ", s -> new HiddenDangerCommand.Submit(a, s, List.of(), LocalDate.of(2026, 1, 1)));
+        TEXTS.put("statusAndCause", s -> new AuthorityReport(s, "h", "t"));
+        TEXTS.put("treatmentPlan", s -> new AuthorityReport("s", "h", s));
+        TEXTS.put("measures", s -> RectificationPlan.of(ActorId.of("d"), s, Funds.cny("1.50"), LocalDate.of(2026, 1, 2), "c"));
+        TEXTS.put("contingencyPlan", s -> RectificationPlan.of(ActorId.of("d"), "m", Funds.cny("1.50"), LocalDate.of(2026, 1, 2), s));
+        TEXTS.put("safetyMeasuresAndEmergencyPlan", s -> new GovernanceScheme("g", "m", "f", "o", "t", s));
+        TEXTS.put("task", s -> InspectionRef.of(s, "i"));
     }
 
     static boolean nonCharacter(int cp) {
