@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.dualprevention.danger.AuditChain;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.ChainVerification;
+import org.dualprevention.danger.HiddenDangerId;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
@@ -86,6 +87,12 @@ public final class AuditLogDocument {
         Pass first = new Pass(options, mapper);
         first.run(mapper, source, null);
         if (!first.problems.isEmpty()) {
+            if (first.repeats.any()) {
+                Pass locate = new Pass(options, mapper);
+                locate.locating = first.repeats;
+                locate.run(mapper, source, null);
+                first.repeats.amend(first.problems);
+            }
             throw new JsonImportException(FORMAT, first.problems.list());
         }
         Pass second = new Pass(options, mapper);
@@ -107,7 +114,12 @@ public final class AuditLogDocument {
         final ItemReader trees;
         final JsonLimits limits;
         final IdSet ids = new IdSet();
+        final Repeats repeats = new Repeats();
+        @Nullable Repeats locating;
+        /** The lines of the hidden danger being read: its id, its entries, whether one of them had problems. */
         final List<AuditEntry> group = new ArrayList<>();
+        @Nullable String groupId;
+        boolean tainted;
         ItemReader.Budget groupBudget;
         long groupStart;
         int sourceVersion = CURRENT_VERSION;
@@ -143,11 +155,9 @@ public final class AuditLogDocument {
                             header = new DocumentHeader(FORMAT, sourceVersion);
                         } else {
                             AuditEntry e = ModelReader.guarded(problems, ptr, () -> DangerReader.auditEntry(reader, n, ptr));
-                            if (e != null) {
-                                entry(e, line, budget);
-                                if (delivery != null) {
-                                    delivery.add(header, e, budget.values(), budget.bytes());
-                                }
+                            entry(e != null ? e.dangerId().value() : readableId(n), e, line, budget);
+                            if (e != null && delivery != null) {
+                                delivery.add(header, e, budget.values(), budget.bytes());
                             }
                             items++;
                         }
@@ -197,20 +207,52 @@ public final class AuditLogDocument {
             return problems.isEmpty();
         }
 
-        private void entry(AuditEntry e, long line, ItemReader.Budget lineBudget) {
-            if (!group.isEmpty() && group.get(0).dangerId().equals(e.dangerId())) {
-                group.add(e);
+        /** The hidden danger id of an entry with problems, if it can be read; else null (it joins the current group). */
+        private @Nullable String readableId(JsonNode n) {
+            JsonNode id = n.path("dangerId");
+            if (id.isString() && ModelReader.badUnicode(id.stringValue(), true) < 0) {
+                try {
+                    return HiddenDangerId.of(id.stringValue()).value();
+                } catch (RuntimeException e) {
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Adds an entry line to its hidden danger's group; {@code e} is null for an entry with problems, which
+         * taints the group (its chain is not verified: its entries' own problems are reported instead).
+         */
+        private void entry(@Nullable String dangerId, @Nullable AuditEntry e, long line, ItemReader.Budget lineBudget) {
+            if (groupId != null && (dangerId == null || groupId.equals(dangerId))) {
+                if (e != null) {
+                    group.add(e);
+                } else {
+                    tainted = true;
+                }
                 grow(lineBudget);
                 return;
             }
             endGroup();
             groupStart = line;
+            groupId = dangerId;
+            tainted = e == null;
             grow(lineBudget);
-            if (!ids.add("hidden danger", e.dangerId().value())) {
-                problems.add("/" + line + "/dangerId", e.dangerId(), "the entries of one hidden danger on consecutive lines;"
-                        + " [" + e.dangerId() + "] appeared before");
+            if (dangerId != null) {
+                if (locating != null) {
+                    locating.seen("hidden danger", dangerId, "/" + line);
+                } else if (!ids.add("hidden danger", dangerId)) {
+                    int listed = problems.add("/" + line + "/dangerId", dangerId,
+                            "the entries of one hidden danger on consecutive lines");
+                    if (listed >= 0) {
+                        repeats.found("hidden danger", dangerId, listed);
+                    }
+                }
             }
-            group.add(e);
+            if (e != null) {
+                group.add(e);
+            }
         }
 
         /** Counts a line against its hidden danger's lines, which are held together; a breach ends the pass. */
@@ -225,7 +267,9 @@ public final class AuditLogDocument {
 
         private void endGroup() {
             groupBudget = newGroupBudget();
-            if (group.isEmpty()) {
+            groupId = null;
+            if (group.isEmpty() || tainted) {
+                group.clear();
                 return;
             }
             ChainVerification check = AuditChain.verify(group);

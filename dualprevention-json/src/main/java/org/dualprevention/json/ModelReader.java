@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,11 +76,50 @@ final class ModelReader {
     /** Called for each assessment read, with its pointer; returns the assessment to keep (or null if rejected). */
     interface AssessmentCheck {
         @Nullable Assessment check(String pointer, Assessment assessment);
+
+        /**
+         * Called instead of {@link #check} for an assessment with a problem of its own (a malformed score,
+         * grade, kind, …) whose method, scheme and input could be read, so that the problems of its
+         * factors are reported too.
+         */
+        default void checkInput(String pointer, MethodId method, SchemeId scheme, AssessmentInput input) {
+        }
     }
+
+    /**
+     * Told of every id and every reference as it is read, whether or not the value around it turns out valid,
+     * so that checks across values (repeated ids, units and schemes that must exist) hide behind no other
+     * problem.
+     */
+    interface Refs {
+        /** An id of a kind ("risk point", "hazard", …) that must be unique in the document. */
+        void id(String kind, String id, String pointer);
+
+        /** A reference to an organisational unit. */
+        void unit(OrgUnitId unit, String pointer);
+
+        /** A reference to a grading scheme by an assessment. */
+        void scheme(SchemeId scheme, String pointer);
+    }
+
+    private static final Refs NO_REFS = new Refs() {
+        @Override
+        public void id(String kind, String id, String pointer) {
+        }
+
+        @Override
+        public void unit(OrgUnitId unit, String pointer) {
+        }
+
+        @Override
+        public void scheme(SchemeId scheme, String pointer) {
+        }
+    };
 
     final Problems problems;
     private final boolean lenient;
     private final AssessmentCheck check;
+    private Refs refs = NO_REFS;
 
     ModelReader(Problems problems, boolean lenient, AssessmentCheck check) {
         this.problems = problems;
@@ -90,6 +129,12 @@ final class ModelReader {
 
     ModelReader(Problems problems, boolean lenient) {
         this(problems, lenient, (p, a) -> a);
+    }
+
+    /** Reports ids and references to {@code r} from now on. */
+    ModelReader withRefs(Refs r) {
+        this.refs = r;
+        return this;
     }
 
     /**
@@ -134,11 +179,21 @@ final class ModelReader {
             for (Violation v : e.violations()) {
                 Matcher m = p.matcher(v.path());
                 String at = Problems.child(ptr, "units");
+                Integer first = null;
                 if (m.matches()) {
                     Integer i = "id".equals(m.group(2)) ? Integer.valueOf(m.group(1)) : index.get(OrgUnitId.of(m.group(1)));
                     at = Problems.child(Problems.child(at, i == null ? 0 : i), m.group(2));
+                    if ("id".equals(m.group(2)) && i != null && i < list.size()) {
+                        first = index.get(list.get(i).id());
+                        first = first != null && first.intValue() != i.intValue() ? first : null;
+                    }
                 }
-                problems.add(at, v.value(), v.allowed());
+                if (first != null) {
+                    problems.repeated(at, v.value(), v.allowed(), Problems.child(Problems.child(Problems.child(ptr, "units"),
+                            first), "id"));
+                } else {
+                    problems.add(at, v.value(), v.allowed());
+                }
             }
             return null;
         }
@@ -188,21 +243,29 @@ final class ModelReader {
             return null;
         }
         RiskPointId id = id(n, "id", ptr, RiskPointId::of);
+        if (id != null) {
+            refs.id("risk point", id.value(), Problems.child(ptr, "id"));
+        }
         String name = text(n, "name", ptr, true);
         RiskPointKind kind = code(n, "kind", ptr, RiskPointKind::fromCode, codes(RiskPointKind.values(), RiskPointKind::code));
         OrgUnitId owner = id(n, "owningUnit", ptr, OrgUnitId::of);
+        if (owner != null) {
+            refs.unit(owner, Problems.child(ptr, "owningUnit"));
+        }
         MapZoneId zone = n.has("zone") ? id(n, "zone", ptr, MapZoneId::of) : null;
         Long version = longValue(n, "version", ptr, 0, Long.MAX_VALUE);
         List<Hazard> hazards = new ArrayList<>();
         String hp = Problems.child(ptr, "hazards");
         JsonNode hs = n.path("hazards");
         if (array(hs, hp, "an array of hazards")) {
-            Set<HazardId> seen = new LinkedHashSet<>();
+            Map<HazardId, Integer> seen = new HashMap<>();
             for (int i = 0; i < hs.size(); i++) {
                 Hazard h = hazard(hs.get(i), Problems.child(hp, i));
                 if (h != null) {
-                    if (!seen.add(h.id())) {
-                        problems.add(Problems.child(Problems.child(hp, i), "id"), h.id(), "an id not used by another hazard of the risk point");
+                    Integer first = seen.putIfAbsent(h.id(), i);
+                    if (first != null) {
+                        problems.repeated(Problems.child(Problems.child(hp, i), "id"), h.id(),
+                                "an id not used by another hazard of the risk point", Problems.child(Problems.child(hp, first), "id"));
                     }
                     hazards.add(h);
                 }
@@ -221,6 +284,9 @@ final class ModelReader {
             return null;
         }
         HazardId id = id(n, "id", ptr, HazardId::of);
+        if (id != null) {
+            refs.id("hazard", id.value(), Problems.child(ptr, "id"));
+        }
         String description = text(n, "description", ptr, true);
         HazardCategory category = null;
         String category0 = string(n, "category", ptr);
@@ -240,10 +306,16 @@ final class ModelReader {
             if (ts.isEmpty()) {
                 problems.add(tp, ts, "at least one accident type code of " + allowed);
             }
+            Map<AccidentType, Integer> seen = new EnumMap<>(AccidentType.class);
             for (int i = 0; i < ts.size(); i++) {
                 AccidentType t = codeValue(ts.get(i), Problems.child(tp, i), AccidentType::fromCode, allowed);
-                if (t != null && !types.add(t)) {
-                    problems.add(Problems.child(tp, i), ts.get(i), "each accident type at most once");
+                if (t != null) {
+                    Integer first = seen.putIfAbsent(t, i);
+                    if (first != null) {
+                        problems.repeated(Problems.child(tp, i), ts.get(i), "each accident type at most once",
+                                Problems.child(tp, first));
+                    }
+                    types.add(t);
                 }
             }
         }
@@ -253,12 +325,14 @@ final class ModelReader {
         String mp = Problems.child(ptr, "measures");
         JsonNode ms = n.path("measures");
         if (array(ms, mp, "an array of control measures")) {
-            Set<ControlMeasureId> seen = new LinkedHashSet<>();
+            Map<ControlMeasureId, Integer> seen = new HashMap<>();
             for (int i = 0; i < ms.size(); i++) {
                 ControlMeasure m = controlMeasure(ms.get(i), Problems.child(mp, i));
                 if (m != null) {
-                    if (!seen.add(m.id())) {
-                        problems.add(Problems.child(Problems.child(mp, i), "id"), m.id(), "an id not used by another measure of the hazard");
+                    Integer first = seen.putIfAbsent(m.id(), i);
+                    if (first != null) {
+                        problems.repeated(Problems.child(Problems.child(mp, i), "id"), m.id(),
+                                "an id not used by another measure of the hazard", Problems.child(Problems.child(mp, first), "id"));
                     }
                     measures.add(m);
                 }
@@ -268,13 +342,15 @@ final class ModelReader {
         String ap = Problems.child(ptr, "assessments");
         JsonNode as = n.path("assessments");
         if (array(as, ap, "an array of assessments")) {
-            Set<AssessmentId> seen = new LinkedHashSet<>();
+            Map<AssessmentId, Integer> seen = new HashMap<>();
             for (int i = 0; i < as.size(); i++) {
                 String p = Problems.child(ap, i);
                 Assessment a = assessment(as.get(i), p);
                 if (a != null) {
-                    if (!seen.add(a.id())) {
-                        problems.add(Problems.child(p, "id"), a.id(), "an id not used by another assessment of the hazard");
+                    Integer first = seen.putIfAbsent(a.id(), i);
+                    if (first != null) {
+                        problems.repeated(Problems.child(p, "id"), a.id(), "an id not used by another assessment of the hazard",
+                                Problems.child(Problems.child(ap, first), "id"));
                     }
                     a = check.check(p, a);
                     if (a != null) {
@@ -298,11 +374,17 @@ final class ModelReader {
             return null;
         }
         ControlMeasureId id = id(n, "id", ptr, ControlMeasureId::of);
+        if (id != null) {
+            refs.id("control measure", id.value(), Problems.child(ptr, "id"));
+        }
         MeasureCategory category = code(n, "category", ptr, MeasureCategory::fromCode,
                 codes(MeasureCategory.values(), MeasureCategory::code));
         String description = text(n, "description", ptr, true);
         ControlLevel level = controlLevel(n.path("controlLevel"), Problems.child(ptr, "controlLevel"));
         OrgUnitId unit = id(n, "responsibleUnit", ptr, OrgUnitId::of);
+        if (unit != null) {
+            refs.unit(unit, Problems.child(ptr, "responsibleUnit"));
+        }
         String standard = text(n, "inspectionStandard", ptr, true);
         if (problems.structural() > before) {
             return null;
@@ -317,16 +399,27 @@ final class ModelReader {
             return null;
         }
         AssessmentId id = id(n, "id", ptr, AssessmentId::of);
+        if (id != null) {
+            refs.id("assessment", id.value(), Problems.child(ptr, "id"));
+        }
         MethodId method = codeId(n, "method", ptr, MethodId::of);
         SchemeId scheme = codeId(n, "scheme", ptr, SchemeId::of);
+        if (scheme != null) {
+            refs.scheme(scheme, Problems.child(ptr, "scheme"));
+        }
         AssessmentKind kind = code(n, "kind", ptr, AssessmentKind::fromCode,
                 codes(AssessmentKind.values(), AssessmentKind::code));
+        long beforeInput = problems.structural();
         AssessmentInput input = input(n.path("input"), Problems.child(ptr, "input"));
+        boolean inputOk = problems.structural() == beforeInput;
         Score score = score(n.path("score"), Problems.child(ptr, "score"));
         Grade grade = grade(n.path("grade"), Problems.child(ptr, "grade"));
         ActorId assessor = id(n, "assessor", ptr, ActorId::of);
         Instant at = instant(n, "assessedAt", ptr);
         if (problems.structural() > before) {
+            if (method != null && scheme != null && inputOk && input != null) {
+                check.checkInput(ptr, method, scheme, input);
+            }
             return null;
         }
         return new Assessment(id, method, scheme, input, score, grade, kind, assessor, at);

@@ -51,6 +51,10 @@ abstract class StreamingImport<H, T> {
         final IdSet ids = new IdSet();
         final ImportOptions options;
         final ItemReader trees;
+        /** Ids repeated in this pass (pass one), to be located by another. */
+        final Repeats repeats = new Repeats();
+        /** In a locating pass, the repeats of pass one whose first places it records. */
+        @Nullable Repeats locating;
         @Nullable H header;
         int sourceVersion = -1;
         long items;
@@ -74,12 +78,46 @@ abstract class StreamingImport<H, T> {
             return false;
         }
 
-        /** Records a repeated id. */
+        /** Records a repeated id (a problem of the value holding it); names the first place later. */
         void unique(String kind, String id, String pointer) {
+            if (locating != null) {
+                locating.seen(kind, id, pointer);
+                return;
+            }
             if (!ids.add(kind, id)) {
-                problems.addCross(pointer, id, "an id not used by another " + kind + " in the document");
+                int listed = problems.add(pointer, id, "an id not used by another " + kind + " in the document");
+                if (listed >= 0) {
+                    repeats.found(kind, id, listed);
+                }
             }
         }
+    }
+
+    /** The checks across values of one pass, told of each id and reference as it is read. */
+    class PassRefs implements ModelReader.Refs {
+        final Pass pass;
+
+        PassRefs(Pass pass) {
+            this.pass = pass;
+        }
+
+        @Override
+        public void id(String kind, String id, String pointer) {
+            pass.unique(kind, id, pointer);
+        }
+
+        @Override
+        public void unit(org.dualprevention.organization.OrgUnitId unit, String pointer) {
+        }
+
+        @Override
+        public void scheme(org.dualprevention.risk.SchemeId scheme, String pointer) {
+        }
+    }
+
+    /** The checks across values for one pass; by default, ids unique in the document. */
+    PassRefs refs(Pass pass) {
+        return new PassRefs(pass);
     }
 
     abstract String format();
@@ -117,6 +155,12 @@ abstract class StreamingImport<H, T> {
         Pass first = newPass(options, mapper);
         pass(mapper, source, first, null);
         if (!first.problems.isEmpty()) {
+            if (first.repeats.any()) {
+                Pass locate = newPass(options, mapper);
+                locate.locating = first.repeats;
+                pass(mapper, source, locate, null);
+                first.repeats.amend(first.problems);
+            }
             throw new JsonImportException(format(), first.problems.list());
         }
         Pass second = newPass(options, mapper);
@@ -137,6 +181,7 @@ abstract class StreamingImport<H, T> {
         Problems warnings = new Problems(options.maxProblems());
         DeferredCheck deferred = new DeferredCheck();
         Pass pass = new Pass(options, deferred, problems, warnings, mapper);
+        pass.reader.withRefs(refs(pass));
         deferred.target = check(pass);
         return pass;
     }
@@ -148,6 +193,12 @@ abstract class StreamingImport<H, T> {
         @Override
         public org.dualprevention.risk.@Nullable Assessment check(String pointer, org.dualprevention.risk.Assessment a) {
             return target.check(pointer, a);
+        }
+
+        @Override
+        public void checkInput(String pointer, org.dualprevention.risk.MethodId method, org.dualprevention.risk.SchemeId scheme,
+                org.dualprevention.risk.AssessmentInput input) {
+            target.checkInput(pointer, method, scheme, input);
         }
     }
 
