@@ -71,7 +71,7 @@ public final class AuditLogDocument {
     /**
      * Imports the log: validates all of it, then delivers it. All or nothing.
      *
-     * @param source the NDJSON; read twice
+     * @param source the NDJSON; read twice (a third time if it is refused with repeated ids)
      * @param options import options
      * @param sink receives the header and batches of entries, only if the whole log is valid
      * @return what was imported

@@ -87,7 +87,7 @@ public final class HiddenDangerLedger {
     /**
      * Imports a ledger: validates all of it, then delivers it. All or nothing.
      *
-     * @param source the document; read twice
+     * @param source the document; read twice (a third time if it is refused with repeated ids)
      * @param options import options (the score policy does not apply: a chain that disagrees with its
      *        recorded state is always refused)
      * @param sink receives the header and batches of records, only if the whole ledger is valid

@@ -109,7 +109,7 @@ public final class RegisterDocument {
     /**
      * Imports a register document: validates all of it, then delivers it to the sink. All or nothing.
      *
-     * @param source the document; read twice
+     * @param source the document; read twice (a third time if it is refused with repeated ids)
      * @param providers the methods and schemes that recompute scores and grades
      * @param options import options
      * @param sink receives the header and batches of risk points, only if the document is valid
