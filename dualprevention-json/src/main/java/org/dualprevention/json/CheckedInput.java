@@ -88,6 +88,9 @@ final class CheckedInput extends InputStream {
         }
         for (int i = 0; i < n; i++) {
             int c = b[off + i] & 0xFF;
+            if (need == 0 && c < 0x80 && c != 0) {
+                continue;
+            }
             if (need == 0) {
                 seqStart = offset + i;
                 seqLength = 0;

@@ -17,7 +17,10 @@ import tools.jackson.databind.util.RawValue;
  * the per-item limits of {@link JsonLimits}: at most {@link JsonLimits#maxItemValues()} values and
  * {@link JsonLimits#maxItemLength()} bytes, counted against a {@link Budget} that may span several values.
  * So the tree of one item takes bounded memory whatever its shape (millions of empty arrays, objects with
- * millions of keys, many long strings), and a breach is found while reading, before it is held.
+ * millions of keys, many long strings), and a breach is found while reading, before it is held: the values
+ * are counted at every token and the bytes after every string (the only tokens that can be long: names and
+ * numbers are bounded by Jackson's limits, so between strings the value count bounds them), and once more
+ * at the end of the value.
  *
  * <p>Integers are read exactly and every other number as a {@code BigDecimal}. A number that a
  * {@code BigDecimal} cannot hold (an exponent beyond an {@code int}, such as {@code 1e2147483648}) becomes a
@@ -125,7 +128,6 @@ final class ItemReader {
             open.push(root);
         }
         while (true) {
-            budget.check(offset(p.currentLocation()) - start);
             JsonNode value;
             switch (t) {
                 case PROPERTY_NAME:
@@ -150,6 +152,8 @@ final class ItemReader {
                     break;
                 case VALUE_STRING:
                     value = nodes.stringNode(p.getString());
+                    // only strings are long; other tokens are bounded by the value count and Jackson's limits
+                    budget.check(offset(p.currentLocation()) - start);
                     break;
                 case VALUE_NUMBER_INT:
                     value = integer(p);
@@ -202,7 +206,9 @@ final class ItemReader {
         int depth = 0;
         JsonToken t = p.currentToken();
         while (true) {
-            budget.check(offset(p.currentLocation()) - start);
+            if (t == JsonToken.VALUE_STRING) {
+                budget.check(offset(p.currentLocation()) - start);
+            }
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 budget.value();
                 depth++;

@@ -33,7 +33,7 @@ final class Problems {
 
     /** Adds a repeated id or code at {@code pointer} whose first use is at {@code first}. */
     void repeated(String pointer, @Nullable Object value, String allowed, String first) {
-        add(pointer, value, allowed + "; " + Problems.render(value) + " is already used at " + first);
+        add(pointer, value, allowed + "; [" + Problems.render(value) + "] is already used at " + first);
     }
 
     /**

@@ -48,7 +48,7 @@ final class Repeats {
         for (Pending p : pending) {
             String at = first.get(p.key());
             if (at != null) {
-                problems.amend(p.listed(), "; " + Problems.render(p.id()) + " is already used at " + at);
+                problems.amend(p.listed(), "; [" + Problems.render(p.id()) + "] is already used at " + at);
             }
         }
     }
