@@ -1,7 +1,6 @@
 package org.dualprevention.json;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Objects;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.engine.closedloop.AuditChain;
+import org.dualprevention.danger.HiddenDangerId;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -69,7 +69,7 @@ public final class AuditLogDocument {
     /**
      * Imports the log: validates all of it, then delivers it. All or nothing.
      *
-     * @param source the NDJSON; read twice
+     * @param source the NDJSON; read twice (a third time if it is refused with repeated ids)
      * @param options import options
      * @param sink receives the header and batches of entries, only if the whole log is valid
      * @return what was imported
@@ -82,14 +82,20 @@ public final class AuditLogDocument {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(sink, "sink");
         JsonMapper mapper = DualPreventionJson.streamingMapper(options.limits());
-        Pass first = new Pass(options);
+        Pass first = new Pass(options, mapper);
         first.run(mapper, source, null);
         if (!first.problems.isEmpty()) {
+            if (first.repeats.any()) {
+                Pass locate = new Pass(options, mapper);
+                locate.locating = first.repeats;
+                locate.run(mapper, source, null);
+                first.repeats.amend(first.problems);
+            }
             throw new JsonImportException(FORMAT, first.problems.list());
         }
-        Pass second = new Pass(options);
+        Pass second = new Pass(options, mapper);
         StreamingImport.Delivery<DocumentHeader, AuditEntry> delivery =
-                new StreamingImport.Delivery<>(sink, options.batchSize());
+                new StreamingImport.Delivery<>(sink, options.batchSize(), options.limits());
         second.run(mapper, source, delivery);
         if (!second.problems.isEmpty()) {
             throw new IllegalStateException("The log changed between the validating and the importing pass: "
@@ -103,39 +109,53 @@ public final class AuditLogDocument {
     private static final class Pass {
         final Problems problems;
         final ModelReader reader;
+        final ItemReader trees;
+        final JsonLimits limits;
         final IdSet ids = new IdSet();
+        final Repeats repeats = new Repeats();
+        @Nullable Repeats locating;
+        /** The lines of the hidden danger being read: its id, its entries, whether one of them had problems. */
         final List<AuditEntry> group = new ArrayList<>();
+        @Nullable String groupId;
+        boolean tainted;
+        ItemReader.Budget groupBudget;
         long groupStart;
         int sourceVersion = CURRENT_VERSION;
         long items;
 
-        Pass(ImportOptions options) {
+        Pass(ImportOptions options, JsonMapper mapper) {
             problems = new Problems(options.maxProblems());
             reader = new ModelReader(problems, options.isLenient());
+            trees = new ItemReader(mapper.getNodeFactory());
+            limits = options.limits();
+            groupBudget = newGroupBudget();
+        }
+
+        private ItemReader.Budget newGroupBudget() {
+            return new ItemReader.Budget(limits, "the lines of one hidden danger");
         }
 
         void run(JsonMapper mapper, DocumentSource source, StreamingImport.@Nullable Delivery<DocumentHeader, AuditEntry> delivery) {
             long line = 0;
             JsonParser p = null;
-            try (InputStream in = source.open()) {
+            try (CheckedInput in = new CheckedInput(source.open())) {
                 p = mapper.createParser(in);
                 try {
                     DocumentHeader header = null;
                     while (p.nextToken() != null) {
-                        JsonNode n = mapper.readTree(p);
                         String ptr = "/" + line;
+                        ItemReader.Budget budget = new ItemReader.Budget(limits, "one line");
+                        JsonNode n = StreamingImport.tree(p, trees, budget, problems, ptr);
                         if (line == 0) {
                             if (!header(n)) {
                                 return;
                             }
                             header = new DocumentHeader(FORMAT, sourceVersion);
                         } else {
-                            AuditEntry e = DangerReader.auditEntry(reader, n, ptr);
-                            if (e != null) {
-                                entry(e, line);
-                                if (delivery != null) {
-                                    delivery.add(header, e);
-                                }
+                            AuditEntry e = ModelReader.guarded(problems, ptr, () -> DangerReader.auditEntry(reader, n, ptr));
+                            entry(e != null ? e.dangerId().value() : readableId(n), e, line, budget);
+                            if (e != null && delivery != null) {
+                                delivery.add(header, e, budget.values(), budget.bytes());
                             }
                             items++;
                         }
@@ -145,11 +165,15 @@ public final class AuditLogDocument {
                         problems.add("/0", null, "a header line {\"format\": \"" + FORMAT + "\", \"version\": " + CURRENT_VERSION + "}");
                     }
                     endGroup();
+                    if (in.badAt() >= 0) {
+                        problems.fatal("/" + line, in.badValue(), CheckedInput.ALLOWED);
+                    }
+                } catch (StreamingImport.Fatal e) {
+                    // recorded
                 } catch (JacksonIOException e) {
                     throw new UncheckedIOException("Cannot read the audit log", new IOException(e.getMessage(), e));
                 } catch (JacksonException e) {
-                    String inner = p.streamReadContext() == null ? "" : p.streamReadContext().pathAsPointer().toString();
-                    problems.add("/" + line + inner, "(line " + line + ")", "well-formed JSON within the limits; " + e.getOriginalMessage());
+                    StreamingImport.malformed(p, in, e, problems, "/" + line);
                 } finally {
                     p.close();
                 }
@@ -181,22 +205,69 @@ public final class AuditLogDocument {
             return problems.isEmpty();
         }
 
-        private void entry(AuditEntry e, long line) {
-            if (!group.isEmpty() && group.get(0).dangerId().equals(e.dangerId())) {
-                group.add(e);
+        /** The hidden danger id of an entry with problems, if it can be read; else null (it joins the current group). */
+        private @Nullable String readableId(JsonNode n) {
+            JsonNode id = n.path("dangerId");
+            if (id.isString() && ModelReader.badUnicode(id.stringValue(), true) < 0) {
+                try {
+                    return HiddenDangerId.of(id.stringValue()).value();
+                } catch (RuntimeException e) {
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * Adds an entry line to its hidden danger's group; {@code e} is null for an entry with problems, which
+         * taints the group (its chain is not verified: its entries' own problems are reported instead).
+         */
+        private void entry(@Nullable String dangerId, @Nullable AuditEntry e, long line, ItemReader.Budget lineBudget) {
+            if (groupId != null && (dangerId == null || groupId.equals(dangerId))) {
+                if (e != null) {
+                    group.add(e);
+                } else {
+                    tainted = true;
+                }
+                grow(lineBudget);
                 return;
             }
             endGroup();
-            if (!ids.add("hidden danger", e.dangerId().value())) {
-                problems.add("/" + line + "/dangerId", e.dangerId(), "the entries of one hidden danger on consecutive lines;"
-                        + " [" + e.dangerId() + "] appeared before");
-            }
-            group.add(e);
             groupStart = line;
+            groupId = dangerId;
+            tainted = e == null;
+            grow(lineBudget);
+            if (dangerId != null) {
+                if (locating != null) {
+                    locating.seen("hidden danger", dangerId, "/" + line);
+                } else if (!ids.add("hidden danger", dangerId)) {
+                    int listed = problems.add("/" + line + "/dangerId", dangerId,
+                            "the entries of one hidden danger on consecutive lines");
+                    if (listed >= 0) {
+                        repeats.found("hidden danger", dangerId, listed);
+                    }
+                }
+            }
+            if (e != null) {
+                group.add(e);
+            }
+        }
+
+        /** Counts a line against its hidden danger's lines, which are held together; a breach ends the pass. */
+        private void grow(ItemReader.Budget lineBudget) {
+            try {
+                groupBudget.add(lineBudget);
+            } catch (ItemReader.TooLarge x) {
+                problems.fatal("/" + groupStart, x.value, x.allowed);
+                throw new StreamingImport.Fatal();
+            }
         }
 
         private void endGroup() {
-            if (group.isEmpty()) {
+            groupBudget = newGroupBudget();
+            groupId = null;
+            if (group.isEmpty() || tainted) {
+                group.clear();
                 return;
             }
             ChainVerification check = AuditChain.verify(group);

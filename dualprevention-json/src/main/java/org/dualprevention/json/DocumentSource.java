@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * Where a document is read from. An import reads the source twice (first to validate everything, then to
- * deliver), so {@link #open()} must return the same bytes each time; a source that cannot be re-read
- * should be copied to a temporary file first.
+ * deliver), and a refused document with repeated ids once more (to name the first place of each), so
+ * {@link #open()} must return the same bytes each time; a source that cannot be re-read should be copied
+ * to a temporary file first. The bytes must be well-formed UTF-8.
  *
  * @since 0.1
  */

@@ -59,7 +59,7 @@ public final class DualPreventionJson {
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .build();
         return JsonMapper.builder(factory)
-                .addModule(new DualPreventionModule())
+                .addModule(new DualPreventionModule(limits))
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -3,6 +3,7 @@ package org.dualprevention.json;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import org.dualprevention.ValidationException;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
@@ -34,7 +35,9 @@ import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.Version;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.KeyDeserializer;
@@ -65,6 +68,9 @@ import tools.jackson.databind.ser.std.StdSerializer;
  *       times, shift lengths ISO-8601 durations, evidence absolute URI strings.</li>
  *   <li>Objects are strict: an unknown, missing, ill-typed or disallowed field raises a
  *       {@link JsonImportException} listing every problem with its JSON Pointer.</li>
+ *   <li>Each value is read within the item limits of {@link JsonLimits} (the defaults, or those given to
+ *       {@link DualPreventionJson#mapper(JsonLimits)}); malformed JSON inside a value, a number beyond
+ *       {@code BigDecimal}'s range and a breached limit raise a {@link JsonImportException} too.</li>
  * </ul>
  *
  * <p>Registered under {@code META-INF/services/tools.jackson.databind.JacksonModule} and
@@ -79,9 +85,18 @@ public final class DualPreventionModule extends SimpleModule {
     /** The module name reported to Jackson. */
     public static final String NAME = "dualprevention";
 
-    /** Creates the module with every serializer and deserializer registered. */
+    /** The limits each value is read within; only used while the constructor registers the deserializers. */
+    private final transient JsonLimits limits;
+
+    /** Creates the module with every serializer and deserializer registered, reading within the default limits. */
     public DualPreventionModule() {
+        this(JsonLimits.defaults());
+    }
+
+    /** Creates the module reading each value within the item limits of {@code limits}. */
+    DualPreventionModule(JsonLimits limits) {
         super(NAME, Version.unknownVersion());
+        this.limits = limits;
         idType(OrgUnitId.class, OrgUnitId::value, OrgUnitId::of);
         idType(ActorId.class, ActorId::value, ActorId::of);
         idType(RiskPointId.class, RiskPointId::value, RiskPointId::of);
@@ -130,7 +145,7 @@ public final class DualPreventionModule extends SimpleModule {
 
     <T> void value(Class<T> type, BiConsumer<JsonGenerator, T> writer, TreeReader<T> reader) {
         addSerializer(type, new Ser<>(type, writer));
-        addDeserializer(type, new Deser<>(type, reader));
+        addDeserializer(type, new Deser<>(type, reader, limits));
     }
 
     <T> void idType(Class<T> type, Function<T, String> text, Function<String, T> make) {
@@ -166,7 +181,7 @@ public final class DualPreventionModule extends SimpleModule {
             public Object deserializeKey(String key, DeserializationContext ctxt) {
                 try {
                     return make.apply(key);
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | ValidationException e) {
                     Problems p = new Problems(1);
                     p.add("", key, allowed);
                     throw new JsonImportException(type.getSimpleName(), p.list());
@@ -192,19 +207,35 @@ public final class DualPreventionModule extends SimpleModule {
     private static final class Deser<T> extends StdDeserializer<T> {
         private final Class<T> type;
         private final TreeReader<T> reader;
+        private final JsonLimits limits;
 
-        Deser(Class<T> type, TreeReader<T> reader) {
+        Deser(Class<T> type, TreeReader<T> reader, JsonLimits limits) {
             super(type);
             this.type = type;
             this.reader = reader;
+            this.limits = limits;
         }
 
         @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) {
             String at = p.streamReadContext().pathAsPointer().toString();
-            JsonNode node = ctxt.readTree(p);
+            JsonNode node;
+            try {
+                node = new ItemReader(ctxt.getNodeFactory()).read(p, new ItemReader.Budget(limits, "one " + type.getSimpleName()));
+            } catch (ItemReader.TooLarge e) {
+                Problems problems = new Problems(1);
+                problems.add(at, e.value, e.allowed);
+                throw new JsonImportException(type.getSimpleName(), problems.list());
+            } catch (StreamReadException e) {
+                Problems problems = new Problems(1);
+                String where = p.streamReadContext() == null ? at : p.streamReadContext().pathAsPointer().toString();
+                TokenStreamLocation l = e.getLocation();
+                problems.add(where, l == null ? "(malformed JSON)" : "(malformed JSON at line " + l.getLineNr() + ", column "
+                        + l.getColumnNr() + ")", "well-formed JSON within the limits; " + e.getOriginalMessage());
+                throw new JsonImportException(type.getSimpleName(), problems.list());
+            }
             Problems problems = new Problems(ImportOptions.DEFAULT_MAX_PROBLEMS);
-            T value = reader.read(new ModelReader(problems, false), node, at);
+            T value = ModelReader.guarded(problems, at, () -> reader.read(new ModelReader(problems, false), node, at));
             if (value == null || !problems.isEmpty()) {
                 if (problems.isEmpty()) {
                     problems.add(at, node, "a " + type.getSimpleName());

@@ -85,7 +85,7 @@ public final class HiddenDangerLedger {
     /**
      * Imports a ledger: validates all of it, then delivers it. All or nothing.
      *
-     * @param source the document; read twice
+     * @param source the document; read twice (a third time if it is refused with repeated ids)
      * @param options import options (the score policy does not apply: a chain that disagrees with its
      *        recorded state is always refused)
      * @param sink receives the header and batches of records, only if the whole ledger is valid
@@ -139,6 +139,9 @@ public final class HiddenDangerLedger {
                 return null;
             }
             HiddenDangerId id = r.id(n, "id", ptr, HiddenDangerId::of);
+            if (id != null) {
+                pass.unique("hidden danger", id.value(), Problems.child(ptr, "id"));
+            }
             Long version = r.longValue(n, "version", ptr, 1, Long.MAX_VALUE);
             HiddenDangerState state = r.code(n, "state", ptr, HiddenDangerState::fromCode,
                     ModelReader.codes(HiddenDangerState.values(), HiddenDangerState::code));
@@ -146,6 +149,7 @@ public final class HiddenDangerLedger {
             List<AuditEntry> entries = new ArrayList<>();
             String ep = Problems.child(ptr, "entries");
             JsonNode es = n.path("entries");
+            long beforeEntries = problems.structural();
             if (r.array(es, ep, "a non-empty array of audit entries, from sequence 1")) {
                 if (es.isEmpty()) {
                     problems.add(ep, es, "a non-empty array of audit entries, from sequence 1");
@@ -157,10 +161,10 @@ public final class HiddenDangerLedger {
                     }
                 }
             }
-            if (problems.structural() > before) {
+            if (problems.structural() > beforeEntries) {
                 return null;
             }
-            pass.unique("hidden danger", id.value(), Problems.child(ptr, "id"));
+            // the entries could all be read: their chain is checked even if the fields beside them have problems
             ChainVerification check = AuditChain.verify(entries);
             if (!check.isValid()) {
                 int bad = check.firstBadIndex().orElse(0);
@@ -175,11 +179,11 @@ public final class HiddenDangerLedger {
                 problems.add(ep, "(chain)", "a chain that replays; " + e.getMessage());
                 return null;
             }
-            boolean ok = agree(problems, ptr, "id", id, danger.id(), "the id of the danger the entries record");
-            ok &= agree(problems, ptr, "version", version, danger.version(), "the sequence of the last entry");
-            ok &= agree(problems, ptr, "state", state.code(), danger.state().code(), "the state the chain replays to");
-            ok &= agree(problems, ptr, "auditHead", head, danger.auditHead(), "the hash of the last entry");
-            return ok ? new HiddenDangerRecord(danger, entries) : null;
+            boolean ok = id == null || agree(problems, ptr, "id", id, danger.id(), "the id of the danger the entries record");
+            ok &= version == null || agree(problems, ptr, "version", version, danger.version(), "the sequence of the last entry");
+            ok &= state == null || agree(problems, ptr, "state", state.code(), danger.state().code(), "the state the chain replays to");
+            ok &= head == null || agree(problems, ptr, "auditHead", head, danger.auditHead(), "the hash of the last entry");
+            return ok && problems.structural() == before ? new HiddenDangerRecord(danger, entries) : null;
         }
 
         private static boolean agree(Problems problems, String ptr, String field, Object stored, Object replayed,

@@ -8,8 +8,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.inspection.Cadence;
@@ -311,15 +315,16 @@ final class InspectionJson {
                 if (ss.isEmpty()) {
                     r.problems.add(sp, ss, "a non-empty array of shifts with distinct codes");
                 }
-                List<String> codes = new ArrayList<>();
+                Map<String, Integer> codes = new HashMap<>();
                 for (int i = 0; i < ss.size(); i++) {
                     Shift s = shift(r, ss.get(i), Problems.child(sp, i));
                     if (s != null) {
-                        if (codes.contains(s.code())) {
-                            r.problems.add(Problems.child(Problems.child(sp, i), "code"), s.code(),
-                                    "a code not used by another shift of the schedule");
+                        Integer first = codes.putIfAbsent(s.code(), i);
+                        if (first != null) {
+                            r.problems.repeated(Problems.child(Problems.child(sp, i), "code"), s.code(),
+                                    "a code not used by another shift of the schedule",
+                                    Problems.child(Problems.child(sp, first), "code"));
                         }
-                        codes.add(s.code());
                         shifts.add(s);
                     }
                 }
@@ -396,15 +401,15 @@ final class InspectionJson {
         String ip = Problems.child(ptr, "items");
         JsonNode is = n.path("items");
         if (r.array(is, ip, "an array of inspection items")) {
-            List<InspectionItemId> seen = new ArrayList<>();
+            Map<InspectionItemId, Integer> seen = new HashMap<>();
             for (int i = 0; i < is.size(); i++) {
                 InspectionItem item = item(r, is.get(i), Problems.child(ip, i));
                 if (item != null) {
-                    if (seen.contains(item.id())) {
-                        r.problems.add(Problems.child(Problems.child(ip, i), "id"), item.id(),
-                                "an id not used by another item of the list");
+                    Integer first = seen.putIfAbsent(item.id(), i);
+                    if (first != null) {
+                        r.problems.repeated(Problems.child(Problems.child(ip, i), "id"), item.id(),
+                                "an id not used by another item of the list", Problems.child(Problems.child(ip, first), "id"));
                     }
-                    seen.add(item.id());
                     items.add(item);
                 }
             }
@@ -473,15 +478,15 @@ final class InspectionJson {
         String rp = Problems.child(ptr, "results");
         JsonNode rs = n.path("results");
         if (r.array(rs, rp, "an array of item results")) {
-            List<InspectionItemId> seen = new ArrayList<>();
+            Map<InspectionItemId, Integer> seen = new HashMap<>();
             for (int i = 0; i < rs.size(); i++) {
                 ItemResult x = result(r, rs.get(i), Problems.child(rp, i));
                 if (x != null) {
-                    if (seen.contains(x.item())) {
-                        r.problems.add(Problems.child(Problems.child(rp, i), "item"), x.item(),
-                                "an item with no other result in the record");
+                    Integer first = seen.putIfAbsent(x.item(), i);
+                    if (first != null) {
+                        r.problems.repeated(Problems.child(Problems.child(rp, i), "item"), x.item(),
+                                "an item with no other result in the record", Problems.child(Problems.child(rp, first), "item"));
                     }
-                    seen.add(x.item());
                     results.add(x);
                 }
             }
@@ -517,24 +522,25 @@ final class InspectionJson {
         }
         InspectionTask task = InspectionTask.of(id, plan, kind, unit, Optional.ofNullable(assignee), start, due, items);
         if (record != null) {
-            List<InspectionItemId> expected = new ArrayList<>();
+            Set<InspectionItemId> expected = new LinkedHashSet<>();
             for (InspectionItem i : items) {
                 expected.add(i.id());
             }
             String rp = Problems.child(Problems.child(ptr, "record"), "results");
-            List<InspectionItemId> given = new ArrayList<>();
+            Set<InspectionItemId> given = new LinkedHashSet<>();
             for (int i = 0; i < record.results().size(); i++) {
                 InspectionItemId item = record.results().get(i).item();
                 given.add(item);
                 if (!expected.contains(item)) {
                     r.problems.add(Problems.child(Problems.child(rp, i), "item"), item.value(),
-                            "one of the task's items " + expected);
+                            "one of the task's items " + Problems.some(expected, 10));
                 }
             }
             if (!given.containsAll(expected)) {
-                List<InspectionItemId> missing = new ArrayList<>(expected);
+                Set<InspectionItemId> missing = new LinkedHashSet<>(expected);
                 missing.removeAll(given);
-                r.problems.add(rp, "results for " + given, "a result for every item of the task; missing: " + missing);
+                r.problems.add(rp, "results for " + Problems.some(given, 10), "a result for every item of the task; missing: "
+                        + Problems.some(missing, 10));
             }
             if (r.problems.structural() > before) {
                 return null;

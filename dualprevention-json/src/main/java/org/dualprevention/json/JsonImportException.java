@@ -16,8 +16,9 @@ import org.dualprevention.Violation;
  * {@link Violation#path() path} (for example {@code /riskPoints/3/hazards/0/assessments/1/input/E}, or
  * {@code ""} for the whole document), the offending value rendered as JSON text (at most 80 characters,
  * {@code (missing)} when absent) and what is allowed. When thrown by a document import, nothing was
- * delivered to the sink. Malformed JSON ends the reading at the first syntax error; every other problem
- * is collected, up to {@link ImportOptions#maxProblems()}.
+ * delivered to the sink. Malformed JSON, ill-formed UTF-8 and a breached {@link JsonLimits limit} end the
+ * reading there (that problem is always listed, with the text at fault or the byte offset); every other
+ * problem is collected, up to {@link ImportOptions#maxProblems()}, and a repeated id names its first place.
  *
  * @since 0.1
  */

@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +55,13 @@ import tools.jackson.databind.JsonNode;
  * {@code null} when it found at least one problem in its value. The mirror of {@link ModelWriter}.
  */
 final class ModelReader {
-    static final String ID_ALLOWED = "a non-blank string of at most 128 characters without control characters";
+    static final String ID_ALLOWED = "a non-blank string of at most 128 characters without control characters, "
+            + "unpaired surrogates or non-characters";
+    /** What ids, names and other required text allow beyond their other rules (the spi's rule, checked here first). */
+    static final String UNICODE_NAME = "well-formed Unicode text: no unpaired surrogate (U+D800 to U+DFFF) and no "
+            + "non-character (U+FDD0 to U+FDEF, or the last two code points of any plane, such as U+FFFE and U+10FFFF)";
+    /** What every other string allows. */
+    static final String UNICODE_TEXT = "well-formed Unicode text: no unpaired surrogate (U+D800 to U+DFFF)";
     static final String CODE_ID_ALLOWED = "1-64 characters of A-Z, 0-9, '_', '.', '-', starting with a letter or digit";
     static final String NOT_BLANK = "a non-blank string";
     static final String STRING = "a string";
@@ -70,11 +76,50 @@ final class ModelReader {
     /** Called for each assessment read, with its pointer; returns the assessment to keep (or null if rejected). */
     interface AssessmentCheck {
         @Nullable Assessment check(String pointer, Assessment assessment);
+
+        /**
+         * Called instead of {@link #check} for an assessment with a problem of its own (a malformed score,
+         * grade, kind, …) whose method, scheme and input could be read, so that the problems of its
+         * factors are reported too.
+         */
+        default void checkInput(String pointer, MethodId method, SchemeId scheme, AssessmentInput input) {
+        }
     }
+
+    /**
+     * Told of every id and every reference as it is read, whether or not the value around it turns out valid,
+     * so that checks across values (repeated ids, units and schemes that must exist) hide behind no other
+     * problem.
+     */
+    interface Refs {
+        /** An id of a kind ("risk point", "hazard", …) that must be unique in the document. */
+        void id(String kind, String id, String pointer);
+
+        /** A reference to an organisational unit. */
+        void unit(OrgUnitId unit, String pointer);
+
+        /** A reference to a grading scheme by an assessment. */
+        void scheme(SchemeId scheme, String pointer);
+    }
+
+    private static final Refs NO_REFS = new Refs() {
+        @Override
+        public void id(String kind, String id, String pointer) {
+        }
+
+        @Override
+        public void unit(OrgUnitId unit, String pointer) {
+        }
+
+        @Override
+        public void scheme(SchemeId scheme, String pointer) {
+        }
+    };
 
     final Problems problems;
     private final boolean lenient;
     private final AssessmentCheck check;
+    private Refs refs = NO_REFS;
 
     ModelReader(Problems problems, boolean lenient, AssessmentCheck check) {
         this.problems = problems;
@@ -84,6 +129,25 @@ final class ModelReader {
 
     ModelReader(Problems problems, boolean lenient) {
         this(problems, lenient, (p, a) -> a);
+    }
+
+    /** Reports ids and references to {@code r} from now on. */
+    ModelReader withRefs(Refs r) {
+        this.refs = r;
+        return this;
+    }
+
+    /**
+     * Runs a read, turning a refusal by the model itself (a rule no check here anticipated) into a problem
+     * at the pointer, so that no exception but {@link JsonImportException} leaves an import.
+     */
+    static <T> @Nullable T guarded(Problems problems, String ptr, java.util.function.Supplier<@Nullable T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException | ValidationException e) {
+            problems.add(ptr, "(value)", "a value the model accepts; it refused this one: " + e.getMessage());
+            return null;
+        }
     }
 
     // ---- organisation ----------------------------------------------------------------------------
@@ -115,11 +179,21 @@ final class ModelReader {
             for (Violation v : e.violations()) {
                 Matcher m = p.matcher(v.path());
                 String at = Problems.child(ptr, "units");
+                Integer first = null;
                 if (m.matches()) {
                     Integer i = "id".equals(m.group(2)) ? Integer.valueOf(m.group(1)) : index.get(OrgUnitId.of(m.group(1)));
                     at = Problems.child(Problems.child(at, i == null ? 0 : i), m.group(2));
+                    if ("id".equals(m.group(2)) && i != null && i < list.size()) {
+                        first = index.get(list.get(i).id());
+                        first = first != null && first.intValue() != i.intValue() ? first : null;
+                    }
                 }
-                problems.add(at, v.value(), v.allowed());
+                if (first != null) {
+                    problems.repeated(at, v.value(), v.allowed(), Problems.child(Problems.child(Problems.child(ptr, "units"),
+                            first), "id"));
+                } else {
+                    problems.add(at, v.value(), v.allowed());
+                }
             }
             return null;
         }
@@ -169,21 +243,29 @@ final class ModelReader {
             return null;
         }
         RiskPointId id = id(n, "id", ptr, RiskPointId::of);
+        if (id != null) {
+            refs.id("risk point", id.value(), Problems.child(ptr, "id"));
+        }
         String name = text(n, "name", ptr, true);
         RiskPointKind kind = code(n, "kind", ptr, RiskPointKind::fromCode, codes(RiskPointKind.values(), RiskPointKind::code));
         OrgUnitId owner = id(n, "owningUnit", ptr, OrgUnitId::of);
+        if (owner != null) {
+            refs.unit(owner, Problems.child(ptr, "owningUnit"));
+        }
         MapZoneId zone = n.has("zone") ? id(n, "zone", ptr, MapZoneId::of) : null;
         Long version = longValue(n, "version", ptr, 0, Long.MAX_VALUE);
         List<Hazard> hazards = new ArrayList<>();
         String hp = Problems.child(ptr, "hazards");
         JsonNode hs = n.path("hazards");
         if (array(hs, hp, "an array of hazards")) {
-            Set<HazardId> seen = new LinkedHashSet<>();
+            Map<HazardId, Integer> seen = new HashMap<>();
             for (int i = 0; i < hs.size(); i++) {
                 Hazard h = hazard(hs.get(i), Problems.child(hp, i));
                 if (h != null) {
-                    if (!seen.add(h.id())) {
-                        problems.add(Problems.child(Problems.child(hp, i), "id"), h.id(), "an id not used by another hazard of the risk point");
+                    Integer first = seen.putIfAbsent(h.id(), i);
+                    if (first != null) {
+                        problems.repeated(Problems.child(Problems.child(hp, i), "id"), h.id(),
+                                "an id not used by another hazard of the risk point", Problems.child(Problems.child(hp, first), "id"));
                     }
                     hazards.add(h);
                 }
@@ -202,6 +284,9 @@ final class ModelReader {
             return null;
         }
         HazardId id = id(n, "id", ptr, HazardId::of);
+        if (id != null) {
+            refs.id("hazard", id.value(), Problems.child(ptr, "id"));
+        }
         String description = text(n, "description", ptr, true);
         HazardCategory category = null;
         String category0 = string(n, "category", ptr);
@@ -221,10 +306,16 @@ final class ModelReader {
             if (ts.isEmpty()) {
                 problems.add(tp, ts, "at least one accident type code of " + allowed);
             }
+            Map<AccidentType, Integer> seen = new EnumMap<>(AccidentType.class);
             for (int i = 0; i < ts.size(); i++) {
                 AccidentType t = codeValue(ts.get(i), Problems.child(tp, i), AccidentType::fromCode, allowed);
-                if (t != null && !types.add(t)) {
-                    problems.add(Problems.child(tp, i), ts.get(i), "each accident type at most once");
+                if (t != null) {
+                    Integer first = seen.putIfAbsent(t, i);
+                    if (first != null) {
+                        problems.repeated(Problems.child(tp, i), ts.get(i), "each accident type at most once",
+                                Problems.child(tp, first));
+                    }
+                    types.add(t);
                 }
             }
         }
@@ -234,12 +325,14 @@ final class ModelReader {
         String mp = Problems.child(ptr, "measures");
         JsonNode ms = n.path("measures");
         if (array(ms, mp, "an array of control measures")) {
-            Set<ControlMeasureId> seen = new LinkedHashSet<>();
+            Map<ControlMeasureId, Integer> seen = new HashMap<>();
             for (int i = 0; i < ms.size(); i++) {
                 ControlMeasure m = controlMeasure(ms.get(i), Problems.child(mp, i));
                 if (m != null) {
-                    if (!seen.add(m.id())) {
-                        problems.add(Problems.child(Problems.child(mp, i), "id"), m.id(), "an id not used by another measure of the hazard");
+                    Integer first = seen.putIfAbsent(m.id(), i);
+                    if (first != null) {
+                        problems.repeated(Problems.child(Problems.child(mp, i), "id"), m.id(),
+                                "an id not used by another measure of the hazard", Problems.child(Problems.child(mp, first), "id"));
                     }
                     measures.add(m);
                 }
@@ -249,13 +342,15 @@ final class ModelReader {
         String ap = Problems.child(ptr, "assessments");
         JsonNode as = n.path("assessments");
         if (array(as, ap, "an array of assessments")) {
-            Set<AssessmentId> seen = new LinkedHashSet<>();
+            Map<AssessmentId, Integer> seen = new HashMap<>();
             for (int i = 0; i < as.size(); i++) {
                 String p = Problems.child(ap, i);
                 Assessment a = assessment(as.get(i), p);
                 if (a != null) {
-                    if (!seen.add(a.id())) {
-                        problems.add(Problems.child(p, "id"), a.id(), "an id not used by another assessment of the hazard");
+                    Integer first = seen.putIfAbsent(a.id(), i);
+                    if (first != null) {
+                        problems.repeated(Problems.child(p, "id"), a.id(), "an id not used by another assessment of the hazard",
+                                Problems.child(Problems.child(ap, first), "id"));
                     }
                     a = check.check(p, a);
                     if (a != null) {
@@ -279,11 +374,17 @@ final class ModelReader {
             return null;
         }
         ControlMeasureId id = id(n, "id", ptr, ControlMeasureId::of);
+        if (id != null) {
+            refs.id("control measure", id.value(), Problems.child(ptr, "id"));
+        }
         MeasureCategory category = code(n, "category", ptr, MeasureCategory::fromCode,
                 codes(MeasureCategory.values(), MeasureCategory::code));
         String description = text(n, "description", ptr, true);
         ControlLevel level = controlLevel(n.path("controlLevel"), Problems.child(ptr, "controlLevel"));
         OrgUnitId unit = id(n, "responsibleUnit", ptr, OrgUnitId::of);
+        if (unit != null) {
+            refs.unit(unit, Problems.child(ptr, "responsibleUnit"));
+        }
         String standard = text(n, "inspectionStandard", ptr, true);
         if (problems.structural() > before) {
             return null;
@@ -298,16 +399,27 @@ final class ModelReader {
             return null;
         }
         AssessmentId id = id(n, "id", ptr, AssessmentId::of);
+        if (id != null) {
+            refs.id("assessment", id.value(), Problems.child(ptr, "id"));
+        }
         MethodId method = codeId(n, "method", ptr, MethodId::of);
         SchemeId scheme = codeId(n, "scheme", ptr, SchemeId::of);
+        if (scheme != null) {
+            refs.scheme(scheme, Problems.child(ptr, "scheme"));
+        }
         AssessmentKind kind = code(n, "kind", ptr, AssessmentKind::fromCode,
                 codes(AssessmentKind.values(), AssessmentKind::code));
+        long beforeInput = problems.structural();
         AssessmentInput input = input(n.path("input"), Problems.child(ptr, "input"));
+        boolean inputOk = problems.structural() == beforeInput;
         Score score = score(n.path("score"), Problems.child(ptr, "score"));
         Grade grade = grade(n.path("grade"), Problems.child(ptr, "grade"));
         ActorId assessor = id(n, "assessor", ptr, ActorId::of);
         Instant at = instant(n, "assessedAt", ptr);
         if (problems.structural() > before) {
+            if (method != null && scheme != null && inputOk && input != null) {
+                check.checkInput(ptr, method, scheme, input);
+            }
             return null;
         }
         return new Assessment(id, method, scheme, input, score, grade, kind, assessor, at);
@@ -412,17 +524,20 @@ final class ModelReader {
         return true;
     }
 
-    /** A required string field, or null with a problem. */
+    /** A required string field of well-formed Unicode, or null with a problem. */
     @Nullable String string(JsonNode obj, String field, String ptr) {
         JsonNode v = obj.path(field);
         if (!v.isString()) {
             problems.add(Problems.child(ptr, field), v, STRING);
             return null;
         }
-        return v.stringValue();
+        return unicode(v.stringValue(), Problems.child(ptr, field), false);
     }
 
-    /** A required text field; when notBlank, blank text is a problem. */
+    /**
+     * A required text field of well-formed Unicode; when notBlank (names, descriptions), blank text and
+     * non-characters are problems too.
+     */
     @Nullable String text(JsonNode obj, String field, String ptr, boolean notBlank) {
         JsonNode v = obj.path(field);
         if (!v.isString()) {
@@ -434,7 +549,122 @@ final class ModelReader {
             problems.add(Problems.child(ptr, field), v, NOT_BLANK);
             return null;
         }
-        return s;
+        return unicode(s, Problems.child(ptr, field), notBlank);
+    }
+
+    /** The text, or null with a problem if it holds an unpaired surrogate or (for names) a non-character. */
+    @Nullable String unicode(String s, String ptr, boolean name) {
+        int bad = badUnicode(s, name);
+        if (bad < 0) {
+            return s;
+        }
+        problems.add(ptr, escape(s, bad), (name ? UNICODE_NAME : UNICODE_TEXT) + "; found " + describe(s, bad)
+                + " at index " + bad);
+        return null;
+    }
+
+    /**
+     * The index of the first unpaired surrogate in {@code s}, or (when {@code nonCharacters}) of the first
+     * non-character; -1 if none. The same rule as the spi's text checks, which a test holds them to.
+     */
+    static int badUnicode(String s, boolean nonCharacters) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return i;
+                }
+                if (nonCharacters && isNonCharacter(Character.toCodePoint(c, s.charAt(i + 1)))) {
+                    return i;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c) || nonCharacters && isNonCharacter(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a code point is one of Unicode's 66 non-characters. */
+    static boolean isNonCharacter(int cp) {
+        return cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE && cp <= Character.MAX_CODE_POINT;
+    }
+
+    private static boolean unpaired(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isLowSurrogate(c) || Character.isHighSurrogate(c)
+                && (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1)));
+    }
+
+    private static String describe(String s, int i) {
+        return unpaired(s, i) ? String.format("an unpaired surrogate \\u%04X", (int) s.charAt(i))
+                : String.format("the non-character U+%04X", s.codePointAt(i));
+    }
+
+    /**
+     * The text quoted as JSON would show it, with every control character, unpaired surrogate and
+     * non-character as <code>&#92;uXXXX</code>; long text is cut to a window around index {@code around}.
+     */
+    static String escape(String s, int around) {
+        int from = around;
+        StringBuilder before = new StringBuilder();
+        while (from > 0 && before.length() < 24) {
+            int start = from - 1;
+            if (start > 0 && Character.isLowSurrogate(s.charAt(start)) && Character.isHighSurrogate(s.charAt(start - 1))) {
+                start--;
+            }
+            before.insert(0, escapeText(s.substring(start, from), true));
+            from = start;
+        }
+        StringBuilder sb = new StringBuilder("\"");
+        if (from > 0) {
+            sb.append('…');
+        }
+        sb.append(before);
+        int to = around;
+        int limit = sb.length() + 40;
+        while (to < s.length() && sb.length() < limit) {
+            int end = to + 1;
+            if (end < s.length() && Character.isHighSurrogate(s.charAt(to)) && Character.isLowSurrogate(s.charAt(end))) {
+                end++;
+            }
+            escapeTo(sb, s.substring(to, end), true);
+            to = end;
+        }
+        if (to < s.length()) {
+            sb.append('…');
+        }
+        return sb.append('"').toString();
+    }
+
+    /**
+     * The text with every unpaired surrogate and non-character, and (when {@code controls}) every control
+     * character, written as <code>&#92;uXXXX</code>, and quotes and backslashes escaped when controls are.
+     */
+    static String escapeText(String s, boolean controls) {
+        return escapeTo(new StringBuilder(s.length() + 8), s, controls).toString();
+    }
+
+    private static StringBuilder escapeTo(StringBuilder sb, String s, boolean controls) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && !unpaired(s, i)) {
+                int cp = s.codePointAt(i);
+                if (isNonCharacter(cp)) {
+                    sb.append(String.format("\\u%04X\\u%04X", (int) c, (int) s.charAt(i + 1)));
+                } else {
+                    sb.appendCodePoint(cp);
+                }
+                i++;
+            } else if (Character.isSurrogate(c) || isNonCharacter(c) || controls && Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04X", (int) c));
+            } else if (controls && (c == '"' || c == '\\')) {
+                sb.append('\\').append(c);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb;
     }
 
     <T> @Nullable T id(JsonNode obj, String field, String ptr, Function<String, T> make) {
@@ -447,9 +677,15 @@ final class ModelReader {
             problems.add(ptr, v, ID_ALLOWED);
             return null;
         }
+        String s = v.stringValue();
+        int bad = badUnicode(s, true);
+        if (bad >= 0) {
+            problems.add(ptr, escape(s, bad), ID_ALLOWED + "; found " + describe(s, bad) + " at index " + bad);
+            return null;
+        }
         try {
-            return make.apply(v.stringValue());
-        } catch (IllegalArgumentException e) {
+            return make.apply(s);
+        } catch (IllegalArgumentException | ValidationException e) {
             problems.add(ptr, v, ID_ALLOWED);
             return null;
         }

@@ -12,9 +12,12 @@ import tools.jackson.databind.JsonNode;
 final class Problems {
     static final String MISSING = "(missing)";
     private static final int MAX_VALUE_TEXT = 80;
+    /** The longest allowed text kept; a longer one (a list of thousands of ids) is cut. */
+    private static final int MAX_ALLOWED_TEXT = 1000;
 
     private final int max;
     private final List<Violation> found = new ArrayList<>();
+    private @Nullable Violation fatal;
     private long count;
     private long structural;
 
@@ -23,20 +26,67 @@ final class Problems {
     }
 
     /** Adds a problem in the shape or values of the JSON itself: the value being read is unusable. */
-    void add(String pointer, @Nullable Object value, String allowed) {
+    int add(String pointer, @Nullable Object value, String allowed) {
         structural++;
-        addCross(pointer, value, allowed);
+        return addCross(pointer, value, allowed);
+    }
+
+    /** Adds a repeated id or code at {@code pointer} whose first use is at {@code first}. */
+    void repeated(String pointer, @Nullable Object value, String allowed, String first) {
+        add(pointer, value, allowed + "; [" + Problems.render(value) + "] is already used at " + first);
+    }
+
+    /**
+     * Adds the problem that ends the reading (malformed JSON or UTF-8, a breached limit): it is listed even
+     * when the cap is reached, since it explains why nothing after it was checked.
+     */
+    void fatal(String pointer, @Nullable Object value, String allowed) {
+        structural++;
+        count++;
+        fatal = new Violation(pointer, render(value), cut(allowed));
+    }
+
+    private static String cut(String allowed) {
+        return allowed.length() <= MAX_ALLOWED_TEXT ? allowed : allowed.substring(0, MAX_ALLOWED_TEXT - 1) + "…";
+    }
+
+    /**
+     * A collection as {@code [a, b, c]}, at most {@code max} elements, then {@code … (n in all)}: for allowed
+     * texts that list what a document holds, which may be thousands of ids.
+     */
+    static String some(java.util.Collection<?> all, int max) {
+        StringBuilder sb = new StringBuilder("[");
+        int n = 0;
+        for (Object o : all) {
+            if (n == max) {
+                sb.append(", … (").append(all.size()).append(" in all)");
+                break;
+            }
+            if (n++ > 0) {
+                sb.append(", ");
+            }
+            sb.append(o);
+        }
+        return sb.append(']').toString();
     }
 
     /**
      * Adds a problem found by a check across values (a dangling reference, a repeated id, a disagreeing
      * score): the value itself could still be built.
      */
-    void addCross(String pointer, @Nullable Object value, String allowed) {
+    int addCross(String pointer, @Nullable Object value, String allowed) {
         count++;
         if (found.size() < max) {
-            found.add(new Violation(pointer, render(value), allowed));
+            found.add(new Violation(pointer, render(value), cut(allowed)));
+            return found.size() - 1;
         }
+        return -1;
+    }
+
+    /** Appends to the allowed text of a listed problem (by the index {@link #addCross} returned). */
+    void amend(int index, String more) {
+        Violation v = found.get(index);
+        found.set(index, new Violation(v.path(), v.value(), v.allowed() + more));
     }
 
     boolean isEmpty() {
@@ -58,8 +108,11 @@ final class Problems {
 
     List<Violation> list() {
         List<Violation> out = new ArrayList<>(found);
-        if (count > found.size()) {
-            out.add(new Violation("", "(" + (count - found.size()) + " more problems not listed)",
+        if (fatal != null) {
+            out.add(fatal);
+        }
+        if (count > out.size()) {
+            out.add(new Violation("", "(" + (count - out.size()) + " more problems not listed)",
                     "at most " + max + " problems are listed; fix these and import again"));
         }
         return out;
@@ -82,6 +135,9 @@ final class Problems {
             }
         } else {
             text = String.valueOf(value);
+        }
+        if (ModelReader.badUnicode(text, true) >= 0) {
+            text = ModelReader.escapeText(text, false);
         }
         if (text.length() > MAX_VALUE_TEXT) {
             text = text.substring(0, MAX_VALUE_TEXT - 1) + "…";

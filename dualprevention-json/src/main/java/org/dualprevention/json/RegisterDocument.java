@@ -14,9 +14,8 @@ import org.dualprevention.Violation;
 import org.dualprevention.organization.Organization;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.risk.Assessment;
-import org.dualprevention.risk.ControlMeasure;
+import org.dualprevention.risk.AssessmentInput;
 import org.dualprevention.risk.Grade;
-import org.dualprevention.risk.Hazard;
 import org.dualprevention.risk.MethodId;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.SchemeId;
@@ -110,7 +109,7 @@ public final class RegisterDocument {
     /**
      * Imports a register document: validates all of it, then delivers it to the sink. All or nothing.
      *
-     * @param source the document; read twice
+     * @param source the document; read twice (a third time if it is refused with repeated ids)
      * @param providers the methods and schemes that recompute scores and grades
      * @param options import options
      * @param sink receives the header and batches of risk points, only if the document is valid
@@ -182,19 +181,72 @@ public final class RegisterDocument {
             return List.of("organization", "gradingSchemes");
         }
 
+        /** The refs of the current pass (passes run one after another). */
+        private @Nullable RegisterRefs current;
+
+        /**
+         * Ids unique in the document; units and schemes referenced by items checked against those the header
+         * names, even when the header has problems of its own (its unit and scheme ids that could be read).
+         */
+        final class RegisterRefs extends PassRefs {
+            @Nullable Set<OrgUnitId> units;
+            @Nullable Map<SchemeId, Boolean> schemes;
+
+            RegisterRefs(Pass pass) {
+                super(pass);
+            }
+
+            @Override
+            public void unit(OrgUnitId unit, String pointer) {
+                if (units != null && !units.contains(unit)) {
+                    pass.problems.addCross(pointer, unit, "the id of a unit in /organization");
+                }
+            }
+
+            @Override
+            public void scheme(SchemeId scheme, String pointer) {
+                if (schemes != null && !schemes.containsKey(scheme)) {
+                    pass.problems.addCross(pointer, scheme, "a scheme listed in /gradingSchemes "
+                            + Problems.some(schemes.keySet(), 20));
+                }
+            }
+        }
+
+        @Override
+        PassRefs refs(Pass pass) {
+            current = new RegisterRefs(pass);
+            return current;
+        }
+
         @Override
         @Nullable RegisterHeader header(Pass pass, Map<String, JsonNode> fields) {
             ModelReader r = pass.reader;
             long before = pass.problems.count();
             Organization org = fields.containsKey("organization")
                     ? r.organization(fields.get("organization"), "/organization") : null;
+            RegisterRefs refs = Objects.requireNonNull(current);
+            if (org != null) {
+                Set<OrgUnitId> units = new HashSet<>();
+                org.units().forEach(u -> units.add(u.id()));
+                refs.units = units;
+            } else if (fields.containsKey("organization")) {
+                refs.units = readableUnitIds(fields.get("organization"));
+            }
             List<GradingSchemeRef> schemes = new ArrayList<>();
             JsonNode list = fields.get("gradingSchemes");
             if (list != null && r.array(list, "/gradingSchemes", "an array of grading schemes in use")) {
-                Set<SchemeId> seen = new HashSet<>();
+                refs.schemes = new java.util.LinkedHashMap<>();
+                Map<SchemeId, Integer> seen = new HashMap<>();
                 for (int i = 0; i < list.size(); i++) {
                     String p = Problems.child("/gradingSchemes", i);
                     JsonNode n = list.get(i);
+                    if (n.path("id").isString()) {
+                        try {
+                            refs.schemes.put(SchemeId.of(n.path("id").stringValue()), Boolean.TRUE);
+                        } catch (IllegalArgumentException e) {
+                            // reported below
+                        }
+                    }
                     long b = pass.problems.count();
                     if (!r.object(n, p, "a grading scheme object {\"id\", \"method\", \"name\", \"source\"}", "id",
                             "method", "name", "source")) {
@@ -207,8 +259,10 @@ public final class RegisterDocument {
                     if (pass.problems.count() > b) {
                         continue;
                     }
-                    if (!seen.add(id)) {
-                        pass.problems.add(Problems.child(p, "id"), id, "each grading scheme listed once");
+                    Integer first = seen.putIfAbsent(id, i);
+                    if (first != null) {
+                        pass.problems.repeated(Problems.child(p, "id"), id, "each grading scheme listed once",
+                                Problems.child(Problems.child("/gradingSchemes", first), "id"));
                         continue;
                     }
                     GradingScheme installed = providers.scheme(id);
@@ -238,32 +292,85 @@ public final class RegisterDocument {
             return new RegisterHeader(org, schemes);
         }
 
+        /** The ids of the units of an organisation that has problems, as far as they can be read. */
+        private static Set<OrgUnitId> readableUnitIds(JsonNode organization) {
+            Set<OrgUnitId> out = new HashSet<>();
+            for (JsonNode u : organization.path("units")) {
+                JsonNode id = u.path("id");
+                if (id.isString() && ModelReader.badUnicode(id.stringValue(), true) < 0) {
+                    try {
+                        out.add(OrgUnitId.of(id.stringValue()));
+                    } catch (RuntimeException e) {
+                        // an unreadable id: reported by the organisation's own reading
+                    }
+                }
+            }
+            return out;
+        }
+
         @Override
         ModelReader.AssessmentCheck check(Pass pass) {
-            return (ptr, a) -> recompute(pass, ptr, a);
+            return new ModelReader.AssessmentCheck() {
+                @Override
+                public @Nullable Assessment check(String pointer, Assessment a) {
+                    return recompute(pass, pointer, a);
+                }
+
+                @Override
+                public void checkInput(String pointer, MethodId method, SchemeId scheme, AssessmentInput input) {
+                    validate(pass, pointer, method, scheme, input);
+                }
+            };
+        }
+
+        /**
+         * Checks that the method and scheme are installed and go together, and validates the input with the
+         * method, reporting each factor at its pointer ({@code (missing)} when absent); the method if all is
+         * well, else null.
+         */
+        private @Nullable AssessmentMethod validate(Pass pass, String ptr, MethodId methodId, SchemeId schemeId,
+                AssessmentInput input) {
+            Problems problems = pass.problems;
+            long before = problems.count();
+            AssessmentMethod method = providers.method(methodId);
+            if (method == null) {
+                problems.addCross(Problems.child(ptr, "method"), methodId, "the id of an assessment method installed here");
+            }
+            GradingScheme scheme = providers.scheme(schemeId);
+            if (scheme == null) {
+                problems.addCross(Problems.child(ptr, "scheme"), schemeId, "the id of a grading scheme installed here");
+            } else if (!scheme.method().equals(methodId)) {
+                problems.addCross(Problems.child(ptr, "scheme"), schemeId, "a scheme that grades method [" + methodId
+                        + "]; [" + schemeId + "] grades [" + scheme.method() + "]");
+            }
+            if (method == null) {
+                return null;
+            }
+            String in = Problems.child(ptr, "input");
+            try {
+                method.validate(input);
+            } catch (ValidationException e) {
+                for (Violation v : e.violations()) {
+                    String key = v.path().startsWith("factors.") ? v.path().substring("factors.".length()) : null;
+                    boolean missing = key != null && input.value(key).isEmpty();
+                    problems.addCross(key == null ? in : Problems.child(in, key), missing ? null : v.value(), v.allowed());
+                }
+            } catch (RuntimeException e) {
+                problems.addCross(in, input, "factors that method [" + methodId + "] can validate; it failed with: " + e);
+            }
+            return problems.count() > before ? null : method;
         }
 
         private Assessment recompute(Pass pass, String ptr, Assessment a) {
             Problems problems = pass.problems;
-            long before = problems.count();
-            AssessmentMethod method = providers.method(a.method());
+            AssessmentMethod method = validate(pass, ptr, a.method(), a.scheme(), a.input());
             if (method == null) {
-                problems.addCross(Problems.child(ptr, "method"), a.method(), "the id of an assessment method installed here");
-            }
-            GradingScheme scheme = providers.scheme(a.scheme());
-            if (scheme == null) {
-                problems.addCross(Problems.child(ptr, "scheme"), a.scheme(), "the id of a grading scheme installed here");
-            } else if (!scheme.method().equals(a.method())) {
-                problems.addCross(Problems.child(ptr, "scheme"), a.scheme(), "a scheme that grades method [" + a.method()
-                        + "]; [" + a.scheme() + "] grades [" + scheme.method() + "]");
-            }
-            if (problems.count() > before) {
                 return a;
             }
+            GradingScheme scheme = Objects.requireNonNull(providers.scheme(a.scheme()));
             String in = Problems.child(ptr, "input");
             Score score;
             try {
-                method.validate(a.input());
                 score = method.evaluate(a.input());
             } catch (ValidationException e) {
                 for (Violation v : e.violations()) {
@@ -299,54 +406,10 @@ public final class RegisterDocument {
                     a.assessedAt());
         }
 
+        /** Reads a risk point; its ids, units and schemes were checked across the document as they were read. */
         @Override
         @Nullable RiskPoint item(Pass pass, JsonNode node, String ptr) {
-            RiskPoint r = pass.reader.riskPoint(node, ptr);
-            if (r == null) {
-                return null;
-            }
-            long before = pass.problems.count();
-            RegisterHeader h = pass.header;
-            pass.unique("risk point", r.id().value(), Problems.child(ptr, "id"));
-            if (h != null) {
-                unit(pass, h.organization(), r.owningUnit(), Problems.child(ptr, "owningUnit"));
-            }
-            Map<SchemeId, GradingSchemeRef> listed = new HashMap<>();
-            if (h != null) {
-                for (GradingSchemeRef s : h.gradingSchemes()) {
-                    listed.put(s.id(), s);
-                }
-            }
-            List<Hazard> hazards = r.hazards();
-            for (int i = 0; i < hazards.size(); i++) {
-                Hazard hz = hazards.get(i);
-                String hp = Problems.child(Problems.child(ptr, "hazards"), i);
-                pass.unique("hazard", hz.id().value(), Problems.child(hp, "id"));
-                List<ControlMeasure> ms = hz.measures();
-                for (int j = 0; j < ms.size(); j++) {
-                    String mp = Problems.child(Problems.child(hp, "measures"), j);
-                    pass.unique("control measure", ms.get(j).id().value(), Problems.child(mp, "id"));
-                    if (h != null) {
-                        unit(pass, h.organization(), ms.get(j).responsibleUnit(), Problems.child(mp, "responsibleUnit"));
-                    }
-                }
-                List<Assessment> as = hz.assessments();
-                for (int j = 0; j < as.size(); j++) {
-                    String ap = Problems.child(Problems.child(hp, "assessments"), j);
-                    pass.unique("assessment", as.get(j).id().value(), Problems.child(ap, "id"));
-                    if (h != null && !listed.containsKey(as.get(j).scheme())) {
-                        pass.problems.addCross(Problems.child(ap, "scheme"), as.get(j).scheme(),
-                                "a scheme listed in /gradingSchemes " + listed.keySet());
-                    }
-                }
-            }
-            return pass.problems.count() > before ? null : r;
-        }
-
-        private static void unit(Pass pass, Organization org, OrgUnitId id, String ptr) {
-            if (!org.contains(id)) {
-                pass.problems.addCross(ptr, id, "the id of a unit in /organization");
-            }
+            return pass.reader.riskPoint(node, ptr);
         }
     }
 

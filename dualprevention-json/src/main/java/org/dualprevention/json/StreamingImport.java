@@ -25,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Pass one parses the whole document with a {@link JsonParser}, holding one item at a time, and
  * collects every problem; if there is any, a {@link JsonImportException} is thrown and nothing is
  * delivered. Pass two parses again and delivers the header and batches of items to the sink. Memory is
- * bounded by the header, one item, one batch and 16 bytes per id (see {@link IdSet}).
+ * bounded by the header and one item (each within the item limits of {@link JsonLimits}, see
+ * {@link ItemReader}), one batch (at most {@code batchSize} items and about two items' worth of the item
+ * limits) and 16 bytes per id (see {@link IdSet}). The bytes are checked to be well-formed UTF-8 on the way
+ * in ({@link CheckedInput}).
  *
  * @param <H> header type
  * @param <T> item type
@@ -47,12 +50,19 @@ abstract class StreamingImport<H, T> {
         final ModelReader reader;
         final IdSet ids = new IdSet();
         final ImportOptions options;
+        final ItemReader trees;
+        /** Ids repeated in this pass (pass one), to be located by another. */
+        final Repeats repeats = new Repeats();
+        /** In a locating pass, the repeats of pass one whose first places it records. */
+        @Nullable Repeats locating;
         @Nullable H header;
         int sourceVersion = -1;
         long items;
 
-        Pass(ImportOptions options, ModelReader.AssessmentCheck check, Problems problems, Problems warnings) {
+        Pass(ImportOptions options, ModelReader.AssessmentCheck check, Problems problems, Problems warnings,
+                JsonMapper mapper) {
             this.options = options;
+            this.trees = new ItemReader(mapper.getNodeFactory());
             this.problems = problems;
             this.warnings = warnings;
             this.reader = new ModelReader(problems, options.isLenient(), check);
@@ -68,12 +78,46 @@ abstract class StreamingImport<H, T> {
             return false;
         }
 
-        /** Records a repeated id. */
+        /** Records a repeated id (a problem of the value holding it); names the first place later. */
         void unique(String kind, String id, String pointer) {
+            if (locating != null) {
+                locating.seen(kind, id, pointer);
+                return;
+            }
             if (!ids.add(kind, id)) {
-                problems.addCross(pointer, id, "an id not used by another " + kind + " in the document");
+                int listed = problems.add(pointer, id, "an id not used by another " + kind + " in the document");
+                if (listed >= 0) {
+                    repeats.found(kind, id, listed);
+                }
             }
         }
+    }
+
+    /** The checks across values of one pass, told of each id and reference as it is read. */
+    class PassRefs implements ModelReader.Refs {
+        final Pass pass;
+
+        PassRefs(Pass pass) {
+            this.pass = pass;
+        }
+
+        @Override
+        public void id(String kind, String id, String pointer) {
+            pass.unique(kind, id, pointer);
+        }
+
+        @Override
+        public void unit(org.dualprevention.organization.OrgUnitId unit, String pointer) {
+        }
+
+        @Override
+        public void scheme(org.dualprevention.risk.SchemeId scheme, String pointer) {
+        }
+    }
+
+    /** The checks across values for one pass; by default, ids unique in the document. */
+    PassRefs refs(Pass pass) {
+        return new PassRefs(pass);
     }
 
     abstract String format();
@@ -108,13 +152,19 @@ abstract class StreamingImport<H, T> {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(sink, "sink");
         JsonMapper mapper = DualPreventionJson.streamingMapper(options.limits());
-        Pass first = newPass(options);
+        Pass first = newPass(options, mapper);
         pass(mapper, source, first, null);
         if (!first.problems.isEmpty()) {
+            if (first.repeats.any()) {
+                Pass locate = newPass(options, mapper);
+                locate.locating = first.repeats;
+                pass(mapper, source, locate, null);
+                first.repeats.amend(first.problems);
+            }
             throw new JsonImportException(format(), first.problems.list());
         }
-        Pass second = newPass(options);
-        Delivery<H, T> delivery = new Delivery<>(sink, options.batchSize());
+        Pass second = newPass(options, mapper);
+        Delivery<H, T> delivery = new Delivery<>(sink, options.batchSize(), options.limits());
         pass(mapper, source, second, delivery);
         if (!second.problems.isEmpty()) {
             throw new IllegalStateException("The document changed between the validating and the importing pass; "
@@ -126,11 +176,12 @@ abstract class StreamingImport<H, T> {
         return report;
     }
 
-    private Pass newPass(ImportOptions options) {
+    private Pass newPass(ImportOptions options, JsonMapper mapper) {
         Problems problems = new Problems(options.maxProblems());
         Problems warnings = new Problems(options.maxProblems());
         DeferredCheck deferred = new DeferredCheck();
-        Pass pass = new Pass(options, deferred, problems, warnings);
+        Pass pass = new Pass(options, deferred, problems, warnings, mapper);
+        pass.reader.withRefs(refs(pass));
         deferred.target = check(pass);
         return pass;
     }
@@ -143,24 +194,40 @@ abstract class StreamingImport<H, T> {
         public org.dualprevention.risk.@Nullable Assessment check(String pointer, org.dualprevention.risk.Assessment a) {
             return target.check(pointer, a);
         }
+
+        @Override
+        public void checkInput(String pointer, org.dualprevention.risk.MethodId method, org.dualprevention.risk.SchemeId scheme,
+                org.dualprevention.risk.AssessmentInput input) {
+            target.checkInput(pointer, method, scheme, input);
+        }
     }
 
-    /** Hands out the header and batches. */
+    /**
+     * Hands out the header and batches. A batch ends at {@code batchSize} items, or earlier once its items
+     * came from more than one item's worth of the item limits, so a batch of large items stays bounded too.
+     */
     static final class Delivery<H, T> {
         private final DocumentSink<H, T> sink;
         private final int batchSize;
+        private final JsonLimits limits;
         private final List<T> batch = new ArrayList<>();
+        private long values;
+        private long bytes;
         private boolean begun;
 
-        Delivery(DocumentSink<H, T> sink, int batchSize) {
+        Delivery(DocumentSink<H, T> sink, int batchSize, JsonLimits limits) {
             this.sink = sink;
             this.batchSize = batchSize;
+            this.limits = limits;
         }
 
-        void add(H header, T item) {
+        /** Adds an item read from JSON that used this many values and bytes. */
+        void add(H header, T item, long itemValues, long itemBytes) {
             begin(header);
             batch.add(item);
-            if (batch.size() >= batchSize) {
+            values += itemValues;
+            bytes += itemBytes;
+            if (batch.size() >= batchSize || values >= limits.maxItemValues() || bytes >= limits.maxItemLength()) {
                 flush();
             }
         }
@@ -177,6 +244,8 @@ abstract class StreamingImport<H, T> {
                 sink.accept(List.copyOf(batch));
                 batch.clear();
             }
+            values = 0;
+            bytes = 0;
         }
 
         void finish(H header, ImportReport report) {
@@ -188,18 +257,20 @@ abstract class StreamingImport<H, T> {
 
     private void pass(JsonMapper mapper, DocumentSource source, Pass pass, @Nullable Delivery<H, T> delivery) {
         JsonParser p = null;
-        try (InputStream in = source.open()) {
+        try (CheckedInput in = new CheckedInput(source.open())) {
             p = mapper.createParser(in);
             try {
-                body(mapper, p, pass, delivery);
+                body(p, pass, delivery);
+                if (in.badAt() >= 0) {
+                    pass.problems.fatal("", in.badValue(), CheckedInput.ALLOWED);
+                }
             } catch (Fatal e) {
                 // recorded
             } catch (JacksonIOException e) {
                 throw new UncheckedIOException("Cannot read the " + format() + " document",
                         e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getMessage(), e));
             } catch (JacksonException e) {
-                String at = p.streamReadContext() == null ? "" : p.streamReadContext().pathAsPointer().toString();
-                pass.problems.add(at, tokenText(p), "well-formed JSON within the limits; " + e.getOriginalMessage());
+                malformed(p, in, e, pass.problems, "");
             } finally {
                 p.close();
             }
@@ -208,7 +279,44 @@ abstract class StreamingImport<H, T> {
         }
     }
 
-    private static String tokenText(JsonParser p) {
+    /**
+     * Records the parse error that ended a pass: ill-formed UTF-8 with its byte offset, or else the text at
+     * fault (not the token before it) with the parser's message; both at the pointer of the value being read.
+     */
+    static void malformed(JsonParser p, CheckedInput in, JacksonException e, Problems problems, String prefix) {
+        String at = prefix + (p.streamReadContext() == null ? "" : p.streamReadContext().pathAsPointer().toString());
+        if (in.badAt() >= 0) {
+            problems.fatal(at, in.badValue(), CheckedInput.ALLOWED);
+            return;
+        }
+        String text = null;
+        if (e.getLocation() != null) {
+            text = in.textAt(e.getLocation().getByteOffset());
+        }
+        problems.fatal(at, text == null ? tokenText(p) : text, "well-formed JSON within the limits; " + e.getOriginalMessage());
+    }
+
+    /** Reads one value within a budget; a breach is recorded at the pointer and ends the pass. */
+    static JsonNode tree(JsonParser p, ItemReader trees, ItemReader.Budget budget, Problems problems, String ptr) {
+        try {
+            return trees.read(p, budget);
+        } catch (ItemReader.TooLarge e) {
+            problems.fatal(ptr, e.value, e.allowed);
+            throw new Fatal();
+        }
+    }
+
+    /** Skips one value within a budget; a breach is recorded at the pointer and ends the pass. */
+    static void skip(JsonParser p, ItemReader trees, ItemReader.Budget budget, Problems problems, String ptr) {
+        try {
+            trees.skip(p, budget);
+        } catch (ItemReader.TooLarge e) {
+            problems.fatal(ptr, e.value, e.allowed);
+            throw new Fatal();
+        }
+    }
+
+    static String tokenText(JsonParser p) {
         try {
             JsonToken t = p.currentToken();
             if (t == null) {
@@ -221,8 +329,10 @@ abstract class StreamingImport<H, T> {
         }
     }
 
-    private void body(JsonMapper mapper, JsonParser p, Pass pass, @Nullable Delivery<H, T> delivery) {
+    private void body(JsonParser p, Pass pass, @Nullable Delivery<H, T> delivery) {
         Problems problems = pass.problems;
+        ItemReader.Budget header = new ItemReader.Budget(pass.options.limits(), "the header (everything but the "
+                + itemsField() + " array)");
         if (p.nextToken() != JsonToken.START_OBJECT) {
             problems.add("", tokenText(p), "a JSON object {\"format\": \"" + format() + "\", \"version\": "
                     + currentVersion() + ", …}");
@@ -237,9 +347,15 @@ abstract class StreamingImport<H, T> {
         String name;
         while ((name = p.nextName()) != null) {
             String ptr = Problems.child("", name);
+            try {
+                header.value();
+            } catch (ItemReader.TooLarge e) {
+                problems.fatal(ptr, e.value, e.allowed);
+                throw new Fatal();
+            }
             p.nextToken();
             if ("format".equals(name)) {
-                JsonNode n = mapper.readTree(p);
+                JsonNode n = tree(p, pass.trees, header, problems, ptr);
                 if (!n.isString() || !format().equals(n.stringValue())) {
                     problems.add(ptr, n, "\"" + format() + "\"");
                     throw new Fatal();
@@ -248,7 +364,7 @@ abstract class StreamingImport<H, T> {
                 continue;
             }
             if ("version".equals(name)) {
-                JsonNode n = mapper.readTree(p);
+                JsonNode n = tree(p, pass.trees, header, problems, ptr);
                 version = version(n, ptr, problems);
                 pass.sourceVersion = version;
                 chain = chain(version);
@@ -272,9 +388,9 @@ abstract class StreamingImport<H, T> {
                     pass.header = headerOf(pass, headerFields);
                     headerDone = true;
                 }
-                items(mapper, p, ptr, chain, pass, delivery);
+                items(p, ptr, chain, pass, delivery);
             } else if (headerFields().contains(field)) {
-                JsonNode n = mapper.readTree(p);
+                JsonNode n = tree(p, pass.trees, header, problems, ptr);
                 if (headerDone) {
                     problems.add(ptr, n, "the field before \"" + itemsField() + "\" (documents are read streaming)");
                     continue;
@@ -284,11 +400,11 @@ abstract class StreamingImport<H, T> {
                 }
                 headerFields.put(field, n);
             } else if (pass.options.isLenient()) {
-                p.skipChildren();
+                skip(p, pass.trees, header, problems, ptr);
             } else {
-                JsonNode n = p.currentToken().isScalarValue() ? mapper.readTree(p) : null;
+                JsonNode n = p.currentToken().isScalarValue() ? tree(p, pass.trees, header, problems, ptr) : null;
                 if (n == null) {
-                    p.skipChildren();
+                    skip(p, pass.trees, header, problems, ptr);
                 }
                 List<String> allowed = new ArrayList<>(List.of("format", "version"));
                 allowed.addAll(headerFields());
@@ -321,26 +437,29 @@ abstract class StreamingImport<H, T> {
             }
         }
         long before = pass.problems.count();
-        H h = header(pass, fields);
+        H h = ModelReader.guarded(pass.problems, "", () -> header(pass, fields));
         return pass.problems.count() > before ? null : h;
     }
 
-    private void items(JsonMapper mapper, JsonParser p, String ptr, List<Migration> chain, Pass pass,
-            @Nullable Delivery<H, T> delivery) {
+    private void items(JsonParser p, String ptr, List<Migration> chain, Pass pass, @Nullable Delivery<H, T> delivery) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            JsonNode n = mapper.readTree(p);
+            ItemReader.Budget budget = new ItemReader.Budget(pass.options.limits(), "the " + itemsField() + " value");
+            JsonNode n = tree(p, pass.trees, budget, pass.problems, ptr);
             pass.problems.add(ptr, n, "an array");
             return;
         }
         long i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            JsonNode n = mapper.readTree(p);
+            String ip = Problems.child(ptr, i);
+            ItemReader.Budget budget = new ItemReader.Budget(pass.options.limits(), "one item of " + itemsField());
+            JsonNode n = tree(p, pass.trees, budget, pass.problems, ip);
             for (Migration m : chain) {
                 n = m.item(n);
             }
-            T item = item(pass, n, Problems.child(ptr, i));
+            JsonNode tree = n;
+            T item = ModelReader.guarded(pass.problems, ip, () -> item(pass, tree, ip));
             if (item != null && delivery != null && pass.header != null) {
-                delivery.add(pass.header, item);
+                delivery.add(pass.header, item, budget.values(), budget.bytes());
             }
             i++;
             pass.items++;

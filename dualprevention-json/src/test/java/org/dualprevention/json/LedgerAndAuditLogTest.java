@@ -170,13 +170,13 @@ class LedgerAndAuditLogTest {
             java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
             byte[] valid = ledger(records(seed % 31, 3));
             MutationFuzzTest.Kind kind = MutationFuzzTest.Kind.values()[c % MutationFuzzTest.Kind.values().length];
-            String[] m = MutationFuzzTest.mutate(valid, kind, r);
+            MutationFuzzTest.Mutation m = MutationFuzzTest.mutate(Hostile.Doc.LEDGER, valid, kind, r);
             CollectingSink<DocumentHeader, HiddenDangerRecord> sink = new CollectingSink<>();
-            String where = "seed " + seed + ", mutation " + kind + " at [" + m[1] + "]";
+            String where = "seed " + seed + ", mutation " + kind + " at [" + m.pointer() + "]";
             try {
-                HiddenDangerLedger.read(DocumentSource.of(m[0].getBytes(StandardCharsets.UTF_8)),
+                HiddenDangerLedger.read(DocumentSource.of(m.doc()),
                         ImportOptions.defaults().withLimits(JsonLimits.defaults().withMaxStringLength(1000)), sink);
-                assertTrue(!kind.alwaysInvalid, "accepted an invalid ledger; " + where + "\n" + m[0]);
+                assertTrue(!kind.alwaysInvalid, "accepted an invalid ledger; " + where + "\n" + m.text());
             } catch (JsonImportException e) {
                 refused++;
                 assertTrue(sink.receivedNothing(), where);
@@ -184,7 +184,7 @@ class LedgerAndAuditLogTest {
                     assertTrue(v.path().isEmpty() || v.path().startsWith("/"), v + "; " + where);
                 }
             } catch (RuntimeException | StackOverflowError e) {
-                throw new AssertionError("undocumented " + e + "; " + where + "\n" + m[0], e);
+                throw new AssertionError("undocumented " + e + "; " + where + "\n" + m.text(), e);
             }
         }
         assertTrue(refused > 300, "refused " + refused);

@@ -1,6 +1,6 @@
 package org.dualprevention.danger;
 
-import java.util.Objects;
+import org.dualprevention.internal.Checks;
 
 /**
  * What a unit reports to the authority about a major hidden danger (16号令 Art. 14): ① its current
@@ -18,8 +18,8 @@ import java.util.Objects;
 public record AuthorityReport(String statusAndCause, String harmAndDifficulty, String treatmentPlan) {
     /** Checks the components are present. */
     public AuthorityReport {
-        Objects.requireNonNull(statusAndCause, "statusAndCause");
-        Objects.requireNonNull(harmAndDifficulty, "harmAndDifficulty");
-        Objects.requireNonNull(treatmentPlan, "treatmentPlan");
+        Checks.text(statusAndCause, "statusAndCause");
+        Checks.text(harmAndDifficulty, "harmAndDifficulty");
+        Checks.text(treatmentPlan, "treatmentPlan");
     }
 }

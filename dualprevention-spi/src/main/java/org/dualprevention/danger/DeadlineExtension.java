@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.dualprevention.organization.ActorId;
+import org.dualprevention.internal.Checks;
 
 /**
  * One accepted extension of a hidden danger's rectification deadline (延期).
@@ -24,7 +25,7 @@ public record DeadlineExtension(LocalDate from, LocalDate to, String reason, Act
     public DeadlineExtension {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        Objects.requireNonNull(reason, "reason");
+        Checks.text(reason, "reason");
         Objects.requireNonNull(requestedBy, "requestedBy");
         Objects.requireNonNull(approver, "approver");
         Objects.requireNonNull(at, "at");

@@ -1,6 +1,6 @@
 package org.dualprevention.danger;
 
-import java.util.Objects;
+import org.dualprevention.internal.Checks;
 
 /**
  * The governance scheme (治理方案) a major hidden danger needs under 16号令 Art. 15: its six elements.
@@ -21,11 +21,11 @@ public record GovernanceScheme(String goalsAndTasks, String methodsAndMeasures, 
         String organisationAndPeople, String timeLimitAndRequirements, String safetyMeasuresAndEmergencyPlan) {
     /** Checks the components are present. */
     public GovernanceScheme {
-        Objects.requireNonNull(goalsAndTasks, "goalsAndTasks");
-        Objects.requireNonNull(methodsAndMeasures, "methodsAndMeasures");
-        Objects.requireNonNull(fundsAndMaterials, "fundsAndMaterials");
-        Objects.requireNonNull(organisationAndPeople, "organisationAndPeople");
-        Objects.requireNonNull(timeLimitAndRequirements, "timeLimitAndRequirements");
-        Objects.requireNonNull(safetyMeasuresAndEmergencyPlan, "safetyMeasuresAndEmergencyPlan");
+        Checks.text(goalsAndTasks, "goalsAndTasks");
+        Checks.text(methodsAndMeasures, "methodsAndMeasures");
+        Checks.text(fundsAndMaterials, "fundsAndMaterials");
+        Checks.text(organisationAndPeople, "organisationAndPeople");
+        Checks.text(timeLimitAndRequirements, "timeLimitAndRequirements");
+        Checks.text(safetyMeasuresAndEmergencyPlan, "safetyMeasuresAndEmergencyPlan");
     }
 }

@@ -11,6 +11,7 @@ import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.risk.ControlMeasureId;
 import org.dualprevention.risk.HazardId;
 import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.internal.Checks;
 
 /**
  * A command of the hidden-danger closed loop: one record per {@link HiddenDangerAction}, each carrying
@@ -77,8 +78,8 @@ public sealed interface HiddenDangerCommand permits HiddenDangerCommand.Report, 
         public Report {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(title, "title");
-            Objects.requireNonNull(description, "description");
+            Checks.text(title, "title");
+            Checks.text(description, "description");
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(category, "category");
             Objects.requireNonNull(unit, "unit");
@@ -193,7 +194,7 @@ public sealed interface HiddenDangerCommand permits HiddenDangerCommand.Report, 
         public Verify {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(grade, "grade");
-            Objects.requireNonNull(note, "note");
+            Checks.text(note, "note");
             Objects.requireNonNull(authorityReport, "authorityReport");
         }
 
@@ -237,7 +238,7 @@ public sealed interface HiddenDangerCommand permits HiddenDangerCommand.Report, 
         /** Checks the components are present. */
         public Withdraw {
             Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(reason, "reason");
+            Checks.text(reason, "reason");
         }
 
         /** @return {@link HiddenDangerAction#WITHDRAW} */
@@ -263,7 +264,7 @@ public sealed interface HiddenDangerCommand permits HiddenDangerCommand.Report, 
         /** Checks the components are present and copies the evidence. */
         public RectifyOnSpot {
             Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(description, "description");
+            Checks.text(description, "description");
             evidence = List.copyOf(evidence);
             Objects.requireNonNull(completedOn, "completedOn");
         }
@@ -340,7 +341,7 @@ public sealed interface HiddenDangerCommand permits HiddenDangerCommand.Report, 
         public ExtendDeadline {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(newDeadline, "newDeadline");
-            Objects.requireNonNull(reason, "reason");
+            Checks.text(reason, "reason");
             Objects.requireNonNull(approver, "approver");
         }
 
@@ -365,7 +366,7 @@ public sealed interface HiddenDangerCommand permits HiddenDangerCommand.Report, 
         /** Checks the components are present and copies the evidence. */
         public Submit {
             Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(description, "description");
+            Checks.text(description, "description");
             evidence = List.copyOf(evidence);
             Objects.requireNonNull(completedOn, "completedOn");
         }
@@ -388,7 +389,7 @@ public sealed interface HiddenDangerCommand permits HiddenDangerCommand.Report, 
         /** Checks the components are present. */
         public Accept {
             Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(note, "note");
+            Checks.text(note, "note");
         }
 
         /** @return {@link HiddenDangerAction#ACCEPT} */
@@ -409,7 +410,7 @@ public sealed interface HiddenDangerCommand permits HiddenDangerCommand.Report, 
         /** Checks the components are present. */
         public Reject {
             Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(reason, "reason");
+            Checks.text(reason, "reason");
         }
 
         /** @return {@link HiddenDangerAction#REJECT} */

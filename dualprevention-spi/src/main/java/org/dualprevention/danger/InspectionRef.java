@@ -1,6 +1,6 @@
 package org.dualprevention.danger;
 
-import java.util.Objects;
+import org.dualprevention.internal.Checks;
 
 /**
  * Points from a hidden danger to the inspection that found it: the task and the failed item, as the
@@ -19,8 +19,8 @@ import java.util.Objects;
 public record InspectionRef(String task, String item) {
     /** Checks the components are present. */
     public InspectionRef {
-        Objects.requireNonNull(task, "task");
-        Objects.requireNonNull(item, "item");
+        Checks.text(task, "task");
+        Checks.text(item, "item");
     }
 
     /**

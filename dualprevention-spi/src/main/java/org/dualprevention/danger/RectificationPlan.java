@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.organization.ActorId;
+import org.dualprevention.internal.Checks;
 
 /**
  * A rectification plan with the five implementations (五落实: 责任、措施、资金、时限、预案): the person
@@ -29,10 +30,10 @@ public record RectificationPlan(ActorId responsible, String measures, Funds fund
     /** Checks the components are present. */
     public RectificationPlan {
         Objects.requireNonNull(responsible, "responsible");
-        Objects.requireNonNull(measures, "measures");
+        Checks.text(measures, "measures");
         Objects.requireNonNull(funds, "funds");
         Objects.requireNonNull(deadline, "deadline");
-        Objects.requireNonNull(contingencyPlan, "contingencyPlan");
+        Checks.text(contingencyPlan, "contingencyPlan");
         Objects.requireNonNull(scheme, "scheme");
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.danger.HiddenDangerId;
+import org.dualprevention.internal.Checks;
 
 /**
  * The result of checking one item: passed, failed or not applicable, with a note and references to
@@ -26,7 +27,7 @@ public final class ItemResult {
             Optional<HiddenDangerId> hiddenDanger) {
         this.item = Objects.requireNonNull(item, "item");
         this.outcome = Objects.requireNonNull(outcome, "outcome");
-        this.note = Objects.requireNonNull(note, "note").strip();
+        this.note = Checks.text(note, "note").strip();
         this.evidence = List.copyOf(evidence);
         if (outcome == ItemOutcome.FAILED && this.note.isEmpty()) {
             throw new IllegalArgumentException("item [" + item + "] failed without a note; say what was found");

@@ -21,7 +21,7 @@ public record Grade(String code, String name, RiskLevel level, String action) {
         code = Checks.notBlank(code, "code");
         name = Checks.notBlank(name, "name");
         Objects.requireNonNull(level, "level");
-        Objects.requireNonNull(action, "action");
+        Checks.text(action, "action");
     }
 
     /**

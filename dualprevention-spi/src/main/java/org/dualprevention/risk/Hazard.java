@@ -45,8 +45,8 @@ public final class Hazard {
         Objects.requireNonNull(accidentTypes, "accidentTypes");
         Checks.checkArgument(!accidentTypes.isEmpty(), "hazard [%s] needs at least one accident type", id);
         this.accidentTypes = Collections.unmodifiableSet(EnumSet.copyOf(accidentTypes));
-        this.causes = Objects.requireNonNull(causes, "causes");
-        this.consequences = Objects.requireNonNull(consequences, "consequences");
+        this.causes = Checks.text(causes, "causes");
+        this.consequences = Checks.text(consequences, "consequences");
         this.measures = List.copyOf(measures);
         Set<ControlMeasureId> ids = new HashSet<>();
         for (ControlMeasure m : this.measures) {

@@ -76,6 +76,12 @@ package org.dualprevention.spi;
  * <dt>S18 One organisation</dt>
  * <dd>{@link OrganizationRepository#load} returns the organisation of the last successful save with its
  * version; empty before the first save.</dd>
+ * <dt>S19 Text is kept exactly</dt>
+ * <dd>Every string the model accepts (ids, names, free text; characters of every Unicode plane, 4-byte
+ * emoji and CJK extension ideographs included) is found unchanged, and ids that differ in any character
+ * are different keys. (The model refuses unpaired surrogates everywhere and non-characters in ids and
+ * names, so all such text is well-formed UTF-8; a database column must hold all of it, e.g. MySQL and
+ * MariaDB need {@code utf8mb4}, never the 3-byte {@code utf8}.)</dd>
  * </dl>
  *
  * <h2>Registration</h2>

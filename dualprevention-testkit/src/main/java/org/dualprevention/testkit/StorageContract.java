@@ -1,14 +1,17 @@
 package org.dualprevention.testkit;
 
+import org.dualprevention.engine.closedloop.ClosedLoop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,20 +35,41 @@ import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerGrade;
+import org.dualprevention.danger.HiddenDangerCommand;
 import org.dualprevention.danger.HiddenDangerId;
+import org.dualprevention.danger.HiddenDangerSource;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.danger.Transition;
 import org.dualprevention.engine.closedloop.AuditChain;
+import org.dualprevention.inspection.Cadence;
+import org.dualprevention.inspection.ChecklistClass;
 import org.dualprevention.inspection.GoodPractice;
 import org.dualprevention.inspection.GoodPracticeId;
+import org.dualprevention.inspection.InspectionItem;
+import org.dualprevention.inspection.InspectionItemId;
 import org.dualprevention.inspection.InspectionPlan;
 import org.dualprevention.inspection.InspectionPlanId;
 import org.dualprevention.inspection.InspectionTask;
 import org.dualprevention.inspection.InspectionTaskId;
 import org.dualprevention.inspection.PlanKind;
+import org.dualprevention.inspection.Schedule;
+import org.dualprevention.organization.Actor;
+import org.dualprevention.organization.ActorId;
+import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.organization.Organization;
+import org.dualprevention.risk.AccidentType;
+import org.dualprevention.risk.ControlMeasure;
+import org.dualprevention.risk.ControlMeasureId;
+import org.dualprevention.risk.Hazard;
+import org.dualprevention.risk.HazardCategory;
+import org.dualprevention.risk.HazardId;
+import org.dualprevention.risk.MapZoneId;
+import org.dualprevention.risk.MeasureCategory;
+import org.dualprevention.risk.RiskPoint;
+import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.risk.RiskPointKind;
 import org.dualprevention.query.GoodPracticeQuery;
 import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.query.InspectionPlanQuery;
@@ -106,6 +130,9 @@ import org.junit.jupiter.api.Test;
  *     (expected 0, actual 1) and changes nothing.</li>
  * <li><b>S17</b> {@code findByHazard} returns the risk point holding the hazard as of its latest save.</li>
  * <li><b>S18</b> the organisation: empty before the first save, then the last saved one with its version.</li>
+ * <li><b>S19</b> text is kept exactly: ids, names and free text holding characters of every Unicode plane (4-byte
+ *     emoji and CJK extension ideographs included) are found unchanged in every aggregate, and ids that differ
+ *     in one such character (or that a lossy encoding would turn into the same {@code ?}) stay distinct.</li>
  * </ol>
  * Rule S16 (the host owns transactions) cannot be observed from outside a storage and is not checked here.
  *
@@ -1078,5 +1105,121 @@ public abstract class StorageContract {
             assertEquals(v2, s.riskPoints().findByHazard(added.id()).orElse(null), "S17 a hazard added by the latest save");
             assertEquals(v2, s.riskPoints().findByHazard(next.get(0).id()).orElse(null), "S17 a kept hazard gives the latest version");
         });
+    }
+
+    // ------------------------------------------------------------------ S19
+
+    /**
+     * Texts of every Unicode plane: one character of each of the 17 planes (none a non-character), 4-byte
+     * emoji (one a ZWJ sequence), CJK ideographs of the basic block and of extensions A, B, C, G and H, a
+     * combining accent, right-to-left Arabic, and BMP characters a lossy encoding mangles ({@code ?}, the
+     * replacement character, a zero-width no-break space). Each is short enough to go into a 128-character id.
+     *
+     * @return the texts, each distinct
+     */
+    static List<String> unicodeTexts() {
+        List<String> out = new ArrayList<>();
+        StringBuilder planes = new StringBuilder();
+        for (int plane = 0; plane <= 16; plane++) {
+            planes.appendCodePoint(plane == 0 ? 0x4E2D : plane * 0x10000 + (plane == 14 ? 0x0041 : 0x1234));
+        }
+        out.add(planes.toString());
+        out.add("\uD83D\uDE00\uD83D\uDD25");
+        out.add("\uD83D\uDE01\uD83D\uDD25");
+        out.add("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67");
+        out.add(new StringBuilder("隐患").appendCodePoint(0x3400).appendCodePoint(0x20000).appendCodePoint(0x2A6D6)
+                .appendCodePoint(0x2A700).appendCodePoint(0x30000).appendCodePoint(0x31350).toString());
+        out.add("e\u0301 \u0627\u0644\u0639\u0631\u0628\u064A\u0629");
+        out.add("?");
+        out.add("??");
+        out.add("\uFFFD");
+        out.add("\uFEFFx\u200B");
+        out.add(new StringBuilder().appendCodePoint(0x10FFFD).appendCodePoint(0xFFFD).appendCodePoint(0xF0000).toString());
+        return out;
+    }
+
+    /**
+     * Rule S19: text of every Unicode plane is kept exactly, in ids, names and free text of every aggregate,
+     * and ids that differ in one such character stay distinct.
+     */
+    @Test
+    @DisplayName("S19 text of every Unicode plane is kept exactly in ids, names and free text, and ids differing in one character stay apart")
+    public void s19UnicodeText() {
+        Rules.check("S19", () -> {
+            Storage s = createStorage();
+            List<String> texts = unicodeTexts();
+            String all = String.join(" ", texts);
+            OrgUnit root = OrgUnit.root(OrgUnitId.of("总部" + texts.get(0)), "名称 " + all, ControlLevel.COMPANY);
+            List<OrgUnit> units = new ArrayList<>(List.of(root));
+            for (String t : texts) {
+                units.add(OrgUnit.child(OrgUnitId.of("U-" + t), "单位 " + t, ControlLevel.DEPARTMENT, root.id()));
+            }
+            Organization org = Organization.of(units);
+            s.organization().save(org, 0);
+            assertEquals(org, s.organization().load().orElseThrow().value(), "S19 the organisation" + seedNote());
+            LocalDate day = LocalDate.of(2026, 3, 2);
+            for (String t : texts) {
+                OrgUnitId unit = OrgUnitId.of("U-" + t);
+                Hazard h = Hazard.of(HazardId.of("H-" + t), "描述 " + t, HazardCategory.of("21"), Set.of(AccidentType.FIRE),
+                        "原因 " + t, "后果 " + t).withMeasures(List.of(new ControlMeasure(ControlMeasureId.of("M-" + t),
+                        MeasureCategory.MANAGEMENT, "措施 " + t, ControlLevel.DEPARTMENT, unit, "标准 " + t)));
+                RiskPoint rp = RiskPoint.of(RiskPointId.of("RP-" + t), "风险点 " + t, RiskPointKind.PLACE, unit,
+                        Optional.of(MapZoneId.of("Z-" + t))).withHazards(List.of(h)).withVersion(1);
+                s.riskPoints().save(rp, 0);
+                InspectionItem item = new InspectionItem(InspectionItemId.of("I-" + t), "内容 " + t, "标准 " + t,
+                        ChecklistClass.values()[0], Optional.empty());
+                InspectionPlan plan = InspectionPlan.routine(InspectionPlanId.of("P-" + t), "计划 " + t, unit,
+                        Schedule.every(Cadence.WEEK), day).withItems(List.of(item), false).withVersion(1);
+                s.inspectionPlans().save(plan, 0);
+                InspectionTask task = InspectionTask.of(InspectionTaskId.of("T-" + t), plan.id(), plan.kind(), unit,
+                        Optional.of(ActorId.of("A-" + t)), T0, T0.plus(Duration.ofDays(1)), plan.items()).withVersion(1);
+                s.inspectionTasks().save(task, 0);
+                GoodPractice gp = new GoodPractice(GoodPracticeId.of("G-" + t), ActorId.of("A-" + t), unit,
+                        Optional.of(rp.id()), T0, "做法 " + t, List.of());
+                s.goodPractices().add(gp);
+                Transition tr = ClosedLoop.report(HiddenDangerCommand.Report.of(Actor.of(ActorId.of("A-" + t), unit),
+                        HiddenDangerId.of("HD-" + t), "标题 " + t, "描述 " + t, HiddenDangerSource.OTHER, unit, day),
+                        Clock.fixed(T0, ZoneOffset.ofHours(8)), ZoneOffset.ofHours(8));
+                save(s, tr);
+            }
+            for (String t : texts) {
+                String at = " for the text [" + escape(t) + "]" + seedNote();
+                RiskPoint rp = s.riskPoints().find(RiskPointId.of("RP-" + t)).orElseThrow(
+                        () -> new AssertionError("S19 risk point not found" + at));
+                assertEquals("风险点 " + t, rp.name(), "S19 risk point name" + at);
+                assertEquals("原因 " + t, rp.hazards().get(0).causes(), "S19 hazard causes" + at);
+                assertEquals(rp, s.riskPoints().findByHazard(HazardId.of("H-" + t)).orElse(null), "S19 findByHazard" + at);
+                List<RiskPoint> inUnit = drain(p -> s.riskPoints().find(RiskPointQuery.all().inUnits(
+                        List.of(OrgUnitId.of("U-" + t))), p), 5, 100);
+                assertEquals(List.of(rp), inUnit, "S19 risk points of the unit" + at);
+                InspectionPlan plan = s.inspectionPlans().find(InspectionPlanId.of("P-" + t)).orElseThrow(
+                        () -> new AssertionError("S19 plan not found" + at));
+                assertEquals("计划 " + t, plan.name(), "S19 plan name" + at);
+                assertEquals("内容 " + t, plan.items().get(0).content(), "S19 item content" + at);
+                InspectionTask task = s.inspectionTasks().find(InspectionTaskId.of("T-" + t)).orElseThrow(
+                        () -> new AssertionError("S19 task not found" + at));
+                assertEquals(Optional.of(ActorId.of("A-" + t)), task.assignee(), "S19 task assignee" + at);
+                GoodPractice gp = s.goodPractices().find(GoodPracticeId.of("G-" + t)).orElseThrow(
+                        () -> new AssertionError("S19 good practice not found" + at));
+                assertEquals("做法 " + t, gp.description(), "S19 good practice description" + at);
+                HiddenDanger hd = s.hiddenDangers().find(HiddenDangerId.of("HD-" + t)).orElseThrow(
+                        () -> new AssertionError("S19 hidden danger not found" + at));
+                assertEquals("标题 " + t, hd.title(), "S19 hidden danger title" + at);
+                List<AuditEntry> log = entries(s, hd.id());
+                assertEquals(1, log.size(), "S19 audit entries" + at);
+                assertTrue(AuditChain.verify(log).isValid(), "S19 the stored audit entry no longer matches its hash" + at);
+                assertEquals(hd, AuditChain.replay(log), "S19 the audit entry replays to another hidden danger" + at);
+            }
+            assertEquals(texts.size(), drain(p -> s.riskPoints().find(RiskPointQuery.all(), p), 7, 1000).size(),
+                    "S19 risk points stored (ids differing in one character must not merge)" + seedNote());
+            assertEquals(texts.size(), drain(p -> s.hiddenDangers().find(HiddenDangerQuery.all(), p), 7, 1000).size(),
+                    "S19 hidden dangers stored" + seedNote());
+        });
+    }
+
+    private static String escape(String t) {
+        StringBuilder sb = new StringBuilder();
+        t.codePoints().forEach(cp -> sb.append(cp < 0x80 && cp >= 0x20 ? String.valueOf((char) cp) : String.format("U+%04X ", cp)));
+        return sb.toString().trim();
     }
 }

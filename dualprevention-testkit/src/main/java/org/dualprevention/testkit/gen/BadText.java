@@ -3,8 +3,10 @@ package org.dualprevention.testkit.gen;
 import java.util.List;
 
 /**
- * Texts that ids and required names must refuse: blank ones, ones with control characters, and
- * ones longer than the 128 characters a host key may have.
+ * Texts that ids and required names must refuse: blank ones, ones with control characters, ones longer
+ * than the 128 characters a host key may have (all refused with {@link IllegalArgumentException}), and
+ * ill-formed Unicode: unpaired surrogates and non-characters (refused with
+ * {@link org.dualprevention.ValidationException}, since no UTF-8 store could keep them unchanged).
  *
  * <p>This class is stateless and thread-safe.
  *
@@ -29,7 +31,17 @@ public final class BadText {
         return "K".repeat(129);
     }
 
-    /** @return every text a typed id must refuse */
+    /**
+     * @return texts with an unpaired surrogate (high or low, alone, at the end, reversed) or a non-character
+     *     (U+FDD0, U+FFFE, U+FFFF, U+1FFFE, U+10FFFF), which ids and names refuse; free text refuses the
+     *     unpaired surrogates only
+     */
+    public static List<String> illFormedUnicode() {
+        return List.of("RP-\uD800", "RP-\uDFFF-1", "\uDBFF", "A\uDC00\uD800B", "RP-\uFDD0", "RP-\uFFFE", "RP-\uFFFF",
+                "RP-\uD83F\uDFFE", "RP-\uDBFF\uDFFF");
+    }
+
+    /** @return every text a typed id must refuse with {@link IllegalArgumentException} */
     public static List<String> badIds() {
         java.util.ArrayList<String> all = new java.util.ArrayList<>(blank());
         all.addAll(withControlCharacters());

@@ -222,6 +222,9 @@ class GenTest {
             for (String bad : BadText.badIds()) {
                 assertThrows(IllegalArgumentException.class, () -> id.apply(bad), "accepted [" + bad + "]");
             }
+            for (String bad : BadText.illFormedUnicode()) {
+                assertThrows(ValidationException.class, () -> id.apply(bad), "accepted [" + bad + "]");
+            }
         }
         assertEquals(129, BadText.tooLongKey().length());
         for (String s : BadText.blank()) {

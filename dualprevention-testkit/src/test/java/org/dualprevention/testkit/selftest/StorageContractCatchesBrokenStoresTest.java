@@ -60,11 +60,23 @@ class StorageContractCatchesBrokenStoresTest {
     }
 
     @Test
+    @DisplayName("a store that keeps names in a 3-byte UTF-8 (emoji and CJK extension ideographs become ?) fails S19")
+    void lossyTextFails() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(LossyText.class);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.contains("S19"), "expected S19 to fail, failed: " + failed + "\n" + outcomes.values());
+        assertNamesRules(outcomes);
+        for (String untouched : List.of("S2", "S3", "S13")) {
+            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
+        }
+    }
+
+    @Test
     @DisplayName("the unbroken in-memory store passes every rule when run the same way")
     void unbrokenStorePasses() {
         Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(Unbroken.class);
         assertEquals(List.of(), ContractRunner.failedRules(outcomes), outcomes.values().toString());
-        assertTrue(outcomes.size() >= 17, "expected every storage rule to run: " + outcomes.keySet());
+        assertTrue(outcomes.size() >= 18, "expected every storage rule to run: " + outcomes.keySet());
     }
 
     private static void assertNamesRules(Map<String, ContractRunner.Outcome> outcomes) {
@@ -152,6 +164,34 @@ class StorageContractCatchesBrokenStoresTest {
                                 }
                             }
                             return Optional.of(Page.of(kept, page.next()));
+                        }
+                        return Optional.empty();
+                    })));
+        }
+    }
+
+    /**
+     * Keeps risk point names as a database column in MySQL's 3-byte {@code utf8} would: every character
+     * outside the Basic Multilingual Plane becomes {@code ?}.
+     */
+    static final class LossyText extends StorageContract {
+        static String lossy(String s) {
+            StringBuilder sb = new StringBuilder();
+            s.codePoints().forEach(cp -> sb.appendCodePoint(cp > 0xFFFF ? '?' : cp));
+            return sb.toString();
+        }
+
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            RiskPointRepository points = real.riskPoints();
+            return decorate(real, Map.of(
+                    RiskPointRepository.class, wrap(RiskPointRepository.class, points, (m, args) -> {
+                        if (m.getName().equals("save")) {
+                            RiskPoint rp = (RiskPoint) args[0];
+                            points.save(RiskPoint.of(rp.id(), lossy(rp.name()), rp.kind(), rp.owningUnit(), rp.zone())
+                                    .withHazards(rp.hazards()).withVersion(rp.version()), (Long) args[1]);
+                            return Optional.of(Void.TYPE);
                         }
                         return Optional.empty();
                     })));
