@@ -136,7 +136,7 @@ public final class AuditLogDocument {
                             if (e != null) {
                                 entry(e, line);
                                 if (delivery != null) {
-                                    delivery.add(header, e);
+                                    delivery.add(Objects.requireNonNull(header, "set on line 0"), e);
                                 }
                             }
                             items++;

@@ -218,6 +218,7 @@ final class InspectionJson {
 
     // ---- reading ---------------------------------------------------------------------------------
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable MeasureLink measureLink(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "a control-measure link object", "riskPoint", "hazard", "measure", "controlLevel",
@@ -235,6 +236,7 @@ final class InspectionJson {
         return new MeasureLink(point, hazard, measure, level, unit);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable InspectionItem item(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "an inspection item object", "id", "content", "standard", "itemClass", "measure")) {
@@ -252,6 +254,7 @@ final class InspectionJson {
         return new InspectionItem(id, content, standard, cls, Optional.ofNullable(link));
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable Shift shift(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "a shift object {\"code\", \"start\", \"length\"}", "code", "start", "length")) {
@@ -291,6 +294,7 @@ final class InspectionJson {
         return Shift.of(code, start, length);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable Schedule schedule(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "a schedule object", "cadence", "shifts", "firstDay", "lastDay")) {
@@ -350,6 +354,7 @@ final class InspectionJson {
         return r.problems.structural() > before ? null : out;
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable InspectionPlan plan(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "an inspection plan object", "id", "name", "kind", "unit", "assignee", "schedule",
@@ -437,6 +442,7 @@ final class InspectionJson {
         return out;
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable ItemResult result(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "an item result object", "item", "outcome", "note", "evidence", "hiddenDanger")) {
@@ -462,6 +468,7 @@ final class InspectionJson {
         return danger == null ? result : result.withHiddenDanger(danger);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable InspectionRecord record(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "an inspection record object", "inspector", "recordedAt", "results")) {
@@ -492,6 +499,7 @@ final class InspectionJson {
         return new InspectionRecord(inspector, at, results);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable InspectionTask task(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "an inspection task object", "id", "plan", "planKind", "unit", "assignee", "windowStart",
@@ -544,6 +552,7 @@ final class InspectionJson {
         return task.withVersion(version);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable GoodPractice goodPractice(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "a good practice object", "id", "reporter", "unit", "riskPoint", "observedAt",

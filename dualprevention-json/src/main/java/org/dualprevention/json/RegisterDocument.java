@@ -183,6 +183,7 @@ public final class RegisterDocument {
         }
 
         @Override
+        @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
         @Nullable RegisterHeader header(Pass pass, Map<String, JsonNode> fields) {
             ModelReader r = pass.reader;
             long before = pass.problems.count();
@@ -243,6 +244,7 @@ public final class RegisterDocument {
             return (ptr, a) -> recompute(pass, ptr, a);
         }
 
+        @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
         private Assessment recompute(Pass pass, String ptr, Assessment a) {
             Problems problems = pass.problems;
             long before = problems.count();
