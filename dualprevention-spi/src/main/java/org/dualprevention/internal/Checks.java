@@ -1,6 +1,7 @@
 package org.dualprevention.internal;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Argument checks for the spi module, which may not use Guava. Not exported.
@@ -40,7 +41,7 @@ public final class Checks {
     }
 
     /** Throws {@link IllegalArgumentException} with a formatted message unless {@code condition} holds. */
-    public static void checkArgument(boolean condition, String template, Object... args) {
+    public static void checkArgument(boolean condition, String template, @Nullable Object... args) {
         if (!condition) {
             throw new IllegalArgumentException(String.format(template, args));
         }
