@@ -3,6 +3,7 @@ package org.dualprevention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Input broke one or more rules. Carries every violation found, not only the first, and means that
@@ -88,7 +89,7 @@ public class ValidationException extends DualPreventionException {
          * @param allowed what is allowed
          * @return this collector
          */
-        public Collector add(String path, Object value, String allowed) {
+        public Collector add(String path, @Nullable Object value, String allowed) {
             found.add(Violation.of(path, value, allowed));
             return this;
         }
@@ -102,7 +103,7 @@ public class ValidationException extends DualPreventionException {
          * @param allowed what is allowed
          * @return this collector
          */
-        public Collector addIf(boolean bad, String path, Object value, String allowed) {
+        public Collector addIf(boolean bad, String path, @Nullable Object value, String allowed) {
             if (bad) {
                 add(path, value, allowed);
             }

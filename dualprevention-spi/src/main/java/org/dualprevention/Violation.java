@@ -1,6 +1,7 @@
 package org.dualprevention;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One broken rule in an input: where it is, the value found there and what is allowed.
@@ -29,7 +30,7 @@ public record Violation(String path, String value, String allowed) {
      * @param allowed what is allowed
      * @return the violation
      */
-    public static Violation of(String path, Object value, String allowed) {
+    public static Violation of(String path, @Nullable Object value, String allowed) {
         return new Violation(path, String.valueOf(value), allowed);
     }
 

@@ -155,7 +155,7 @@ public final class AuditLogDocument {
                             AuditEntry e = ModelReader.guarded(problems, ptr, () -> DangerReader.auditEntry(reader, n, ptr));
                             entry(e != null ? e.dangerId().value() : readableId(n), e, line, budget);
                             if (e != null && delivery != null) {
-                                delivery.add(header, e, budget.values(), budget.bytes());
+                                delivery.add(Objects.requireNonNull(header, "set on line 0"), e, budget.values(), budget.bytes());
                             }
                             items++;
                         }

@@ -39,6 +39,7 @@ final class DangerReader {
     }
 
     /** Reads an entry and checks its own hash; the chain is checked by the caller. */
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable AuditEntry auditEntry(ModelReader r, JsonNode n, String ptr) {
         Problems problems = r.problems;
         long before = problems.structural();

@@ -130,6 +130,7 @@ public final class HiddenDangerLedger {
         }
 
         @Override
+        @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
         @Nullable HiddenDangerRecord item(Pass pass, JsonNode n, String ptr) {
             ModelReader r = pass.reader;
             Problems problems = pass.problems;

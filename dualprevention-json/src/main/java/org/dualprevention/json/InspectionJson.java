@@ -222,6 +222,7 @@ final class InspectionJson {
 
     // ---- reading ---------------------------------------------------------------------------------
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable MeasureLink measureLink(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "a control-measure link object", "riskPoint", "hazard", "measure", "controlLevel",
@@ -239,6 +240,7 @@ final class InspectionJson {
         return new MeasureLink(point, hazard, measure, level, unit);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable InspectionItem item(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "an inspection item object", "id", "content", "standard", "itemClass", "measure")) {
@@ -256,6 +258,7 @@ final class InspectionJson {
         return new InspectionItem(id, content, standard, cls, Optional.ofNullable(link));
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable Shift shift(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "a shift object {\"code\", \"start\", \"length\"}", "code", "start", "length")) {
@@ -295,6 +298,7 @@ final class InspectionJson {
         return Shift.of(code, start, length);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable Schedule schedule(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "a schedule object", "cadence", "shifts", "firstDay", "lastDay")) {
@@ -355,6 +359,7 @@ final class InspectionJson {
         return r.problems.structural() > before ? null : out;
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable InspectionPlan plan(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "an inspection plan object", "id", "name", "kind", "unit", "assignee", "schedule",
@@ -442,6 +447,7 @@ final class InspectionJson {
         return out;
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable ItemResult result(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "an item result object", "item", "outcome", "note", "evidence", "hiddenDanger")) {
@@ -467,6 +473,7 @@ final class InspectionJson {
         return danger == null ? result : result.withHiddenDanger(danger);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable InspectionRecord record(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "an inspection record object", "inspector", "recordedAt", "results")) {
@@ -497,6 +504,7 @@ final class InspectionJson {
         return new InspectionRecord(inspector, at, results);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable InspectionTask task(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "an inspection task object", "id", "plan", "planKind", "unit", "assignee", "windowStart",
@@ -550,6 +558,7 @@ final class InspectionJson {
         return task.withVersion(version);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     static @Nullable GoodPractice goodPractice(ModelReader r, JsonNode n, String ptr) {
         long before = r.problems.structural();
         if (!r.object(n, ptr, "a good practice object", "id", "reporter", "unit", "riskPoint", "observedAt",

@@ -1,5 +1,6 @@
 package org.dualprevention.json;
 
+import java.util.Objects;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -140,7 +141,7 @@ final class ItemReader {
                     open.pop();
                     if (open.isEmpty()) {
                         budget.commit(offset(p.currentLocation()) - start);
-                        return root;
+                        return Objects.requireNonNull(root, "an item has a root once its container closes");
                     }
                     t = p.nextToken();
                     continue;
@@ -189,7 +190,7 @@ final class ItemReader {
                 open.push(value);
             } else if (open.isEmpty()) {
                 budget.commit(offset(p.currentLocation()) - start);
-                return root;
+                return Objects.requireNonNull(root, "a scalar item is its own root");
             }
             t = p.nextToken();
         }

@@ -199,6 +199,7 @@ final class ModelReader {
         }
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     @Nullable OrgUnit orgUnit(JsonNode n, String ptr) {
         long before = problems.structural();
         if (!object(n, ptr, "an organisational unit object", "id", "name", "level", "parent")) {
@@ -218,6 +219,7 @@ final class ModelReader {
         return new OrgUnit(id, name, level, Optional.ofNullable(parent));
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     @Nullable ControlLevel controlLevel(JsonNode n, String ptr) {
         long before = problems.structural();
         if (!object(n, ptr, "a control level object {\"code\", \"rank\"}", "code", "rank")) {
@@ -237,6 +239,7 @@ final class ModelReader {
 
     // ---- risk register ---------------------------------------------------------------------------
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     @Nullable RiskPoint riskPoint(JsonNode n, String ptr) {
         long before = problems.structural();
         if (!object(n, ptr, "a risk point object", "id", "name", "kind", "owningUnit", "zone", "version", "hazards")) {
@@ -277,6 +280,7 @@ final class ModelReader {
         return RiskPoint.of(id, name, kind, owner, Optional.ofNullable(zone)).withHazards(hazards).withVersion(version);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     @Nullable Hazard hazard(JsonNode n, String ptr) {
         long before = problems.structural();
         if (!object(n, ptr, "a hazard object", "id", "description", "category", "accidentTypes", "causes",
@@ -367,6 +371,7 @@ final class ModelReader {
                 .withHistory(assessments, Optional.ofNullable(flag));
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     @Nullable ControlMeasure controlMeasure(JsonNode n, String ptr) {
         long before = problems.structural();
         if (!object(n, ptr, "a control measure object", "id", "category", "description", "controlLevel",
@@ -392,6 +397,7 @@ final class ModelReader {
         return new ControlMeasure(id, category, description, level, unit, standard);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     @Nullable Assessment assessment(JsonNode n, String ptr) {
         long before = problems.structural();
         if (!object(n, ptr, "an assessment object", "id", "method", "scheme", "kind", "input", "score", "grade",
@@ -449,6 +455,7 @@ final class ModelReader {
         return AssessmentInput.of(values);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     @Nullable Score score(JsonNode n, String ptr) {
         if (n.isNumber() || !n.isObject()) {
             BigDecimal d = decimal(n, ptr);
@@ -467,6 +474,7 @@ final class ModelReader {
         return Score.ofCell(row, column, value);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     @Nullable Grade grade(JsonNode n, String ptr) {
         long before = problems.structural();
         if (!object(n, ptr, "a grade object {\"code\", \"name\", \"level\", \"action\"}", "code", "name", "level", "action")) {
@@ -482,6 +490,7 @@ final class ModelReader {
         return new Grade(code, name, level, action);
     }
 
+    @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
     @Nullable ReassessmentFlag reassessmentFlag(JsonNode n, String ptr) {
         long before = problems.structural();
         if (!object(n, ptr, "a reassessment flag object {\"reason\", \"source\", \"flaggedAt\"}", "reason", "source", "flaggedAt")) {

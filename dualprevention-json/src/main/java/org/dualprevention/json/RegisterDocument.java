@@ -219,6 +219,7 @@ public final class RegisterDocument {
         }
 
         @Override
+        @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
         @Nullable RegisterHeader header(Pass pass, Map<String, JsonNode> fields) {
             ModelReader r = pass.reader;
             long before = pass.problems.count();
@@ -361,6 +362,7 @@ public final class RegisterDocument {
             return problems.count() > before ? null : method;
         }
 
+        @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
         private Assessment recompute(Pass pass, String ptr, Assessment a) {
             Problems problems = pass.problems;
             AssessmentMethod method = validate(pass, ptr, a.method(), a.scheme(), a.input());

@@ -2,6 +2,7 @@ package org.dualprevention.internal;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 import org.dualprevention.ValidationException;
 import org.dualprevention.Violation;
@@ -170,7 +171,7 @@ public final class Checks {
     }
 
     /** Throws {@link IllegalArgumentException} with a formatted message unless {@code condition} holds. */
-    public static void checkArgument(boolean condition, String template, Object... args) {
+    public static void checkArgument(boolean condition, String template, @Nullable Object... args) {
         if (!condition) {
             throw new IllegalArgumentException(String.format(template, args));
         }

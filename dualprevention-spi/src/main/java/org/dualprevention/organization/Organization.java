@@ -168,7 +168,7 @@ public final class Organization {
         OrgUnit cur = require(id);
         out.add(cur);
         while (cur.parent().isPresent()) {
-            cur = units.get(cur.parent().get());
+            cur = require(cur.parent().get());
             out.add(cur);
         }
         return List.copyOf(out);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The factor values given to an assessment method, by factor key: {@code {L=3, E=6, C=15}}.
@@ -103,7 +104,7 @@ public final class AssessmentInput {
         return new AssessmentInput(copy);
     }
 
-    private static BigDecimal toDecimal(Number n) {
+    private static @Nullable BigDecimal toDecimal(@Nullable Number n) {
         if (n == null) {
             return null;
         }

@@ -67,12 +67,12 @@ public interface GradedControlPolicy {
             }
             copy.put(level, c);
         }
-        for (RiskLevel more : RiskLevel.values()) {
-            for (RiskLevel less : RiskLevel.values()) {
-                if (more.isMoreSevereThan(less) && copy.get(less).isAbove(copy.get(more))) {
-                    throw new IllegalArgumentException("graded control map puts risk level [" + more.code()
-                            + "] at control level [" + copy.get(more) + "], below [" + copy.get(less)
-                            + "] of the less severe [" + less.code()
+        for (Map.Entry<RiskLevel, ControlLevel> more : copy.entrySet()) {
+            for (Map.Entry<RiskLevel, ControlLevel> less : copy.entrySet()) {
+                if (more.getKey().isMoreSevereThan(less.getKey()) && less.getValue().isAbove(more.getValue())) {
+                    throw new IllegalArgumentException("graded control map puts risk level [" + more.getKey().code()
+                            + "] at control level [" + more.getValue() + "], below [" + less.getValue()
+                            + "] of the less severe [" + less.getKey().code()
                             + "]; allowed: a more severe risk is controlled at the same or a higher level");
                 }
             }
@@ -81,7 +81,8 @@ public interface GradedControlPolicy {
         return new GradedControlPolicy() {
             @Override
             public ControlLevel responsibleLevel(RiskLevel level) {
-                return frozen.get(Objects.requireNonNull(level, "level"));
+                // the map holds every risk level (checked above), so the lookup always finds one
+                return Objects.requireNonNull(frozen.get(Objects.requireNonNull(level, "level")));
             }
 
             @Override

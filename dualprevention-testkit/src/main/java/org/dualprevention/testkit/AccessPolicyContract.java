@@ -177,6 +177,7 @@ public abstract class AccessPolicyContract {
     /** Rule P5: decide(null) throws NullPointerException. */
     @Test
     @DisplayName("P5 decide(null) throws NullPointerException")
+    @SuppressWarnings("NullAway") // passes null on purpose: the rule is that null is refused
     public void p5NullRequest() {
         Rules.check("P5", () -> {
             AccessPolicy p = policy(organization());

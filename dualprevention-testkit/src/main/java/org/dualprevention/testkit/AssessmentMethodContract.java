@@ -434,6 +434,7 @@ public abstract class AssessmentMethodContract {
     /** Rule M13: evaluate(null) throws NullPointerException. */
     @Test
     @DisplayName("M13 evaluate(null) throws NullPointerException")
+    @SuppressWarnings("NullAway") // passes null on purpose: the rule is that null is refused
     public void m13NullInput() {
         Rules.check("M13", () -> {
             AssessmentMethod m = method();

@@ -277,7 +277,7 @@ public abstract class GradingSchemeContract {
         Grade prevGrade = null;
         for (Score sc : sorted) {
             Grade g = s.grade(sc);
-            if (prev != null) {
+            if (prevGrade != null) {
                 f.checked();
                 if (!ok.holds(prevGrade, g)) {
                     f.fail("score " + prev + " -> " + prevGrade.code() + " (" + prevGrade.level() + ") but higher score "
@@ -473,6 +473,7 @@ public abstract class GradingSchemeContract {
     /** Rule G10: grade(null) throws NullPointerException; unreachable scores are graded or refused with ValidationException. */
     @Test
     @DisplayName("G10 grade(null) throws NullPointerException; unreachable scores are graded or refused with ValidationException")
+    @SuppressWarnings("NullAway") // passes null on purpose: the rule is that null is refused
     public void g10NullAndOutOfRange() {
         Rules.check("G10", () -> {
             GradingScheme s = scheme();

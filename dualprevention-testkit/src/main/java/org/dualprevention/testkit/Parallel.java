@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The thread-safety smoke test the contracts share: several threads released at once each walk every
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class Parallel {
     /** Checks one case; returns a description of what went wrong, or {@code null}. */
     interface Check {
-        String at(int index) throws Exception;
+        @Nullable String at(int index) throws Exception;
     }
 
     private Parallel() {

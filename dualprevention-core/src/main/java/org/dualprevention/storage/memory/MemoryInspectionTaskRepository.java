@@ -14,12 +14,13 @@ import org.dualprevention.query.InspectionTaskQuery;
 import org.dualprevention.spi.InspectionTaskRepository;
 import org.dualprevention.query.Page;
 import org.dualprevention.query.PageRequest;
+import org.jspecify.annotations.Nullable;
 
 /** Inspection tasks, ordered by (due, id), indexed by unit and plan. */
 final class MemoryInspectionTaskRepository implements InspectionTaskRepository {
 
     /** The sort key: due time, then id; a null id sorts before every id (used for range bounds). */
-    record TaskKey(Instant due, InspectionTaskId id) implements Comparable<TaskKey> {
+    record TaskKey(Instant due, @Nullable InspectionTaskId id) implements Comparable<TaskKey> {
         private static final Comparator<TaskKey> ORDER = Comparator.comparing(TaskKey::due)
                 .thenComparing(TaskKey::id, Comparator.nullsFirst(Comparator.naturalOrder()));
 
@@ -36,7 +37,7 @@ final class MemoryInspectionTaskRepository implements InspectionTaskRepository {
         }
 
         String token() {
-            return due + "|" + id.value();
+            return due + "|" + Objects.requireNonNull(id, "a range bound has no token").value();
         }
 
         @Override

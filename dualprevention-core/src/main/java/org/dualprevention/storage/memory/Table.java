@@ -22,6 +22,7 @@ import java.util.function.ToLongFunction;
 import org.dualprevention.StaleVersionException;
 import org.dualprevention.query.Page;
 import org.dualprevention.query.PageRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One aggregate table of the in-memory store: a primary {@link ConcurrentHashMap} from id to the stored
@@ -131,7 +132,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
         return inserted[0];
     }
 
-    private void reindex(V old, V next) {
+    private void reindex(@Nullable V old, V next) {
         K newKey = keyOf.apply(next);
         // add the new entries first, then drop the old ones the new state no longer has
         order.add(newKey);
@@ -206,7 +207,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
 
     /** The candidates with the smallest estimated size. */
     @SafeVarargs
-    final Candidates<K> smallest(Candidates<K>... options) {
+    final Candidates<K> smallest(@Nullable Candidates<K>... options) {
         Candidates<K> best = all();
         for (Candidates<K> c : options) {
             if (c != null && c.size() < best.size()) {
@@ -225,7 +226,8 @@ final class Table<I, K extends Comparable<? super K>, V> {
         while (it.hasNext()) {
             V v = it.next();
             if (items.size() == request.limit()) {
-                return Page.of(items, Optional.of(encode(lastKey)));
+                // the limit is at least 1, so a full page has a last key
+                return Page.of(items, Optional.of(encode(Objects.requireNonNull(lastKey))));
             }
             items.add(view.apply(v));
             lastKey = keyOf.apply(v);
@@ -278,8 +280,8 @@ final class Table<I, K extends Comparable<? super K>, V> {
             }
         }
         return new Iterator<>() {
-            private V nextValue;
-            private K previous;
+            private @Nullable V nextValue;
+            private @Nullable K previous;
 
             @Override
             public boolean hasNext() {
@@ -306,7 +308,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }
-                V v = nextValue;
+                V v = Objects.requireNonNull(nextValue); // set by hasNext()
                 nextValue = null;
                 return v;
             }

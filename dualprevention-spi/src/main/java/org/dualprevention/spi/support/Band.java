@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.risk.Grade;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One band of a {@link BandedGradingScheme}: an interval of scores and the {@link Grade} it gives.
@@ -19,19 +20,20 @@ import org.dualprevention.risk.Grade;
  * @since 0.1
  */
 public final class Band {
-    private final BigDecimal lower;
+    private final @Nullable BigDecimal lower;
     private final boolean lowerInclusive;
-    private final BigDecimal upper;
+    private final @Nullable BigDecimal upper;
     private final boolean upperInclusive;
     private final Grade grade;
 
-    private Band(BigDecimal lower, boolean lowerInclusive, BigDecimal upper, boolean upperInclusive, Grade grade) {
+    private Band(@Nullable BigDecimal lower, boolean lowerInclusive, @Nullable BigDecimal upper, boolean upperInclusive,
+            Grade grade) {
         this.lower = lower == null ? null : normalise(lower);
         this.lowerInclusive = lower != null && lowerInclusive;
         this.upper = upper == null ? null : normalise(upper);
         this.upperInclusive = upper != null && upperInclusive;
         this.grade = Objects.requireNonNull(grade, "grade");
-        if (lower != null && upper != null) {
+        if (this.lower != null && this.upper != null) {
             int c = this.lower.compareTo(this.upper);
             if (c > 0 || (c == 0 && !(this.lowerInclusive && this.upperInclusive))) {
                 throw new IllegalArgumentException("band " + intervalText() + " for grade [" + grade.code()

@@ -14,6 +14,7 @@ import org.dualprevention.risk.Grade;
 import org.dualprevention.risk.MethodId;
 import org.dualprevention.risk.SchemeId;
 import org.dualprevention.risk.Score;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A grading scheme given by score bands, such as the LEC table {@code <20}, {@code [20,70]},
@@ -248,16 +249,16 @@ public final class BandedGradingScheme implements GradingScheme {
     public static final class Builder {
         private final SchemeId id;
         private final MethodId method;
-        private String name;
-        private String source;
+        private @Nullable String name;
+        private @Nullable String source;
         private final List<Band> bands = new ArrayList<>();
-        private Grade lowest;
-        private BigDecimal lowestBound;
+        private @Nullable Grade lowest;
+        private @Nullable BigDecimal lowestBound;
         private boolean lowestInclusive;
         private final List<BigDecimal> thresholds = new ArrayList<>();
         private final List<BoundarySide> sides = new ArrayList<>();
         private final List<Grade> above = new ArrayList<>();
-        private BigDecimal upperLimit;
+        private @Nullable BigDecimal upperLimit;
         private boolean upperLimitInclusive;
 
         private Builder(SchemeId id, MethodId method) {
@@ -322,7 +323,7 @@ public final class BandedGradingScheme implements GradingScheme {
          * @return this builder
          * @throws IllegalStateException if bands were added or the lowest grade is already set
          */
-        public Builder lowest(Grade grade, @org.jspecify.annotations.Nullable BigDecimal lowerBound, boolean inclusive) {
+        public Builder lowest(Grade grade, @Nullable BigDecimal lowerBound, boolean inclusive) {
             Objects.requireNonNull(grade, "grade");
             if (!bands.isEmpty()) {
                 throw new IllegalStateException("scheme [" + id + "]: lowest(..) cannot be mixed with band(..)");
@@ -416,7 +417,8 @@ public final class BandedGradingScheme implements GradingScheme {
             return new BandedGradingScheme(id, name, source, method, list);
         }
 
-        private static Band band(BigDecimal lo, boolean loIn, BigDecimal hi, boolean hiIn, Grade g) {
+        private static Band band(@Nullable BigDecimal lo, boolean loIn, @Nullable BigDecimal hi, boolean hiIn,
+                Grade g) {
             if (lo == null) {
                 return hi == null ? Band.all(g) : Band.upTo(hi, hiIn, g);
             }

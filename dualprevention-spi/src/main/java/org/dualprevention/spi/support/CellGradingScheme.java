@@ -16,6 +16,7 @@ import org.dualprevention.risk.Grade;
 import org.dualprevention.risk.MethodId;
 import org.dualprevention.risk.SchemeId;
 import org.dualprevention.risk.Score;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A risk matrix with the grade given per cell (DOMAIN.md §2.4), of any size: rows 1..n (likelihood,
@@ -54,8 +55,8 @@ public final class CellGradingScheme implements GradingScheme {
 
     private CellGradingScheme(Builder b) {
         this.id = b.id;
-        this.name = b.name;
-        this.source = b.source;
+        this.name = Objects.requireNonNull(b.name, "name"); // build() checked both
+        this.source = Objects.requireNonNull(b.source, "source");
         this.method = b.method;
         this.rows = b.rows;
         this.columns = b.columns;
@@ -93,7 +94,8 @@ public final class CellGradingScheme implements GradingScheme {
             }
         }
         for (int i = 0; i < grades.size(); i++) {
-            if (!used.contains(grades.get(i).code()) && rank.get(grades.get(i).code()) == i) {
+            // every grade's code is in rank; it maps to its first occurrence
+            if (!used.contains(grades.get(i).code()) && Objects.requireNonNull(rank.get(grades.get(i).code())) == i) {
                 v.add("grades[" + i + "]", grades.get(i).code(), "a grade used by at least one cell");
             }
         }
@@ -118,7 +120,9 @@ public final class CellGradingScheme implements GradingScheme {
             return;
         }
         Grade next = cells[r2 - 1][c2 - 1];
-        if (next != null && rank.get(next.code()) > rank.get(here.code())) {
+        // both grades come from the cells, which hold declared grades only, so both codes are in rank
+        if (next != null
+                && Objects.requireNonNull(rank.get(next.code())) > Objects.requireNonNull(rank.get(here.code()))) {
             v.add(cellPath(r2, c2), next.code() + " (" + next.level() + ")", "a grade at least as severe as "
                     + here.code() + " (" + here.level() + ") of " + cellPath(r, c)
                     + ": moving to a higher row or column never lowers the grade (or build with allowNonMonotonic())");
@@ -272,8 +276,8 @@ public final class CellGradingScheme implements GradingScheme {
         private final MethodId method;
         private final int rows;
         private final int columns;
-        private String name;
-        private String source;
+        private @Nullable String name;
+        private @Nullable String source;
         private final List<Grade> grades = new ArrayList<>();
         private final String[][] cells;
         private boolean allowNonMonotonic;
