@@ -12,7 +12,7 @@ import org.dualprevention.organization.OrgUnitId;
 /**
  * Which good practices to find: by unit and by a window {@code [from, before)} of the observation time.
  * Criteria combine with AND; a present but empty set matches nothing. {@link #matches(GoodPractice)} is
- * the reference meaning (rule S9 of {@link Storage}).
+ * the reference meaning (rule S9 of {@link org.dualprevention.spi.Storage}).
  *
  * <p>This class is immutable and thread-safe and must be treated as a value type.
  *

@@ -17,7 +17,7 @@ import org.dualprevention.risk.RiskPointId;
 /**
  * Which hidden dangers to find. Criteria combine with AND; an absent criterion does not filter; a
  * present but empty set matches nothing. {@link #matches(HiddenDanger)} is the reference meaning
- * (rule S9 of {@link Storage}); a JDBC store translates each criterion into an indexed column condition:
+ * (rule S9 of {@link org.dualprevention.spi.Storage}); a JDBC store translates each criterion into an indexed column condition:
  *
  * <ul>
  *   <li>{@link #inUnits}: {@code unit IN (…)}. Sub-units are not expanded here; the engine passes the unit

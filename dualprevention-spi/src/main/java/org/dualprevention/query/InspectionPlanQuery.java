@@ -13,7 +13,7 @@ import org.dualprevention.organization.OrgUnitId;
 /**
  * Which inspection plans to find: by inspecting unit, by kind, and those valid on at least one day of a
  * date range. Criteria combine with AND; an absent criterion does not filter; a present but empty set
- * matches nothing. {@link #matches(InspectionPlan)} is the reference meaning (rule S9 of {@link Storage}).
+ * matches nothing. {@link #matches(InspectionPlan)} is the reference meaning (rule S9 of {@link org.dualprevention.spi.Storage}).
  *
  * <p>This class is immutable and thread-safe and must be treated as a value type.
  *

@@ -14,7 +14,7 @@ import org.dualprevention.organization.OrgUnitId;
  * Which inspection tasks to find: those due in a window {@code [dueFrom, dueBefore)}, optionally only
  * of some units, of one plan, or only recorded or unrecorded ones. Criteria combine with AND; a present
  * but empty set matches nothing. {@link #matches(InspectionTask)} is the reference meaning (rule S9 of
- * {@link Storage}); results come in ascending due time (rule S11).
+ * {@link org.dualprevention.spi.Storage}); results come in ascending due time (rule S11).
  *
  * <p>This class is immutable and thread-safe and must be treated as a value type.
  *

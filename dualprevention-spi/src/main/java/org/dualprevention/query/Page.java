@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * One page of a query's results and the token for the next page (keyset paging, see {@link Storage}
+ * One page of a query's results and the token for the next page (keyset paging, see {@link org.dualprevention.spi.Storage}
  * rules S10 to S12). A million records never sit in one list: callers page, or use
  * {@link #stream(Function, int)}, which fetches pages lazily.
  *
@@ -76,7 +76,7 @@ public final class Page<T> {
     /**
      * Every item of a query, fetching pages of {@code pageSize} lazily as the stream is consumed.
      * The stream holds no resource between pages, so it need not be closed; each page is one call of
-     * {@code fetch}. Items changed during the traversal follow rule S10 of {@link Storage}.
+     * {@code fetch}. Items changed during the traversal follow rule S10 of {@link org.dualprevention.spi.Storage}.
      *
      * @param fetch the query, e.g. {@code p -> storage.hiddenDangers().find(query, p)}
      * @param pageSize items per page, 1 to {@link PageRequest#MAX_LIMIT}

@@ -10,7 +10,7 @@ import org.dualprevention.internal.Checks;
  *
  * <p>Tokens come from {@link Page#next()} of the previous page of the same query on the same storage;
  * they are opaque to callers (a JDBC store typically encodes the sort key of the last row). See the
- * rules S10 and S11 of {@link Storage}.
+ * rules S10 and S11 of {@link org.dualprevention.spi.Storage}.
  *
  * <p>This class is immutable and thread-safe and must be treated as a value type.
  *

@@ -11,7 +11,7 @@ import org.dualprevention.risk.RiskPoint;
 /**
  * Which risk points to find: by owning unit, by map zone, or only those with a hazard flagged for
  * reassessment. Criteria combine with AND; an absent criterion does not filter; a present but empty
- * set matches nothing. {@link #matches(RiskPoint)} is the reference meaning (rule S9 of {@link Storage}).
+ * set matches nothing. {@link #matches(RiskPoint)} is the reference meaning (rule S9 of {@link org.dualprevention.spi.Storage}).
  *
  * <p>Sub-units are not expanded here: the engine passes the unit and every unit below it
  * ({@link org.dualprevention.organization.Organization#selfAndDescendants}) when asked to include them.
