@@ -331,7 +331,7 @@ public final class HiddenDangerFact {
      * @return true if overdue
      */
     public boolean isOverdueOn(LocalDate day) {
-        return Overdue.isOverdue(isOpenOn(day), deadline, day);
+        return HiddenDanger.overdueOn(isOpenOn(day), deadline, day);
     }
 
     /**
@@ -343,7 +343,7 @@ public final class HiddenDangerFact {
      * @return the days overdue, 0 when not overdue
      */
     public long daysOverdueOn(LocalDate day) {
-        return Overdue.daysOverdue(isOpenOn(day), deadline, day);
+        return HiddenDanger.daysOverdueOn(isOpenOn(day), deadline, day);
     }
 
     @Override

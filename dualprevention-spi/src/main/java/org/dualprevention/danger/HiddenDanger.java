@@ -182,9 +182,33 @@ public final class HiddenDanger {
      * @return true if overdue
      */
     public boolean isOverdue(LocalDate today) {
-        Objects.requireNonNull(today, "today");
-        Optional<LocalDate> d = deadline();
-        return !state.isTerminal() && d.isPresent() && today.isAfter(d.get());
+        return overdueOn(!state.isTerminal(), deadline(), Objects.requireNonNull(today, "today"));
+    }
+
+    /**
+     * The rule of overdue, stated once for everything that judges it (this aggregate, the query criterion,
+     * the analytics facts that know whether a hidden danger was open on a past day): open on the day, a
+     * deadline in force, and the day after it (the deadline day itself is in time).
+     *
+     * @param open whether the hidden danger is neither closed nor withdrawn on that day
+     * @param deadline the deadline in force, if one was set
+     * @param day the day, in the organisation's zone
+     * @return true if overdue
+     */
+    public static boolean overdueOn(boolean open, Optional<LocalDate> deadline, LocalDate day) {
+        return open && deadline.isPresent() && day.isAfter(deadline.get());
+    }
+
+    /**
+     * Days past the deadline by {@link #overdueOn(boolean, Optional, LocalDate) the rule of overdue}.
+     *
+     * @param open whether the hidden danger is open on that day
+     * @param deadline the deadline in force, if one was set
+     * @param day the day
+     * @return the days overdue, 0 when not overdue
+     */
+    public static long daysOverdueOn(boolean open, Optional<LocalDate> deadline, LocalDate day) {
+        return overdueOn(open, deadline, day) ? ChronoUnit.DAYS.between(deadline.orElseThrow(), day) : 0;
     }
 
     /**
@@ -205,7 +229,7 @@ public final class HiddenDanger {
      * @return days overdue, 0 when not overdue
      */
     public long daysOverdue(LocalDate today) {
-        return isOverdue(today) ? ChronoUnit.DAYS.between(deadline().orElseThrow(), today) : 0;
+        return daysOverdueOn(!state.isTerminal(), deadline(), Objects.requireNonNull(today, "today"));
     }
 
     /** @return whether the hidden danger is neither closed nor withdrawn */
