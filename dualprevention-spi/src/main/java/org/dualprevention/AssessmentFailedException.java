@@ -1,5 +1,7 @@
 package org.dualprevention;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A plug-in (assessment method or grading scheme) failed with an exception of its own; the cause is
  * that exception. Exceptions of this library thrown by a plug-in pass through unwrapped.
@@ -15,7 +17,7 @@ public class AssessmentFailedException extends DualPreventionException {
      * @param message which plug-in failed on what
      * @param cause the plug-in's exception
      */
-    public AssessmentFailedException(String message, Throwable cause) {
+    public AssessmentFailedException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,5 +1,7 @@
 package org.dualprevention;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every exception the library throws on purpose. All are unchecked.
  *
@@ -26,7 +28,7 @@ public class DualPreventionException extends RuntimeException {
      * @param message the message, never {@code null}
      * @param cause the cause
      */
-    public DualPreventionException(String message, Throwable cause) {
+    public DualPreventionException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

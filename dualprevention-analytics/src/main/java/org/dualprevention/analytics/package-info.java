@@ -35,4 +35,7 @@
  *
  * @since 0.1
  */
+@NullMarked
 package org.dualprevention.analytics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package org.dualprevention.engine;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -112,7 +113,7 @@ public final class Assessor {
         return hazard.withAssessment(a);
     }
 
-    private Assessment run(AssessmentRequest request, Clock clock, Hazard hazard) {
+    private Assessment run(AssessmentRequest request, Clock clock, @Nullable Hazard hazard) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(clock, "clock");
         MethodId methodId = request.method();

@@ -1,5 +1,6 @@
 package org.dualprevention.engine;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -93,8 +94,8 @@ public final class DualPrevention {
     private final HiddenDangers hiddenDangers;
     private final Inspections inspections;
 
-    private DualPrevention(Builder b, ProviderRegistry providers) {
-        this.storage = b.storage;
+    private DualPrevention(Builder b, Storage storage, ProviderRegistry providers) {
+        this.storage = storage;
         this.clock = b.clock;
         this.zone = b.zone != null ? b.zone : b.clock.getZone();
         this.providers = providers;
@@ -211,12 +212,12 @@ public final class DualPrevention {
      * @since 0.1
      */
     public static final class Builder {
-        private Storage storage;
+        private @Nullable Storage storage;
         private Clock clock = Clock.systemDefaultZone();
-        private ZoneId zone;
+        private @Nullable ZoneId zone;
         private boolean discover = true;
         private final ProviderRegistry.Builder registry = ProviderRegistry.builder();
-        private AccessPolicy accessPolicy;
+        private @Nullable AccessPolicy accessPolicy;
         private ClosedLoopSettings settings = ClosedLoopSettings.defaults();
         private EffectiveLevelPolicy effectivePolicy = DefaultEffectiveLevelPolicy.create();
         private LevelCombination combination = LevelCombination.MOST_SEVERE;
@@ -440,7 +441,7 @@ public final class DualPrevention {
             }
             ProviderRegistry providers = registry.build();
             LOG.log(System.Logger.Level.DEBUG, "DualPrevention built: {0}", providers.summary());
-            return new DualPrevention(this, providers);
+            return new DualPrevention(this, storage, providers);
         }
     }
 }

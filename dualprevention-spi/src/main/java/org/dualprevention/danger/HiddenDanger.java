@@ -1,5 +1,6 @@
 package org.dualprevention.danger;
 
+import org.jspecify.annotations.Nullable;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -504,12 +505,12 @@ public final class HiddenDanger {
      * @since 0.1
      */
     public static final class Builder {
-        private HiddenDangerId id;
+        private @Nullable HiddenDangerId id;
         private long version;
-        private HiddenDangerState state;
-        private Instant lastActionAt;
-        private String auditHead;
-        private Finding finding;
+        private @Nullable HiddenDangerState state;
+        private @Nullable Instant lastActionAt;
+        private @Nullable String auditHead;
+        private @Nullable Finding finding;
         private Optional<Grading> grading = Optional.empty();
         private Optional<Planning> planning = Optional.empty();
         private Optional<Rectification> rectification = Optional.empty();

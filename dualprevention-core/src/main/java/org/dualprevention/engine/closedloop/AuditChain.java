@@ -1,5 +1,6 @@
 package org.dualprevention.engine.closedloop;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -39,7 +40,7 @@ public final class AuditChain {
      */
     public static ChainVerification verify(List<AuditEntry> entries) {
         Objects.requireNonNull(entries, "entries");
-        AuditEntry previous = null;
+        @Nullable AuditEntry previous = null;
         for (int i = 0; i < entries.size(); i++) {
             AuditEntry e = Objects.requireNonNull(entries.get(i), "entries[" + i + "]");
             Optional<String> problem = problem(previous, e, i);
@@ -88,7 +89,7 @@ public final class AuditChain {
         return result;
     }
 
-    private static Optional<String> problem(AuditEntry previous, AuditEntry e, int index) {
+    private static Optional<String> problem(@Nullable AuditEntry previous, AuditEntry e, int index) {
         long expectedSequence = index + 1L;
         if (e.sequence() != expectedSequence) {
             String what = e.sequence() > expectedSequence ? "entries before it were removed"

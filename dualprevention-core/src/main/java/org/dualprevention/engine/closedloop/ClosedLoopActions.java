@@ -56,7 +56,7 @@ final class ClosedLoopActions {
      * @return its definition
      */
     static ActionDefinition<?> of(HiddenDangerAction action) {
-        return BY_ACTION.get(Objects.requireNonNull(action, "action"));
+        return Objects.requireNonNull(BY_ACTION.get(Objects.requireNonNull(action, "action")), "definition");
     }
 
     /** @return every definition, in the order of {@link HiddenDangerAction} */

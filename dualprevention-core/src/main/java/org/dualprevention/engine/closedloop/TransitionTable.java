@@ -108,7 +108,7 @@ public final class TransitionTable {
      * @return its row
      */
     public static Row row(HiddenDangerAction action) {
-        return BY_ACTION.get(Objects.requireNonNull(action, "action"));
+        return Objects.requireNonNull(BY_ACTION.get(Objects.requireNonNull(action, "action")), "row");
     }
 
     /**
@@ -119,7 +119,7 @@ public final class TransitionTable {
      * @return the actions
      */
     public static List<HiddenDangerAction> allowedIn(HiddenDangerState state) {
-        return ALLOWED.get(Objects.requireNonNull(state, "state"));
+        return Objects.requireNonNull(ALLOWED.get(Objects.requireNonNull(state, "state")), "allowed");
     }
 
     /**

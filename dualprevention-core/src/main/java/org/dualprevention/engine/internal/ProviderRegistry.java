@@ -1,5 +1,6 @@
 package org.dualprevention.engine.internal;
 
+import org.jspecify.annotations.Nullable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -466,7 +467,7 @@ public final class ProviderRegistry implements Providers {
             return out;
         }
 
-        private static <P, I> I safeId(String kind, Source<P> source, Function<P, I> idOf, List<String> problems) {
+        private static <P, I> @Nullable I safeId(String kind, Source<P> source, Function<P, I> idOf, List<String> problems) {
             try {
                 I id = idOf.apply(source.provider());
                 if (id == null) {
@@ -565,7 +566,7 @@ public final class ProviderRegistry implements Providers {
             }
         }
 
-        private static MethodId safeMethod(GradingScheme s) {
+        private static @Nullable MethodId safeMethod(GradingScheme s) {
             try {
                 return s.method();
             } catch (RuntimeException e) {
