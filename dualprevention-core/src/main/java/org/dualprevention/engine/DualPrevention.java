@@ -19,6 +19,7 @@ import org.dualprevention.engine.dynamic.DefaultEffectiveLevelPolicy;
 import org.dualprevention.engine.inspection.RoutineCadence;
 import org.dualprevention.engine.internal.ProviderRegistry;
 import org.dualprevention.spi.AccessPolicy;
+import org.dualprevention.spi.CommandObserver;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.EffectiveLevelPolicy;
 import org.dualprevention.spi.GradingScheme;
@@ -106,7 +107,7 @@ public final class DualPrevention {
         AccessPolicy policy = b.accessPolicy != null ? b.accessPolicy
                 : request -> OrganizationAccessPolicy.of(riskRegister.organization()).decide(request);
         ClosedLoopService closedLoop = ClosedLoopService.of(clock, zone, b.settings, policy);
-        this.hiddenDangers = new HiddenDangers(storage, clock, zone, closedLoop, levels, publisher);
+        this.hiddenDangers = new HiddenDangers(storage, clock, zone, closedLoop, levels, publisher, b.observers);
         this.inspections = new Inspections(storage, clock, zone, b.cadence, riskRegister, hiddenDangers, publisher);
     }
 
@@ -224,6 +225,7 @@ public final class DualPrevention {
         private RoutineCadence cadence = RoutineCadence.defaults();
         private final List<HiddenDangerListener> dangerListeners = new ArrayList<>();
         private final List<InspectionListener> inspectionListeners = new ArrayList<>();
+        private final List<CommandObserver> observers = new ArrayList<>();
         private BiConsumer<Object, RuntimeException> failureHandler = (s, e) -> { };
         private final List<Runnable> registrations = new ArrayList<>();
 
@@ -397,6 +399,19 @@ public final class DualPrevention {
          */
         public Builder listener(HiddenDangerListener l) {
             dangerListeners.add(Objects.requireNonNull(l, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds an observer of every closed-loop command handled by {@link DualPrevention#hiddenDangers()}, accepted
+         * or refused, with its duration (for metrics).
+         *
+         * @param o the observer
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder commandObserver(CommandObserver o) {
+            observers.add(Objects.requireNonNull(o, "observer"));
             return this;
         }
 

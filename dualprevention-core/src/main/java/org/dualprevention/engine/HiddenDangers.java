@@ -4,6 +4,7 @@ import static org.dualprevention.engine.StorageAccess.PAGE;
 import static org.dualprevention.engine.StorageAccess.retrying;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,12 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.dualprevention.AccessDeniedException;
+import org.dualprevention.IllegalTransitionException;
 import org.dualprevention.StaleVersionException;
 import org.dualprevention.ValidationException;
 import org.dualprevention.engine.closedloop.AuditChain;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.ChainVerification;
+import org.dualprevention.danger.CommandOutcome;
 import org.dualprevention.danger.EffectiveLevel;
 import org.dualprevention.danger.EffectiveLevelChanged;
 import org.dualprevention.danger.HiddenDanger;
@@ -33,6 +38,7 @@ import org.dualprevention.query.Page;
 import org.dualprevention.query.PageRequest;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.spi.CommandObserver;
 import org.dualprevention.spi.Storage;
 
 /**
@@ -71,6 +77,7 @@ public final class HiddenDangers {
      * reloads and reaches the failure handler instead of spinning.
      */
     private static final int FLAG_ATTEMPTS = 5;
+    private static final System.Logger LOG = System.getLogger(HiddenDangers.class.getName());
 
     private final Storage storage;
     private final Clock clock;
@@ -78,9 +85,11 @@ public final class HiddenDangers {
     private final ClosedLoopService closedLoop;
     private final EffectiveLevels levels;
     private final EventPublisher publisher;
+    private final List<CommandObserver> observers;
 
     HiddenDangers(Storage storage, Clock clock, ZoneId zone, ClosedLoopService closedLoop, EffectiveLevels levels,
-            EventPublisher publisher) {
+            EventPublisher publisher, List<CommandObserver> observers) {
+        this.observers = List.copyOf(observers);
         this.storage = storage;
         this.clock = clock;
         this.zone = zone;
@@ -101,7 +110,7 @@ public final class HiddenDangers {
      * @throws StaleVersionException if the id is already used
      */
     public HiddenDanger report(HiddenDangerCommand.Report command) {
-        return store(closedLoop.report(command), Optional.empty());
+        return observed(command, () -> store(closedLoop.report(command), Optional.empty()));
     }
 
     /**
@@ -118,9 +127,58 @@ public final class HiddenDangers {
      * @throws StaleVersionException if it changed concurrently
      */
     public HiddenDanger apply(HiddenDangerId id, HiddenDangerCommand command) {
-        HiddenDanger current = find(id).orElseThrow(() -> new IllegalArgumentException(
-                "Hidden danger [" + id + "] is not stored"));
-        return store(closedLoop.apply(current, command), Optional.of(current));
+        return observed(command, () -> {
+            HiddenDanger current = find(id).orElseThrow(() -> new NotStored(
+                    "Hidden danger [" + id + "] is not stored"));
+            return store(closedLoop.apply(current, command), Optional.of(current));
+        });
+    }
+
+    /** Runs a command and tells the observers how it ended. */
+    private HiddenDanger observed(HiddenDangerCommand command, Supplier<HiddenDanger> run) {
+        if (observers.isEmpty()) {
+            return run.get();
+        }
+        long start = System.nanoTime();
+        CommandOutcome outcome = CommandOutcome.FAILED;
+        try {
+            HiddenDanger stored = run.get();
+            outcome = CommandOutcome.ACCEPTED;
+            return stored;
+        } catch (IllegalTransitionException e) {
+            outcome = CommandOutcome.ILLEGAL_TRANSITION;
+            throw e;
+        } catch (AccessDeniedException e) {
+            outcome = CommandOutcome.ACCESS_DENIED;
+            throw e;
+        } catch (ValidationException e) {
+            outcome = CommandOutcome.INVALID;
+            throw e;
+        } catch (StaleVersionException e) {
+            outcome = CommandOutcome.STALE_VERSION;
+            throw e;
+        } catch (NotStored e) {
+            outcome = CommandOutcome.NOT_FOUND;
+            throw e;
+        } finally {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            for (CommandObserver o : observers) {
+                try {
+                    o.onCommand(command.action(), outcome, took);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "command observer " + o + " failed", e);
+                }
+            }
+        }
+    }
+
+    /** The hidden danger a command names is not stored (an {@link IllegalArgumentException}, as documented). */
+    private static final class NotStored extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        NotStored(String message) {
+            super(message);
+        }
     }
 
     /**

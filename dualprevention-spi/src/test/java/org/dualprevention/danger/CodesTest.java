@@ -39,6 +39,8 @@ class CodesTest {
                 codes(HiddenDangerSource.values(), HiddenDangerSource::code));
         assertEquals(List.of("basic-management", "on-site"),
                 codes(HiddenDangerCategory.values(), HiddenDangerCategory::code));
+        assertEquals(List.of("accepted", "illegal-transition", "access-denied", "invalid", "stale-version", "not-found",
+                "failed"), codes(CommandOutcome.values(), CommandOutcome::code));
     }
 
     @Test
@@ -71,6 +73,7 @@ class CodesTest {
         all.addAll(List.of(HiddenDangerGrade.values()));
         all.addAll(List.of(HiddenDangerSource.values()));
         all.addAll(List.of(HiddenDangerCategory.values()));
+        all.addAll(List.of(CommandOutcome.values()));
         for (Enum<?> e : all) {
             String en = label(e, Locale.ENGLISH);
             String zh = label(e, Locale.CHINESE);
@@ -90,6 +93,8 @@ class CodesTest {
             return ((HiddenDangerAction) e).displayName(l);
         } else if (e instanceof HiddenDangerGrade) {
             return ((HiddenDangerGrade) e).displayName(l);
+        } else if (e instanceof CommandOutcome) {
+            return ((CommandOutcome) e).displayName(l);
         } else if (e instanceof HiddenDangerSource) {
             return ((HiddenDangerSource) e).displayName(l);
         }

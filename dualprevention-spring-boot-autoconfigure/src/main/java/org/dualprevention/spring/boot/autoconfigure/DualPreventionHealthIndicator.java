@@ -1,0 +1,71 @@
+package org.dualprevention.spring.boot.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.dualprevention.danger.ChainVerification;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.engine.DualPrevention;
+import org.dualprevention.jdbc.Migrations;
+import org.dualprevention.query.HiddenDangerQuery;
+import org.dualprevention.query.PageRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * The engine's health for Actuator: the storage answers, its schema is at the version this library needs, and
+ * the audit chains of a sample of hidden dangers verify.
+ *
+ * <p>Details: {@code storage} (its description, never a credential), {@code schemaVersion} and
+ * {@code schemaVersionRequired} (JDBC only), {@code chainsVerified} (how many were sampled) and, when one
+ * breaks, {@code brokenChain} (the hidden danger and the reason). Status DOWN when the schema is behind, a sampled
+ * chain is broken or the storage fails.
+ *
+ * @since 0.2
+ */
+public final class DualPreventionHealthIndicator implements HealthIndicator {
+    /** How many hidden dangers (the first page of the storage's order) have their chains verified per check. */
+    public static final int SAMPLE = 20;
+
+    private final DualPrevention engine;
+    private final @Nullable DataSource dataSource;
+
+    /**
+     * Health of an engine.
+     *
+     * @param engine the engine
+     * @param dataSource the data source of its JDBC storage, or null for another storage (no schema check)
+     */
+    public DualPreventionHealthIndicator(DualPrevention engine, @Nullable DataSource dataSource) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder h = Health.up().withDetail("storage", engine.storage().description());
+        if (dataSource != null) {
+            int current = Migrations.currentVersion(dataSource);
+            h.withDetail("schemaVersion", current).withDetail("schemaVersionRequired", Migrations.latestVersion());
+            if (current != Migrations.latestVersion()) {
+                h.down();
+            }
+        }
+        List<HiddenDanger> sample = engine.hiddenDangers().find(HiddenDangerQuery.all(), PageRequest.first(SAMPLE))
+                .items();
+        List<String> broken = new ArrayList<>();
+        for (HiddenDanger d : sample) {
+            ChainVerification v = engine.hiddenDangers().verifyAuditChain(d.id());
+            if (!v.isValid()) {
+                broken.add(d.id().value() + ": " + v);
+            }
+        }
+        h.withDetail("chainsVerified", sample.size());
+        if (!broken.isEmpty()) {
+            h.down().withDetail("brokenChain", broken);
+        }
+        return h.build();
+    }
+}

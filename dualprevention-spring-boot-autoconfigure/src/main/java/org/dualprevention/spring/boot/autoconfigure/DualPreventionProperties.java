@@ -1,0 +1,113 @@
+package org.dualprevention.spring.boot.autoconfigure;
+
+import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code dualprevention.*} properties.
+ *
+ * <pre>{@code
+ * dualprevention.zone=Asia/Shanghai
+ * dualprevention.separation-of-duties=true
+ * dualprevention.discover=true
+ * dualprevention.jdbc.migration=migrate
+ * }</pre>
+ *
+ * @since 0.2
+ */
+@ConfigurationProperties(prefix = "dualprevention")
+public class DualPreventionProperties {
+
+    /**
+     * The organisation's time zone: deadlines, "today" and calendar periods are taken in it. Defaults to the
+     * clock's zone (the JVM's default zone unless the application defines a {@code Clock} bean).
+     */
+    private @Nullable ZoneId zone;
+
+    /**
+     * Whether the closed loop refuses an acceptance by the person who rectified (separation of duties).
+     */
+    private boolean separationOfDuties = true;
+
+    /**
+     * Whether assessment methods and grading schemes on the class path are discovered with ServiceLoader, besides
+     * the application's beans of those types.
+     */
+    private boolean discover = true;
+
+    private final Jdbc jdbc = new Jdbc();
+
+    /** @return the zone, if set */
+    public @Nullable ZoneId getZone() {
+        return zone;
+    }
+
+    /** @param zone the organisation's zone */
+    public void setZone(@Nullable ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** @return whether separation of duties is enforced */
+    public boolean isSeparationOfDuties() {
+        return separationOfDuties;
+    }
+
+    /** @param separationOfDuties whether separation of duties is enforced */
+    public void setSeparationOfDuties(boolean separationOfDuties) {
+        this.separationOfDuties = separationOfDuties;
+    }
+
+    /** @return whether providers are discovered */
+    public boolean isDiscover() {
+        return discover;
+    }
+
+    /** @param discover whether providers are discovered */
+    public void setDiscover(boolean discover) {
+        this.discover = discover;
+    }
+
+    /** @return the JDBC storage's properties */
+    public Jdbc getJdbc() {
+        return jdbc;
+    }
+
+    /**
+     * The {@code dualprevention.jdbc.*} properties.
+     *
+     * @since 0.2
+     */
+    public static class Jdbc {
+        /**
+         * What happens to the library's tables at start: {@code migrate} creates or upgrades them,
+         * {@code validate} only checks they are at the version this library needs, {@code none} leaves them to the
+         * application (Flyway, Liquibase or a DBA running the scripts of {@code Migrations.scripts(dialect)}).
+         */
+        private MigrationMode migration = MigrationMode.MIGRATE;
+
+        /** @return the migration mode */
+        public MigrationMode getMigration() {
+            return migration;
+        }
+
+        /** @param migration the migration mode */
+        public void setMigration(MigrationMode migration) {
+            this.migration = migration;
+        }
+    }
+
+    /**
+     * What the storage does with its tables at start.
+     *
+     * @since 0.2
+     */
+    public enum MigrationMode {
+        /** Create or upgrade the tables (the library's crash-safe migrations). */
+        MIGRATE,
+        /** Check the tables are at the version this library needs; fail at start otherwise. */
+        VALIDATE,
+        /** Leave the tables to the application's own migration tool. */
+        NONE
+    }
+}
