@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import org.dualprevention.RecordIntegrityException;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.danger.HiddenDanger;
@@ -21,7 +22,13 @@ import org.dualprevention.danger.HiddenDangerCommand;
  * aggregate ({@link #verify(List, HiddenDanger)}: its version and audit head).
  *
  * <p>{@link #replay(List)} rebuilds the hidden danger from a valid chain, applying each entry's command
- * without re-checking guards (they held when the command was accepted).
+ * without re-checking guards (they held when the command was accepted); each entry in
+ * {@link AuditEntry#FORMAT_2 format 2} must replay to a state whose {@link StateHash} is the one it records.
+ *
+ * <p>{@link #checkSnapshot} is the cheap check of the read path: a stored hidden danger agrees with its head
+ * entry (same id, version and audit head, the head's hash matches its contents, and the head's state hash is the
+ * snapshot's), so a load costs the same at any chain length. Chains of release 0.1 (format 1, no state hash)
+ * verify and replay as before; a chain may hold format-1 entries followed by format-2 ones, never the reverse.
  *
  * <p>This class is stateless and thread-safe.
  *
@@ -85,7 +92,76 @@ public final class AuditChain {
                     "the last entry's hash is not the hidden danger's audit head [" + current.auditHead()
                             + "]: the last entry was replaced");
         }
+        if (last.stateHash().isPresent() && !last.stateHash().get().equals(StateHash.of(current))) {
+            return ChainVerification.broken(entries.size(), entries.size() - 1, last.sequence(),
+                    "the hidden danger's state hash [" + StateHash.of(current) + "] is not the one the last entry"
+                            + " records [" + last.stateHash().get() + "]: the stored state was changed");
+        }
         return result;
+    }
+
+    /**
+     * Whether a stored hidden danger agrees with the head entry of its chain, without reading the rest of
+     * the chain: the entry names the hidden danger, its sequence is the version, its hash is the audit head
+     * and matches the entry's contents, and (for an entry in {@link AuditEntry#FORMAT_2 format 2}) its state
+     * hash is the {@link StateHash} of the snapshot. A head in format 1 (written by release 0.1) binds no state:
+     * only id, version and audit head are compared; replay the chain ({@link #verify(List, HiddenDanger)} and
+     * {@link #replay}) to check such a snapshot fully.
+     *
+     * @param snapshot the stored hidden danger
+     * @param head the last entry of its chain
+     * @return what does not agree, or empty when they agree
+     * @since 0.2
+     */
+    public static Optional<String> checkSnapshot(HiddenDanger snapshot, AuditEntry head) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(head, "head");
+        if (!head.dangerId().equals(snapshot.id())) {
+            return Optional.of("the head entry belongs to [" + head.dangerId() + "], not to [" + snapshot.id() + "]");
+        }
+        if (head.sequence() != snapshot.version()) {
+            return Optional.of("the head entry has sequence [" + head.sequence() + "] but the snapshot is at version ["
+                    + snapshot.version() + "]");
+        }
+        if (!head.hash().equals(snapshot.auditHead())) {
+            return Optional.of("the head entry's hash [" + head.hash() + "] is not the snapshot's audit head ["
+                    + snapshot.auditHead() + "]");
+        }
+        Optional<String> format = AuditEntries.formatProblem(head);
+        if (format.isPresent()) {
+            return format;
+        }
+        if (!head.hash().equals(AuditEntries.computeHash(head))) {
+            return Optional.of("the head entry's hash [" + head.hash() + "] does not match its contents ["
+                    + AuditEntries.computeHash(head) + "]: the entry was edited");
+        }
+        if (head.stateHash().isPresent()) {
+            String actual = StateHash.of(snapshot);
+            if (!actual.equals(head.stateHash().get())) {
+                return Optional.of("the snapshot's state hash [" + actual + "] is not the one the head entry records ["
+                        + head.stateHash().get() + "]: the snapshot was changed");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@link #checkSnapshot} as a precondition of a load: returns the snapshot when it agrees with its head
+     * entry and throws otherwise, so a storage never returns a snapshot its chain disowns.
+     *
+     * @param snapshot the stored hidden danger
+     * @param head the last entry of its chain
+     * @return the snapshot
+     * @throws RecordIntegrityException naming the hidden danger, the head entry's sequence and what does not
+     *     agree
+     * @since 0.2
+     */
+    public static HiddenDanger requireSnapshot(HiddenDanger snapshot, AuditEntry head) {
+        Optional<String> problem = checkSnapshot(snapshot, head);
+        if (problem.isPresent()) {
+            throw new RecordIntegrityException(snapshot.id().value(), head.sequence(), problem.get());
+        }
+        return snapshot;
     }
 
     private static Optional<String> problem(AuditEntry previous, AuditEntry e, int index) {
@@ -101,9 +177,17 @@ public final class AuditChain {
                     + expectedPrevious + "]: the entry before it was edited, or entries were removed, inserted or"
                     + " reordered");
         }
+        Optional<String> format = AuditEntries.formatProblem(e);
+        if (format.isPresent()) {
+            return format;
+        }
         if (!e.hash().equals(AuditEntries.computeHash(e))) {
             return Optional.of("hash [" + e.hash() + "] does not match the entry's contents [" + AuditEntries.computeHash(e)
                     + "]: the entry was edited");
+        }
+        if (previous != null && e.format() < previous.format()) {
+            return Optional.of("format [" + e.format() + "] after an entry in format [" + previous.format()
+                    + "]: the engine never writes an older format after a newer one");
         }
         if (previous == null) {
             if (!ClosedLoopActions.of(e.action()).creates() || e.stateBefore().isPresent()) {
@@ -160,6 +244,10 @@ public final class AuditChain {
             if (next.state() != e.stateAfter() || next.version() != e.sequence()) {
                 throw new IllegalArgumentException("entry [" + e.sequence() + "] replays to state [" + next.state()
                         + "] version [" + next.version() + "], but records [" + e.stateAfter() + "]");
+            }
+            if (e.stateHash().isPresent() && !e.stateHash().get().equals(StateHash.of(next))) {
+                throw new IllegalArgumentException("entry [" + e.sequence() + "] replays to a state with hash ["
+                        + StateHash.of(next) + "], but records state hash [" + e.stateHash().get() + "]");
             }
             current = Optional.of(next);
         }

@@ -120,10 +120,13 @@ public final class ClosedLoop {
         }
         definition.checkGuards(before, command, at, today, v);
         v.throwIfAny();
-        AuditEntry audit = AuditEntries.create(id, before.map(h -> h.version() + 1).orElse(1L), command.actor().id(), at,
+        // the entry binds the digest of the state it produces, and that state's audit head is the entry's hash:
+        // evolve with a placeholder head, hash the state (the digest leaves the head out), then set the head
+        HiddenDanger unheaded = evolve(definition, before, command, at, AuditEntry.GENESIS);
+        AuditEntry audit = AuditEntries.create(id, unheaded.version(), command.actor().id(), at,
                 action, before.map(HiddenDanger::state), target, definition.encode(command),
-                before.map(HiddenDanger::auditHead).orElse(AuditEntry.GENESIS));
-        HiddenDanger next = evolve(definition, before, command, at, audit.hash());
+                before.map(HiddenDanger::auditHead).orElse(AuditEntry.GENESIS), StateHash.of(unheaded));
+        HiddenDanger next = unheaded.toBuilder().auditHead(audit.hash()).build();
         List<HiddenDangerEvent> events = new ArrayList<>();
         before.ifPresent(h -> events.add(new HiddenDangerEvent.Transitioned(id, at, command.actor().id(), action,
                 h.state(), next.state(), next.version())));
