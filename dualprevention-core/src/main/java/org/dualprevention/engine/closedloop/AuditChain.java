@@ -9,6 +9,8 @@ import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerCommand;
+import org.dualprevention.spi.AuditKeyProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks and replays the hash-chained audit log of one hidden danger.
@@ -45,11 +47,25 @@ public final class AuditChain {
      * @return the result, naming the first bad entry if any
      */
     public static ChainVerification verify(List<AuditEntry> entries) {
+        return verify(entries, (AuditKeyProvider) null);
+    }
+
+    /**
+     * Verifies a chain on its own, with the host's keys: a keyed entry's hash must be the HMAC under the key it
+     * names, and an unkeyed format-2 entry dated at or after {@link AuditKeyProvider#keyedSince()}, or after a keyed
+     * entry, is refused (written without the key).
+     *
+     * @param entries the entries in stored order, starting with entry 1
+     * @param keys the host's keys, or null to verify unkeyed entries only (a keyed entry is then refused)
+     * @return the result, naming the first bad entry if any
+     * @since 0.2
+     */
+    public static ChainVerification verify(List<AuditEntry> entries, @Nullable AuditKeyProvider keys) {
         Objects.requireNonNull(entries, "entries");
         AuditEntry previous = null;
         for (int i = 0; i < entries.size(); i++) {
             AuditEntry e = Objects.requireNonNull(entries.get(i), "entries[" + i + "]");
-            Optional<String> problem = problem(previous, e, i);
+            Optional<String> problem = problem(previous, e, i, keys);
             if (problem.isPresent()) {
                 return ChainVerification.broken(entries.size(), i, e.sequence(), problem.get());
             }
@@ -68,8 +84,23 @@ public final class AuditChain {
      * @return the result
      */
     public static ChainVerification verify(List<AuditEntry> entries, HiddenDanger current) {
+        return verify(entries, current, null);
+    }
+
+    /**
+     * Verifies a chain against the stored hidden danger as {@link #verify(List, HiddenDanger)} does, with the
+     * host's keys as {@link #verify(List, AuditKeyProvider)} uses them.
+     *
+     * @param entries the entries in stored order
+     * @param current the stored hidden danger
+     * @param keys the host's keys, or null
+     * @return the result
+     * @since 0.2
+     */
+    public static ChainVerification verify(List<AuditEntry> entries, HiddenDanger current,
+            @Nullable AuditKeyProvider keys) {
         Objects.requireNonNull(current, "current");
-        ChainVerification result = verify(entries);
+        ChainVerification result = verify(entries, keys);
         if (!result.isValid()) {
             return result;
         }
@@ -114,6 +145,20 @@ public final class AuditChain {
      * @since 0.2
      */
     public static Optional<String> checkSnapshot(HiddenDanger snapshot, AuditEntry head) {
+        return checkSnapshot(snapshot, head, null);
+    }
+
+    /**
+     * {@link #checkSnapshot(HiddenDanger, AuditEntry)}, and with the host's keys a keyed head's HMAC too. Without
+     * keys a keyed head's own hash is not checked (it cannot be): the snapshot is still compared with it.
+     *
+     * @param snapshot the stored hidden danger
+     * @param head the last entry of its chain
+     * @param keys the host's keys, or null
+     * @return what does not agree, or empty when they agree
+     * @since 0.2
+     */
+    public static Optional<String> checkSnapshot(HiddenDanger snapshot, AuditEntry head, @Nullable AuditKeyProvider keys) {
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(head, "head");
         if (!head.dangerId().equals(snapshot.id())) {
@@ -131,9 +176,11 @@ public final class AuditChain {
         if (format.isPresent()) {
             return format;
         }
-        if (!head.hash().equals(AuditEntries.computeHash(head))) {
-            return Optional.of("the head entry's hash [" + head.hash() + "] does not match its contents ["
-                    + AuditEntries.computeHash(head) + "]: the entry was edited");
+        if (head.keyId().isEmpty() || keys != null) {
+            Optional<String> hash = hashProblem(head, keys);
+            if (hash.isPresent()) {
+                return Optional.of("the head entry's " + hash.get());
+            }
         }
         if (head.stateHash().isPresent()) {
             String actual = StateHash.of(snapshot);
@@ -164,7 +211,27 @@ public final class AuditChain {
         return snapshot;
     }
 
-    private static Optional<String> problem(AuditEntry previous, AuditEntry e, int index) {
+    /** Why an entry's hash is not the one its contents (and key) give, if it is not. */
+    private static Optional<String> hashProblem(AuditEntry e, @Nullable AuditKeyProvider keys) {
+        if (e.keyId().isPresent() && keys == null) {
+            return Optional.of("hash is keyed with the host's key [" + e.keyId().get() + "]: verify it with the key"
+                    + " provider");
+        }
+        String expected;
+        try {
+            expected = keys == null ? AuditEntries.computeHash(e) : AuditEntries.computeHash(e, keys);
+        } catch (IllegalArgumentException x) {
+            return Optional.of("hash cannot be checked: " + x.getMessage());
+        }
+        if (!e.hash().equals(expected)) {
+            return Optional.of("hash [" + e.hash() + "] does not match the entry's contents" + (e.keyId().isPresent()
+                    ? " under key [" + e.keyId().get() + "]" : " [" + expected + "]") + ": the entry was edited");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> problem(@Nullable AuditEntry previous, AuditEntry e, int index,
+            @Nullable AuditKeyProvider keys) {
         long expectedSequence = index + 1L;
         if (e.sequence() != expectedSequence) {
             String what = e.sequence() > expectedSequence ? "entries before it were removed"
@@ -181,9 +248,19 @@ public final class AuditChain {
         if (format.isPresent()) {
             return format;
         }
-        if (!e.hash().equals(AuditEntries.computeHash(e))) {
-            return Optional.of("hash [" + e.hash() + "] does not match the entry's contents [" + AuditEntries.computeHash(e)
-                    + "]: the entry was edited");
+        Optional<String> hash = hashProblem(e, keys);
+        if (hash.isPresent()) {
+            return hash;
+        }
+        if (keys != null && e.keyId().isEmpty() && e.format() >= AuditEntry.FORMAT_2) {
+            if (!e.at().isBefore(keys.keyedSince())) {
+                return Optional.of("unkeyed entry dated [" + e.at() + "], at or after keyed chaining began ["
+                        + keys.keyedSince() + "]: it was written without the host's key");
+            }
+            if (previous != null && previous.keyId().isPresent()) {
+                return Optional.of("unkeyed entry after an entry keyed with [" + previous.keyId().get()
+                        + "]: it was written without the host's key");
+            }
         }
         if (previous != null && e.format() < previous.format()) {
             return Optional.of("format [" + e.format() + "] after an entry in format [" + previous.format()
@@ -223,7 +300,21 @@ public final class AuditChain {
      *     cannot be read
      */
     public static HiddenDanger replay(List<AuditEntry> entries) {
-        ChainVerification check = verify(entries);
+        return replay(entries, null);
+    }
+
+    /**
+     * Rebuilds a hidden danger from its audit chain, verified with the host's keys.
+     *
+     * @param entries the whole chain, starting with the report
+     * @param keys the host's keys, or null (a keyed chain then does not verify)
+     * @return the hidden danger as it was after the last entry
+     * @throws IllegalArgumentException if the chain does not verify (naming the first bad entry) or its data
+     *     cannot be read
+     * @since 0.2
+     */
+    public static HiddenDanger replay(List<AuditEntry> entries, @Nullable AuditKeyProvider keys) {
+        ChainVerification check = verify(entries, keys);
         if (!check.isValid()) {
             throw new IllegalArgumentException("cannot replay a broken audit chain: " + check);
         }

@@ -1,6 +1,13 @@
 package org.dualprevention.engine.closedloop;
 
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.danger.AuditEntry;
@@ -9,6 +16,7 @@ import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.engine.digest.Sha256;
 import org.dualprevention.organization.ActorId;
+import org.dualprevention.spi.AuditKeyProvider;
 
 /**
  * Creates {@link AuditEntry audit entries} and computes their hashes, in both
@@ -46,6 +54,35 @@ public final class AuditEntries {
         AuditEntry unhashed = new AuditEntry(dangerId, sequence, actor, at, action, stateBefore, stateAfter, data,
                 previousHash, "", AuditEntry.FORMAT_2, Optional.of(stateHash), Optional.empty());
         return unhashed.withHash(Sha256.hex(canonicalForm(unhashed)));
+    }
+
+    /**
+     * Creates an entry in {@link AuditEntry#FORMAT_2 format 2} keyed with the host's current key: its hash is the
+     * HMAC-SHA-256 of its canonical form under that key, and it records the key's id.
+     *
+     * @param dangerId the hidden danger
+     * @param sequence the sequence number
+     * @param actor who acted
+     * @param at when
+     * @param action the action
+     * @param stateBefore the state before, empty for the report
+     * @param stateAfter the state after
+     * @param data the canonical data
+     * @param previousHash the previous entry's hash, or {@link AuditEntry#GENESIS}
+     * @param stateHash the {@link StateHash} of the hidden danger the entry produces
+     * @param keys the host's keys
+     * @return the entry
+     * @throws IllegalArgumentException if the provider has no key for its current id, or the key is shorter than 32
+     *     bytes
+     * @since 0.2
+     */
+    public static AuditEntry create(HiddenDangerId dangerId, long sequence, ActorId actor, Instant at,
+            HiddenDangerAction action, Optional<HiddenDangerState> stateBefore, HiddenDangerState stateAfter, String data,
+            String previousHash, String stateHash, AuditKeyProvider keys) {
+        String keyId = Objects.requireNonNull(keys.currentKeyId(), "currentKeyId");
+        AuditEntry unhashed = new AuditEntry(dangerId, sequence, actor, at, action, stateBefore, stateAfter, data,
+                previousHash, "", AuditEntry.FORMAT_2, Optional.of(stateHash), Optional.of(keyId));
+        return unhashed.withHash(computeHash(unhashed, keys));
     }
 
     /**
@@ -135,7 +172,8 @@ public final class AuditEntries {
     }
 
     /**
-     * Recomputes an unkeyed entry's hash from its other components.
+     * Recomputes an unkeyed entry's hash from its other components (for a keyed entry, the SHA-256 it would have
+     * unkeyed, which never matches: use {@link #computeHash(AuditEntry, AuditKeyProvider)}).
      *
      * @param entry the entry
      * @return the hash the entry should have
@@ -143,5 +181,38 @@ public final class AuditEntries {
      */
     public static String computeHash(AuditEntry entry) {
         return Sha256.hex(canonicalForm(entry));
+    }
+
+    /**
+     * Recomputes an entry's hash: the SHA-256 of its canonical form when unkeyed, the HMAC-SHA-256 under the key
+     * its {@link AuditEntry#keyId()} names when keyed.
+     *
+     * @param entry the entry
+     * @param keys the host's keys
+     * @return the hash the entry should have
+     * @throws IllegalArgumentException if the key id is unknown to the provider or its key is shorter than 32 bytes
+     * @since 0.2
+     */
+    public static String computeHash(AuditEntry entry, AuditKeyProvider keys) {
+        Objects.requireNonNull(keys, "keys");
+        if (entry.keyId().isEmpty()) {
+            return computeHash(entry);
+        }
+        String keyId = entry.keyId().get();
+        byte[] key = keys.key(keyId).orElseThrow(() -> new IllegalArgumentException("audit key id [" + keyId
+                + "] is unknown to the key provider; allowed: every key id ever current, kept after a rotation"));
+        try {
+            if (key.length < 32) {
+                throw new IllegalArgumentException("audit key [" + keyId + "] has " + key.length
+                        + " bytes; allowed: at least 32");
+            }
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(canonicalForm(entry).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
     }
 }

@@ -240,7 +240,7 @@ class AuditChainTest {
             return l;
         });
         String reason = field.equals("sequence") ? "sequence [" : field.equals("previousHash") ? "previous hash"
-                : "the entry was edited";
+                : field.equals("keyId") ? "keyed with the host's key [k-mallory]" : "the entry was edited";
         assertFirstBad(chain, index, reason);
         assertFalse(AuditChain.verify(chain).isValid());
     }
