@@ -30,11 +30,12 @@ import org.dualprevention.query.PageRequest;
  */
 public final class JdbcAuditLog implements AuditLog {
     private static final String INSERT = "INSERT INTO dp_audit_entry (danger_id, seq, actor_id, at_text, action,"
-            + " state_before, state_after, data, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " state_before, state_after, data, previous_hash, hash, entry_format, state_hash, key_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** The SELECT of one page of a chain: hidden danger id, sequence after, limit. */
     public static final String ENTRIES = "SELECT seq, actor_id, at_text, action, state_before, state_after,"
-            + " data, previous_hash, hash FROM dp_audit_entry WHERE danger_id = ? AND seq > ? ORDER BY seq LIMIT ?";
+            + " data, previous_hash, hash, entry_format, state_hash, key_id FROM dp_audit_entry WHERE danger_id = ? AND seq > ? ORDER BY seq LIMIT ?";
 
     private final Transactions tx;
 
@@ -73,6 +74,17 @@ public final class JdbcAuditLog implements AuditLog {
                 ps.setString(8, e.data());
                 ps.setString(9, e.previousHash());
                 ps.setString(10, e.hash());
+                ps.setInt(11, e.format());
+                if (e.stateHash().isPresent()) {
+                    ps.setString(12, e.stateHash().get());
+                } else {
+                    ps.setNull(12, Types.CHAR);
+                }
+                if (e.keyId().isPresent()) {
+                    ps.setString(13, e.keyId().get());
+                } else {
+                    ps.setNull(13, Types.VARCHAR);
+                }
                 if (entries.size() == 1) {
                     ps.executeUpdate();
                 } else {
@@ -99,7 +111,8 @@ public final class JdbcAuditLog implements AuditLog {
                 Instant.parse(rs.getString(first + 2)), HiddenDangerAction.fromCode(rs.getString(first + 3)),
                 before == null ? Optional.empty() : Optional.of(HiddenDangerState.fromCode(before)),
                 HiddenDangerState.fromCode(rs.getString(first + 5)), rs.getString(first + 6), rs.getString(first + 7).trim(),
-                rs.getString(first + 8).trim());
+                rs.getString(first + 8).trim(), rs.getInt(first + 9),
+                Optional.ofNullable(rs.getString(first + 10)).map(String::trim), Optional.ofNullable(rs.getString(first + 11)));
     }
 
     /**
@@ -116,7 +129,7 @@ public final class JdbcAuditLog implements AuditLog {
         for (int from = 0; from < ids.size(); from += 500) {
             Sql.Where w = new Sql.Where().in("danger_id", ids.subList(from, Math.min(ids.size(), from + 500)));
             try (PreparedStatement ps = c.prepareStatement("SELECT danger_id, seq, actor_id, at_text, action, state_before,"
-                    + " state_after, data, previous_hash, hash FROM dp_audit_entry" + w.sql() + " ORDER BY danger_id, seq")) {
+                    + " state_after, data, previous_hash, hash, entry_format, state_hash, key_id FROM dp_audit_entry" + w.sql() + " ORDER BY danger_id, seq")) {
                 w.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
