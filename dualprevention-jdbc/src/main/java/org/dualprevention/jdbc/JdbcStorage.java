@@ -254,6 +254,20 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         return outbox;
     }
 
+    /**
+     * Every corrupt hidden-danger record, for administrators: a row whose query columns (state, open flag, unit,
+     * risk point, grade, deadline, reported time) disagree with the hidden danger's verified state, an audit entry
+     * with a value that cannot be read (a time text, a code), a chain that does not replay or does not reach the
+     * stored version. Each is named with the column and the value found; the good records are untouched and keep
+     * being served, while a read that meets a corrupt one throws {@link CorruptRecordException} (or a
+     * {@link JdbcStorageException} for a chain that does not replay). A full pass over the hidden dangers.
+     *
+     * @return the corrupt records, by hidden danger id; empty if all are sound
+     */
+    public List<CorruptRecord> corruptRecords() {
+        return hiddenDangers.corruptRecords();
+    }
+
     /** @return the enterprise (tenant) this store serves */
     public String tenant() {
         return tenant;

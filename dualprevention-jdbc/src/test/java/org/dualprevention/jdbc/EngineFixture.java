@@ -30,6 +30,7 @@ import org.dualprevention.risk.MeasureCategory;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.risk.RiskPointKind;
+import org.dualprevention.spi.HiddenDangerListener;
 import org.dualprevention.spi.Storage;
 
 /** An engine on a storage with a small register: a press whose guard (M1) can fail. */
@@ -48,6 +49,10 @@ final class EngineFixture {
 
     EngineFixture(Storage storage) {
         this.dp = DualPrevention.builder().storage(storage).clock(CLOCK).listener(events::add).build();
+    }
+
+    EngineFixture(Storage storage, HiddenDangerListener listener) {
+        this.dp = DualPrevention.builder().storage(storage).clock(CLOCK).listener(listener).build();
     }
 
     /** Saves the organisation and the press. */

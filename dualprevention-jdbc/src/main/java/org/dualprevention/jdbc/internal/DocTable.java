@@ -98,6 +98,11 @@ public final class DocTable<T> {
         return this;
     }
 
+    /** @return the query columns */
+    public List<Column<T>> columns() {
+        return columns;
+    }
+
     /** @return the table name */
     public String table() {
         return table;

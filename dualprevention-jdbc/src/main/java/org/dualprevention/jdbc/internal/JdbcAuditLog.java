@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.jdbc.CorruptRecordException;
+import org.jspecify.annotations.Nullable;
 import org.dualprevention.danger.HiddenDangerAction;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
@@ -94,12 +96,40 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     private static AuditEntry entry(HiddenDangerId danger, ResultSet rs, int first) throws SQLException {
+        long seq = rs.getLong(first);
+        String d = danger.value();
+        ActorId actor = parse(d, seq, "actor_id", rs.getString(first + 1), ActorId::of, "an actor id");
+        Instant at = parse(d, seq, "at_text", rs.getString(first + 2), Instant::parse, "an ISO-8601 instant");
+        HiddenDangerAction action = parse(d, seq, "action", rs.getString(first + 3), HiddenDangerAction::fromCode,
+                "an action code");
         String before = rs.getString(first + 4);
-        return new AuditEntry(danger, rs.getLong(first), ActorId.of(rs.getString(first + 1)),
-                Instant.parse(rs.getString(first + 2)), HiddenDangerAction.fromCode(rs.getString(first + 3)),
-                before == null ? Optional.empty() : Optional.of(HiddenDangerState.fromCode(before)),
-                HiddenDangerState.fromCode(rs.getString(first + 5)), rs.getString(first + 6), rs.getString(first + 7).trim(),
-                rs.getString(first + 8).trim());
+        Optional<HiddenDangerState> stateBefore = before == null ? Optional.empty()
+                : Optional.of(parse(d, seq, "state_before", before, HiddenDangerState::fromCode, "a state code"));
+        HiddenDangerState stateAfter = parse(d, seq, "state_after", rs.getString(first + 5), HiddenDangerState::fromCode,
+                "a state code");
+        String data = rs.getString(first + 6);
+        String previous = rs.getString(first + 7);
+        String hash = rs.getString(first + 8);
+        try {
+            return new AuditEntry(danger, seq, actor, at, action, stateBefore, stateAfter, data,
+                    previous == null ? "" : previous.trim(), hash == null ? "" : hash.trim());
+        } catch (RuntimeException e) {
+            throw CorruptRecordException.unreadable(d, seq, "previous_hash/hash/data", previous + " / " + hash,
+                    "a valid audit entry (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Parses one column of an entry; a value that cannot be read names the hidden danger, entry and column. */
+    private static <T> T parse(String danger, long seq, String column, @Nullable String text,
+            java.util.function.Function<String, T> parser, String expected) {
+        if (text == null) {
+            throw CorruptRecordException.unreadable(danger, seq, column, null, expected, null);
+        }
+        try {
+            return parser.apply(text);
+        } catch (RuntimeException e) {
+            throw CorruptRecordException.unreadable(danger, seq, column, text, expected, e);
+        }
     }
 
     /**
