@@ -97,7 +97,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     private JdbcStorage(ConnectionProvider provider, Dialect dialect, String description, @Nullable String ownedH2Url,
             JsonCodec codec, String tenant) {
         this.dialect = dialect;
-        this.tx = new Transactions(provider);
+        this.tx = new Transactions(provider, tenant);
         this.description = description;
         this.ownedH2Url = ownedH2Url;
         this.organization = new JdbcOrganizationRepository(tx, codec, dialect == Dialect.POSTGRESQL);

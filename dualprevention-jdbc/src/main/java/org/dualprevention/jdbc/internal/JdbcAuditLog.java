@@ -32,11 +32,11 @@ import org.dualprevention.query.PageRequest;
  */
 public final class JdbcAuditLog implements AuditLog {
     private static final String INSERT = "INSERT INTO dp_audit_entry (danger_id, seq, actor_id, at_text, action,"
-            + " state_before, state_after, data, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " state_before, state_after, data, previous_hash, hash, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** The SELECT of one page of a chain: hidden danger id, sequence after, limit. */
     public static final String ENTRIES = "SELECT seq, actor_id, at_text, action, state_before, state_after,"
-            + " data, previous_hash, hash FROM dp_audit_entry WHERE danger_id = ? AND seq > ? ORDER BY seq LIMIT ?";
+            + " data, previous_hash, hash FROM dp_audit_entry WHERE tenant_id = ? AND danger_id = ? AND seq > ? ORDER BY seq LIMIT ?";
 
     private final Transactions tx;
 
@@ -57,7 +57,7 @@ public final class JdbcAuditLog implements AuditLog {
      * @param entries entries
      * @throws SQLException on failure
      */
-    static void insert(Connection c, Collection<AuditEntry> entries) throws SQLException {
+    static void insert(Connection c, String tenant, Collection<AuditEntry> entries) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             int n = 0;
             for (AuditEntry e : entries) {
@@ -75,6 +75,7 @@ public final class JdbcAuditLog implements AuditLog {
                 ps.setString(8, e.data());
                 ps.setString(9, e.previousHash());
                 ps.setString(10, e.hash());
+                ps.setString(11, tenant);
                 if (entries.size() == 1) {
                     ps.executeUpdate();
                 } else {
@@ -140,11 +141,13 @@ public final class JdbcAuditLog implements AuditLog {
      * @return id to its entries 1 to version, in order
      * @throws SQLException on failure
      */
-    static Map<String, List<AuditEntry>> chains(Connection c, Map<String, Long> versions) throws SQLException {
+    static Map<String, List<AuditEntry>> chains(Connection c, String tenant, Map<String, Long> versions)
+            throws SQLException {
         Map<String, List<AuditEntry>> out = new HashMap<>();
         List<String> ids = new ArrayList<>(versions.keySet());
         for (int from = 0; from < ids.size(); from += 500) {
             Sql.Where w = new Sql.Where().in("danger_id", ids.subList(from, Math.min(ids.size(), from + 500)));
+            w.and("tenant_id = ?", tenant);
             try (PreparedStatement ps = c.prepareStatement("SELECT danger_id, seq, actor_id, at_text, action, state_before,"
                     + " state_after, data, previous_hash, hash FROM dp_audit_entry" + w.sql() + " ORDER BY danger_id, seq")) {
                 w.bind(ps);
@@ -176,9 +179,10 @@ public final class JdbcAuditLog implements AuditLog {
             List<AuditEntry> out = new ArrayList<>();
             boolean more = false;
             try (PreparedStatement ps = c.prepareStatement(ENTRIES)) {
-                ps.setString(1, danger.value());
-                ps.setLong(2, after);
-                ps.setInt(3, page.limit() + 1);
+                ps.setString(1, tx.tenant());
+                ps.setString(2, danger.value());
+                ps.setLong(3, after);
+                ps.setInt(4, page.limit() + 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         if (out.size() == page.limit()) {

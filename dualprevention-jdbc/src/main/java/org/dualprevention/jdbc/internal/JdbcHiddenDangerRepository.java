@@ -69,7 +69,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
                         new DocTable.Column<>("grade", Types.VARCHAR, d -> d.grade().map(HiddenDangerGrade::code).orElse(null)),
                         new DocTable.Column<>("deadline", Types.DATE, d -> d.deadline().orElse(null)),
                         new DocTable.Column<>("reported_ns", Types.BIGINT, d -> Sql.nanos(d.reportedAt()))),
-                codec).documentIsProjection();
+                codec).documentIsProjection().tenant(tx.tenant());
     }
 
     private static Set<HiddenDangerState> openStates() {
@@ -91,7 +91,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
     public Optional<HiddenDanger> find(HiddenDangerId id) {
         Objects.requireNonNull(id, "id");
         return tx.read("find hidden danger [" + id + "]", c -> {
-            Sql.Where w = new Sql.Where();
+            Sql.Where w = table.scoped(new Sql.Where());
             w.and("id = ?", id.value());
             List<Row> rows = new ArrayList<>();
             Sql.Stmt stmt = w.statement("SELECT " + ROW + " FROM " + table.table() + w.sql());
@@ -165,7 +165,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
     private List<HiddenDanger> load(Connection c, List<Row> rows) throws SQLException {
         Map<String, Long> versions = new LinkedHashMap<>();
         rows.forEach(r -> versions.put(r.id(), r.version()));
-        Map<String, List<AuditEntry>> chains = JdbcAuditLog.chains(c, versions);
+        Map<String, List<AuditEntry>> chains = JdbcAuditLog.chains(c, tx.tenant(), versions);
         List<HiddenDanger> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             HiddenDanger d = replay(r.id(), r.version(), chains.get(r.id()));
@@ -188,7 +188,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
         while (true) {
             Optional<String> from = after;
             List<String> ids = tx.read("list hidden danger ids", c -> {
-                Sql.Where w = new Sql.Where();
+                Sql.Where w = table.scoped(new Sql.Where());
                 from.ifPresent(a -> w.and("id > ?", a));
                 Sql.Stmt stmt = w.statement("SELECT id FROM " + table.table() + w.sql() + " ORDER BY id LIMIT ?", 500);
                 List<String> list = new ArrayList<>();
@@ -248,7 +248,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
         String id = next.id().value();
         Repos.save(tx, "save hidden danger [" + id + "]", id, expectedVersion, c -> {
             table.save(c, next, expectedVersion);
-            JdbcAuditLog.insert(c, List.of(entry));
+            JdbcAuditLog.insert(c, tx.tenant(), List.of(entry));
             return null;
         }, c -> table.currentVersion(c, id));
     }
@@ -348,7 +348,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
         table.insertBatch(c, dangers);
         List<AuditEntry> all = new ArrayList<>();
         chains.forEach(all::addAll);
-        JdbcAuditLog.insert(c, all);
+        JdbcAuditLog.insert(c, tx.tenant(), all);
     }
 
     /**

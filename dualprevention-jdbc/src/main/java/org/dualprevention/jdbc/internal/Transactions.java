@@ -22,15 +22,32 @@ public final class Transactions {
     private static final int ATTEMPTS = 5;
 
     private final ConnectionProvider provider;
+    private final String tenant;
     private final ThreadLocal<@Nullable Connection> bound = new ThreadLocal<>();
+
+    /**
+     * Creates the runner for the default tenant.
+     *
+     * @param provider where connections come from
+     */
+    public Transactions(ConnectionProvider provider) {
+        this(provider, "default");
+    }
 
     /**
      * Creates the runner.
      *
      * @param provider where connections come from
+     * @param tenant the enterprise whose rows the storage reads and writes
      */
-    public Transactions(ConnectionProvider provider) {
+    public Transactions(ConnectionProvider provider, String tenant) {
         this.provider = Objects.requireNonNull(provider, "provider");
+        this.tenant = Objects.requireNonNull(tenant, "tenant");
+    }
+
+    /** @return the enterprise (tenant) whose rows the storage reads and writes */
+    public String tenant() {
+        return tenant;
     }
 
     /** @return the provider */
