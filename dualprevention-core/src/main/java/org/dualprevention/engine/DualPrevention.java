@@ -439,7 +439,8 @@ public final class DualPrevention {
         }
 
         /**
-         * Builds the engine.
+         * Builds the engine, then hands the events still in the storage's outbox (changes stored before a crash) to the listeners
+         * ({@link HiddenDangers#deliverPending()}).
          *
          * @return the engine
          * @throws ProviderConfigurationException if no storage was given, or providers clash
@@ -456,7 +457,10 @@ public final class DualPrevention {
             }
             ProviderRegistry providers = registry.build();
             LOG.log(System.Logger.Level.DEBUG, "DualPrevention built: {0}", providers.summary());
-            return new DualPrevention(this, storage, providers);
+            DualPrevention dp = new DualPrevention(this, storage, providers);
+            // events of changes stored before a crash (or a failed delivery) go out now, at least once
+            dp.hiddenDangers().deliverPending();
+            return dp;
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.dualprevention.danger.CommandId;
+import org.dualprevention.engine.closedloop.AuditChain;
 import java.util.stream.Collectors;
 import org.dualprevention.StaleVersionException;
 import org.dualprevention.ValidationException;
@@ -267,9 +269,21 @@ public final class Inspections {
         }
         InspectionTask next = task.withRecord(new InspectionRecord(inspector.id(), now, linked))
                 .withVersion(task.version() + 1);
-        storage.inspectionTasks().save(next, task.version());
+        List<HiddenDangers.Before> befores = new ArrayList<>();
         for (Transition t : reports) {
-            hiddenDangers.store(t, Optional.empty());
+            befores.add(hiddenDangers.before(t, Optional.empty()));
+        }
+        // the record and every hidden danger it reports (with their follow-ups) in one atomic unit
+        storage.atomically(() -> {
+            storage.inspectionTasks().save(next, task.version());
+            for (Transition t : reports) {
+                hiddenDangers.write(t, CommandId.random(), HiddenDangers.fingerprint(t.next().id(),
+                        AuditChain.command(t.audit())));
+            }
+            return null;
+        });
+        for (int i = 0; i < reports.size(); i++) {
+            hiddenDangers.after(reports.get(i), befores.get(i));
         }
         publisher.taskRecorded(next);
         return next;

@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.jdbc.internal.JdbcAuditLog;
+import org.dualprevention.jdbc.internal.JdbcCommandLog;
+import org.dualprevention.jdbc.internal.JdbcOutbox;
 import org.dualprevention.jdbc.internal.JdbcGoodPracticeRepository;
 import org.dualprevention.jdbc.internal.JdbcHiddenDangerRepository;
 import org.dualprevention.jdbc.internal.JdbcInspectionPlanRepository;
@@ -23,6 +25,8 @@ import org.dualprevention.jdbc.internal.Redaction;
 import org.dualprevention.jdbc.internal.Transactions;
 import org.dualprevention.jdbc.internal.UrlDataSource;
 import org.dualprevention.spi.AuditLog;
+import org.dualprevention.spi.CommandLog;
+import org.dualprevention.spi.Outbox;
 import org.dualprevention.spi.GoodPracticeRepository;
 import org.dualprevention.spi.HiddenDangerRepository;
 import org.dualprevention.spi.InspectionPlanRepository;
@@ -83,11 +87,17 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     private final GoodPracticeRepository goodPractices;
     private final JdbcHiddenDangerRepository hiddenDangers;
     private final AuditLog auditLog;
+    private final CommandLog commands;
+    private final Outbox outbox;
+    private final String tenant;
+
+    /** The enterprise (tenant) id of a store opened without one: {@value}. */
+    public static final String DEFAULT_TENANT = "default";
 
     private JdbcStorage(ConnectionProvider provider, Dialect dialect, String description, @Nullable String ownedH2Url,
-            JsonCodec codec) {
+            JsonCodec codec, String tenant) {
         this.dialect = dialect;
-        this.tx = new Transactions(provider);
+        this.tx = new Transactions(provider, tenant);
         this.description = description;
         this.ownedH2Url = ownedH2Url;
         this.organization = new JdbcOrganizationRepository(tx, codec, dialect == Dialect.POSTGRESQL);
@@ -97,6 +107,9 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         this.goodPractices = new JdbcGoodPracticeRepository(tx, codec, dialect);
         this.hiddenDangers = new JdbcHiddenDangerRepository(tx, codec, dialect);
         this.auditLog = new JdbcAuditLog(tx);
+        this.tenant = tenant;
+        this.commands = new JdbcCommandLog(tx, tenant);
+        this.outbox = new JdbcOutbox(tx, tenant);
     }
 
     /**
@@ -130,7 +143,8 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         }
         DataSource ds = new UrlDataSource(url);
         Migrations.migrate(ds);
-        return new JdbcStorage(ConnectionProvider.managed(ds), Dialect.H2, Redaction.redact(url), url, new JsonCodec());
+        return new JdbcStorage(ConnectionProvider.managed(ds), Dialect.H2, Redaction.redact(url), url, new JsonCodec(),
+                DEFAULT_TENANT);
     }
 
     /** How long an H2 file store's writer waits for a locked row, in milliseconds (see {@link #h2FileUrl}). */
@@ -230,6 +244,46 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         return auditLog;
     }
 
+    @Override
+    public CommandLog commands() {
+        return commands;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /**
+     * Every corrupt hidden-danger record, for administrators: a row whose query columns (state, open flag, unit,
+     * risk point, grade, deadline, reported time) disagree with the hidden danger's verified state, an audit entry
+     * with a value that cannot be read (a time text, a code), a chain that does not replay or does not reach the
+     * stored version. Each is named with the column and the value found; the good records are untouched and keep
+     * being served, while a read that meets a corrupt one throws {@link CorruptRecordException} (or a
+     * {@link JdbcStorageException} for a chain that does not replay). A full pass over the hidden dangers.
+     *
+     * @return the corrupt records, by hidden danger id; empty if all are sound
+     */
+    public List<CorruptRecord> corruptRecords() {
+        return hiddenDangers.corruptRecords();
+    }
+
+    /** @return the enterprise (tenant) this store serves */
+    public String tenant() {
+        return tenant;
+    }
+
+    /**
+     * Runs work as one transaction (rule S20 of {@link Storage}): every write of this storage on this thread
+     * inside it commits together; inside the host's transaction ({@link #bind}, {@link ConnectionProvider#host}) it
+     * is a savepoint of that transaction. If the commit itself fails the outcome is unknown: the
+     * {@link JdbcStorageException} says so, and the engine's command ids make a retry safe.
+     */
+    @Override
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        return tx.unit("store one unit of work", work);
+    }
+
     /**
      * Bulk import of hidden dangers not stored yet, each with its whole audit chain (entries 1 to its
      * version), in JDBC batches: one transaction per call (or the host's, when a connection is bound). For
@@ -302,8 +356,27 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         private boolean migrate;
         private @Nullable DataSource migrationOwner;
         private final JsonCodec codec = new JsonCodec();
+        private String tenant = DEFAULT_TENANT;
 
         private Builder() {
+        }
+
+        /**
+         * The enterprise (tenant) this store serves: every row it writes carries it, and it reads only that
+         * enterprise's rows. Defaults to {@value JdbcStorage#DEFAULT_TENANT}.
+         *
+         * @param tenantId the enterprise's id: 1 to 64 characters, no control characters
+         * @return this builder
+         */
+        public Builder tenant(String tenantId) {
+            Objects.requireNonNull(tenantId, "tenantId");
+            if (tenantId.isEmpty() || tenantId.length() > 64 || tenantId.chars().anyMatch(Character::isISOControl)
+                    || !tenantId.strip().equals(tenantId)) {
+                throw new IllegalArgumentException("tenant id [" + tenantId + "]; allowed: 1 to 64 characters, no control"
+                        + " characters, no leading or trailing space");
+            }
+            this.tenant = tenantId;
+            return this;
         }
 
         /**
@@ -414,7 +487,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
             } catch (SQLException e) {
                 throw new JdbcStorageException("Cannot connect to the database", e);
             }
-            return new JdbcStorage(p, d, desc, null, codec);
+            return new JdbcStorage(p, d, desc, null, codec, tenant);
         }
     }
 }

@@ -26,6 +26,12 @@ final class MigrationStep {
         TRIGGER,
         /** {@code ALTER TABLE table ADD [COLUMN] name}: the column exists. */
         COLUMN,
+        /** {@code DROP INDEX name [ON table]}: done once the index is gone. */
+        DROP_INDEX,
+        /** {@code ALTER TABLE table DROP PRIMARY KEY}: done once the table has no primary key or one holding {@code tenant_id}. */
+        DROP_PRIMARY_KEY,
+        /** {@code ALTER TABLE table ADD PRIMARY KEY (tenant_id, …)}: done once the primary key holds {@code tenant_id}. */
+        ADD_PRIMARY_KEY,
         /** {@code INSERT}, {@code UPDATE}, {@code DELETE}: runs in one transaction with its record. */
         DML
     }
@@ -36,6 +42,10 @@ final class MigrationStep {
     private static final Pattern TRIGGER = Pattern.compile("(?is)CREATE\\s+TRIGGER\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\b.*");
     private static final Pattern COLUMN = Pattern.compile(
             "(?is)ALTER\\s+TABLE\\s+(\\w+)\\s+ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\b.*");
+    private static final Pattern DROP_INDEX = Pattern.compile("(?is)DROP\\s+INDEX\\s+(\\w+)(?:\\s+ON\\s+(\\w+))?\\s*");
+    private static final Pattern DROP_PK = Pattern.compile("(?is)ALTER\\s+TABLE\\s+(\\w+)\\s+DROP\\s+PRIMARY\\s+KEY\\s*");
+    private static final Pattern ADD_PK = Pattern.compile(
+            "(?is)ALTER\\s+TABLE\\s+(\\w+)\\s+ADD\\s+PRIMARY\\s+KEY\\s*\\(\\s*tenant_id\\s*,.*");
     private static final Pattern DML = Pattern.compile("(?is)(?:INSERT|UPDATE|DELETE)\\b.*");
 
     private final String sql;
@@ -70,14 +80,23 @@ final class MigrationStep {
         if ((m = TRIGGER.matcher(sql)).matches()) {
             return new MigrationStep(sql, Kind.TRIGGER, "", m.group(1));
         }
+        if ((m = ADD_PK.matcher(sql)).matches()) {
+            return new MigrationStep(sql, Kind.ADD_PRIMARY_KEY, m.group(1), "PRIMARY KEY");
+        }
         if ((m = COLUMN.matcher(sql)).matches()) {
             return new MigrationStep(sql, Kind.COLUMN, m.group(1), m.group(2));
+        }
+        if ((m = DROP_INDEX.matcher(sql)).matches()) {
+            return new MigrationStep(sql, Kind.DROP_INDEX, m.group(2) == null ? "" : m.group(2), m.group(1));
+        }
+        if ((m = DROP_PK.matcher(sql)).matches()) {
+            return new MigrationStep(sql, Kind.DROP_PRIMARY_KEY, m.group(1), "PRIMARY KEY");
         }
         if (DML.matcher(sql).matches()) {
             return new MigrationStep(sql, Kind.DML, "", "");
         }
         throw new IllegalStateException("Migration statement [" + sql + "] on " + dialect + " is neither DML nor a DDL whose"
-                + " completion can be looked up (CREATE TABLE / INDEX / TRIGGER, ALTER TABLE … ADD COLUMN); an interrupted"
+                + " completion can be looked up (CREATE TABLE / INDEX / TRIGGER, ALTER TABLE … ADD COLUMN, DROP INDEX, ALTER TABLE … DROP PRIMARY KEY, ALTER TABLE … ADD PRIMARY KEY (tenant_id, …)); an interrupted"
                 + " migration could not tell whether it ran");
     }
 
@@ -107,6 +126,21 @@ final class MigrationStep {
      */
     boolean exists(Connection c, Dialect dialect) throws SQLException {
         String schema = dialect == Dialect.H2 ? "CURRENT_SCHEMA" : "DATABASE()";
+        if (kind == Kind.DROP_INDEX) {
+            String where = (dialect == Dialect.H2 ? "INDEXES" : "STATISTICS") + " WHERE TABLE_SCHEMA = " + schema
+                    + " AND LOWER(INDEX_NAME) = ?" + (table.isEmpty() ? "" : " AND LOWER(TABLE_NAME) = ?");
+            return count(c, where, table.isEmpty() ? List.of(name) : List.of(name, table)) == 0;
+        }
+        if (kind == Kind.DROP_PRIMARY_KEY || kind == Kind.ADD_PRIMARY_KEY) {
+            String pk = "KEY_COLUMN_USAGE k JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS t ON t.CONSTRAINT_SCHEMA ="
+                    + " k.CONSTRAINT_SCHEMA AND t.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND t.TABLE_NAME = k.TABLE_NAME"
+                    + " WHERE t.CONSTRAINT_TYPE = 'PRIMARY KEY' AND k.TABLE_SCHEMA = " + schema + " AND LOWER(k.TABLE_NAME) = ?";
+            boolean tenantLed = count(c, pk + " AND LOWER(k.COLUMN_NAME) = 'tenant_id'", List.of(table)) > 0;
+            if (kind == Kind.ADD_PRIMARY_KEY) {
+                return tenantLed;
+            }
+            return tenantLed || count(c, pk, List.of(table)) == 0;
+        }
         String from;
         List<String> params;
         switch (kind) {
@@ -130,12 +164,16 @@ final class MigrationStep {
             default:
                 throw new IllegalStateException("a DML step has no catalogue entry");
         }
+        return count(c, from, params) > 0;
+    }
+
+    private static long count(Connection c, String from, List<String> params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA." + from)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setString(i + 1, params.get(i).toLowerCase(Locale.ROOT));
             }
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getLong(1) > 0;
+                return rs.next() ? rs.getLong(1) : 0;
             }
         }
     }

@@ -56,7 +56,7 @@ import org.jspecify.annotations.Nullable;
 public final class Migrations {
     /** The scripts, in order; the same list for every dialect. */
     private static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__audit_append_only.sql",
-            "V3__audit_entry_format.sql");
+            "V3__audit_entry_format.sql", "V4__commands_outbox.sql", "V5__tenant.sql");
     private static final long PG_LOCK_KEY = 0x6470_6d69_6772_6174L; // "dpmigrat"
     private static final Object H2_LOCK = new Object();
 
@@ -99,6 +99,19 @@ public final class Migrations {
     }
 
     /**
+     * The version numbers of the scripts, ascending. Numbers may skip (a number reserved by a parallel branch).
+     *
+     * @return the versions
+     */
+    public static List<Integer> versions() {
+        List<Integer> out = new ArrayList<>();
+        for (String s : SCRIPTS) {
+            out.add(versionOf(s));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * The class-path resource names of a dialect's scripts, in the order they apply.
      *
      * @param dialect the dialect
@@ -126,7 +139,7 @@ public final class Migrations {
                 return read(dialect.migrationLocation() + "/" + s);
             }
         }
-        throw new IllegalArgumentException("no migration version [" + version + "]; available: 1.." + latestVersion());
+        throw new IllegalArgumentException("no migration version [" + version + "]; available: " + versions());
     }
 
     /**

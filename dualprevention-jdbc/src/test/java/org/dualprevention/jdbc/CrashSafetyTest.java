@@ -83,7 +83,87 @@ class CrashSafetyTest {
         }
     }
 
+    /**
+     * Issue 12, "follow-ups are lost": the child works through the engine (a report naming a failed control
+     * measure, then its verification, which flags the measure's hazard) and is killed at random. After every kill:
+     * every acknowledged command is stored, every risk point is flagged for reassessment exactly when a stored
+     * verified hidden danger names its measure, every stored command has its command record, and a new engine
+     * delivers every pending outbox entry. Before the unit of work, a kill between the hidden danger's save and the
+     * flag's save left the hazard unflagged for good.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = {"H2_FILE", "POSTGRESQL", "MARIADB"})
+    void followUpsSurviveSigkill(TestDatabase.Kind kind) throws Exception {
+        long seed = Seeds.base();
+        String replay = "[seed=" + seed + " replay with -D" + Seeds.PROPERTY + "=" + seed + "]";
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, Long> acked = new ConcurrentHashMap<>();
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrations.migrate(db.dataSource());
+            releaseH2(db);
+            int totalAcks = 0;
+            for (int round = 1; round <= 4; round++) {
+                Process child = start(db, random.nextLong(), round, EngineCrashChild.class);
+                AtomicInteger acks = new AtomicInteger();
+                StringBuilder other = new StringBuilder();
+                Thread reader = new Thread(() -> read(child, acked, acks, other));
+                reader.start();
+                int target = 1 + random.nextInt(30);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                while (acks.get() < target && child.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(2);
+                }
+                Thread.sleep(random.nextInt(15));
+                child.destroyForcibly();
+                assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+                reader.join(10_000);
+                assertTrue(acks.get() >= 1, replay + " round " + round + ": the child acknowledged nothing; its output:\n"
+                        + other);
+                totalAcks += acks.get();
+                String context = replay + " round " + round;
+                verify(db, acked, context);
+                followUps(db, context);
+                releaseH2(db);
+            }
+            System.out.println("engine crash test " + kind + ": 4 kills, " + totalAcks + " acknowledged commands, seed "
+                    + seed);
+        }
+    }
+
+    private static void followUps(TestDatabase db, String context) throws SQLException {
+        JdbcStorage storage = JdbcStorage.of(db.dataSource());
+        List<HiddenDanger> all = Page.stream(p -> storage.hiddenDangers().find(HiddenDangerQuery.all(), p), 500)
+                .collect(Collectors.toList());
+        for (int i = 0; i < EngineCrashChild.POINTS; i++) {
+            org.dualprevention.risk.RiskPointId rp = EngineCrashChild.point(i);
+            boolean due = all.stream().anyMatch(d -> d.riskPoint().equals(java.util.Optional.of(rp)) && d.version() >= 2);
+            java.util.Optional<org.dualprevention.risk.RiskPoint> point = storage.riskPoints().find(rp);
+            boolean flagged = point.isPresent() && point.get().hazard(EngineCrashChild.hazard(i)).orElseThrow()
+                    .reassessment().isPresent();
+            assertEquals(due, flagged, context + ": risk point [" + rp + "] flagged for reassessment");
+        }
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertEquals(count(s, "SELECT COUNT(*) FROM dp_audit_entry"), count(s, "SELECT COUNT(*) FROM dp_command"),
+                    context + ": every stored command has its command record");
+        }
+        java.util.concurrent.atomic.AtomicInteger delivered = new java.util.concurrent.atomic.AtomicInteger();
+        org.dualprevention.engine.DualPrevention.builder().storage(storage).listener(e -> delivered.incrementAndGet())
+                .build();
+        assertTrue(storage.outbox().pending(10).isEmpty(), context + ": a new engine delivers every pending event");
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static Process start(TestDatabase db, long seed, int round) throws IOException {
+        return start(db, seed, round, CrashChild.class);
+    }
+
+    private static Process start(TestDatabase db, long seed, int round, Class<?> main) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
         String mp = System.getProperty("jdk.module.path");
@@ -91,9 +171,9 @@ class CrashSafetyTest {
             cp = cp + File.pathSeparator + mp;
         }
         List<String> cmd = db.kind() == TestDatabase.Kind.H2_FILE
-                ? List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", cp, CrashChild.class.getName(), "h2",
+                ? List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", cp, main.getName(), "h2",
                         db.h2File().toString(), Long.toString(seed), Integer.toString(round))
-                : List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", cp, CrashChild.class.getName(), "url", db.url(),
+                : List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", cp, main.getName(), "url", db.url(),
                         Long.toString(seed), Integer.toString(round));
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }

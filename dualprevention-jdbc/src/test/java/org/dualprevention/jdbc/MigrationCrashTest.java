@@ -64,7 +64,7 @@ class MigrationCrashTest {
                 : List.of(Migrations.Point.AFTER);
         int cases = 0;
         int statements = 0;
-        for (int version = 1; version <= Migrations.latestVersion(); version++) {
+        for (int version : Migrations.versions()) {
             int steps = Migrations.statements(Migrations.script(dialectOf(kind), version)).size();
             statements += steps;
             for (int step = 1; step <= steps; step++) {
@@ -100,7 +100,7 @@ class MigrationCrashTest {
     void everyStatementOfTheH2AndMySqlScriptsCanBeLookedUpOrIsTransactional() {
         int n = 0;
         for (Dialect d : List.of(Dialect.H2, Dialect.MYSQL)) {
-            for (int v = 1; v <= Migrations.latestVersion(); v++) {
+            for (int v : Migrations.versions()) {
                 for (String stmt : Migrations.statements(Migrations.script(d, v))) {
                     MigrationStep step = MigrationStep.of(stmt, d);
                     assertTrue(!step.name().isEmpty() || step.kind() == MigrationStep.Kind.DML, stmt);
@@ -151,7 +151,7 @@ class MigrationCrashTest {
             reference = Catalogue.of(db.dataSource(), db.dialect());
         }
         int total = 0;
-        for (int v = 1; v <= Migrations.latestVersion(); v++) {
+        for (int v : Migrations.versions()) {
             total += Migrations.statements(Migrations.script(dialectOf(kind), v)).size();
         }
         List<String> report = new ArrayList<>();

@@ -128,7 +128,7 @@ class PostgresExplainTest {
 
     @Test
     void anAuditChainIsReadByItsPrimaryKey() throws SQLException {
-        Sql.Stmt stmt = new Sql.Stmt(JdbcAuditLog.ENTRIES, List.of(HiddenDangerId.of("HD-0012345").value(), 0L, 101));
+        Sql.Stmt stmt = new Sql.Stmt(JdbcAuditLog.ENTRIES, List.of("default", HiddenDangerId.of("HD-0012345").value(), 0L, 101));
         assertIndexed("audit entries of one hidden danger", explain(stmt), "dp_audit_entry", "dp_audit_entry_pk");
     }
 }

@@ -1,5 +1,7 @@
 package org.dualprevention.spi;
 
+import java.util.function.Supplier;
+
 /**
  * Where the library keeps its data: one repository per aggregate, plus the audit log. The host passes a
  * storage to the engine's builder explicitly; there is no default and no silent fallback.
@@ -82,6 +84,20 @@ package org.dualprevention.spi;
  * are different keys. (The model refuses unpaired surrogates everywhere and non-characters in ids and
  * names, so all such text is well-formed UTF-8; a database column must hold all of it, e.g. MySQL and
  * MariaDB need {@code utf8mb4}, never the 3-byte {@code utf8}.)</dd>
+ * <dt>S20 One atomic unit</dt>
+ * <dd>Every write made through the repositories, the {@link #commands() command log} and the
+ * {@link #outbox() outbox} inside {@link #atomically} on the calling thread becomes durable together or not at
+ * all: if the work throws, nothing it wrote stays stored; once {@code atomically} returns, all of it is stored
+ * and, for a durable store, survives a crash. A JDBC store runs the unit in one transaction (or within the
+ * host's, S16); the in-memory store runs units under one lock and undoes a failed unit's writes. Units nest:
+ * an inner unit joins the outer one.</dd>
+ * <dt>S21 Command ids</dt>
+ * <dd>{@link CommandLog#record} of an id already recorded throws {@code StaleVersionException} and stores
+ * nothing; {@link CommandLog#find} returns the record of the unit that stored it, exactly.</dd>
+ * <dt>S22 Outbox</dt>
+ * <dd>An {@link Outbox#add added} entry stays {@link Outbox#pending pending} (across a restart, for a durable
+ * store) until it is marked {@link Outbox#delivered delivered}; entries of one hidden danger come in ascending
+ * sequence.</dd>
  * </dl>
  *
  * <h2>Registration</h2>
@@ -110,6 +126,37 @@ public interface Storage {
 
     /** @return the audit log of the hidden dangers */
     AuditLog auditLog();
+
+    /**
+     * The accepted commands by their caller-chosen id (S21).
+     *
+     * @return the command log
+     * @since 0.2
+     */
+    CommandLog commands();
+
+    /**
+     * The changes whose events are still to be delivered (S22).
+     *
+     * @return the outbox
+     * @since 0.2
+     */
+    Outbox outbox();
+
+    /**
+     * Runs work as one atomic unit (S20): the engine stores a hidden danger, what follows from it (a hazard
+     * flagged for reassessment), its command id and its outbox entry in one unit, so that a crash never keeps
+     * part of a command.
+     *
+     * <p>The outcome of a unit can be unknown to the caller: a connection that dies while the commit is under
+     * way may have committed. The engine handles that with command ids (see {@code HiddenDangers}).
+     *
+     * @param work the work; its exceptions pass through unchanged after everything it wrote was undone
+     * @param <T> the result type
+     * @return what the work returned
+     * @since 0.2
+     */
+    <T> T atomically(Supplier<T> work);
 
     /**
      * A short description for diagnostics, e.g. {@code "in-memory"} or {@code "jdbc:postgresql://…"}.

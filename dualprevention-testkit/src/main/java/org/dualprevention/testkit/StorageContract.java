@@ -32,6 +32,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.dualprevention.StaleVersionException;
 import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.CommandId;
+import org.dualprevention.danger.CommandRecord;
+import org.dualprevention.danger.OutboxEntry;
 import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerGrade;
@@ -133,6 +136,13 @@ import org.junit.jupiter.api.Test;
  * <li><b>S19</b> text is kept exactly: ids, names and free text holding characters of every Unicode plane (4-byte
  *     emoji and CJK extension ideographs included) are found unchanged in every aggregate, and ids that differ
  *     in one such character (or that a lossy encoding would turn into the same {@code ?}) stay distinct.</li>
+ * <li><b>S20</b> one atomic unit: when the work given to {@code atomically} throws, nothing it wrote stays
+ *     (hidden danger with audit entry, risk point, command record, outbox entry), its exception passes through
+ *     unchanged, and a nested unit joins the outer one; when it returns, everything is stored.</li>
+ * <li><b>S21</b> command ids: a recorded command is found exactly; recording the same id again throws
+ *     {@link StaleVersionException} and changes nothing; an unknown id is empty.</li>
+ * <li><b>S22</b> outbox: added entries stay pending until delivered, each hidden danger's in ascending sequence;
+ *     adding a pending entry again changes nothing; delivering an unknown entry is ignored.</li>
  * </ol>
  * Rule S16 (the host owns transactions) cannot be observed from outside a storage and is not checked here.
  *
@@ -213,6 +223,111 @@ public abstract class StorageContract {
             }
             page = fetch.apply(PageRequest.after(page.next().get(), pageSize));
         }
+    }
+
+    // ------------------------------------------------------------------ S20, S21, S22
+
+    /** Rule S20: a unit of work is atomic; a failed unit leaves nothing, nested units join the outer one. */
+    @Test
+    @DisplayName("S20 a unit of work that throws stores nothing of what it wrote; one that returns stores all of it")
+    public void s20AtomicUnit() {
+        Rules.check("S20", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Organization org = gen.organization(6);
+            RiskPoint rp = gen.riskPoint(org).withVersion(1);
+            s.riskPoints().save(rp, 0);
+            List<Transition> h = gen.dangers().history(org, HiddenDangerState.VERIFIED, T0);
+            save(s, h.get(0));
+            HiddenDangerId id = h.get(0).next().id();
+            CommandRecord rec = new CommandRecord(CommandId.of("S20-command"), "a".repeat(64), id, 2);
+            OutboxEntry out = new OutboxEntry(id, 2);
+            Runnable writes = () -> {
+                save(s, h.get(1));
+                s.riskPoints().save(rp.withVersion(2), 1);
+                s.commands().record(rec);
+                s.outbox().add(out);
+            };
+            IllegalStateException boom = new IllegalStateException("S20 probe: the unit fails after its writes");
+            for (boolean nested : List.of(false, true)) {
+                IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> s.atomically(() -> {
+                    if (nested) {
+                        s.atomically(() -> {
+                            writes.run();
+                            return null;
+                        });
+                    } else {
+                        writes.run();
+                    }
+                    throw boom;
+                }), "S20 the unit's exception passes through");
+                assertTrue(thrown == boom, "S20 the unit's own exception is rethrown, got " + thrown);
+                String what = nested ? "S20 a failed outer unit (writes in a nested unit): " : "S20 a failed unit: ";
+                assertEquals(h.get(0).next(), s.hiddenDangers().find(id).orElseThrow(), what + "the hidden danger stayed"
+                        + seedNote());
+                assertEquals(List.of(h.get(0).audit()), entries(s, id), what + "its audit entry stayed" + seedNote());
+                assertEquals(1, s.riskPoints().find(rp.id()).orElseThrow().version(), what + "the risk point stayed"
+                        + seedNote());
+                assertTrue(s.commands().find(rec.id()).isEmpty(), what + "the command record stayed" + seedNote());
+                assertFalse(s.outbox().pending(100).contains(out), what + "the outbox entry stayed" + seedNote());
+            }
+            assertEquals("done", s.atomically(() -> {
+                writes.run();
+                return "done";
+            }), "S20 atomically returns the work's result");
+            assertEquals(h.get(1).next(), s.hiddenDangers().find(id).orElseThrow(), "S20 a unit that returned stored"
+                    + " the hidden danger" + seedNote());
+            assertEquals(2, s.riskPoints().find(rp.id()).orElseThrow().version(), "S20 ... and the risk point");
+            assertEquals(Optional.of(rec), s.commands().find(rec.id()), "S20 ... and the command record");
+            assertTrue(s.outbox().pending(100).contains(out), "S20 ... and the outbox entry");
+        });
+    }
+
+    /** Rule S21: command ids are recorded once and found exactly. */
+    @Test
+    @DisplayName("S21 a command record is found exactly; the same command id again throws StaleVersionException, nothing changes")
+    public void s21CommandIds() {
+        Rules.check("S21", () -> {
+            Storage s = createStorage();
+            CommandRecord rec = new CommandRecord(CommandId.of("S21-命令-\uD83D\uDE00"), "0123456789abcdef".repeat(4),
+                    HiddenDangerId.of("HD-S21"), 3);
+            assertTrue(s.commands().find(rec.id()).isEmpty(), "S21 an unknown command id is empty");
+            s.commands().record(rec);
+            assertEquals(Optional.of(rec), s.commands().find(rec.id()), "S21 the recorded command");
+            CommandRecord other = new CommandRecord(rec.id(), "f".repeat(64), HiddenDangerId.of("HD-other"), 1);
+            StaleVersionException e = assertThrows(StaleVersionException.class, () -> s.commands().record(other),
+                    "S21 the same command id recorded twice");
+            assertEquals(0, e.expectedVersion(), "S21 expectedVersion");
+            assertEquals(1, e.actualVersion(), "S21 actualVersion");
+            assertEquals(Optional.of(rec), s.commands().find(rec.id()), "S21 a second record changed the first");
+            assertTrue(s.commands().find(CommandId.of("S21-命令-\uD83D\uDE01")).isEmpty(),
+                    "S21 ids that differ in one character are different keys");
+        });
+    }
+
+    /** Rule S22: outbox entries stay pending until delivered. */
+    @Test
+    @DisplayName("S22 outbox entries stay pending until delivered, each hidden danger's in ascending sequence")
+    public void s22Outbox() {
+        Rules.check("S22", () -> {
+            Storage s = createStorage();
+            HiddenDangerId a = HiddenDangerId.of("HD-S22-a");
+            HiddenDangerId b = HiddenDangerId.of("HD-S22-b");
+            List<OutboxEntry> added = List.of(new OutboxEntry(a, 3), new OutboxEntry(b, 1), new OutboxEntry(a, 1),
+                    new OutboxEntry(a, 2));
+            added.forEach(s.outbox()::add);
+            s.outbox().add(new OutboxEntry(a, 1));
+            List<OutboxEntry> pending = s.outbox().pending(100);
+            assertEquals(Set.copyOf(added), Set.copyOf(pending), "S22 every added entry is pending, once");
+            assertEquals(added.size(), pending.size(), "S22 an entry added twice is pending once: " + pending);
+            List<Long> seqOfA = pending.stream().filter(e -> e.dangerId().equals(a)).map(OutboxEntry::sequence).toList();
+            assertEquals(List.of(1L, 2L, 3L), seqOfA, "S22 one hidden danger's entries in ascending sequence");
+            assertEquals(2, s.outbox().pending(2).size(), "S22 pending(limit) returns at most limit entries");
+            s.outbox().delivered(new OutboxEntry(a, 1));
+            s.outbox().delivered(new OutboxEntry(HiddenDangerId.of("HD-S22-unknown"), 9));
+            assertEquals(Set.of(new OutboxEntry(a, 2), new OutboxEntry(a, 3), new OutboxEntry(b, 1)),
+                    Set.copyOf(s.outbox().pending(100)), "S22 a delivered entry is no longer pending");
+        });
     }
 
     // ------------------------------------------------------------------ S1, S8, S13

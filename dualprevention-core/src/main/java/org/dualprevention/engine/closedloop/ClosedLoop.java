@@ -180,6 +180,28 @@ public final class ClosedLoop {
     }
 
     /**
+     * The events of a stored change, rebuilt from its audit entry and the versions before and after it: the same
+     * events {@link #apply} (or {@link #report}) returned when the command was accepted. Used to deliver the
+     * events of an outbox entry after a restart.
+     *
+     * @param before the version before the entry, empty for a report
+     * @param entry the entry
+     * @param next the version the entry produced
+     * @param orgZone the organisation's zone
+     * @return the events, in order
+     */
+    static List<HiddenDangerEvent> events(Optional<HiddenDanger> before, AuditEntry entry, HiddenDanger next,
+            ZoneId orgZone) {
+        ActionDefinition<?> definition = ClosedLoopActions.of(entry.action());
+        HiddenDangerCommand command = definition.decode(entry.actor(), entry.data());
+        List<HiddenDangerEvent> events = new ArrayList<>();
+        before.ifPresent(h -> events.add(new HiddenDangerEvent.Transitioned(next.id(), entry.at(), entry.actor(),
+                entry.action(), h.state(), next.state(), next.version())));
+        definition.addEvents(before, command, entry.at(), next, orgZone, events);
+        return events;
+    }
+
+    /**
      * The effect of an accepted command, without any guard: the next version, with the state the table gives.
      * Used by {@link #apply}, {@link #report} and {@link AuditChain#replay}.
      */

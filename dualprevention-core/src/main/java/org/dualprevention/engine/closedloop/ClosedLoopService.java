@@ -2,7 +2,11 @@ package org.dualprevention.engine.closedloop;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.HiddenDangerEvent;
 import org.dualprevention.danger.AccessRequest;
 import org.dualprevention.danger.ClosedLoopSettings;
 import org.dualprevention.danger.HiddenDanger;
@@ -82,6 +86,22 @@ public final class ClosedLoopService {
         AccessRequest request = AccessRequest.of(command, current);
         accessPolicy.decide(request).throwIfDenied(request);
         return ClosedLoop.apply(current, command, clock, orgZone, settings);
+    }
+
+    /**
+     * The events of a stored change, rebuilt from its audit entry: the events {@link #apply} returned when the
+     * command was accepted (for delivering the outbox after a restart).
+     *
+     * @param before the version before the entry, empty for a report
+     * @param entry the stored entry
+     * @param next the version the entry produced
+     * @return the events, in order
+     */
+    public List<HiddenDangerEvent> events(Optional<HiddenDanger> before, AuditEntry entry, HiddenDanger next) {
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(next, "next");
+        return ClosedLoop.events(before, entry, next, orgZone);
     }
 
     /** @return the clock */

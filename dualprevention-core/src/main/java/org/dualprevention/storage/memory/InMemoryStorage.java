@@ -1,11 +1,14 @@
 package org.dualprevention.storage.memory;
 
+import java.util.function.Supplier;
 import org.dualprevention.spi.AuditLog;
+import org.dualprevention.spi.CommandLog;
 import org.dualprevention.spi.GoodPracticeRepository;
 import org.dualprevention.spi.HiddenDangerRepository;
 import org.dualprevention.spi.InspectionPlanRepository;
 import org.dualprevention.spi.InspectionTaskRepository;
 import org.dualprevention.spi.OrganizationRepository;
+import org.dualprevention.spi.Outbox;
 import org.dualprevention.spi.RiskPointRepository;
 import org.dualprevention.spi.Storage;
 
@@ -16,13 +19,14 @@ import org.dualprevention.spi.Storage;
  *
  * <p>Every aggregate lives in a {@link java.util.concurrent.ConcurrentHashMap} as one immutable record
  * (a hidden danger together with its audit chain); a save is a per-aggregate compare-and-set of the
- * version inside {@code compute}, so saves of different aggregates run in parallel and no update is lost.
+ * version inside {@code compute}, under the storage's one write lock that also serialises atomic units
+ * ({@link #atomically}, rule S20), so no update is lost and a failed unit is undone.
  * Reads never take a lock. Every query of the storage SPI is served from a secondary index (a
  * {@link java.util.concurrent.ConcurrentSkipListSet} of keys per indexed value: unit, state, risk point,
  * grade, zone, hazard, plan, kind; tasks are ordered by due time), and each candidate is re-checked against
  * its current record with the query's own predicate, so results are exact.
  *
- * <p>It follows every rule S1 to S18 of {@link Storage}. This class is thread-safe.
+ * <p>It follows every rule S1 to S22 of {@link Storage}. This class is thread-safe.
  *
  * @since 0.1
  */
@@ -33,8 +37,16 @@ public final class InMemoryStorage implements Storage {
     private final MemoryInspectionTaskRepository tasks = new MemoryInspectionTaskRepository();
     private final MemoryGoodPracticeRepository goodPractices = new MemoryGoodPracticeRepository();
     private final MemoryHiddenDangerRepository dangers = new MemoryHiddenDangerRepository();
+    private final MemoryUnit unit = new MemoryUnit();
+    private final MemoryCommandLog commands = new MemoryCommandLog(unit);
+    private final MemoryOutbox outbox = new MemoryOutbox(unit);
 
     private InMemoryStorage() {
+        riskPoints.join(unit);
+        plans.join(unit);
+        tasks.join(unit);
+        goodPractices.join(unit);
+        dangers.join(unit);
     }
 
     /**
@@ -79,6 +91,25 @@ public final class InMemoryStorage implements Storage {
     @Override
     public AuditLog auditLog() {
         return dangers;
+    }
+
+    @Override
+    public CommandLog commands() {
+        return commands;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /**
+     * Runs work as one unit (S20): under this storage's one write lock, every write the work makes is undone in
+     * reverse order if it throws. Readers take no lock and may see a running unit's earlier writes.
+     */
+    @Override
+    public <T> T atomically(Supplier<T> work) {
+        return unit.run(java.util.Objects.requireNonNull(work, "work"));
     }
 
     @Override

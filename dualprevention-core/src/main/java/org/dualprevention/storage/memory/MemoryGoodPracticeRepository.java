@@ -42,4 +42,9 @@ final class MemoryGoodPracticeRepository implements GoodPracticeRepository {
         Objects.requireNonNull(query, "query");
         return table.smallest(query.units().map(u -> Table.candidates(byUnit, u)).orElse(null));
     }
+
+    /** Joins the storage's atomic units (S20). */
+    void join(MemoryUnit unit) {
+        table.guardedBy(unit);
+    }
 }

@@ -178,4 +178,9 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
         int to = Math.min(chain.size(), from + page.limit());
         return Page.of(chain.subList(from, to), to < chain.size() ? Optional.of(Integer.toString(to)) : Optional.empty());
     }
+
+    /** Joins the storage's atomic units (S20). */
+    void join(MemoryUnit unit) {
+        table.guardedBy(unit);
+    }
 }

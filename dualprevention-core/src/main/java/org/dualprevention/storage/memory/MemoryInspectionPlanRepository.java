@@ -38,4 +38,9 @@ final class MemoryInspectionPlanRepository implements InspectionPlanRepository {
                 query.units().map(u -> Table.candidates(byUnit, u)).orElse(null),
                 query.kinds().map(k -> Table.candidates(byKind, k)).orElse(null)), query::matches, page, p -> p);
     }
+
+    /** Joins the storage's atomic units (S20). */
+    void join(MemoryUnit unit) {
+        table.guardedBy(unit);
+    }
 }

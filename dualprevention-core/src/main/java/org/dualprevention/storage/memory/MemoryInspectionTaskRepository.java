@@ -104,4 +104,9 @@ final class MemoryInspectionTaskRepository implements InspectionTaskRepository {
                 query.plan().map(p -> Table.candidates(byPlan, List.of(p))).orElse(null));
         return Table.range(c, new TaskKey(query.dueFrom(), null), new TaskKey(query.dueBefore(), null));
     }
+
+    /** Joins the storage's atomic units (S20). */
+    void join(MemoryUnit unit) {
+        table.guardedBy(unit);
+    }
 }

@@ -64,4 +64,9 @@ final class MemoryRiskPointRepository implements RiskPointRepository {
                 query.zones().map(z -> Table.candidates(byZone, z)).orElse(null),
                 query.flaggedOnly() ? Table.candidates(flagged, List.of(FLAGGED)) : null);
     }
+
+    /** Joins the storage's atomic units (S20). */
+    void join(MemoryUnit unit) {
+        table.guardedBy(unit);
+    }
 }

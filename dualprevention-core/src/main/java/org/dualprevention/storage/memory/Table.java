@@ -91,6 +91,18 @@ final class Table<I, K extends Comparable<? super K>, V> {
     }
 
     /** Adds a secondary index; call before the first write. */
+    private @Nullable MemoryUnit unit;
+
+    /** Makes every write of this table take the storage's unit lock (S20). */
+    void guardedBy(MemoryUnit u) {
+        this.unit = u;
+    }
+
+    private <T> T guarded(java.util.function.Supplier<T> write) {
+        MemoryUnit u = unit;
+        return u == null ? write.get() : u.write(write);
+    }
+
     Index<K, V> index(Function<V, Collection<?>> valuesOf) {
         Index<K, V> i = new Index<>(valuesOf);
         indexes.add(i);
@@ -107,28 +119,58 @@ final class Table<I, K extends Comparable<? super K>, V> {
      * {@code expectedVersion} (0 = absent), atomically with the index maintenance.
      */
     V compareAndSet(I id, long expectedVersion, Function<Optional<V>, V> change) {
-        return primary.compute(id, (k, cur) -> {
+        return guarded(() -> primary.compute(id, (k, cur) -> {
             long actual = cur == null ? 0 : versionOf.applyAsLong(cur);
             if (actual != expectedVersion) {
                 throw new StaleVersionException(k.toString(), expectedVersion, actual);
             }
             V next = Objects.requireNonNull(change.apply(Optional.ofNullable(cur)), "next");
             reindex(cur, next);
+            MemoryUnit.onUndo(() -> restore(id, next, cur));
             return next;
+        }));
+    }
+
+    /** Puts back the value a failed unit replaced, if the unit's value is still the stored one. */
+    private void restore(I id, V written, @Nullable V previous) {
+        primary.compute(id, (k, now) -> {
+            if (now != written) {
+                return now;
+            }
+            if (previous != null) {
+                reindex(written, previous);
+                return previous;
+            }
+            unindex(written);
+            return null;
         });
+    }
+
+    private void unindex(V gone) {
+        K key = keyOf.apply(gone);
+        order.remove(key);
+        for (Index<K, V> index : indexes) {
+            for (Object value : index.valuesOf.apply(gone)) {
+                Bucket<K> b = index.buckets.get(value);
+                if (b != null && b.keys.remove(key)) {
+                    b.size.decrementAndGet();
+                }
+            }
+        }
     }
 
     /** Stores {@code value} if its id is absent; returns whether it was stored. */
     boolean insertIfAbsent(V value) {
         boolean[] inserted = {false};
-        primary.compute(idOf.apply(value), (k, cur) -> {
+        guarded(() -> primary.compute(idOf.apply(value), (k, cur) -> {
             if (cur != null) {
                 return cur;
             }
             reindex(null, value);
             inserted[0] = true;
+            MemoryUnit.onUndo(() -> restore(idOf.apply(value), value, null));
             return value;
-        });
+        }));
         return inserted[0];
     }
 

@@ -45,6 +45,7 @@ public final class DocTable<T> {
     private final String insertSql;
     private final String updateSql;
     private boolean docIsProjection;
+    private String tenant = "default";
 
     /**
      * Creates the table mapping.
@@ -67,8 +68,8 @@ public final class DocTable<T> {
         this.columns = List.copyOf(columns);
         this.codec = codec;
         String doc = dialect == Dialect.POSTGRESQL ? "CAST(? AS json)" : "?";
-        StringBuilder cols = new StringBuilder("id");
-        StringBuilder vals = new StringBuilder("?");
+        StringBuilder cols = new StringBuilder("tenant_id, id");
+        StringBuilder vals = new StringBuilder("?, ?");
         StringBuilder set = new StringBuilder();
         if (version != null) {
             cols.append(", version");
@@ -84,7 +85,7 @@ public final class DocTable<T> {
         vals.append(", ").append(doc);
         set.append(", doc = ").append(doc);
         this.insertSql = "INSERT INTO " + table + " (" + cols + ") VALUES (" + vals + ")";
-        this.updateSql = "UPDATE " + table + " SET " + set + " WHERE id = ? AND version = ?";
+        this.updateSql = "UPDATE " + table + " SET " + set + " WHERE tenant_id = ? AND id = ? AND version = ?";
     }
 
     /**
@@ -96,6 +97,28 @@ public final class DocTable<T> {
     public DocTable<T> documentIsProjection() {
         this.docIsProjection = true;
         return this;
+    }
+
+    /**
+     * Sets the enterprise (tenant) whose rows this mapping reads and writes: every statement carries
+     * {@code tenant_id = ?}.
+     *
+     * @param tenantId the tenant
+     * @return this
+     */
+    public DocTable<T> tenant(String tenantId) {
+        this.tenant = Objects.requireNonNull(tenantId, "tenantId");
+        return this;
+    }
+
+    /** @return the tenant */
+    public String tenant() {
+        return tenant;
+    }
+
+    /** @return the query columns */
+    public List<Column<T>> columns() {
+        return columns;
     }
 
     /** @return the table name */
@@ -117,8 +140,9 @@ public final class DocTable<T> {
      * @throws SQLException on failure
      */
     public Optional<T> find(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT doc FROM " + table + " WHERE id = ?")) {
-            ps.setString(1, key);
+        try (PreparedStatement ps = c.prepareStatement("SELECT doc FROM " + table + " WHERE tenant_id = ? AND id = ?")) {
+            ps.setString(1, tenant);
+            ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(decode(rs.getString(1))) : Optional.empty();
             }
@@ -134,8 +158,9 @@ public final class DocTable<T> {
      * @throws SQLException on failure
      */
     public long currentVersion(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM " + table + " WHERE id = ?")) {
-            ps.setString(1, key);
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM " + table + " WHERE tenant_id = ? AND id = ?")) {
+            ps.setString(1, tenant);
+            ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
@@ -167,6 +192,7 @@ public final class DocTable<T> {
         }
         try (PreparedStatement ps = c.prepareStatement(updateSql)) {
             int i = bindRow(ps, next, doc, false);
+            ps.setString(i++, tenant);
             ps.setString(i++, id.apply(next));
             ps.setLong(i, expectedVersion);
             if (ps.executeUpdate() != 1) {
@@ -205,6 +231,7 @@ public final class DocTable<T> {
     private int bindRow(PreparedStatement ps, T row, @Nullable String doc, boolean withId) throws SQLException {
         int i = 1;
         if (withId) {
+            ps.setString(i++, tenant);
             ps.setString(i++, id.apply(row));
         }
         if (version != null) {
@@ -333,7 +360,7 @@ public final class DocTable<T> {
      */
     public Sql.Stmt pageStatement(String columns, Sql.Where where, List<String> sortColumns, Optional<String[]> after,
             int limit) {
-        Sql.Where w = where.copy();
+        Sql.Where w = scoped(where);
         if (after.isPresent()) {
             addKeyset(w, sortColumns, after.get());
         }
@@ -381,13 +408,26 @@ public final class DocTable<T> {
         if (where.matchesNothing()) {
             return 0;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + where.sql())) {
-            where.bind(ps);
+        Sql.Where w = scoped(where);
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + w.sql())) {
+            w.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         }
+    }
+
+    /**
+     * A condition with this mapping's tenant added.
+     *
+     * @param where the condition
+     * @return a copy with {@code tenant_id = ?}
+     */
+    public Sql.Where scoped(Sql.Where where) {
+        Sql.Where w = where.copy();
+        w.and("tenant_id = ?", tenant);
+        return w;
     }
 
     private T decode(String doc) {

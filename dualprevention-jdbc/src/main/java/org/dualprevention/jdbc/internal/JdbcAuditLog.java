@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.jdbc.CorruptRecordException;
+import org.jspecify.annotations.Nullable;
 import org.dualprevention.danger.HiddenDangerAction;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
@@ -30,12 +32,13 @@ import org.dualprevention.query.PageRequest;
  */
 public final class JdbcAuditLog implements AuditLog {
     private static final String INSERT = "INSERT INTO dp_audit_entry (danger_id, seq, actor_id, at_text, action,"
-            + " state_before, state_after, data, previous_hash, hash, entry_format, state_hash, key_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " state_before, state_after, data, previous_hash, hash, entry_format, state_hash, key_id, tenant_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** The SELECT of one page of a chain: hidden danger id, sequence after, limit. */
+    /** The SELECT of one page of a chain: tenant, hidden danger id, sequence after, limit. */
     public static final String ENTRIES = "SELECT seq, actor_id, at_text, action, state_before, state_after,"
-            + " data, previous_hash, hash, entry_format, state_hash, key_id FROM dp_audit_entry WHERE danger_id = ? AND seq > ? ORDER BY seq LIMIT ?";
+            + " data, previous_hash, hash, entry_format, state_hash, key_id FROM dp_audit_entry"
+            + " WHERE tenant_id = ? AND danger_id = ? AND seq > ? ORDER BY seq LIMIT ?";
 
     private final Transactions tx;
 
@@ -56,7 +59,7 @@ public final class JdbcAuditLog implements AuditLog {
      * @param entries entries
      * @throws SQLException on failure
      */
-    static void insert(Connection c, Collection<AuditEntry> entries) throws SQLException {
+    static void insert(Connection c, String tenant, Collection<AuditEntry> entries) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             int n = 0;
             for (AuditEntry e : entries) {
@@ -85,6 +88,7 @@ public final class JdbcAuditLog implements AuditLog {
                 } else {
                     ps.setNull(13, Types.VARCHAR);
                 }
+                ps.setString(14, tenant);
                 if (entries.size() == 1) {
                     ps.executeUpdate();
                 } else {
@@ -106,13 +110,44 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     private static AuditEntry entry(HiddenDangerId danger, ResultSet rs, int first) throws SQLException {
+        long seq = rs.getLong(first);
+        String d = danger.value();
+        ActorId actor = parse(d, seq, "actor_id", rs.getString(first + 1), ActorId::of, "an actor id");
+        Instant at = parse(d, seq, "at_text", rs.getString(first + 2), Instant::parse, "an ISO-8601 instant");
+        HiddenDangerAction action = parse(d, seq, "action", rs.getString(first + 3), HiddenDangerAction::fromCode,
+                "an action code");
         String before = rs.getString(first + 4);
-        return new AuditEntry(danger, rs.getLong(first), ActorId.of(rs.getString(first + 1)),
-                Instant.parse(rs.getString(first + 2)), HiddenDangerAction.fromCode(rs.getString(first + 3)),
-                before == null ? Optional.empty() : Optional.of(HiddenDangerState.fromCode(before)),
-                HiddenDangerState.fromCode(rs.getString(first + 5)), rs.getString(first + 6), rs.getString(first + 7).trim(),
-                rs.getString(first + 8).trim(), rs.getInt(first + 9),
-                Optional.ofNullable(rs.getString(first + 10)).map(String::trim), Optional.ofNullable(rs.getString(first + 11)));
+        Optional<HiddenDangerState> stateBefore = before == null ? Optional.empty()
+                : Optional.of(parse(d, seq, "state_before", before, HiddenDangerState::fromCode, "a state code"));
+        HiddenDangerState stateAfter = parse(d, seq, "state_after", rs.getString(first + 5), HiddenDangerState::fromCode,
+                "a state code");
+        String data = rs.getString(first + 6);
+        String previous = rs.getString(first + 7);
+        String hash = rs.getString(first + 8);
+        int format = rs.getInt(first + 9);
+        Optional<String> stateHash = Optional.ofNullable(rs.getString(first + 10)).map(String::trim);
+        Optional<String> keyId = Optional.ofNullable(rs.getString(first + 11));
+        try {
+            return new AuditEntry(danger, seq, actor, at, action, stateBefore, stateAfter, data,
+                    previous == null ? "" : previous.trim(), hash == null ? "" : hash.trim(), format, stateHash, keyId);
+        } catch (RuntimeException e) {
+            throw CorruptRecordException.unreadable(d, seq, "previous_hash/hash/data/entry_format/state_hash",
+                    previous + " / " + hash,
+                    "a valid audit entry (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Parses one column of an entry; a value that cannot be read names the hidden danger, entry and column. */
+    private static <T> T parse(String danger, long seq, String column, @Nullable String text,
+            java.util.function.Function<String, T> parser, String expected) {
+        if (text == null) {
+            throw CorruptRecordException.unreadable(danger, seq, column, null, expected, null);
+        }
+        try {
+            return parser.apply(text);
+        } catch (RuntimeException e) {
+            throw CorruptRecordException.unreadable(danger, seq, column, text, expected, e);
+        }
     }
 
     /**
@@ -123,11 +158,13 @@ public final class JdbcAuditLog implements AuditLog {
      * @return id to its entries 1 to version, in order
      * @throws SQLException on failure
      */
-    static Map<String, List<AuditEntry>> chains(Connection c, Map<String, Long> versions) throws SQLException {
+    static Map<String, List<AuditEntry>> chains(Connection c, String tenant, Map<String, Long> versions)
+            throws SQLException {
         Map<String, List<AuditEntry>> out = new HashMap<>();
         List<String> ids = new ArrayList<>(versions.keySet());
         for (int from = 0; from < ids.size(); from += 500) {
             Sql.Where w = new Sql.Where().in("danger_id", ids.subList(from, Math.min(ids.size(), from + 500)));
+            w.and("tenant_id = ?", tenant);
             try (PreparedStatement ps = c.prepareStatement("SELECT danger_id, seq, actor_id, at_text, action, state_before,"
                     + " state_after, data, previous_hash, hash, entry_format, state_hash, key_id FROM dp_audit_entry" + w.sql() + " ORDER BY danger_id, seq")) {
                 w.bind(ps);
@@ -159,9 +196,10 @@ public final class JdbcAuditLog implements AuditLog {
             List<AuditEntry> out = new ArrayList<>();
             boolean more = false;
             try (PreparedStatement ps = c.prepareStatement(ENTRIES)) {
-                ps.setString(1, danger.value());
-                ps.setLong(2, after);
-                ps.setInt(3, page.limit() + 1);
+                ps.setString(1, tx.tenant());
+                ps.setString(2, danger.value());
+                ps.setLong(3, after);
+                ps.setInt(4, page.limit() + 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         if (out.size() == page.limit()) {

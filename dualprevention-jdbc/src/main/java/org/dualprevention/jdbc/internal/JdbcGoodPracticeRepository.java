@@ -35,7 +35,7 @@ public final class JdbcGoodPracticeRepository implements GoodPracticeRepository 
         this.table = new DocTable<>("dp_good_practice", dialect, GoodPractice.class, p -> p.id().value(), null,
                 List.of(new DocTable.Column<>("unit_id", Types.VARCHAR, p -> p.unit().value()),
                         new DocTable.Column<>("observed_ns", Types.BIGINT, p -> Sql.nanos(p.observedAt()))),
-                codec);
+                codec).tenant(tx.tenant());
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.dualprevention.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import org.dualprevention.danger.HiddenDangerGrade;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.engine.closedloop.AuditChain;
+import org.dualprevention.jdbc.CorruptRecord;
+import org.dualprevention.jdbc.CorruptRecordException;
 import org.dualprevention.jdbc.Dialect;
 import org.dualprevention.jdbc.JdbcStorageException;
 import org.dualprevention.query.HiddenDangerQuery;
@@ -65,7 +69,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
                         new DocTable.Column<>("grade", Types.VARCHAR, d -> d.grade().map(HiddenDangerGrade::code).orElse(null)),
                         new DocTable.Column<>("deadline", Types.DATE, d -> d.deadline().orElse(null)),
                         new DocTable.Column<>("reported_ns", Types.BIGINT, d -> Sql.nanos(d.reportedAt()))),
-                codec).documentIsProjection();
+                codec).documentIsProjection().tenant(tx.tenant());
     }
 
     private static Set<HiddenDangerState> openStates() {
@@ -87,13 +91,59 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
     public Optional<HiddenDanger> find(HiddenDangerId id) {
         Objects.requireNonNull(id, "id");
         return tx.read("find hidden danger [" + id + "]", c -> {
-            long version = table.currentVersion(c, id.value());
-            if (version == 0) {
-                return Optional.empty();
+            Sql.Where w = table.scoped(new Sql.Where());
+            w.and("id = ?", id.value());
+            List<Row> rows = new ArrayList<>();
+            Sql.Stmt stmt = w.statement("SELECT " + ROW + " FROM " + table.table() + w.sql());
+            try (PreparedStatement ps = c.prepareStatement(stmt.sql())) {
+                stmt.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                }
             }
-            Map<String, Long> v = Map.of(id.value(), version);
-            return Optional.of(replay(id.value(), version, JdbcAuditLog.chains(c, v).get(id.value())));
+            return rows.isEmpty() ? Optional.<HiddenDanger>empty() : Optional.of(load(c, rows).get(0));
         });
+    }
+
+    /** The columns a read selects: the key, the version and every query column (each checked on read). */
+    private static final String ROW = "id, version, state, is_open, unit_id, risk_point_id, grade, deadline, reported_ns";
+
+    /** A row as read: id, version and the query columns by name. */
+    private record Row(String id, long version, Map<String, @Nullable Object> columns) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        Map<String, @Nullable Object> cols = new LinkedHashMap<>();
+        String id = rs.getString(1);
+        cols.put("state", rs.getString(3));
+        boolean open = rs.getBoolean(4);
+        cols.put("is_open", rs.wasNull() ? null : open);
+        cols.put("unit_id", rs.getString(5));
+        cols.put("risk_point_id", rs.getString(6));
+        cols.put("grade", rs.getString(7));
+        cols.put("deadline", rs.getObject(8, LocalDate.class));
+        long reported = rs.getLong(9);
+        cols.put("reported_ns", rs.wasNull() ? null : reported);
+        return new Row(id, rs.getLong(2), cols);
+    }
+
+    /**
+     * Checks every query column of a row against the hidden danger its verified chain gives: a column edited
+     * outside the library is reported, never trusted.
+     */
+    private void check(Row row, HiddenDanger d) {
+        for (DocTable.Column<HiddenDanger> col : table.columns()) {
+            Object expected = col.value().apply(d);
+            Object actual = row.columns().get(col.name());
+            if (!Objects.equals(expected, actual)) {
+                throw new CorruptRecordException(row.id(), 0, col.name(), "The row of hidden danger [" + row.id()
+                        + "] is corrupt: column [" + col.name() + "] holds [" + actual + "] but the hidden danger's"
+                        + " verified state gives [" + expected + "]; the row was changed outside the library, so it is"
+                        + " not served. JdbcStorage.corruptRecords() lists every corrupt record");
+            }
+        }
     }
 
     /**
@@ -112,15 +162,64 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
         }
     }
 
-    private List<HiddenDanger> load(Connection c, List<Map.Entry<String, Long>> rows) throws SQLException {
+    private List<HiddenDanger> load(Connection c, List<Row> rows) throws SQLException {
         Map<String, Long> versions = new LinkedHashMap<>();
-        rows.forEach(r -> versions.put(r.getKey(), r.getValue()));
-        Map<String, List<AuditEntry>> chains = JdbcAuditLog.chains(c, versions);
+        rows.forEach(r -> versions.put(r.id(), r.version()));
+        Map<String, List<AuditEntry>> chains = JdbcAuditLog.chains(c, tx.tenant(), versions);
         List<HiddenDanger> out = new ArrayList<>(rows.size());
-        for (Map.Entry<String, Long> r : rows) {
-            out.add(replay(r.getKey(), r.getValue(), chains.get(r.getKey())));
+        for (Row r : rows) {
+            HiddenDanger d = replay(r.id(), r.version(), chains.get(r.id()));
+            check(r, d);
+            out.add(d);
         }
         return out;
+    }
+
+    /**
+     * Every corrupt hidden-danger record, each named, without stopping at the first: rows whose query columns
+     * disagree with the verified state, audit entries that cannot be read, chains that do not replay or do not
+     * reach the stored version. Reads every hidden danger (by id, in pages), so it costs a full pass.
+     *
+     * @return the corrupt records, by hidden danger id
+     */
+    public List<CorruptRecord> corruptRecords() {
+        List<CorruptRecord> out = new ArrayList<>();
+        Optional<String> after = Optional.empty();
+        while (true) {
+            Optional<String> from = after;
+            List<String> ids = tx.read("list hidden danger ids", c -> {
+                Sql.Where w = table.scoped(new Sql.Where());
+                from.ifPresent(a -> w.and("id > ?", a));
+                Sql.Stmt stmt = w.statement("SELECT id FROM " + table.table() + w.sql() + " ORDER BY id LIMIT ?", 500);
+                List<String> list = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(stmt.sql())) {
+                    stmt.bind(ps);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            list.add(rs.getString(1));
+                        }
+                    }
+                }
+                return list;
+            });
+            for (String id : ids) {
+                try {
+                    find(HiddenDangerId.of(id));
+                } catch (CorruptRecordException e) {
+                    out.add(new CorruptRecord(id, e.sequence().orElse(0), e.column(), e.getMessage()));
+                } catch (JdbcStorageException | IllegalArgumentException e) {
+                    if (e instanceof JdbcStorageException && ((JdbcStorageException) e).getCause() instanceof SQLException
+                            && !(((JdbcStorageException) e).getCause() instanceof java.sql.SQLDataException)) {
+                        throw e;
+                    }
+                    out.add(new CorruptRecord(id, 0, "", String.valueOf(e.getMessage())));
+                }
+            }
+            if (ids.size() < 500) {
+                return out;
+            }
+            after = Optional.of(ids.get(ids.size() - 1));
+        }
     }
 
     /**
@@ -149,7 +248,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
         String id = next.id().value();
         Repos.save(tx, "save hidden danger [" + id + "]", id, expectedVersion, c -> {
             table.save(c, next, expectedVersion);
-            JdbcAuditLog.insert(c, List.of(entry));
+            JdbcAuditLog.insert(c, tx.tenant(), List.of(entry));
             return null;
         }, c -> table.currentVersion(c, id));
     }
@@ -208,8 +307,8 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
         List<String> order = order(query);
         Optional<String[]> after = Sql.untoken(page.after(), order.size());
         return tx.read("find hidden dangers " + query, c -> {
-            List<Map.Entry<String, Long>> rows = table.rows(c, "id, version", where(query), order, after, page.limit(),
-                    rs -> Map.entry(rs.getString(1), rs.getLong(2)));
+            List<Row> rows = table.rows(c, ROW, where(query), order, after, page.limit(),
+                    JdbcHiddenDangerRepository::row);
             boolean more = rows.size() > page.limit();
             List<HiddenDanger> items = load(c, more ? rows.subList(0, page.limit()) : rows);
             Optional<String> next = more ? Optional.of(Sql.token(key(query, items.get(items.size() - 1))))
@@ -227,7 +326,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
      */
     public Sql.Stmt pageStatement(HiddenDangerQuery query, PageRequest page) {
         List<String> order = order(query);
-        return table.pageStatement("id, version", where(query), order, Sql.untoken(page.after(), order.size()),
+        return table.pageStatement(ROW, where(query), order, Sql.untoken(page.after(), order.size()),
                 page.limit());
     }
 
@@ -249,7 +348,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
         table.insertBatch(c, dangers);
         List<AuditEntry> all = new ArrayList<>();
         chains.forEach(all::addAll);
-        JdbcAuditLog.insert(c, all);
+        JdbcAuditLog.insert(c, tx.tenant(), all);
     }
 
     /**

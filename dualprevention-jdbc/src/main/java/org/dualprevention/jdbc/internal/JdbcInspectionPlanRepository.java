@@ -38,7 +38,7 @@ public final class JdbcInspectionPlanRepository implements InspectionPlanReposit
                         new DocTable.Column<>("kind", Types.VARCHAR, p -> p.kind().code()),
                         new DocTable.Column<>("valid_from", Types.DATE, InspectionPlan::validFrom),
                         new DocTable.Column<>("valid_until", Types.DATE, p -> p.validUntil().orElse(null))),
-                codec);
+                codec).tenant(tx.tenant());
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class JdbcInspectionTaskRepository implements InspectionTaskReposit
                         new DocTable.Column<>("unit_id", Types.VARCHAR, t -> t.unit().value()),
                         new DocTable.Column<>("due_ns", Types.BIGINT, t -> Sql.nanos(t.due())),
                         new DocTable.Column<>("recorded", Types.BOOLEAN, t -> t.record().isPresent())),
-                codec);
+                codec).tenant(tx.tenant());
     }
 
     @Override
@@ -95,7 +95,7 @@ public final class JdbcInspectionTaskRepository implements InspectionTaskReposit
         for (int attempt = 1;; attempt++) {
             try {
                 return tx.write("insert " + byId.size() + " inspection tasks", c -> {
-                    Set<String> stored = storedIds(c, byId.keySet());
+                    Set<String> stored = storedIds(c, byId.keySet(), table);
                     List<InspectionTask> missing = byId.values().stream().filter(t -> !stored.contains(t.id().value()))
                             .collect(Collectors.toList());
                     try {
@@ -117,12 +117,13 @@ public final class JdbcInspectionTaskRepository implements InspectionTaskReposit
         }
     }
 
-    private static Set<String> storedIds(Connection c, Collection<String> ids) throws SQLException {
+    private static Set<String> storedIds(Connection c, Collection<String> ids, DocTable<InspectionTask> table)
+            throws SQLException {
         Set<String> out = new HashSet<>();
         List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            Sql.Where w = new Sql.Where().in("id", chunk);
+            Sql.Where w = table.scoped(new Sql.Where().in("id", chunk));
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM dp_inspection_task" + w.sql())) {
                 w.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {

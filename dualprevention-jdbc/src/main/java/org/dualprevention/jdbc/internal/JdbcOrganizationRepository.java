@@ -34,8 +34,9 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
     @Override
     public Optional<Versioned<Organization>> load() {
         return tx.read("load the organisation", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT version, doc FROM dp_organization WHERE id = ?")) {
-                ps.setString(1, AGGREGATE_ID);
+            try (PreparedStatement ps = c.prepareStatement("SELECT version, doc FROM dp_organization WHERE tenant_id = ? AND id = ?")) {
+                ps.setString(1, tx.tenant());
+                ps.setString(2, AGGREGATE_ID);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -55,9 +56,10 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
         Repos.save(tx, "save the organisation", AGGREGATE_ID, expectedVersion, c -> {
             if (expectedVersion == 0) {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO dp_organization (id, version, doc) VALUES (?, 1, " + docParam + ")")) {
-                    ps.setString(1, AGGREGATE_ID);
-                    ps.setString(2, doc);
+                        "INSERT INTO dp_organization (tenant_id, id, version, doc) VALUES (?, ?, 1, " + docParam + ")")) {
+                    ps.setString(1, tx.tenant());
+                    ps.setString(2, AGGREGATE_ID);
+                    ps.setString(3, doc);
                     ps.executeUpdate();
                 } catch (java.sql.SQLException e) {
                     if (Transactions.isDuplicateKey(e)) {
@@ -68,19 +70,21 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
                 return null;
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE dp_organization SET version = ?, doc = " + docParam + " WHERE id = ? AND version = ?")) {
+                    "UPDATE dp_organization SET version = ?, doc = " + docParam + " WHERE tenant_id = ? AND id = ? AND version = ?")) {
                 ps.setLong(1, expectedVersion + 1);
                 ps.setString(2, doc);
-                ps.setString(3, AGGREGATE_ID);
-                ps.setLong(4, expectedVersion);
+                ps.setString(3, tx.tenant());
+                ps.setString(4, AGGREGATE_ID);
+                ps.setLong(5, expectedVersion);
                 if (ps.executeUpdate() != 1) {
                     throw new VersionConflict();
                 }
             }
             return null;
         }, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM dp_organization WHERE id = ?")) {
-                ps.setString(1, AGGREGATE_ID);
+            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM dp_organization WHERE tenant_id = ? AND id = ?")) {
+                ps.setString(1, tx.tenant());
+                ps.setString(2, AGGREGATE_ID);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : 0L;
                 }

@@ -42,7 +42,7 @@ public final class JdbcRiskPointRepository implements RiskPointRepository {
                         new DocTable.Column<>("zone_id", Types.VARCHAR, r -> r.zone().map(MapZoneId::value).orElse(null)),
                         new DocTable.Column<>("flagged", Types.BOOLEAN,
                                 r -> r.hazards().stream().anyMatch(h -> h.reassessment().isPresent()))),
-                codec);
+                codec).tenant(tx.tenant());
     }
 
     @Override
@@ -55,8 +55,9 @@ public final class JdbcRiskPointRepository implements RiskPointRepository {
     public Optional<RiskPoint> findByHazard(HazardId hazard) {
         Objects.requireNonNull(hazard, "hazard");
         String rp = tx.read("find the risk point of hazard [" + hazard + "]", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT risk_point_id FROM dp_hazard WHERE hazard_id = ?")) {
-                ps.setString(1, hazard.value());
+            try (PreparedStatement ps = c.prepareStatement("SELECT risk_point_id FROM dp_hazard WHERE tenant_id = ? AND hazard_id = ?")) {
+                ps.setString(1, tx.tenant());
+                ps.setString(2, hazard.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getString(1) : null;
                 }
@@ -72,15 +73,17 @@ public final class JdbcRiskPointRepository implements RiskPointRepository {
         Repos.checkStep("RiskPoint", id, next.version(), expectedVersion);
         Repos.save(tx, "save risk point [" + id + "]", id, expectedVersion, c -> {
             table.save(c, next, expectedVersion);
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM dp_hazard WHERE risk_point_id = ?")) {
-                del.setString(1, id);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM dp_hazard WHERE tenant_id = ? AND risk_point_id = ?")) {
+                del.setString(1, tx.tenant());
+                del.setString(2, id);
                 del.executeUpdate();
             }
             if (!next.hazards().isEmpty()) {
-                try (PreparedStatement ins = c.prepareStatement("INSERT INTO dp_hazard (hazard_id, risk_point_id) VALUES (?, ?)")) {
+                try (PreparedStatement ins = c.prepareStatement("INSERT INTO dp_hazard (tenant_id, hazard_id, risk_point_id) VALUES (?, ?, ?)")) {
                     for (Hazard h : next.hazards()) {
-                        ins.setString(1, h.id().value());
-                        ins.setString(2, id);
+                        ins.setString(1, tx.tenant());
+                        ins.setString(2, h.id().value());
+                        ins.setString(3, id);
                         ins.addBatch();
                     }
                     ins.executeBatch();

@@ -22,15 +22,32 @@ public final class Transactions {
     private static final int ATTEMPTS = 5;
 
     private final ConnectionProvider provider;
+    private final String tenant;
     private final ThreadLocal<@Nullable Connection> bound = new ThreadLocal<>();
+
+    /**
+     * Creates the runner for the default tenant.
+     *
+     * @param provider where connections come from
+     */
+    public Transactions(ConnectionProvider provider) {
+        this(provider, "default");
+    }
 
     /**
      * Creates the runner.
      *
      * @param provider where connections come from
+     * @param tenant the enterprise whose rows the storage reads and writes
      */
-    public Transactions(ConnectionProvider provider) {
+    public Transactions(ConnectionProvider provider, String tenant) {
         this.provider = Objects.requireNonNull(provider, "provider");
+        this.tenant = Objects.requireNonNull(tenant, "tenant");
+    }
+
+    /** @return the enterprise (tenant) whose rows the storage reads and writes */
+    public String tenant() {
+        return tenant;
     }
 
     /** @return the provider */
@@ -96,6 +113,83 @@ public final class Transactions {
                 }
                 throw new JdbcStorageException("Storage failed to " + what, e);
             } finally {
+                release(c);
+            }
+        }
+    }
+
+    /**
+     * Runs work as one atomic unit (rule S20): every write of this storage the work makes on this thread goes to
+     * one connection and commits together. Inside a host's transaction (a bound connection, or a provider that
+     * does not own transactions) the unit is a savepoint of the host's transaction; otherwise it is a
+     * transaction of its own, retried as a whole on a deadlock or serialization failure.
+     *
+     * <p>A failure of the commit itself leaves the outcome unknown (the database may have committed before the
+     * connection died): it is reported as a {@link JdbcStorageException} saying so; the engine's command ids make
+     * a retry safe.
+     *
+     * @param what what is being done, for error messages
+     * @param work the work
+     * @param <T> result type
+     * @return what the work returned
+     */
+    public <T> T unit(String what, java.util.function.Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        Connection b = bound.get();
+        if (b != null) {
+            return writeInHost(what, b, c -> work.get());
+        }
+        if (!provider.ownsTransactions()) {
+            Connection c = acquire(what);
+            bound.set(c);
+            try {
+                return writeInHost(what, c, x -> work.get());
+            } finally {
+                bound.remove();
+                release(c);
+            }
+        }
+        for (int attempt = 1;; attempt++) {
+            Connection c = acquire(what);
+            bound.set(c);
+            boolean autoCommit = true;
+            boolean committing = false;
+            try {
+                autoCommit = c.getAutoCommit();
+                if (autoCommit) {
+                    c.setAutoCommit(false);
+                }
+                T result = work.get();
+                committing = true;
+                c.commit();
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly(c, e);
+                if (!committing && attempt < ATTEMPTS && isRetryable(e)) {
+                    continue;
+                }
+                throw new JdbcStorageException(committing ? "The commit of [" + what + "] failed; the outcome is unknown"
+                        + " (the database may have stored it): send the same command again with the same command id"
+                        : "Storage failed to " + what, e);
+            } catch (JdbcStorageException e) {
+                rollbackQuietly(c, e);
+                if (attempt < ATTEMPTS && e.getCause() instanceof SQLException && isRetryable((SQLException) e.getCause())) {
+                    LOG.log(Level.DEBUG, () -> "retrying " + what + " after " + ((SQLException) e.getCause()).getSQLState());
+                    continue;
+                }
+                throw e;
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                bound.remove();
+                if (autoCommit) {
+                    try {
+                        c.setAutoCommit(true);
+                    } catch (SQLException e) {
+                        LOG.log(Level.DEBUG, "could not restore auto-commit", Redaction.scrub(e));
+                    }
+                }
                 release(c);
             }
         }

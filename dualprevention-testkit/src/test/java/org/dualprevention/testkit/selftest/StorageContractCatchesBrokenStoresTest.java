@@ -72,11 +72,35 @@ class StorageContractCatchesBrokenStoresTest {
     }
 
     @Test
+    @DisplayName("a store whose unit of work is not atomic (a failed unit keeps its writes) fails S20")
+    void nonAtomicUnitFails() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(NonAtomicUnits.class);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.contains("S20"), "expected S20 to fail, failed: " + failed + "\n" + outcomes.values());
+        assertNamesRules(outcomes);
+        for (String untouched : List.of("S1", "S3", "S21", "S22")) {
+            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
+        }
+    }
+
+    @Test
+    @DisplayName("a store that forgets command ids (or lets a second command take one) fails S21")
+    void forgetfulCommandLogFails() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(LastCommandWins.class);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.contains("S21"), "expected S21 to fail, failed: " + failed + "\n" + outcomes.values());
+        assertNamesRules(outcomes);
+        for (String untouched : List.of("S1", "S3", "S22")) {
+            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
+        }
+    }
+
+    @Test
     @DisplayName("the unbroken in-memory store passes every rule when run the same way")
     void unbrokenStorePasses() {
         Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(Unbroken.class);
         assertEquals(List.of(), ContractRunner.failedRules(outcomes), outcomes.values().toString());
-        assertTrue(outcomes.size() >= 18, "expected every storage rule to run: " + outcomes.keySet());
+        assertTrue(outcomes.size() >= 21, "expected every storage rule to run: " + outcomes.keySet());
     }
 
     private static void assertNamesRules(Map<String, ContractRunner.Outcome> outcomes) {
@@ -167,6 +191,37 @@ class StorageContractCatchesBrokenStoresTest {
                         }
                         return Optional.empty();
                     })));
+        }
+    }
+
+    /** Runs a unit's work without any atomicity: what a failed unit wrote stays. */
+    static final class NonAtomicUnits extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            return wrap(Storage.class, real, (m, args) -> m.getName().equals("atomically")
+                    ? Optional.of(((java.util.function.Supplier<?>) args[0]).get()) : Optional.empty());
+        }
+    }
+
+    /** A command log keyed by id where a second record of an id replaces the first (last writer wins). */
+    static final class LastCommandWins extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            Map<org.dualprevention.danger.CommandId, org.dualprevention.danger.CommandRecord> map = new ConcurrentHashMap<>();
+            org.dualprevention.spi.CommandLog log = new org.dualprevention.spi.CommandLog() {
+                @Override
+                public Optional<org.dualprevention.danger.CommandRecord> find(org.dualprevention.danger.CommandId id) {
+                    return Optional.ofNullable(map.get(id));
+                }
+
+                @Override
+                public void record(org.dualprevention.danger.CommandRecord record) {
+                    map.put(record.id(), record);
+                }
+            };
+            return decorate(real, Map.of(org.dualprevention.spi.CommandLog.class, log));
         }
     }
 

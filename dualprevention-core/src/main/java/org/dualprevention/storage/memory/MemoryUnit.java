@@ -1,0 +1,68 @@
+package org.dualprevention.storage.memory;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The atomic unit of the in-memory storage (rule S20): one lock per storage serialises units (and the writes of
+ * the hidden dangers, risk points, command log and outbox, so a unit's writes are never interleaved with
+ * another writer's), and every table write made inside a unit on its thread leaves an undo action, run in
+ * reverse order if the work throws. Readers take no lock; they may see a unit's first write before its last.
+ *
+ * <p>Thread-safe.
+ */
+final class MemoryUnit {
+    private static final ThreadLocal<@Nullable Deque<Runnable>> UNDO = new ThreadLocal<>();
+
+    private final ReentrantLock lock = new ReentrantLock();
+
+    /** Runs work atomically; nested units join the outer one. */
+    <T> T run(Supplier<T> work) {
+        lock.lock();
+        try {
+            Deque<Runnable> outer = UNDO.get();
+            if (outer != null) {
+                return work.get();
+            }
+            Deque<Runnable> undo = new ArrayDeque<>();
+            UNDO.set(undo);
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                while (!undo.isEmpty()) {
+                    try {
+                        undo.pop().run();
+                    } catch (RuntimeException again) {
+                        e.addSuppressed(again);
+                    }
+                }
+                throw e;
+            } finally {
+                UNDO.remove();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs one write under the lock (a write outside a unit is a unit of its own). */
+    <T> T write(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records how to undo a write, if a unit is running on this thread. */
+    static void onUndo(Runnable action) {
+        Deque<Runnable> undo = UNDO.get();
+        if (undo != null) {
+            undo.push(action);
+        }
+    }
+}
