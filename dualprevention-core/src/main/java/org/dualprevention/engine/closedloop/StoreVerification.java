@@ -147,7 +147,7 @@ public final class StoreVerification {
         try {
             replayed = AuditChain.replay(entries, keys);
         } catch (IllegalArgumentException e) {
-            return Optional.of(new Fault(id, h.version(), e.getMessage()));
+            return Optional.of(new Fault(id, h.version(), String.valueOf(e.getMessage())));
         }
         if (!replayed.equals(h)) {
             return Optional.of(new Fault(id, h.version(), "the stored snapshot is not the replay of its chain: stored "
