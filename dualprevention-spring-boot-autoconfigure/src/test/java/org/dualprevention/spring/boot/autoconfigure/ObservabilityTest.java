@@ -13,6 +13,8 @@ import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.engine.DualPrevention;
 import org.dualprevention.spi.AccessPolicy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -28,20 +30,29 @@ class ObservabilityTest {
             .withBean(AccessPolicy.class, AccessPolicy::allowAll);
 
     /** As in an application with Actuator: Boot's metrics auto-configuration makes the registry and binds binders. */
-    private final ApplicationContextRunner metrics = runner.withConfiguration(AutoConfigurations.of(
+    private static ApplicationContextRunner metrics(String db) {
+        DataSource ds = TestDatabases.of(db);
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DualPreventionAutoConfiguration.class,
+                        DualPreventionObservabilityAutoConfiguration.class))
+                .withBean(DataSource.class, () -> ds)
+                .withBean(AccessPolicy.class, AccessPolicy::allowAll)
+                .withConfiguration(AutoConfigurations.of(
             org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration.class,
             org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration.class,
             org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration
                     .class));
+    }
 
     private static double count(MeterRegistry r, String action, String outcome) {
         var c = r.find(DualPreventionMetrics.COMMANDS).tag("action", action).tag("outcome", outcome).counter();
         return c == null ? 0 : c.count();
     }
 
-    @Test
-    void commandsAreCountedByActionAndOutcomeAndTimed() {
-        metrics.run(ctx -> {
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void commandsAreCountedByActionAndOutcomeAndTimed(String db) {
+        metrics(db).run(ctx -> {
             DualPrevention dp = ctx.getBean(DualPrevention.class);
             MeterRegistry r = ctx.getBean(MeterRegistry.class);
             dp.hiddenDangers().report(report("HD-1"));
@@ -65,9 +76,10 @@ class ObservabilityTest {
         });
     }
 
-    @Test
-    void gaugesCountOpenHiddenDangersByGrade() {
-        metrics.run(ctx -> {
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void gaugesCountOpenHiddenDangersByGrade(String db) {
+        metrics(db).run(ctx -> {
             DualPrevention dp = ctx.getBean(DualPrevention.class);
             MeterRegistry r = ctx.getBean(MeterRegistry.class);
             dp.hiddenDangers().report(report("HD-1"));
