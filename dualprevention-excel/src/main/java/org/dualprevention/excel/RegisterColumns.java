@@ -65,6 +65,17 @@ final class RegisterColumns {
         }
     }
 
+    /** The position of a measure category's column among the columns (the form's order of categories). */
+    static int measureColumn(MeasureCategory category) {
+        for (Col c : Col.values()) {
+            if (c.measures == category) {
+                return c.ordinal();
+            }
+        }
+        throw new IllegalArgumentException("measure category [" + category + "] has no column; allowed: "
+                + List.of(MeasureCategory.values()));
+    }
+
     /** Columns before the factors: up to and including METHOD. */
     static final int FACTORS_AT = Col.METHOD.ordinal() + 1;
 

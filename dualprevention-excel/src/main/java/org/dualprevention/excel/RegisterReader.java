@@ -199,7 +199,7 @@ final class RegisterReader {
         }
         Optional<RiskPoint> before = baseline.lookup().apply(rp.id());
         if (before.isPresent()) {
-            rp = rp.withVersion(before.get().version());
+            rp = inBaselineOrder(rp, before.get()).withVersion(before.get().version());
             compare(before.get(), rp, g);
         } else if (baseline != RegisterBaseline.none()) {
             changes.add(new RegisterChange(RegisterChange.Kind.RISK_POINT_ADDED, g.firstRow, rp.id(), Optional.empty(),
@@ -207,6 +207,31 @@ final class RegisterReader {
         }
         sink.accept(rp);
         imported++;
+    }
+
+    /**
+     * The form groups measures by category, so their order within a hazard is lost on the sheet: against a
+     * baseline, the measures the baseline hazard has keep its order, and new ones follow in sheet order.
+     */
+    private static RiskPoint inBaselineOrder(RiskPoint read, RiskPoint baseline) {
+        List<Hazard> hazards = new ArrayList<>();
+        for (Hazard h : read.hazards()) {
+            Optional<Hazard> old = baseline.hazard(h.id());
+            if (old.isEmpty()) {
+                hazards.add(h);
+                continue;
+            }
+            Map<ControlMeasureId, Integer> position = new HashMap<>();
+            List<ControlMeasure> was = old.get().measures();
+            for (int i = 0; i < was.size(); i++) {
+                position.put(was.get(i).id(), i);
+            }
+            List<ControlMeasure> ordered = new ArrayList<>(h.measures());
+            ordered.sort((a, b) -> Integer.compare(position.getOrDefault(a.id(), Integer.MAX_VALUE),
+                    position.getOrDefault(b.id(), Integer.MAX_VALUE)));
+            hazards.add(h.withMeasures(ordered));
+        }
+        return read.withHazards(hazards);
     }
 
     void sheet(String name) {

@@ -166,6 +166,32 @@ public final class RegisterWorkbook {
         Template.write(out, context);
     }
 
+    /**
+     * The risk point as the register form holds it: each hazard's control measures ordered by category
+     * (engineering, management, training, personal protection, emergency, the order of the form's columns),
+     * keeping their order within a category. This is what an import without a baseline delivers for an
+     * exported risk point; an import against a baseline keeps the baseline's order of the measures it
+     * already has instead (and puts new ones after them, in this order).
+     *
+     * @param riskPoint a risk point
+     * @return the same risk point with its measures in the form's order
+     */
+    public static RiskPoint canonical(RiskPoint riskPoint) {
+        Objects.requireNonNull(riskPoint, "riskPoint");
+        List<Hazard> hazards = new ArrayList<>();
+        for (Hazard h : riskPoint.hazards()) {
+            hazards.add(h.withMeasures(byCategory(h.measures())));
+        }
+        return riskPoint.withHazards(hazards);
+    }
+
+    /** Measures ordered by category in the order of the form's columns, stable within a category. */
+    static List<ControlMeasure> byCategory(List<ControlMeasure> measures) {
+        List<ControlMeasure> sorted = new ArrayList<>(measures);
+        sorted.sort(java.util.Comparator.comparingInt(m -> RegisterColumns.measureColumn(m.category())));
+        return sorted;
+    }
+
     /** Unit display names: the name where it is unique, else the id. */
     static Map<OrgUnitId, String> unitNames(ExcelContext context) {
         Map<String, Long> counts = context.organization().units().stream()
