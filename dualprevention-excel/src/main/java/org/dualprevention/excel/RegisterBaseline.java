@@ -25,9 +25,11 @@ public record RegisterBaseline(Function<RiskPointId, Optional<RiskPoint>> lookup
         Objects.requireNonNull(ids, "ids");
     }
 
-    /** @return no baseline: nothing is reported as changed */
+    private static final RegisterBaseline NONE = new RegisterBaseline(id -> Optional.empty(), List.of());
+
+    /** @return no baseline: nothing is reported as changed (the same instance every time) */
     public static RegisterBaseline none() {
-        return new RegisterBaseline(id -> Optional.empty(), List.of());
+        return NONE;
     }
 
     /**

@@ -202,8 +202,8 @@ final class RegisterReader {
             rp = inBaselineOrder(rp, before.get()).withVersion(before.get().version());
             compare(before.get(), rp, g);
         } else if (baseline != RegisterBaseline.none()) {
-            changes.add(new RegisterChange(RegisterChange.Kind.RISK_POINT_ADDED, g.firstRow, rp.id(), Optional.empty(),
-                    t("新增风险点：", "new risk point: ") + rp.name()));
+            change(RegisterChange.Kind.RISK_POINT_ADDED, g.firstRow, rp.id(), null, null,
+                    t("新增风险点：", "new risk point: ") + rp.name());
         }
         sink.accept(rp);
         imported++;
@@ -245,8 +245,9 @@ final class RegisterReader {
         flush();
         for (RiskPointId id : baseline.ids()) {
             if (!riskPointIds.contains(id.value())) {
-                changes.add(new RegisterChange(RegisterChange.Kind.RISK_POINT_REMOVED, 0, id, Optional.empty(),
-                        t("风险点已删除：", "risk point removed: ") + id.value()));
+                change(RegisterChange.Kind.RISK_POINT_REMOVED, 0, id, null, null,
+                        t("风险点已删除：", "risk point removed: ") + baseline.lookup().apply(id).map(RiskPoint::name)
+                                .orElse(id.value()));
             }
         }
         problems.sort((a, b) -> Integer.compare(a.row(), b.row()));
@@ -637,18 +638,12 @@ final class RegisterReader {
 
     private void compare(RiskPoint before, RiskPoint after, Group g) {
         List<String> rp = new ArrayList<>();
-        if (!before.name().equals(after.name())) {
-            rp.add(Col.RP_NAME.header(zh) + "：" + before.name() + " → " + after.name());
-        }
-        if (before.kind() != after.kind()) {
-            rp.add(Col.RP_KIND.header(zh) + "：" + before.kind().displayName(c.locale()) + " → " + after.kind().displayName(c.locale()));
-        }
-        if (!before.owningUnit().equals(after.owningUnit()) || !before.zone().equals(after.zone())) {
-            rp.add(Col.RP_UNIT.header(zh) + "/" + Col.RP_ZONE.header(zh));
-        }
+        diff(rp, Col.RP_NAME, before.name(), after.name());
+        diff(rp, Col.RP_KIND, before.kind().displayName(c.locale()), after.kind().displayName(c.locale()));
+        diff(rp, Col.RP_UNIT, unitName(before.owningUnit()), unitName(after.owningUnit()));
+        diff(rp, Col.RP_ZONE, before.zone().map(MapZoneId::value).orElse(""), after.zone().map(MapZoneId::value).orElse(""));
         if (!rp.isEmpty()) {
-            changes.add(new RegisterChange(RegisterChange.Kind.RISK_POINT_CHANGED, g.firstRow, after.id(), Optional.empty(),
-                    String.join("；", rp)));
+            change(RegisterChange.Kind.RISK_POINT_CHANGED, g.firstRow, after.id(), null, null, String.join("；", rp));
         }
         Map<HazardId, Hazard> old = new LinkedHashMap<>();
         for (Hazard h : before.hazards()) {
@@ -659,37 +654,88 @@ final class RegisterReader {
             int row = g.hazardRows.get(i);
             Hazard was = old.remove(h.id());
             if (was == null) {
-                changes.add(new RegisterChange(RegisterChange.Kind.HAZARD_ADDED, row, after.id(), Optional.of(h.id()),
-                        t("新增危险源：", "new hazard: ") + h.description()));
+                change(RegisterChange.Kind.HAZARD_ADDED, row, after.id(), h.id(), null,
+                        t("新增危险源：", "new hazard: ") + h.description());
             } else if (!was.equals(h)) {
-                changes.add(new RegisterChange(RegisterChange.Kind.HAZARD_CHANGED, row, after.id(), Optional.of(h.id()),
-                        hazardDiff(was, h)));
+                String d = hazardDiff(was, h);
+                if (!d.isEmpty()) {
+                    change(RegisterChange.Kind.HAZARD_CHANGED, row, after.id(), h.id(), null, d);
+                }
+                measureChanges(was, h, row, after.id());
             }
         }
         for (Hazard h : old.values()) {
-            changes.add(new RegisterChange(RegisterChange.Kind.HAZARD_REMOVED, 0, after.id(), Optional.of(h.id()),
-                    t("危险源已删除：", "hazard removed: ") + h.description()));
+            change(RegisterChange.Kind.HAZARD_REMOVED, 0, after.id(), h.id(), null,
+                    t("危险源已删除：", "hazard removed: ") + h.description());
         }
     }
 
+    private void measureChanges(Hazard was, Hazard now, int row, RiskPointId rp) {
+        Map<ControlMeasureId, ControlMeasure> old = new LinkedHashMap<>();
+        for (ControlMeasure m : was.measures()) {
+            old.put(m.id(), m);
+        }
+        for (ControlMeasure m : now.measures()) {
+            ControlMeasure o = old.remove(m.id());
+            if (o == null) {
+                change(RegisterChange.Kind.MEASURE_ADDED, row, rp, now.id(), m.id(),
+                        t("新增", "new ") + m.category().displayName(c.locale()) + t("：", ": ") + m.description());
+            } else if (!o.equals(m)) {
+                List<String> d = new ArrayList<>();
+                if (!o.description().equals(m.description())) {
+                    d.add(t("措施描述：", "measure description: ") + o.description() + " → " + m.description());
+                }
+                if (o.category() != m.category()) {
+                    d.add(t("措施类别：", "measure category: ") + o.category().displayName(c.locale()) + " → "
+                            + m.category().displayName(c.locale()));
+                }
+                diff(d, Col.CONTROL_LEVEL, o.controlLevel().displayName(c.locale()), m.controlLevel().displayName(c.locale()));
+                diff(d, Col.RESPONSIBLE_UNIT, unitName(o.responsibleUnit()), unitName(m.responsibleUnit()));
+                if (!o.inspectionStandard().equals(m.inspectionStandard())) {
+                    d.add(t("检查标准：", "inspection standard: ") + o.inspectionStandard() + " → " + m.inspectionStandard());
+                }
+                change(RegisterChange.Kind.MEASURE_CHANGED, row, rp, now.id(), m.id(), String.join("；", d));
+            }
+        }
+        for (ControlMeasure m : old.values()) {
+            change(RegisterChange.Kind.MEASURE_REMOVED, row, rp, now.id(), m.id(),
+                    t("措施已删除：", "measure removed: ") + m.description());
+        }
+    }
+
+    private void change(RegisterChange.Kind kind, int row, RiskPointId rp, @Nullable HazardId hazard,
+            @Nullable ControlMeasureId measure, String detail) {
+        changes.add(new RegisterChange(kind, row, rp, Optional.ofNullable(hazard), Optional.ofNullable(measure), detail));
+    }
+
+    private String unitName(OrgUnitId id) {
+        return unitNames.getOrDefault(id, id.value());
+    }
+
+    private String accidents(Set<AccidentType> types) {
+        return types.stream().map(a -> a.displayName(c.locale())).collect(Collectors.joining(Text.LIST));
+    }
+
+    /** What differs in a hazard's own fields and assessments (measures are reported one by one elsewhere). */
     private String hazardDiff(Hazard a, Hazard b) {
         List<String> d = new ArrayList<>();
         diff(d, Col.HZ_DESC, a.description(), b.description());
         diff(d, Col.HZ_CATEGORY, a.category().displayName(c.locale()), b.category().displayName(c.locale()));
-        diff(d, Col.HZ_ACCIDENTS, a.accidentTypes().toString(), b.accidentTypes().toString());
+        diff(d, Col.HZ_ACCIDENTS, accidents(a.accidentTypes()), accidents(b.accidentTypes()));
         diff(d, Col.HZ_CAUSES, a.causes(), b.causes());
         diff(d, Col.HZ_CONSEQUENCES, a.consequences(), b.consequences());
-        if (!a.measures().equals(b.measures())) {
-            d.add(t("管控措施已改动", "control measures changed"));
-        }
-        Map<AssessmentId, Assessment> olds = new HashMap<>();
+        Map<AssessmentId, Assessment> olds = new LinkedHashMap<>();
         a.assessments().forEach(x -> olds.put(x.id(), x));
         for (Assessment x : b.assessments()) {
             Assessment y = olds.remove(x.id());
             if (y == null) {
-                d.add(t("新增评价 ", "new assessment ") + x.id().value());
+                d.add(t("新增评价 ", "new assessment ") + x.id().value() + "（" + x.method().value() + "："
+                        + RegisterWorkbook.factors(x) + "，" + x.level().displayName(c.locale()) + "）");
                 continue;
             }
+            int sizeBefore = d.size();
+            diff(d, Col.METHOD, y.method().value(), x.method().value());
+            diff(d, Col.SCHEME, y.scheme().value(), x.scheme().value());
             Set<String> keys = new LinkedHashSet<>(y.input().values().keySet());
             keys.addAll(x.input().values().keySet());
             for (String k : keys) {
@@ -699,13 +745,16 @@ final class RegisterReader {
                     d.add(RegisterColumns.factorHeader(k, zh) + "：" + from + " → " + to);
                 }
             }
-            if (x.score().compareTo(y.score()) != 0) {
+            if (x.score().value().compareTo(y.score().value()) != 0) {
                 d.add(Col.SCORE.header(zh) + "：" + Text.number(y.score().value()) + " → " + Text.number(x.score().value()));
             }
             if (x.level() != y.level()) {
                 d.add(Col.LEVEL.header(zh) + "：" + y.level().displayName(c.locale()) + " → " + x.level().displayName(c.locale()));
             }
-            if (!x.equals(y) && d.isEmpty()) {
+            diff(d, Col.KIND, y.kind().displayName(c.locale()), x.kind().displayName(c.locale()));
+            diff(d, Col.ASSESSOR, y.assessor().value(), x.assessor().value());
+            diff(d, Col.ASSESSED_AT, Text.time(y.assessedAt(), c.zone()), Text.time(x.assessedAt(), c.zone()));
+            if (!x.equals(y) && d.size() == sizeBefore) {
                 d.add(t("评价 ", "assessment ") + x.id().value() + t(" 已改动", " changed"));
             }
         }
@@ -713,7 +762,9 @@ final class RegisterReader {
             d.add(t("评价已删除 ", "assessment removed ") + gone.value());
         }
         if (!a.reassessment().equals(b.reassessment())) {
-            d.add(Col.REASSESSMENT.header(zh));
+            String from = a.reassessment().map(f -> f.reason()).orElse("");
+            String to = b.reassessment().map(f -> f.reason()).orElse("");
+            d.add(Col.REASSESSMENT.header(zh) + (from.equals(to) ? t(" 已改动", " changed") : "：" + from + " → " + to));
         }
         return String.join("；", d);
     }
