@@ -5,7 +5,7 @@
  */
 module org.dualprevention.excel {
     requires transitive org.dualprevention.spi;
-    requires org.dualprevention.json;
+    requires transitive org.dualprevention.json;
     requires org.apache.poi.poi;
     requires org.apache.poi.ooxml;
     requires java.xml;

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.dualprevention.ValidationException;
 import org.dualprevention.Violation;
 import org.dualprevention.excel.RegisterColumns.Col;
+import org.dualprevention.json.QuarantineReport;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
@@ -39,6 +40,7 @@ import org.dualprevention.risk.MapZoneId;
 import org.dualprevention.risk.MeasureCategory;
 import org.dualprevention.risk.MethodId;
 import org.dualprevention.risk.ReassessmentFlag;
+import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.risk.RiskPointKind;
@@ -75,6 +77,12 @@ final class RegisterReader {
     private final List<RegisterChange> changes = new ArrayList<>();
     private long rows;
     private long imported;
+    private long items;
+    private long refusedItems;
+    private final List<QuarantineReport.Refusal> refusals = new ArrayList<>();
+    private final List<QuarantineReport.Recomputation> recomputations = new ArrayList<>();
+    /** Index of the latest assessment among the hazard's assessments, for pointers (the history lines come first). */
+    private int latestIndex;
 
     /** The risk point being assembled from adjacent rows. */
     private @Nullable Group group;
@@ -82,6 +90,8 @@ final class RegisterReader {
     private static final class Group {
         final String id;
         final int firstRow;
+        final long index;
+        final List<QuarantineReport.Recomputation> recomputed = new ArrayList<>();
         final List<Integer> rowNumbers = new ArrayList<>();
         final List<Hazard> hazards = new ArrayList<>();
         final List<Integer> hazardRows = new ArrayList<>();
@@ -90,9 +100,10 @@ final class RegisterReader {
         boolean hazardless;
         List<String> pointCells = List.of();
 
-        Group(String id, int firstRow) {
+        Group(String id, int firstRow, long index) {
             this.id = id;
             this.firstRow = firstRow;
+            this.index = index;
         }
     }
 
@@ -129,7 +140,7 @@ final class RegisterReader {
         String id = cell(row, Col.RP_ID).strip();
         if (group == null || !group.id.equals(id)) {
             flush();
-            group = new Group(id, row.number());
+            group = new Group(id, row.number(), items++);
             if (!id.isEmpty() && !riskPointIds.add(id)) {
                 problem(row, Col.RP_ID, id, t("每个风险点编号只出现一次，且同一风险点的各行相邻",
                         "each risk point id once, with the rows of one risk point adjacent"));
@@ -166,7 +177,8 @@ final class RegisterReader {
             }
         }
         if (g.hazardless && g.rowNumbers.size() > 1) {
-            problem(row.number(), "", t("危险源", "hazard"), "", t("风险点有多行时每行都填写危险源", "a hazard on every row of a risk point with several rows"));
+            problem(row.number(), "", t("危险源", "hazard"), "", t("风险点有多行时每行都填写危险源",
+                    "a hazard on every row of a risk point with several rows"), hazardPointer());
             g.bad = true;
         }
     }
@@ -178,25 +190,35 @@ final class RegisterReader {
 
     private void flush() {
         Group g = group;
-        group = null;
         if (g == null) {
             return;
         }
+        try {
+            deliver(g);
+        } finally {
+            group = null;
+        }
+    }
+
+    /** Delivers the risk point of a group, or lists each of its rows as held back (the group is still current). */
+    private void deliver(Group g) {
         RiskPoint rp = null;
         if (!g.bad && g.point != null) {
             try {
                 rp = g.point.withHazards(g.hazards);
             } catch (IllegalArgumentException e) {
-                problem(g.firstRow, "", t("危险源", "hazard"), "", e.getMessage());
+                problem(g.firstRow, "", t("危险源", "hazard"), "", String.valueOf(e.getMessage()), itemPointer(g) + "/hazards");
             }
         }
         if (rp == null) {
+            refusedItems++;
             for (int n : g.rowNumbers) {
                 problem(n, "", t("整行", "whole row"), g.id, t("风险点 " + g.id + " 的所有行无误（该风险点未导入）",
-                        "every row of risk point " + g.id + " correct (the risk point was not imported)"));
+                        "every row of risk point " + g.id + " correct (the risk point was not imported)"), itemPointer(g));
             }
             return;
         }
+        recomputations.addAll(g.recomputed);
         Optional<RiskPoint> before = baseline.lookup().apply(rp.id());
         if (before.isPresent()) {
             rp = inBaselineOrder(rp, before.get()).withVersion(before.get().version());
@@ -251,7 +273,11 @@ final class RegisterReader {
             }
         }
         problems.sort((a, b) -> Integer.compare(a.row(), b.row()));
-        return new ExcelImportReport(rows, imported, problems, moreProblems, warnings, changes);
+        List<QuarantineReport.Refusal> refused = new ArrayList<>(refusals);
+        refused.sort((a, b) -> Long.compare(a.item(), b.item()));
+        QuarantineReport quarantine = new QuarantineReport(org.dualprevention.json.RegisterDocument.FORMAT, items, imported, refusedItems,
+                refused, moreProblems, recomputations, List.of());
+        return new ExcelImportReport(rows, imported, problems, moreProblems, warnings, changes, quarantine);
     }
 
     // ------------------------------------------------------------------ header
@@ -475,9 +501,11 @@ final class RegisterReader {
         long before = count();
         List<Assessment> out = new ArrayList<>();
         String history = cell(row, Col.HISTORY);
+        latestIndex = 0;
         for (String line : history.split("\n")) {
             if (!line.isBlank()) {
                 Assessment a = historyLine(row, line.strip());
+                latestIndex++;
                 if (a != null) {
                     out.add(a);
                 }
@@ -597,13 +625,25 @@ final class RegisterReader {
             return null;
         }
         BigDecimal written = Text.number(scoreText);
-        if (written == null || written.compareTo(score.value()) != 0) {
+        boolean scoreDiffers = written == null || written.compareTo(score.value()) != 0;
+        if (scoreDiffers) {
             warning(row, latest ? Col.SCORE : where, scoreText, t("按因子重新计算为 ", "recomputed from the factors as ")
                     + Text.number(score.value()));
         }
-        if (!levelText.equals(grade.level().displayName(Text.ZH)) && !levelText.equals(grade.level().displayName(Text.EN))) {
+        boolean levelDiffers = !levelText.equals(grade.level().displayName(Text.ZH))
+                && !levelText.equals(grade.level().displayName(Text.EN));
+        if (levelDiffers) {
             warning(row, latest ? Col.LEVEL : where, levelText, t("按因子重新分级为 ", "regraded from the factors as ")
                     + grade.level().displayName(c.locale()));
+        }
+        Group g = group;
+        if ((scoreDiffers || levelDiffers) && g != null) {
+            RiskLevel storedLevel = Text.LEVELS.get(levelText);
+            String gradeText = latest ? cell(row, Col.GRADE).strip() : "";
+            g.recomputed.add(new QuarantineReport.Recomputation(g.index, g.id, assessmentPointer(), scoreText, gradeText,
+                    storedLevel == null ? levelText : storedLevel.code(), score.toString(), grade.code(),
+                    grade.level().code(), new CellProblem(sheet, row.number(), "", "", "", "").where(Text.ZH)));
+            // the source names the row; the cells are those of the warnings just listed
         }
         return new Assessment(id, methodId, schemeId, input, score, grade, kind, assessor, at);
     }
@@ -611,10 +651,12 @@ final class RegisterReader {
     private void factorProblem(Sheets.Row row, Col where, boolean latest, String key, String value, String allowed) {
         Integer col = factorCols.get(key);
         if (latest && col != null) {
-            problem(row.number(), Text.column(col), RegisterColumns.factorHeader(key, zh), value, allowed);
+            problem(row.number(), Text.column(col), RegisterColumns.factorHeader(key, zh), value, allowed,
+                    assessmentPointer() + "/input/" + escape(key));
         } else if (latest) {
             problem(row.number(), "", RegisterColumns.factorHeader(key, zh), value, allowed
-                    + t("（表头缺少该因子列）", " (the header has no column for this factor)"));
+                    + t("（表头缺少该因子列）", " (the header has no column for this factor)"),
+                    assessmentPointer() + "/input/" + escape(key));
         } else {
             problem(row, where, key + "=" + value, allowed);
         }
@@ -832,14 +874,95 @@ final class RegisterReader {
 
     private void problem(Sheets.Row row, Col col, String value, String allowed) {
         int i = Objects.requireNonNull(cols).get(col);
-        problem(row.number(), Text.column(i), col.header(zh), value, allowed);
+        problem(row.number(), Text.column(i), col.header(zh), value, allowed, pointer(col));
     }
 
-    private void problem(int row, String column, String field, String value, String allowed) {
+    private void problem(int row, String column, String field, String value, String allowed, String pointer) {
         if (problems.size() < MAX_PROBLEMS) {
-            problems.add(new CellProblem(sheet, row, column, field, value, allowed));
+            CellProblem p = new CellProblem(sheet, row, column, field, value, allowed);
+            problems.add(p);
+            Group g = group;
+            refusals.add(new QuarantineReport.Refusal(g == null ? 0 : g.index, g == null ? "" : g.id, pointer,
+                    QuarantineReport.Refusal.fieldOf(pointer), value, allowed, p.where(Text.ZH)));
         } else {
             moreProblems++;
+        }
+    }
+
+    // ------------------------------------------------------------------ pointers into the register document
+
+    /** The JSON Pointer of the current risk point in the equivalent register document. */
+    private String itemPointer(Group g) {
+        return "/riskPoints/" + g.index;
+    }
+
+    private String hazardPointer() {
+        Group g = Objects.requireNonNull(group);
+        return itemPointer(g) + "/hazards/" + (g.rowNumbers.size() - 1);
+    }
+
+    private String assessmentPointer() {
+        return hazardPointer() + "/assessments/" + latestIndex;
+    }
+
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** Where a column's value lives in the register document (DOMAIN-neutral: the JSON form of the same register). */
+    private String pointer(Col col) {
+        Group g = group;
+        if (g == null) {
+            return "";
+        }
+        switch (col) {
+            case NO:
+                return itemPointer(g);
+            case RP_ID:
+                return itemPointer(g) + "/id";
+            case RP_NAME:
+                return itemPointer(g) + "/name";
+            case RP_KIND:
+                return itemPointer(g) + "/kind";
+            case RP_UNIT:
+                return itemPointer(g) + "/owningUnit";
+            case RP_ZONE:
+                return itemPointer(g) + "/zone";
+            case HZ_ID:
+                return hazardPointer() + "/id";
+            case HZ_DESC:
+                return hazardPointer() + "/description";
+            case HZ_CATEGORY:
+                return hazardPointer() + "/category";
+            case HZ_ACCIDENTS:
+                return hazardPointer() + "/accidentTypes";
+            case HZ_CAUSES:
+                return hazardPointer() + "/causes";
+            case HZ_CONSEQUENCES:
+                return hazardPointer() + "/consequences";
+            case HISTORY:
+                return assessmentPointer();
+            case REASSESSMENT:
+                return hazardPointer() + "/reassessment";
+            case METHOD:
+                return assessmentPointer() + "/method";
+            case SCORE:
+                return assessmentPointer() + "/score";
+            case GRADE:
+            case LEVEL:
+                return assessmentPointer() + "/grade";
+            case SCHEME:
+                return assessmentPointer() + "/scheme";
+            case KIND:
+                return assessmentPointer() + "/kind";
+            case ASSESSOR:
+                return assessmentPointer() + "/assessor";
+            case ASSESSED_AT:
+                return assessmentPointer() + "/assessedAt";
+            case ASSESSMENT_ID:
+                return assessmentPointer() + "/id";
+            default:
+                return hazardPointer() + "/measures";
         }
     }
 
