@@ -6,6 +6,7 @@
 module org.dualprevention.excel {
     requires transitive org.dualprevention.spi;
     requires transitive org.dualprevention.json;
+    requires transitive org.dualprevention.analytics;
     requires org.apache.poi.poi;
     requires org.apache.poi.ooxml;
     requires java.xml;
