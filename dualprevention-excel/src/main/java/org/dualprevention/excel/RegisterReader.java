@@ -61,6 +61,7 @@ final class RegisterReader {
     private final Map<String, OrgUnitId> units = new HashMap<>();
     private final Map<OrgUnitId, String> unitNames;
     private final List<ControlLevel> levels;
+    private final org.dualprevention.json.ScoringProviders providers;
     private String sheet = "";
 
     private @Nullable Map<Col, Integer> cols;
@@ -124,6 +125,7 @@ final class RegisterReader {
         }
         this.unitNames = RegisterWorkbook.unitNames(c);
         this.levels = c.organization().levels();
+        this.providers = c.providers();
     }
 
     // ------------------------------------------------------------------ rows
@@ -564,7 +566,7 @@ final class RegisterReader {
         AssessmentMethod method = null;
         MethodId methodId = parseId(row, latest ? Col.METHOD : where, methodText, MethodId::of);
         if (methodId != null) {
-            method = c.providers().methods().apply(methodId);
+            method = providers.methods().apply(methodId);
             if (method == null) {
                 problem(row, latest ? Col.METHOD : where, methodText, t("已安装的评价方法：", "an installed method: ")
                         + c.methods().stream().map(m -> m.id().value()).toList());
@@ -573,7 +575,7 @@ final class RegisterReader {
         GradingScheme scheme = null;
         SchemeId schemeId = parseId(row, latest ? Col.SCHEME : where, schemeText, SchemeId::of);
         if (schemeId != null) {
-            scheme = c.providers().schemes().apply(schemeId);
+            scheme = providers.schemes().apply(schemeId);
             if (scheme == null || method != null && !scheme.method().equals(method.id())) {
                 problem(row, latest ? Col.SCHEME : where, schemeText, t("已安装且用于该方法的分级标准：", "an installed scheme grading this method: ")
                         + c.schemes().stream().filter(s -> methodId == null || s.method().equals(methodId))
