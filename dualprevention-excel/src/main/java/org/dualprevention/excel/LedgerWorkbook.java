@@ -171,11 +171,10 @@ public final class LedgerWorkbook {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            wb.dispose();
             try {
-                wb.close();
+                wb.close(); // also deletes the temporary files
             } catch (IOException e) {
-                // the temporary files are gone already (dispose)
+                // nothing left to release that the caller could act on
             }
         }
     }
@@ -226,10 +225,10 @@ public final class LedgerWorkbook {
                 case TOTAL -> Text.pick(zh, "合计", "Total");
             };
             row.createCell(0).setCellValue(label);
-            row.createCell(1).setCellValue(n[0]);
-            row.createCell(2).setCellValue(n[1]);
+            row.createCell(1).setCellValue((double) n[0]);
+            row.createCell(2).setCellValue((double) n[1]);
             row.createCell(3).setCellValue(percent(Rate.of(n[1], n[0]), zh));
-            row.createCell(4).setCellValue(n[2]);
+            row.createCell(4).setCellValue((double) n[2]);
             row.createCell(5).setCellValue(percent(Rate.of(n[2], n[0]), zh));
         }
     }

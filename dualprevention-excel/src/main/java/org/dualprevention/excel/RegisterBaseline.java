@@ -32,6 +32,12 @@ public record RegisterBaseline(Function<RiskPointId, Optional<RiskPoint>> lookup
         return NONE;
     }
 
+    /** @return whether this is {@link #none()}, against which nothing is reported */
+    @SuppressWarnings("ReferenceEquality") // none() is one instance; an empty baseline of the host's is a real one
+    boolean isNone() {
+        return this == NONE;
+    }
+
     /**
      * A baseline over risk points held in memory.
      *

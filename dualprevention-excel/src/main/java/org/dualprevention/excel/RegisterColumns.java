@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.dualprevention.risk.FactorDefinition;
 import org.dualprevention.risk.MeasureCategory;
+import org.jspecify.annotations.Nullable;
 
 /** The columns of the register form (风险分级管控清单), in sheet order, with their headers in both languages. */
 final class RegisterColumns {
@@ -46,7 +47,7 @@ final class RegisterColumns {
 
         final String zh;
         final String en;
-        final MeasureCategory measures;
+        final @Nullable MeasureCategory measures;
 
         Col(String zh, String en) {
             this.zh = zh;

@@ -119,7 +119,7 @@ final class RegisterReader {
             units.put(u.id().value(), u.id());
         }
         for (OrgUnit u : c.organization().units()) {
-            if (counts.get(u.name()) == 1) {
+            if (counts.getOrDefault(u.name(), 0L) == 1) {
                 units.putIfAbsent(u.name(), u.id());
             }
         }
@@ -225,7 +225,7 @@ final class RegisterReader {
         if (before.isPresent()) {
             rp = inBaselineOrder(rp, before.get()).withVersion(before.get().version());
             compare(before.get(), rp, g);
-        } else if (baseline != RegisterBaseline.none()) {
+        } else if (!baseline.isNone()) {
             change(RegisterChange.Kind.RISK_POINT_ADDED, g.firstRow, rp.id(), null, null,
                     t("新增风险点：", "new risk point: ") + rp.name());
         }
@@ -385,7 +385,7 @@ final class RegisterReader {
             Hazard h = Hazard.of(id, desc, cat, types, causes, consequences).withMeasures(measures);
             return h.withHistory(assessments, flag);
         } catch (IllegalArgumentException e) {
-            problem(row, Col.HZ_ID, id.value(), e.getMessage());
+            problem(row, Col.HZ_ID, id.value(), String.valueOf(e.getMessage()));
             return null;
         }
     }
@@ -576,7 +576,7 @@ final class RegisterReader {
         SchemeId schemeId = parseId(row, latest ? Col.SCHEME : where, schemeText, SchemeId::of);
         if (schemeId != null) {
             scheme = providers.schemes().apply(schemeId);
-            if (scheme == null || method != null && !scheme.method().equals(method.id())) {
+            if (scheme == null || (method != null && !scheme.method().equals(method.id()))) {
                 problem(row, latest ? Col.SCHEME : where, schemeText, t("已安装且用于该方法的分级标准：", "an installed scheme grading this method: ")
                         + c.schemes().stream().filter(s -> methodId == null || s.method().equals(methodId))
                                 .map(s -> s.id().value()).toList());
@@ -613,8 +613,8 @@ final class RegisterReader {
                 }
             }
         }
-        if (count() > before || id == null || method == null || scheme == null || kind == null || assessor == null
-                || at == null || input == null) {
+        if (count() > before || id == null || methodId == null || method == null || schemeId == null || scheme == null
+                || kind == null || assessor == null || at == null || input == null) {
             return null;
         }
         Score score;
@@ -822,7 +822,12 @@ final class RegisterReader {
     // ------------------------------------------------------------------ cells and problems
 
     private String cell(Sheets.Row row, Col col) {
-        return row.cell(Objects.requireNonNull(cols).get(col));
+        return row.cell(index(col));
+    }
+
+    /** The sheet column of a form column; every one is present once the header was read. */
+    private int index(Col col) {
+        return Objects.requireNonNull(Objects.requireNonNull(cols, "header").get(col), "column");
     }
 
     private @Nullable String required(Sheets.Row row, Col col) {
@@ -875,7 +880,7 @@ final class RegisterReader {
     }
 
     private void problem(Sheets.Row row, Col col, String value, String allowed) {
-        int i = Objects.requireNonNull(cols).get(col);
+        int i = index(col);
         problem(row.number(), Text.column(i), col.header(zh), value, allowed, pointer(col));
     }
 
@@ -970,7 +975,7 @@ final class RegisterReader {
 
     private void warning(Sheets.Row row, Col col, String value, String allowed) {
         if (warnings.size() < MAX_PROBLEMS) {
-            int i = Objects.requireNonNull(cols).get(col);
+            int i = index(col);
             warnings.add(new CellProblem(sheet, row.number(), Text.column(i), col.header(zh), value, allowed));
         }
     }

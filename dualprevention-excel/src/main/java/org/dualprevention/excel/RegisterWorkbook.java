@@ -94,11 +94,10 @@ public final class RegisterWorkbook {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            wb.dispose();
             try {
-                wb.close();
+                wb.close(); // also deletes the temporary files
             } catch (IOException e) {
-                // the temporary files are gone already (dispose); nothing left to release
+                // nothing left to release that the caller could act on
             }
         }
     }
@@ -198,7 +197,7 @@ public final class RegisterWorkbook {
                 .collect(Collectors.groupingBy(OrgUnit::name, Collectors.counting()));
         Map<OrgUnitId, String> names = new HashMap<>();
         for (OrgUnit u : context.organization().units()) {
-            names.put(u.id(), counts.get(u.name()) == 1 ? u.name() : u.id().value());
+            names.put(u.id(), counts.getOrDefault(u.name(), 0L) == 1 ? u.name() : u.id().value());
         }
         return names;
     }
