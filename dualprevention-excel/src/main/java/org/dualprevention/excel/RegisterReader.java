@@ -215,8 +215,10 @@ final class RegisterReader {
         if (rp == null) {
             refusedItems++;
             for (int n : g.rowNumbers) {
-                problem(n, "", t("整行", "whole row"), g.id, t("风险点 " + g.id + " 的所有行无误（该风险点未导入）",
-                        "every row of risk point " + g.id + " correct (the risk point was not imported)"), itemPointer(g));
+                String which = g.id.isEmpty() ? t("第 " + g.firstRow + " 行起的风险点", "the risk point from row " + g.firstRow)
+                        : t("风险点 " + g.id, "risk point " + g.id);
+                problem(n, "", t("整行", "whole row"), g.id, t(which + " 的所有行无误（该风险点未导入）",
+                        "every row of " + which + " correct (the risk point was not imported)"), itemPointer(g));
             }
             return;
         }
