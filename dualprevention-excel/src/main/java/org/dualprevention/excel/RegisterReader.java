@@ -67,10 +67,8 @@ final class RegisterReader {
     private @Nullable Map<Col, Integer> cols;
     private final Map<String, Integer> factorCols = new LinkedHashMap<>();
 
-    private final Set<String> riskPointIds = new HashSet<>();
-    private final Set<String> hazardIds = new HashSet<>();
-    private final Set<String> measureIds = new HashSet<>();
-    private final Set<String> assessmentIds = new HashSet<>();
+    /** Every id read so far, by kind ("RP", "HZ", "M", "A"), to refuse repeats: 16 bytes per id. */
+    private final SeenIds ids = new SeenIds();
 
     private final List<CellProblem> problems = new ArrayList<>();
     private long moreProblems;
@@ -143,7 +141,7 @@ final class RegisterReader {
         if (group == null || !group.id.equals(id)) {
             flush();
             group = new Group(id, row.number(), items++);
-            if (!id.isEmpty() && !riskPointIds.add(id)) {
+            if (!id.isEmpty() && !ids.add("RP", id)) {
                 problem(row, Col.RP_ID, id, t("每个风险点编号只出现一次，且同一风险点的各行相邻",
                         "each risk point id once, with the rows of one risk point adjacent"));
                 group.bad = true;
@@ -270,7 +268,7 @@ final class RegisterReader {
         }
         flush();
         for (RiskPointId id : baseline.ids()) {
-            if (!riskPointIds.contains(id.value())) {
+            if (!ids.contains("RP", id.value())) {
                 change(RegisterChange.Kind.RISK_POINT_REMOVED, 0, id, null, null,
                         t("风险点已删除：", "risk point removed: ") + baseline.lookup().apply(id).map(RiskPoint::name)
                                 .orElse(id.value()));
@@ -352,7 +350,7 @@ final class RegisterReader {
     private @Nullable Hazard hazard(Sheets.Row row) {
         long before = count();
         HazardId id = id(row, Col.HZ_ID, HazardId::of);
-        if (id != null && !hazardIds.add(id.value())) {
+        if (id != null && !ids.add("HZ", id.value())) {
             problem(row, Col.HZ_ID, id.value(), t("每个危险源编号只出现一次", "each hazard id once"));
         }
         String desc = required(row, Col.HZ_DESC);
@@ -477,7 +475,7 @@ final class RegisterReader {
             problem(row, col, values[0], t("措施编号：", "a measure id: ") + e.getMessage());
             return null;
         }
-        if (!measureIds.add(id.value())) {
+        if (!ids.add("M", id.value())) {
             problem(row, col, values[0], t("每个措施编号只出现一次", "each measure id once"));
             return null;
         }
@@ -562,7 +560,7 @@ final class RegisterReader {
             String atText, boolean latest) {
         long before = count();
         AssessmentId id = parseId(row, latest ? Col.ASSESSMENT_ID : where, idText, AssessmentId::of);
-        if (id != null && !assessmentIds.add(id.value())) {
+        if (id != null && !ids.add("A", id.value())) {
             problem(row, latest ? Col.ASSESSMENT_ID : where, idText, t("每个评价编号只出现一次", "each assessment id once"));
         }
         AssessmentMethod method = null;

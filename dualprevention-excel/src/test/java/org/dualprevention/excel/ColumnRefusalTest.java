@@ -101,4 +101,47 @@ class ColumnRefusalTest {
             assertTrue(report.changes().isEmpty(), () -> "a held-back risk point is not reported as removed: " + report.changes());
         }
     }
+
+    @ParameterizedTest(name = "repeated {0}")
+    @MethodSource("idColumns")
+    void aRepeatedIdIsRefusedAtItsSecondPlace(Col col) throws Exception {
+        Fixtures fx = new Fixtures(13L);
+        List<RiskPoint> register = fx.register(10);
+        List<RiskPoint> withHazards = register.stream().filter(r -> !r.hazards().isEmpty()).toList();
+        RiskPoint first = withHazards.get(0);
+        RiskPoint second = withHazards.get(withHazards.size() - 1);
+        RegisterColumns cols = new RegisterColumns(fx.context);
+        int c = cols.index(col);
+        int hz = cols.index(Col.HZ_ID);
+        byte[] edited;
+        int row = -1;
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(fx.write(register)))) {
+            Sheet s = wb.getSheetAt(0);
+            String firstValue = null;
+            for (int r = 1; r <= s.getLastRowNum(); r++) {
+                Row x = s.getRow(r);
+                String h = x.getCell(hz) == null ? "" : x.getCell(hz).getStringCellValue();
+                if (h.equals(first.hazards().get(0).id().value())) {
+                    firstValue = x.getCell(c).getStringCellValue();
+                }
+                if (h.equals(second.hazards().get(0).id().value())) {
+                    row = r;
+                }
+            }
+            s.getRow(row).createCell(c).setCellValue(firstValue);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            edited = out.toByteArray();
+        }
+        int excelRow = row + 1;
+        ExcelImportReport report = RegisterWorkbook.read(new ByteArrayInputStream(edited), fx.context,
+                RegisterBaseline.none(), rp -> { });
+        assertTrue(report.problems().stream().anyMatch(p -> p.row() == excelRow && p.column().equals(Text.column(c))
+                && p.allowed().contains("只出现一次")), () -> col + ": " + report.problems());
+        assertEquals(register.size() - 1, report.imported(), () -> col + ": " + report.problems());
+    }
+
+    static Stream<Col> idColumns() {
+        return Stream.of(Col.HZ_ID, Col.ASSESSMENT_ID);
+    }
 }
