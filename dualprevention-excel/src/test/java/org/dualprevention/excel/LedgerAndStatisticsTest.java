@@ -110,6 +110,14 @@ class LedgerAndStatisticsTest {
                         assertEquals(d.deadline().map(LocalDate::toString).orElse(""), row.get(LedgerWorkbook.Col.DEADLINE.ordinal()));
                         assertEquals(d.acceptance().map(a -> a.acceptor().value()).orElse(""),
                                 row.get(LedgerWorkbook.Col.ACCEPTOR.ordinal()));
+                        assertEquals(d.completedOn().map(LocalDate::toString).orElse(""),
+                                row.get(LedgerWorkbook.Col.RECTIFIED_ON.ordinal()));
+                        assertEquals(d.acceptance().map(a -> LocalDate.ofInstant(a.closedAt(), Fixtures.ZONE).toString())
+                                .orElse(""), row.get(LedgerWorkbook.Col.ACCEPTED_ON.ordinal()));
+                        assertEquals(d.source().displayName(locale), row.get(LedgerWorkbook.Col.SOURCE.ordinal()));
+                        assertEquals(RegisterWorkbook.unitNames(fx.context).get(d.unit()),
+                                row.get(LedgerWorkbook.Col.UNIT.ordinal()));
+                        assertEquals(d.foundOn().toString(), row.get(LedgerWorkbook.Col.FOUND_ON.ordinal()));
                         String overdue = row.get(LedgerWorkbook.Col.OVERDUE.ordinal());
                         assertEquals(d.isOverdue(asOf), !overdue.equals(zh ? "否" : "no"), overdue);
                         for (String cell : row) {
