@@ -5,7 +5,8 @@
  */
 module org.dualprevention.excel {
     requires transitive org.dualprevention.spi;
-    requires org.dualprevention.json;
+    requires transitive org.dualprevention.json;
+    requires transitive org.dualprevention.analytics;
     requires org.apache.poi.poi;
     requires org.apache.poi.ooxml;
     requires java.xml;

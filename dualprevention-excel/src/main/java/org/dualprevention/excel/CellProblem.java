@@ -40,6 +40,21 @@ public record CellProblem(String sheet, int row, String column, String field, St
         return where + "（" + field + "）：「" + value + "」不可接受；应为：" + allowed;
     }
 
+    /**
+     * Where the cell is, e.g. {@code 风险分级管控清单 第 12 行 C 列（风险点类型）}: the source of a refusal in the
+     * {@link org.dualprevention.json.QuarantineReport}.
+     *
+     * @param locale Chinese unless the language is English
+     * @return the place
+     */
+    public String where(Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
+        String at = en ? (column.isEmpty() ? "row " + row : "row " + row + " column " + column)
+                : (column.isEmpty() ? "第 " + row + " 行" : "第 " + row + " 行 " + column + " 列");
+        String what = field.isEmpty() ? "" : en ? " (" + field + ")" : "（" + field + "）";
+        return (sheet.isEmpty() ? "" : sheet + " ") + at + what;
+    }
+
     @Override
     public String toString() {
         return message(Locale.CHINESE);

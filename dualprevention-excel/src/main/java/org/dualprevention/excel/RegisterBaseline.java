@@ -25,9 +25,17 @@ public record RegisterBaseline(Function<RiskPointId, Optional<RiskPoint>> lookup
         Objects.requireNonNull(ids, "ids");
     }
 
-    /** @return no baseline: nothing is reported as changed */
+    private static final RegisterBaseline NONE = new RegisterBaseline(id -> Optional.empty(), List.of());
+
+    /** @return no baseline: nothing is reported as changed (the same instance every time) */
     public static RegisterBaseline none() {
-        return new RegisterBaseline(id -> Optional.empty(), List.of());
+        return NONE;
+    }
+
+    /** @return whether this is {@link #none()}, against which nothing is reported */
+    @SuppressWarnings("ReferenceEquality") // none() is one instance; an empty baseline of the host's is a real one
+    boolean isNone() {
+        return this == NONE;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.dualprevention.risk.FactorDefinition;
 import org.dualprevention.risk.MeasureCategory;
+import org.jspecify.annotations.Nullable;
 
 /** The columns of the register form (风险分级管控清单), in sheet order, with their headers in both languages. */
 final class RegisterColumns {
@@ -46,7 +47,7 @@ final class RegisterColumns {
 
         final String zh;
         final String en;
-        final MeasureCategory measures;
+        final @Nullable MeasureCategory measures;
 
         Col(String zh, String en) {
             this.zh = zh;
@@ -63,6 +64,17 @@ final class RegisterColumns {
         String header(boolean chinese) {
             return chinese ? zh : en;
         }
+    }
+
+    /** The position of a measure category's column among the columns (the form's order of categories). */
+    static int measureColumn(MeasureCategory category) {
+        for (Col c : Col.values()) {
+            if (c.measures == category) {
+                return c.ordinal();
+            }
+        }
+        throw new IllegalArgumentException("measure category [" + category + "] has no column; allowed: "
+                + List.of(MeasureCategory.values()));
     }
 
     /** Columns before the factors: up to and including METHOD. */

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.dualprevention.ValidationException;
 import org.dualprevention.Violation;
 import org.dualprevention.excel.RegisterColumns.Col;
+import org.dualprevention.json.QuarantineReport;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
@@ -39,6 +40,7 @@ import org.dualprevention.risk.MapZoneId;
 import org.dualprevention.risk.MeasureCategory;
 import org.dualprevention.risk.MethodId;
 import org.dualprevention.risk.ReassessmentFlag;
+import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.risk.RiskPointKind;
@@ -59,15 +61,14 @@ final class RegisterReader {
     private final Map<String, OrgUnitId> units = new HashMap<>();
     private final Map<OrgUnitId, String> unitNames;
     private final List<ControlLevel> levels;
+    private final org.dualprevention.json.ScoringProviders providers;
     private String sheet = "";
 
     private @Nullable Map<Col, Integer> cols;
     private final Map<String, Integer> factorCols = new LinkedHashMap<>();
 
-    private final Set<String> riskPointIds = new HashSet<>();
-    private final Set<String> hazardIds = new HashSet<>();
-    private final Set<String> measureIds = new HashSet<>();
-    private final Set<String> assessmentIds = new HashSet<>();
+    /** Every id read so far, by kind ("RP", "HZ", "M", "A"), to refuse repeats: 16 bytes per id. */
+    private final SeenIds ids = new SeenIds();
 
     private final List<CellProblem> problems = new ArrayList<>();
     private long moreProblems;
@@ -75,6 +76,12 @@ final class RegisterReader {
     private final List<RegisterChange> changes = new ArrayList<>();
     private long rows;
     private long imported;
+    private long items;
+    private long refusedItems;
+    private final List<QuarantineReport.Refusal> refusals = new ArrayList<>();
+    private final List<QuarantineReport.Recomputation> recomputations = new ArrayList<>();
+    /** Index of the latest assessment among the hazard's assessments, for pointers (the history lines come first). */
+    private int latestIndex;
 
     /** The risk point being assembled from adjacent rows. */
     private @Nullable Group group;
@@ -82,6 +89,8 @@ final class RegisterReader {
     private static final class Group {
         final String id;
         final int firstRow;
+        final long index;
+        final List<QuarantineReport.Recomputation> recomputed = new ArrayList<>();
         final List<Integer> rowNumbers = new ArrayList<>();
         final List<Hazard> hazards = new ArrayList<>();
         final List<Integer> hazardRows = new ArrayList<>();
@@ -90,9 +99,10 @@ final class RegisterReader {
         boolean hazardless;
         List<String> pointCells = List.of();
 
-        Group(String id, int firstRow) {
+        Group(String id, int firstRow, long index) {
             this.id = id;
             this.firstRow = firstRow;
+            this.index = index;
         }
     }
 
@@ -107,12 +117,13 @@ final class RegisterReader {
             units.put(u.id().value(), u.id());
         }
         for (OrgUnit u : c.organization().units()) {
-            if (counts.get(u.name()) == 1) {
+            if (counts.getOrDefault(u.name(), 0L) == 1) {
                 units.putIfAbsent(u.name(), u.id());
             }
         }
         this.unitNames = RegisterWorkbook.unitNames(c);
         this.levels = c.organization().levels();
+        this.providers = c.providers();
     }
 
     // ------------------------------------------------------------------ rows
@@ -129,8 +140,8 @@ final class RegisterReader {
         String id = cell(row, Col.RP_ID).strip();
         if (group == null || !group.id.equals(id)) {
             flush();
-            group = new Group(id, row.number());
-            if (!id.isEmpty() && !riskPointIds.add(id)) {
+            group = new Group(id, row.number(), items++);
+            if (!id.isEmpty() && !ids.add("RP", id)) {
                 problem(row, Col.RP_ID, id, t("每个风险点编号只出现一次，且同一风险点的各行相邻",
                         "each risk point id once, with the rows of one risk point adjacent"));
                 group.bad = true;
@@ -166,7 +177,8 @@ final class RegisterReader {
             }
         }
         if (g.hazardless && g.rowNumbers.size() > 1) {
-            problem(row.number(), "", t("危险源", "hazard"), "", t("风险点有多行时每行都填写危险源", "a hazard on every row of a risk point with several rows"));
+            problem(row.number(), "", t("危险源", "hazard"), "", t("风险点有多行时每行都填写危险源",
+                    "a hazard on every row of a risk point with several rows"), hazardPointer());
             g.bad = true;
         }
     }
@@ -178,35 +190,72 @@ final class RegisterReader {
 
     private void flush() {
         Group g = group;
-        group = null;
         if (g == null) {
             return;
         }
+        try {
+            deliver(g);
+        } finally {
+            group = null;
+        }
+    }
+
+    /** Delivers the risk point of a group, or lists each of its rows as held back (the group is still current). */
+    private void deliver(Group g) {
         RiskPoint rp = null;
         if (!g.bad && g.point != null) {
             try {
                 rp = g.point.withHazards(g.hazards);
             } catch (IllegalArgumentException e) {
-                problem(g.firstRow, "", t("危险源", "hazard"), "", e.getMessage());
+                problem(g.firstRow, "", t("危险源", "hazard"), "", String.valueOf(e.getMessage()), itemPointer(g) + "/hazards");
             }
         }
         if (rp == null) {
+            refusedItems++;
             for (int n : g.rowNumbers) {
-                problem(n, "", t("整行", "whole row"), g.id, t("风险点 " + g.id + " 的所有行无误（该风险点未导入）",
-                        "every row of risk point " + g.id + " correct (the risk point was not imported)"));
+                String which = g.id.isEmpty() ? t("第 " + g.firstRow + " 行起的风险点", "the risk point from row " + g.firstRow)
+                        : t("风险点 " + g.id, "risk point " + g.id);
+                problem(n, "", t("整行", "whole row"), g.id, t(which + " 的所有行无误（该风险点未导入）",
+                        "every row of " + which + " correct (the risk point was not imported)"), itemPointer(g));
             }
             return;
         }
+        recomputations.addAll(g.recomputed);
         Optional<RiskPoint> before = baseline.lookup().apply(rp.id());
         if (before.isPresent()) {
-            rp = rp.withVersion(before.get().version());
+            rp = inBaselineOrder(rp, before.get()).withVersion(before.get().version());
             compare(before.get(), rp, g);
-        } else if (baseline != RegisterBaseline.none()) {
-            changes.add(new RegisterChange(RegisterChange.Kind.RISK_POINT_ADDED, g.firstRow, rp.id(), Optional.empty(),
-                    t("新增风险点：", "new risk point: ") + rp.name()));
+        } else if (!baseline.isNone()) {
+            change(RegisterChange.Kind.RISK_POINT_ADDED, g.firstRow, rp.id(), null, null,
+                    t("新增风险点：", "new risk point: ") + rp.name());
         }
         sink.accept(rp);
         imported++;
+    }
+
+    /**
+     * The form groups measures by category, so their order within a hazard is lost on the sheet: against a
+     * baseline, the measures the baseline hazard has keep its order, and new ones follow in sheet order.
+     */
+    private static RiskPoint inBaselineOrder(RiskPoint read, RiskPoint baseline) {
+        List<Hazard> hazards = new ArrayList<>();
+        for (Hazard h : read.hazards()) {
+            Optional<Hazard> old = baseline.hazard(h.id());
+            if (old.isEmpty()) {
+                hazards.add(h);
+                continue;
+            }
+            Map<ControlMeasureId, Integer> position = new HashMap<>();
+            List<ControlMeasure> was = old.get().measures();
+            for (int i = 0; i < was.size(); i++) {
+                position.put(was.get(i).id(), i);
+            }
+            List<ControlMeasure> ordered = new ArrayList<>(h.measures());
+            ordered.sort((a, b) -> Integer.compare(position.getOrDefault(a.id(), Integer.MAX_VALUE),
+                    position.getOrDefault(b.id(), Integer.MAX_VALUE)));
+            hazards.add(h.withMeasures(ordered));
+        }
+        return read.withHazards(hazards);
     }
 
     void sheet(String name) {
@@ -219,13 +268,18 @@ final class RegisterReader {
         }
         flush();
         for (RiskPointId id : baseline.ids()) {
-            if (!riskPointIds.contains(id.value())) {
-                changes.add(new RegisterChange(RegisterChange.Kind.RISK_POINT_REMOVED, 0, id, Optional.empty(),
-                        t("风险点已删除：", "risk point removed: ") + id.value()));
+            if (!ids.contains("RP", id.value())) {
+                change(RegisterChange.Kind.RISK_POINT_REMOVED, 0, id, null, null,
+                        t("风险点已删除：", "risk point removed: ") + baseline.lookup().apply(id).map(RiskPoint::name)
+                                .orElse(id.value()));
             }
         }
         problems.sort((a, b) -> Integer.compare(a.row(), b.row()));
-        return new ExcelImportReport(rows, imported, problems, moreProblems, warnings, changes);
+        List<QuarantineReport.Refusal> refused = new ArrayList<>(refusals);
+        refused.sort((a, b) -> Long.compare(a.item(), b.item()));
+        QuarantineReport quarantine = new QuarantineReport(org.dualprevention.json.RegisterDocument.FORMAT, items, imported, refusedItems,
+                refused, moreProblems, recomputations, List.of());
+        return new ExcelImportReport(rows, imported, problems, moreProblems, warnings, changes, quarantine);
     }
 
     // ------------------------------------------------------------------ header
@@ -296,7 +350,7 @@ final class RegisterReader {
     private @Nullable Hazard hazard(Sheets.Row row) {
         long before = count();
         HazardId id = id(row, Col.HZ_ID, HazardId::of);
-        if (id != null && !hazardIds.add(id.value())) {
+        if (id != null && !ids.add("HZ", id.value())) {
             problem(row, Col.HZ_ID, id.value(), t("每个危险源编号只出现一次", "each hazard id once"));
         }
         String desc = required(row, Col.HZ_DESC);
@@ -331,7 +385,7 @@ final class RegisterReader {
             Hazard h = Hazard.of(id, desc, cat, types, causes, consequences).withMeasures(measures);
             return h.withHistory(assessments, flag);
         } catch (IllegalArgumentException e) {
-            problem(row, Col.HZ_ID, id.value(), e.getMessage());
+            problem(row, Col.HZ_ID, id.value(), String.valueOf(e.getMessage()));
             return null;
         }
     }
@@ -421,7 +475,7 @@ final class RegisterReader {
             problem(row, col, values[0], t("措施编号：", "a measure id: ") + e.getMessage());
             return null;
         }
-        if (!measureIds.add(id.value())) {
+        if (!ids.add("M", id.value())) {
             problem(row, col, values[0], t("每个措施编号只出现一次", "each measure id once"));
             return null;
         }
@@ -449,9 +503,11 @@ final class RegisterReader {
         long before = count();
         List<Assessment> out = new ArrayList<>();
         String history = cell(row, Col.HISTORY);
+        latestIndex = 0;
         for (String line : history.split("\n")) {
             if (!line.isBlank()) {
                 Assessment a = historyLine(row, line.strip());
+                latestIndex++;
                 if (a != null) {
                     out.add(a);
                 }
@@ -504,13 +560,13 @@ final class RegisterReader {
             String atText, boolean latest) {
         long before = count();
         AssessmentId id = parseId(row, latest ? Col.ASSESSMENT_ID : where, idText, AssessmentId::of);
-        if (id != null && !assessmentIds.add(id.value())) {
+        if (id != null && !ids.add("A", id.value())) {
             problem(row, latest ? Col.ASSESSMENT_ID : where, idText, t("每个评价编号只出现一次", "each assessment id once"));
         }
         AssessmentMethod method = null;
         MethodId methodId = parseId(row, latest ? Col.METHOD : where, methodText, MethodId::of);
         if (methodId != null) {
-            method = c.providers().methods().apply(methodId);
+            method = providers.methods().apply(methodId);
             if (method == null) {
                 problem(row, latest ? Col.METHOD : where, methodText, t("已安装的评价方法：", "an installed method: ")
                         + c.methods().stream().map(m -> m.id().value()).toList());
@@ -519,8 +575,8 @@ final class RegisterReader {
         GradingScheme scheme = null;
         SchemeId schemeId = parseId(row, latest ? Col.SCHEME : where, schemeText, SchemeId::of);
         if (schemeId != null) {
-            scheme = c.providers().schemes().apply(schemeId);
-            if (scheme == null || method != null && !scheme.method().equals(method.id())) {
+            scheme = providers.schemes().apply(schemeId);
+            if (scheme == null || (method != null && !scheme.method().equals(method.id()))) {
                 problem(row, latest ? Col.SCHEME : where, schemeText, t("已安装且用于该方法的分级标准：", "an installed scheme grading this method: ")
                         + c.schemes().stream().filter(s -> methodId == null || s.method().equals(methodId))
                                 .map(s -> s.id().value()).toList());
@@ -557,8 +613,8 @@ final class RegisterReader {
                 }
             }
         }
-        if (count() > before || id == null || method == null || scheme == null || kind == null || assessor == null
-                || at == null || input == null) {
+        if (count() > before || id == null || methodId == null || method == null || schemeId == null || scheme == null
+                || kind == null || assessor == null || at == null || input == null) {
             return null;
         }
         Score score;
@@ -571,13 +627,25 @@ final class RegisterReader {
             return null;
         }
         BigDecimal written = Text.number(scoreText);
-        if (written == null || written.compareTo(score.value()) != 0) {
+        boolean scoreDiffers = written == null || written.compareTo(score.value()) != 0;
+        if (scoreDiffers) {
             warning(row, latest ? Col.SCORE : where, scoreText, t("按因子重新计算为 ", "recomputed from the factors as ")
                     + Text.number(score.value()));
         }
-        if (!levelText.equals(grade.level().displayName(Text.ZH)) && !levelText.equals(grade.level().displayName(Text.EN))) {
+        boolean levelDiffers = !levelText.equals(grade.level().displayName(Text.ZH))
+                && !levelText.equals(grade.level().displayName(Text.EN));
+        if (levelDiffers) {
             warning(row, latest ? Col.LEVEL : where, levelText, t("按因子重新分级为 ", "regraded from the factors as ")
                     + grade.level().displayName(c.locale()));
+        }
+        Group g = group;
+        if ((scoreDiffers || levelDiffers) && g != null) {
+            RiskLevel storedLevel = Text.LEVELS.get(levelText);
+            String gradeText = latest ? cell(row, Col.GRADE).strip() : "";
+            g.recomputed.add(new QuarantineReport.Recomputation(g.index, g.id, assessmentPointer(), scoreText, gradeText,
+                    storedLevel == null ? levelText : storedLevel.code(), score.toString(), grade.code(),
+                    grade.level().code(), new CellProblem(sheet, row.number(), "", "", "", "").where(Text.ZH)));
+            // the source names the row; the cells are those of the warnings just listed
         }
         return new Assessment(id, methodId, schemeId, input, score, grade, kind, assessor, at);
     }
@@ -585,10 +653,12 @@ final class RegisterReader {
     private void factorProblem(Sheets.Row row, Col where, boolean latest, String key, String value, String allowed) {
         Integer col = factorCols.get(key);
         if (latest && col != null) {
-            problem(row.number(), Text.column(col), RegisterColumns.factorHeader(key, zh), value, allowed);
+            problem(row.number(), Text.column(col), RegisterColumns.factorHeader(key, zh), value, allowed,
+                    assessmentPointer() + "/input/" + escape(key));
         } else if (latest) {
             problem(row.number(), "", RegisterColumns.factorHeader(key, zh), value, allowed
-                    + t("（表头缺少该因子列）", " (the header has no column for this factor)"));
+                    + t("（表头缺少该因子列）", " (the header has no column for this factor)"),
+                    assessmentPointer() + "/input/" + escape(key));
         } else {
             problem(row, where, key + "=" + value, allowed);
         }
@@ -612,18 +682,12 @@ final class RegisterReader {
 
     private void compare(RiskPoint before, RiskPoint after, Group g) {
         List<String> rp = new ArrayList<>();
-        if (!before.name().equals(after.name())) {
-            rp.add(Col.RP_NAME.header(zh) + "：" + before.name() + " → " + after.name());
-        }
-        if (before.kind() != after.kind()) {
-            rp.add(Col.RP_KIND.header(zh) + "：" + before.kind().displayName(c.locale()) + " → " + after.kind().displayName(c.locale()));
-        }
-        if (!before.owningUnit().equals(after.owningUnit()) || !before.zone().equals(after.zone())) {
-            rp.add(Col.RP_UNIT.header(zh) + "/" + Col.RP_ZONE.header(zh));
-        }
+        diff(rp, Col.RP_NAME, before.name(), after.name());
+        diff(rp, Col.RP_KIND, before.kind().displayName(c.locale()), after.kind().displayName(c.locale()));
+        diff(rp, Col.RP_UNIT, unitName(before.owningUnit()), unitName(after.owningUnit()));
+        diff(rp, Col.RP_ZONE, before.zone().map(MapZoneId::value).orElse(""), after.zone().map(MapZoneId::value).orElse(""));
         if (!rp.isEmpty()) {
-            changes.add(new RegisterChange(RegisterChange.Kind.RISK_POINT_CHANGED, g.firstRow, after.id(), Optional.empty(),
-                    String.join("；", rp)));
+            change(RegisterChange.Kind.RISK_POINT_CHANGED, g.firstRow, after.id(), null, null, String.join("；", rp));
         }
         Map<HazardId, Hazard> old = new LinkedHashMap<>();
         for (Hazard h : before.hazards()) {
@@ -634,37 +698,88 @@ final class RegisterReader {
             int row = g.hazardRows.get(i);
             Hazard was = old.remove(h.id());
             if (was == null) {
-                changes.add(new RegisterChange(RegisterChange.Kind.HAZARD_ADDED, row, after.id(), Optional.of(h.id()),
-                        t("新增危险源：", "new hazard: ") + h.description()));
+                change(RegisterChange.Kind.HAZARD_ADDED, row, after.id(), h.id(), null,
+                        t("新增危险源：", "new hazard: ") + h.description());
             } else if (!was.equals(h)) {
-                changes.add(new RegisterChange(RegisterChange.Kind.HAZARD_CHANGED, row, after.id(), Optional.of(h.id()),
-                        hazardDiff(was, h)));
+                String d = hazardDiff(was, h);
+                if (!d.isEmpty()) {
+                    change(RegisterChange.Kind.HAZARD_CHANGED, row, after.id(), h.id(), null, d);
+                }
+                measureChanges(was, h, row, after.id());
             }
         }
         for (Hazard h : old.values()) {
-            changes.add(new RegisterChange(RegisterChange.Kind.HAZARD_REMOVED, 0, after.id(), Optional.of(h.id()),
-                    t("危险源已删除：", "hazard removed: ") + h.description()));
+            change(RegisterChange.Kind.HAZARD_REMOVED, 0, after.id(), h.id(), null,
+                    t("危险源已删除：", "hazard removed: ") + h.description());
         }
     }
 
+    private void measureChanges(Hazard was, Hazard now, int row, RiskPointId rp) {
+        Map<ControlMeasureId, ControlMeasure> old = new LinkedHashMap<>();
+        for (ControlMeasure m : was.measures()) {
+            old.put(m.id(), m);
+        }
+        for (ControlMeasure m : now.measures()) {
+            ControlMeasure o = old.remove(m.id());
+            if (o == null) {
+                change(RegisterChange.Kind.MEASURE_ADDED, row, rp, now.id(), m.id(),
+                        t("新增", "new ") + m.category().displayName(c.locale()) + t("：", ": ") + m.description());
+            } else if (!o.equals(m)) {
+                List<String> d = new ArrayList<>();
+                if (!o.description().equals(m.description())) {
+                    d.add(t("措施描述：", "measure description: ") + o.description() + " → " + m.description());
+                }
+                if (o.category() != m.category()) {
+                    d.add(t("措施类别：", "measure category: ") + o.category().displayName(c.locale()) + " → "
+                            + m.category().displayName(c.locale()));
+                }
+                diff(d, Col.CONTROL_LEVEL, o.controlLevel().displayName(c.locale()), m.controlLevel().displayName(c.locale()));
+                diff(d, Col.RESPONSIBLE_UNIT, unitName(o.responsibleUnit()), unitName(m.responsibleUnit()));
+                if (!o.inspectionStandard().equals(m.inspectionStandard())) {
+                    d.add(t("检查标准：", "inspection standard: ") + o.inspectionStandard() + " → " + m.inspectionStandard());
+                }
+                change(RegisterChange.Kind.MEASURE_CHANGED, row, rp, now.id(), m.id(), String.join("；", d));
+            }
+        }
+        for (ControlMeasure m : old.values()) {
+            change(RegisterChange.Kind.MEASURE_REMOVED, row, rp, now.id(), m.id(),
+                    t("措施已删除：", "measure removed: ") + m.description());
+        }
+    }
+
+    private void change(RegisterChange.Kind kind, int row, RiskPointId rp, @Nullable HazardId hazard,
+            @Nullable ControlMeasureId measure, String detail) {
+        changes.add(new RegisterChange(kind, row, rp, Optional.ofNullable(hazard), Optional.ofNullable(measure), detail));
+    }
+
+    private String unitName(OrgUnitId id) {
+        return unitNames.getOrDefault(id, id.value());
+    }
+
+    private String accidents(Set<AccidentType> types) {
+        return types.stream().map(a -> a.displayName(c.locale())).collect(Collectors.joining(Text.LIST));
+    }
+
+    /** What differs in a hazard's own fields and assessments (measures are reported one by one elsewhere). */
     private String hazardDiff(Hazard a, Hazard b) {
         List<String> d = new ArrayList<>();
         diff(d, Col.HZ_DESC, a.description(), b.description());
         diff(d, Col.HZ_CATEGORY, a.category().displayName(c.locale()), b.category().displayName(c.locale()));
-        diff(d, Col.HZ_ACCIDENTS, a.accidentTypes().toString(), b.accidentTypes().toString());
+        diff(d, Col.HZ_ACCIDENTS, accidents(a.accidentTypes()), accidents(b.accidentTypes()));
         diff(d, Col.HZ_CAUSES, a.causes(), b.causes());
         diff(d, Col.HZ_CONSEQUENCES, a.consequences(), b.consequences());
-        if (!a.measures().equals(b.measures())) {
-            d.add(t("管控措施已改动", "control measures changed"));
-        }
-        Map<AssessmentId, Assessment> olds = new HashMap<>();
+        Map<AssessmentId, Assessment> olds = new LinkedHashMap<>();
         a.assessments().forEach(x -> olds.put(x.id(), x));
         for (Assessment x : b.assessments()) {
             Assessment y = olds.remove(x.id());
             if (y == null) {
-                d.add(t("新增评价 ", "new assessment ") + x.id().value());
+                d.add(t("新增评价 ", "new assessment ") + x.id().value() + "（" + x.method().value() + "："
+                        + RegisterWorkbook.factors(x) + "，" + x.level().displayName(c.locale()) + "）");
                 continue;
             }
+            int sizeBefore = d.size();
+            diff(d, Col.METHOD, y.method().value(), x.method().value());
+            diff(d, Col.SCHEME, y.scheme().value(), x.scheme().value());
             Set<String> keys = new LinkedHashSet<>(y.input().values().keySet());
             keys.addAll(x.input().values().keySet());
             for (String k : keys) {
@@ -674,13 +789,16 @@ final class RegisterReader {
                     d.add(RegisterColumns.factorHeader(k, zh) + "：" + from + " → " + to);
                 }
             }
-            if (x.score().compareTo(y.score()) != 0) {
+            if (x.score().value().compareTo(y.score().value()) != 0) {
                 d.add(Col.SCORE.header(zh) + "：" + Text.number(y.score().value()) + " → " + Text.number(x.score().value()));
             }
             if (x.level() != y.level()) {
                 d.add(Col.LEVEL.header(zh) + "：" + y.level().displayName(c.locale()) + " → " + x.level().displayName(c.locale()));
             }
-            if (!x.equals(y) && d.isEmpty()) {
+            diff(d, Col.KIND, y.kind().displayName(c.locale()), x.kind().displayName(c.locale()));
+            diff(d, Col.ASSESSOR, y.assessor().value(), x.assessor().value());
+            diff(d, Col.ASSESSED_AT, Text.time(y.assessedAt(), c.zone()), Text.time(x.assessedAt(), c.zone()));
+            if (!x.equals(y) && d.size() == sizeBefore) {
                 d.add(t("评价 ", "assessment ") + x.id().value() + t(" 已改动", " changed"));
             }
         }
@@ -688,7 +806,9 @@ final class RegisterReader {
             d.add(t("评价已删除 ", "assessment removed ") + gone.value());
         }
         if (!a.reassessment().equals(b.reassessment())) {
-            d.add(Col.REASSESSMENT.header(zh));
+            String from = a.reassessment().map(f -> f.reason()).orElse("");
+            String to = b.reassessment().map(f -> f.reason()).orElse("");
+            d.add(Col.REASSESSMENT.header(zh) + (from.equals(to) ? t(" 已改动", " changed") : "：" + from + " → " + to));
         }
         return String.join("；", d);
     }
@@ -702,7 +822,12 @@ final class RegisterReader {
     // ------------------------------------------------------------------ cells and problems
 
     private String cell(Sheets.Row row, Col col) {
-        return row.cell(Objects.requireNonNull(cols).get(col));
+        return row.cell(index(col));
+    }
+
+    /** The sheet column of a form column; every one is present once the header was read. */
+    private int index(Col col) {
+        return Objects.requireNonNull(Objects.requireNonNull(cols, "header").get(col), "column");
     }
 
     private @Nullable String required(Sheets.Row row, Col col) {
@@ -755,21 +880,102 @@ final class RegisterReader {
     }
 
     private void problem(Sheets.Row row, Col col, String value, String allowed) {
-        int i = Objects.requireNonNull(cols).get(col);
-        problem(row.number(), Text.column(i), col.header(zh), value, allowed);
+        int i = index(col);
+        problem(row.number(), Text.column(i), col.header(zh), value, allowed, pointer(col));
     }
 
-    private void problem(int row, String column, String field, String value, String allowed) {
+    private void problem(int row, String column, String field, String value, String allowed, String pointer) {
         if (problems.size() < MAX_PROBLEMS) {
-            problems.add(new CellProblem(sheet, row, column, field, value, allowed));
+            CellProblem p = new CellProblem(sheet, row, column, field, value, allowed);
+            problems.add(p);
+            Group g = group;
+            refusals.add(new QuarantineReport.Refusal(g == null ? 0 : g.index, g == null ? "" : g.id, pointer,
+                    QuarantineReport.Refusal.fieldOf(pointer), value, allowed, p.where(Text.ZH)));
         } else {
             moreProblems++;
         }
     }
 
+    // ------------------------------------------------------------------ pointers into the register document
+
+    /** The JSON Pointer of the current risk point in the equivalent register document. */
+    private String itemPointer(Group g) {
+        return "/riskPoints/" + g.index;
+    }
+
+    private String hazardPointer() {
+        Group g = Objects.requireNonNull(group);
+        return itemPointer(g) + "/hazards/" + (g.rowNumbers.size() - 1);
+    }
+
+    private String assessmentPointer() {
+        return hazardPointer() + "/assessments/" + latestIndex;
+    }
+
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** Where a column's value lives in the register document (DOMAIN-neutral: the JSON form of the same register). */
+    private String pointer(Col col) {
+        Group g = group;
+        if (g == null) {
+            return "";
+        }
+        switch (col) {
+            case NO:
+                return itemPointer(g);
+            case RP_ID:
+                return itemPointer(g) + "/id";
+            case RP_NAME:
+                return itemPointer(g) + "/name";
+            case RP_KIND:
+                return itemPointer(g) + "/kind";
+            case RP_UNIT:
+                return itemPointer(g) + "/owningUnit";
+            case RP_ZONE:
+                return itemPointer(g) + "/zone";
+            case HZ_ID:
+                return hazardPointer() + "/id";
+            case HZ_DESC:
+                return hazardPointer() + "/description";
+            case HZ_CATEGORY:
+                return hazardPointer() + "/category";
+            case HZ_ACCIDENTS:
+                return hazardPointer() + "/accidentTypes";
+            case HZ_CAUSES:
+                return hazardPointer() + "/causes";
+            case HZ_CONSEQUENCES:
+                return hazardPointer() + "/consequences";
+            case HISTORY:
+                return assessmentPointer();
+            case REASSESSMENT:
+                return hazardPointer() + "/reassessment";
+            case METHOD:
+                return assessmentPointer() + "/method";
+            case SCORE:
+                return assessmentPointer() + "/score";
+            case GRADE:
+            case LEVEL:
+                return assessmentPointer() + "/grade";
+            case SCHEME:
+                return assessmentPointer() + "/scheme";
+            case KIND:
+                return assessmentPointer() + "/kind";
+            case ASSESSOR:
+                return assessmentPointer() + "/assessor";
+            case ASSESSED_AT:
+                return assessmentPointer() + "/assessedAt";
+            case ASSESSMENT_ID:
+                return assessmentPointer() + "/id";
+            default:
+                return hazardPointer() + "/measures";
+        }
+    }
+
     private void warning(Sheets.Row row, Col col, String value, String allowed) {
         if (warnings.size() < MAX_PROBLEMS) {
-            int i = Objects.requireNonNull(cols).get(col);
+            int i = index(col);
             warnings.add(new CellProblem(sheet, row.number(), Text.column(i), col.header(zh), value, allowed));
         }
     }

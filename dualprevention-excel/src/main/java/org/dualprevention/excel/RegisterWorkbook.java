@@ -94,11 +94,10 @@ public final class RegisterWorkbook {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            wb.dispose();
             try {
-                wb.close();
+                wb.close(); // also deletes the temporary files
             } catch (IOException e) {
-                // the temporary files are gone already (dispose); nothing left to release
+                // nothing left to release that the caller could act on
             }
         }
     }
@@ -166,13 +165,39 @@ public final class RegisterWorkbook {
         Template.write(out, context);
     }
 
+    /**
+     * The risk point as the register form holds it: each hazard's control measures ordered by category
+     * (engineering, management, training, personal protection, emergency, the order of the form's columns),
+     * keeping their order within a category. This is what an import without a baseline delivers for an
+     * exported risk point; an import against a baseline keeps the baseline's order of the measures it
+     * already has instead (and puts new ones after them, in this order).
+     *
+     * @param riskPoint a risk point
+     * @return the same risk point with its measures in the form's order
+     */
+    public static RiskPoint canonical(RiskPoint riskPoint) {
+        Objects.requireNonNull(riskPoint, "riskPoint");
+        List<Hazard> hazards = new ArrayList<>();
+        for (Hazard h : riskPoint.hazards()) {
+            hazards.add(h.withMeasures(byCategory(h.measures())));
+        }
+        return riskPoint.withHazards(hazards);
+    }
+
+    /** Measures ordered by category in the order of the form's columns, stable within a category. */
+    static List<ControlMeasure> byCategory(List<ControlMeasure> measures) {
+        List<ControlMeasure> sorted = new ArrayList<>(measures);
+        sorted.sort(java.util.Comparator.comparingInt(m -> RegisterColumns.measureColumn(m.category())));
+        return sorted;
+    }
+
     /** Unit display names: the name where it is unique, else the id. */
     static Map<OrgUnitId, String> unitNames(ExcelContext context) {
         Map<String, Long> counts = context.organization().units().stream()
                 .collect(Collectors.groupingBy(OrgUnit::name, Collectors.counting()));
         Map<OrgUnitId, String> names = new HashMap<>();
         for (OrgUnit u : context.organization().units()) {
-            names.put(u.id(), counts.get(u.name()) == 1 ? u.name() : u.id().value());
+            names.put(u.id(), counts.getOrDefault(u.name(), 0L) == 1 ? u.name() : u.id().value());
         }
         return names;
     }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.xml.parsers.ParserConfigurationException;
-import org.apache.poi.ooxml.util.SAXHelper;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -54,7 +54,7 @@ final class Sheets {
             while (it.hasNext()) {
                 InputStream in = it.next();
                 String name = it.getSheetName();
-                if (chosen == null || names.contains(name) && !names.contains(chosen)) {
+                if (chosen == null || (names.contains(name) && !names.contains(chosen))) {
                     if (chosenStream != null) {
                         chosenStream.close();
                     }
@@ -64,12 +64,12 @@ final class Sheets {
                     in.close();
                 }
             }
-            if (chosenStream == null) {
+            if (chosenStream == null || chosen == null) {
                 throw new ExcelImportException("the workbook has no sheet; allowed: a workbook with the sheet " + names);
             }
             sheetName.accept(chosen);
             try (InputStream in = chosenStream) {
-                XMLReader xml = SAXHelper.newXMLReader();
+                XMLReader xml = XMLHelper.newXMLReader();
                 xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
                         new Collect(rows), new DataFormatter(), false));
                 xml.parse(new InputSource(in));
@@ -78,8 +78,8 @@ final class Sheets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
-            if (e instanceof ExcelImportException) {
-                throw (ExcelImportException) e;
+            if (e instanceof ExcelImportException x) {
+                throw x;
             }
             throw new ExcelImportException("the file is not a readable .xlsx workbook: " + e.getMessage(), e);
         }

@@ -52,7 +52,7 @@ final class Template {
                 sheet.setColumnWidth(i, 14 * 256);
             }
             sheet.createFreezePane(0, 1);
-            Lists l = new Lists(wb, lists, sheet);
+            Lists l = new Lists(wb, lists, sheet, zh);
             l.add(cols.index(Col.RP_KIND), Col.RP_KIND.header(zh),
                     List.of(RiskPointKind.values()).stream().map(k -> k.displayName(c.locale())).toList());
             List<String> units = new ArrayList<>(new LinkedHashSet<>(RegisterWorkbook.unitNames(c).values()));
@@ -60,20 +60,30 @@ final class Template {
             l.add(cols.index(Col.HZ_CATEGORY), Col.HZ_CATEGORY.header(zh),
                     Text.KNOWN_CATEGORIES.stream().map(k -> k.displayName(c.locale())).toList());
             l.add(cols.index(Col.HZ_ACCIDENTS), Col.HZ_ACCIDENTS.header(zh),
-                    List.of(AccidentType.values()).stream().map(k -> k.displayName(c.locale())).toList());
+                    List.of(AccidentType.values()).stream().map(k -> k.displayName(c.locale())).toList(), true);
             l.add(cols.index(Col.METHOD), Col.METHOD.header(zh), c.methods().stream().map(m -> m.id().value()).toList());
             List<String> keys = cols.factorKeys();
+            String methodColumn = Text.column(cols.index(Col.METHOD));
             for (int i = 0; i < keys.size(); i++) {
                 Set<String> values = new LinkedHashSet<>();
                 for (AssessmentMethod m : c.methods()) {
                     for (FactorDefinition f : m.factors()) {
                         if (f.key().equals(keys.get(i)) && f.isDiscrete()) {
-                            f.values().forEach(v -> values.add(Text.number(v)));
+                            List<String> scale = f.values().stream().map(Text::number).toList();
+                            values.addAll(scale);
+                            l.name(factorName(m.id().value(), f.key()), m.id().value() + " " + f.key(), scale);
                         }
                     }
                 }
                 if (!values.isEmpty()) {
-                    l.add(cols.factorIndex(i), RegisterColumns.factorHeader(keys.get(i), zh), new ArrayList<>(values));
+                    // the method's own scale once the method is chosen; any method's value before
+                    String union = l.name("list_factor_" + i, RegisterColumns.factorHeader(keys.get(i), zh),
+                            new ArrayList<>(values));
+                    String formula = "IF($" + methodColumn + "2=\"\"," + union + ",INDIRECT(\"F_\"&SUBSTITUTE($"
+                            + methodColumn + "2,\"-\",\"_\")&\"_" + sanitize(keys.get(i)) + "\"))";
+                    l.validate(cols.factorIndex(i), formula, DataValidation.ErrorStyle.STOP,
+                            zh ? "因子取值" : "Factor value",
+                            zh ? "请选择所选评价方法该因子的取值" : "Choose a value of this factor on the chosen method's scale");
                 }
             }
             l.add(cols.index(Col.LEVEL), Col.LEVEL.header(zh),
@@ -83,13 +93,22 @@ final class Template {
             l.add(cols.index(Col.KIND), Col.KIND.header(zh),
                     List.of(AssessmentKind.values()).stream().map(k -> k.displayName(c.locale())).toList());
             l.add(cols.index(Col.CONTROL_LEVEL), Col.CONTROL_LEVEL.header(zh),
-                    c.organization().levels().stream().map(x -> x.displayName(c.locale())).toList());
-            l.add(cols.index(Col.RESPONSIBLE_UNIT), Col.RESPONSIBLE_UNIT.header(zh), units);
+                    c.organization().levels().stream().map(x -> x.displayName(c.locale())).toList(), true);
+            l.add(cols.index(Col.RESPONSIBLE_UNIT), Col.RESPONSIBLE_UNIT.header(zh), units, true);
             wb.setSheetHidden(wb.getSheetIndex(lists), true);
             wb.write(new RegisterWorkbook.NonClosing(out));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The workbook name of a method's scale of a factor, as the template's INDIRECT formulas build it. */
+    static String factorName(String method, String key) {
+        return "F_" + sanitize(method.replace('-', '_')) + "_" + sanitize(key);
+    }
+
+    private static String sanitize(String s) {
+        return s.replaceAll("[^A-Za-z0-9_.]", "_");
     }
 
     /** Writes each list into a column of the hidden sheet and binds a list validation to a register column. */
@@ -98,33 +117,60 @@ final class Template {
         private final Sheet lists;
         private final Sheet target;
         private final DataValidationHelper helper;
+        private final boolean zh;
         private int column;
 
-        Lists(XSSFWorkbook wb, Sheet lists, Sheet target) {
+        Lists(XSSFWorkbook wb, Sheet lists, Sheet target, boolean zh) {
             this.wb = wb;
+            this.zh = zh;
             this.lists = lists;
             this.target = target;
             this.helper = target.getDataValidationHelper();
         }
 
         void add(int targetColumn, String title, List<String> values) {
+            add(targetColumn, title, values, false);
+        }
+
+        /**
+         * A drop-down from a list; {@code several} for a column that may hold several values separated by
+         * 「、」 (accident types, control levels, units): there the list helps and a warning asks, but does not stop.
+         */
+        void add(int targetColumn, String title, List<String> values, boolean several) {
             if (values.isEmpty()) {
                 return;
             }
+            String name = name("list_" + Text.column(column), title, values);
+            validate(targetColumn, name, several ? DataValidation.ErrorStyle.WARNING : DataValidation.ErrorStyle.STOP,
+                    title, several ? (zh ? "可填写多项，以「、」分隔" : "several values may be separated by 、") : "");
+        }
+
+        /** Writes a list into the next column of the hidden sheet under a workbook name; returns the name. */
+        String name(String nameName, String title, List<String> values) {
             for (int i = 0; i <= values.size(); i++) {
                 Row r = lists.getRow(i) == null ? lists.createRow(i) : lists.getRow(i);
                 r.createCell(column).setCellValue(i == 0 ? title : values.get(i - 1));
             }
             String letter = Text.column(column);
             Name name = wb.createName();
-            name.setNameName("list_" + letter);
+            name.setNameName(nameName);
             name.setRefersToFormula("'" + lists.getSheetName() + "'!$" + letter + "$2:$" + letter + "$" + (values.size() + 1));
-            DataValidationConstraint constraint = helper.createFormulaListConstraint("list_" + letter);
+            column++;
+            return nameName;
+        }
+
+        void validate(int targetColumn, String formula, int errorStyle, String title, String prompt) {
+            DataValidationConstraint constraint = helper.createFormulaListConstraint(formula);
             DataValidation v = helper.createValidation(constraint, new CellRangeAddressList(1, ROWS, targetColumn, targetColumn));
             v.setShowErrorBox(true);
+            v.setErrorStyle(errorStyle);
+            v.createErrorBox(title, zh ? "不在可选范围内" : "not an allowed value");
+            if (!prompt.isEmpty()) {
+                v.setShowPromptBox(true);
+                v.createPromptBox(title, prompt);
+            }
             v.setSuppressDropDownArrow(true);
             target.addValidationData(v);
-            column++;
         }
     }
 

@@ -20,6 +20,18 @@ final class Problems {
     private @Nullable Violation fatal;
     private long count;
     private long structural;
+    /** Where the problems of the item being read go in a quarantine import; null otherwise. */
+    private @Nullable Redirect redirect;
+    private long redirected;
+
+    /** Receives the problems of one item in a quarantine import (see {@link #redirect}). */
+    interface Redirect {
+        /** Takes a problem; returns an index for {@link #amend}, or -1 when it was not listed. */
+        int add(Violation v);
+
+        /** Appends to the allowed text of a problem it listed. */
+        void amend(int index, String more);
+    }
 
     Problems(int max) {
         this.max = max;
@@ -76,6 +88,10 @@ final class Problems {
      */
     int addCross(String pointer, @Nullable Object value, String allowed) {
         count++;
+        if (redirect != null) {
+            redirected++;
+            return redirect.add(new Violation(pointer, render(value), cut(allowed)));
+        }
         if (found.size() < max) {
             found.add(new Violation(pointer, render(value), cut(allowed)));
             return found.size() - 1;
@@ -89,8 +105,17 @@ final class Problems {
         found.set(index, new Violation(v.path(), v.value(), v.allowed() + more));
     }
 
+    /**
+     * Sends the problems added from now on (but not a fatal one) to {@code target} instead of this list, until
+     * called with null; they still count for {@link #count()} and {@link #structural()}, which readers compare
+     * to tell a valid value, but not for {@link #isEmpty()} and {@link #list()}.
+     */
+    void redirect(@Nullable Redirect target) {
+        redirect = target;
+    }
+
     boolean isEmpty() {
-        return count == 0;
+        return count == redirected;
     }
 
     long count() {
@@ -111,8 +136,9 @@ final class Problems {
         if (fatal != null) {
             out.add(fatal);
         }
-        if (count > out.size()) {
-            out.add(new Violation("", "(" + (count - out.size()) + " more problems not listed)",
+        long own = count - redirected;
+        if (own > out.size()) {
+            out.add(new Violation("", "(" + (own - out.size()) + " more problems not listed)",
                     "at most " + max + " problems are listed; fix these and import again"));
         }
         return out;

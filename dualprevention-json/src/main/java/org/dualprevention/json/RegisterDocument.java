@@ -123,6 +123,34 @@ public final class RegisterDocument {
         return new Reader(providers).run(source, options, sink);
     }
 
+    /**
+     * Imports a register document in quarantine mode, as a migration needs: every valid risk point is
+     * delivered, and every risk point with a problem (of its own, or across the document: a repeated id, a
+     * unit or scheme not in the header) is held back and listed with each problem in the returned report.
+     * An assessment whose stored score or grade disagrees with the recomputation is imported with the
+     * recomputed values, and the report keeps the stored claim beside them. A problem of the document as a
+     * whole (malformed JSON or UTF-8, a breached limit, a problem in the header, the format or the version)
+     * still refuses everything: the items cannot be trusted without it.
+     *
+     * <p>A repeated id holds back the later risk point (the report names the first place); the first stays.
+     * The {@link ImportOptions#scoreDisagreement()} policy does not apply: claims are always recomputed and
+     * reported.
+     *
+     * @param source the document; read twice (a third time when ids are repeated)
+     * @param providers the methods and schemes that recompute scores and grades
+     * @param options import options; {@link ImportOptions#maxProblems()} caps the lines listed, the rest counted
+     * @param sink receives the header and batches of the valid risk points
+     * @return every refused risk point and recomputed claim; use {@link QuarantineReport#withSources} to name
+     *     the rows of a table the document was converted from
+     * @throws JsonImportException if the document as a whole is unusable; the sink received nothing
+     * @throws java.io.UncheckedIOException if the source cannot be read
+     */
+    public static QuarantineReport quarantine(DocumentSource source, ScoringProviders providers, ImportOptions options,
+            DocumentSink<RegisterHeader, RiskPoint> sink) {
+        Objects.requireNonNull(providers, "providers");
+        return new Reader(providers).quarantine(source, options, sink);
+    }
+
     /** Register version 0 → 1: the risk point array was {@code points}, assessment inputs were {@code factors}. */
     static final class V0 implements Migration {
         @Override
@@ -392,11 +420,18 @@ public final class RegisterDocument {
                 return a;
             }
             boolean keep = true;
-            if (score.compareTo(a.score()) != 0) {
+            boolean gradeDiffers = !grade.code().equals(a.grade().code()) || grade.level() != a.grade().level();
+            if (pass.quarantineMode) {
+                StreamingImport.Quarantine q = pass.collect;
+                if (q != null && (score.compareTo(a.score()) != 0 || gradeDiffers)) {
+                    q.recomputed(ptr, a.score().toString(), a.grade().code(), a.grade().level().code(), score.toString(),
+                            grade.code(), grade.level().code());
+                }
+            } else if (score.compareTo(a.score()) != 0) {
                 keep &= pass.disagreement(Problems.child(ptr, "score"), a.score(),
                         "[" + score + "], the score method [" + a.method() + "] computes from the input");
             }
-            if (!grade.code().equals(a.grade().code()) || grade.level() != a.grade().level()) {
+            if (!pass.quarantineMode && gradeDiffers) {
                 keep &= pass.disagreement(Problems.child(ptr, "grade"), a.grade().code() + "/" + a.grade().level().code(),
                         "[" + grade.code() + "/" + grade.level().code() + "], the grade scheme [" + a.scheme()
                                 + "] gives the score [" + score + "]");

@@ -45,10 +45,15 @@ final class Repeats {
 
     /** Names the first place in each listed repeat. */
     void amend(Problems problems) {
+        amend((more, index) -> problems.amend(index, more));
+    }
+
+    /** Names the first place in each listed repeat, through {@code target}'s amend (index, more text). */
+    void amend(java.util.function.ObjIntConsumer<String> target) {
         for (Pending p : pending) {
             String at = first.get(p.key());
             if (at != null) {
-                problems.amend(p.listed(), "; [" + Problems.render(p.id()) + "] is already used at " + at);
+                target.accept("; [" + Problems.render(p.id()) + "] is already used at " + at, p.listed());
             }
         }
     }

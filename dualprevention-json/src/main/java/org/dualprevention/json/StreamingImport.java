@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.dualprevention.Violation;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
@@ -58,6 +59,12 @@ abstract class StreamingImport<H, T> {
         @Nullable H header;
         int sourceVersion = -1;
         long items;
+        /** A quarantine import: disagreeing claims are recomputed, never problems. */
+        boolean quarantineMode;
+        /** Pass one of a quarantine import: collects the refused items and the recomputed claims. */
+        @Nullable Quarantine collect;
+        /** Pass two of a quarantine import: the items pass one refused, skipped. */
+        java.util.@Nullable BitSet skip;
 
         Pass(ImportOptions options, ModelReader.AssessmentCheck check, Problems problems, Problems warnings,
                 JsonMapper mapper) {
@@ -70,7 +77,7 @@ abstract class StreamingImport<H, T> {
 
         /** Records a problem, or a warning under {@link ScoreDisagreement#WARN}; true if it was a warning. */
         boolean disagreement(String pointer, @Nullable Object value, String allowed) {
-            if (options.scoreDisagreement() == ScoreDisagreement.WARN) {
+            if (options.scoreDisagreement() == ScoreDisagreement.WARN || quarantineMode) {
                 warnings.addCross(pointer, value, allowed);
                 return true;
             }
@@ -90,6 +97,61 @@ abstract class StreamingImport<H, T> {
                     repeats.found(kind, id, listed);
                 }
             }
+        }
+    }
+
+    /**
+     * What pass one of a quarantine import collects: the indexes of the refused items, the problems of each
+     * (up to the cap; the rest counted) and the stored claims that disagree with the recomputation.
+     */
+    static final class Quarantine implements Problems.Redirect {
+        final java.util.BitSet refused = new java.util.BitSet();
+        final List<QuarantineReport.Refusal> listed = new ArrayList<>();
+        final List<QuarantineReport.Recomputation> recomputed = new ArrayList<>();
+        private final int max;
+        long unlisted;
+        long item;
+        String itemId = "";
+        boolean itemRefused;
+
+        Quarantine(int max) {
+            this.max = max;
+        }
+
+        void startItem(long index, JsonNode node) {
+            item = index;
+            JsonNode id = node.path("id");
+            itemId = id.isString() ? Problems.render(id.stringValue()) : "";
+            itemRefused = false;
+        }
+
+        @Override
+        public int add(Violation v) {
+            itemRefused = true;
+            if (listed.size() >= max) {
+                unlisted++;
+                return -1;
+            }
+            listed.add(new QuarantineReport.Refusal(item, itemId, v.path(), QuarantineReport.Refusal.fieldOf(v.path()),
+                    v.value(), v.allowed(), ""));
+            return listed.size() - 1;
+        }
+
+        @Override
+        public void amend(int index, String more) {
+            QuarantineReport.Refusal r = listed.get(index);
+            listed.set(index, new QuarantineReport.Refusal(r.item(), r.itemId(), r.pointer(), r.field(), r.value(),
+                    r.allowed() + more, r.source()));
+        }
+
+        void recomputed(String pointer, String storedScore, String storedGrade, String storedLevel, String score,
+                String grade, String level) {
+            if (recomputed.size() >= max) {
+                unlisted++;
+                return;
+            }
+            recomputed.add(new QuarantineReport.Recomputation(item, itemId, pointer, storedScore, storedGrade,
+                    storedLevel, score, grade, level, ""));
         }
     }
 
@@ -174,6 +236,50 @@ abstract class StreamingImport<H, T> {
                 first.warnings.list());
         delivery.finish(Objects.requireNonNull(second.header), report);
         return report;
+    }
+
+    /**
+     * The quarantine import: pass one reads every item, holding back each one with a problem of its own or
+     * across the document (a repeated id, an unknown unit or scheme) and recording why; pass two delivers
+     * the others. A problem of the document as a whole (malformed JSON or UTF-8, a breached limit, the header,
+     * the format or version) still refuses it all with {@link JsonImportException}.
+     */
+    final QuarantineReport quarantine(DocumentSource source, ImportOptions options, DocumentSink<H, T> sink) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(sink, "sink");
+        JsonMapper mapper = DualPreventionJson.streamingMapper(options.limits());
+        Quarantine q = new Quarantine(options.maxProblems());
+        Pass first = newPass(options, mapper);
+        first.quarantineMode = true;
+        first.collect = q;
+        pass(mapper, source, first, null);
+        if (!first.problems.isEmpty()) {
+            throw new JsonImportException(format(), first.problems.list());
+        }
+        if (first.repeats.any()) {
+            Pass locate = newPass(options, mapper);
+            locate.quarantineMode = true;
+            locate.locating = first.repeats;
+            pass(mapper, source, locate, null);
+            first.repeats.amend((more, index) -> q.amend(index, more));
+        }
+        Pass second = newPass(options, mapper);
+        second.quarantineMode = true;
+        second.skip = q.refused;
+        Delivery<H, T> delivery = new Delivery<>(sink, options.batchSize(), options.limits());
+        pass(mapper, source, second, delivery);
+        if (!second.problems.isEmpty()) {
+            throw new IllegalStateException("The document changed between the validating and the importing pass; "
+                    + "a DocumentSource must return the same bytes each time: " + second.problems.list());
+        }
+        long refusedItems = q.refused.cardinality();
+        long delivered = first.items - refusedItems;
+        ImportReport imported = new ImportReport(format(), currentVersion(), first.sourceVersion, delivered,
+                first.warnings.list());
+        delivery.finish(Objects.requireNonNull(second.header), imported);
+        return new QuarantineReport(format(), first.items, delivered, refusedItems, q.listed, q.unlisted, q.recomputed,
+                first.warnings.list());
     }
 
     private Pass newPass(ImportOptions options, JsonMapper mapper) {
@@ -457,7 +563,30 @@ abstract class StreamingImport<H, T> {
                 n = m.item(n);
             }
             JsonNode tree = n;
-            T item = ModelReader.guarded(pass.problems, ip, () -> item(pass, tree, ip));
+            if (pass.skip != null && i < Integer.MAX_VALUE && pass.skip.get((int) i)) {
+                i++;
+                pass.items++;
+                continue;
+            }
+            Quarantine q = pass.collect;
+            if (q != null) {
+                if (i >= Integer.MAX_VALUE) {
+                    pass.problems.fatal(ip, "(item " + i + ")", "at most " + Integer.MAX_VALUE + " items in a quarantine import");
+                    throw new Fatal();
+                }
+                q.startItem(i, tree);
+                pass.problems.redirect(q);
+            }
+            T item;
+            try {
+                item = ModelReader.guarded(pass.problems, ip, () -> item(pass, tree, ip));
+            } finally {
+                pass.problems.redirect(null);
+            }
+            if (q != null && q.itemRefused) {
+                q.refused.set((int) i);
+                item = null;
+            }
             if (item != null && delivery != null && pass.header != null) {
                 delivery.add(pass.header, item, budget.values(), budget.bytes());
             }
