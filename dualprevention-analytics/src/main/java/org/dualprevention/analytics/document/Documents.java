@@ -1006,6 +1006,7 @@ public final class Documents {
                 + ".card-name { font-size: 14pt; font-weight: bold; }\n"
                 + ".card-level { font-size: 13pt; }\n"
                 + "table.facts th, table.measures th { width: 28mm; }\n"
+                + "table.emergency td.accident-types { width: 35mm; }\n"
                 + "figure { margin: 3mm 0; break-inside: avoid; page-break-inside: avoid; }\n"
                 + "figure svg { max-width: 100%; height: auto; }\n"
                 + ".sign { margin-top: 10mm; display: flex; justify-content: space-between; }\n"

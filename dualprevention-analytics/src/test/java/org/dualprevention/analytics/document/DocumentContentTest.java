@@ -219,6 +219,23 @@ class DocumentContentTest {
         assertEquals("not applicable", cells(HtmlCheck.byClass(en, "total").get(0)).get(12));
     }
 
+    @Test
+    void ratesChartShowsBothRatesOrNotApplicable() throws Exception {
+        java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-10-03T02:00:00Z"), Plant.ZONE);
+        List<HiddenDangerFact> facts = List.of(
+                HiddenDangerFact.builder("a", T, "general", LocalDate.of(2026, 7, 2)).rectifiedOn(LocalDate.of(2026, 7, 3))
+                        .closedOn(LocalDate.of(2026, 7, 4)).build(),
+                HiddenDangerFact.builder("b", T, "major", LocalDate.of(2026, 8, 2)).build(),
+                HiddenDangerFact.builder("c", W, "general", LocalDate.of(2026, 9, 2)).rectifiedOn(LocalDate.of(2026, 9, 5))
+                        .build());
+        Map<OrgUnitId, UnitStatistics> all = Statistics.of(ORG, clock, Plant.ZONE).computeAll(
+                ReportingPeriod.quarter(2026, 3), facts, List.of());
+        Document chart = HtmlCheck.parse(Charts.of(Locale.SIMPLIFIED_CHINESE).ratesByUnit(List.of(all.get(W), all.get(P)),
+                ORG));
+        assertEquals(List.of("66.7%", "33.3%", "不适用"), HtmlCheck.byClass(chart, "chart-value").stream()
+                .map(Element::getTextContent).toList(), "整改率 and 闭环率 of 合成车间, nothing found at the post");
+    }
+
     private static List<String> cells(Element row) {
         List<String> out = new ArrayList<>();
         for (org.w3c.dom.Node c = row.getFirstChild(); c != null; c = c.getNextSibling()) {
