@@ -825,6 +825,42 @@ public final class Documents {
         h.close("tr").nl();
     }
 
+    // ------------------------------------------------------------------ warnings
+
+    /**
+     * The early warnings (预警信息) as a page: rule, subject and what was found, in the order given.
+     *
+     * @param warnings the warnings, e.g. from {@code EarlyWarning.evaluate}
+     * @param texts the words for them, in the same language as these documents
+     * @param asOf the day of the warnings
+     * @return the HTML document
+     */
+    public String warnings(List<org.dualprevention.analytics.Warning> warnings, WarningTexts texts, LocalDate asOf) {
+        Objects.requireNonNull(warnings, "warnings");
+        Objects.requireNonNull(texts, "texts");
+        Objects.requireNonNull(asOf, "asOf");
+        Html h = begin(text.get("doc.warnings"), false);
+        heading(h, text.get("doc.warnings"), asOf);
+        if (warnings.isEmpty()) {
+            h.el("p", text.get("label.noWarnings"), "class", "note");
+            return end(h);
+        }
+        h.open("table", "class", "warnings").open("thead").open("tr");
+        for (String k : List.of("col.no", "col.rule", "col.subject", "col.message")) {
+            h.el("th", text.get(k));
+        }
+        h.close("tr").close("thead").open("tbody");
+        int no = 0;
+        for (org.dualprevention.analytics.Warning w : warnings) {
+            no++;
+            h.open("tr", "data-rule", w.rule().code()).el("td", text.number(no), "class", "num")
+                    .el("td", texts.ruleName(w.rule()), "class", "rule").open("td").host(texts.subject(w.subject()))
+                    .close("td").open("td").host(texts.describe(w)).close("td").close("tr").nl();
+        }
+        h.close("tbody").close("table");
+        return end(h);
+    }
+
     // ------------------------------------------------------------------ map
 
     /**

@@ -133,6 +133,10 @@ final class Plant {
         out.put("ledger", withData.hiddenDangerLedger(org, points, zones, dangers, asOf, ZONE));
         out.put("statistics", withData.statisticsTable(org, quarter));
         out.put("map", withData.riskMap(map));
+        java.time.Clock clock = java.time.Clock.fixed(asOf.atTime(18, 0).atZone(ZONE).toInstant(), ZONE);
+        List<org.dualprevention.analytics.Warning> warnings = org.dualprevention.analytics.EarlyWarning.of(org, clock,
+                ZONE, org.dualprevention.analytics.WarningSettings.defaults()).evaluate(map, facts, List.of());
+        out.put("warnings", withData.warnings(warnings, WarningTexts.of(docs.locale(), org, points, zones), asOf));
         return out;
     }
 }
