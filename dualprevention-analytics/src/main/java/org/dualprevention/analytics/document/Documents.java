@@ -605,7 +605,9 @@ public final class Documents {
      * @param riskPoints the risk points (for names and zones)
      * @param zones the map zones (for the zones' names)
      * @param dangers the hidden dangers
-     * @param asOf the day the ledger is printed for: states, rates and overdue days as of that day's end
+     * @param asOf the day the ledger is printed for: rates, rectification, acceptance and overdue days as of that
+     *     day's end (the state column shows the hidden danger's current state); hidden dangers reported after
+     *     it are left out
      * @param zone the organisation's time zone (for the day of closing)
      * @return the HTML document
      */
@@ -795,7 +797,7 @@ public final class Documents {
             figure(h, new Charts(text).ratesByUnit(report.rows(), organization));
         }
         h.open("div", "class", "sign");
-        for (String k : List.of("label.signPrincipal", "label.signPreparer", "label.signDate")) {
+        for (String k : List.of("label.signSeal", "label.signPrincipal", "label.signPreparer", "label.signDate")) {
             h.open("span").text(text.get(k) + (text.chinese ? "：" : ": ")).el("span", "", "class", "blank").close("span");
         }
         h.close("div");
