@@ -83,7 +83,9 @@ import org.dualprevention.spi.LevelCombination;
  * </ul>
  * A risk point's and a hazard's level is that of the {@link LevelCombination} (default: the most severe,
  * 从严从高, DOMAIN.md §4.3). Codes never appear: every enumerated value is printed as its label; host text
- * (names, descriptions) is printed as given. Missing optional data is printed as "not recorded" (未登记).
+ * (names, descriptions) is printed as given, each piece inside {@code <span class="t">}, so that a check for
+ * untranslated codes can tell the host's words from the library's. Missing optional data is printed as "not
+ * recorded" (未登记).
  *
  * <p>This class is immutable and thread-safe.
  *
