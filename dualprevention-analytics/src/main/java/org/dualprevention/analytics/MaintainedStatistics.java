@@ -54,7 +54,7 @@ import org.dualprevention.risk.RiskPointId;
  *
  * <p>Thread-safe: every method is {@code synchronized} (changes are short; reads copy one unit's counters).
  *
- * @since 0.2
+ * @since 0.1
  */
 public final class MaintainedStatistics {
     private final Organization organization;
