@@ -176,7 +176,7 @@ public final class JdbcImportQuery {
             long walk = System.nanoTime() - a;
             report.append(String.format(Locale.ROOT, "| overdue as of %s on %,d rows (%,d overdue): first page of 100,"
                     + " JdbcStorage (median of 31) | %.2f | %.2f |%n", AS_OF, rows, overdue, median(ours) / 1e6,
-                    median(ours) / median(raw)));
+                    median(raw) / median(ours)));
             report.append(String.format(Locale.ROOT, "| same SQL (ids and versions of the page), raw JDBC | %.2f | 1.00 |%n",
                     median(raw) / 1e6));
             report.append(String.format(Locale.ROOT, "| count of the overdue (median of 11) | %.2f | |%n", median(counts) / 1e6));
