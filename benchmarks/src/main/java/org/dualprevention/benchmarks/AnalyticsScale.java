@@ -33,8 +33,10 @@ import org.dualprevention.risk.AccidentType;
 import org.dualprevention.risk.Hazard;
 import org.dualprevention.risk.HazardCategory;
 import org.dualprevention.risk.MapZone;
+import org.dualprevention.risk.MapZoneId;
 import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPoint;
+import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.spi.LevelCombination;
 import org.dualprevention.storage.memory.InMemoryStorage;
@@ -90,6 +92,10 @@ public final class AnalyticsScale {
     private final InMemoryStorage storage = InMemoryStorage.create();
     private final StorageAnalytics analytics = StorageAnalytics.of(storage, CLOCK, DangerFixtures.ZONE);
     private Flat[] flats = new Flat[0];
+    private HiddenDanger[] objects = new HiddenDanger[0];
+    private final Map<RiskPointId, RiskPoint> register = new HashMap<>();
+    private final Map<RiskPointId, Integer> pointIndex = new HashMap<>();
+    private final Map<MapZoneId, Integer> zoneIndex = new HashMap<>();
     private int filled;
 
     private AnalyticsScale(int points) {
@@ -107,6 +113,7 @@ public final class AnalyticsScale {
         storage.organization().save(org, 0);
         for (int z = 0; z < ZONES; z++) {
             zones.add(DangerFixtures.zone(z));
+            zoneIndex.put(zones.get(z).id(), z);
         }
         pointUnit = new int[points];
         pointZone = new int[points];
@@ -117,6 +124,8 @@ public final class AnalyticsScale {
         for (int r = 0; r < points; r++) {
             RiskPoint p = DangerFixtures.riskPoint(r, teams, ZONES);
             storage.riskPoints().save(p.withVersion(1), 0);
+            register.put(p.id(), p.withVersion(1));
+            pointIndex.put(p.id(), r);
             Hazard h = p.hazards().get(0);
             pointUnit[r] = unitIndex.get(p.owningUnit());
             pointZone[r] = r % ZONES;
@@ -141,6 +150,7 @@ public final class AnalyticsScale {
     /** Fills the store and the flat records up to {@code size} hidden dangers with two threads. */
     private void fill(int size) throws Exception {
         flats = Arrays.copyOf(flats, size);
+        objects = Arrays.copyOf(objects, size);
         int from = filled;
         int threads = 2;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -150,7 +160,8 @@ public final class AnalyticsScale {
                 int first = from + t;
                 fs.add(pool.submit(() -> {
                     for (int i = first; i < size; i += threads) {
-                        flats[i] = flat(DangerFixtures.walk(i, teams, points, DangerFixtures.saver(storage)));
+                        objects[i] = DangerFixtures.walk(i, teams, points, DangerFixtures.saver(storage));
+                        flats[i] = flat(objects[i]);
                     }
                 }));
             }
@@ -168,8 +179,15 @@ public final class AnalyticsScale {
     }
 
     private Flat flat(HiddenDanger h) {
+        return flat(h, true);
+    }
+
+    private Flat flat(HiddenDanger h, boolean point) {
+        return flat(h, point ? h.riskPoint().map(r -> Integer.parseInt(r.value().substring(3))).orElse(-1) : -1);
+    }
+
+    private Flat flat(HiddenDanger h, int point) {
         int grade = h.grade().map(g -> g == HiddenDangerGrade.MAJOR ? 2 : 1).orElse(0);
-        int point = h.riskPoint().map(r -> Integer.parseInt(r.value().substring(3))).orElse(-1);
         return new Flat(unitIndex.get(h.unit()), grade, h.source() == HiddenDangerSource.INSPECTION ? 0 : 1,
                 h.foundOn().toEpochDay(), h.deadline().map(LocalDate::toEpochDay).orElse(NONE),
                 h.completedOn().map(LocalDate::toEpochDay).orElse(NONE),
@@ -206,14 +224,54 @@ public final class AnalyticsScale {
         for (int u = 0; u < out.length; u++) {
             out[u] = new Counts();
         }
+        for (int i = 0; i < filled; i++) {
+            Flat d = flats[i];
+            add(out, d, d.point >= 0 ? pointLevel[d.point] : unitLevel[d.unit],
+                    d.point >= 0 ? pointAccidents[d.point] : null, d.point >= 0 ? pointCategory[d.point] : -1);
+        }
+        return out;
+    }
+
+    /**
+     * Baseline 2, the peer: the same counts in a plain loop over the same {@link HiddenDanger} objects the store
+     * holds, each joined with its {@link RiskPoint} object through a {@code HashMap} (hazard, failed measure,
+     * control level, accident types, category read from the objects), dates converted in the loop.
+     */
+    private Counts[] objectStatistics() {
+        Counts[] out = new Counts[unitIds.size()];
+        for (int u = 0; u < out.length; u++) {
+            out[u] = new Counts();
+        }
+        for (int i = 0; i < filled; i++) {
+            HiddenDanger h = objects[i];
+            Flat d = flat(h, false);
+            int unit = d.unit;
+            int level = unitLevel[unit];
+            AccidentType[] accidents = null;
+            int category = -1;
+            RiskPoint p = h.riskPoint().isPresent() ? register.get(h.riskPoint().get()) : null;
+            if (p != null && h.hazard().isPresent()) {
+                Hazard hz = p.hazard(h.hazard().get()).orElse(null);
+                if (hz != null) {
+                    accidents = hz.accidentTypes().toArray(new AccidentType[0]);
+                    category = categories.indexOf(hz.category().hazardClass());
+                    if (h.failedMeasure().isPresent()) {
+                        level = levelIndex(hz.measure(h.failedMeasure().get()).orElseThrow().controlLevel());
+                    }
+                }
+            }
+            add(out, d, level, accidents, category);
+        }
+        return out;
+    }
+
+    private void add(Counts[] out, Flat d, int level, AccidentType[] accidents, int category) {
         long start = PERIOD.start().toEpochDay();
         long end = PERIOD.end().toEpochDay();
         long asOf = AS_OF.toEpochDay();
-        for (int i = 0; i < filled; i++) {
-            Flat d = flats[i];
+        {
             boolean inPeriod = d.found >= start && d.found < end && d.found <= asOf;
             boolean closedByAsOf = d.closed <= asOf;
-            int level = d.point >= 0 ? pointLevel[d.point] : unitLevel[d.unit];
             for (int u : chains[d.unit]) {
                 Counts c = out[u];
                 if (d.withdrawn) {
@@ -242,11 +300,11 @@ public final class AnalyticsScale {
                     c.byGrade[d.grade]++;
                     c.bySource[d.source]++;
                     c.byLevel[level]++;
-                    if (d.point >= 0) {
-                        for (AccidentType t : pointAccidents[d.point]) {
+                    if (accidents != null) {
+                        for (AccidentType t : accidents) {
                             c.byAccident[t.ordinal()]++;
                         }
-                        c.byCategory[pointCategory[d.point]]++;
+                        c.byCategory[category]++;
                     }
                 }
                 if (d.deadline != NONE && d.deadline >= start && d.deadline < end && d.found <= asOf
@@ -265,7 +323,6 @@ public final class AnalyticsScale {
                 }
             }
         }
-        return out;
     }
 
     /** Risk-map counters of one unit or zone. */
@@ -338,6 +395,69 @@ public final class AnalyticsScale {
         return out;
     }
 
+    /**
+     * Baseline 2 for the map, the peer: the same counts in a plain loop over the same open {@link HiddenDanger}
+     * objects and the same {@link RiskPoint} objects (assessed level by the spi's combination rule, unit and
+     * zone through {@code HashMap}s, the two policy rules written out).
+     */
+    private MapCounts[] objectMap() {
+        int units = unitIds.size();
+        MapCounts[] out = new MapCounts[units + ZONES];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new MapCounts();
+        }
+        Map<RiskPointId, int[]> perPoint = new HashMap<>(); // open, overdue, open major, overdue general
+        for (int i = 0; i < filled; i++) {
+            HiddenDanger h = objects[i];
+            if (!h.isOpen()) {
+                continue;
+            }
+            boolean late = h.isOverdue(AS_OF);
+            for (int u : chains[unitIndex.get(h.unit())]) {
+                out[u].open++;
+                if (late) {
+                    out[u].overdue++;
+                }
+            }
+            if (h.riskPoint().isPresent()) {
+                int[] c = perPoint.computeIfAbsent(h.riskPoint().get(), k -> new int[4]);
+                c[0]++;
+                if (late) {
+                    c[1]++;
+                }
+                if (h.grade().orElse(null) == HiddenDangerGrade.MAJOR) {
+                    c[2] = 1;
+                } else if (h.grade().orElse(null) == HiddenDangerGrade.GENERAL && late) {
+                    c[3] = 1;
+                }
+            }
+        }
+        int[] none = new int[4];
+        for (RiskPoint p : register.values()) {
+            RiskLevel assessed = LevelCombination.MOST_SEVERE.levelOf(p).orElseThrow();
+            int[] c = perPoint.getOrDefault(p.id(), none);
+            RiskLevel effective = assessed;
+            if (c[2] == 1) {
+                effective = RiskLevel.MAJOR;
+            }
+            if (c[3] == 1) {
+                effective = RiskLevel.mostSevere(effective, assessed.raisedBy(1));
+            }
+            for (int u : chains[unitIndex.get(p.owningUnit())]) {
+                out[u].points++;
+                out[u].byAssessed[assessed.ordinal()]++;
+                out[u].byEffective[effective.ordinal()]++;
+            }
+            MapCounts z = out[units + zoneIndex.get(p.zone().orElseThrow())];
+            z.points++;
+            z.byAssessed[assessed.ordinal()]++;
+            z.byEffective[effective.ordinal()]++;
+            z.open += c[0];
+            z.overdue += c[1];
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------------------------------ checks
 
     private void checkStatistics(UnitStatistics s, Counts c) {
@@ -387,17 +507,19 @@ public final class AnalyticsScale {
     }
 
     private void check() {
-        Counts[] plain = plainStatistics();
-        for (OrgUnitId u : List.of(DangerFixtures.COMPANY, OrgUnitId.of("W7"), OrgUnitId.of("W7-T2"))) {
-            checkStatistics(analytics.statistics(u, PERIOD), plain[unitIndex.get(u)]);
-        }
-        MapCounts[] map = plainMap();
         RiskMap m = analytics.riskMap(zones, DefaultEffectiveLevelPolicy.create());
-        for (OrgUnitId u : List.of(DangerFixtures.COMPANY, OrgUnitId.of("W7"), OrgUnitId.of("W7-T2"))) {
-            checkSummary("unit " + u, m.unit(u).orElseThrow().summary(), map[unitIndex.get(u)]);
+        for (Counts[] plain : List.of(plainStatistics(), objectStatistics())) {
+            for (OrgUnitId u : List.of(DangerFixtures.COMPANY, OrgUnitId.of("W7"), OrgUnitId.of("W7-T2"))) {
+                checkStatistics(analytics.statistics(u, PERIOD), plain[unitIndex.get(u)]);
+            }
         }
-        for (int z = 0; z < ZONES; z += 33) {
-            checkSummary("zone " + z, m.zones().get(z).summary(), map[unitIds.size() + z]);
+        for (MapCounts[] map : List.of(plainMap(), objectMap())) {
+            for (OrgUnitId u : List.of(DangerFixtures.COMPANY, OrgUnitId.of("W7"), OrgUnitId.of("W7-T2"))) {
+                checkSummary("unit " + u, m.unit(u).orElseThrow().summary(), map[unitIndex.get(u)]);
+            }
+            for (int z = 0; z < ZONES; z += 33) {
+                checkSummary("zone " + z, m.zones().get(z).summary(), map[unitIds.size() + z]);
+            }
         }
     }
 
@@ -445,8 +567,9 @@ public final class AnalyticsScale {
         long t0 = System.nanoTime();
         AnalyticsScale s = new AnalyticsScale(points);
         System.out.printf(Locale.ROOT, "risk points stored in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-        System.out.println("hidden dangers | library statistics ms | plain loop ms | ratio | library risk map ms"
-                + " | plain loop ms | ratio | fill s | load average");
+        System.out.println("hidden dangers | statistics: library ms | object loop ms | ratio object/library"
+                + " | flat-array floor ms | risk map: library ms | object loop ms | ratio object/library"
+                + " | flat-array floor ms | fill s | load average");
         for (int size : sizes) {
             t0 = System.nanoTime();
             s.fill(size);
@@ -457,18 +580,18 @@ public final class AnalyticsScale {
                 s.analytics.statistics(DangerFixtures.COMPANY, PERIOD);
                 s.analytics.riskMap(s.zones, DefaultEffectiveLevelPolicy.create());
                 s.plainStatistics();
+                s.objectStatistics();
                 s.plainMap();
+                s.objectMap();
             }
             double[] ms = medianMs(runs, () -> s.analytics.statistics(DangerFixtures.COMPANY, PERIOD).found(),
+                    () -> s.objectStatistics()[0].found,
                     () -> s.plainStatistics()[0].found,
                     () -> s.analytics.riskMap(s.zones, DefaultEffectiveLevelPolicy.create()).units().size(),
+                    () -> s.objectMap()[0].open,
                     () -> s.plainMap()[0].open);
-            double stats = ms[0];
-            double plainStats = ms[1];
-            double map = ms[2];
-            double plainMap = ms[3];
-            System.out.printf(Locale.ROOT, "%d | %.0f | %.1f | %.0f | %.0f | %.1f | %.0f | %d | %s%n", size, stats,
-                    plainStats, stats / plainStats, map, plainMap, map / plainMap, fillS, load());
+            System.out.printf(Locale.ROOT, "%d | %.0f | %.1f | %.2f | %.1f | %.0f | %.1f | %.2f | %.1f | %d | %s%n", size,
+                    ms[0], ms[1], ms[1] / ms[0], ms[2], ms[3], ms[4], ms[4] / ms[3], ms[5], fillS, load());
         }
         Objects.requireNonNull(s.storage);
     }

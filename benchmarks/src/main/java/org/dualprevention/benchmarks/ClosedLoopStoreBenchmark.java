@@ -54,7 +54,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xmx2g", "-Xms2g"})
 @Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class ClosedLoopStoreBenchmark {

@@ -2,7 +2,9 @@ package org.dualprevention.benchmarks;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -26,14 +28,16 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The in-memory store's indexed queries "open in a workshop and its teams" and "overdue as of a day in a
- * workshop and its teams", paged through to the end (pages of 1,000), against a plain loop over a list of
- * the same hidden dangers with the same predicate, in the same run. The store holds {@code dangers}
+ * workshop and its teams", paged through to the end (pages of 1,000), against two baselines in the same
+ * run: a plain loop over a list of the same hidden dangers with the same predicate (a scan: a floor the store
+ * must beat), and a hand-written {@code HashMap} index from unit to hidden dangers (the peer: what a host
+ * would write by hand; it does not sort, the store returns id order). The store holds {@code dangers}
  * hidden dangers in a mix of states over 20 workshops of 5 teams; one workshop holds 1/20 of them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xmx3g", "-Xms3g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class DangerQueryBenchmark {
@@ -45,6 +49,7 @@ public class DangerQueryBenchmark {
 
     private InMemoryStorage storage;
     private List<HiddenDanger> list;
+    private Map<OrgUnitId, List<HiddenDanger>> byUnit;
     private Set<OrgUnitId> units;
     private HiddenDangerQuery open;
     private HiddenDangerQuery overdue;
@@ -60,10 +65,15 @@ public class DangerQueryBenchmark {
         for (long i = 0; i < dangers; i++) {
             list.add(DangerFixtures.walk(i, teams, 0, DangerFixtures.saver(storage)));
         }
+        byUnit = new HashMap<>();
+        for (HiddenDanger d : list) {
+            byUnit.computeIfAbsent(d.unit(), u -> new ArrayList<>()).add(d);
+        }
         units = org.selfAndDescendants(OrgUnitId.of("W3"));
         open = HiddenDangerQuery.all().open().inUnits(units);
         overdue = HiddenDangerQuery.all().overdueAsOf(AS_OF).inUnits(units);
-        if (openStore() != openLoop() || overdueStore() != overdueLoop() || overdueLoop() == 0) {
+        if (openStore() != openLoop() || overdueStore() != overdueLoop() || overdueLoop() == 0
+                || openIndex() != openLoop() || overdueIndex() != overdueLoop()) {
             throw new IllegalStateException("store and loop disagree: open " + openStore() + " vs " + openLoop()
                     + ", overdue " + overdueStore() + " vs " + overdueLoop());
         }
@@ -119,5 +129,48 @@ public class DangerQueryBenchmark {
             }
         }
         return n;
+    }
+
+    /**
+     * Baseline: a hand-written {@code HashMap} index from unit to its hidden dangers, read for the units of
+     * the query, each candidate checked and the matches collected into a list (as the store's pages are).
+     *
+     * @return how many
+     */
+    @Benchmark
+    public long openIndex() {
+        List<HiddenDanger> out = new ArrayList<>();
+        for (OrgUnitId u : units) {
+            List<HiddenDanger> ds = byUnit.get(u);
+            if (ds != null) {
+                for (HiddenDanger d : ds) {
+                    if (d.isOpen()) {
+                        out.add(d);
+                    }
+                }
+            }
+        }
+        return out.size();
+    }
+
+    /**
+     * Baseline: the same {@code HashMap} index for the overdue query.
+     *
+     * @return how many
+     */
+    @Benchmark
+    public long overdueIndex() {
+        List<HiddenDanger> out = new ArrayList<>();
+        for (OrgUnitId u : units) {
+            List<HiddenDanger> ds = byUnit.get(u);
+            if (ds != null) {
+                for (HiddenDanger d : ds) {
+                    if (d.isOverdue(AS_OF)) {
+                        out.add(d);
+                    }
+                }
+            }
+        }
+        return out.size();
     }
 }

@@ -171,8 +171,11 @@ public final class Statistics {
         return new PeriodReport(unit, period, period.reportingDeadline(), all.get(unit), rows);
     }
 
-    /** What one hidden danger contributes, worked out once and added to each unit of its chain. */
-    private static final class Sample {
+    /**
+     * What one hidden danger contributes, worked out once and added to each unit of its chain. Also kept by
+     * {@link MaintainedStatistics}, which adds and subtracts samples as hidden dangers change.
+     */
+    static final class Sample {
         boolean withdrawnInPeriod;
         boolean found;
         boolean rectified;
@@ -231,8 +234,8 @@ public final class Statistics {
         }
     }
 
-    /** Mutable counters of one unit; used by one thread inside one call. */
-    private static final class Acc {
+    /** Mutable counters of one unit; used by one thread at a time. Every field is a sum over samples. */
+    static final class Acc {
         long found;
         long withdrawn;
         long majorFound;
@@ -257,54 +260,103 @@ public final class Statistics {
         long itemsPassed;
         final Map<String, long[]> plans = new HashMap<>();
 
+        /** A deep copy (the maintained aggregate adds the tasks of a read to a copy). */
+        Acc copy() {
+            Acc c = new Acc();
+            c.found = found;
+            c.withdrawn = withdrawn;
+            c.majorFound = majorFound;
+            c.majorPlanned = majorPlanned;
+            c.rectified = rectified;
+            c.closed = closed;
+            c.closedFirstPass = closedFirstPass;
+            c.onTimeDen = onTimeDen;
+            c.onTimeNum = onTimeNum;
+            c.overdueOpen = overdueOpen;
+            c.closedInPeriod = closedInPeriod;
+            c.daysToCloseSum = daysToCloseSum;
+            byGradeRect.forEach((k, v) -> c.byGradeRect.put(k, v.clone()));
+            System.arraycopy(byAccident, 0, c.byAccident, 0, byAccident.length);
+            byCategory.forEach((k, v) -> c.byCategory.put(k, v.clone()));
+            bySource.forEach((k, v) -> c.bySource.put(k, v.clone()));
+            byLevel.forEach((k, v) -> c.byLevel.put(k, v.clone()));
+            c.tasksDue = tasksDue;
+            c.tasksDone = tasksDone;
+            c.tasksOnTime = tasksOnTime;
+            c.itemsChecked = itemsChecked;
+            c.itemsPassed = itemsPassed;
+            plans.forEach((k, v) -> c.plans.put(k, v.clone()));
+            return c;
+        }
+
         void add(Sample x) {
+            change(x, 1);
+        }
+
+        /** Takes back what {@link #add(Sample)} added; a key whose count drops to 0 is removed, as if never added. */
+        void subtract(Sample x) {
+            change(x, -1);
+        }
+
+        private static <K> void count(Map<K, long[]> m, K key, int sign) {
+            long[] c = m.computeIfAbsent(key, k -> new long[1]);
+            c[0] += sign;
+            if (c[0] == 0) {
+                m.remove(key);
+            }
+        }
+
+        private void change(Sample x, int sign) {
             if (x.withdrawnInPeriod) {
-                withdrawn++;
+                withdrawn += sign;
                 return;
             }
             if (x.found) {
-                found++;
+                found += sign;
                 if (x.rectified) {
-                    rectified++;
+                    rectified += sign;
                 }
                 if (x.closed) {
-                    closed++;
+                    closed += sign;
                     if (x.firstPass) {
-                        closedFirstPass++;
+                        closedFirstPass += sign;
                     }
                 }
                 long[] g = byGradeRect.computeIfAbsent(x.grade, k -> new long[2]);
-                g[1]++;
+                g[1] += sign;
                 if (x.rectified) {
-                    g[0]++;
+                    g[0] += sign;
+                }
+                if (g[1] == 0) {
+                    byGradeRect.remove(x.grade);
                 }
                 if (x.major) {
-                    majorFound++;
+                    majorFound += sign;
                     if (x.planned) {
-                        majorPlanned++;
+                        majorPlanned += sign;
                     }
                 }
-                bySource.computeIfAbsent(x.source, k -> new long[1])[0]++;
+                count(bySource, x.source, sign);
                 for (AccidentType t : x.accidentTypes) {
-                    byAccident[t.ordinal()]++;
+                    byAccident[t.ordinal()] += sign;
                 }
                 if (x.hazardClass != null) {
-                    byCategory.computeIfAbsent(x.hazardClass, k -> new long[1])[0]++;
+                    count(byCategory, x.hazardClass, sign);
                 }
-                byLevel.computeIfAbsent(x.level, k -> new long[1])[0]++;
+                count(byLevel, x.level, sign);
             }
             if (x.onTimeCounted) {
-                onTimeDen++;
+                onTimeDen += sign;
                 if (x.onTime) {
-                    onTimeNum++;
+                    onTimeNum += sign;
                 }
             }
             if (x.overdue) {
-                overdueOpen++;
+                overdueOpen += sign;
             }
             if (x.closedInPeriod) {
-                closedInPeriod++;
-                daysToCloseSum += x.daysToClose;
+                closedInPeriod += sign;
+                daysToCloseSum += sign * x.daysToClose;
             }
         }
 

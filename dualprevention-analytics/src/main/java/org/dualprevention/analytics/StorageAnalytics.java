@@ -169,11 +169,40 @@ public final class StorageAnalytics {
     }
 
     private Iterable<HiddenDangerFact> dangerFacts(Set<OrgUnitId> units) {
-        Map<RiskPointId, RiskPoint> register = new HashMap<>();
-        for (RiskPoint p : riskPoints(RiskPointQuery.all())) {
-            register.put(p.id(), p);
+        return HiddenDangerFact.project(dangers(HiddenDangerQuery.all().inUnits(units)), new RiskPointLookup(), zone);
+    }
+
+    /**
+     * The risk points joined to the hidden dangers of one call: the first {@link #SINGLE_READS} distinct ones
+     * read one by one (a small unit's statistics touch few), then, if more are asked for, all of them in
+     * pages at once (a whole organisation's touch most, and one paged read beats thousands of single ones).
+     * Each risk point is read at most once per call; none is read when no hidden danger names one.
+     */
+    private final class RiskPointLookup implements java.util.function.Function<RiskPointId, RiskPoint> {
+        private static final int SINGLE_READS = 200;
+        private final Map<RiskPointId, java.util.Optional<RiskPoint>> read = new HashMap<>();
+        private Map<RiskPointId, RiskPoint> all;
+
+        @Override
+        public RiskPoint apply(RiskPointId id) {
+            if (all != null) {
+                return all.get(id);
+            }
+            java.util.Optional<RiskPoint> p = read.get(id);
+            if (p == null) {
+                if (read.size() == SINGLE_READS) {
+                    all = new HashMap<>();
+                    for (RiskPoint each : riskPoints(RiskPointQuery.all())) {
+                        all.put(each.id(), each);
+                    }
+                    read.clear();
+                    return all.get(id);
+                }
+                p = storage.riskPoints().find(id);
+                read.put(id, p);
+            }
+            return p.orElse(null);
         }
-        return HiddenDangerFact.project(dangers(HiddenDangerQuery.all().inUnits(units)), register, zone);
     }
 
     private Iterable<InspectionTaskFact> taskFacts(Set<OrgUnitId> units, ReportingPeriod period) {

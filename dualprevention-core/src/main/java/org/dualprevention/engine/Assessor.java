@@ -4,7 +4,6 @@ import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.dualprevention.AssessmentFailedException;
@@ -20,6 +19,7 @@ import org.dualprevention.risk.SchemeId;
 import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.GradingScheme;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assesses hazards: runs an {@link AssessmentMethod} on validated factor values and grades the score
@@ -56,13 +56,13 @@ public final class Assessor {
     }
 
     /**
-     * An assessor generating random UUID ids.
+     * An assessor generating its own unique ids (UUID-shaped text, see {@link AssessmentIds}).
      *
      * @param providers the methods and schemes to use
      * @return the assessor
      */
     public static Assessor of(Providers providers) {
-        return new Assessor(providers, () -> AssessmentId.of(UUID.randomUUID()));
+        return new Assessor(providers, AssessmentIds::next);
     }
 
     /**
@@ -122,32 +122,38 @@ public final class Assessor {
                 : call(method, "defaultScheme", "", method::defaultScheme);
         GradingScheme scheme = providers.scheme(schemeId);
 
-        ValidationException.Collector v = new ValidationException.Collector(
-                "assessment with method [" + methodId + "] and scheme [" + schemeId + "]");
+        // the collector (and its subject text) is made only when a rule is broken: the valid path builds no text
+        ValidationException.@Nullable Collector v = null;
         MethodId graded = call(scheme, "method", "", scheme::method);
         if (!graded.equals(methodId)) {
+            v = collector(methodId, schemeId);
             v.add("scheme", schemeId, "a scheme grading method [" + methodId + "]: " + providers.schemesFor(methodId)
                     .stream().map(s -> s.id().value()).collect(Collectors.toList()));
         }
         try {
             method.validate(request.input());
         } catch (ValidationException e) {
+            v = v == null ? collector(methodId, schemeId) : v;
             v.addAll("", e);
         } catch (DualPreventionException e) {
             throw e;
         } catch (Exception | LinkageError e) {
-            throw failed(method, "validate", request.input().toString(), e);
+            throw failed(method, "validate", request.input(), e);
         }
         if (hazard != null && request.id().isPresent()) {
             AssessmentId wanted = request.id().get();
             boolean used = hazard.assessments().stream().anyMatch(a -> a.id().equals(wanted));
-            v.addIf(used, "id", wanted, "an assessment id not yet used by hazard [" + hazard.id() + "]");
+            if (used) {
+                v = v == null ? collector(methodId, schemeId) : v;
+                v.add("id", wanted, "an assessment id not yet used by hazard [" + hazard.id() + "]");
+            }
         }
-        v.throwIfAny();
+        if (v != null) {
+            v.throwIfAny();
+        }
 
-        String in = request.input().toString();
-        Score score = call(method, "evaluate", in, () -> method.evaluate(request.input()));
-        Grade grade = call(scheme, "grade", score.toString(), () -> scheme.grade(score));
+        Score score = call(method, "evaluate", request.input(), () -> method.evaluate(request.input()));
+        Grade grade = call(scheme, "grade", score, () -> scheme.grade(score));
         if (!call(scheme, "grades", "", scheme::grades).contains(grade)) {
             throw new AssessmentFailedException(describe(scheme) + " graded score [" + score + "] as " + grade
                     + ", which is not one of its grades()", null);
@@ -158,7 +164,13 @@ public final class Assessor {
                 request.assessor(), at);
     }
 
-    private static <T> T call(Object plugin, String operation, String input, Supplier<T> action) {
+    private static ValidationException.Collector collector(MethodId methodId, SchemeId schemeId) {
+        return new ValidationException.Collector("assessment with method [" + methodId + "] and scheme [" + schemeId
+                + "]");
+    }
+
+    /** Runs a plug-in call; {@code input} is turned into text only when the call fails. */
+    private static <T> T call(Object plugin, String operation, Object input, Supplier<T> action) {
         T result;
         try {
             result = action.get();
@@ -173,7 +185,7 @@ public final class Assessor {
         return result;
     }
 
-    private static AssessmentFailedException failed(Object plugin, String operation, String input, Throwable cause) {
+    private static AssessmentFailedException failed(Object plugin, String operation, Object input, Throwable cause) {
         return new AssessmentFailedException(describe(plugin) + " failed in " + operation + "("
                 + input + "): " + cause, cause);
     }

@@ -1,6 +1,7 @@
 package org.dualprevention.engine;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -8,6 +9,7 @@ import org.dualprevention.StaleVersionException;
 import org.dualprevention.ValidationException;
 import org.dualprevention.danger.EffectiveLevel;
 import org.dualprevention.danger.EffectiveLevelChanged;
+import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.organization.Organization;
 import org.dualprevention.query.Page;
@@ -22,6 +24,7 @@ import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.spi.Storage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The risk register (first firewall, 风险分级管控) of a {@link DualPrevention} engine: the organisation, risk
@@ -189,14 +192,16 @@ public final class RiskRegister {
         Objects.requireNonNull(request, "request");
         RiskPoint point = storage.riskPoints().findByHazard(hazard).orElseThrow(() -> new IllegalArgumentException(
                 "hazard [" + hazard + "] is on no stored risk point"));
+        // the first assessment gives the point a level; it is not a change of one, so nothing to compare
         boolean wasAssessed = levels.assessedLevel(point).isPresent();
-        EffectiveLevel before = levels.effectiveLevel(point, levels.dangersAt(point.id(), Optional.empty()));
+        // the assessment changes the risk point, not its hidden dangers: one read serves before and after
+        List<HiddenDanger> dangers = wasAssessed ? levels.dangersAt(point.id(), Optional.empty()) : List.of();
+        @Nullable EffectiveLevel before = wasAssessed ? levels.effectiveLevel(point, dangers) : null;
         Hazard assessed = assessor.assess(point.hazard(hazard).orElseThrow(), request, clock);
         RiskPoint next = point.withHazardChanged(hazard, h -> assessed).withVersion(point.version() + 1);
         storage.riskPoints().save(next, point.version());
-        EffectiveLevel after = levels.effectiveLevel(next, levels.dangersAt(point.id(), Optional.empty()));
-        if (wasAssessed) {
-            // the first assessment gives the point a level; it is not a change of one
+        if (before != null) {
+            EffectiveLevel after = levels.effectiveLevel(next, dangers);
             EffectiveLevelChanged.between(before, after, clock.instant(), Optional.empty())
                     .ifPresent(publisher::publish);
         }

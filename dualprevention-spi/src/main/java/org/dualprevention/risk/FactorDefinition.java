@@ -99,6 +99,9 @@ public final class FactorDefinition {
     }
 
     static BigDecimal normalise(BigDecimal v) {
+        if (v.scale() == 0) {
+            return v; // an integer at scale 0 is already in normal form (stripping then setScale(0) gives it back)
+        }
         BigDecimal s = v.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.dualprevention.internal.Checks;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A hazard (危险有害因素) on a risk point: what it is, its GB/T 13861 category, the GB 6441 accident
@@ -35,6 +36,8 @@ public final class Hazard {
     private final List<ControlMeasure> measures;
     private final List<Assessment> assessments;
     private final Optional<ReassessmentFlag> reassessment;
+    /** {@link #currentAssessments()}, once worked out; not part of the value (equals, hashCode). */
+    private @Nullable List<Assessment> current;
 
     private Hazard(HazardId id, String description, HazardCategory category, Set<AccidentType> accidentTypes,
             String causes, String consequences, List<ControlMeasure> measures, List<Assessment> assessments,
@@ -140,15 +143,24 @@ public final class Hazard {
      * @return the current assessments, empty if never assessed
      */
     public List<Assessment> currentAssessments() {
-        boolean residual = assessments.stream().anyMatch(a -> a.kind() == AssessmentKind.RESIDUAL);
-        AssessmentKind kind = residual ? AssessmentKind.RESIDUAL : AssessmentKind.INHERENT;
-        Map<MethodId, Assessment> latest = new LinkedHashMap<>();
-        for (Assessment a : assessments) {
-            if (a.kind() == kind) {
-                latest.merge(a.method(), a, (old, neu) -> neu.assessedAt().isBefore(old.assessedAt()) ? old : neu);
+        List<Assessment> c = current;
+        if (c == null) {
+            // worked out once per (immutable) hazard: the engine asks for it several times per assessment
+            boolean residual = false;
+            for (Assessment a : assessments) {
+                residual |= a.kind() == AssessmentKind.RESIDUAL;
             }
+            AssessmentKind kind = residual ? AssessmentKind.RESIDUAL : AssessmentKind.INHERENT;
+            Map<MethodId, Assessment> latest = new LinkedHashMap<>();
+            for (Assessment a : assessments) {
+                if (a.kind() == kind) {
+                    latest.merge(a.method(), a, (old, neu) -> neu.assessedAt().isBefore(old.assessedAt()) ? old : neu);
+                }
+            }
+            c = List.copyOf(latest.values());
+            current = c; // a benign race: every thread computes the same immutable list
         }
-        return List.copyOf(latest.values());
+        return c;
     }
 
     /**

@@ -68,6 +68,9 @@ public interface AssessmentMethod {
      * @throws ValidationException listing every violation
      */
     default void validate(AssessmentInput input) {
+        if (allValid(factors(), input)) {
+            return; // the usual case, checked without building any text
+        }
         ValidationException.Collector v = new ValidationException.Collector("assessment input for method [" + id() + "]");
         Set<String> known = new HashSet<>();
         for (FactorDefinition f : factors()) {
@@ -86,6 +89,24 @@ public interface AssessmentMethod {
             }
         }
         v.throwIfAny();
+    }
+
+    /**
+     * Whether every factor is present with an allowed value and no other key is given: a check that builds
+     * nothing, so that valid input (almost all of it) costs no more than the comparisons.
+     */
+    private static boolean allValid(List<FactorDefinition> factors, AssessmentInput input) {
+        Map<String, BigDecimal> values = input.values();
+        if (values.size() != factors.size()) {
+            return false;
+        }
+        for (FactorDefinition f : factors) {
+            BigDecimal value = values.get(f.key());
+            if (value == null || !f.allows(value)) {
+                return false;
+            }
+        }
+        return true; // as many keys as factors, each factor found: no unknown key (factor keys are distinct)
     }
 
     /**

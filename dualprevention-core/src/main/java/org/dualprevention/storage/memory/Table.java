@@ -176,20 +176,30 @@ final class Table<I, K extends Comparable<? super K>, V> {
 
     private void reindex(@Nullable V old, V next) {
         K newKey = keyOf.apply(next);
-        // add the new entries first, then drop the old ones the new state no longer has
-        order.add(newKey);
+        K oldKey = old == null ? null : keyOf.apply(old);
+        boolean sameKey = newKey.equals(oldKey);
+        // add the new entries first, then drop the old ones the new state no longer has; a save that changes
+        // neither the sort key nor an index value (most saves: a new version of the same record) touches no
+        // skip list at all
+        if (!sameKey) {
+            order.add(newKey);
+        }
         for (Index<K, V> index : indexes) {
-            Set<Object> newValues = new HashSet<>(index.valuesOf.apply(next));
+            Collection<?> nextValues = index.valuesOf.apply(next);
+            Collection<?> oldValues = old == null ? List.of() : index.valuesOf.apply(old);
+            if (sameKey && sameValues(oldValues, nextValues)) {
+                continue;
+            }
+            Set<Object> newValues = new HashSet<>(nextValues);
             for (Object value : newValues) {
                 Bucket<K> b = index.buckets.computeIfAbsent(value, v -> new Bucket<>(Comparator.naturalOrder()));
                 if (b.keys.add(newKey)) {
                     b.size.incrementAndGet();
                 }
             }
-            if (old != null) {
-                K oldKey = keyOf.apply(old);
-                for (Object value : index.valuesOf.apply(old)) {
-                    if (oldKey.equals(newKey) && newValues.contains(value)) {
+            if (oldKey != null) {
+                for (Object value : oldValues) {
+                    if (sameKey && newValues.contains(value)) {
                         continue;
                     }
                     Bucket<K> b = index.buckets.get(value);
@@ -199,12 +209,20 @@ final class Table<I, K extends Comparable<? super K>, V> {
                 }
             }
         }
-        if (old != null) {
-            K oldKey = keyOf.apply(old);
-            if (!oldKey.equals(newKey)) {
-                order.remove(oldKey);
-            }
+        if (oldKey != null && !sameKey) {
+            order.remove(oldKey);
         }
+    }
+
+    /** Whether two index-value collections hold the same values (as sets); cheap for the usual 0 or 1 value. */
+    private static boolean sameValues(Collection<?> a, Collection<?> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() && b.isEmpty();
+        }
+        if (a.size() == 1 && b.size() == 1) {
+            return a.iterator().next().equals(b.iterator().next());
+        }
+        return new HashSet<>(a).equals(new HashSet<>(b));
     }
 
     /** The number of stored records (O(1)). */
@@ -314,29 +332,18 @@ final class Table<I, K extends Comparable<? super K>, V> {
 
     /** Merges the candidate sets after {@code after}, dropping duplicates, re-checking the current records. */
     private Iterator<V> matching(Candidates<K> candidates, Predicate<V> predicate, Optional<K> after) {
-        PriorityQueue<Head<K>> heads = new PriorityQueue<>();
+        List<Iterator<K>> sources = new ArrayList<>(candidates.sets().size());
         for (NavigableSet<K> set : candidates.sets()) {
-            Iterator<K> it = (after.isPresent() ? set.tailSet(after.get(), false) : set).iterator();
-            if (it.hasNext()) {
-                heads.add(new Head<>(it.next(), it));
-            }
+            sources.add((after.isPresent() ? set.tailSet(after.get(), false) : set).iterator());
         }
+        Iterator<K> keys = sources.size() == 1 ? sources.get(0) : merged(sources);
         return new Iterator<>() {
             private @Nullable V nextValue;
-            private @Nullable K previous;
 
             @Override
             public boolean hasNext() {
-                while (nextValue == null && !heads.isEmpty()) {
-                    Head<K> h = heads.poll();
-                    K key = h.key;
-                    if (h.rest.hasNext()) {
-                        heads.add(new Head<>(h.rest.next(), h.rest));
-                    }
-                    if (previous != null && previous.compareTo(key) == 0) {
-                        continue;
-                    }
-                    previous = key;
+                while (nextValue == null && keys.hasNext()) {
+                    K key = keys.next();
                     V v = primary.get(idOfKey.apply(key));
                     if (v != null && keyOf.apply(v).compareTo(key) == 0 && predicate.test(v)) {
                         nextValue = v;
@@ -357,9 +364,72 @@ final class Table<I, K extends Comparable<? super K>, V> {
         };
     }
 
+    /**
+     * The ascending union of several ascending key iterators without repeats. One reusable head per source
+     * (no allocation per key); the next head is found by a linear scan for a few sources, through a heap
+     * for many.
+     */
+    private static <K extends Comparable<? super K>> Iterator<K> merged(List<Iterator<K>> sources) {
+        List<Head<K>> live = new ArrayList<>(sources.size());
+        for (Iterator<K> it : sources) {
+            if (it.hasNext()) {
+                live.add(new Head<>(it.next(), it));
+            }
+        }
+        boolean heap = live.size() > 8;
+        PriorityQueue<Head<K>> queue = heap ? new PriorityQueue<>(live) : null;
+        return new Iterator<>() {
+            private @Nullable K previous;
+            private @Nullable K upcoming;
+
+            @Override
+            public boolean hasNext() {
+                while (upcoming == null) {
+                    Head<K> h = queue != null ? queue.poll() : smallest(live);
+                    if (h == null) {
+                        return false;
+                    }
+                    K key = h.key;
+                    if (h.rest.hasNext()) {
+                        h.key = h.rest.next();
+                        if (queue != null) {
+                            queue.add(h);
+                        }
+                    } else if (queue == null) {
+                        live.remove(h);
+                    }
+                    if (previous == null || previous.compareTo(key) != 0) {
+                        previous = key;
+                        upcoming = key;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public K next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                K k = Objects.requireNonNull(upcoming); // set by hasNext()
+                upcoming = null;
+                return k;
+            }
+        };
+    }
+
+    private static <K extends Comparable<? super K>> @Nullable Head<K> smallest(List<Head<K>> heads) {
+        Head<K> best = null;
+        for (Head<K> h : heads) {
+            if (best == null || h.key.compareTo(best.key) < 0) {
+                best = h;
+            }
+        }
+        return best;
+    }
 
     private static final class Head<K extends Comparable<? super K>> implements Comparable<Head<K>> {
-        final K key;
+        K key;
         final Iterator<K> rest;
 
         Head(K key, Iterator<K> rest) {

@@ -1,0 +1,82 @@
+#!/bin/sh
+# Reproduces the table of docs/BENCHMARKS.md in one go and prints every ratio with the load at the time.
+# Budget: about 15 minutes on 2 cores (quiet). Needs benchmarks/target/benchmarks.jar:
+#   mvn -B -q package -pl benchmarks -am -DskipTests
+# Options (environment):
+#   PG_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres   also run the JDBC import/query harness
+#   QUICK=1   smoke settings (1 fork, 1 warm-up, 2 iterations of 1 s): proves everything runs, ratios rough
+# Output: a directory benchmarks/target/run-all-<UTC time> with every raw result, and the ratio table on stdout.
+set -eu
+cd "$(dirname "$0")/.."
+JAR=benchmarks/target/benchmarks.jar
+[ -f "$JAR" ] || { echo "missing $JAR: run mvn -B -q package -pl benchmarks -am -DskipTests first" >&2; exit 1; }
+OUT=benchmarks/target/run-all-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$OUT"
+if [ "${QUICK:-0}" = 1 ]; then
+  JMH="-f 1 -wi 1 -i 2 -w 1s -r 1s"
+  SIZE=20000
+else
+  # several forks, warmed up; each measured iteration is 1 s (the operations are ns..ms)
+  JMH="-f 2 -wi 4 -i 4 -w 1s -r 1s"
+  SIZE=100000
+fi
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
+echo "run-all: $(date -u) on $(nproc) cores; JMH $JMH; load at start $(load)" | tee "$OUT/summary.txt"
+
+jmh() { # name, regex, extra args
+  name=$1; shift; regex=$1; shift
+  echo "== $name (load $(load))" | tee -a "$OUT/summary.txt"
+  java -jar "$JAR" "$regex" $JMH -prof gc -rf csv -rff "$OUT/$name.csv" "$@" > "$OUT/$name.txt" 2>&1 \
+    || { echo "   FAILED, see $OUT/$name.txt" | tee -a "$OUT/summary.txt"; return 0; }
+  echo "   done (load $(load))" | tee -a "$OUT/summary.txt"
+}
+
+jmh lec 'LecBenchmark'
+jmh assess 'AssessBenchmark'
+jmh closedloop 'ClosedLoopStoreBenchmark'
+jmh query 'DangerQueryBenchmark' -p dangers=$SIZE
+jmh json 'RegisterJsonBenchmark' -p riskPoints=2000
+
+echo "== footprint (load $(load))" | tee -a "$OUT/summary.txt"
+java -Xmx4g -Xms4g -cp "$JAR" org.dualprevention.benchmarks.StoreFootprint $SIZE > "$OUT/footprint.txt" 2>&1 || true
+echo "== analytics (load $(load))" | tee -a "$OUT/summary.txt"
+java -Xmx6g -Xms6g -cp "$JAR" org.dualprevention.benchmarks.AnalyticsScale 20000 5 $SIZE > "$OUT/analytics.txt" 2>&1 || true
+if [ -n "${PG_URL:-}" ]; then
+  echo "== jdbc (load $(load))" | tee -a "$OUT/summary.txt"
+  java -Xmx2g -cp "$JAR" org.dualprevention.benchmarks.JdbcImportQuery "$PG_URL" 20000 5 3 > "$OUT/jdbc.txt" 2>&1 || true
+fi
+
+# ratios from the CSV files: score of a benchmark (or of its :gc.alloc.rate.norm row)
+score() { # file, benchmark suffix (e.g. LecBenchmark.spi or LecBenchmark.spi:gc.alloc.rate.norm)
+  [ -f "$1" ] || { echo NaN; return; }
+  awk -F, -v b="$2" '{ gsub(/"/, "", $1); gsub(/"/, "", $5); sub(/^org\.dualprevention\.benchmarks\./, "", $1);
+    if ($1 == b) { print $5; exit } }' "$1"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "NaN" || b == "NaN" || b == "" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+row() { # label, file, baseline, library, mode (time|thrpt)
+  f="$OUT/$2.csv"
+  bt=$(score "$f" "$3"); lt=$(score "$f" "$4")
+  ba=$(score "$f" "$3:gc.alloc.rate.norm"); la=$(score "$f" "$4:gc.alloc.rate.norm")
+  if [ "$5" = thrpt ]; then r=$(ratio "$lt" "$bt"); else r=$(ratio "$bt" "$lt"); fi
+  printf '| %s | %s | %s | %s | %s B / %s B (%s x) |\n' "$1" "$bt" "$lt" "$r" "$la" "$ba" "$(ratio "$la" "$ba")" \
+    | tee -a "$OUT/summary.txt"
+}
+echo | tee -a "$OUT/summary.txt"
+echo "| what | baseline | library | ratio (baseline time / library time) | allocation library / baseline |" | tee -a "$OUT/summary.txt"
+echo "|---|---|---|---|---|" | tee -a "$OUT/summary.txt"
+row "LEC evaluate + grade (ns)" lec LecBenchmark.handWritten LecBenchmark.spi time
+row "LEC whole Assessor vs hand-written (ns)" lec LecBenchmark.handWritten LecBenchmark.assessor time
+row "assess on the in-memory store (ns; target <= 500 ns)" assess AssessBenchmark.plainMaps AssessBenchmark.library time
+row "closed loop, facade vs transitions into a map (loops/s)" closedloop ClosedLoopStoreBenchmark.applyIntoMap ClosedLoopStoreBenchmark.facade thrpt
+row "open by unit vs HashMap index (us)" query DangerQueryBenchmark.openIndex DangerQueryBenchmark.openStore time
+row "overdue by unit vs HashMap index (us)" query DangerQueryBenchmark.overdueIndex DangerQueryBenchmark.overdueStore time
+row "open by unit vs scan of all (us)" query DangerQueryBenchmark.openLoop DangerQueryBenchmark.openStore time
+row "register import vs plain Jackson (ms)" json RegisterJsonBenchmark.importPlainJackson RegisterJsonBenchmark.importRegister time
+row "register export vs plain Jackson (ms)" json RegisterJsonBenchmark.exportPlainJackson RegisterJsonBenchmark.exportRegister time
+echo | tee -a "$OUT/summary.txt"
+echo "footprint (bytes per hidden danger):" | tee -a "$OUT/summary.txt"
+grep -E "bytes|InMemory|Plain|plain" "$OUT/footprint.txt" | tee -a "$OUT/summary.txt" || true
+echo "analytics (statistics and risk map; ratio = object loop / library):" | tee -a "$OUT/summary.txt"
+grep -E "^[0-9]+ \||hidden dangers \|" "$OUT/analytics.txt" | tee -a "$OUT/summary.txt" || true
+[ -f "$OUT/jdbc.txt" ] && tee -a "$OUT/summary.txt" < "$OUT/jdbc.txt"
+echo "load at the end $(load); results in $OUT" | tee -a "$OUT/summary.txt"

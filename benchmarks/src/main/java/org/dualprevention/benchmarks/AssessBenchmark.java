@@ -1,0 +1,171 @@
+package org.dualprevention.benchmarks;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.dualprevention.engine.AssessmentRequest;
+import org.dualprevention.engine.DualPrevention;
+import org.dualprevention.method.BuiltInSchemes;
+import org.dualprevention.method.LecMethod;
+import org.dualprevention.organization.ActorId;
+import org.dualprevention.organization.OrgUnitId;
+import org.dualprevention.risk.Assessment;
+import org.dualprevention.risk.AssessmentId;
+import org.dualprevention.risk.AssessmentInput;
+import org.dualprevention.risk.AssessmentKind;
+import org.dualprevention.risk.Grade;
+import org.dualprevention.risk.HazardId;
+import org.dualprevention.risk.RiskPoint;
+import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.risk.Score;
+import org.dualprevention.spi.GradingScheme;
+import org.dualprevention.storage.memory.InMemoryStorage;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@code DualPrevention.register().assess(hazard, request)} on the in-memory store: one LEC assessment of
+ * one hazard per operation, the hazards taken in turn from {@code points} risk points (one hazard each, no
+ * hidden dangers linked), the 210 LEC factor combinations in turn. A fresh store per iteration, so the
+ * assessment histories stay short, the same for both sides: each hazard starts with one assessment and
+ * gains one per {@code points} operations (at 0.5 µs per operation, 20 in a 1 s iteration; at 5 µs, 2).
+ *
+ * <ul>
+ *   <li>{@link #library}: finds the risk point holding the hazard, computes the effective level before
+ *       and after (no hidden dangers here), validates, evaluates and grades through the providers, appends
+ *       the assessment (id from the default generator), saves the risk point with a version check and
+ *       keeps its indexes current;</li>
+ *   <li>baseline {@link #plainMaps}: a {@code HashMap} from hazard id to risk point id and one from risk
+ *       point id to the risk point, the same hand-written LEC as {@link LecBenchmark#handWritten}, the
+ *       same immutable model objects ({@link Assessment}, {@code Hazard.withAssessment},
+ *       {@code RiskPoint.withHazardChanged}), an id from a counter, a version check and a {@code put}.</li>
+ * </ul>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 2, jvmArgsAppend = {"-Xmx2g", "-Xms2g"})
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class AssessBenchmark {
+    /** Risk points in the store, one hazard each. */
+    @Param("100000")
+    public int points;
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T01:00:00Z"), DangerFixtures.ZONE);
+    private static final String[] L = {"10", "6", "3", "1", "0.5", "0.2", "0.1"};
+    private static final String[] E = {"10", "6", "3", "2", "1", "0.5"};
+    private static final String[] C = {"100", "40", "15", "7", "3", "1"};
+    private static final ActorId ASSESSOR = ActorId.of("assessor");
+
+    private DualPrevention engine;
+    private HazardId[] hazards;
+    private AssessmentRequest[] requests;
+    private Map<HazardId, RiskPointId> hazardIndex;
+    private Map<RiskPointId, RiskPoint> plain;
+    private Grade[] bandGrades;
+    private long ids;
+    private int nextHazard;
+    private int nextRequest;
+
+    /** A fresh store and fresh plain maps holding the same risk points. */
+    @Setup(Level.Iteration)
+    public void setUp() {
+        List<OrgUnitId> teams = DangerFixtures.teams(20, 5);
+        engine = DualPrevention.builder().storage(InMemoryStorage.create()).clock(CLOCK).zone(DangerFixtures.ZONE)
+                .build();
+        engine.register().saveOrganization(DangerFixtures.organization(20, 5));
+        GradingScheme scheme = engine.providers().scheme(BuiltInSchemes.LEC_V1_ID);
+        bandGrades = new Grade[5];
+        for (int b = 0; b < bandGrades.length; b++) {
+            bandGrades[b] = LecBenchmark.gradeOfBand(scheme, b);
+        }
+        hazards = new HazardId[points];
+        hazardIndex = new HashMap<>();
+        plain = new HashMap<>();
+        for (int r = 0; r < points; r++) {
+            // stored straight into the repository: the same stored state as addRiskPoint, set up faster
+            RiskPoint p = DangerFixtures.riskPoint(r, teams, 100).withVersion(1);
+            engine.storage().riskPoints().save(p, 0);
+            hazards[r] = p.hazards().get(0).id();
+            hazardIndex.put(hazards[r], p.id());
+            plain.put(p.id(), p);
+        }
+        requests = new AssessmentRequest[L.length * E.length * C.length];
+        int i = 0;
+        for (String l : L) {
+            for (String e : E) {
+                for (String c : C) {
+                    requests[i++] = AssessmentRequest.of(LecMethod.ID,
+                            AssessmentInput.ofText(Map.of("L", l, "E", e, "C", c)), AssessmentKind.RESIDUAL, ASSESSOR);
+                }
+            }
+        }
+        nextHazard = 0;
+        nextRequest = 0;
+    }
+
+    private HazardId hazard() {
+        HazardId h = hazards[nextHazard];
+        nextHazard = nextHazard + 1 == hazards.length ? 0 : nextHazard + 1;
+        return h;
+    }
+
+    private AssessmentRequest request() {
+        AssessmentRequest r = requests[nextRequest];
+        nextRequest = nextRequest + 1 == requests.length ? 0 : nextRequest + 1;
+        return r;
+    }
+
+    /**
+     * The library.
+     *
+     * @return the assessment
+     */
+    @Benchmark
+    public Assessment library() {
+        return engine.register().assess(hazard(), request());
+    }
+
+    /**
+     * Baseline: plain maps and a hand-written LEC.
+     *
+     * @return the assessment
+     */
+    @Benchmark
+    public Assessment plainMaps() {
+        HazardId hazard = hazard();
+        AssessmentRequest r = request();
+        RiskPointId pid = hazardIndex.get(hazard);
+        RiskPoint point = plain.get(pid);
+        AssessmentInput in = r.input();
+        int band = LecBenchmark.band(in);
+        if (band < 0) {
+            throw new IllegalArgumentException("bad input " + in);
+        }
+        Map<String, BigDecimal> v = in.values();
+        Score score = Score.of(v.get("L").multiply(v.get("E")).multiply(v.get("C")));
+        Grade grade = bandGrades[band];
+        Assessment a = new Assessment(AssessmentId.of(ids++), LecMethod.ID, BuiltInSchemes.LEC_V1_ID, in, score, grade,
+                r.kind(), r.assessor(), CLOCK.instant());
+        RiskPoint next = point.withHazardChanged(hazard, h -> h.withAssessment(a)).withVersion(point.version() + 1);
+        if (plain.put(pid, next) != point) {
+            throw new IllegalStateException("concurrent change");
+        }
+        return a;
+    }
+}
