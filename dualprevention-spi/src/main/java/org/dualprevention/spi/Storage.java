@@ -82,6 +82,15 @@ package org.dualprevention.spi;
  * are different keys. (The model refuses unpaired surrogates everywhere and non-characters in ids and
  * names, so all such text is well-formed UTF-8; a database column must hold all of it, e.g. MySQL and
  * MariaDB need {@code utf8mb4}, never the 3-byte {@code utf8}.)</dd>
+ * <dt>S24 Snapshot and chain agree</dt>
+ * <dd>A hidden danger is read from its stored snapshot, checked against the head entry of its audit log (core's
+ * {@code AuditChain.requireSnapshot}: same version and audit head, the head's state hash equal to the snapshot's);
+ * a snapshot its head disowns is reported with {@link org.dualprevention.RecordIntegrityException}, never
+ * returned. Entries keep their format, state hash and key id. {@link HiddenDangerRepository#ids} lists every
+ * stored hidden danger once, so full verification reaches each.</dd>
+ * <dt>S25 Checkpoints</dt>
+ * <dd>The checkpoint computed through this interface as of an instant (core's {@code Checkpoints.of}) is the one
+ * the saves give: every hidden danger with an entry at or before the instant, each by its last such entry.</dd>
  * </dl>
  *
  * <h2>Registration</h2>
