@@ -138,15 +138,18 @@ public final class Checkpoints {
         return new CheckpointVerification(expected, found, Optional.empty());
     }
 
+    /** The sequence and hash of a hidden danger's last entry at or before a checkpoint's instant. */
+    private record Head(long sequence, String hash) {
+    }
+
     /** The last entry at or before {@code asOf} of a stored hidden danger, if any. */
-    private static Optional<AuditEntry> headAsOf(Storage storage, HiddenDanger h, Instant asOf) {
+    private static Optional<Head> headAsOf(Storage storage, HiddenDanger h, Instant asOf) {
         if (h.reportedAt().isAfter(asOf)) {
             return Optional.empty();
         }
         if (!h.lastActionAt().isAfter(asOf)) {
             // the snapshot was checked against its head entry when it was loaded
-            return Optional.of(new AuditEntry(h.id(), h.version(), h.reporter(), h.lastActionAt(),
-                    org.dualprevention.danger.HiddenDangerAction.REPORT, Optional.empty(), h.state(), "", "", h.auditHead()));
+            return Optional.of(new Head(h.version(), h.auditHead()));
         }
         AuditEntry last = null;
         Optional<String> token = Optional.empty();
@@ -162,7 +165,7 @@ public final class Checkpoints {
             }
             token = page.next();
         } while (token.isPresent());
-        return Optional.ofNullable(last);
+        return last == null ? Optional.empty() : Optional.of(new Head(last.sequence(), last.hash()));
     }
 
     static MessageDigest sha256() {
