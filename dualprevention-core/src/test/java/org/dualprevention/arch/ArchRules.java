@@ -41,8 +41,8 @@ public final class ArchRules {
     }
 
     /**
-     * Classes depend only on the JDK ({@code java..}, and {@code javax.crypto..} of {@code java.base} for the keyed
-     * audit chain's HMAC), the library itself and JSpecify (annotations, compile time only).
+     * Classes depend only on the JDK, the library itself and JSpecify (annotations, compile time only). The JDK
+     * includes {@code javax.crypto} (module java.base: the HMAC of keyed audit chaining).
      */
     public static ArchRule jdkOnly() {
         return classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..",

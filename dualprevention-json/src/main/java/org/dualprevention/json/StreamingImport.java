@@ -65,6 +65,9 @@ abstract class StreamingImport<H, T> {
         @Nullable Quarantine collect;
         /** Pass two of a quarantine import: the items pass one refused, skipped. */
         java.util.@Nullable BitSet skip;
+        /** The checkpoint recomputed from the items of a document that carries one (the hidden-danger ledger). */
+        org.dualprevention.engine.closedloop.Checkpoints.@Nullable Tree checkpoint;
+        java.time.@Nullable Instant latest;
 
         Pass(ImportOptions options, ModelReader.AssessmentCheck check, Problems problems, Problems warnings,
                 JsonMapper mapper) {
@@ -200,6 +203,15 @@ abstract class StreamingImport<H, T> {
 
     /** Builds the header from its fields (absent optional fields are missing from the map); null if invalid. */
     abstract @Nullable H header(Pass pass, Map<String, JsonNode> fields);
+
+    /** Fields that follow the items array (a document's trailer, e.g. its checkpoint); none by default. */
+    List<String> trailerFields() {
+        return List.of();
+    }
+
+    /** Checks the trailer once every item was read; nothing by default. */
+    void end(Pass pass, Map<String, JsonNode> trailer) {
+    }
 
     /** Reads and checks one item; null if invalid. The header may be null when it was invalid. */
     abstract @Nullable T item(Pass pass, JsonNode node, String pointer);
@@ -448,6 +460,7 @@ abstract class StreamingImport<H, T> {
         Integer version = null;
         List<Migration> chain = List.of();
         Map<String, JsonNode> headerFields = new LinkedHashMap<>();
+        Map<String, JsonNode> trailer = new LinkedHashMap<>();
         boolean headerDone = false;
         boolean itemsSeen = false;
         String name;
@@ -495,6 +508,13 @@ abstract class StreamingImport<H, T> {
                     headerDone = true;
                 }
                 items(p, ptr, chain, pass, delivery);
+            } else if (trailerFields().contains(field)) {
+                JsonNode n = tree(p, pass.trees, header, problems, ptr);
+                if (!itemsSeen) {
+                    problems.add(ptr, n, "the field after \"" + itemsField() + "\" (it covers the items)");
+                    continue;
+                }
+                trailer.put(field, n);
             } else if (headerFields().contains(field)) {
                 JsonNode n = tree(p, pass.trees, header, problems, ptr);
                 if (headerDone) {
@@ -515,6 +535,7 @@ abstract class StreamingImport<H, T> {
                 List<String> allowed = new ArrayList<>(List.of("format", "version"));
                 allowed.addAll(headerFields());
                 allowed.add(itemsField());
+                allowed.addAll(trailerFields());
                 problems.add(ptr, n == null ? "(" + p.currentToken().asString() + "…)" : n, "only the fields " + allowed
                         + " (unknown fields are refused; ImportOptions.lenient() ignores them)");
             }
@@ -530,6 +551,8 @@ abstract class StreamingImport<H, T> {
         }
         if (!itemsSeen) {
             problems.add(Problems.child("", itemsField()), null, "an array (possibly empty)");
+        } else {
+            end(pass, trailer);
         }
         if (p.nextToken() != null) {
             problems.add("", tokenText(p), "nothing after the end of the document");
