@@ -224,7 +224,7 @@ public final class EarlyWarning {
         }
         List<Warning> out = new ArrayList<>();
         missed.forEach((unit, records) -> {
-            long[] c = counts.get(unit);
+            long[] c = Checks.present(counts.get(unit), "counts of " + unit);
             Map<String, BigDecimal> fig = new LinkedHashMap<>();
             fig.put("missed", BigDecimal.valueOf(c[0]));
             fig.put("due", BigDecimal.valueOf(c[1]));
@@ -277,7 +277,7 @@ public final class EarlyWarning {
             if (since != null) {
                 YearMonth from = since.getDayOfMonth() == 1 ? YearMonth.from(since) : YearMonth.from(since).plusMonths(1);
                 if (!from.isAfter(lastMonth)) {
-                    unitSeries.get(u.id()).observe(Math.max(0, (int) firstMonth.until(from, ChronoUnit.MONTHS)));
+                    Checks.present(unitSeries.get(u.id()), "series of " + u.id()).observe(Math.max(0, (int) firstMonth.until(from, ChronoUnit.MONTHS)));
                 }
             }
         }

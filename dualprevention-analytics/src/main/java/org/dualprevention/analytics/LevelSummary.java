@@ -54,6 +54,6 @@ public record LevelSummary(Optional<RiskLevel> assessed, Optional<RiskLevel> eff
      * @return the count
      */
     public long effectiveCount(RiskLevel level) {
-        return byEffectiveLevel.get(level);
+        return byEffectiveLevel.getOrDefault(level, 0L);
     }
 }

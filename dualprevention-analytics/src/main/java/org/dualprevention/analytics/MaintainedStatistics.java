@@ -1,5 +1,6 @@
 package org.dualprevention.analytics;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,8 +72,8 @@ public final class MaintainedStatistics {
     /** One hidden danger: its facts, the contribution they make as of {@link #asOf}, and its wake-up day. */
     private static final class Entry {
         final HiddenDangerFact fact;
-        Statistics.Sample sample;
-        LocalDate wake;
+        Statistics.@Nullable Sample sample;
+        @Nullable LocalDate wake;
 
         Entry(HiddenDangerFact fact) {
             this.fact = fact;
@@ -187,8 +188,8 @@ public final class MaintainedStatistics {
         Instant periodEnd = period.endInstant(zone);
         Instant asOfInstant = now.isBefore(periodEnd) ? now : periodEnd;
         Instant periodStart = period.startInstant(zone);
-        Statistics.Acc acc = accs.get(unit).copy();
-        Set<OrgUnitId> below = subtrees.get(unit);
+        Statistics.Acc acc = Checks.present(accs.get(unit), "counters of " + unit).copy();
+        Set<OrgUnitId> below = Checks.present(subtrees.get(unit), "units below " + unit);
         for (InspectionTaskFact t : tasks) {
             if (!below.contains(t.unit()) || t.dueAt().isBefore(periodStart) || !t.dueAt().isBefore(asOfInstant)) {
                 continue;
@@ -225,14 +226,15 @@ public final class MaintainedStatistics {
     }
 
     private void apply(Entry e, int sign) {
-        if (e.sample == null) {
+        Statistics.Sample sample = e.sample;
+        if (sample == null) {
             return;
         }
-        for (Statistics.Acc a : chains.get(e.fact.unit())) {
+        for (Statistics.Acc a : chains.getOrDefault(e.fact.unit(), List.of())) {
             if (sign > 0) {
-                a.add(e.sample);
+                a.add(sample);
             } else {
-                a.subtract(e.sample);
+                a.subtract(sample);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.dualprevention.analytics;
 
+import org.jspecify.annotations.Nullable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -302,13 +303,14 @@ public final class RiskMap {
                     a.addPoint(s, false);
                 }
                 if (rp.zone().isPresent()) {
-                    zoneAccs.get(rp.zone().get()).addPoint(s, true);
-                    zonePoints.get(rp.zone().get()).add(rp.id());
+                    Checks.present(zoneAccs.get(rp.zone().get()), "zone " + rp.zone().get()).addPoint(s, true);
+                    Checks.present(zonePoints.get(rp.zone().get()), "zone " + rp.zone().get()).add(rp.id());
                 }
             }
             List<ZoneStatus> zoneStatuses = new ArrayList<>();
             for (MapZone z : zones) {
-                zoneStatuses.add(new ZoneStatus(z, zoneAccs.get(z.id()).summary(), zonePoints.get(z.id())));
+                zoneStatuses.add(new ZoneStatus(z, Checks.present(zoneAccs.get(z.id()), "zone " + z.id()).summary(),
+                        Checks.present(zonePoints.get(z.id()), "zone " + z.id())));
             }
             List<UnitStatus> unitStatuses = new ArrayList<>();
             unitAccs.forEach((id, a) -> unitStatuses.add(new UnitStatus(id, a.summary())));
@@ -329,8 +331,8 @@ public final class RiskMap {
     }
 
     private static final class Acc {
-        RiskLevel assessed;
-        RiskLevel effective;
+        @Nullable RiskLevel assessed;
+        @Nullable RiskLevel effective;
         long points;
         long notAssessed;
         long open;

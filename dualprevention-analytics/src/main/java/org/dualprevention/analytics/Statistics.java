@@ -1,5 +1,6 @@
 package org.dualprevention.analytics;
 
+import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -76,7 +77,7 @@ public final class Statistics {
     public UnitStatistics compute(OrgUnitId unit, ReportingPeriod period, Iterable<HiddenDangerFact> dangers,
             Iterable<InspectionTaskFact> tasks) {
         organization.require(unit);
-        return computeAll(period, dangers, tasks).get(unit);
+        return Checks.present(computeAll(period, dangers, tasks).get(unit), "statistics of " + unit);
     }
 
     /**
@@ -166,9 +167,9 @@ public final class Statistics {
         Map<OrgUnitId, UnitStatistics> all = computeAll(period, dangers, tasks);
         List<UnitStatistics> rows = new ArrayList<>();
         for (OrgUnitId c : organization.children(unit)) {
-            rows.add(all.get(c));
+            rows.add(Checks.present(all.get(c), "statistics of " + c));
         }
-        return new PeriodReport(unit, period, period.reportingDeadline(), all.get(unit), rows);
+        return new PeriodReport(unit, period, period.reportingDeadline(), Checks.present(all.get(unit), "statistics of " + unit), rows);
     }
 
     /**
@@ -183,11 +184,11 @@ public final class Statistics {
         boolean firstPass;
         boolean major;
         boolean planned;
-        String grade;
-        String source;
-        java.util.Set<AccidentType> accidentTypes;
-        HazardCategory hazardClass;
-        ControlLevel level;
+        @Nullable String grade;
+        @Nullable String source;
+        java.util.@Nullable Set<AccidentType> accidentTypes;
+        @Nullable HazardCategory hazardClass;
+        @Nullable ControlLevel level;
         boolean onTimeCounted;
         boolean onTime;
         boolean overdue;
@@ -195,7 +196,7 @@ public final class Statistics {
         long daysToClose;
 
         /** @return the sample, or null when the hidden danger counts nowhere */
-        static Sample of(HiddenDangerFact d, ReportingPeriod period, LocalDate asOf, Organization organization) {
+        static @Nullable Sample of(HiddenDangerFact d, ReportingPeriod period, LocalDate asOf, Organization organization) {
             Sample x = new Sample();
             boolean reportedInPeriod = period.contains(d.reportedOn()) && !d.reportedOn().isAfter(asOf);
             if (d.withdrawn()) {
@@ -336,14 +337,14 @@ public final class Statistics {
                         majorPlanned += sign;
                     }
                 }
-                count(bySource, x.source, sign);
-                for (AccidentType t : x.accidentTypes) {
+                count(bySource, Checks.present(x.source, "source of a found hidden danger"), sign);
+                for (AccidentType t : Checks.present(x.accidentTypes, "accident types of a found hidden danger")) {
                     byAccident[t.ordinal()] += sign;
                 }
                 if (x.hazardClass != null) {
                     count(byCategory, x.hazardClass, sign);
                 }
-                count(byLevel, x.level, sign);
+                count(byLevel, Checks.present(x.level, "control level of a found hidden danger"), sign);
             }
             if (x.onTimeCounted) {
                 onTimeDen += sign;

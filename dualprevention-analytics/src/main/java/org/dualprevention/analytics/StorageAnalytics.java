@@ -1,5 +1,6 @@
 package org.dualprevention.analytics;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -178,25 +179,26 @@ public final class StorageAnalytics {
      * pages at once (a whole organisation's touch most, and one paged read beats thousands of single ones).
      * Each risk point is read at most once per call; none is read when no hidden danger names one.
      */
-    private final class RiskPointLookup implements java.util.function.Function<RiskPointId, RiskPoint> {
+    private final class RiskPointLookup implements java.util.function.Function<RiskPointId, @Nullable RiskPoint> {
         private static final int SINGLE_READS = 200;
         private final Map<RiskPointId, java.util.Optional<RiskPoint>> read = new HashMap<>();
-        private Map<RiskPointId, RiskPoint> all;
+        private @Nullable Map<RiskPointId, RiskPoint> all;
 
         @Override
-        public RiskPoint apply(RiskPointId id) {
+        public @Nullable RiskPoint apply(RiskPointId id) {
             if (all != null) {
                 return all.get(id);
             }
             java.util.Optional<RiskPoint> p = read.get(id);
             if (p == null) {
                 if (read.size() == SINGLE_READS) {
-                    all = new HashMap<>();
+                    Map<RiskPointId, RiskPoint> every = new HashMap<>();
                     for (RiskPoint each : riskPoints(RiskPointQuery.all())) {
-                        all.put(each.id(), each);
+                        every.put(each.id(), each);
                     }
+                    all = every;
                     read.clear();
-                    return all.get(id);
+                    return every.get(id);
                 }
                 p = storage.riskPoints().find(id);
                 read.put(id, p);
