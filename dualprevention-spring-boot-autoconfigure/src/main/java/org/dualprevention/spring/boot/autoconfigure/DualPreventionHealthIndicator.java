@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.dualprevention.danger.ChainVerification;
+import org.dualprevention.danger.Checkpoint;
+import org.dualprevention.danger.CheckpointVerification;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.engine.DualPrevention;
 import org.dualprevention.jdbc.Migrations;
@@ -16,7 +18,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The engine's health for Actuator: the storage answers, its schema is at the version this library needs, and
- * the audit chains of a sample of hidden dangers verify.
+ * the audit chains of a sample of hidden dangers verify, and (when {@code dualprevention.checkpoint} is set) the
+ * store's history agrees with the latest checkpoint kept outside it.
  *
  * <p>Details: {@code storage} (its description, never a credential), {@code schemaVersion} and
  * {@code schemaVersionRequired} (JDBC only), {@code chainsVerified} (how many were sampled) and, when one
@@ -31,6 +34,7 @@ public final class DualPreventionHealthIndicator implements HealthIndicator {
 
     private final DualPrevention engine;
     private final @Nullable DataSource dataSource;
+    private final @Nullable Checkpoint checkpoint;
 
     /**
      * Health of an engine.
@@ -39,8 +43,21 @@ public final class DualPreventionHealthIndicator implements HealthIndicator {
      * @param dataSource the data source of its JDBC storage, or null for another storage (no schema check)
      */
     public DualPreventionHealthIndicator(DualPrevention engine, @Nullable DataSource dataSource) {
+        this(engine, dataSource, null);
+    }
+
+    /**
+     * Health of an engine, verified against the latest checkpoint kept outside the store.
+     *
+     * @param engine the engine
+     * @param dataSource the data source of its JDBC storage, or null for another storage (no schema check)
+     * @param checkpoint the latest checkpoint, or null for none
+     */
+    public DualPreventionHealthIndicator(DualPrevention engine, @Nullable DataSource dataSource,
+            @Nullable Checkpoint checkpoint) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.dataSource = dataSource;
+        this.checkpoint = checkpoint;
     }
 
     @Override
@@ -68,6 +85,13 @@ public final class DualPreventionHealthIndicator implements HealthIndicator {
             }
         }
         h.withDetail("chainsVerified", sample.size());
+        if (checkpoint != null) {
+            CheckpointVerification v = engine.hiddenDangers().verify(checkpoint);
+            h.withDetail("checkpoint", checkpoint.toString()).withDetail("checkpointVerified", v.isValid());
+            if (!v.isValid()) {
+                h.down().withDetail("checkpointProblem", v.problem().orElse(v.toString()));
+            }
+        }
         if (!broken.isEmpty()) {
             h.down().withDetail("brokenChain", broken);
         }

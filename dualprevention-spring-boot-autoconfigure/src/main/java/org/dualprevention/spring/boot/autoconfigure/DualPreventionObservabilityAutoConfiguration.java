@@ -2,6 +2,7 @@ package org.dualprevention.spring.boot.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
+import org.dualprevention.danger.Checkpoint;
 import org.dualprevention.engine.DualPrevention;
 import org.dualprevention.jdbc.JdbcStorage;
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,15 +73,18 @@ public class DualPreventionObservabilityAutoConfiguration {
          *
          * @param engine the engine
          * @param dataSource the application's data source, used for the schema version when the storage is JDBC
+         * @param properties the properties ({@code dualprevention.checkpoint})
          * @return the indicator
          */
         @Bean
         @ConditionalOnMissingBean(name = "dualPreventionHealthIndicator")
         @ConditionalOnBean(DualPrevention.class)
         public DualPreventionHealthIndicator dualPreventionHealthIndicator(DualPrevention engine,
-                ObjectProvider<DataSource> dataSource) {
+                ObjectProvider<DataSource> dataSource, DualPreventionProperties properties) {
+            String cp = properties.getCheckpoint();
             return new DualPreventionHealthIndicator(engine,
-                    engine.storage() instanceof JdbcStorage ? dataSource.getIfUnique() : null);
+                    engine.storage() instanceof JdbcStorage ? dataSource.getIfUnique() : null,
+                    cp == null || cp.isBlank() ? null : Checkpoint.parse(cp));
         }
     }
 }

@@ -36,7 +36,25 @@ public class DualPreventionProperties {
      */
     private boolean discover = true;
 
+    /**
+     * The latest checkpoint of the audit chains that the organisation keeps outside the database (its printed form,
+     * {@code dualprevention-checkpoint/1 asOf=… count=… root=…}, e.g. from last month's report). When set, the health
+     * indicator verifies the store against it: a rolled-back, truncated, deleted or rehashed history since then makes
+     * the application DOWN.
+     */
+    private @Nullable String checkpoint;
+
     private final Jdbc jdbc = new Jdbc();
+
+    /** @return the latest checkpoint kept outside the store, if set */
+    public @Nullable String getCheckpoint() {
+        return checkpoint;
+    }
+
+    /** @param checkpoint the latest checkpoint kept outside the store, in its printed form */
+    public void setCheckpoint(@Nullable String checkpoint) {
+        this.checkpoint = checkpoint;
+    }
 
     /** @return the zone, if set */
     public @Nullable ZoneId getZone() {

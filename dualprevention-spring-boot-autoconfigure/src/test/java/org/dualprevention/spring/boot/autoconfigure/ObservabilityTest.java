@@ -110,6 +110,35 @@ class ObservabilityTest {
     }
 
     @Test
+    void healthVerifiesTheLatestCheckpointKeptOutsideTheStore() {
+        DataSource ds = TestDatabases.h2();
+        ApplicationContextRunner onDs = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DualPreventionAutoConfiguration.class,
+                        DualPreventionObservabilityAutoConfiguration.class))
+                .withBean(DataSource.class, () -> ds).withBean(AccessPolicy.class, AccessPolicy::allowAll);
+        String[] kept = new String[1];
+        onDs.run(ctx -> {
+            DualPrevention dp = ctx.getBean(DualPrevention.class);
+            dp.hiddenDangers().report(report("HD-1"));
+            dp.hiddenDangers().report(report("HD-2"));
+            kept[0] = dp.hiddenDangers().checkpoint(java.time.Instant.now().plusSeconds(60)).toString();
+        });
+        onDs.withPropertyValues("dualprevention.checkpoint=" + kept[0]).run(ctx -> {
+            Health h = ctx.getBean(DualPreventionHealthIndicator.class).health();
+            assertThat(h.getStatus()).isEqualTo(Status.UP);
+            assertThat(h.getDetails()).containsEntry("checkpointVerified", true);
+            // a hidden danger deleted with SQL behind the library's back
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            jdbc.execute("DROP TRIGGER dp_audit_entry_append_only");
+            jdbc.update("DELETE FROM dp_audit_entry WHERE danger_id = 'HD-2'");
+            jdbc.update("DELETE FROM dp_hidden_danger WHERE id = 'HD-2'");
+            Health down = ctx.getBean(DualPreventionHealthIndicator.class).health();
+            assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(down.getDetails()).containsEntry("checkpointVerified", false);
+        });
+    }
+
+    @Test
     void healthIsUpWithTheSchemaVersionAndDownWhenAChainIsEdited() {
         runner.run(ctx -> {
             DualPrevention dp = ctx.getBean(DualPrevention.class);
