@@ -13,6 +13,7 @@ module org.dualprevention.core {
     exports org.dualprevention.storage.memory;
     exports org.dualprevention.engine.inspection;
     exports org.dualprevention.engine;
+    exports org.dualprevention.engine.hazmat;
 
 
 

@@ -13,4 +13,5 @@ module org.dualprevention.spi {
     exports org.dualprevention.query;
     exports org.dualprevention.danger;
     exports org.dualprevention.inspection;
+    exports org.dualprevention.hazmat;
 }
