@@ -9,7 +9,7 @@ import org.dualprevention.risk.RiskPointId;
 /**
  * An installation's derived status changed (it became or ceased to be a major hazard, or its grade or R
  * changed), after its holdings or population changed or it was first registered. {@code regraded} lists
- * the risk points on it whose direct determination (DOMAIN.md §4.2 (c), §11.2) was assessed anew.
+ * the risk points on it whose direct determination (DOMAIN.md §4.2 (c) and DOMAIN.md §11.2) was assessed anew.
  *
  * @param installation the installation
  * @param before the status before, empty when it was first registered
