@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One dangerous chemical in a unit: which table row it counts under and q, the largest quantity that can
- * exist in the unit, in tonnes (GB 18218-2018 §3; DOMAIN.md §11.1). The quantity is checked by the engine
+ * exist in the unit, in tonnes (GB 18218-2018, definitions; DOMAIN.md §11.1). The quantity is checked by the engine
  * against the table (it must be greater than 0), so that a bad value is reported with its place in the
  * installation.
  *
