@@ -36,7 +36,7 @@ import org.dualprevention.spi.MajorHazardRepository;
  * from the stored holdings and a table, and grades the risk points on them.
  *
  * <p><b>Direct determination.</b> A risk point on a major hazard installation is 重大风险 by direct
- * determination (DOMAIN.md §4.2 (c), §11.2), not by a flag typed by hand: the area assesses every hazard
+ * determination (DOMAIN.md §4.2 (c), DOMAIN.md §11.2), not by a flag typed by hand: the area assesses every hazard
  * of the point with the built-in {@link DirectMethod} ({@code DIRECT}), criterion {@code MAJOR_HAZARD} = 1
  * while some installation the point lies on is a major hazard, 0 when none is any more; the other four
  * criteria are carried over from the hazard's last direct determination (0 when it has none). Only a change

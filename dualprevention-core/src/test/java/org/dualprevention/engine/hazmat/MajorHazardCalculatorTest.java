@@ -32,7 +32,7 @@ class MajorHazardCalculatorTest {
     static final CriticalQuantityTable GB = CriticalQuantityTables.gb18218_2018();
     static final MajorHazardCalculator CALC = MajorHazardCalculator.of(GB);
 
-    /** DOMAIN.md §11.1 (Q) and §11.2 (β of toxic gases; 1.5 flammable gases; 1 other), typed independently. */
+    /** DOMAIN.md §11.1 (Q) and DOMAIN.md §11.2 (β of toxic gases; 1.5 flammable gases; 1 other), typed independently. */
     static final Map<String, String[]> NAMED = Map.ofEntries(
             Map.entry("ammonia", new String[] {"10", "2"}), Map.entry("chlorine", new String[] {"5", "4"}),
             Map.entry("hydrogen-sulfide", new String[] {"5", "5"}), Map.entry("phosgene", new String[] {"0.3", "20"}),
