@@ -14,6 +14,7 @@ module org.dualprevention.core {
     exports org.dualprevention.engine.inspection;
     exports org.dualprevention.engine;
     exports org.dualprevention.engine.hazmat;
+    exports org.dualprevention.engine.incident;
 
 
 

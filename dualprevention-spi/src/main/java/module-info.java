@@ -14,4 +14,5 @@ module org.dualprevention.spi {
     exports org.dualprevention.danger;
     exports org.dualprevention.inspection;
     exports org.dualprevention.hazmat;
+    exports org.dualprevention.incident;
 }
