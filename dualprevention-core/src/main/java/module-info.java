@@ -15,6 +15,7 @@ module org.dualprevention.core {
     exports org.dualprevention.engine;
     exports org.dualprevention.engine.hazmat;
     exports org.dualprevention.engine.incident;
+    exports org.dualprevention.engine.lookback;
 
 
 

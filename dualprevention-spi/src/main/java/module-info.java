@@ -15,4 +15,5 @@ module org.dualprevention.spi {
     exports org.dualprevention.inspection;
     exports org.dualprevention.hazmat;
     exports org.dualprevention.incident;
+    exports org.dualprevention.lookback;
 }
