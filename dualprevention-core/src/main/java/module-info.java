@@ -16,6 +16,7 @@ module org.dualprevention.core {
     exports org.dualprevention.engine.hazmat;
     exports org.dualprevention.engine.incident;
     exports org.dualprevention.engine.lookback;
+    exports org.dualprevention.engine.learning;
 
 
 

@@ -16,4 +16,5 @@ module org.dualprevention.spi {
     exports org.dualprevention.hazmat;
     exports org.dualprevention.incident;
     exports org.dualprevention.lookback;
+    exports org.dualprevention.learning;
 }
