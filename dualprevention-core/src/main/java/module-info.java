@@ -13,6 +13,10 @@ module org.dualprevention.core {
     exports org.dualprevention.storage.memory;
     exports org.dualprevention.engine.inspection;
     exports org.dualprevention.engine;
+    exports org.dualprevention.engine.hazmat;
+    exports org.dualprevention.engine.incident;
+    exports org.dualprevention.engine.lookback;
+    exports org.dualprevention.engine.learning;
 
 
 

@@ -13,4 +13,8 @@ module org.dualprevention.spi {
     exports org.dualprevention.query;
     exports org.dualprevention.danger;
     exports org.dualprevention.inspection;
+    exports org.dualprevention.hazmat;
+    exports org.dualprevention.incident;
+    exports org.dualprevention.lookback;
+    exports org.dualprevention.learning;
 }

@@ -69,7 +69,9 @@ class PluginAuthorViewTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(Set.of("org.dualprevention", "org.dualprevention.danger",
                 "org.dualprevention.inspection", "org.dualprevention.organization", "org.dualprevention.query",
-                "org.dualprevention.risk", "org.dualprevention.spi", "org.dualprevention.spi.support")), exported);
+                "org.dualprevention.risk", "org.dualprevention.spi", "org.dualprevention.spi.support",
+                "org.dualprevention.hazmat", "org.dualprevention.incident", "org.dualprevention.lookback",
+                "org.dualprevention.learning")), exported);
         assertFalse(exported.contains("org.dualprevention.internal"));
     }
 }
