@@ -151,6 +151,16 @@ class DemoOutputTest {
     }
 
     @Test
+    void theLanguageChangesTheWordsNotTheSimulation() {
+        assertEquals(zh.result().dangers().stream().map(d -> d.id() + " " + d.state() + " " + d.version()).toList(),
+                en.result().dangers().stream().map(d -> d.id() + " " + d.state() + " " + d.version()).toList());
+        assertEquals(zh.result().statistics().found(), en.result().statistics().found());
+        assertEquals(zh.result().statistics().closedLoop(), en.result().statistics().closedLoop());
+        assertEquals(zh.result().statistics().inspectionCompletion(), en.result().statistics().inspectionCompletion());
+        assertEquals(zh.result().warnings().size(), en.result().warnings().size());
+    }
+
+    @Test
     void noOutputShowsACodeWhereALabelBelongs() {
         Set<String> codes = codes();
         List<String> found = new ArrayList<>();

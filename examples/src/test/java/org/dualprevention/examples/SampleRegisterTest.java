@@ -109,6 +109,11 @@ class SampleRegisterTest {
         for (Map.Entry<String, String> e : zh.entrySet()) {
             assertTrue(han.matcher(e.getValue()).find(), e.getKey() + " is not Chinese: " + e.getValue());
             assertFalse(han.matcher(en.get(e.getKey())).find(), e.getKey() + " in English has Chinese text");
+            if (e.getKey().endsWith(".inspectionStandard")) {
+                // one inspection item per line of the standard (InspectionItem splits at ; and ；)
+                assertEquals(en.get(e.getKey()).split("[;；]").length, e.getValue().split("[;；]").length,
+                        e.getKey() + ": as many inspection items in Chinese as in English: " + e.getValue());
+            }
         }
         SampleRegister english = SampleRegister.plant(providers, "en");
         for (int i = 0; i < register.riskPoints().size(); i++) {
