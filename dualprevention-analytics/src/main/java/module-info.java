@@ -9,4 +9,5 @@ module org.dualprevention.analytics {
     requires static org.jspecify;
 
     exports org.dualprevention.analytics;
+    exports org.dualprevention.analytics.document;
 }

@@ -12,8 +12,10 @@ final class AnalyticsLabels {
     }
 
     static String get(String key, Locale locale) {
+        // Chinese for zh, the English base bundle otherwise: never the JVM's default locale as a fallback
+        Locale lookup = "zh".equals(locale.getLanguage()) ? locale : Locale.ROOT;
         try {
-            return ResourceBundle.getBundle(BUNDLE, locale, AnalyticsLabels.class.getModule()).getString(key);
+            return ResourceBundle.getBundle(BUNDLE, lookup, AnalyticsLabels.class.getModule()).getString(key);
         } catch (MissingResourceException e) {
             return ResourceBundle.getBundle(BUNDLE, Locale.ROOT, AnalyticsLabels.class.getModule()).getString(key);
         }

@@ -33,7 +33,19 @@ import org.dualprevention.risk.RiskPointId;
  * <p>Now comes from the injected {@link Clock}; today is now in the organisation's zone, given explicitly
  * (as to the engine's builder), never taken from the clock. "Months"
  * are calendar months; the trend and Poisson rules use complete months only, ending with the month before
- * the current one. Hidden dangers and tasks are read once each, one element at a time; memory is
+ * the current one.
+ *
+ * <p><b>Observed months.</b> The month-based rules count only the months in which a unit or zone existed and
+ * was observed, never the months before its data began as months with nothing found (a unit whose first
+ * hidden dangers all fall in the last month would otherwise look improbably busy). A unit or zone is
+ * observed from the month of its first record (a hidden danger of it or of its sub-units, withdrawn ones
+ * included; one reported before the window makes the whole window observed), or from the day the host
+ * names in {@link #withObservedSince(Map)} when that is earlier. The trend needs at least 3 observed months
+ * in its window and the Poisson rule at least {@value #MIN_OBSERVED_HISTORY} observed months of history (or
+ * all of {@link WarningSettings#poissonHistory()} when that is shorter); the figures {@code periods} and
+ * {@code historyMonths} give the months actually used.
+ *
+ * <p>Hidden dangers and tasks are read once each, one element at a time; memory is
  * O(units × months + zones × months + hidden dangers in the windows), never the whole input. At most
  * {@value #MAX_RECORDS} records are listed per warning; the figure {@code records} always gives the full
  * count.
@@ -47,17 +59,23 @@ import org.dualprevention.risk.RiskPointId;
 public final class EarlyWarning {
     /** Most records listed in one warning. */
     public static final int MAX_RECORDS = 1000;
+    /** Fewest observed months of history the {@code improbable-count} rule tests against. */
+    public static final int MIN_OBSERVED_HISTORY = 3;
+    private static final int MIN_TREND_MONTHS = 3;
 
     private final Organization organization;
     private final Clock clock;
     private final ZoneId zone;
     private final WarningSettings settings;
+    private final Map<OrgUnitId, LocalDate> observedSince;
 
-    private EarlyWarning(Organization organization, Clock clock, ZoneId zone, WarningSettings settings) {
+    private EarlyWarning(Organization organization, Clock clock, ZoneId zone, WarningSettings settings,
+            Map<OrgUnitId, LocalDate> observedSince) {
         this.organization = Objects.requireNonNull(organization, "organization");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.observedSince = observedSince;
     }
 
     /**
@@ -70,7 +88,30 @@ public final class EarlyWarning {
      * @return the evaluator
      */
     public static EarlyWarning of(Organization organization, Clock clock, ZoneId zone, WarningSettings settings) {
-        return new EarlyWarning(organization, clock, zone, settings);
+        return new EarlyWarning(organization, clock, zone, settings, Map.of());
+    }
+
+    /**
+     * A copy that knows from which day units were observed: the day the unit was set up, or the day its
+     * hidden dangers began to be recorded (for example when the system went live), whichever is later.
+     * From that month on a month without hidden dangers counts as a month with none; before it, months
+     * are not counted at all. A day other than the first of its month starts the observation with the next
+     * month. Units not named here are observed from their first record (see the class comment).
+     *
+     * @param since the first observed day per unit; replaces any map given before
+     * @return the copy
+     * @throws IllegalArgumentException if a unit is not in the organisation
+     */
+    public EarlyWarning withObservedSince(Map<OrgUnitId, LocalDate> since) {
+        Objects.requireNonNull(since, "since");
+        for (Map.Entry<OrgUnitId, LocalDate> e : since.entrySet()) {
+            Objects.requireNonNull(e.getValue(), "since day of unit [" + e.getKey() + "]");
+            if (!organization.contains(e.getKey())) {
+                throw new IllegalArgumentException("observedSince unit [" + e.getKey()
+                        + "] is not in the organisation; allowed: the ids of its units");
+            }
+        }
+        return new EarlyWarning(organization, clock, zone, settings, Map.copyOf(since));
     }
 
     /** @return the rules' parameters */
@@ -231,7 +272,27 @@ public final class EarlyWarning {
         List<Warning> overdue = new ArrayList<>();
         List<Warning> dueSoon = new ArrayList<>();
 
+        for (OrgUnit u : organization.units()) {
+            LocalDate since = observedSince.get(u.id());
+            if (since != null) {
+                YearMonth from = since.getDayOfMonth() == 1 ? YearMonth.from(since) : YearMonth.from(since).plusMonths(1);
+                if (!from.isAfter(lastMonth)) {
+                    unitSeries.get(u.id()).observe(Math.max(0, (int) firstMonth.until(from, ChronoUnit.MONTHS)));
+                }
+            }
+        }
+
         for (HiddenDangerFact d : dangers) {
+            YearMonth reported = YearMonth.from(d.reportedOn());
+            if (!reported.isAfter(lastMonth)) {
+                int idx = reported.isBefore(firstMonth) ? 0 : (int) firstMonth.until(reported, ChronoUnit.MONTHS);
+                for (Series s : chains.getOrDefault(d.unit(), List.of())) {
+                    s.observe(idx);
+                }
+                if (d.zone().isPresent()) {
+                    zoneSeries.computeIfAbsent(d.zone().get(), k -> new Series(months)).observe(idx);
+                }
+            }
             if (d.withdrawn()) {
                 continue;
             }
@@ -303,42 +364,47 @@ public final class EarlyWarning {
 
     private void test(RecordRef subject, Series s, YearMonth firstMonth, List<Warning> trends, List<Warning> poisson) {
         int months = s.counts.length;
-        // rising trend over the last trendPeriods months
-        int k = settings.trendPeriods();
-        long[] window = new long[k];
-        System.arraycopy(s.counts, months - k, window, 0, k);
-        long total = 0;
-        for (long c : window) {
-            total += c;
-        }
-        if (total > 0 && total >= settings.trendMinTotal()) {
-            StatisticalTests.Trend t = StatisticalTests.trend(window);
-            if (t.slope > 0 && t.pValue < settings.trendAlpha()) {
-                Map<String, BigDecimal> fig = new LinkedHashMap<>();
-                fig.put("slope", decimal(t.slope));
-                fig.put("pValue", decimal(t.pValue));
-                fig.put("alpha", decimal(settings.trendAlpha()));
-                fig.put("periods", BigDecimal.valueOf(k));
-                for (int i = 0; i < k; i++) {
-                    fig.put(firstMonth.plusMonths(months - k + i).toString(), BigDecimal.valueOf(window[i]));
+        // rising trend over the observed months among the last trendPeriods months
+        int from = Math.max(months - settings.trendPeriods(), s.observedFrom);
+        int k = months - from;
+        if (k >= MIN_TREND_MONTHS) {
+            long[] window = new long[k];
+            System.arraycopy(s.counts, from, window, 0, k);
+            long total = 0;
+            for (long c : window) {
+                total += c;
+            }
+            if (total > 0 && total >= settings.trendMinTotal()) {
+                StatisticalTests.Trend t = StatisticalTests.trend(window);
+                if (t.slope > 0 && t.pValue < settings.trendAlpha()) {
+                    Map<String, BigDecimal> fig = new LinkedHashMap<>();
+                    fig.put("slope", decimal(t.slope));
+                    fig.put("pValue", decimal(t.pValue));
+                    fig.put("alpha", decimal(settings.trendAlpha()));
+                    fig.put("periods", BigDecimal.valueOf(k));
+                    for (int i = 0; i < k; i++) {
+                        fig.put(firstMonth.plusMonths((long) from + i).toString(), BigDecimal.valueOf(window[i]));
+                    }
+                    List<RecordRef> refs = s.refs(from);
+                    fig.put("records", BigDecimal.valueOf(total));
+                    trends.add(new Warning(WarningRule.RISING_TREND, subject, String.format(Locale.ROOT,
+                            "Hidden dangers of %s [%s] rise by %.3f per month over the %d months %s to %s (p = %.4f < %s)",
+                            subject.kind(), subject.id(), t.slope, k, firstMonth.plusMonths(from),
+                            firstMonth.plusMonths(months - 1L), t.pValue, settings.trendAlpha()), fig, refs));
                 }
-                List<RecordRef> refs = s.refs(months - k);
-                fig.put("records", BigDecimal.valueOf(total));
-                trends.add(new Warning(WarningRule.RISING_TREND, subject, String.format(Locale.ROOT,
-                        "Hidden dangers of %s [%s] rise by %.3f per month over the %d months %s to %s (p = %.4f < %s)",
-                        subject.kind(), subject.id(), t.slope, k, firstMonth.plusMonths(months - k),
-                        firstMonth.plusMonths(months - 1L), t.pValue, settings.trendAlpha()), fig, refs));
             }
         }
-        // improbable count in the last month against the history before it
+        // improbable count in the last month against the observed history before it
         int h = settings.poissonHistory();
+        int historyFrom = Math.max(months - 1 - h, s.observedFrom);
+        int observedHistory = months - 1 - historyFrom;
         long observed = s.counts[months - 1];
-        if (observed >= settings.poissonMinCount()) {
+        if (observed >= settings.poissonMinCount() && observedHistory >= Math.min(MIN_OBSERVED_HISTORY, h)) {
             long sum = 0;
-            for (int i = months - 1 - h; i < months - 1; i++) {
+            for (int i = historyFrom; i < months - 1; i++) {
                 sum += s.counts[i];
             }
-            double mean = (double) sum / h;
+            double mean = (double) sum / observedHistory;
             double p = StatisticalTests.poissonUpperTail(mean, observed);
             if (p < settings.poissonAlpha()) {
                 Map<String, BigDecimal> fig = new LinkedHashMap<>();
@@ -346,13 +412,13 @@ public final class EarlyWarning {
                 fig.put("mean", decimal(mean));
                 fig.put("pValue", decimal(p));
                 fig.put("alpha", decimal(settings.poissonAlpha()));
-                fig.put("historyMonths", BigDecimal.valueOf(h));
+                fig.put("historyMonths", BigDecimal.valueOf(observedHistory));
                 fig.put("records", BigDecimal.valueOf(observed));
                 poisson.add(new Warning(WarningRule.IMPROBABLE_COUNT, subject, String.format(Locale.ROOT,
-                        "%d hidden dangers of %s [%s] in %s are improbably many against a mean of %.3f over the %d months"
-                                + " before (P(X >= %d) = %.3g < %s)",
-                        observed, subject.kind(), subject.id(), firstMonth.plusMonths(months - 1L), mean, h, observed,
-                        p, settings.poissonAlpha()), fig, s.refs(months - 1)));
+                        "%d hidden dangers of %s [%s] in %s are improbably many against a mean of %.3f over the %d"
+                                + " observed months before (P(X >= %d) = %.3g < %s)",
+                        observed, subject.kind(), subject.id(), firstMonth.plusMonths(months - 1L), mean,
+                        observedHistory, observed, p, settings.poissonAlpha()), fig, s.refs(months - 1)));
             }
         }
     }
@@ -365,13 +431,20 @@ public final class EarlyWarning {
     private static final class Series {
         final long[] counts;
         final List<List<RecordRef>> refs;
+        /** Index of the first observed month; {@code counts.length} while nothing was observed. */
+        int observedFrom;
 
         Series(int months) {
+            observedFrom = months;
             counts = new long[months];
             refs = new ArrayList<>(months);
             for (int i = 0; i < months; i++) {
                 refs.add(null);
             }
+        }
+
+        void observe(int idx) {
+            observedFrom = Math.min(observedFrom, idx);
         }
 
         void add(int idx, RecordRef ref) {

@@ -10,7 +10,10 @@ import java.util.Optional;
 
 /**
  * A rate of DOMAIN.md §5.4 / §10.3 as numerator, denominator and ratio, for example the
- * rectification rate (整改率) 45 closed of 50 found.
+ * rectification rate (整改率) 45 rectified of 50 found, where <em>rectified</em> means the rectification is
+ * finished (submitted for acceptance, done on the spot, or already closed), beside the closed-loop rate
+ * (闭环率, 销号率) 40 closed after acceptance of the same 50. The two differ on purpose (DOMAIN.md §10.3):
+ * where one is shown, show both ({@link UnitStatistics#rectification()}, {@link UnitStatistics#closedLoop()}).
  *
  * <p>A rate with a zero denominator is <em>not applicable</em>: {@link #ratio()} is empty, never 0 % or
  * 100 %. The ratio is computed with {@link BigDecimal}: exactly when the quotient terminates (3/4 =

@@ -17,9 +17,12 @@ import org.dualprevention.risk.RiskPointId;
 
 /**
  * Draws a {@link RiskMap} as a standalone SVG document (风险四色分布图) that opens in a browser: zones
- * filled by their effective colour ({@link RiskLevel#rgb()}), risk points marked as dots in their own
- * effective colour, a legend with the four levels (labels from {@link RiskLevel#displayName(Locale)}) and
- * the number of risk points per colour, a title and the date.
+ * filled by their effective colour in the full, opaque four colours of DOMAIN.md §4.1 ({@link RiskLevel#rgb()}),
+ * risk points marked as dots in their own effective colour with their names printed beside them, a legend
+ * that says what it counts (risk points by their current, effective level) with the four levels (labels from
+ * {@link RiskLevel#displayName(Locale)}) and the number per colour, a title and the date in the locale's form.
+ * Labels are Chinese for a locale whose language is {@code zh}, English otherwise, whatever the JVM's default
+ * locale.
  *
  * <p>Zones with no assessed risk point are grey ({@value #NOT_ASSESSED_RGB}). Risk points are drawn at the
  * site-plan positions given with {@link #withPositions(Map)}; a risk point without a position is placed on
@@ -38,15 +41,19 @@ public final class SvgRiskMapRenderer {
     private static final double PAD = 20;
     private static final double HEADER = 70;
     private static final double LEGEND_ROW = 24;
-    private static final double POINT_SPACING = 14;
+    private static final double POINT_SPACING = 16;
+    private static final int POINTS_PER_COLUMN = 6;
+    private static final double COLUMN_WIDTH = 150;
 
     private final Locale locale;
+    private final boolean chinese;
     private final Optional<String> title;
     private final int width;
     private final Map<RiskPointId, MapZone.Point> positions;
 
     private SvgRiskMapRenderer(Locale locale, Optional<String> title, int width, Map<RiskPointId, MapZone.Point> positions) {
-        this.locale = locale;
+        this.chinese = "zh".equals(locale.getLanguage());
+        this.locale = chinese ? Locale.CHINESE : Locale.ROOT;
         this.title = title;
         this.width = width;
         this.positions = positions;
@@ -161,7 +168,7 @@ public final class SvgRiskMapRenderer {
         out.append("  <text class=\"title\" x=\"").append(num(PAD)).append("\" y=\"32\" font-size=\"22\" font-weight=\"bold\">")
                 .append(esc(heading)).append("</text>\n");
         out.append("  <text class=\"date\" x=\"").append(num(PAD)).append("\" y=\"56\" font-size=\"14\">")
-                .append(esc(AnalyticsLabels.get("Map.date", locale))).append(": ").append(map.date().toString())
+                .append(esc(AnalyticsLabels.get("Map.date", locale))).append(colon()).append(esc(date(map.date())))
                 .append("</text>\n");
 
         out.append("  <g class=\"zones\">\n");
@@ -178,11 +185,12 @@ public final class SvgRiskMapRenderer {
                 out.append(num(proj.x(poly.get(i).x()))).append(',').append(num(proj.y(poly.get(i).y())));
             }
             out.append("\" fill=\"").append(level.map(RiskLevel::rgb).orElse(NOT_ASSESSED_RGB))
-                    .append("\" fill-opacity=\"0.6\" stroke=\"#424242\" stroke-width=\"1.5\">");
+                    .append("\" stroke=\"#424242\" stroke-width=\"1.5\">");
             out.append("<title>").append(esc(zoneTooltip(z))).append("</title></polygon>\n");
             MapZone.Point a = z.zone().anchor();
             out.append("    <text class=\"zone-label\" x=\"").append(num(proj.x(a.x()))).append("\" y=\"")
-                    .append(num(proj.y(a.y()) - 10)).append("\" font-size=\"13\" text-anchor=\"middle\">")
+                    .append(num(proj.y(a.y()) - 10)).append("\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"middle\""
+                            + " stroke=\"#FFFFFF\" stroke-width=\"3\" paint-order=\"stroke\">")
                     .append(esc(z.zone().name())).append("</text>\n");
         }
         out.append("  </g>\n");
@@ -207,8 +215,12 @@ public final class SvgRiskMapRenderer {
                     .append("\" data-level=\"").append(level.map(RiskLevel::code).orElse("none")).append("\" cx=\"")
                     .append(num(cx)).append("\" cy=\"").append(num(cy)).append("\" r=\"5\" fill=\"")
                     .append(level.map(RiskLevel::rgb).orElse(NOT_ASSESSED_RGB))
-                    .append("\" stroke=\"#000000\" stroke-width=\"1\"><title>").append(esc(pointTooltip(p)))
+                    .append("\" stroke=\"#000000\" stroke-width=\"1.5\"><title>").append(esc(pointTooltip(p)))
                     .append("</title></circle>\n");
+            out.append("    <text class=\"risk-point-label\" data-risk-point=\"").append(esc(p.id().value()))
+                    .append("\" x=\"").append(num(cx + 8)).append("\" y=\"").append(num(cy + 4))
+                    .append("\" font-size=\"11\" stroke=\"#FFFFFF\" stroke-width=\"3\" paint-order=\"stroke\">")
+                    .append(esc(p.name())).append("</text>\n");
         }
         out.append("  </g>\n");
 
@@ -223,17 +235,35 @@ public final class SvgRiskMapRenderer {
         }
         out.append("  <g class=\"legend\">\n");
         out.append("    <text class=\"legend-title\" x=\"").append(num(PAD)).append("\" y=\"").append(num(legendTop + 14))
-                .append("\" font-size=\"14\" font-weight=\"bold\">").append(esc(AnalyticsLabels.get("Map.legend", locale)))
+                .append("\" font-size=\"14\" font-weight=\"bold\">").append(esc(AnalyticsLabels.get("Map.legendCounts", locale)))
                 .append("</text>\n");
         double y = legendTop + LEGEND_ROW;
         for (RiskLevel l : RiskLevel.values()) {
-            legendRow(out, y, l.code(), l.rgb(), l.displayName(locale) + " (" + l.colourName(locale) + "): "
-                    + counts.getOrDefault(l, 0L));
+            legendRow(out, y, l.code(), l.rgb(), l.displayName(locale) + (chinese ? "（" + l.colourName(locale) + "）"
+                    : " (" + l.colourName(locale) + ")") + colon() + points(counts.getOrDefault(l, 0L)));
             y += LEGEND_ROW;
         }
-        legendRow(out, y, "none", NOT_ASSESSED_RGB, AnalyticsLabels.get("Map.notAssessed", locale) + ": " + notAssessed);
+        legendRow(out, y, "none", NOT_ASSESSED_RGB, AnalyticsLabels.get("Map.notAssessed", locale) + colon()
+                + points(notAssessed));
         out.append("  </g>\n");
         out.append("</svg>\n");
+    }
+
+    private String colon() {
+        return chinese ? "：" : ": ";
+    }
+
+    private String date(java.time.LocalDate day) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(chinese ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH).format(day);
+    }
+
+    /** @return "3 个风险点", "1 risk point", "3 risk points" */
+    private String points(long n) {
+        if (chinese) {
+            return n + " " + AnalyticsLabels.get("Map.riskPoints", locale);
+        }
+        return n + " " + AnalyticsLabels.get(n == 1 ? "Map.riskPoint" : "Map.riskPoints", locale);
     }
 
     private void legendRow(Appendable out, double y, String code, String rgb, String label) throws IOException {
@@ -265,12 +295,14 @@ public final class SvgRiskMapRenderer {
         Map<RiskPointId, MapZone.Point> out = new HashMap<>();
         for (ZoneStatus z : map.zones()) {
             List<RiskPointId> ids = z.riskPoints().stream().filter(id -> !positions.containsKey(id)).toList();
-            int cols = (int) Math.ceil(Math.sqrt(ids.size()));
+            // a list of dots with their names, in columns of POINTS_PER_COLUMN under the zone's name
+            int cols = (ids.size() + POINTS_PER_COLUMN - 1) / POINTS_PER_COLUMN;
             MapZone.Point a = z.zone().anchor();
-            double x0 = proj.x(a.x()) - (cols - 1) * POINT_SPACING / 2;
+            double x0 = proj.x(a.x()) - cols * COLUMN_WIDTH / 2 + 8;
             double y0 = proj.y(a.y()) + 6;
             for (int i = 0; i < ids.size(); i++) {
-                out.put(ids.get(i), new MapZone.Point(x0 + (i % cols) * POINT_SPACING, y0 + (i / cols) * POINT_SPACING));
+                out.put(ids.get(i), new MapZone.Point(x0 + (i / POINTS_PER_COLUMN) * COLUMN_WIDTH,
+                        y0 + (i % POINTS_PER_COLUMN) * POINT_SPACING));
             }
         }
         return out;

@@ -127,17 +127,24 @@ class EarlyWarningTest {
     }
 
     @Test
-    void poissonRuleOnARisingUnitUsesTheMeanOfItsHistory() {
-        // W1: June 2026 = 6, history Jun 2025..May 2026 = 0 x7, 1, 2, 3, 4, 5 -> mean 15/12 = 1.25
-        List<Warning> w1 = of(WARN.fromDangers(risingW1()), WarningRule.IMPROBABLE_COUNT, "W1");
+    void poissonRuleOnARisingUnitUsesTheMeanOfItsObservedHistory() {
+        // W1's data begin in January 2026: June 2026 = 6 against January..May = 1, 2, 3, 4, 5 -> mean 3, not improbable
+        List<Warning> observed = of(WARN.fromDangers(risingW1()), WarningRule.IMPROBABLE_COUNT, "W1");
+        assertTrue(upperTailByHand(3, 6) > 0.01);
+        assertEquals(List.of(), observed);
+        // observed (with nothing found) since June 2025: history 0 x7, 1, 2, 3, 4, 5 -> mean 15/12 = 1.25
+        EarlyWarning since = WARN.withObservedSince(java.util.Map.of(W1, LocalDate.of(2025, 6, 1)));
+        List<Warning> w1 = of(since.fromDangers(risingW1()), WarningRule.IMPROBABLE_COUNT, "W1");
         double p = upperTailByHand(1.25, 6);
         assertTrue(p < 0.01, "p " + p);
         assertEquals(1, w1.size());
         assertEquals(p, w1.get(0).figure("pValue").doubleValue(), 1e-12);
         assertEquals(0, new BigDecimal("1.25").compareTo(w1.get(0).figure("mean")));
+        assertEquals(new BigDecimal(12), w1.get(0).figure("historyMonths"));
         // a stricter alpha keeps it quiet
         EarlyWarning strict = EarlyWarning.of(Fixtures.ORG, Fixtures.clockAt("2026-07-15T10:00"), Fixtures.SHANGHAI,
-                WarningSettings.defaults().withPoisson(12, p / 2, 3));
+                WarningSettings.defaults().withPoisson(12, p / 2, 3))
+                .withObservedSince(java.util.Map.of(W1, LocalDate.of(2025, 6, 1)));
         assertEquals(0, of(strict.fromDangers(risingW1()), WarningRule.IMPROBABLE_COUNT, "W1").size());
     }
 

@@ -100,12 +100,60 @@ class SvgRiskMapRendererTest {
             assertTrue(labels.get(l.ordinal()).startsWith(l.displayName(Locale.CHINA)), labels.toString());
         }
         // effective: P1 red, P3 orange, P2 yellow, P5 blue; P4 not assessed
-        assertTrue(labels.get(0).endsWith(": 1"), labels.get(0));
-        assertTrue(labels.get(3).endsWith(": 1"), labels.get(3));
-        assertEquals("未评估: 1", labels.get(4));
-        assertEquals("图例", byClass(doc, "text", "legend-title").get(0).getTextContent());
+        assertEquals("重大风险（红）：1 个风险点", labels.get(0));
+        assertEquals("低风险（蓝）：1 个风险点", labels.get(3));
+        assertEquals("未评估：1 个风险点", labels.get(4));
+        // the legend says what it counts
+        assertEquals("图例（按风险点当前风险等级统计风险点数）", byClass(doc, "text", "legend-title").get(0).getTextContent());
         assertEquals("安全风险四色分布图", byClass(doc, "text", "title").get(0).getTextContent());
-        assertEquals("日期: 2026-03-20", byClass(doc, "text", "date").get(0).getTextContent());
+        // the date in the locale's form
+        assertEquals("日期：2026年3月20日", byClass(doc, "text", "date").get(0).getTextContent());
+    }
+
+    @Test
+    void theMapPrintsTheRiskPointsNamesInFullOpaqueColours() throws Exception {
+        String svg = SvgRiskMapRenderer.of(Locale.CHINA).render(MapFixtures.map());
+        Document doc = parse(svg);
+        Map<String, String> names = new HashMap<>();
+        for (Element e : byClass(doc, "text", "risk-point-label")) {
+            names.put(e.getAttribute("data-risk-point"), e.getTextContent());
+        }
+        Map<String, String> expected = new HashMap<>();
+        for (PointStatus p : MapFixtures.map().points()) {
+            if (!p.id().value().equals("P5")) {
+                expected.put(p.id().value(), p.name());
+            }
+        }
+        assertEquals(expected, names, "every drawn risk point has its name printed, not only a tooltip");
+        // the four colours are opaque: no opacity anywhere, every zone and point fill one of the four or grey
+        assertFalse(svg.contains("opacity"), "no element is drawn translucent");
+        java.util.Set<String> allowed = new java.util.HashSet<>();
+        for (RiskLevel l : RiskLevel.values()) {
+            allowed.add(l.rgb());
+        }
+        allowed.add(SvgRiskMapRenderer.NOT_ASSESSED_RGB);
+        for (Element e : byClass(doc, "polygon", "zone")) {
+            assertTrue(allowed.contains(e.getAttribute("fill")), e.getAttribute("fill"));
+        }
+        assertEquals(List.of("#E53935", "#FB8C00", "#FDD835", "#1E88E5"), java.util.Arrays.stream(RiskLevel.values())
+                .map(RiskLevel::rgb).toList(), "DOMAIN.md §4.1");
+    }
+
+    @Test
+    void englishLabelsDoNotDependOnTheJvmsDefaultLocale() throws Exception {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.CHINA);
+            Document doc = parse(SvgRiskMapRenderer.of(Locale.ENGLISH).render(MapFixtures.map()));
+            List<String> labels = byClass(doc, "text", "legend-label").stream().map(Element::getTextContent).toList();
+            assertEquals("Major risk (Red): 1 risk point", labels.get(0));
+            // the spi's labels too: English asked for on a Chinese machine is English
+            assertEquals("Major risk", RiskLevel.MAJOR.displayName(Locale.ENGLISH));
+            assertEquals("重大风险", RiskLevel.MAJOR.displayName(Locale.SIMPLIFIED_CHINESE));
+            assertEquals("Date: March 20, 2026", byClass(doc, "text", "date").get(0).getTextContent());
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test

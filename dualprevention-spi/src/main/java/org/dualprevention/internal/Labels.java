@@ -8,6 +8,10 @@ import java.util.ResourceBundle;
 /**
  * Looks up display labels of enums and codes in the {@code org.dualprevention.internal.labels}
  * resource bundles (English default, Chinese {@code zh}). Not exported.
+ *
+ * <p>A locale whose language is not {@code zh} gets the English base bundle, whatever the JVM's default
+ * locale: {@code ResourceBundle} would otherwise fall back to the default locale, so that English asked
+ * for on a Chinese machine came out Chinese.
  */
 public final class Labels {
     private static final String BUNDLE = "org.dualprevention.internal.labels";
@@ -27,7 +31,8 @@ public final class Labels {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(locale, "locale");
         try {
-            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, Labels.class.getModule());
+            Locale lookup = "zh".equals(locale.getLanguage()) ? locale : Locale.ROOT;
+            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, lookup, Labels.class.getModule());
             return bundle.containsKey(key) ? bundle.getString(key) : fallback;
         } catch (MissingResourceException e) {
             return fallback;

@@ -1,0 +1,994 @@
+package org.dualprevention.analytics.document;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.dualprevention.analytics.HiddenDangerFact;
+import org.dualprevention.analytics.PeriodReport;
+import org.dualprevention.analytics.Rate;
+import org.dualprevention.analytics.RiskMap;
+import org.dualprevention.analytics.SvgRiskMapRenderer;
+import org.dualprevention.analytics.UnitStatistics;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerGrade;
+import org.dualprevention.danger.RectificationPlan;
+import org.dualprevention.organization.ActorId;
+import org.dualprevention.organization.ControlLevel;
+import org.dualprevention.organization.OrgUnit;
+import org.dualprevention.organization.OrgUnitId;
+import org.dualprevention.organization.Organization;
+import org.dualprevention.risk.AccidentType;
+import org.dualprevention.risk.Assessment;
+import org.dualprevention.risk.ControlMeasure;
+import org.dualprevention.risk.Hazard;
+import org.dualprevention.risk.MapZone;
+import org.dualprevention.risk.MapZoneId;
+import org.dualprevention.risk.MeasureCategory;
+import org.dualprevention.risk.RiskLevel;
+import org.dualprevention.risk.RiskPoint;
+import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.spi.LevelCombination;
+
+/**
+ * Renders the documents a safety manager files and posts, each as one self-contained HTML page printable
+ * on A4: inline CSS with {@code @page} rules (the register and the ledger in landscape, the cards and the
+ * statistics table in portrait), no scripts and no external resources (charts and the map are inline SVG),
+ * well-formed polyglot XHTML in UTF-8.
+ *
+ * <pre>{@code
+ * Documents docs = Documents.of(Locale.SIMPLIFIED_CHINESE)      // the default; Locale.ENGLISH for English
+ *         .withEnterprise("华信精细化工有限公司")
+ *         .withDirectory(Directory.empty().withResponsible(unit, "张伟").withContact(unit, "值班室", "0531-1234567"));
+ * String register = docs.riskRegister(organization, riskPoints, zones, asOf);
+ * String ledger = docs.hiddenDangerLedger(organization, riskPoints, zones, hiddenDangers, asOf, zone);
+ * }</pre>
+ *
+ * <h2>What each document shows</h2>
+ * <ul>
+ *   <li>{@link #riskRegister 风险分级管控清单}: one row per hazard, risk points from the most severe level down:
+ *       risk point, unit, zone, hazard with its GB/T 13861 class, GB 6441 accident types, the current
+ *       assessments (method, factors, score), the level in its colour, control levels with responsible units
+ *       and persons, and the control measures in their five categories.</li>
+ *   <li>{@link #riskCards 安全风险告知卡}: one card per risk point for the board on site: level colour, main
+ *       hazards and accident types, control measures, emergency measures (the measures of category
+ *       emergency), control level and responsible people, emergency contacts.</li>
+ *   <li>{@link #postCards 岗位风险告知卡} and {@link #emergencyCards 应急处置卡}: one card per post (a unit at
+ *       {@link ControlLevel#POST}); a post works at the risk points it owns or holds a control measure of,
+ *       and at those the {@link Directory} names for it, or, when the directory names none, at the risk
+ *       points of the unit directly above it. The emergency card lists the emergency measures per accident
+ *       type.</li>
+ *   <li>{@link #hiddenDangerLedger 隐患排查治理台账}: one row per hidden danger (withdrawn ones excluded) with
+ *       risk point, zone, responsible person, the five implementations, deadline, rectification and
+ *       acceptance, overdue days, and the rectification rate (整改率) and closed-loop rate (闭环率) per grade
+ *       (一般 / 重大) as DOMAIN.md §10.3 defines them; with charts of hidden dangers found and closed per week
+ *       and of the overdue trend.</li>
+ *   <li>{@link #statisticsTable 隐患排查治理统计分析表}: the quarterly or yearly table of 16号令 Art. 14 (DOMAIN.md
+ *       §5.2) with its reporting deadline, one row per sub-unit and a total, the rates chart by unit, and
+ *       the lines for the principal's signature.</li>
+ *   <li>{@link #riskMap 安全风险四色分布图}: the four-colour map with the risk points' names, and the levels by
+ *       zone.</li>
+ * </ul>
+ * A risk point's and a hazard's level is that of the {@link LevelCombination} (default: the most severe,
+ * 从严从高, DOMAIN.md §4.3). Codes never appear: every enumerated value is printed as its label; host text
+ * (names, descriptions) is printed as given. Missing optional data is printed as "not recorded" (未登记).
+ *
+ * <p>This class is immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class Documents {
+    private static final List<MeasureCategory> CATEGORIES = List.of(MeasureCategory.ENGINEERING,
+            MeasureCategory.MANAGEMENT, MeasureCategory.TRAINING, MeasureCategory.PERSONAL_PROTECTION,
+            MeasureCategory.EMERGENCY);
+
+    private final Text text;
+    private final Locale locale;
+    private final Optional<String> enterprise;
+    private final Directory directory;
+    private final LevelCombination combination;
+
+    private Documents(Locale locale, Optional<String> enterprise, Directory directory, LevelCombination combination) {
+        this.locale = locale;
+        this.text = new Text(locale);
+        this.enterprise = enterprise;
+        this.directory = directory;
+        this.combination = combination;
+    }
+
+    /**
+     * Documents in the language of a locale: Simplified Chinese for a locale whose language is {@code zh},
+     * English otherwise.
+     *
+     * @param locale the locale, e.g. {@link Locale#SIMPLIFIED_CHINESE} or {@link Locale#ENGLISH}
+     * @return the renderer
+     */
+    public static Documents of(Locale locale) {
+        return new Documents(Objects.requireNonNull(locale, "locale"), Optional.empty(), Directory.empty(),
+                LevelCombination.MOST_SEVERE);
+    }
+
+    /** @return documents in Simplified Chinese (the default language of every document) */
+    public static Documents chinese() {
+        return of(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /**
+     * A copy that prints the enterprise's name in every heading.
+     *
+     * @param name the enterprise's name
+     * @return the copy
+     */
+    public Documents withEnterprise(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("enterprise name must not be blank");
+        }
+        return new Documents(locale, Optional.of(name), directory, combination);
+    }
+
+    /**
+     * A copy with people's names, responsible persons, emergency contacts and posts' risk points.
+     *
+     * @param value the directory
+     * @return the copy
+     */
+    public Documents withDirectory(Directory value) {
+        return new Documents(locale, enterprise, Objects.requireNonNull(value, "directory"), combination);
+    }
+
+    /**
+     * A copy that combines a hazard's current assessments with another rule (the engine's, if the host
+     * changed it).
+     *
+     * @param value the combination
+     * @return the copy
+     */
+    public Documents withLevelCombination(LevelCombination value) {
+        return new Documents(locale, enterprise, directory, Objects.requireNonNull(value, "combination"));
+    }
+
+    /** @return the locale asked for */
+    public Locale locale() {
+        return locale;
+    }
+
+    // ------------------------------------------------------------------ register
+
+    /**
+     * The risk register by level (风险分级管控清单), A4 landscape.
+     *
+     * @param organization the organisation
+     * @param riskPoints the risk points of the register
+     * @param zones the map zones (for the zones' names)
+     * @param asOf the day the register is printed for
+     * @return the HTML document
+     */
+    public String riskRegister(Organization organization, List<RiskPoint> riskPoints, List<MapZone> zones,
+            LocalDate asOf) {
+        Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(asOf, "asOf");
+        Map<MapZoneId, String> zoneNames = zoneNames(zones);
+        List<RiskPoint> sorted = byLevel(riskPoints);
+        Html h = begin(text.get("doc.register"), true);
+        heading(h, text.get("doc.register"), asOf);
+        levelSummary(h, sorted);
+        h.open("table", "class", "register").open("thead").open("tr");
+        for (String k : List.of("col.no", "col.riskPoint", "col.unit", "col.zone", "col.hazard", "col.accidentTypes",
+                "col.method", "col.factors", "col.score", "col.level", "col.controlLevel", "col.responsibleUnit",
+                "col.responsiblePerson")) {
+            h.el("th", text.get(k));
+        }
+        for (MeasureCategory c : CATEGORIES) {
+            h.el("th", c.displayName(text.labels));
+        }
+        h.close("tr").close("thead").nl().open("tbody");
+        int no = 0;
+        for (RiskPoint p : sorted) {
+            no++;
+            List<Hazard> hazards = p.hazards();
+            int span = Math.max(1, hazards.size());
+            for (int i = 0; i < span; i++) {
+                h.open("tr", "data-risk-point", p.id().value());
+                if (i == 0) {
+                    String rs = String.valueOf(span);
+                    h.open("td", "rowspan", rs, "class", "num").text(text.number(no)).close("td");
+                    h.open("td", "rowspan", rs).host(p.name()).open("div", "class", "sub").text(p.kind()
+                            .displayName(text.labels)).close("div");
+                    Optional<RiskLevel> pl = combination.levelOf(p);
+                    if (pl.isPresent()) {
+                        h.level("div", pl.get(), text.level(pl.get()));
+                    }
+                    h.close("td");
+                    h.open("td", "rowspan", rs);
+                    unitName(h, organization, p.owningUnit());
+                    h.close("td");
+                    h.open("td", "rowspan", rs);
+                    zoneName(h, zoneNames, p.zone());
+                    h.close("td");
+                }
+                if (hazards.isEmpty()) {
+                    h.el("td", text.get("label.none"));
+                    for (int k = 0; k < 8 + CATEGORIES.size(); k++) {
+                        h.el("td", "");
+                    }
+                } else {
+                    hazardCells(h, organization, hazards.get(i));
+                }
+                h.close("tr").nl();
+            }
+        }
+        h.close("tbody").close("table");
+        return end(h);
+    }
+
+    private void hazardCells(Html h, Organization organization, Hazard z) {
+        h.open("td").host(z.description()).open("div", "class", "sub").text(z.category().displayName(text.labels))
+                .close("div").close("td");
+        h.el("td", accidentTypes(z.accidentTypes()), "class", "accident-types");
+        List<Assessment> current = z.currentAssessments();
+        if (current.isEmpty()) {
+            h.el("td", text.get("label.notAssessed"));
+            h.el("td", "");
+            h.el("td", "");
+        } else {
+            h.open("td");
+            lines(h, current, a -> methodName(h, a));
+            h.close("td").open("td", "class", "factors");
+            lines(h, current, a -> h.text(factors(a)));
+            h.close("td").open("td", "class", "num");
+            lines(h, current, a -> h.text(text.decimal(a.score().value())));
+            h.close("td");
+        }
+        Optional<RiskLevel> level = combination.levelOf(z);
+        if (level.isPresent()) {
+            h.level("td", level.get(), text.level(level.get()));
+        } else {
+            h.el("td", text.get("label.notAssessed"));
+        }
+        // control levels, responsible units and persons, top level first
+        List<ControlMeasure> byRank = new ArrayList<>(z.measures());
+        byRank.sort(Comparator.comparing(ControlMeasure::controlLevel));
+        Set<String> levels = new LinkedHashSet<>();
+        Set<OrgUnitId> units = new LinkedHashSet<>();
+        for (ControlMeasure m : byRank) {
+            levels.add(m.controlLevel().displayName(text.labels));
+            units.add(m.responsibleUnit());
+        }
+        if (byRank.isEmpty()) {
+            h.el("td", text.get("label.notRecorded"));
+            h.el("td", text.get("label.notRecorded"));
+            h.el("td", text.get("label.notRecorded"));
+        } else {
+            h.el("td", String.join(text.sep(), levels), "class", "control-level");
+            h.open("td");
+            lines(h, new ArrayList<>(units), u -> unitName(h, organization, u));
+            h.close("td").open("td");
+            lines(h, new ArrayList<>(units), u -> person(h, directory.responsible(u)));
+            h.close("td");
+        }
+        for (MeasureCategory c : CATEGORIES) {
+            h.open("td", "class", "measures measures-" + c.code());
+            List<ControlMeasure> ms = z.measures().stream().filter(m -> m.category() == c).toList();
+            if (!ms.isEmpty()) {
+                h.open("ul");
+                for (ControlMeasure m : ms) {
+                    h.open("li").host(m.description()).close("li");
+                }
+                h.close("ul");
+            }
+            h.close("td");
+        }
+    }
+
+    private void methodName(Html h, Assessment a) {
+        String key = "method." + a.method().value();
+        if (text.has(key)) {
+            h.text(text.get(key));
+        } else {
+            h.host(a.method().value());
+        }
+    }
+
+    private String factors(Assessment a) {
+        List<String> parts = new ArrayList<>();
+        boolean direct = "DIRECT".equals(a.method().value());
+        a.input().values().forEach((k, v) -> {
+            String key = "factor." + a.method().value() + "." + k;
+            if (direct && text.has(key)) {
+                if (v.signum() != 0) {
+                    parts.add(text.get(key));
+                }
+            } else {
+                parts.add(k + " = " + text.decimal(v));
+            }
+        });
+        if (direct && parts.isEmpty()) {
+            return text.get("label.none");
+        }
+        return String.join(text.chinese ? "；" : "; ", parts);
+    }
+
+    private void levelSummary(Html h, List<RiskPoint> points) {
+        Map<RiskLevel, Long> counts = new EnumMap<>(RiskLevel.class);
+        long none = 0;
+        long hazards = 0;
+        for (RiskPoint p : points) {
+            hazards += p.hazards().size();
+            Optional<RiskLevel> l = combination.levelOf(p);
+            if (l.isPresent()) {
+                counts.merge(l.get(), 1L, Long::sum);
+            } else {
+                none++;
+            }
+        }
+        h.open("p", "class", "summary").text(text.get("label.levelCounts") + (text.chinese ? "：" : ": "));
+        for (RiskLevel l : RiskLevel.values()) {
+            h.open("span", "class", "chip level-" + l.code(), "style", "background-color:" + l.rgb() + ";color:"
+                    + (l == RiskLevel.GENERAL ? "#000000" : "#FFFFFF")).text(text.level(l) + " "
+                            + text.number(counts.getOrDefault(l, 0L))).close("span").text(" ");
+        }
+        if (none > 0) {
+            h.open("span", "class", "chip").text(text.get("label.notAssessed") + " " + text.number(none)).close("span");
+        }
+        h.text(" · " + text.format("label.riskPointCount", points.size()) + (text.chinese ? "，" : ", ")
+                + text.format("label.hazardCount", hazards));
+        h.close("p").nl();
+    }
+
+    // ------------------------------------------------------------------ cards
+
+    /**
+     * The risk notification cards (安全风险告知卡), one A4 page per risk point, most severe first.
+     *
+     * @param organization the organisation
+     * @param riskPoints the risk points
+     * @param zones the map zones (for the zones' names)
+     * @param asOf the day the cards are printed for
+     * @return the HTML document
+     */
+    public String riskCards(Organization organization, List<RiskPoint> riskPoints, List<MapZone> zones,
+            LocalDate asOf) {
+        Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(asOf, "asOf");
+        Map<MapZoneId, String> zoneNames = zoneNames(zones);
+        Html h = begin(text.get("doc.riskCards"), false);
+        for (RiskPoint p : byLevel(riskPoints)) {
+            Optional<RiskLevel> level = combination.levelOf(p);
+            cardHead(h, text.get("doc.riskCard"), level, p.name(), asOf);
+            h.open("table", "class", "facts").open("tbody");
+            row(h, text.get("col.riskPoint"), () -> h.host(p.name()).text(" · " + p.kind().displayName(text.labels)));
+            row(h, text.get("col.unit"), () -> unitName(h, organization, p.owningUnit()));
+            row(h, text.get("col.zone"), () -> zoneName(h, zoneNames, p.zone()));
+            row(h, text.get("col.level"), () -> levelOrNone(h, level));
+            controlRows(h, organization, p.hazards());
+            h.close("tbody").close("table");
+            cardBody(h, organization, p.hazards(), p.owningUnit());
+            h.close("section").nl();
+        }
+        return end(h);
+    }
+
+    /**
+     * The post risk notification cards (岗位风险告知卡), one A4 page per post that works at a risk point.
+     *
+     * @param organization the organisation
+     * @param riskPoints the risk points
+     * @param asOf the day the cards are printed for
+     * @return the HTML document
+     */
+    public String postCards(Organization organization, List<RiskPoint> riskPoints, LocalDate asOf) {
+        Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(asOf, "asOf");
+        Html h = begin(text.get("doc.postCards"), false);
+        Map<OrgUnit, List<RiskPoint>> posts = posts(organization, riskPoints);
+        if (posts.isEmpty()) {
+            h.el("p", text.get("label.noPosts"), "class", "note");
+        }
+        posts.forEach((post, points) -> {
+            List<Hazard> hazards = points.stream().flatMap(p -> p.hazards().stream()).toList();
+            Optional<RiskLevel> level = mostSevere(points);
+            cardHead(h, text.get("doc.postCard"), level, post.name(), asOf);
+            h.open("table", "class", "facts").open("tbody");
+            row(h, text.get("col.post"), () -> h.host(post.name()));
+            row(h, text.get("col.unit"), () -> unitName(h, organization, post.parent().orElse(post.id())));
+            row(h, text.get("col.riskPoints"), () -> joinHost(h, points.stream().map(RiskPoint::name).toList()));
+            row(h, text.get("col.level"), () -> levelOrNone(h, level));
+            controlRows(h, organization, hazards);
+            h.close("tbody").close("table");
+            cardBody(h, organization, hazards, post.id());
+            h.close("section").nl();
+        });
+        return end(h);
+    }
+
+    /**
+     * The emergency response cards (应急处置卡), one A4 page per post that works at a risk point: the emergency
+     * measures per accident type, then the emergency contacts.
+     *
+     * @param organization the organisation
+     * @param riskPoints the risk points
+     * @param asOf the day the cards are printed for
+     * @return the HTML document
+     */
+    public String emergencyCards(Organization organization, List<RiskPoint> riskPoints, LocalDate asOf) {
+        Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(asOf, "asOf");
+        Html h = begin(text.get("doc.emergencyCards"), false);
+        Map<OrgUnit, List<RiskPoint>> posts = posts(organization, riskPoints);
+        if (posts.isEmpty()) {
+            h.el("p", text.get("label.noPosts"), "class", "note");
+        }
+        posts.forEach((post, points) -> {
+            Optional<RiskLevel> level = mostSevere(points);
+            cardHead(h, text.get("doc.emergencyCard"), level, post.name(), asOf);
+            Map<AccidentType, Set<String>> byType = new EnumMap<>(AccidentType.class);
+            for (RiskPoint p : points) {
+                for (Hazard z : p.hazards()) {
+                    for (AccidentType t : z.accidentTypes()) {
+                        Set<String> s = byType.computeIfAbsent(t, k -> new LinkedHashSet<>());
+                        z.measures().stream().filter(m -> m.category() == MeasureCategory.EMERGENCY)
+                                .forEach(m -> s.add(m.description()));
+                    }
+                }
+            }
+            h.open("table", "class", "emergency").open("thead").open("tr").el("th", text.get("col.accidentTypes"))
+                    .el("th", text.get("col.emergencyMeasures")).close("tr").close("thead").open("tbody");
+            byType.forEach((t, measures) -> {
+                h.open("tr").el("td", t.displayName(text.labels), "class", "accident-types").open("td");
+                if (measures.isEmpty()) {
+                    h.open("span", "class", "note").text(text.get("label.noEmergency")).close("span");
+                } else {
+                    h.open("ol");
+                    measures.forEach(m -> h.open("li").host(m).close("li"));
+                    h.close("ol");
+                }
+                h.close("td").close("tr").nl();
+            });
+            h.close("tbody").close("table");
+            contacts(h, organization, post.id());
+            h.close("section").nl();
+        });
+        return end(h);
+    }
+
+    private void cardHead(Html h, String kind, Optional<RiskLevel> level, String name, LocalDate asOf) {
+        h.open("section", "class", "card");
+        String style = level.map(l -> "background-color:" + l.rgb() + ";color:" + (l == RiskLevel.GENERAL ? "#000000"
+                : "#FFFFFF")).orElse("background-color:#BDBDBD;color:#000000");
+        h.open("div", "class", "card-head" + level.map(l -> " level-" + l.code()).orElse(""), "style", style);
+        h.el("div", kind, "class", "card-kind");
+        h.open("div", "class", "card-name").host(name).close("div");
+        h.el("div", level.map(text::level).orElse(text.get("label.notAssessed")), "class", "card-level");
+        h.close("div");
+        h.open("p", "class", "meta");
+        enterprise.ifPresent(e -> h.host(e).text(" · "));
+        h.text(text.get("doc.asOf") + (text.chinese ? "：" : ": ") + text.date(asOf)).close("p");
+    }
+
+    private void cardBody(Html h, Organization organization, List<Hazard> hazards, OrgUnitId contactsOf) {
+        h.el("h2", text.get("col.mainHazards"));
+        if (hazards.isEmpty()) {
+            h.el("p", text.get("label.none"));
+        } else {
+            h.open("ul", "class", "hazards");
+            for (Hazard z : hazards) {
+                h.open("li").host(z.description()).text(text.chinese ? "（" + z.category().displayName(text.labels) + "）"
+                        : " (" + z.category().displayName(text.labels) + ")").close("li");
+            }
+            h.close("ul");
+        }
+        Set<AccidentType> types = EnumSet.noneOf(AccidentType.class);
+        hazards.forEach(z -> types.addAll(z.accidentTypes()));
+        h.el("h2", text.get("col.accidentTypes"));
+        h.el("p", types.isEmpty() ? text.get("label.none") : accidentTypes(types), "class", "accident-types");
+        h.el("h2", text.get("col.measures"));
+        h.open("table", "class", "measures").open("tbody");
+        for (MeasureCategory c : CATEGORIES) {
+            if (c == MeasureCategory.EMERGENCY) {
+                continue;
+            }
+            Set<String> ms = measures(hazards, c);
+            if (ms.isEmpty()) {
+                continue;
+            }
+            h.open("tr").el("th", c.displayName(text.labels)).open("td").open("ul");
+            ms.forEach(m -> h.open("li").host(m).close("li"));
+            h.close("ul").close("td").close("tr");
+        }
+        h.close("tbody").close("table");
+        h.el("h2", text.get("col.emergencyMeasures"));
+        Set<String> em = measures(hazards, MeasureCategory.EMERGENCY);
+        if (em.isEmpty()) {
+            h.el("p", text.get("label.noEmergency"), "class", "note");
+        } else {
+            h.open("ol", "class", "emergency");
+            em.forEach(m -> h.open("li").host(m).close("li"));
+            h.close("ol");
+        }
+        contacts(h, organization, contactsOf);
+    }
+
+    private void contacts(Html h, Organization organization, OrgUnitId unit) {
+        h.el("h2", text.get("col.contacts"));
+        h.open("ul", "class", "contacts");
+        for (Directory.Contact c : directory.contactsFor(organization, unit)) {
+            h.open("li").host(c.role()).text(text.chinese ? "：" : ": ").host(c.phone()).close("li");
+        }
+        for (String k : List.of("label.public119", "label.public120", "label.public110")) {
+            h.el("li", text.get(k));
+        }
+        h.close("ul");
+    }
+
+    private void controlRows(Html h, Organization organization, List<Hazard> hazards) {
+        Set<ControlLevel> levels = new TreeSet<>();
+        Set<OrgUnitId> units = new LinkedHashSet<>();
+        hazards.stream().flatMap(z -> z.measures().stream()).sorted(Comparator.comparing(ControlMeasure::controlLevel))
+                .forEach(m -> {
+                    levels.add(m.controlLevel());
+                    units.add(m.responsibleUnit());
+                });
+        row(h, text.get("col.controlLevel"), () -> h.text(levels.isEmpty() ? text.get("label.notRecorded")
+                : String.join(text.sep(), levels.stream().map(l -> l.displayName(text.labels)).toList())));
+        row(h, text.get("col.responsibleUnit") + " / " + text.get("col.responsiblePerson"), () -> {
+            if (units.isEmpty()) {
+                h.text(text.get("label.notRecorded"));
+            }
+            lines(h, new ArrayList<>(units), u -> {
+                unitName(h, organization, u);
+                h.text(" / ");
+                person(h, directory.responsible(u));
+            });
+        });
+    }
+
+    private static Set<String> measures(List<Hazard> hazards, MeasureCategory c) {
+        Set<String> out = new LinkedHashSet<>();
+        hazards.forEach(z -> z.measures().stream().filter(m -> m.category() == c).forEach(m -> out.add(m.description())));
+        return out;
+    }
+
+    /** Posts (units at post level) with the risk points they work at, in the organisation's order. */
+    private Map<OrgUnit, List<RiskPoint>> posts(Organization organization, List<RiskPoint> riskPoints) {
+        Map<OrgUnit, List<RiskPoint>> out = new LinkedHashMap<>();
+        for (OrgUnit u : organization.units()) {
+            if (!u.level().equals(ControlLevel.POST)) {
+                continue;
+            }
+            Set<RiskPointId> named = directory.postRiskPoints(u.id());
+            List<RiskPoint> points = new ArrayList<>();
+            for (RiskPoint p : riskPoints) {
+                boolean own = p.owningUnit().equals(u.id()) || named.contains(p.id())
+                        || p.hazards().stream().anyMatch(z -> z.measures().stream()
+                                .anyMatch(m -> m.responsibleUnit().equals(u.id())));
+                boolean parents = named.isEmpty() && u.parent().isPresent() && p.owningUnit().equals(u.parent().get());
+                if (own || parents) {
+                    points.add(p);
+                }
+            }
+            if (!points.isEmpty()) {
+                out.put(u, byLevel(points));
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ ledger
+
+    /**
+     * The hidden-danger ledger (隐患排查治理台账), A4 landscape: one row per hidden danger (withdrawn ones are
+     * left out), oldest first, with the rates per grade and the weekly charts over the ledger's days.
+     *
+     * @param organization the organisation
+     * @param riskPoints the risk points (for names and zones)
+     * @param zones the map zones (for the zones' names)
+     * @param dangers the hidden dangers
+     * @param asOf the day the ledger is printed for: states, rates and overdue days as of that day's end
+     * @param zone the organisation's time zone (for the day of closing)
+     * @return the HTML document
+     */
+    public String hiddenDangerLedger(Organization organization, List<RiskPoint> riskPoints, List<MapZone> zones,
+            List<HiddenDanger> dangers, LocalDate asOf, ZoneId zone) {
+        Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(zone, "zone");
+        Map<MapZoneId, String> zoneNames = zoneNames(zones);
+        Map<RiskPointId, RiskPoint> points = new HashMap<>();
+        riskPoints.forEach(p -> points.put(p.id(), p));
+        List<HiddenDanger> rows = new ArrayList<>();
+        List<HiddenDangerFact> facts = new ArrayList<>();
+        for (HiddenDanger d : dangers) {
+            HiddenDangerFact f = HiddenDangerFact.from(d, d.riskPoint().map(points::get), zone);
+            if (f.withdrawn() || f.reportedOn().isAfter(asOf)) {
+                continue;
+            }
+            rows.add(d);
+            facts.add(f);
+        }
+        rows.sort(Comparator.comparing(HiddenDanger::foundOn).thenComparing(d -> d.id().value()));
+        Html h = begin(text.get("doc.ledger"), true);
+        heading(h, text.get("doc.ledger"), asOf);
+        gradeRates(h, facts, asOf);
+        h.open("table", "class", "ledger").open("thead").open("tr");
+        for (String k : List.of("col.no", "col.title", "col.foundOn", "col.unit", "col.riskPoint", "col.zone",
+                "col.grade", "col.source", "col.state")) {
+            h.open("th", "rowspan", "2").text(text.get(k)).close("th");
+        }
+        h.open("th", "colspan", "5").text(text.get("col.five")).close("th");
+        for (String k : List.of("col.completedOn", "col.acceptance", "col.overdue")) {
+            h.open("th", "rowspan", "2").text(text.get(k)).close("th");
+        }
+        h.close("tr").open("tr");
+        for (String k : List.of("col.fiveResponsible", "col.fiveMeasures", "col.fiveFunds", "col.fiveDeadline",
+                "col.fivePlan")) {
+            h.el("th", text.get(k));
+        }
+        h.close("tr").close("thead").nl().open("tbody");
+        int no = 0;
+        for (HiddenDanger d : rows) {
+            no++;
+            HiddenDangerFact f = HiddenDangerFact.from(d, d.riskPoint().map(points::get), zone);
+            h.open("tr", "data-hidden-danger", d.id().value());
+            h.el("td", text.number(no), "class", "num");
+            h.open("td").host(d.title()).close("td");
+            h.el("td", text.date(d.foundOn()), "class", "date");
+            h.open("td");
+            unitName(h, organization, d.unit());
+            h.close("td").open("td");
+            Optional<RiskPoint> rp = d.riskPoint().map(points::get);
+            if (rp.isPresent()) {
+                h.host(rp.get().name());
+            } else {
+                h.text(d.riskPoint().isPresent() ? text.get("label.notRecorded") : text.get("label.none"));
+            }
+            h.close("td").open("td");
+            zoneName(h, zoneNames, rp.flatMap(RiskPoint::zone));
+            h.close("td");
+            h.el("td", d.grade().map(g -> g.displayName(text.labels)).orElse(text.get("label.notRecorded")),
+                    "class", "grade" + d.grade().map(g -> " grade-" + g.code()).orElse(""));
+            h.el("td", d.source().displayName(text.labels), "class", "source");
+            h.el("td", d.state().displayName(text.labels), "class", "state");
+            Optional<RectificationPlan> plan = d.plan();
+            if (plan.isPresent()) {
+                RectificationPlan pl = plan.get();
+                h.open("td");
+                actor(h, pl.responsible());
+                h.close("td").open("td").host(pl.measures()).close("td");
+                h.el("td", text.money(pl.funds()), "class", "num");
+                h.open("td", "class", "date").text(text.date(d.deadline().orElse(pl.deadline())));
+                if (d.extensionCount() > 0) {
+                    h.open("div", "class", "sub").text(text.get("col.fiveDeadline") + " ← " + text.date(pl.deadline()))
+                            .close("div");
+                }
+                h.close("td").open("td").host(pl.contingencyPlan()).close("td");
+            } else {
+                String none = d.rectifiedOnSpot() ? text.get("label.none") : text.get("label.notRecorded");
+                for (int i = 0; i < 5; i++) {
+                    h.el("td", i == 3 ? d.deadline().map(text::date).orElse(none) : none);
+                }
+            }
+            h.el("td", d.completedOn().filter(c -> !c.isAfter(asOf)).map(text::date).orElse(""), "class", "date");
+            h.open("td", "class", "acceptance");
+            if (f.isClosedBy(asOf) && d.acceptor().isPresent()) {
+                actor(h, d.acceptor().get());
+                h.text(text.chinese ? "，" : ", ").text(text.date(f.closedOn().orElse(asOf)));
+            }
+            h.close("td");
+            h.el("td", f.isOverdueOn(asOf) ? text.days(f.daysOverdueOn(asOf)) : "", "class", "overdue");
+            h.close("tr").nl();
+        }
+        h.close("tbody").close("table");
+        if (!facts.isEmpty()) {
+            LocalDate from = facts.stream().map(HiddenDangerFact::reportedOn).min(Comparator.naturalOrder()).orElse(asOf);
+            if (from.isBefore(asOf.minusWeeks(Charts.MAX_WEEKS - 1L))) {
+                from = asOf.minusWeeks(Charts.MAX_WEEKS - 1L);
+            }
+            Charts charts = new Charts(text);
+            h.open("div", "class", "charts");
+            figure(h, charts.foundAndClosedPerWeek(facts, from, asOf));
+            figure(h, charts.overdueTrend(facts, from, asOf));
+            h.close("div");
+        }
+        return end(h);
+    }
+
+    private void gradeRates(Html h, List<HiddenDangerFact> facts, LocalDate asOf) {
+        h.open("table", "class", "grade-rates").open("thead").open("tr");
+        for (String k : List.of("col.grade", "col.found", "col.rectified", "col.rectification", "col.closed",
+                "col.closedLoop", "col.overdueOpen")) {
+            h.el("th", text.get(k));
+        }
+        h.close("tr").close("thead").open("tbody");
+        List<String> grades = List.of(HiddenDangerGrade.GENERAL.code(), HiddenDangerGrade.MAJOR.code(), "");
+        for (String g : grades) {
+            long found = 0;
+            long rectified = 0;
+            long closed = 0;
+            long overdue = 0;
+            for (HiddenDangerFact f : facts) {
+                if (!g.isEmpty() && !f.grade().equals(g)) {
+                    continue;
+                }
+                found++;
+                rectified += f.isRectifiedBy(asOf) ? 1 : 0;
+                closed += f.isClosedBy(asOf) ? 1 : 0;
+                overdue += f.isOverdueOn(asOf) ? 1 : 0;
+            }
+            String label = g.isEmpty() ? text.get("col.total") : HiddenDangerGrade.fromCode(g).displayName(text.labels);
+            h.open("tr", "class", g.isEmpty() ? "total" : "grade-" + g).el("th", label)
+                    .el("td", text.number(found), "class", "num").el("td", text.number(rectified), "class", "num")
+                    .el("td", text.rate(Rate.of(rectified, found)), "class", "num rate-rectification")
+                    .el("td", text.number(closed), "class", "num")
+                    .el("td", text.rate(Rate.of(closed, found)), "class", "num rate-closed-loop")
+                    .el("td", text.number(overdue), "class", "num").close("tr");
+        }
+        h.close("tbody").close("table");
+        h.el("p", text.get("label.rateNote"), "class", "note");
+    }
+
+    // ------------------------------------------------------------------ statistics
+
+    /**
+     * The quarterly or yearly statistics table (隐患排查治理统计分析表) of 16号令 Art. 14, ready to send: the
+     * period, the reporting deadline, one row per direct sub-unit and the unit's total, the rates chart by
+     * unit, and the lines for the principal's signature, the preparer and the date.
+     *
+     * @param organization the organisation
+     * @param report the table's data, from {@code Statistics.report}
+     * @return the HTML document
+     */
+    public String statisticsTable(Organization organization, PeriodReport report) {
+        Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(report, "report");
+        String title = text.get("doc.statistics");
+        Html h = begin(title, true);
+        h.open("header").el("h1", title);
+        h.open("p", "class", "meta");
+        h.text(text.get("doc.enterprise") + (text.chinese ? "：" : ": "));
+        h.host(enterprise.orElse(organization.require(report.unit()).name()));
+        h.text(" · " + text.period(report.period()) + " · " + text.get("doc.asOf") + (text.chinese ? "：" : ": ")
+                + text.date(report.total().asOf()));
+        report.deadline().ifPresent(d -> h.text(" · " + text.get("label.deadline") + (text.chinese ? "：" : ": ")
+                + text.date(d)));
+        h.close("p").el("p", text.get("label.reportTo"), "class", "meta").close("header").nl();
+        h.open("table", "class", "statistics").open("thead").open("tr");
+        for (String k : List.of("col.unit", "col.found", "col.foundGeneral", "col.foundMajor", "col.rectified",
+                "col.rectification", "col.rectificationGeneral", "col.rectificationMajor", "col.closedLoop",
+                "col.majorPlanned", "col.onTime", "col.overdueOpen", "col.inspection")) {
+            h.el("th", text.get(k));
+        }
+        h.close("tr").close("thead").nl().open("tbody");
+        for (UnitStatistics s : report.rows()) {
+            statisticsRow(h, organization, s, false);
+        }
+        statisticsRow(h, organization, report.total(), true);
+        h.close("tbody").close("table");
+        h.el("p", text.get("label.rateNote"), "class", "note");
+        if (!report.rows().isEmpty()) {
+            figure(h, new Charts(text).ratesByUnit(report.rows(), organization));
+        }
+        h.open("div", "class", "sign");
+        for (String k : List.of("label.signPrincipal", "label.signPreparer", "label.signDate")) {
+            h.open("span").text(text.get(k) + (text.chinese ? "：" : ": ")).el("span", "", "class", "blank").close("span");
+        }
+        h.close("div");
+        return end(h);
+    }
+
+    private void statisticsRow(Html h, Organization organization, UnitStatistics s, boolean total) {
+        long general = s.byGrade().getOrDefault(HiddenDangerGrade.GENERAL.code(), 0L);
+        long major = s.byGrade().getOrDefault(HiddenDangerGrade.MAJOR.code(), 0L);
+        h.open("tr", "class", total ? "total" : "unit").open("th");
+        if (total) {
+            h.text(text.get("col.total") + " · ");
+        }
+        unitName(h, organization, s.unit());
+        h.close("th");
+        h.el("td", text.number(s.found()), "class", "num").el("td", text.number(general), "class", "num")
+                .el("td", text.number(major), "class", "num")
+                .el("td", text.number(s.rectification().numerator()), "class", "num")
+                .el("td", text.rate(s.rectification()), "class", "num rate-rectification")
+                .el("td", text.rate(s.rectificationOf(HiddenDangerGrade.GENERAL.code())), "class", "num")
+                .el("td", text.rate(s.rectificationOf(HiddenDangerGrade.MAJOR.code())), "class", "num")
+                .el("td", text.rate(s.closedLoop()), "class", "num rate-closed-loop")
+                .el("td", text.number(s.majorPlanned()), "class", "num")
+                .el("td", text.rate(s.onTimeRectification()), "class", "num")
+                .el("td", text.number(s.overdueOpen()), "class", "num")
+                .el("td", text.rate(s.inspectionCompletion()), "class", "num");
+        h.close("tr").nl();
+    }
+
+    // ------------------------------------------------------------------ map
+
+    /**
+     * The four-colour risk map (安全风险四色分布图) as a page: the map with the risk points' names and a legend
+     * that says what it counts, and the risk points per level by zone.
+     *
+     * @param map the map
+     * @return the HTML document
+     */
+    public String riskMap(RiskMap map) {
+        Objects.requireNonNull(map, "map");
+        Html h = begin(text.get("doc.map"), true);
+        heading(h, text.get("doc.map"), map.date());
+        SvgRiskMapRenderer renderer = SvgRiskMapRenderer.of(text.locale).withWidth(1000);
+        if (enterprise.isPresent()) {
+            renderer = renderer.withTitle(enterprise.get() + (text.chinese ? " " : " — ") + text.get("doc.map"));
+        }
+        figure(h, renderer.render(map));
+        figure(h, new Charts(text).levelsByZone(map));
+        return end(h);
+    }
+
+    // ------------------------------------------------------------------ shared parts
+
+    private Html begin(String title, boolean landscape) {
+        Html h = new Html();
+        h.raw("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + text.languageTag()
+                + "\" xml:lang=\"" + text.languageTag() + "\">\n<head>\n<meta charset=\"UTF-8\"/>\n");
+        h.el("title", enterprise.map(e -> e + " · ").orElse("") + title).nl();
+        h.raw("<style>\n").raw(css(landscape)).raw("</style>\n</head>\n<body>\n");
+        return h;
+    }
+
+    private static String end(Html h) {
+        return h.raw("\n</body>\n</html>\n").toString();
+    }
+
+    private void heading(Html h, String title, LocalDate asOf) {
+        h.open("header").el("h1", title).open("p", "class", "meta");
+        if (enterprise.isPresent()) {
+            h.text(text.get("doc.enterprise") + (text.chinese ? "：" : ": ")).host(enterprise.get()).text(" · ");
+        }
+        h.text(text.get("doc.asOf") + (text.chinese ? "：" : ": ") + text.date(asOf)).close("p").close("header").nl();
+    }
+
+    private static void figure(Html h, String svg) {
+        String s = svg.startsWith("<?xml") ? svg.substring(svg.indexOf("?>") + 2).strip() : svg;
+        h.open("figure").raw(s).close("figure").nl();
+    }
+
+    private interface Part<T> {
+        void write(T value);
+    }
+
+    private static <T> void lines(Html h, List<T> values, Part<T> part) {
+        for (int i = 0; i < values.size(); i++) {
+            h.open("div", "class", "line");
+            part.write(values.get(i));
+            h.close("div");
+        }
+    }
+
+    private void row(Html h, String label, Runnable value) {
+        h.open("tr").el("th", label).open("td");
+        value.run();
+        h.close("td").close("tr");
+    }
+
+    private void levelOrNone(Html h, Optional<RiskLevel> level) {
+        if (level.isPresent()) {
+            h.level("span", level.get(), text.level(level.get()));
+        } else {
+            h.text(text.get("label.notAssessed"));
+        }
+    }
+
+    private void joinHost(Html h, List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                h.text(text.sep());
+            }
+            h.host(names.get(i));
+        }
+    }
+
+    private void unitName(Html h, Organization organization, OrgUnitId unit) {
+        Optional<OrgUnit> u = organization.unit(unit);
+        if (u.isPresent()) {
+            h.host(u.get().name());
+        } else {
+            h.text(text.get("label.notRecorded"));
+        }
+    }
+
+    private void zoneName(Html h, Map<MapZoneId, String> names, Optional<MapZoneId> zone) {
+        if (zone.isEmpty()) {
+            h.text(text.get("label.none"));
+        } else if (names.containsKey(zone.get())) {
+            h.host(names.get(zone.get()));
+        } else {
+            h.text(text.get("label.notRecorded"));
+        }
+    }
+
+    private void person(Html h, Optional<String> name) {
+        if (name.isPresent()) {
+            h.host(name.get());
+        } else {
+            h.text(text.get("label.notRecorded"));
+        }
+    }
+
+    private void actor(Html h, ActorId actor) {
+        h.host(directory.person(actor).orElse(actor.value()));
+    }
+
+    private String accidentTypes(Set<AccidentType> types) {
+        return String.join(text.sep(), types.stream().map(t -> t.displayName(text.labels)).toList());
+    }
+
+    private Optional<RiskLevel> mostSevere(List<RiskPoint> points) {
+        Optional<RiskLevel> out = Optional.empty();
+        for (RiskPoint p : points) {
+            Optional<RiskLevel> l = combination.levelOf(p);
+            if (l.isPresent()) {
+                out = Optional.of(out.map(o -> RiskLevel.mostSevere(o, l.get())).orElse(l.get()));
+            }
+        }
+        return out;
+    }
+
+    private List<RiskPoint> byLevel(List<RiskPoint> points) {
+        List<RiskPoint> out = new ArrayList<>(points);
+        out.sort(Comparator.comparingInt((RiskPoint p) -> -combination.levelOf(p).map(RiskLevel::severity).orElse(0))
+                .thenComparing(RiskPoint::name).thenComparing(p -> p.id().value()));
+        return out;
+    }
+
+    private static Map<MapZoneId, String> zoneNames(List<MapZone> zones) {
+        Map<MapZoneId, String> out = new HashMap<>();
+        Objects.requireNonNull(zones, "zones").forEach(z -> out.put(z.id(), z.name()));
+        return out;
+    }
+
+    private static String css(boolean landscape) {
+        return "@page { size: A4" + (landscape ? " landscape" : "") + "; margin: 10mm; }\n"
+                + "html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
+                + "body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"PingFang SC\","
+                + " \"SimSun\", sans-serif; font-size: " + (landscape ? "8pt" : "10.5pt") + "; color: #000000;"
+                + " margin: 0; line-height: 1.35; }\n"
+                + "h1 { font-size: 16pt; text-align: center; margin: 0 0 2mm 0; }\n"
+                + "h2 { font-size: 11pt; margin: 3mm 0 1mm 0; border-bottom: 0.5pt solid #000000; }\n"
+                + ".meta { text-align: center; margin: 0 0 2mm 0; }\n"
+                + "table { border-collapse: collapse; width: 100%; margin: 0 0 3mm 0; }\n"
+                + "th, td { border: 0.5pt solid #000000; padding: 0.8mm 1mm; vertical-align: top; text-align: left; }\n"
+                + "th { background-color: #EEEEEE; font-weight: bold; }\n"
+                + "thead { display: table-header-group; }\n"
+                + "tr { break-inside: avoid; page-break-inside: avoid; }\n"
+                + "td.num, td.date { text-align: right; white-space: nowrap; }\n"
+                + ".level { font-weight: bold; text-align: center; padding: 0.5mm 1mm; }\n"
+                + "div.level, span.level { display: inline-block; margin-top: 0.5mm; }\n"
+                + ".chip { display: inline-block; padding: 0.3mm 1.5mm; margin-right: 1mm; font-weight: bold; }\n"
+                + ".sub { color: #424242; font-size: 90%; }\n"
+                + ".note { color: #424242; font-size: 90%; }\n"
+                + "ul, ol { margin: 0; padding-left: 4mm; }\n"
+                + ".line + .line { border-top: 0.3pt dotted #9E9E9E; }\n"
+                + ".overdue { color: #B71C1C; font-weight: bold; white-space: nowrap; }\n"
+                + "section.card { break-after: page; page-break-after: always; border: 1.5pt solid #000000;"
+                + " padding: 4mm; }\n"
+                + "section.card:last-child { break-after: auto; page-break-after: auto; }\n"
+                + ".card-head { text-align: center; padding: 3mm; margin: 0 0 2mm 0; }\n"
+                + ".card-kind { font-size: 20pt; font-weight: bold; letter-spacing: 2pt; }\n"
+                + ".card-name { font-size: 14pt; font-weight: bold; }\n"
+                + ".card-level { font-size: 13pt; }\n"
+                + "table.facts th, table.measures th { width: 28mm; }\n"
+                + "figure { margin: 3mm 0; break-inside: avoid; page-break-inside: avoid; }\n"
+                + "figure svg { max-width: 100%; height: auto; }\n"
+                + ".sign { margin-top: 10mm; display: flex; justify-content: space-between; }\n"
+                + ".blank { display: inline-block; min-width: 40mm; border-bottom: 0.5pt solid #000000; }\n";
+    }
+}
