@@ -76,7 +76,10 @@ class DemoOptionsTest {
                 PlantDemo.run(new PlantDemo.Options(dir.resolve(lang), "memory", 2, 42L, lang),
                         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
             }
-            for (String f : List.of("risk-map.svg", "report.html", "register.json", "ledger.json")) {
+            List<String> files = new java.util.ArrayList<>(List.of("risk-map.svg", "report.html", "register.json",
+                    "ledger.json"));
+            files.addAll(PlantDemo.DOCUMENTS);
+            for (String f : files) {
                 assertArrayEquals(Files.readAllBytes(one.resolve(lang).resolve(f)),
                         Files.readAllBytes(two.resolve(lang).resolve(f)), lang + "/" + f + " differs between two runs");
             }

@@ -51,7 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoOutputTest {
     /** What one run printed and wrote, as text a reader sees (tags of the HTML and SVG removed). */
-    record Run(String lang, PlantDemo.Result result, String console, String report, String map) {
+    record Run(String lang, PlantDemo.Result result, String console, String report, String map,
+            Map<String, String> documents) {
         /**
          * The texts a reader sees, without what is not prose: hidden-danger numbers (an inspection finding's is
          * its task and item, e.g. {@code routine.WHS-P@2026-11-02/day/H-069-M1#1}), file names and paths.
@@ -61,6 +62,7 @@ class DemoOutputTest {
             m.put(lang + " console", prose(console));
             m.put(lang + " report.html", prose(visible(report)));
             m.put(lang + " risk-map.svg", prose(visible(map)));
+            documents.forEach((name, text) -> m.put(lang + " " + name, prose(visible(text))));
             return m;
         }
 
@@ -93,8 +95,12 @@ class DemoOutputTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PlantDemo.Result r = PlantDemo.run(new PlantDemo.Options(dir, "memory", 4, PlantDemo.DEFAULT_SEED, lang),
                 new PrintStream(buf, true, StandardCharsets.UTF_8));
+        Map<String, String> documents = new LinkedHashMap<>();
+        for (String f : PlantDemo.DOCUMENTS) {
+            documents.put(f, Files.readString(dir.resolve(f)));
+        }
         return new Run(lang, r, buf.toString(StandardCharsets.UTF_8), Files.readString(dir.resolve("report.html")),
-                Files.readString(dir.resolve("risk-map.svg")));
+                Files.readString(dir.resolve("risk-map.svg")), documents);
     }
 
     static String visible(String markup) {
@@ -146,6 +152,13 @@ class DemoOutputTest {
         assertTrue(en.report().contains("<html lang=\"en\">"), "report language");
         assertTrue(en.report().contains("Huaxin Fine Chemicals Co., Ltd.") && en.map().contains("Tank farm"),
                 "the register in English");
+        for (String f : PlantDemo.DOCUMENTS) {
+            String zhDoc = zh.documents().get(f);
+            String enDoc = en.documents().get(f);
+            assertTrue(Pattern.compile("\\p{IsHan}{4}").matcher(visible(zhDoc)).find(), f + " in Chinese");
+            assertTrue(f.endsWith(".svg") || zhDoc.contains("lang=\"zh"), f + " declares Chinese");
+            assertTrue(f.endsWith(".svg") || enDoc.contains("lang=\"en"), f + " declares English");
+        }
         assertFalse(Pattern.compile("\\p{IsHan}").matcher(en.console().replace("整改率", "").replace("闭环率", ""))
                 .find(), "English console with Chinese in it:\n" + en.console());
     }

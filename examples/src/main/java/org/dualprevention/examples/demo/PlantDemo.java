@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 import java.util.stream.Collectors;
+import org.dualprevention.analytics.HiddenDangerFact;
 import org.dualprevention.analytics.Rate;
 import org.dualprevention.analytics.RecordRef;
 import org.dualprevention.analytics.ReportingPeriod;
@@ -43,6 +44,9 @@ import org.dualprevention.analytics.Warning;
 import org.dualprevention.analytics.WarningRule;
 import org.dualprevention.analytics.WarningSettings;
 import org.dualprevention.analytics.ZoneStatus;
+import org.dualprevention.analytics.document.Charts;
+import org.dualprevention.analytics.document.Directory;
+import org.dualprevention.analytics.document.Documents;
 import org.dualprevention.danger.AuthorityReport;
 import org.dualprevention.danger.Funds;
 import org.dualprevention.danger.GovernanceScheme;
@@ -797,6 +801,7 @@ public final class PlantDemo {
         }
         out.println();
         writeFiles(map, stats, warnings, points, dangers, names, asOf);
+        writeDocuments(analytics, zones, map, points, dangers, asOf);
         return new Result(options.out(), firstWeek, asOf, map.date(), stats, warnings, dangers);
     }
 
@@ -970,6 +975,62 @@ public final class PlantDemo {
         write(dir.resolve("report.html"), o -> o.write(html.getBytes(StandardCharsets.UTF_8)));
         out.println(t.get("demo.wrote", t.list(List.of("risk-map.svg", "report.html", "register.json", "ledger.json")),
                 dir.toAbsolutePath()));
+    }
+
+    /** The documents a safety manager files and posts, in the run's language, and the charts as SVG. */
+    private void writeDocuments(StorageAnalytics analytics, List<MapZone> zones, RiskMap map, List<RiskPoint> points,
+            List<HiddenDanger> dangers, LocalDate asOf) {
+        Path dir = options.out();
+        String company = org.units().get(0).name();
+        Documents docs = Documents.of(t.locale()).withEnterprise(company).withDirectory(directory());
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(DOCUMENTS.get(0), docs.riskRegister(org, points, zones, asOf));
+        files.put(DOCUMENTS.get(1), docs.riskCards(org, points, zones, asOf));
+        files.put(DOCUMENTS.get(2), docs.postCards(org, points, asOf));
+        files.put(DOCUMENTS.get(3), docs.emergencyCards(org, points, asOf));
+        files.put(DOCUMENTS.get(4), docs.hiddenDangerLedger(org, points, zones, dangers, asOf, ZONE));
+        files.put(DOCUMENTS.get(5), docs.statisticsTable(org, analytics.report(org.units().get(0).id(),
+                ReportingPeriod.quarterOf(asOf))));
+        files.put(DOCUMENTS.get(6), docs.riskMap(map));
+        Charts charts = Charts.of(t.locale());
+        Map<RiskPointId, RiskPoint> register = new LinkedHashMap<>();
+        points.forEach(p -> register.put(p.id(), p));
+        files.put(DOCUMENTS.get(7), charts.foundAndClosedPerWeek(HiddenDangerFact.project(dangers, register, ZONE),
+                FIRST_DAY, asOf));
+        files.put(DOCUMENTS.get(8), charts.overdueTrend(HiddenDangerFact.project(dangers, register, ZONE), FIRST_DAY,
+                asOf));
+        files.put(DOCUMENTS.get(9), charts.levelsByZone(map));
+        ReportingPeriod period = ReportingPeriod.of(FIRST_DAY, asOf.plusDays(1));
+        List<UnitStatistics> byUnit = org.units().stream().filter(u -> ControlLevel.WORKSHOP.equals(u.level()))
+                .map(u -> analytics.statistics(u.id(), period)).collect(Collectors.toList());
+        files.put(DOCUMENTS.get(10), charts.ratesByUnit(byUnit, org));
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
+            write(dir.resolve(f.getKey()), o -> o.write(bytes));
+        }
+        out.println(t.get("demo.wrote", t.list(new ArrayList<>(files.keySet())), dir.toAbsolutePath()));
+    }
+
+    /** The documents and charts the demo writes besides the report, by file name. */
+    public static final List<String> DOCUMENTS = List.of("risk-register.html", "risk-cards.html", "post-cards.html",
+            "emergency-cards.html", "ledger.html", "statistics-table.html", "risk-map.html",
+            "chart-found-closed-per-week.svg", "chart-overdue-trend.svg", "chart-levels-by-zone.svg",
+            "chart-rates-by-unit.svg");
+
+    /** The plant's people and emergency contacts, for the documents: fictitious, in the run's language. */
+    private Directory directory() {
+        Directory d = Directory.empty();
+        for (OrgUnit u : org.units()) {
+            String key = "person." + u.id().value();
+            if (t.has(key)) {
+                d = d.withResponsible(u.id(), t.get(key)).withPerson(ActorId.of("head." + u.id().value()), t.get(key));
+            }
+        }
+        OrgUnitId root = org.units().get(0).id();
+        return d.withContact(root, t.get("contact.duty"), "0531-8765 4321")
+                .withContact(root, t.get("contact.fire"), "119")
+                .withContact(root, t.get("contact.ambulance"), "120")
+                .withContact(root, t.get("contact.authority"), "0531-8123 4567");
     }
 
     private interface Writer {
