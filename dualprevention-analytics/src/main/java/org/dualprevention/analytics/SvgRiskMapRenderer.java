@@ -211,11 +211,14 @@ public final class SvgRiskMapRenderer {
                 continue;
             }
             Optional<RiskLevel> level = p.effective();
+            // a white ring with a black edge keeps the dot visible on a zone of its own colour
+            out.append("    <circle class=\"risk-point-halo\" cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy))
+                    .append("\" r=\"7.5\" fill=\"#FFFFFF\" stroke=\"#000000\" stroke-width=\"1\"/>\n");
             out.append("    <circle class=\"risk-point\" data-risk-point=\"").append(esc(p.id().value()))
                     .append("\" data-level=\"").append(level.map(RiskLevel::code).orElse("none")).append("\" cx=\"")
                     .append(num(cx)).append("\" cy=\"").append(num(cy)).append("\" r=\"5\" fill=\"")
                     .append(level.map(RiskLevel::rgb).orElse(NOT_ASSESSED_RGB))
-                    .append("\" stroke=\"#000000\" stroke-width=\"1.5\"><title>").append(esc(pointTooltip(p)))
+                    .append("\"><title>").append(esc(pointTooltip(p)))
                     .append("</title></circle>\n");
             out.append("    <text class=\"risk-point-label\" data-risk-point=\"").append(esc(p.id().value()))
                     .append("\" x=\"").append(num(cx + 8)).append("\" y=\"").append(num(cy + 4))
@@ -276,18 +279,22 @@ public final class SvgRiskMapRenderer {
 
     private String zoneTooltip(ZoneStatus z) {
         LevelSummary s = z.summary();
-        return z.zone().name() + ": " + s.effective().map(l -> l.displayName(locale))
-                .orElse(AnalyticsLabels.get("Map.notAssessed", locale)) + "; " + s.riskPoints() + " "
-                + AnalyticsLabels.get("Map.riskPoints", locale) + "; " + s.openDangers() + " "
-                + AnalyticsLabels.get("Map.open", locale) + " (" + s.overdueDangers() + " "
-                + AnalyticsLabels.get("Map.overdue", locale) + ")";
+        return z.zone().name() + colon() + s.effective().map(l -> l.displayName(locale))
+                .orElse(AnalyticsLabels.get("Map.notAssessed", locale)) + (chinese ? "；" : "; ")
+                + points(s.riskPoints()) + (chinese ? "；" : "; ") + dangers(s.openDangers(), s.overdueDangers());
     }
 
     private String pointTooltip(PointStatus p) {
-        return p.name() + ": " + p.effective().map(l -> l.displayName(locale))
-                .orElse(AnalyticsLabels.get("Map.notAssessed", locale)) + "; " + p.openDangers() + " "
-                + AnalyticsLabels.get("Map.open", locale) + " (" + p.overdueDangers() + " "
-                + AnalyticsLabels.get("Map.overdue", locale) + ")";
+        return p.name() + colon() + p.effective().map(l -> l.displayName(locale))
+                .orElse(AnalyticsLabels.get("Map.notAssessed", locale)) + (chinese ? "；" : "; ")
+                + dangers(p.openDangers(), p.overdueDangers());
+    }
+
+    /** @return "2 项未关闭隐患（1 项逾期）", "1 open hidden danger (0 overdue)" */
+    private String dangers(long open, long overdue) {
+        String o = open + " " + AnalyticsLabels.get(!chinese && open == 1 ? "Map.openOne" : "Map.open", locale);
+        String late = overdue + " " + AnalyticsLabels.get("Map.overdue", locale);
+        return chinese ? o + "（" + late + "）" : o + " (" + late + ")";
     }
 
     /** Screen positions on a grid around each zone's anchor for risk points without a given position. */

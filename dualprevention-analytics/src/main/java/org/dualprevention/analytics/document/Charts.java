@@ -185,7 +185,7 @@ public final class Charts {
                 }
                 k++;
             }
-            svg.xLabel(LEFT + i * slot + slot / 2, names.get(i));
+            svg.xLabel(LEFT + i * slot + slot / 2, names.get(i), slot);
         }
         if (names.isEmpty()) {
             svg.noData();
@@ -235,7 +235,7 @@ public final class Charts {
                 }
             }
             if (i % every == 0) {
-                svg.xLabel(centre, xLabels.get(i));
+                svg.xLabel(centre, xLabels.get(i), slot * every);
             }
         }
         if (xLabels.isEmpty() || max == 0) {
@@ -244,11 +244,12 @@ public final class Charts {
         return svg.end();
     }
 
-    private static long niceTop(long max) {
-        if (max <= 5) {
+    /** @return the axis top: at least 1, and a multiple of 4 above 4, so every grid line is a whole number */
+    static long niceTop(long max) {
+        if (max <= 4) {
             return Math.max(max, 1);
         }
-        long step = 1;
+        long step = 4;
         while (max / step > 10) {
             step *= max / step > 50 ? 10 : 2;
         }
@@ -328,7 +329,7 @@ public final class Charts {
                 x -= w;
                 sb.append("<rect class=\"chart-legend\" x=\"").append(num(x)).append("\" y=\"24\" width=\"10\" height=\"10\" fill=\"")
                         .append(s.rgb).append("\"/>");
-                sb.append("<text x=\"").append(num(x + 14)).append("\" y=\"33\">").append(Html.esc(s.name)).append("</text>");
+                sb.append("<text class=\"chart-label\" x=\"").append(num(x + 14)).append("\" y=\"33\">").append(Html.esc(s.name)).append("</text>");
             }
         }
 
@@ -336,12 +337,13 @@ public final class Charts {
             double plotH = HEIGHT - TOP - BOTTOM;
             sb.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(num(TOP + plotH)).append("\" x2=\"")
                     .append(WIDTH - RIGHT).append("\" y2=\"").append(num(TOP + plotH)).append("\" stroke=\"#424242\"/>");
-            for (int i = 0; i <= 4; i++) {
-                double y = TOP + plotH - plotH * i / 4;
-                String v = text.number(Math.round(top * i / 4.0)) + unit;
+            int lines = top < 4 ? (int) top : 4;
+            for (int i = 0; i <= lines; i++) {
+                double y = TOP + plotH - plotH * i / lines;
+                String v = text.number(top * i / lines) + unit;
                 sb.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(num(y)).append("\" x2=\"").append(WIDTH - RIGHT)
                         .append("\" y2=\"").append(num(y)).append("\" stroke=\"#E0E0E0\"/>");
-                sb.append("<text x=\"").append(LEFT - 4).append("\" y=\"").append(num(y + 4))
+                sb.append("<text class=\"chart-label\" x=\"").append(LEFT - 4).append("\" y=\"").append(num(y + 4))
                         .append("\" text-anchor=\"end\">").append(Html.esc(v)).append("</text>");
             }
         }
@@ -357,9 +359,14 @@ public final class Charts {
                     .append("\" text-anchor=\"middle\" font-size=\"10\">").append(Html.esc(v)).append("</text>");
         }
 
-        void xLabel(double x, String label) {
+        /** An x label, shortened with an ellipsis to fit {@code room} pixels; the full text in a tooltip. */
+        void xLabel(double x, String label, double room) {
+            int fits = Math.max(2, (int) (room / 7));
+            String shown = label.codePointCount(0, label.length()) <= fits ? label
+                    : label.substring(0, label.offsetByCodePoints(0, fits - 1)) + "…";
             sb.append("<text class=\"chart-x\" x=\"").append(num(x)).append("\" y=\"").append(HEIGHT - BOTTOM + 16)
-                    .append("\" text-anchor=\"middle\">").append(Html.esc(label)).append("</text>");
+                    .append("\" text-anchor=\"middle\">").append(Html.esc(shown)).append("<title>")
+                    .append(Html.esc(label)).append("</title></text>");
         }
 
         void noData() {

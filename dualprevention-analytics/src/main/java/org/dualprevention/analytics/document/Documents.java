@@ -235,7 +235,7 @@ public final class Documents {
     }
 
     private void hazardCells(Html h, Organization organization, Hazard z) {
-        h.open("td").host(z.description()).open("div", "class", "sub").text(z.category().displayName(text.labels))
+        h.open("td").host(z.description()).open("div", "class", "sub hazard-category").text(category(z))
                 .close("div").close("td");
         h.el("td", accidentTypes(z.accidentTypes()), "class", "accident-types");
         List<Assessment> current = z.currentAssessments();
@@ -485,8 +485,8 @@ public final class Documents {
         } else {
             h.open("ul", "class", "hazards");
             for (Hazard z : hazards) {
-                h.open("li").host(z.description()).text(text.chinese ? "（" + z.category().displayName(text.labels) + "）"
-                        : " (" + z.category().displayName(text.labels) + ")").close("li");
+                h.open("li").host(z.description()).open("span", "class", "hazard-category")
+                        .text(text.chinese ? "（" + category(z) + "）" : " (" + category(z) + ")").close("span").close("li");
             }
             h.close("ul");
         }
@@ -925,6 +925,12 @@ public final class Documents {
 
     private void actor(Html h, ActorId actor) {
         h.host(directory.person(actor).orElse(actor.value()));
+    }
+
+    /** The GB/T 13861 class's label (or the category's for a one-digit code), never the code itself. */
+    private String category(Hazard z) {
+        return z.category().code().length() >= 2 ? z.category().hazardClass().displayName(text.labels)
+                : z.category().group().displayName(text.labels);
     }
 
     private String accidentTypes(Set<AccidentType> types) {
