@@ -112,8 +112,8 @@ import org.dualprevention.storage.memory.InMemoryStorage;
  * failed), the hidden dangers they find run through the closed loop, including a major one found by the
  * safety department's special inspection and reported to the authority, an overdue one, a rejected
  * acceptance, an on-the-spot rectification and a deadline extension. It prints a progress line per week and a
- * summary, and writes {@code risk-map.svg}, {@code report.html}, {@code register.json} and {@code ledger.json}
- * to the output folder. Everything a run prints and writes is as of one date, the last simulated day; the same
+ * summary, and writes {@code risk-map.svg}, {@code report.html}, {@code register.json}, {@code ledger.json} and
+ * the documents of {@link Documents} and {@link Charts} ({@link #DOCUMENTS}) to the output folder. Everything a run prints and writes is as of one date, the last simulated day; the same
  * options give byte-identical files.
  *
  * <p>Options (arguments, or system properties of the same name with a {@code demo.} prefix):
@@ -1023,13 +1023,13 @@ public final class PlantDemo {
         for (OrgUnit u : org.units()) {
             String key = "person." + u.id().value();
             if (t.has(key)) {
-                d = d.withResponsible(u.id(), t.get(key)).withPerson(ActorId.of("head." + u.id().value()), t.get(key));
+                d = d.withResponsible(u.id(), t.get(key)).withPerson(ActorId.of("head." + u.id().value()), t.get(key))
+                        .withPerson(ActorId.of("staff." + u.id().value()), t.get(key));
             }
         }
         OrgUnitId root = org.units().get(0).id();
+        // the documents add the public numbers (fire 119, ambulance 120, police 110) themselves
         return d.withContact(root, t.get("contact.duty"), "0531-8765 4321")
-                .withContact(root, t.get("contact.fire"), "119")
-                .withContact(root, t.get("contact.ambulance"), "120")
                 .withContact(root, t.get("contact.authority"), "0531-8123 4567");
     }
 

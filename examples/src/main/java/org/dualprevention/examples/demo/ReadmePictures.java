@@ -52,7 +52,7 @@ public final class ReadmePictures {
             return;
         }
         shoot(chromium, out.resolve("risk-register.html"), docs.resolve("risk-register.png"), 1400, 900);
-        shoot(chromium, out.resolve("risk-cards.html"), docs.resolve("risk-card.png"), 820, 1100);
+        shoot(chromium, out.resolve("risk-cards.html"), docs.resolve("risk-card.png"), 820, 915);
         System.out.println("wrote " + String.join(", ", PICTURES) + " to " + docs);
     }
 

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * The demo's texts in one language: Simplified Chinese ({@code zh}, the default) or English ({@code en}).
  * Messages come from {@code messages_<lang>.properties} next to this class (UTF-8, {@link MessageFormat}
  * patterns, English plurals by {@code choice}); dates and numbers are formatted in the language's form
- * ({@code 2026年11月30日}, {@code Nov 30, 2026}). No fallback between languages: a missing key is an error.
+ * ({@code 2026年11月30日}, {@code November 30, 2026}, as in the library's documents). No fallback between languages: a missing key is an error.
  */
 public final class Texts {
     /** The languages the demo speaks, by option value. */
@@ -40,7 +40,7 @@ public final class Texts {
         this.lang = lang;
         this.locale = lang.equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
         this.messages = load("messages_" + lang + ".properties");
-        this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
     }
 
     /**
@@ -130,7 +130,7 @@ public final class Texts {
      * A date in the language's form.
      *
      * @param d the date
-     * @return e.g. {@code 2026年11月30日} or {@code Nov 30, 2026}
+     * @return e.g. {@code 2026年11月30日} or {@code November 30, 2026}
      */
     public String date(LocalDate d) {
         return dates.format(d);
