@@ -26,8 +26,8 @@ class DemoOptionsTest {
         System.setProperty("demo.seed", "abc");
         try {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, PlantDemo.Options::parse);
-            assertTrue(e.getMessage().startsWith("-Ddemo.seed=abc "), e.getMessage());
-            assertTrue(e.getMessage().contains("整数"), "in Chinese by default: " + e.getMessage());
+            assertEquals("-Ddemo.seed=abc 不是允许的值；允许：整数（如 20261102）", e.getMessage(),
+                    "in Chinese by default, as the README quotes it");
             e = assertThrows(IllegalArgumentException.class, () -> PlantDemo.Options.parse("--lang=en"));
             assertEquals("-Ddemo.seed=abc is not allowed; allowed: a whole number (e.g. 20261102)", e.getMessage());
         } finally {

@@ -113,7 +113,8 @@ import org.dualprevention.storage.memory.InMemoryStorage;
  * safety department's special inspection and reported to the authority, an overdue one, a rejected
  * acceptance, an on-the-spot rectification and a deadline extension. It prints a progress line per week and a
  * summary, and writes {@code risk-map.svg}, {@code report.html}, {@code register.json}, {@code ledger.json} and
- * the documents of {@link Documents} and {@link Charts} ({@link #DOCUMENTS}) to the output folder. Everything a run prints and writes is as of one date, the last simulated day; the same
+ * the documents of {@link Documents} and {@link Charts} ({@link #DOCUMENTS}) to the output folder. Everything a
+ * run prints and writes is as of one date, the last simulated day; the same
  * options give byte-identical files.
  *
  * <p>Options (arguments, or system properties of the same name with a {@code demo.} prefix):

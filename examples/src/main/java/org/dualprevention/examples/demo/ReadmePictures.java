@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run it from the project root: {@code mvn -q -Pdemo -DskipTests verify
  * -Ddemo.mainClass=org.dualprevention.examples.demo.ReadmePictures}. It needs Chromium
- * ({@code apt-get install chromium}, or {@code -Dchromium=/path/to/chrome}) and, for the Chinese text, a CJK
+ * ({@code apt-get install chromium}, or {@code -Dchromium=/path/to/chrome} or the environment variable
+ * {@code DUALPREVENTION_CHROMIUM}, as for the analytics browser test) and, for the Chinese text, a CJK
  * font (e.g. {@code apt-get install fonts-wqy-microhei} or {@code fonts-noto-cjk}); without Chromium it says so
  * and writes only the map.
  */
@@ -45,10 +46,11 @@ public final class ReadmePictures {
         PlantDemo.run(new PlantDemo.Options(out, "memory", 4, PlantDemo.DEFAULT_SEED, "zh"),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         Files.copy(out.resolve("risk-map.svg"), docs.resolve("risk-map.svg"), StandardCopyOption.REPLACE_EXISTING);
-        Path chromium = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
+        String env = System.getenv("DUALPREVENTION_CHROMIUM");
+        Path chromium = Path.of(System.getProperty("chromium", env == null || env.isBlank() ? "/usr/bin/chromium" : env));
         if (!Files.isExecutable(chromium)) {
             System.out.println("wrote docs/risk-map.svg; no Chromium at " + chromium + " (apt-get install chromium, or "
-                    + "-Dchromium=PATH), so the register and card pictures are unchanged");
+                    + "-Dchromium=PATH or DUALPREVENTION_CHROMIUM=PATH), so the register and card pictures are unchanged");
             return;
         }
         shoot(chromium, out.resolve("risk-register.html"), docs.resolve("risk-register.png"), 1400, 900);

@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * The demo's texts in one language: Simplified Chinese ({@code zh}, the default) or English ({@code en}).
  * Messages come from {@code messages_<lang>.properties} next to this class (UTF-8, {@link MessageFormat}
  * patterns, English plurals by {@code choice}); dates and numbers are formatted in the language's form
- * ({@code 2026年11月30日}, {@code November 30, 2026}, as in the library's documents). No fallback between languages: a missing key is an error.
+ * ({@code 2026年11月30日}, {@code November 30, 2026}, as in the library's documents). No fallback between
+ * languages: a missing key is an error.
  */
 public final class Texts {
     /** The languages the demo speaks, by option value. */
