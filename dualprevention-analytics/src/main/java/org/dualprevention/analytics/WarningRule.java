@@ -61,4 +61,15 @@ public enum WarningRule {
     public String code() {
         return code;
     }
+
+    /**
+     * The rule's name for people, e.g. "隐患逾期未整改"; Chinese for a locale whose language is {@code zh},
+     * English otherwise.
+     *
+     * @param locale the locale
+     * @return the name
+     */
+    public String displayName(java.util.Locale locale) {
+        return AnalyticsLabels.get("WarningRule." + code, locale);
+    }
 }

@@ -63,7 +63,7 @@ class AnalyticsArchitectureTest {
         analytics = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.dualprevention.analytics");
         allFixtures = new ClassFileImporter().importPackages("org.dualprevention.analyticsarch.fixture");
-        List<String> packages = new ArrayList<>(List.of("java..", MATH, "org.jspecify..", "org.dualprevention.analytics"));
+        List<String> packages = new ArrayList<>(List.of("java..", MATH, "org.jspecify..", "org.dualprevention.analytics.."));
         spiDescriptor().exports().forEach(e -> packages.add(e.source()));
         allowed = packages.toArray(String[]::new);
     }

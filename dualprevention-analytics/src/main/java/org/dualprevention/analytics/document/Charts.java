@@ -171,19 +171,20 @@ public final class Charts {
         double bar = Math.min(28, slot / 3);
         for (int i = 0; i < names.size(); i++) {
             double x0 = LEFT + i * slot + slot / 2 - bar;
-            int k = 0;
-            for (Rate r : List.of(rect.get(i), loop.get(i))) {
-                double x = x0 + k * bar;
-                String colour = k == 0 ? FOUND_RGB : CLOSED_LOOP_RGB;
-                if (r.isApplicable()) {
+            // both rates count the same hidden dangers found: applicable together or not at all
+            if (!rect.get(i).isApplicable()) {
+                svg.value(LEFT + i * slot + slot / 2, TOP + plotH - 3, text.get("label.notApplicable"));
+            } else {
+                int k = 0;
+                for (Rate r : List.of(rect.get(i), loop.get(i))) {
+                    double x = x0 + k * bar;
+                    String colour = k == 0 ? FOUND_RGB : CLOSED_LOOP_RGB;
                     double pct = r.percent(1).orElseThrow().doubleValue();
                     double h = plotH * pct / 100;
                     svg.rect(x, TOP + plotH - h, bar - 2, h, colour, names.get(i) + ": " + text.rate(r));
                     svg.value(x + (bar - 2) / 2, TOP + plotH - h - 3, text.percent(r));
-                } else {
-                    svg.value(x + (bar - 2) / 2, TOP + plotH - 3, text.get("label.notApplicable"));
+                    k++;
                 }
-                k++;
             }
             svg.xLabel(LEFT + i * slot + slot / 2, names.get(i), slot);
         }

@@ -94,6 +94,10 @@ public final class Documents {
             MeasureCategory.MANAGEMENT, MeasureCategory.TRAINING, MeasureCategory.PERSONAL_PROTECTION,
             MeasureCategory.EMERGENCY);
 
+    private static final Map<String, List<String>> FACTOR_ORDER = Map.of("LEC", List.of("L", "E", "C"), "LS",
+            List.of("L", "S"), "MES", List.of("M", "E", "S"), "DIRECT", List.of("LAW", "ACCIDENT", "MAJOR_HAZARD",
+                    "CROWDED", "HIGHEST"));
+
     private final Text text;
     private final Locale locale;
     private final Optional<String> enterprise;
@@ -305,7 +309,12 @@ public final class Documents {
     private String factors(Assessment a) {
         List<String> parts = new ArrayList<>();
         boolean direct = "DIRECT".equals(a.method().value());
-        a.input().values().forEach((k, v) -> {
+        // the built-in methods' factors in the order their formula names them; others as given
+        List<String> order = FACTOR_ORDER.getOrDefault(a.method().value(), List.of());
+        Map<String, java.math.BigDecimal> values = new LinkedHashMap<>();
+        order.forEach(k -> a.input().value(k).ifPresent(v -> values.put(k, v)));
+        a.input().values().forEach(values::putIfAbsent);
+        values.forEach((k, v) -> {
             String key = "factor." + a.method().value() + "." + k;
             if (direct && text.has(key)) {
                 if (v.signum() != 0) {
@@ -657,7 +666,7 @@ public final class Documents {
             h.close("td").open("td");
             zoneName(h, zoneNames, rp.flatMap(RiskPoint::zone));
             h.close("td");
-            h.el("td", d.grade().map(g -> g.displayName(text.labels)).orElse(text.get("label.notRecorded")),
+            h.el("td", d.grade().map(g -> g.displayName(text.labels)).orElse(text.get("label.ungraded")),
                     "class", "grade" + d.grade().map(g -> " grade-" + g.code()).orElse(""));
             h.el("td", d.source().displayName(text.labels), "class", "source");
             h.el("td", d.state().displayName(text.labels), "class", "state");
@@ -670,7 +679,7 @@ public final class Documents {
                 h.el("td", text.money(pl.funds()), "class", "num");
                 h.open("td", "class", "date").text(text.date(d.deadline().orElse(pl.deadline())));
                 if (d.extensionCount() > 0) {
-                    h.open("div", "class", "sub").text(text.get("col.fiveDeadline") + " ← " + text.date(pl.deadline()))
+                    h.open("div", "class", "sub").text(text.format("label.originally", text.date(pl.deadline())))
                             .close("div");
                 }
                 h.close("td").open("td").host(pl.contingencyPlan()).close("td");
@@ -712,7 +721,11 @@ public final class Documents {
             h.el("th", text.get(k));
         }
         h.close("tr").close("thead").open("tbody");
-        List<String> grades = List.of(HiddenDangerGrade.GENERAL.code(), HiddenDangerGrade.MAJOR.code(), "");
+        List<String> grades = new ArrayList<>(List.of(HiddenDangerGrade.GENERAL.code(), HiddenDangerGrade.MAJOR.code()));
+        if (facts.stream().anyMatch(f -> f.grade().equals(HiddenDangerFact.UNGRADED))) {
+            grades.add(HiddenDangerFact.UNGRADED);
+        }
+        grades.add("");
         for (String g : grades) {
             long found = 0;
             long rectified = 0;
@@ -727,7 +740,8 @@ public final class Documents {
                 closed += f.isClosedBy(asOf) ? 1 : 0;
                 overdue += f.isOverdueOn(asOf) ? 1 : 0;
             }
-            String label = g.isEmpty() ? text.get("col.total") : HiddenDangerGrade.fromCode(g).displayName(text.labels);
+            String label = g.isEmpty() ? text.get("col.total") : g.equals(HiddenDangerFact.UNGRADED)
+                    ? text.get("label.ungraded") : HiddenDangerGrade.fromCode(g).displayName(text.labels);
             h.open("tr", "class", g.isEmpty() ? "total" : "grade-" + g).el("th", label)
                     .el("td", text.number(found), "class", "num").el("td", text.number(rectified), "class", "num")
                     .el("td", text.rate(Rate.of(rectified, found)), "class", "num rate-rectification")
@@ -809,6 +823,42 @@ public final class Documents {
                 .el("td", text.number(s.overdueOpen()), "class", "num")
                 .el("td", text.rate(s.inspectionCompletion()), "class", "num");
         h.close("tr").nl();
+    }
+
+    // ------------------------------------------------------------------ warnings
+
+    /**
+     * The early warnings (预警信息) as a page: rule, subject and what was found, in the order given.
+     *
+     * @param warnings the warnings, e.g. from {@code EarlyWarning.evaluate}
+     * @param texts the words for them, in the same language as these documents
+     * @param asOf the day of the warnings
+     * @return the HTML document
+     */
+    public String warnings(List<org.dualprevention.analytics.Warning> warnings, WarningTexts texts, LocalDate asOf) {
+        Objects.requireNonNull(warnings, "warnings");
+        Objects.requireNonNull(texts, "texts");
+        Objects.requireNonNull(asOf, "asOf");
+        Html h = begin(text.get("doc.warnings"), false);
+        heading(h, text.get("doc.warnings"), asOf);
+        if (warnings.isEmpty()) {
+            h.el("p", text.get("label.noWarnings"), "class", "note");
+            return end(h);
+        }
+        h.open("table", "class", "warnings").open("thead").open("tr");
+        for (String k : List.of("col.no", "col.rule", "col.subject", "col.message")) {
+            h.el("th", text.get(k));
+        }
+        h.close("tr").close("thead").open("tbody");
+        int no = 0;
+        for (org.dualprevention.analytics.Warning w : warnings) {
+            no++;
+            h.open("tr", "data-rule", w.rule().code()).el("td", text.number(no), "class", "num")
+                    .el("td", texts.ruleName(w.rule()), "class", "rule").open("td").host(texts.subject(w.subject()))
+                    .close("td").open("td").host(texts.describe(w)).close("td").close("tr").nl();
+        }
+        h.close("tbody").close("table");
+        return end(h);
     }
 
     // ------------------------------------------------------------------ map
@@ -992,6 +1042,7 @@ public final class Documents {
                 + ".card-name { font-size: 14pt; font-weight: bold; }\n"
                 + ".card-level { font-size: 13pt; }\n"
                 + "table.facts th, table.measures th { width: 28mm; }\n"
+                + "table.emergency td.accident-types { width: 35mm; }\n"
                 + "figure { margin: 3mm 0; break-inside: avoid; page-break-inside: avoid; }\n"
                 + "figure svg { max-width: 100%; height: auto; }\n"
                 + ".sign { margin-top: 10mm; display: flex; justify-content: space-between; }\n"

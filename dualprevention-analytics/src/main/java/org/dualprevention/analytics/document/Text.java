@@ -80,8 +80,11 @@ final class Text {
         return rate.percent(1).map(p -> decimalFixed(p, 1) + "%").orElse(get("label.notApplicable"));
     }
 
-    /** @return e.g. {@code 66.7%（2/3）} or {@code 66.7% (2/3)} */
+    /** @return e.g. {@code 66.7%（2/3）} or {@code 66.7% (2/3)}; "not applicable" alone for 0/0 */
     String rate(Rate rate) {
+        if (!rate.isApplicable()) {
+            return get("label.notApplicable");
+        }
         String fraction = format("label.fraction", number(rate.numerator()), number(rate.denominator()));
         return percent(rate) + (chinese ? "（" + fraction + "）" : " (" + fraction + ")");
     }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens documents in a real headless Chromium: each renders without console errors, gives a screenshot
+ * Opens the documents in a real headless Chromium: each renders without console errors, gives a screenshot
  * (kept under {@code target/documents/}) in which the level colours appear, and prints to a PDF whose pages
  * are A4. Skipped, with the reason, where no Chromium is installed: install it with
  * {@code apt-get install -y chromium} (Debian, Ubuntu) or point {@code DUALPREVENTION_CHROMIUM} at a
@@ -142,7 +142,10 @@ class BrowserRenderTest {
                 new String[] {"risk-cards-zh", zh.riskCards(plant.org, plant.points, plant.zones, plant.asOf), "p"},
                 new String[] {"ledger-en", Documents.of(Locale.ENGLISH).hiddenDangerLedger(plant.org, plant.points,
                         plant.zones, plant.dangers, plant.asOf, Plant.ZONE), "l"},
-                new String[] {"map-zh", zh.riskMap(plant.map), "l"});
+                new String[] {"map-zh", zh.riskMap(plant.map), "l"},
+                new String[] {"post-cards-zh", zh.postCards(plant.org, plant.points, plant.asOf), "p"},
+                new String[] {"emergency-cards-zh", zh.emergencyCards(plant.org, plant.points, plant.asOf), "p"},
+                new String[] {"statistics-zh", zh.statisticsTable(plant.org, plant.quarter), "l"});
         for (String[] d : docs) {
             Path file = write(d[0], d[1]);
             Path png = out.resolve(d[0] + ".png");
@@ -157,7 +160,7 @@ class BrowserRenderTest {
                     anyLevel |= hasColour(img, l.rgb());
                 }
             }
-            if (!d[0].startsWith("ledger")) {
+            if (!d[0].startsWith("ledger") && !d[0].startsWith("statistics")) {
                 assertTrue(anyLevel, d[0] + ": no level colour on the screenshot " + png);
             }
             Path pdf = out.resolve(d[0] + ".pdf");

@@ -10,12 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dualprevention.analytics.EarlyWarning;
 import org.dualprevention.analytics.HiddenDangerFact;
 import org.dualprevention.analytics.InspectionTaskFact;
 import org.dualprevention.analytics.PeriodReport;
 import org.dualprevention.analytics.ReportingPeriod;
 import org.dualprevention.analytics.RiskMap;
 import org.dualprevention.analytics.Statistics;
+import org.dualprevention.analytics.Warning;
+import org.dualprevention.analytics.WarningSettings;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.engine.dynamic.DefaultEffectiveLevelPolicy;
@@ -133,6 +136,10 @@ final class Plant {
         out.put("ledger", withData.hiddenDangerLedger(org, points, zones, dangers, asOf, ZONE));
         out.put("statistics", withData.statisticsTable(org, quarter));
         out.put("map", withData.riskMap(map));
+        java.time.Clock clock = java.time.Clock.fixed(asOf.atTime(18, 0).atZone(ZONE).toInstant(), ZONE);
+        List<Warning> warnings = EarlyWarning.of(org, clock, ZONE, WarningSettings.defaults()).evaluate(map, facts,
+                List.of());
+        out.put("warnings", withData.warnings(warnings, WarningTexts.of(docs.locale(), org, points, zones), asOf));
         return out;
     }
 }
