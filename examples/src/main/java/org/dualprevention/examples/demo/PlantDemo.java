@@ -34,19 +34,18 @@ import java.util.random.RandomGeneratorFactory;
 import java.util.stream.Collectors;
 import org.dualprevention.analytics.HiddenDangerFact;
 import org.dualprevention.analytics.Rate;
-import org.dualprevention.analytics.RecordRef;
 import org.dualprevention.analytics.ReportingPeriod;
 import org.dualprevention.analytics.RiskMap;
 import org.dualprevention.analytics.StorageAnalytics;
 import org.dualprevention.analytics.SvgRiskMapRenderer;
 import org.dualprevention.analytics.UnitStatistics;
 import org.dualprevention.analytics.Warning;
-import org.dualprevention.analytics.WarningRule;
 import org.dualprevention.analytics.WarningSettings;
 import org.dualprevention.analytics.ZoneStatus;
 import org.dualprevention.analytics.document.Charts;
 import org.dualprevention.analytics.document.Directory;
 import org.dualprevention.analytics.document.Documents;
+import org.dualprevention.analytics.document.WarningTexts;
 import org.dualprevention.danger.AuthorityReport;
 import org.dualprevention.danger.Funds;
 import org.dualprevention.danger.GovernanceScheme;
@@ -797,12 +796,13 @@ public final class PlantDemo {
         }
         out.println();
         out.println(t.get("demo.warnings", warnings.size()));
+        WarningTexts words = WarningTexts.of(t.locale(), org, points, zones);
         for (Warning w : warnings) {
-            out.println(t.get("demo.warning", t.get("rule." + w.rule().code()), warning(w, names)));
+            out.println(t.get("demo.warning", words.ruleName(w.rule()), words.describe(w)));
         }
         out.println();
-        writeFiles(map, stats, warnings, points, dangers, names, asOf);
-        writeDocuments(analytics, zones, map, points, dangers, asOf);
+        writeFiles(map, stats, warnings, words, points, dangers, names, asOf);
+        writeDocuments(analytics, zones, map, points, dangers, warnings, words, asOf);
         return new Result(options.out(), firstWeek, asOf, map.date(), stats, warnings, dangers);
     }
 
@@ -850,68 +850,6 @@ public final class PlantDemo {
     }
 
     /**
-     * An early warning in the run's language, from its rule, subject and figures (the library's own message is
-     * one English sentence with ids).
-     */
-    String warning(Warning w, Names names) {
-        String subject = subject(w.subject(), names);
-        switch (w.rule()) {
-            case EFFECTIVE_LEVEL_RISE:
-                return t.get("warn.effective-level-rise", names.points().getOrDefault(w.subject().id(), w.subject().id()),
-                        level(RiskLevel.ofSeverity(w.figure("assessedSeverity").intValue())),
-                        level(RiskLevel.ofSeverity(w.figure("effectiveSeverity").intValue())),
-                        w.figure("records").intValue());
-            case HIDDEN_DANGER_OVERDUE:
-            case HIDDEN_DANGER_DUE_SOON: {
-                HiddenDanger d = names.dangers().get(w.subject().id());
-                String title = d == null ? "" : d.title();
-                String unit = d == null ? "" : names.unit(d.unit());
-                String deadline = d == null || d.deadline().isEmpty() ? "-" : t.date(d.deadline().get());
-                return w.rule() == WarningRule.HIDDEN_DANGER_OVERDUE
-                        ? t.get("warn.hidden-danger-overdue", w.subject().id(), title, unit,
-                                w.figure("daysOverdue").intValue(), deadline)
-                        : t.get("warn.hidden-danger-due-soon", w.subject().id(), title, unit, deadline,
-                                w.figure("daysLeft").intValue());
-            }
-            case INSPECTION_MISSED:
-                return t.get("warn.inspection-missed", subject, w.figure("missed").intValue(), w.figure("due").intValue(),
-                        w.figure("lookbackDays").intValue());
-            case RISING_TREND:
-                return t.get("warn.rising-trend", subject, t.decimal(w.figure("slope"), 2), w.figure("periods").intValue(),
-                        t.decimal(w.figure("pValue"), 4));
-            case IMPROBABLE_COUNT:
-                return t.get("warn.improbable-count", subject, w.figure("observed").intValue(),
-                        t.decimal(w.figure("mean"), 2), w.figure("historyMonths").intValue(), t.decimal(w.figure("pValue"), 4));
-            case REPEATED_HIDDEN_DANGER:
-                return t.get("warn.repeated-hidden-danger", w.figure("count").intValue(), subject,
-                        w.figure("windowDays").intValue(), w.figure("threshold").intValue());
-            default:
-                throw new IllegalStateException("no text for the warning rule " + w.rule());
-        }
-    }
-
-    private String subject(RecordRef ref, Names names) {
-        String name;
-        switch (ref.kind()) {
-            case RecordRef.RISK_POINT:
-                name = names.points().getOrDefault(ref.id(), ref.id());
-                break;
-            case RecordRef.ORG_UNIT:
-                name = names.units().getOrDefault(ref.id(), ref.id());
-                break;
-            case RecordRef.MAP_ZONE:
-                name = names.zones().getOrDefault(ref.id(), ref.id());
-                break;
-            case RecordRef.CONTROL_MEASURE:
-                name = names.measures().getOrDefault(ref.id(), ref.id());
-                break;
-            default:
-                name = ref.id();
-        }
-        return t.get("subject." + ref.kind(), name);
-    }
-
-    /**
      * The statistics shown in the console and the report, by a stable id (the {@code stat.<id>} label and the
      * report's {@code data-stat} attribute).
      *
@@ -950,8 +888,8 @@ public final class PlantDemo {
                 .orElse(t.get("stat.rateNa"));
     }
 
-    private void writeFiles(RiskMap map, UnitStatistics stats, List<Warning> warnings, List<RiskPoint> points,
-            List<HiddenDanger> dangers, Names names, LocalDate asOf) {
+    private void writeFiles(RiskMap map, UnitStatistics stats, List<Warning> warnings, WarningTexts words,
+            List<RiskPoint> points, List<HiddenDanger> dangers, Names names, LocalDate asOf) {
         Path dir = options.out();
         String company = org.units().get(0).name();
         String svg = SvgRiskMapRenderer.of(t.locale()).withTitle(t.get("map.title", company)).render(map);
@@ -969,8 +907,8 @@ public final class PlantDemo {
                 .map(d -> new HiddenDangerRecord(d, dp.hiddenDangers().auditEntries(d.id())))
                 .collect(Collectors.toList());
         write(dir.resolve("ledger.json"), o -> HiddenDangerLedger.write(o, records));
-        List<String> warningTexts = warnings.stream().map(w -> t.get("demo.warning", t.get("rule." + w.rule().code()),
-                warning(w, names)).strip()).collect(Collectors.toList());
+        List<String> warningTexts = warnings.stream().map(w -> t.get("demo.warning", words.ruleName(w.rule()),
+                words.describe(w)).strip()).collect(Collectors.toList());
         String html = HtmlReport.render(t, org, map, stats, statisticsRows(stats, t), warningTexts, dangers, names, svg,
                 asOf);
         write(dir.resolve("report.html"), o -> o.write(html.getBytes(StandardCharsets.UTF_8)));
@@ -980,7 +918,7 @@ public final class PlantDemo {
 
     /** The documents a safety manager files and posts, in the run's language, and the charts as SVG. */
     private void writeDocuments(StorageAnalytics analytics, List<MapZone> zones, RiskMap map, List<RiskPoint> points,
-            List<HiddenDanger> dangers, LocalDate asOf) {
+            List<HiddenDanger> dangers, List<Warning> warnings, WarningTexts words, LocalDate asOf) {
         Path dir = options.out();
         String company = org.units().get(0).name();
         Documents docs = Documents.of(t.locale()).withEnterprise(company).withDirectory(directory());
@@ -993,6 +931,7 @@ public final class PlantDemo {
         files.put(DOCUMENTS.get(5), docs.statisticsTable(org, analytics.report(org.units().get(0).id(),
                 ReportingPeriod.quarterOf(asOf))));
         files.put(DOCUMENTS.get(6), docs.riskMap(map));
+        files.put(DOCUMENTS.get(11), docs.warnings(warnings, words, asOf));
         Charts charts = Charts.of(t.locale());
         Map<RiskPointId, RiskPoint> register = new LinkedHashMap<>();
         points.forEach(p -> register.put(p.id(), p));
@@ -1016,7 +955,7 @@ public final class PlantDemo {
     public static final List<String> DOCUMENTS = List.of("risk-register.html", "risk-cards.html", "post-cards.html",
             "emergency-cards.html", "ledger.html", "statistics-table.html", "risk-map.html",
             "chart-found-closed-per-week.svg", "chart-overdue-trend.svg", "chart-levels-by-zone.svg",
-            "chart-rates-by-unit.svg");
+            "chart-rates-by-unit.svg", "warnings.html");
 
     /** The plant's people and emergency contacts, for the documents: fictitious, in the run's language. */
     private Directory directory() {
