@@ -232,7 +232,7 @@ public final class EarlyWarning {
             fig.put("records", BigDecimal.valueOf(c[0]));
             out.add(new Warning(WarningRule.INSPECTION_MISSED, RecordRef.of(RecordRef.ORG_UNIT, unit.value()),
                     "Unit [" + unit + "] missed " + c[0] + " of " + c[1] + " inspection tasks due in the last "
-                            + settings.missedLookbackDays() + " days",
+                            + days(settings.missedLookbackDays()),
                     fig, records));
         });
         return List.copyOf(out);
@@ -302,7 +302,7 @@ public final class EarlyWarning {
                 Map<String, BigDecimal> fig = new LinkedHashMap<>();
                 fig.put("daysOverdue", BigDecimal.valueOf(days));
                 overdue.add(new Warning(WarningRule.HIDDEN_DANGER_OVERDUE, ref, "Hidden danger [" + d.id() + "] of unit ["
-                        + d.unit() + "] is " + days + " days past its deadline " + d.deadline().get(), fig, List.of(ref)));
+                        + d.unit() + "] is " + days(days) + " past its deadline " + d.deadline().get(), fig, List.of(ref)));
             } else if (d.isOpenOn(today) && d.deadline().isPresent()) {
                 long left = ChronoUnit.DAYS.between(today, d.deadline().get());
                 if (left >= 0 && left <= settings.dueSoonDays()) {
@@ -310,7 +310,7 @@ public final class EarlyWarning {
                     fig.put("daysLeft", BigDecimal.valueOf(left));
                     fig.put("dueSoonDays", BigDecimal.valueOf(settings.dueSoonDays()));
                     dueSoon.add(new Warning(WarningRule.HIDDEN_DANGER_DUE_SOON, ref, "Hidden danger [" + d.id()
-                            + "] of unit [" + d.unit() + "] is due on " + d.deadline().get() + ", in " + left + " days",
+                            + "] of unit [" + d.unit() + "] is due on " + d.deadline().get() + ", in " + days(left),
                             fig, List.of(ref)));
                 }
             }
@@ -357,7 +357,7 @@ public final class EarlyWarning {
         fig.put("windowDays", BigDecimal.valueOf(settings.repeatWindowDays()));
         fig.put("records", BigDecimal.valueOf(refs.size()));
         out.add(new Warning(WarningRule.REPEATED_HIDDEN_DANGER, subject, refs.size() + " hidden dangers at " + what + " ["
-                + subject.id() + "] in the last " + settings.repeatWindowDays() + " days (threshold "
+                + subject.id() + "] in the last " + days(settings.repeatWindowDays()) + " (threshold "
                 + settings.repeatThreshold() + "): its control is failing",
                 fig, refs.subList(0, Math.min(refs.size(), MAX_RECORDS))));
     }
@@ -421,6 +421,11 @@ public final class EarlyWarning {
                         observedHistory, observed, p, settings.poissonAlpha()), fig, s.refs(months - 1)));
             }
         }
+    }
+
+    /** @return "1 day" or "n days" */
+    private static String days(long n) {
+        return n == 1 ? "1 day" : n + " days";
     }
 
     private static BigDecimal decimal(double v) {

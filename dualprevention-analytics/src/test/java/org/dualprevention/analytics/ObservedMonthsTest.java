@@ -35,6 +35,18 @@ class ObservedMonthsTest {
     }
 
     @Test
+    void oneDayIsOneDayInTheLogLines() {
+        LocalDate today = LocalDate.of(2026, 7, 15);
+        List<Warning> all = WARN.fromDangers(List.of(
+                HiddenDangerFact.builder("late", W1, "general", today.minusDays(5)).deadline(today.minusDays(1)).build(),
+                HiddenDangerFact.builder("soon", W1, "general", today).deadline(today.plusDays(1)).build()));
+        assertEquals(2, all.size(), all.toString());
+        for (Warning w : all) {
+            assertTrue(w.message().contains(" 1 day") && !w.message().contains("1 days"), w.message());
+        }
+    }
+
+    @Test
     void oneMonthOfDataWarnsNobody() {
         // the first data ever: 4 hidden dangers of W2 in June 2026, in zone Z2
         List<HiddenDangerFact> facts = new ArrayList<>();

@@ -75,9 +75,9 @@ import org.dualprevention.spi.LevelCombination;
  *       acceptance, overdue days, and the rectification rate (整改率) and closed-loop rate (闭环率) per grade
  *       (一般 / 重大) as DOMAIN.md §10.3 defines them; with charts of hidden dangers found and closed per week
  *       and of the overdue trend.</li>
- *   <li>{@link #statisticsTable 隐患排查治理统计分析表}: the quarterly or yearly table of 16号令 Art. 14 (DOMAIN.md
- *       §5.2) with its reporting deadline, one row per sub-unit and a total, the rates chart by unit, and
- *       the lines for the principal's signature.</li>
+ *   <li>{@link #statisticsTable 隐患排查治理统计分析表}: the quarterly or yearly table of 16号令 Art. 14
+ *       (DOMAIN.md §5.2) with its reporting deadline, one row per sub-unit and a total, the rates chart by
+ *       unit, and the lines for the principal's signature.</li>
  *   <li>{@link #riskMap 安全风险四色分布图}: the four-colour map with the risk points' names, and the levels by
  *       zone.</li>
  * </ul>
@@ -871,13 +871,26 @@ public final class Documents {
      * @return the HTML document
      */
     public String riskMap(RiskMap map) {
-        Objects.requireNonNull(map, "map");
-        Html h = begin(text.get("doc.map"), true);
-        heading(h, text.get("doc.map"), map.date());
         SvgRiskMapRenderer renderer = SvgRiskMapRenderer.of(text.locale).withWidth(1000);
         if (enterprise.isPresent()) {
             renderer = renderer.withTitle(enterprise.get() + (text.chinese ? " " : " — ") + text.get("doc.map"));
         }
+        return riskMap(map, renderer);
+    }
+
+    /**
+     * The four-colour risk map as a page, drawn by a renderer the host configured (site-plan positions of the
+     * risk points, width, title); give it the same locale as these documents.
+     *
+     * @param map the map
+     * @param renderer the renderer
+     * @return the HTML document
+     */
+    public String riskMap(RiskMap map, SvgRiskMapRenderer renderer) {
+        Objects.requireNonNull(map, "map");
+        Objects.requireNonNull(renderer, "renderer");
+        Html h = begin(text.get("doc.map"), true);
+        heading(h, text.get("doc.map"), map.date());
         figure(h, renderer.render(map));
         figure(h, new Charts(text).levelsByZone(map));
         return end(h);

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens the documents in a real headless Chromium: each renders without console errors, gives a screenshot
- * (kept under {@code target/documents/}) in which the level colours appear, and prints to a PDF whose pages
- * are A4. Skipped, with the reason, where no Chromium is installed: install it with
+ * Opens four documents in a real headless Chromium: each renders without a console message and loads
+ * nothing from outside, gives a screenshot (kept under {@code target/documents/}) in which the level colours
+ * appear, and the register (landscape) and the risk cards (portrait) print to PDFs whose pages are A4. Skipped, with the reason, where no Chromium is installed: install it with
  * {@code apt-get install -y chromium} (Debian, Ubuntu) or point {@code DUALPREVENTION_CHROMIUM} at a
  * Chrome or Chromium binary.
  */
@@ -142,10 +142,7 @@ class BrowserRenderTest {
                 new String[] {"risk-cards-zh", zh.riskCards(plant.org, plant.points, plant.zones, plant.asOf), "p"},
                 new String[] {"ledger-en", Documents.of(Locale.ENGLISH).hiddenDangerLedger(plant.org, plant.points,
                         plant.zones, plant.dangers, plant.asOf, Plant.ZONE), "l"},
-                new String[] {"map-zh", zh.riskMap(plant.map), "l"},
-                new String[] {"post-cards-zh", zh.postCards(plant.org, plant.points, plant.asOf), "p"},
-                new String[] {"emergency-cards-zh", zh.emergencyCards(plant.org, plant.points, plant.asOf), "p"},
-                new String[] {"statistics-zh", zh.statisticsTable(plant.org, plant.quarter), "l"});
+                new String[] {"map-zh", zh.riskMap(plant.map), "l"});
         for (String[] d : docs) {
             Path file = write(d[0], d[1]);
             Path png = out.resolve(d[0] + ".png");
@@ -160,8 +157,11 @@ class BrowserRenderTest {
                     anyLevel |= hasColour(img, l.rgb());
                 }
             }
-            if (!d[0].startsWith("ledger") && !d[0].startsWith("statistics")) {
+            if (!d[0].startsWith("ledger")) {
                 assertTrue(anyLevel, d[0] + ": no level colour on the screenshot " + png);
+            }
+            if (!d[0].startsWith("register") && !d[0].startsWith("risk-cards")) {
+                continue; // one landscape and one portrait document are printed: a browser start costs seconds
             }
             Path pdf = out.resolve(d[0] + ".pdf");
             Files.deleteIfExists(pdf);
