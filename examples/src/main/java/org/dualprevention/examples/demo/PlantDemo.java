@@ -757,7 +757,7 @@ public final class PlantDemo {
         List<RiskPoint> points = riskPoints();
         List<HiddenDanger> dangers = Page.stream(p -> dp.hiddenDangers().find(HiddenDangerQuery.all(), p), 200)
                 .collect(Collectors.toList());
-        Names names = new Names(org, zones, points, dangers);
+        Names names = new Names(org);
 
         out.println();
         out.println(t.get("demo.zones", t.date(map.date())));
@@ -830,18 +830,11 @@ public final class PlantDemo {
         return m;
     }
 
-    /** Names of the records a warning or a ledger row refers to, in the run's language. */
-    record Names(Map<String, String> units, Map<String, String> zones, Map<String, String> points,
-            Map<String, String> measures, Map<String, HiddenDanger> dangers) {
-        Names(Organization org, List<MapZone> zones, List<RiskPoint> points, List<HiddenDanger> dangers) {
-            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+    /** The units' names for the report's ledger, in the run's language. */
+    record Names(Map<String, String> units) {
+        Names(Organization org) {
+            this(new HashMap<>());
             org.units().forEach(u -> units.put(u.id().value(), u.name()));
-            zones.forEach(z -> this.zones.put(z.id().value(), z.name()));
-            for (RiskPoint p : points) {
-                this.points.put(p.id().value(), p.name());
-                p.hazards().forEach(h -> h.measures().forEach(m -> measures.put(m.id().value(), m.description())));
-            }
-            dangers.forEach(d -> this.dangers.put(d.id().value(), d));
         }
 
         String unit(OrgUnitId id) {
