@@ -83,7 +83,9 @@ import org.dualprevention.spi.LevelCombination;
  * </ul>
  * A risk point's and a hazard's level is that of the {@link LevelCombination} (default: the most severe,
  * 从严从高, DOMAIN.md §4.3). Codes never appear: every enumerated value is printed as its label; host text
- * (names, descriptions) is printed as given. Missing optional data is printed as "not recorded" (未登记).
+ * (names, descriptions) is printed as given, each piece inside {@code <span class="t">}, so that a check for
+ * untranslated codes can tell the host's words from the library's. Missing optional data is printed as "not
+ * recorded" (未登记).
  *
  * <p>This class is immutable and thread-safe.
  *
@@ -605,7 +607,9 @@ public final class Documents {
      * @param riskPoints the risk points (for names and zones)
      * @param zones the map zones (for the zones' names)
      * @param dangers the hidden dangers
-     * @param asOf the day the ledger is printed for: states, rates and overdue days as of that day's end
+     * @param asOf the day the ledger is printed for: rates, rectification, acceptance and overdue days as of that
+     *     day's end (the state column shows the hidden danger's current state); hidden dangers reported after
+     *     it are left out
      * @param zone the organisation's time zone (for the day of closing)
      * @return the HTML document
      */
@@ -795,7 +799,7 @@ public final class Documents {
             figure(h, new Charts(text).ratesByUnit(report.rows(), organization));
         }
         h.open("div", "class", "sign");
-        for (String k : List.of("label.signPrincipal", "label.signPreparer", "label.signDate")) {
+        for (String k : List.of("label.signSeal", "label.signPrincipal", "label.signPreparer", "label.signDate")) {
             h.open("span").text(text.get(k) + (text.chinese ? "：" : ": ")).el("span", "", "class", "blank").close("span");
         }
         h.close("div");

@@ -19,8 +19,8 @@ import org.dualprevention.risk.RiskPoint;
 /**
  * Early warnings in words a safety manager reads: the rule's name ({@link WarningRule#displayName(Locale)})
  * and a sentence built from the warning's figures, in Chinese by default or English, naming units, risk
- * points, zones and control measures by their names from the register (hidden dangers and tasks by their
- * ids). {@link Warning#message()} stays the English log line; this class is for people.
+ * points, zones and control measures by their names from the register, hidden dangers by their titles when
+ * given ({@link #withHiddenDangers(List)}), otherwise by their ids, and tasks by their ids. {@link Warning#message()} stays the English log line; this class is for people.
  *
  * <pre>{@code
  * WarningTexts texts = WarningTexts.of(Locale.SIMPLIFIED_CHINESE, organization, riskPoints, zones);
@@ -68,6 +68,20 @@ public final class WarningTexts {
             names.put(RecordRef.MAP_ZONE + ":" + z.id().value(), z.name());
         }
         return new WarningTexts(new Text(locale), Map.copyOf(names));
+    }
+
+    /**
+     * A copy that names hidden dangers by their titles instead of their ids.
+     *
+     * @param dangers the hidden dangers
+     * @return the copy
+     */
+    public WarningTexts withHiddenDangers(List<org.dualprevention.danger.HiddenDanger> dangers) {
+        Map<String, String> m = new HashMap<>(names);
+        for (org.dualprevention.danger.HiddenDanger d : dangers) {
+            m.put(RecordRef.HIDDEN_DANGER + ":" + d.id().value(), d.title());
+        }
+        return new WarningTexts(text, Map.copyOf(m));
     }
 
     /**

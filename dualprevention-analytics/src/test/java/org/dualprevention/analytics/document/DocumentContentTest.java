@@ -207,7 +207,7 @@ class DocumentContentTest {
         String all = zh.getDocumentElement().getTextContent();
         assertTrue(all.contains("2026年第3季度"), all);
         assertTrue(all.contains("报送截止日期：2026年10月15日"), all);
-        assertTrue(all.contains("单位主要负责人（签字）"), all);
+        assertTrue(all.contains("单位主要负责人（签字）") && all.contains("填报单位（盖章）"), all);
         List<Element> rows = HtmlCheck.byClass(zh, "unit");
         assertEquals(1, rows.size(), "one row per direct sub-unit");
         Element total = HtmlCheck.byClass(zh, "total").get(0);

@@ -123,6 +123,11 @@ class WarningTextsTest {
         assertEquals("合成车间上月发现隐患7项，明显多于此前5个月的月均1项（p = 0.0008）。",
                 zh.describe(sample(WarningRule.IMPROBABLE_COUNT)));
         assertEquals("隐患逾期未整改", zh.ruleName(WarningRule.HIDDEN_DANGER_OVERDUE));
+        // by title when the hidden dangers are given
+        org.dualprevention.danger.HiddenDanger d = new Plant(org.dualprevention.testkit.gen.Gen.of(3)).dangers.get(0);
+        Warning onD = new Warning(WarningRule.HIDDEN_DANGER_OVERDUE, RecordRef.of(RecordRef.HIDDEN_DANGER, d.id().value()),
+                "log", Map.of("daysOverdue", BigDecimal.valueOf(2)), List.of());
+        assertEquals("隐患“" + d.title() + "”已逾期2天未整改。", zh.withHiddenDangers(List.of(d)).describe(onD));
     }
 
     @Test
