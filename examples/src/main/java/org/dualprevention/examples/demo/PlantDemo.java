@@ -796,7 +796,7 @@ public final class PlantDemo {
         }
         out.println();
         out.println(t.get("demo.warnings", warnings.size()));
-        WarningTexts words = WarningTexts.of(t.locale(), org, points, zones);
+        WarningTexts words = WarningTexts.of(t.locale(), org, points, zones).withHiddenDangers(dangers);
         for (Warning w : warnings) {
             out.println(t.get("demo.warning", words.ruleName(w.rule()), words.describe(w)));
         }
