@@ -68,8 +68,10 @@ import org.dualprevention.query.PageRequest;
 import org.dualprevention.query.RiskPointQuery;
 import org.dualprevention.storage.memory.InMemoryStorage;
 import org.dualprevention.storage.memory.TestClock;
+import org.dualprevention.testsupport.CapturedLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The facade end to end over the in-memory store, with a hand-moved clock. */
 class DualPreventionTest {
@@ -92,6 +94,9 @@ class DualPreventionTest {
     final TestClock clock = new TestClock(Instant.parse("2026-11-02T01:00:00Z"), ZONE); // Mon 09:00 local
     final List<Object> events = new ArrayList<>();
     final List<Object> failures = new ArrayList<>();
+    /** The throwing listener's failures are logged on purpose: captured here, asserted, kept off the build log. */
+    @RegisterExtension
+    final CapturedLog log = CapturedLog.of("org.dualprevention.engine");
     DualPrevention dp;
 
     @BeforeEach
@@ -210,6 +215,8 @@ class DualPreventionTest {
                 .items().size());
         // the throwing listener did not block anything, and its failure was reported
         assertFalse(failures.isEmpty());
+        assertEquals(failures.size(), log.warnings("A listener or follow-up failed"), "each failure logged once:\n"
+                + log.text());
         assertEquals(1, events(HiddenDangerEvent.Reported.class).size());
         // recording twice is refused
         assertThrows(IllegalStateException.class, () -> dp.inspections().recordTask(post.id(), WORKER, List.of()));

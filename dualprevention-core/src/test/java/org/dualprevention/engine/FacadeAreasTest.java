@@ -36,8 +36,10 @@ import org.dualprevention.query.PageRequest;
 import org.dualprevention.spi.InspectionListener;
 import org.dualprevention.storage.memory.InMemoryStorage;
 import org.dualprevention.storage.memory.TestClock;
+import org.dualprevention.testsupport.CapturedLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the split of the facade into areas must keep: one instance per area, inspection listeners isolated
@@ -52,6 +54,9 @@ class FacadeAreasTest {
     final TestClock clock = new TestClock(Instant.parse("2026-11-02T01:00:00Z"), ZONE); // Mon 09:00 local
     final List<InspectionTask> heard = new ArrayList<>();
     final List<Object> failures = new ArrayList<>();
+    /** The throwing listener's failures are logged on purpose: captured here, asserted, kept off the build log. */
+    @RegisterExtension
+    final CapturedLog log = CapturedLog.of("org.dualprevention.engine");
     DualPrevention dp;
 
     @BeforeEach
@@ -104,6 +109,8 @@ class FacadeAreasTest {
         assertTrue(dp.inspections().task(task.id()).orElseThrow().record().isPresent());
         assertEquals(List.of(recorded), heard);
         assertEquals(List.of(recorded), failures);
+        assertEquals(1, log.warnings("A listener or follow-up failed"), log.text());
+        assertTrue(log.text().contains("MES screen down"), log.text());
     }
 
     @Test

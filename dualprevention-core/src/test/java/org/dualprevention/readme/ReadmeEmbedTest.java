@@ -3,74 +3,62 @@ package org.dualprevention.readme;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.dualprevention.danger.HiddenDanger;
-import org.dualprevention.danger.HiddenDangerCommand;
-import org.dualprevention.danger.HiddenDangerId;
-import org.dualprevention.danger.HiddenDangerSource;
-import org.dualprevention.danger.HiddenDangerState;
-import org.dualprevention.engine.AssessmentRequest;
-import org.dualprevention.engine.DualPrevention;
-import org.dualprevention.organization.ActorId;
-import org.dualprevention.organization.Actor;
-import org.dualprevention.organization.ControlLevel;
-import org.dualprevention.organization.OrgUnit;
-import org.dualprevention.organization.OrgUnitId;
-import org.dualprevention.organization.Organization;
-import org.dualprevention.risk.AccidentType;
-import org.dualprevention.risk.Assessment;
-import org.dualprevention.risk.AssessmentInput;
-import org.dualprevention.risk.AssessmentKind;
-import org.dualprevention.risk.Hazard;
-import org.dualprevention.risk.HazardCategory;
-import org.dualprevention.risk.HazardId;
-import org.dualprevention.risk.MethodId;
-import org.dualprevention.risk.RiskLevel;
-import org.dualprevention.risk.RiskPoint;
-import org.dualprevention.risk.RiskPointId;
-import org.dualprevention.risk.RiskPointKind;
-import org.dualprevention.storage.memory.InMemoryStorage;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The embedding snippet of README.md, kept compiling and true here. */
+/**
+ * The README's "Embedding in 20 lines" is {@link Embedding} (without its package line), a complete class with
+ * its imports: this test checks the README block is that file, and runs it.
+ */
 class ReadmeEmbedTest {
 
     @Test
-    @DisplayName("the README's 20-line embed compiles and does what its comments say")
-    void readmeEmbed() {
-        Clock clock = Clock.fixed(Instant.parse("2026-03-02T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
-        OrgUnitId plant = OrgUnitId.of("plant");
-        // --- README snippet begins ---
-        DualPrevention dp = DualPrevention.builder()
-                .storage(InMemoryStorage.create())              // explicit; dualprevention-jdbc gives a database
-                .clock(clock)                                   // all time comes from here
-                .zone(ZoneId.of("Asia/Shanghai"))
-                .build();                                       // LEC, LS, MATRIX, MES, DIRECT are discovered
-        dp.register().saveOrganization(Organization.of(List.of(OrgUnit.root(plant, "Plant", ControlLevel.COMPANY))));
-        dp.register().addRiskPoint(RiskPoint.of(RiskPointId.of("RP-1"), "Press line", RiskPointKind.EQUIPMENT, plant,
-                Optional.empty()).withHazard(Hazard.of(HazardId.of("H-1"), "Unguarded press",
-                HazardCategory.PHYSICAL, List.of(AccidentType.MACHINERY), "guard removed", "crushed hand")));
-        Assessment a = dp.register().assess(HazardId.of("H-1"), AssessmentRequest.of(MethodId.of("LEC"),
-                AssessmentInput.of(Map.of("L", 6, "E", 6, "C", 7)), AssessmentKind.INHERENT, ActorId.of("zhang")));
-        a.score();   // 252, exact
-        a.level();   // SIGNIFICANT (较大风险, orange) under the default scheme LEC-V1
-        HiddenDanger hd = dp.hiddenDangers().report(HiddenDangerCommand.Report.of(Actor.of(ActorId.of("li"), plant),
-                HiddenDangerId.of("HD-1"), "Guard missing", "Press 3 runs without its guard",
-                HiddenDangerSource.RANDOM_OBSERVATION, plant, LocalDate.of(2026, 3, 2)));
-        hd.state();  // REPORTED; verify, plan, start, submit and accept with dp.hiddenDangers().apply(id, command)
-        // --- README snippet ends ---
-        assertEquals("252", a.score().toString());
-        assertEquals(RiskLevel.SIGNIFICANT, a.level());
-        assertEquals("LEC-V1", a.scheme().value());
-        assertEquals(HiddenDangerState.REPORTED, hd.state());
-        assertTrue(dp.hiddenDangers().find(HiddenDangerId.of("HD-1")).isPresent());
-        assertEquals(1, dp.hiddenDangers().auditEntries(HiddenDangerId.of("HD-1")).size());
+    @DisplayName("the README's embedding block is Embedding.java, word for word")
+    void readmeBlockIsTheCompiledClass() throws IOException {
+        Path root = root();
+        String source = Files.readString(root.resolve("dualprevention-core/src/test/java/org/dualprevention/readme/"
+                + "Embedding.java"), StandardCharsets.UTF_8);
+        String withoutPackage = source.substring(source.indexOf('\n', source.indexOf("package ")) + 1).strip();
+        String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
+        int section = readme.indexOf("\n## Embedding in 20 lines");
+        assertTrue(section >= 0, "README has the section");
+        Matcher block = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertTrue(block.find(section), "a java block in the section");
+        assertEquals(withoutPackage, block.group(1).strip());
+        long body = withoutPackage.lines().dropWhile(l -> !l.contains("public static void main")).skip(1)
+                .takeWhile(l -> !l.equals("    }")).count();
+        assertTrue(body <= 20, "the body is at most 20 lines: " + body);
+    }
+
+    @Test
+    @DisplayName("the README's embedding class runs and prints what its comments say")
+    void readmeClassRuns() {
+        PrintStream before = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            Embedding.main(new String[0]);
+        } finally {
+            System.setOut(before);
+        }
+        assertEquals(List.of("252 SIGNIFICANT", "REPORTED"), buf.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    static Path root() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("README.md")) && Files.isDirectory(p.resolve("dualprevention-core"))) {
+                return p;
+            }
+        }
+        throw new AssertionError("the project root (README.md) not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -1,6 +1,7 @@
 package org.dualprevention.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerId;
+import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.examples.demo.PlantDemo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlantDemoH2Test {
     @Test
     void secondRunContinues(@TempDir Path dir) {
-        PlantDemo.Options one = new PlantDemo.Options(dir, "h2", 1, PlantDemo.DEFAULT_SEED);
+        PlantDemo.Options one = new PlantDemo.Options(dir, "h2", 1, PlantDemo.DEFAULT_SEED, "en");
         PlantDemo.Result first = PlantDemo.run(one, new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8));
         assertTrue(Files.exists(dir.resolve("plant-h2.mv.db")), "the H2 file is in the output folder");
@@ -31,5 +38,31 @@ class PlantDemoH2Test {
         assertTrue(second.dangers().size() > first.dangers().size(), "week 2 finds more hidden dangers; " + console);
         assertTrue(second.dangers().containsAll(first.dangers().stream().filter(d -> !d.isOpen())
                 .collect(java.util.stream.Collectors.toList())), "closed ones are kept as they were");
+    }
+
+    @Test
+    void aSecondRunTakesTheHiddenDangersLeftOpenForward(@TempDir Path dir) {
+        PlantDemo.Result first = PlantDemo.run(new PlantDemo.Options(dir, "h2", 1, PlantDemo.DEFAULT_SEED, "en"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        List<HiddenDangerId> open = first.dangers().stream().filter(HiddenDanger::isOpen).map(HiddenDanger::id)
+                .collect(Collectors.toList());
+        assertTrue(open.size() >= 3, "the first week leaves hidden dangers open, the major one among them: " + open);
+
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PlantDemo.Result second = PlantDemo.run(new PlantDemo.Options(dir, "h2", 4, PlantDemo.DEFAULT_SEED, "en"),
+                new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String console = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(console.contains("of which " + open.size() + " still open are taken forward"), console);
+        Map<HiddenDangerId, HiddenDanger> after = second.dangers().stream()
+                .collect(Collectors.toMap(HiddenDanger::id, d -> d));
+        for (HiddenDangerId id : open) {
+            HiddenDanger d = after.get(id);
+            assertEquals(HiddenDangerState.CLOSED, d.state(), id + " was abandoned by the second run:\n" + console);
+            assertFalse(d.closedAt().orElseThrow().isBefore(PlantDemo.FIRST_DAY.plusWeeks(1).atStartOfDay(PlantDemo.ZONE)
+                    .toInstant()), id + " closed in the second run");
+        }
+        assertEquals(0, second.statistics().overdueOpen() - second.dangers().stream()
+                .filter(d -> !open.contains(d.id()) && d.isOverdue(second.asOf())).count(),
+                "no overdue count inflated by abandoned hidden dangers");
     }
 }

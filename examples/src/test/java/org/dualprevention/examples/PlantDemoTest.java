@@ -40,7 +40,7 @@ class PlantDemoTest {
     @BeforeAll
     static void runTheDemo() throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        result = PlantDemo.run(new PlantDemo.Options(dir, "memory", 4, PlantDemo.DEFAULT_SEED),
+        result = PlantDemo.run(new PlantDemo.Options(dir, "memory", 4, PlantDemo.DEFAULT_SEED, "en"),
                 new PrintStream(buf, true, StandardCharsets.UTF_8));
         console = buf.toString(StandardCharsets.UTF_8);
         ledger = DualPreventionJson.mapper().readTree(Files.readString(dir.resolve("ledger.json")));
@@ -53,7 +53,7 @@ class PlantDemoTest {
             assertTrue(console.contains("\nweek " + w + " ("), "week " + w + " line missing:\n" + console);
         }
         assertTrue(console.contains("Risk levels per zone"), console);
-        assertTrue(console.contains("Statistics, company"), console);
+        assertTrue(console.contains("Statistics of the whole company"), console);
         assertTrue(console.contains("Early warnings ("), console);
         assertTrue(console.contains("plug-in ACME.MATRIX6"), "the example plug-in is found without any change:\n"
                 + console);

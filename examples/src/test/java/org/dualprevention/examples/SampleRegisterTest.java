@@ -1,6 +1,7 @@
 package org.dualprevention.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.dualprevention.engine.DualPrevention;
 import org.dualprevention.engine.Providers;
 import org.dualprevention.examples.demo.SampleRegister;
@@ -51,7 +53,9 @@ class SampleRegisterTest {
         assertEquals(34, register.riskPoints().size());
         assertEquals(80, register.hazards().size());
         assertEquals(132, register.hazards().stream().mapToInt(h -> h.measures().size()).sum());
-        assertEquals("Huaxin Fine Chemicals Co., Ltd.", register.organization().units().get(0).name());
+        assertEquals("华新精细化工有限公司", register.organization().units().get(0).name(), "Chinese by default");
+        assertEquals("Huaxin Fine Chemicals Co., Ltd.", SampleRegister.plant(providers, "en").organization().units()
+                .get(0).name());
         assertEquals("RP-01", register.riskPoints().get(0).id().value());
         assertEquals("H-080", register.hazards().get(79).id().value());
     }
@@ -92,6 +96,40 @@ class SampleRegisterTest {
         }
         assertEquals(List.of(), register.zones().stream().filter(z -> register.riskPoints().stream()
                 .noneMatch(p -> p.zone().orElseThrow().equals(z.id()))).toList(), "every zone holds a risk point");
+    }
+
+    @Test
+    void theRegisterIsBilingualEveryTextInChineseAndInEnglish() {
+        Map<String, String> en = SampleRegister.english();
+        Map<String, String> zh = SampleRegister.chinese();
+        // 16 units, 7 zones, 34 risk points, 80 hazards x 3 texts, 132 measures x 2 texts
+        assertEquals(16 + 7 + 34 + 80 * 3 + 132 * 2, en.size());
+        assertEquals(en.keySet(), zh.keySet(), "a Chinese text for every English one, and no stale key");
+        Pattern han = Pattern.compile("\\p{IsHan}");
+        for (Map.Entry<String, String> e : zh.entrySet()) {
+            assertTrue(han.matcher(e.getValue()).find(), e.getKey() + " is not Chinese: " + e.getValue());
+            assertFalse(han.matcher(en.get(e.getKey())).find(), e.getKey() + " in English has Chinese text");
+            if (e.getKey().endsWith(".inspectionStandard")) {
+                // one inspection item per line of the standard (InspectionItem splits at ; and ；)
+                assertEquals(en.get(e.getKey()).split("[;；]").length, e.getValue().split("[;；]").length,
+                        e.getKey() + ": as many inspection items in Chinese as in English: " + e.getValue());
+            }
+        }
+        SampleRegister english = SampleRegister.plant(providers, "en");
+        for (int i = 0; i < register.riskPoints().size(); i++) {
+            RiskPoint z = register.riskPoints().get(i);
+            RiskPoint e = english.riskPoints().get(i);
+            assertEquals(e.id(), z.id());
+            assertEquals(zh.get(z.id().value() + ".name"), z.name());
+            assertEquals(en.get(z.id().value() + ".name"), e.name());
+            for (int h = 0; h < z.hazards().size(); h++) {
+                assertEquals(e.hazards().get(h).assessments(), z.hazards().get(h).assessments(),
+                        "same assessments in both languages: " + z.hazards().get(h).id());
+            }
+        }
+        assertEquals(zh.get("Z-TANK.name"), register.zones().get(0).name());
+        assertEquals("Tank farm", english.zones().get(0).name());
+        assertThrows(IllegalArgumentException.class, () -> SampleRegister.plant(providers, "fr"));
     }
 
     @Test

@@ -35,6 +35,7 @@ class ProviderRegistryLoggingTest {
     private final StreamHandler handler = new StreamHandler(out, new SimpleFormatter());
     private Logger logger;
     private Level previous;
+    private boolean parents;
 
     @BeforeEach
     void attach() {
@@ -43,11 +44,14 @@ class ProviderRegistryLoggingTest {
         logger.setLevel(Level.ALL);
         handler.setLevel(Level.ALL);
         logger.addHandler(handler);
+        parents = logger.getUseParentHandlers();
+        logger.setUseParentHandlers(false); // asserted below, not printed to the build log
     }
 
     @AfterEach
     void detach() {
         logger.removeHandler(handler);
+        logger.setUseParentHandlers(parents);
         logger.setLevel(previous);
     }
 

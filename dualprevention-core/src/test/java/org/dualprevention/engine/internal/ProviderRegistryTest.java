@@ -24,10 +24,16 @@ import org.dualprevention.risk.SchemeId;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.GradingScheme;
 import org.dualprevention.spi.GradingSchemeProvider;
+import org.dualprevention.testsupport.CapturedLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProviderRegistryTest {
+    /** Skipped providers are logged on purpose (ProviderRegistryLoggingTest asserts how): kept off the build log. */
+    @RegisterExtension
+    final CapturedLog log = CapturedLog.of("org.dualprevention.engine");
+
     private static final String HINT = "Add the provider jar with its META-INF/services entry (and a provides clause"
             + " on the module path), or register it via DualPrevention.builder().register(..)";
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,12 +17,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -29,6 +32,7 @@ import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 import java.util.stream.Collectors;
+import org.dualprevention.analytics.HiddenDangerFact;
 import org.dualprevention.analytics.Rate;
 import org.dualprevention.analytics.ReportingPeriod;
 import org.dualprevention.analytics.RiskMap;
@@ -38,11 +42,17 @@ import org.dualprevention.analytics.UnitStatistics;
 import org.dualprevention.analytics.Warning;
 import org.dualprevention.analytics.WarningSettings;
 import org.dualprevention.analytics.ZoneStatus;
+import org.dualprevention.analytics.document.Charts;
+import org.dualprevention.analytics.document.Directory;
+import org.dualprevention.analytics.document.Documents;
+import org.dualprevention.analytics.document.WarningTexts;
 import org.dualprevention.danger.AuthorityReport;
 import org.dualprevention.danger.Funds;
 import org.dualprevention.danger.GovernanceScheme;
 import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerCategory;
 import org.dualprevention.danger.HiddenDangerCommand;
+import org.dualprevention.danger.HiddenDangerGrade;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerSource;
 import org.dualprevention.danger.HiddenDangerState;
@@ -68,14 +78,18 @@ import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.organization.Organization;
+import org.dualprevention.risk.AccidentType;
 import org.dualprevention.risk.Assessment;
 import org.dualprevention.risk.AssessmentInput;
 import org.dualprevention.risk.FactorDefinition;
+import org.dualprevention.risk.ControlMeasureId;
 import org.dualprevention.risk.Hazard;
+import org.dualprevention.risk.HazardId;
 import org.dualprevention.risk.MapZone;
 import org.dualprevention.risk.MethodId;
 import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPoint;
+import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.risk.SchemeId;
 import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
@@ -88,21 +102,24 @@ import org.dualprevention.spi.Storage;
 import org.dualprevention.storage.memory.InMemoryStorage;
 
 /**
- * The plant demo: four simulated weeks of the dual prevention mechanism at a small fine-chemicals plant.
+ * The plant demo: four simulated weeks of the dual prevention mechanism at a small fine-chemicals plant, in
+ * Simplified Chinese by default and in English with {@code -Ddemo.lang=en}.
  *
- * <p>It imports the shipped register document ({@link SampleRegister}), whose hazards carry their assessments
- * (LEC, LS and the 5×5 matrix, recomputed on import), assigns control levels, creates the routine inspection
- * plans, then simulates four
- * weeks with a fixed seed: inspections recorded (some missed, a few items failed), the hidden dangers they
- * find run through the closed loop, including a major one reported to the authority, an overdue one, a
- * rejected acceptance, an on-the-spot rectification and a deadline extension. It prints a progress line per
- * week and a summary, and writes {@code risk-map.svg}, {@code report.html}, {@code register.json} and
- * {@code ledger.json} to the output folder.
+ * <p>It imports the shipped register document ({@link SampleRegister}, bilingual), whose hazards carry their
+ * assessments (LEC, LS and the 5×5 matrix, recomputed on import), assigns control levels, creates the routine
+ * inspection plans, then simulates four weeks with a fixed seed: inspections recorded (some missed, a few items
+ * failed), the hidden dangers they find run through the closed loop, including a major one found by the
+ * safety department's special inspection and reported to the authority, an overdue one, a rejected
+ * acceptance, an on-the-spot rectification and a deadline extension. It prints a progress line per week and a
+ * summary, and writes {@code risk-map.svg}, {@code report.html}, {@code register.json}, {@code ledger.json} and
+ * the documents of {@link Documents} and {@link Charts} ({@link #DOCUMENTS}) to the output folder. Everything a
+ * run prints and writes is as of one date, the last simulated day; the same
+ * options give byte-identical files.
  *
  * <p>Options (arguments, or system properties of the same name with a {@code demo.} prefix):
  * {@code --out=DIR} (default {@code target/demo-output}), {@code --storage=memory|h2} (h2: an H2 file in
- * the output folder; a second run continues from the stored state with the next four weeks),
- * {@code --weeks=N} (default 4), {@code --seed=N}.
+ * the output folder; a second run continues from the stored state with the next weeks and takes the hidden
+ * dangers left open forward), {@code --weeks=N} (1 to 52, default 4), {@code --seed=N}, {@code --lang=zh|en}.
  */
 public final class PlantDemo {
     /** The plant's time zone. */
@@ -115,14 +132,12 @@ public final class PlantDemo {
     static final double ITEM_FAILURE = 0.0045;
     /** Probability that an inspection task is not done. */
     static final double TASK_MISSED = 0.02;
-
-    /** What employees report on their own (随手拍), one a week: title and description. */
-    private static final String[][] OBSERVATIONS = {
-        {"Fire extinguisher blocked by pallets", "Walking past, saw pallets stacked in front of the extinguisher point"},
-        {"Emergency exit held open with a wedge", "The fire door to the stair was wedged open during the shift change"},
-        {"Oil under the pump skid not cleaned up", "A pool of lubricating oil under the skid, slippery walkway"},
-        {"Gas cylinder standing without a chain", "An acetylene cylinder left free-standing beside the workbench"},
-        {"Cable trailing across the walkway", "An extension cable for a fan lies across the main walkway"}};
+    /** The number of random observations (随手拍) the demo knows, used one a week in turn. */
+    static final int OBSERVATIONS = 5;
+    /** The scripted major hidden danger: the failed control measure, its hazard and risk point. */
+    static final String MAJOR_POINT = "RP-01";
+    static final String MAJOR_HAZARD = "H-001";
+    static final String MAJOR_MEASURE = "H-001-M1";
 
     private static final URI PHOTO_BASE = URI.create("https://erp.example.com/evidence/");
 
@@ -133,38 +148,96 @@ public final class PlantDemo {
      * @param storage {@code memory} or {@code h2}
      * @param weeks how many weeks to simulate
      * @param seed the seed of the simulation
+     * @param lang {@code zh} (the default) or {@code en}
      */
-    public record Options(Path out, String storage, int weeks, long seed) {
+    public record Options(Path out, String storage, int weeks, long seed, String lang) {
+        /** Checks the options. */
+        public Options {
+            Objects.requireNonNull(out, "out");
+            Texts.of(lang);
+        }
+
         /**
-         * Reads the options from arguments, with system properties as defaults.
+         * Options in Chinese.
          *
-         * @param args {@code --out=DIR}, {@code --storage=memory|h2}, {@code --weeks=N}, {@code --seed=N}
+         * @param out the output folder
+         * @param storage {@code memory} or {@code h2}
+         * @param weeks how many weeks to simulate
+         * @param seed the seed of the simulation
+         */
+        public Options(Path out, String storage, int weeks, long seed) {
+            this(out, storage, weeks, seed, "zh");
+        }
+
+        /**
+         * Reads the options from arguments, with system properties as defaults. A bad value is refused with a
+         * message naming the option as it was given ({@code -Ddemo.seed} or {@code --seed}), the value and what
+         * is allowed, in the chosen language.
+         *
+         * @param args {@code --out=DIR}, {@code --storage=memory|h2}, {@code --weeks=N}, {@code --seed=N},
+         *     {@code --lang=zh|en}
          * @return the options
+         * @throws IllegalArgumentException if an argument or value is not allowed
          */
         public static Options parse(String... args) {
             Map<String, String> o = new LinkedHashMap<>();
-            o.put("out", System.getProperty("demo.out", "target/demo-output"));
-            o.put("storage", System.getProperty("demo.storage", "memory"));
-            o.put("weeks", System.getProperty("demo.weeks", "4"));
-            o.put("seed", System.getProperty("demo.seed", Long.toString(DEFAULT_SEED)));
+            Map<String, String> given = new LinkedHashMap<>();
+            for (String[] d : new String[][] {{"out", "target/demo-output"}, {"storage", "memory"}, {"weeks", "4"},
+                {"seed", Long.toString(DEFAULT_SEED)}, {"lang", "zh"}}) {
+                String v = System.getProperty("demo." + d[0]);
+                o.put(d[0], v == null ? d[1] : v);
+                given.put(d[0], "-Ddemo." + d[0]);
+            }
+            List<String> bad = new ArrayList<>();
             for (String a : args) {
                 int eq = a.indexOf('=');
                 String key = a.startsWith("--") && eq > 2 ? a.substring(2, eq) : "";
                 if (!o.containsKey(key)) {
-                    throw new IllegalArgumentException("argument [" + a + "] is not allowed; allowed: --out=DIR, "
-                            + "--storage=memory|h2, --weeks=N, --seed=N");
+                    bad.add(a);
+                    continue;
                 }
                 o.put(key, a.substring(eq + 1));
+                given.put(key, "--" + key);
+            }
+            String lang = o.get("lang").strip().toLowerCase(Locale.ROOT);
+            if (!Texts.LANGUAGES.contains(lang)) {
+                Texts zh = Texts.of("zh");
+                Texts en = Texts.of("en");
+                throw new IllegalArgumentException(zh.get("option.bad", given.get("lang"), o.get("lang"),
+                        zh.get("option.allowed.lang")) + " / " + en.get("option.bad", given.get("lang"), o.get("lang"),
+                        en.get("option.allowed.lang")));
+            }
+            Texts t = Texts.of(lang);
+            if (!bad.isEmpty()) {
+                throw new IllegalArgumentException(t.get("option.unknown", bad.get(0), t.get("option.allowed.args")));
             }
             String storage = o.get("storage").strip().toLowerCase(Locale.ROOT);
             if (!storage.equals("memory") && !storage.equals("h2")) {
-                throw new IllegalArgumentException("storage [" + storage + "] is not allowed; allowed: memory, h2");
+                throw new IllegalArgumentException(t.get("option.bad", given.get("storage"), o.get("storage"),
+                        t.get("option.allowed.storage")));
             }
-            int weeks = Integer.parseInt(o.get("weeks").strip());
+            int weeks;
+            try {
+                weeks = Integer.parseInt(o.get("weeks").strip());
+            } catch (NumberFormatException e) {
+                weeks = 0;
+            }
             if (weeks < 1 || weeks > 52) {
-                throw new IllegalArgumentException("weeks [" + weeks + "] is not allowed; allowed: 1 to 52");
+                throw new IllegalArgumentException(t.get("option.bad", given.get("weeks"), o.get("weeks"),
+                        t.get("option.allowed.weeks")));
             }
-            return new Options(Path.of(o.get("out").strip()), storage, weeks, Long.parseLong(o.get("seed").strip()));
+            long seed;
+            try {
+                seed = Long.parseLong(o.get("seed").strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(t.get("option.bad", given.get("seed"), o.get("seed"),
+                        t.get("option.allowed.seed")), e);
+            }
+            if (o.get("out").isBlank()) {
+                throw new IllegalArgumentException(t.get("option.bad", given.get("out"), o.get("out"),
+                        t.get("option.allowed.out")));
+            }
+            return new Options(Path.of(o.get("out").strip()), storage, weeks, seed, lang);
         }
     }
 
@@ -173,34 +246,41 @@ public final class PlantDemo {
      *
      * @param outputFolder where the files are
      * @param firstWeek the first week simulated by this run (0 for the first four-week run)
+     * @param asOf the one date everything the run printed and wrote is as of: the last simulated day
+     * @param mapDate the date of the risk map
      * @param statistics the company's statistics over every simulated week so far
      * @param warnings the early warnings at the end
      * @param dangers every hidden danger at the end
      */
-    public record Result(Path outputFolder, int firstWeek, UnitStatistics statistics, List<Warning> warnings,
-            List<HiddenDanger> dangers) {
+    public record Result(Path outputFolder, int firstWeek, LocalDate asOf, LocalDate mapDate, UnitStatistics statistics,
+            List<Warning> warnings, List<HiddenDanger> dangers) {
     }
 
     private final Options options;
+    private final Texts t;
     private final PrintStream out;
     private final SimClock clock;
     private final RandomGenerator random;
     private final PriorityQueue<Step> agenda = new PriorityQueue<>(
             Comparator.comparing(Step::at).thenComparingLong(Step::seq));
     private final Set<HiddenDangerId> seen = new HashSet<>();
-    private final Map<String, Integer> scriptCounts = new TreeMap<>();
+    private final Map<String, Integer> scriptCounts = new LinkedHashMap<>();
     private final Map<String, HiddenDangerId> highlights = new LinkedHashMap<>();
-    private final List<String> scripts = new ArrayList<>(List.of("major", "on-the-spot", "overdue", "rejected",
-            "extension"));
+    private final List<String> scripts = new ArrayList<>(List.of("on-the-spot", "overdue", "rejected", "extension"));
     private DualPrevention dp;
     private Organization org;
     private long seq;
 
     private PlantDemo(Options options, PrintStream out) {
         this.options = options;
+        this.t = Texts.of(options.lang());
         this.out = out;
         this.clock = new SimClock(FIRST_DAY.minusDays(1).atTime(8, 0).atZone(ZONE).toInstant(), ZONE);
         this.random = RandomGeneratorFactory.of("L64X128MixRandom").create(options.seed());
+        for (String s : List.of("major", "on-the-spot", "overdue", "rejected", "extension", "standard", "withdrawn",
+                "taken-forward")) {
+            scriptCounts.put(s, 0);
+        }
     }
 
     /**
@@ -227,23 +307,22 @@ public final class PlantDemo {
         }
         if (options.storage().equals("h2")) {
             try (JdbcStorage h2 = JdbcStorage.h2File(options.out().resolve("plant-h2"))) {
-                return new PlantDemo(options, out).run(h2);
+                return new PlantDemo(options, out).run(h2, Texts.of(options.lang()).get("storage.h2",
+                        options.out().resolve("plant-h2.mv.db").toAbsolutePath()));
             } catch (JdbcStorageException e) {
-                throw new IllegalStateException("storage=h2: the H2 file store in " + options.out().resolve("plant-h2")
-                        .toAbsolutePath() + " failed (" + e.getMessage() + "); run without -Ddemo.storage=h2 to use the "
-                        + "in-memory store", e);
+                throw new IllegalStateException(Texts.of(options.lang()).get("option.failedH2", "-Ddemo.storage=h2",
+                        options.out().resolve("plant-h2").toAbsolutePath(), e.getMessage()), e);
             }
         }
-        return new PlantDemo(options, out).run(InMemoryStorage.create());
+        return new PlantDemo(options, out).run(InMemoryStorage.create(), Texts.of(options.lang()).get("storage.memory"));
     }
 
-    private Result run(Storage storage) {
+    private Result run(Storage storage, String storageName) {
         long started = System.nanoTime();
         dp = DualPrevention.builder().storage(storage).clock(clock).zone(ZONE).build();
-        SampleRegister register = SampleRegister.plant(dp.providers());
-        out.println("dualprevention plant demo: " + register.organization().units().get(0).name());
-        out.println("  storage: " + storage.getClass().getSimpleName() + ", seed " + options.seed() + ", output "
-                + options.out().toAbsolutePath());
+        SampleRegister register = SampleRegister.plant(dp.providers(), options.lang());
+        out.println(t.get("demo.title", register.organization().units().get(0).name()));
+        out.println(t.get("demo.setup", storageName, Long.toString(options.seed()), options.out().toAbsolutePath()));
         listMethods(register);
 
         int firstWeek;
@@ -253,10 +332,14 @@ public final class PlantDemo {
         } else {
             firstWeek = firstUnsimulatedWeek();
             org = dp.register().organization();
-            out.println("  continuing from the stored state: " + storage.riskPoints().count(RiskPointQuery.all())
-                    + " risk points, " + storage.hiddenDangers().count(HiddenDangerQuery.all())
-                    + " hidden dangers; simulating weeks " + (firstWeek + 1) + " to " + (firstWeek + options.weeks()));
-            Page.stream(p -> dp.hiddenDangers().find(HiddenDangerQuery.all(), p), 200).forEach(d -> seen.add(d.id()));
+            List<HiddenDanger> open = Page.stream(p -> dp.hiddenDangers().find(HiddenDangerQuery.all(), p), 200)
+                    .peek(d -> seen.add(d.id())).filter(HiddenDanger::isOpen).collect(Collectors.toList());
+            out.println(t.get("demo.continue", storage.riskPoints().count(RiskPointQuery.all()), seen.size(),
+                    open.size(), firstWeek + 1, firstWeek + options.weeks()));
+            clock.set(weekStart(firstWeek));
+            for (HiddenDanger d : open) {
+                takeForward(d);
+            }
         }
         for (int w = firstWeek; w < firstWeek + options.weeks(); w++) {
             simulateWeek(w);
@@ -264,8 +347,8 @@ public final class PlantDemo {
         LocalDate end = FIRST_DAY.plusWeeks(firstWeek + options.weeks());
         clock.set(end.atStartOfDay(ZONE).toInstant());
         Result result = summarise(register.zones(), firstWeek, end);
-        out.printf(Locale.ROOT, "done in %.1f s; open %s in a browser%n", (System.nanoTime() - started) / 1e9,
-                options.out().resolve("report.html").toAbsolutePath());
+        out.println(t.get("demo.done", t.decimal(BigDecimal.valueOf((System.nanoTime() - started) / 1e9), 1),
+                options.out().resolve("report.html").toAbsolutePath()));
         return result;
     }
 
@@ -274,9 +357,8 @@ public final class PlantDemo {
     private void listMethods(SampleRegister register) {
         Set<MethodId> inRegister = register.assessments().stream().map(Assessment::method)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        out.println("  assessment methods found: " + dp.providers().methodIds().stream().map(MethodId::value)
-                .collect(Collectors.joining(", ")) + "; the register uses " + inRegister.stream()
-                .map(MethodId::value).collect(Collectors.joining(", ")));
+        out.println(t.get("demo.methods", t.list(dp.providers().methodIds().stream().map(this::method)
+                .collect(Collectors.toList())), t.list(inRegister.stream().map(this::method).collect(Collectors.toList()))));
         for (MethodId id : dp.providers().methodIds()) {
             AssessmentMethod m = dp.providers().method(id);
             if (m.getClass().getName().startsWith("org.dualprevention.")) {
@@ -289,9 +371,21 @@ public final class PlantDemo {
             }
             Score score = m.evaluate(worst);
             GradingScheme s = dp.providers().scheme(m.defaultScheme());
-            out.println("  plug-in " + id.value() + " (" + m.displayName(Locale.ENGLISH) + ", scheme "
-                    + s.id().value() + "): " + worst.values() + " grades " + s.grade(score).level().code());
+            out.println(t.get("demo.plugin", id.value(), m.displayName(t.locale()), s.id().value(),
+                    worst.values().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue().toPlainString())
+                            .collect(Collectors.joining(", ")), level(s.grade(score).level())));
         }
+    }
+
+    private String method(MethodId id) {
+        String name = dp.providers().method(id).displayName(t.locale());
+        return name.contains(id.value()) ? name : t.lang().equals("zh") ? name + "（" + id.value() + "）"
+                : name + " (" + id.value() + ")";
+    }
+
+    private String level(RiskLevel l) {
+        return l.displayName(t.locale()) + (t.lang().equals("zh") ? "（" + l.colourName(t.locale()) + "）"
+                : " (" + l.colourName(t.locale()) + ")");
     }
 
     private void setUp(SampleRegister register) {
@@ -305,17 +399,17 @@ public final class PlantDemo {
             byLevel.merge(a.level(), 1, Integer::sum);
         }
         long measures = register.hazards().stream().mapToLong(h -> h.measures().size()).sum();
-        out.println("  register: " + org.units().size() + " units, " + register.zones().size() + " zones, "
-                + register.riskPoints().size() + " risk points, " + register.hazards().size() + " hazards, "
-                + measures + " control measures; assessed: " + levels(byLevel));
+        out.println(t.get("demo.register", org.units().size(), register.zones().size(), register.riskPoints().size(),
+                register.hazards().size(), measures, levels(byLevel)));
         GradedControl control = GradedControl.of(org, riskPoints());
         Map<ControlLevel, Integer> top = new TreeMap<>();
         for (HazardControl c : control.all()) {
             top.merge(c.top().unit().level(), 1, Integer::sum);
         }
-        out.println("  graded control (highest controlling level per hazard): " + top);
+        out.println(t.get("demo.control", t.list(top.entrySet().stream().map(e -> t.get("demo.levelCount", e.getValue(),
+                e.getKey().displayName(t.locale()))).collect(Collectors.toList()))));
         int plans = dp.inspections().createRoutinePlans(FIRST_DAY).size();
-        out.println("  routine inspection plans: " + plans);
+        out.println(t.get("demo.plans", plans));
     }
 
     private int firstUnsimulatedWeek() {
@@ -335,12 +429,12 @@ public final class PlantDemo {
         return Page.stream(p -> dp.register().riskPoints(RiskPointQuery.all(), p), 200).collect(Collectors.toList());
     }
 
-    private static String levels(Map<RiskLevel, Integer> byLevel) {
-        StringBuilder b = new StringBuilder();
+    private String levels(Map<RiskLevel, Integer> byLevel) {
+        List<String> parts = new ArrayList<>();
         for (RiskLevel l : RiskLevel.values()) {
-            b.append(b.length() == 0 ? "" : ", ").append(byLevel.getOrDefault(l, 0)).append(' ').append(l.colour());
+            parts.add(t.get("demo.levelCount", byLevel.getOrDefault(l, 0), level(l)));
         }
-        return b.toString();
+        return t.list(parts);
     }
 
     // ------------------------------------------------------------------ simulation
@@ -357,6 +451,10 @@ public final class PlantDemo {
         return day.atTime(LocalTime.of(hour, minute)).atZone(ZONE).toInstant();
     }
 
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
     private void simulateWeek(int week) {
         Instant from = weekStart(week);
         Instant before = weekStart(week + 1);
@@ -366,27 +464,30 @@ public final class PlantDemo {
                 .collect(Collectors.toList());
         int[] counts = new int[3]; // recorded, items checked, items failed
         int before0 = seen.size();
-        for (InspectionTask t : tasks) {
+        for (InspectionTask task : tasks) {
             if (random.nextDouble() < TASK_MISSED) {
                 continue;
             }
-            long window = Math.max(1, java.time.Duration.between(t.windowStart(), t.due()).toMinutes());
-            Instant when = t.windowStart().plusSeconds(60 * (window / 4 + random.nextLong(Math.max(1, window / 2))));
+            long window = Math.max(1, java.time.Duration.between(task.windowStart(), task.due()).toMinutes());
+            Instant when = task.windowStart().plusSeconds(60 * (window / 4 + random.nextLong(Math.max(1, window / 2))));
             List<ItemResult> results = new ArrayList<>();
-            for (InspectionItem i : t.items()) {
+            for (InspectionItem i : task.items()) {
                 results.add(random.nextDouble() < ITEM_FAILURE
-                        ? ItemResult.failed(i.id(), "not as the standard says: " + i.standard(),
-                                List.of(PHOTO_BASE.resolve(t.id().value().replaceAll("[^A-Za-z0-9.-]", "_") + ".jpg")))
+                        ? ItemResult.failed(i.id(), t.get("sim.itemFailed", i.standard()),
+                                List.of(PHOTO_BASE.resolve(task.id().value().replaceAll("[^A-Za-z0-9.-]", "_") + ".jpg")))
                         : ItemResult.passed(i.id()));
             }
-            Actor inspector = staff(t.unit());
-            at(when, "record " + t.id(), () -> {
-                InspectionTask done = dp.inspections().recordTask(t.id(), inspector, results);
+            Actor inspector = staff(task.unit());
+            at(when, "record " + task.id(), () -> {
+                InspectionTask done = dp.inspections().recordTask(task.id(), inspector, results);
                 counts[0]++;
                 counts[1] += done.items().size();
                 counts[2] += (int) done.record().orElseThrow().failedCount();
                 handleNewDangers();
             });
+        }
+        if (week == 0) {
+            scheduleMajor();
         }
         // one random observation (随手拍) a week, by someone on a team
         List<OrgUnit> teams = org.units().stream().filter(u -> ControlLevel.TEAM.equals(u.level())).collect(Collectors.toList());
@@ -394,9 +495,9 @@ public final class PlantDemo {
         LocalDate obsDay = FIRST_DAY.plusWeeks(week).plusDays(1 + random.nextInt(4));
         at(at(obsDay, 14, 20), "random observation", () -> {
             HiddenDangerId id = HiddenDangerId.of("RO-" + obsDay);
-            String[] obs = OBSERVATIONS[week % OBSERVATIONS.length];
-            dp.hiddenDangers().report(HiddenDangerCommand.Report.of(staff(team.id()), id, obs[0], obs[1],
-                    HiddenDangerSource.RANDOM_OBSERVATION, team.id(), obsDay)
+            int n = week % OBSERVATIONS;
+            dp.hiddenDangers().report(HiddenDangerCommand.Report.of(staff(team.id()), id, t.get("obs." + n + ".title"),
+                    t.get("obs." + n + ".description"), HiddenDangerSource.RANDOM_OBSERVATION, team.id(), obsDay)
                     .withEvidence(List.of(PHOTO_BASE.resolve("ro-" + obsDay + ".jpg"))));
             handleNewDangers();
         });
@@ -412,7 +513,7 @@ public final class PlantDemo {
                 s.run().run();
             } catch (RuntimeException e) {
                 errors++;
-                out.println("  ! step [" + s.what() + "] at " + s.at() + " failed (seed " + options.seed() + "): " + e);
+                out.println(t.get("demo.stepFailed", s.what(), s.at(), Long.toString(options.seed()), e));
             }
         }
         clock.set(before);
@@ -421,13 +522,36 @@ public final class PlantDemo {
         long overdue = dp.storage().hiddenDangers().count(HiddenDangerQuery.all().overdueAsOf(
                 LocalDate.ofInstant(before, ZONE).minusDays(1)));
         long closed = dp.storage().hiddenDangers().count(HiddenDangerQuery.all().inStates(Set.of(HiddenDangerState.CLOSED)));
-        out.printf(Locale.ROOT, "week %d (%s to %s): %d tasks, %d recorded, %d missed, %d items checked, %d failed;"
-                + " %d new hidden dangers; open %d (overdue %d), closed %d%s%n", week + 1, FIRST_DAY.plusWeeks(week),
-                FIRST_DAY.plusWeeks(week + 1).minusDays(1), tasks.size(), counts[0], missed, counts[1], counts[2],
-                seen.size() - before0, open, overdue, closed, errors == 0 ? "" : "; " + errors + " steps failed");
+        out.println(t.get("demo.week", week + 1, t.date(FIRST_DAY.plusWeeks(week)),
+                t.date(FIRST_DAY.plusWeeks(week + 1).minusDays(1)), tasks.size(), counts[0], missed, counts[1], counts[2],
+                seen.size() - before0, open, overdue, closed) + (errors == 0 ? "" : t.get("demo.weekErrors", errors)));
         if (errors > 0) {
             throw new IllegalStateException(errors + " simulation steps failed in week " + (week + 1));
         }
+    }
+
+    /**
+     * The scripted major hidden danger: on the first Wednesday, the safety department's special inspection of
+     * the tank farm finds that the high-high level trip of methanol tank T-101 (control measure
+     * {@value #MAJOR_MEASURE}, on a red hazard) does not close the inlet valve. Finding, authority report, plan
+     * and close-out all describe that one defect; it is major because the tank has to stop receiving and the
+     * repair takes time (DOMAIN.md §5.1).
+     */
+    private void scheduleMajor() {
+        LocalDate day = FIRST_DAY.plusDays(2);
+        HiddenDangerId id = HiddenDangerId.of("SI-" + day + "-01");
+        OrgUnitId company = org.units().get(0).id();
+        at(at(day, 10, 30), "special inspection " + id, () -> {
+            dp.hiddenDangers().report(HiddenDangerCommand.Report.of(staff(company), id, t.get("major.title"),
+                    t.get("major.description"), HiddenDangerSource.OTHER, OrgUnitId.of("TNK-T"), day)
+                    .withFailedMeasure(RiskPointId.of(MAJOR_POINT), HazardId.of(MAJOR_HAZARD),
+                            ControlMeasureId.of(MAJOR_MEASURE))
+                    .withCategory(HiddenDangerCategory.ON_SITE)
+                    .withEvidence(List.of(PHOTO_BASE.resolve("si-" + day + "-trip-test.jpg"))));
+            seen.add(id);
+            count("major", id);
+            followMajor(id, day);
+        });
     }
 
     private void handleNewDangers() {
@@ -435,40 +559,45 @@ public final class PlantDemo {
                 .inStates(Set.of(HiddenDangerState.REPORTED)), p), 200).filter(d -> seen.add(d.id()))
                 .sorted(Comparator.comparing(d -> d.id().value())).collect(Collectors.toList());
         for (HiddenDanger d : fresh) {
-            String script = nextScript(d);
-            scriptCounts.merge(script, 1, Integer::sum);
-            highlights.putIfAbsent(script, d.id());
+            String script = scripts.isEmpty() ? pickRandomScript() : scripts.remove(0);
+            count(script, d.id());
             follow(d, script);
         }
     }
 
-    /** The scripted cases come first; the major one goes to the first finding at a red or orange hazard. */
-    private String nextScript(HiddenDanger d) {
-        if (scripts.contains("major") && hazardLevel(d).filter(l -> l.severity() >= RiskLevel.SIGNIFICANT.severity())
-                .isPresent()) {
-            scripts.remove("major");
-            return "major";
-        }
-        for (String s : scripts) {
-            if (!s.equals("major")) {
-                scripts.remove(s);
-                return s;
-            }
-        }
-        return pickRandomScript();
-    }
-
-    private Optional<RiskLevel> hazardLevel(HiddenDanger d) {
-        if (d.riskPoint().isEmpty() || d.hazard().isEmpty()) {
-            return Optional.empty();
-        }
-        return dp.register().riskPoint(d.riskPoint().get()).flatMap(p -> p.hazard(d.hazard().get()))
-                .flatMap(h -> h.currentAssessments().stream().map(Assessment::level).reduce(RiskLevel::mostSevere));
+    private void count(String script, HiddenDangerId id) {
+        scriptCounts.merge(script, 1, Integer::sum);
+        highlights.putIfAbsent(script, id);
     }
 
     private String pickRandomScript() {
         double r = random.nextDouble();
         return r < 0.45 ? "on-the-spot" : r < 0.92 ? "standard" : "withdrawn";
+    }
+
+    private void followMajor(HiddenDangerId id, LocalDate found) {
+        HiddenDangers loop = dp.hiddenDangers();
+        OrgUnitId unit = OrgUnitId.of("TNK-T");
+        Actor doer = staff(unit);
+        Actor checker = head(workshopOf(unit));
+        Actor company = head(org.units().get(0).id());
+        LocalDate next = found.plusDays(1);
+        LocalDate deadline = found.plusDays(20);
+        List<URI> photo = List.of(PHOTO_BASE.resolve(id.value() + "-proof-test.jpg"));
+        at(at(found, 16, 0), "verify major " + id, () -> loop.apply(id, HiddenDangerCommand.Verify.major(company,
+                t.get("major.verify"), new AuthorityReport(t.get("major.report.status"), t.get("major.report.harm"),
+                        t.get("major.report.plan")))));
+        at(at(next, 11, 0), "plan major " + id, () -> loop.apply(id, new HiddenDangerCommand.Plan(company,
+                RectificationPlan.of(checker.id(), t.get("major.plan.what"), Funds.cny("48000"), deadline,
+                        t.get("major.plan.interim"))
+                        .withScheme(new GovernanceScheme(t.get("major.scheme.goals"), t.get("major.scheme.methods"),
+                                t.get("major.scheme.funds"), t.get("major.scheme.org"), t.get("major.scheme.time"),
+                                t.get("major.scheme.safety"))))));
+        at(at(found.plusDays(2), 8, 30), "start " + id, () -> loop.apply(id, HiddenDangerCommand.Start.by(doer)));
+        at(at(found.plusDays(12), 16, 0), "submit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(doer,
+                t.get("major.submit"), photo, today())));
+        at(at(found.plusDays(13), 10, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(company,
+                t.get("major.accept"))));
     }
 
     /** Schedules what people do with a hidden danger after it is reported. */
@@ -478,84 +607,109 @@ public final class PlantDemo {
         OrgUnitId unit = d.unit();
         Actor doer = staff(unit);
         Actor checker = head(workshopOf(unit));
-        Actor company = head(org.units().get(0).id());
-        LocalDate found = LocalDate.ofInstant(clock.instant(), ZONE);
+        LocalDate found = today();
         LocalDate next = found.plusDays(1);
         List<URI> photo = List.of(PHOTO_BASE.resolve(id.value().replaceAll("[^A-Za-z0-9.-]", "_") + "-done.jpg"));
         switch (script) {
             case "on-the-spot":
                 at(clock.instant().plusSeconds(1800), "rectify on the spot " + id, () -> loop.apply(id,
-                        new HiddenDangerCommand.RectifyOnSpot(doer, "Put right at once by the finder's team", photo,
-                                LocalDate.ofInstant(clock.instant(), ZONE))));
+                        new HiddenDangerCommand.RectifyOnSpot(doer, t.get("sim.onSpot"), photo, today())));
                 at(at(next, 9, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(checker,
-                        "Checked on site: as the standard says")));
+                        t.get("sim.acceptOnSpot"))));
                 break;
             case "withdrawn":
                 at(at(next, 9, 0), "verify " + id, () -> loop.apply(id, HiddenDangerCommand.Verify.general(checker,
-                        "Looked at it")));
+                        t.get("sim.verifyLooked"))));
                 at(at(next, 9, 30), "withdraw " + id, () -> loop.apply(id, new HiddenDangerCommand.Withdraw(checker,
-                        "Duplicate of a finding already being rectified")));
+                        t.get("sim.withdraw"))));
                 break;
-            case "major": {
-                LocalDate deadline = found.plusDays(20);
-                at(at(next, 9, 0), "verify major " + id, () -> loop.apply(id, HiddenDangerCommand.Verify.major(company,
-                        "Graded major by the safety director; reported to the county emergency management bureau",
-                        new AuthorityReport("Protection of a high-risk installation found ineffective during inspection",
-                                "Could lead to fire, explosion or a toxic release affecting the whole site",
-                                "Installation restricted; governance scheme under way, done within 20 days"))));
-                at(at(next, 11, 0), "plan major " + id, () -> loop.apply(id, new HiddenDangerCommand.Plan(company,
-                        RectificationPlan.of(checker.id(), "Replace the failed device and re-test the protection layer",
-                                Funds.cny("48000"), deadline, "Operate at reduced rate with a fire watch")
-                                .withScheme(new GovernanceScheme("Restore the protection layer to its design state",
-                                        "Replace the device; proof-test; review the inspection route",
-                                        "CNY 48000 from the safety investment budget; spare device ordered",
-                                        "Workshop head responsible; maintenance team executes; safety dept supervises",
-                                        "Done within 20 days; proof test witnessed by the safety department",
-                                        "Reduced rate, fire watch, and the site emergency plan on standby")))));
-                at(at(found.plusDays(2), 8, 30), "start " + id, () -> loop.apply(id, HiddenDangerCommand.Start.by(doer)));
-                at(at(found.plusDays(12), 16, 0), "submit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(doer,
-                        "Device replaced and proof-tested", photo, LocalDate.ofInstant(clock.instant(), ZONE))));
-                at(at(found.plusDays(13), 10, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(company,
-                        "Accepted by the safety director after the witnessed proof test")));
-                break;
-            }
             case "overdue":
-                plan(id, checker, doer, found, 5, "Repair the defect");
-                break; // never submitted: runs past its deadline
+                plan(id, checker, doer, found, 5, t.get("sim.repair"));
+                break; // never submitted in this run: runs past its deadline (a continued run takes it forward)
             case "rejected": {
-                LocalDate deadline = plan(id, checker, doer, found, 10, "Repair the defect");
+                LocalDate deadline = plan(id, checker, doer, found, 10, t.get("sim.repair"));
                 at(at(deadline.minusDays(4), 16, 0), "submit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(
-                        doer, "Repaired", photo, LocalDate.ofInstant(clock.instant(), ZONE))));
+                        doer, t.get("sim.repaired"), photo, today())));
                 at(at(deadline.minusDays(3), 10, 0), "reject " + id, () -> loop.apply(id, new HiddenDangerCommand.Reject(
-                        checker, "Repair incomplete: the second fixing is still missing")));
+                        checker, t.get("sim.reject"))));
                 at(at(deadline.minusDays(1), 15, 0), "resubmit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(
-                        doer, "Second fixing added", photo, LocalDate.ofInstant(clock.instant(), ZONE))));
+                        doer, t.get("sim.resubmit"), photo, today())));
                 at(at(deadline, 10, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(checker,
-                        "Complete now")));
+                        t.get("sim.completeNow"))));
                 break;
             }
             case "extension": {
-                LocalDate deadline = plan(id, checker, doer, found, 6, "Replace the part");
+                LocalDate deadline = plan(id, checker, doer, found, 6, t.get("sim.replace"));
                 LocalDate extended = deadline.plusDays(10);
                 at(at(deadline.minusDays(1), 15, 0), "extend " + id, () -> loop.apply(id,
-                        new HiddenDangerCommand.ExtendDeadline(doer, extended, "Spare part delivery delayed by the supplier",
-                                checker.id())));
+                        new HiddenDangerCommand.ExtendDeadline(doer, extended, t.get("sim.extend"), checker.id())));
                 at(at(extended.minusDays(2), 16, 0), "submit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(
-                        doer, "Part replaced", photo, LocalDate.ofInstant(clock.instant(), ZONE))));
+                        doer, t.get("sim.partReplaced"), photo, today())));
                 at(at(extended.minusDays(1), 10, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(
-                        checker, "Accepted")));
+                        checker, t.get("sim.accepted"))));
                 break;
             }
             default: {
                 int days = 5 + random.nextInt(8);
-                LocalDate deadline = plan(id, checker, doer, found, days, "Repair the defect");
+                LocalDate deadline = plan(id, checker, doer, found, days, t.get("sim.repair"));
                 LocalDate done = deadline.minusDays(random.nextInt(3));
-                at(at(done, 16, 0), "submit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(doer, "Repaired",
-                        photo, LocalDate.ofInstant(clock.instant(), ZONE))));
+                at(at(done, 16, 0), "submit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(doer,
+                        t.get("sim.repaired"), photo, today())));
                 at(at(done.plusDays(1), 10, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(
-                        checker, "Accepted")));
+                        checker, t.get("sim.accepted"))));
             }
         }
+    }
+
+    /**
+     * A continued run (H2 store) takes forward a hidden danger the previous run left open: the next step for its
+     * state, then the rest of the loop, major ones at company level. One left past its deadline is rectified
+     * now, late.
+     */
+    private void takeForward(HiddenDanger d) {
+        HiddenDangers loop = dp.hiddenDangers();
+        HiddenDangerId id = d.id();
+        boolean major = d.grade().filter(HiddenDangerGrade.MAJOR::equals).isPresent();
+        Actor doer = staff(d.unit());
+        Actor checker = major ? head(org.units().get(0).id()) : head(workshopOf(d.unit()));
+        LocalDate first = today();
+        List<URI> photo = List.of(PHOTO_BASE.resolve(id.value().replaceAll("[^A-Za-z0-9.-]", "_") + "-done.jpg"));
+        count("taken-forward", id);
+        LocalDate submitOn;
+        switch (d.state()) {
+            case REPORTED:
+            case VERIFIED:
+            case PLANNED: {
+                LocalDate deadline = d.deadline().filter(x -> !x.isBefore(first.plusDays(3))).orElse(first.plusDays(7));
+                if (d.state() == HiddenDangerState.REPORTED) {
+                    at(at(first, 9, 0), "verify " + id, () -> loop.apply(id, HiddenDangerCommand.Verify.general(checker,
+                            t.get("sim.verifyConfirmed"))));
+                }
+                if (d.state() != HiddenDangerState.PLANNED) {
+                    at(at(first, 10, 0), "plan " + id, () -> loop.apply(id, new HiddenDangerCommand.Plan(checker,
+                            RectificationPlan.of(doer.id(), t.get("sim.repair"), Funds.cny("1000"), deadline,
+                                    t.get("sim.interim")))));
+                }
+                at(at(first, 14, 0), "start " + id, () -> loop.apply(id, HiddenDangerCommand.Start.by(doer)));
+                submitOn = deadline.minusDays(1);
+                break;
+            }
+            case RECTIFYING:
+                submitOn = d.deadline().filter(x -> x.isAfter(first)).map(x -> x.minusDays(1)).orElse(first);
+                break;
+            case AWAITING_ACCEPTANCE:
+                at(at(first, 10, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(checker,
+                        t.get("sim.accepted"))));
+                return;
+            default:
+                return;
+        }
+        boolean late = d.isOverdue(first);
+        LocalDate on = submitOn.isBefore(first) ? first : submitOn;
+        at(at(on, 16, 0), "submit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(doer,
+                late ? t.get("sim.late") : t.get("sim.repaired"), photo, today())));
+        at(at(on.plusDays(1), 10, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(checker,
+                t.get("sim.accepted"))));
     }
 
     /** Verify, plan and start; returns the deadline. */
@@ -564,10 +718,10 @@ public final class PlantDemo {
         LocalDate deadline = found.plusDays(days);
         HiddenDangers loop = dp.hiddenDangers();
         at(at(next, 9, 0), "verify " + id, () -> loop.apply(id, HiddenDangerCommand.Verify.general(checker,
-                "Confirmed on site")));
+                t.get("sim.verifyConfirmed"))));
         at(at(next, 10, 0), "plan " + id, () -> loop.apply(id, new HiddenDangerCommand.Plan(checker,
                 RectificationPlan.of(doer.id(), what, Funds.cny(Integer.toString(500 + 100 * days)), deadline,
-                        "Barrier and sign until repaired"))));
+                        t.get("sim.interim")))));
         at(at(next, 14, 0), "start " + id, () -> loop.apply(id, HiddenDangerCommand.Start.by(doer)));
         return deadline;
     }
@@ -592,7 +746,10 @@ public final class PlantDemo {
     // ------------------------------------------------------------------ summary and files
 
     private Result summarise(List<MapZone> zones, int firstWeek, LocalDate end) {
-        StorageAnalytics analytics = StorageAnalytics.of(dp.storage(), dp.clock(), dp.zone());
+        // one as-of date for everything printed and written: the last simulated day, at its last instant
+        LocalDate asOf = end.minusDays(1);
+        Clock asOfClock = Clock.fixed(end.atStartOfDay(ZONE).toInstant().minusSeconds(1), ZONE);
+        StorageAnalytics analytics = StorageAnalytics.of(dp.storage(), asOfClock, dp.zone());
         OrgUnitId root = org.units().get(0).id();
         UnitStatistics stats = analytics.statistics(root, ReportingPeriod.of(FIRST_DAY, end));
         RiskMap map = analytics.riskMap(zones, DefaultEffectiveLevelPolicy.create());
@@ -600,41 +757,61 @@ public final class PlantDemo {
         List<RiskPoint> points = riskPoints();
         List<HiddenDanger> dangers = Page.stream(p -> dp.hiddenDangers().find(HiddenDangerQuery.all(), p), 200)
                 .collect(Collectors.toList());
+        Names names = new Names(org);
 
         out.println();
-        out.println("Risk levels per zone (hazards by assessed level; zone level assessed -> effective today)");
-        String fmt = "  %-26s %6s %4s %6s %6s %4s   %-11s %-11s %5s%n";
-        out.printf(Locale.ROOT, fmt, "zone", "points", "red", "orange", "yellow", "blue", "assessed", "effective", "open");
+        out.println(t.get("demo.zones", t.date(map.date())));
+        String[] head = {t.get("demo.zones.zone"), t.get("demo.zones.points"), RiskLevel.MAJOR.colourName(t.locale()),
+            RiskLevel.SIGNIFICANT.colourName(t.locale()), RiskLevel.GENERAL.colourName(t.locale()),
+            RiskLevel.LOW.colourName(t.locale()), t.get("demo.zones.assessed"), t.get("demo.zones.effective"),
+            t.get("demo.zones.open")};
+        int[] widths = {26, 8, 6, 8, 8, 6, 12, 12, 10};
+        out.println(row(widths, head));
         for (ZoneStatus z : map.zones()) {
             Map<RiskLevel, Integer> h = hazardLevels(points, z);
-            out.printf(Locale.ROOT, fmt, z.zone().name(), z.summary().riskPoints(), h.get(RiskLevel.MAJOR),
-                    h.get(RiskLevel.SIGNIFICANT), h.get(RiskLevel.GENERAL), h.get(RiskLevel.LOW),
-                    z.summary().assessed().map(RiskLevel::colour).orElse("-"),
-                    z.summary().effective().map(RiskLevel::colour).orElse("-"), z.summary().openDangers());
+            out.println(row(widths, new String[] {z.zone().name(), t.number(z.summary().riskPoints()),
+                t.number(h.get(RiskLevel.MAJOR)), t.number(h.get(RiskLevel.SIGNIFICANT)), t.number(h.get(RiskLevel.GENERAL)),
+                t.number(h.get(RiskLevel.LOW)), z.summary().assessed().map(l -> l.colourName(t.locale())).orElse("-"),
+                z.summary().effective().map(l -> l.colourName(t.locale())).orElse("-"),
+                t.number(z.summary().openDangers())}));
         }
         out.println();
-        out.println("Statistics, company, " + FIRST_DAY + " to " + end.minusDays(1) + " (as of " + stats.asOf() + ")");
-        for (Map.Entry<String, String> e : statisticsRows(stats).entrySet()) {
-            out.printf(Locale.ROOT, "  %-34s %s%n", e.getKey(), e.getValue());
+        out.println(t.get("demo.statistics", t.date(FIRST_DAY), t.date(end.minusDays(1)), t.date(stats.asOf())));
+        for (Map.Entry<String, String> e : statisticsRows(stats, t).entrySet()) {
+            out.println("  " + Texts.pad(t.get("stat." + e.getKey()), 36, false) + " " + e.getValue());
         }
-        out.println("  closed-loop cases simulated: " + scriptCounts);
+        out.println(t.get("demo.scripts", t.list(scriptCounts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> t.get("demo.scriptCount", t.get("script." + e.getKey()), e.getValue()))
+                .collect(Collectors.toList()))));
         for (Map.Entry<String, HiddenDangerId> e : highlights.entrySet()) {
             HiddenDanger d = dp.hiddenDangers().find(e.getValue()).orElseThrow();
-            out.printf(Locale.ROOT, "    %-12s %s: %s%s%s%n", e.getKey(), d.id(), d.state().code(),
-                    d.authorityReport().isPresent() ? ", major, reported to the authority" : "",
-                    d.rejections() > 0 ? ", rejected " + d.rejections() + "x at acceptance"
-                            : d.extensionCount() > 0 ? ", deadline extended to " + d.deadline().orElseThrow()
-                            : d.isOverdue(LocalDate.ofInstant(clock.instant(), ZONE).minusDays(1))
-                                    ? ", overdue since " + d.deadline().orElseThrow() : "");
+            out.println(t.get("demo.highlight", t.get("script." + e.getKey()), d.id().value(), d.title(),
+                    d.state().displayName(t.locale()),
+                    (d.authorityReport().isPresent() ? t.get("demo.highlight.major") : "")
+                            + (d.rejections() > 0 ? t.get("demo.highlight.rejected", d.rejections())
+                                    : d.extensionCount() > 0 ? t.get("demo.highlight.extended",
+                                            t.date(d.deadline().orElseThrow()))
+                                    : d.isOverdue(asOf) ? t.get("demo.highlight.overdue",
+                                            t.date(d.deadline().orElseThrow().plusDays(1))) : "")));
         }
         out.println();
-        out.println("Early warnings (" + warnings.size() + ")");
+        out.println(t.get("demo.warnings", warnings.size()));
+        WarningTexts words = WarningTexts.of(t.locale(), org, points, zones).withHiddenDangers(dangers);
         for (Warning w : warnings) {
-            out.println("  [" + w.rule().code() + "] " + w.message());
+            out.println(t.get("demo.warning", words.ruleName(w.rule()), words.describe(w)));
         }
         out.println();
-        writeFiles(map, stats, warnings, points, dangers);
-        return new Result(options.out(), firstWeek, stats, warnings, dangers);
+        writeFiles(map, stats, warnings, words, points, dangers, names, asOf);
+        writeDocuments(analytics, zones, map, points, dangers, warnings, words, asOf);
+        return new Result(options.out(), firstWeek, asOf, map.date(), stats, warnings, dangers);
+    }
+
+    private static String row(int[] widths, String[] cells) {
+        StringBuilder b = new StringBuilder(" ");
+        for (int i = 0; i < cells.length; i++) {
+            b.append(' ').append(Texts.pad(cells[i], widths[i], i > 0 && i < 6));
+        }
+        return b.toString().stripTrailing();
     }
 
     private static Map<RiskLevel, Integer> hazardLevels(List<RiskPoint> points, ZoneStatus z) {
@@ -653,46 +830,62 @@ public final class PlantDemo {
         return m;
     }
 
+    /** The units' names for the report's ledger, in the run's language. */
+    record Names(Map<String, String> units) {
+        Names(Organization org) {
+            this(new HashMap<>());
+            org.units().forEach(u -> units.put(u.id().value(), u.name()));
+        }
+
+        String unit(OrgUnitId id) {
+            return units.getOrDefault(id.value(), id.value());
+        }
+    }
+
     /**
-     * The statistics shown in the console and the report, by label.
+     * The statistics shown in the console and the report, by a stable id (the {@code stat.<id>} label and the
+     * report's {@code data-stat} attribute).
      *
      * @param s the statistics
-     * @return label to value, in display order
+     * @param t the language
+     * @return id to value, in display order
      */
-    static Map<String, String> statisticsRows(UnitStatistics s) {
+    static Map<String, String> statisticsRows(UnitStatistics s, Texts t) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("hidden dangers found", Long.toString(s.found()));
-        m.put("withdrawn", Long.toString(s.withdrawn()));
-        m.put("major found", Long.toString(s.majorFound()));
-        m.put("rectification rate", rate(s.rectification()));
-        m.put("closed-loop rate", rate(s.closedLoop()));
-        m.put("first-pass acceptance", rate(s.firstPassAcceptance()));
-        m.put("on-time rectification", rate(s.onTimeRectification()));
-        m.put("overdue and open", Long.toString(s.overdueOpen()));
-        m.put("mean days to close", s.meanDaysToClose().map(BigDecimal::toPlainString).orElse("n/a"));
-        m.put("inspection completion", rate(s.inspectionCompletion()));
-        m.put("on-time inspection", rate(s.onTimeInspection()));
-        m.put("item conformity", rate(s.itemConformity()));
-        m.put("by accident type", s.byAccidentType().entrySet().stream()
-                .sorted(Map.Entry.<org.dualprevention.risk.AccidentType, Long>comparingByValue().reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + "=" + e.getValue()).collect(Collectors.joining(", ")));
-        m.put("by hazard category (GB/T 13861)", s.byHazardCategory().entrySet().stream()
+        m.put("hidden-dangers-found", t.number(s.found()));
+        m.put("withdrawn", t.number(s.withdrawn()));
+        m.put("major-found", t.number(s.majorFound()));
+        m.put("rectification-rate", rate(s.rectification(), t));
+        m.put("closed-loop-rate", rate(s.closedLoop(), t));
+        m.put("first-pass-acceptance", rate(s.firstPassAcceptance(), t));
+        m.put("on-time-rectification", rate(s.onTimeRectification(), t));
+        m.put("overdue-and-open", t.number(s.overdueOpen()));
+        m.put("mean-days-to-close", s.meanDaysToClose().map(d -> t.get("stat.days", t.decimal(d, 1), d.doubleValue()))
+                .orElse(t.get("stat.na")));
+        m.put("inspection-completion", rate(s.inspectionCompletion(), t));
+        m.put("on-time-inspection", rate(s.onTimeInspection(), t));
+        m.put("item-conformity", rate(s.itemConformity(), t));
+        String byType = t.list(s.byAccidentType().entrySet().stream()
+                .sorted(Map.Entry.<AccidentType, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> e.getKey().displayName(t.locale()) + " " + t.number(e.getValue())).collect(Collectors.toList()));
+        m.put("by-accident-type", byType.isEmpty() ? t.get("stat.none") : byType);
+        String byCategory = t.list(s.byHazardCategory().entrySet().stream()
                 .sorted(Comparator.comparing(e -> e.getKey().code()))
-                .map(e -> e.getKey().code() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+                .map(e -> e.getKey().displayName(t.locale()) + " " + t.number(e.getValue())).collect(Collectors.toList()));
+        m.put("by-hazard-category", byCategory.isEmpty() ? t.get("stat.none") : byCategory);
         return m;
     }
 
-    private static String rate(Rate r) {
-        return r.percent(1).map(p -> p.toPlainString() + " % (" + r.numerator() + "/" + r.denominator() + ")")
-                .orElse("n/a (0/0)");
+    private static String rate(Rate r, Texts t) {
+        return r.percent(1).map(p -> t.get("stat.rate", t.decimal(p, 1), r.numerator(), r.denominator()))
+                .orElse(t.get("stat.rateNa"));
     }
 
-    private void writeFiles(RiskMap map, UnitStatistics stats, List<Warning> warnings, List<RiskPoint> points,
-            List<HiddenDanger> dangers) {
+    private void writeFiles(RiskMap map, UnitStatistics stats, List<Warning> warnings, WarningTexts words,
+            List<RiskPoint> points, List<HiddenDanger> dangers, Names names, LocalDate asOf) {
         Path dir = options.out();
-        String svg = SvgRiskMapRenderer.of(Locale.ENGLISH).withTitle("Huaxin Fine Chemicals: four-colour risk map, "
-                + map.date()).render(map);
+        String company = org.units().get(0).name();
+        String svg = SvgRiskMapRenderer.of(t.locale()).withTitle(t.get("map.title", company)).render(map);
         write(dir.resolve("risk-map.svg"), o -> o.write(svg.getBytes(StandardCharsets.UTF_8)));
         Set<SchemeId> schemes = new LinkedHashSet<>();
         for (RiskPoint p : points) {
@@ -707,10 +900,70 @@ public final class PlantDemo {
                 .map(d -> new HiddenDangerRecord(d, dp.hiddenDangers().auditEntries(d.id())))
                 .collect(Collectors.toList());
         write(dir.resolve("ledger.json"), o -> HiddenDangerLedger.write(o, records));
-        String html = HtmlReport.render(org, map, stats, statisticsRows(stats), warnings, dangers, svg,
-                LocalDate.ofInstant(clock.instant(), ZONE));
+        List<String> warningTexts = warnings.stream().map(w -> t.get("demo.warning", words.ruleName(w.rule()),
+                words.describe(w)).strip()).collect(Collectors.toList());
+        String html = HtmlReport.render(t, org, map, stats, statisticsRows(stats, t), warningTexts, dangers, names, svg,
+                asOf);
         write(dir.resolve("report.html"), o -> o.write(html.getBytes(StandardCharsets.UTF_8)));
-        out.println("wrote risk-map.svg, report.html, register.json and ledger.json to " + dir.toAbsolutePath());
+        out.println(t.get("demo.wrote", t.list(List.of("risk-map.svg", "report.html", "register.json", "ledger.json")),
+                dir.toAbsolutePath()));
+    }
+
+    /** The documents a safety manager files and posts, in the run's language, and the charts as SVG. */
+    private void writeDocuments(StorageAnalytics analytics, List<MapZone> zones, RiskMap map, List<RiskPoint> points,
+            List<HiddenDanger> dangers, List<Warning> warnings, WarningTexts words, LocalDate asOf) {
+        Path dir = options.out();
+        String company = org.units().get(0).name();
+        Documents docs = Documents.of(t.locale()).withEnterprise(company).withDirectory(directory());
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(DOCUMENTS.get(0), docs.riskRegister(org, points, zones, asOf));
+        files.put(DOCUMENTS.get(1), docs.riskCards(org, points, zones, asOf));
+        files.put(DOCUMENTS.get(2), docs.postCards(org, points, asOf));
+        files.put(DOCUMENTS.get(3), docs.emergencyCards(org, points, asOf));
+        files.put(DOCUMENTS.get(4), docs.hiddenDangerLedger(org, points, zones, dangers, asOf, ZONE));
+        files.put(DOCUMENTS.get(5), docs.statisticsTable(org, analytics.report(org.units().get(0).id(),
+                ReportingPeriod.quarterOf(asOf))));
+        files.put(DOCUMENTS.get(6), docs.riskMap(map));
+        files.put(DOCUMENTS.get(11), docs.warnings(warnings, words, asOf));
+        Charts charts = Charts.of(t.locale());
+        Map<RiskPointId, RiskPoint> register = new LinkedHashMap<>();
+        points.forEach(p -> register.put(p.id(), p));
+        files.put(DOCUMENTS.get(7), charts.foundAndClosedPerWeek(HiddenDangerFact.project(dangers, register, ZONE),
+                FIRST_DAY, asOf));
+        files.put(DOCUMENTS.get(8), charts.overdueTrend(HiddenDangerFact.project(dangers, register, ZONE), FIRST_DAY,
+                asOf));
+        files.put(DOCUMENTS.get(9), charts.levelsByZone(map));
+        ReportingPeriod period = ReportingPeriod.of(FIRST_DAY, asOf.plusDays(1));
+        List<UnitStatistics> byUnit = org.units().stream().filter(u -> ControlLevel.WORKSHOP.equals(u.level()))
+                .map(u -> analytics.statistics(u.id(), period)).collect(Collectors.toList());
+        files.put(DOCUMENTS.get(10), charts.ratesByUnit(byUnit, org));
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
+            write(dir.resolve(f.getKey()), o -> o.write(bytes));
+        }
+        out.println(t.get("demo.wrote", t.list(new ArrayList<>(files.keySet())), dir.toAbsolutePath()));
+    }
+
+    /** The documents and charts the demo writes besides the report, by file name. */
+    public static final List<String> DOCUMENTS = List.of("risk-register.html", "risk-cards.html", "post-cards.html",
+            "emergency-cards.html", "ledger.html", "statistics-table.html", "risk-map.html",
+            "chart-found-closed-per-week.svg", "chart-overdue-trend.svg", "chart-levels-by-zone.svg",
+            "chart-rates-by-unit.svg", "warnings.html");
+
+    /** The plant's people and emergency contacts, for the documents: fictitious, in the run's language. */
+    private Directory directory() {
+        Directory d = Directory.empty();
+        for (OrgUnit u : org.units()) {
+            String key = "person." + u.id().value();
+            if (t.has(key)) {
+                d = d.withResponsible(u.id(), t.get(key)).withPerson(ActorId.of("head." + u.id().value()), t.get(key))
+                        .withPerson(ActorId.of("staff." + u.id().value()), t.get(key));
+            }
+        }
+        OrgUnitId root = org.units().get(0).id();
+        // the documents add the public numbers (fire 119, ambulance 120, police 110) themselves
+        return d.withContact(root, t.get("contact.duty"), "0531-8765 4321")
+                .withContact(root, t.get("contact.authority"), "0531-8123 4567");
     }
 
     private interface Writer {
