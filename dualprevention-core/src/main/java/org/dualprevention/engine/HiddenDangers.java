@@ -23,6 +23,8 @@ import org.dualprevention.danger.OutboxEntry;
 import org.dualprevention.engine.digest.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.dualprevention.danger.ChainVerification;
+import org.dualprevention.danger.Checkpoint;
+import org.dualprevention.danger.CheckpointVerification;
 import org.dualprevention.danger.EffectiveLevel;
 import org.dualprevention.danger.EffectiveLevelChanged;
 import org.dualprevention.danger.HiddenDanger;
@@ -31,7 +33,9 @@ import org.dualprevention.danger.HiddenDangerEvent;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.OverdueSweep;
 import org.dualprevention.danger.Transition;
+import org.dualprevention.engine.closedloop.Checkpoints;
 import org.dualprevention.engine.closedloop.ClosedLoopService;
+import org.dualprevention.engine.closedloop.StoreVerification;
 import org.dualprevention.engine.dynamic.RiskFeedback;
 import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.query.Page;
@@ -521,4 +525,67 @@ public final class HiddenDangers {
     public List<AuditEntry> auditEntries(HiddenDangerId id) {
         return Page.stream(p -> storage.auditLog().entries(id, p), PAGE).collect(Collectors.toList());
     }
+
+    // ------------------------------------------------------------------ the record of truth (issue 12, chain half)
+
+    /**
+     * Verifies one hidden danger fully: its chain entry by entry, against its snapshot, and replayed to a hidden
+     * danger equal to the snapshot (the slow check; a load only checks the snapshot against its head entry).
+     *
+     * @param id the hidden danger
+     * @return the fault found, or empty when it passes
+     * @since 0.2
+     */
+    public Optional<StoreVerification.Fault> verifyFully(HiddenDangerId id) {
+        return StoreVerification.verify(storage, Objects.requireNonNull(id, "id"));
+    }
+
+    /**
+     * Verifies every stored hidden danger fully, page by page, going on past every fault.
+     *
+     * @param resumeToken the {@link StoreVerification.Progress#resumeToken()} of an interrupted run, or empty
+     * @param progress told after each page, with the token to resume from
+     * @return the number checked and every fault
+     * @since 0.2
+     */
+    public StoreVerification.Result verifyAll(Optional<String> resumeToken,
+            java.util.function.Consumer<StoreVerification.Progress> progress) {
+        return StoreVerification.verifyAll(storage, resumeToken, progress);
+    }
+
+    /**
+     * A checkpoint of every audit chain as of one minute ago ({@link Checkpoints#DEFAULT_LAG}), to keep outside
+     * the store (print it in the monthly report) and verify the store against later.
+     *
+     * @return the checkpoint
+     * @since 0.2
+     */
+    public Checkpoint checkpoint() {
+        return checkpoint(clock.instant().minus(Checkpoints.DEFAULT_LAG));
+    }
+
+    /**
+     * A checkpoint of every audit chain as of an instant.
+     *
+     * @param asOf the instant
+     * @return the checkpoint
+     * @since 0.2
+     */
+    public Checkpoint checkpoint(Instant asOf) {
+        return Checkpoints.of(storage, asOf);
+    }
+
+    /**
+     * Verifies the store against a checkpoint taken earlier: finds any change to the history it covers (a chain
+     * rolled back or truncated, a hidden danger deleted, history rewritten with recomputed hashes, entries
+     * back-dated into it).
+     *
+     * @param checkpoint the checkpoint
+     * @return the result
+     * @since 0.2
+     */
+    public CheckpointVerification verify(Checkpoint checkpoint) {
+        return Checkpoints.verify(storage, checkpoint);
+    }
 }
+

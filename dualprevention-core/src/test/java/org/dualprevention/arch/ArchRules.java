@@ -42,8 +42,8 @@ public final class ArchRules {
 
     /** Classes depend only on the JDK, the library itself and JSpecify (annotations, compile time only). */
     public static ArchRule jdkOnly() {
-        return classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.dualprevention..",
-                "org.jspecify..").because("a plug-in author compiles against dualprevention-spi alone, and core's runtime"
+        return classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..",
+                "org.dualprevention..", "org.jspecify..").because("a plug-in author compiles against dualprevention-spi alone, and core's runtime"
                         + " dependencies are the JDK and the spi (DESIGN.md)");
     }
 

@@ -35,6 +35,15 @@ final class DangerReader {
         g.writeStringProperty("data", e.data());
         g.writeStringProperty("previousHash", e.previousHash());
         g.writeStringProperty("hash", e.hash());
+        if (e.format() != AuditEntry.FORMAT_1) {
+            g.writeNumberProperty("format", e.format());
+        }
+        if (e.stateHash().isPresent()) {
+            g.writeStringProperty("stateHash", e.stateHash().get());
+        }
+        if (e.keyId().isPresent()) {
+            g.writeStringProperty("keyId", e.keyId().get());
+        }
         g.writeEndObject();
     }
 
@@ -44,7 +53,7 @@ final class DangerReader {
         Problems problems = r.problems;
         long before = problems.structural();
         if (!r.object(n, ptr, "an audit entry object", "dangerId", "sequence", "actor", "at", "action", "stateBefore",
-                "stateAfter", "data", "previousHash", "hash")) {
+                "stateAfter", "data", "previousHash", "hash", "format", "stateHash", "keyId")) {
             return null;
         }
         HiddenDangerId id = r.id(n, "dangerId", ptr, HiddenDangerId::of);
@@ -60,11 +69,26 @@ final class DangerReader {
         String data = r.string(n, "data", ptr);
         String previous = hash(r, n, "previousHash", ptr);
         String hash = hash(r, n, "hash", ptr);
+        int format = AuditEntry.FORMAT_1;
+        if (n.has("format")) {
+            Long f = r.longValue(n, "format", ptr, AuditEntry.FORMAT_1, AuditEntry.FORMAT_2);
+            format = f == null ? AuditEntry.FORMAT_1 : f.intValue();
+        }
+        String stateHash = n.has("stateHash") ? hash(r, n, "stateHash", ptr) : null;
+        String keyId = n.has("keyId") ? r.id(n, "keyId", ptr, k -> k) : null;
+        if (format == AuditEntry.FORMAT_2 && !n.has("stateHash")) {
+            problems.add(Problems.child(ptr, "stateHash"), null, "64 lower-case hexadecimal digits: an entry in format 2"
+                    + " records the hash of the state it produces");
+        }
+        if (format == AuditEntry.FORMAT_1 && (n.has("stateHash") || n.has("keyId"))) {
+            problems.add(Problems.child(ptr, "format"), n.path("format"), "2 for an entry with a stateHash or keyId");
+        }
         if (problems.structural() > before) {
             return null;
         }
-        AuditEntry e = new AuditEntry(id, sequence, actor, at, action, Optional.ofNullable(before0), after, data, previous, hash);
-        if (!AuditEntries.computeHash(e).equals(hash)) {
+        AuditEntry e = new AuditEntry(id, sequence, actor, at, action, Optional.ofNullable(before0), after, data, previous,
+                hash, format, Optional.ofNullable(stateHash), Optional.ofNullable(keyId));
+        if (e.keyId().isEmpty() && !AuditEntries.computeHash(e).equals(hash)) {
             problems.add(Problems.child(ptr, "hash"), hash, "[" + AuditEntries.computeHash(e)
                     + "], the SHA-256 of the entry's canonical form (the entry was edited)");
             return null;

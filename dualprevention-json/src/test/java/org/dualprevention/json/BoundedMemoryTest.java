@@ -187,7 +187,7 @@ class BoundedMemoryTest {
         StringBuilder sb = new StringBuilder(LOG_HEADER);
         String previous = AuditEntry.GENESIS;
         for (long seq = 1; sb.length() < SIZE; seq++) {
-            AuditEntry e = AuditEntries.create(HiddenDangerId.of("HD-1"), seq, template.actor(), template.at().plusSeconds(seq),
+            AuditEntry e = AuditEntries.createFormat1(HiddenDangerId.of("HD-1"), seq, template.actor(), template.at().plusSeconds(seq),
                     HiddenDangerAction.REPORT, Optional.empty(), HiddenDangerState.REPORTED,
                     template.data().replace("id=" + template.dangerId().value() + "\n", "id=HD-1\n"), previous);
             previous = e.hash();

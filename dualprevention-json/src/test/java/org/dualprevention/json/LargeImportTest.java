@@ -49,7 +49,7 @@ class LargeImportTest {
                 done = true;
             } else {
                 HiddenDangerId id = HiddenDangerId.of("HD-" + next);
-                AuditEntry e = AuditEntries.create(id, 1, template.actor(), template.at().plusSeconds(next),
+                AuditEntry e = AuditEntries.createFormat1(id, 1, template.actor(), template.at().plusSeconds(next),
                         HiddenDangerAction.REPORT, Optional.empty(), HiddenDangerState.REPORTED,
                         template.data().replace("id=" + template.dangerId().value() + "\n", "id=" + id.value() + "\n"),
                         AuditEntry.GENESIS);

@@ -104,7 +104,7 @@ class LedgerAndAuditLogTest {
         AuditEntry first = records.get(i).entries().get(0);
         AuditEntry forged = AuditEntries.create(first.dangerId(), first.sequence(), first.actor(),
                 first.at().minusSeconds(1), first.action(), first.stateBefore(), first.stateAfter(), first.data(),
-                first.previousHash());
+                first.previousHash(), first.stateHash().orElseThrow());
         ObjectNode doc = (ObjectNode) MAPPER.readTree(ledger(records));
         ((ArrayNode) doc.get("hiddenDangers").get(i).get("entries")).set(0, MAPPER.valueToTree(forged));
         JsonImportException e = ledgerRefused(MAPPER.writeValueAsBytes(doc));

@@ -58,4 +58,19 @@ public interface HiddenDangerRepository {
      * @return the count
      */
     long count(HiddenDangerQuery query);
+
+    /**
+     * One page of the ids of every stored hidden danger, in a stable order (S10, S11), without loading or
+     * checking them: full verification walks the store with it, so that one bad record does not hide the others.
+     * The default pages through {@link #find(HiddenDangerQuery, PageRequest)}; a store overrides it to read ids
+     * only.
+     *
+     * @param page which page
+     * @return the page of ids
+     * @since 0.2
+     */
+    default Page<HiddenDangerId> ids(PageRequest page) {
+        Page<HiddenDanger> p = find(HiddenDangerQuery.all(), page);
+        return Page.of(p.items().stream().map(HiddenDanger::id).toList(), p.next());
+    }
 }

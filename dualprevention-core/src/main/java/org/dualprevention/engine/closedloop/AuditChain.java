@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import org.dualprevention.RecordIntegrityException;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerCommand;
+import org.dualprevention.spi.AuditKeyProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks and replays the hash-chained audit log of one hidden danger.
@@ -21,7 +24,13 @@ import org.dualprevention.danger.HiddenDangerCommand;
  * aggregate ({@link #verify(List, HiddenDanger)}: its version and audit head).
  *
  * <p>{@link #replay(List)} rebuilds the hidden danger from a valid chain, applying each entry's command
- * without re-checking guards (they held when the command was accepted).
+ * without re-checking guards (they held when the command was accepted); each entry in
+ * {@link AuditEntry#FORMAT_2 format 2} must replay to a state whose {@link StateHash} is the one it records.
+ *
+ * <p>{@link #checkSnapshot} is the cheap check of the read path: a stored hidden danger agrees with its head
+ * entry (same id, version and audit head, the head's hash matches its contents, and the head's state hash is the
+ * snapshot's), so a load costs the same at any chain length. Chains of release 0.1 (format 1, no state hash)
+ * verify and replay as before; a chain may hold format-1 entries followed by format-2 ones, never the reverse.
  *
  * <p>This class is stateless and thread-safe.
  *
@@ -38,11 +47,25 @@ public final class AuditChain {
      * @return the result, naming the first bad entry if any
      */
     public static ChainVerification verify(List<AuditEntry> entries) {
+        return verify(entries, (AuditKeyProvider) null);
+    }
+
+    /**
+     * Verifies a chain on its own, with the host's keys: a keyed entry's hash must be the HMAC under the key it
+     * names, and an unkeyed format-2 entry dated at or after {@link AuditKeyProvider#keyedSince()}, or after a keyed
+     * entry, is refused (written without the key).
+     *
+     * @param entries the entries in stored order, starting with entry 1
+     * @param keys the host's keys, or null to verify unkeyed entries only (a keyed entry is then refused)
+     * @return the result, naming the first bad entry if any
+     * @since 0.2
+     */
+    public static ChainVerification verify(List<AuditEntry> entries, @Nullable AuditKeyProvider keys) {
         Objects.requireNonNull(entries, "entries");
         AuditEntry previous = null;
         for (int i = 0; i < entries.size(); i++) {
             AuditEntry e = Objects.requireNonNull(entries.get(i), "entries[" + i + "]");
-            Optional<String> problem = problem(previous, e, i);
+            Optional<String> problem = problem(previous, e, i, keys);
             if (problem.isPresent()) {
                 return ChainVerification.broken(entries.size(), i, e.sequence(), problem.get());
             }
@@ -61,8 +84,23 @@ public final class AuditChain {
      * @return the result
      */
     public static ChainVerification verify(List<AuditEntry> entries, HiddenDanger current) {
+        return verify(entries, current, null);
+    }
+
+    /**
+     * Verifies a chain against the stored hidden danger as {@link #verify(List, HiddenDanger)} does, with the
+     * host's keys as {@link #verify(List, AuditKeyProvider)} uses them.
+     *
+     * @param entries the entries in stored order
+     * @param current the stored hidden danger
+     * @param keys the host's keys, or null
+     * @return the result
+     * @since 0.2
+     */
+    public static ChainVerification verify(List<AuditEntry> entries, HiddenDanger current,
+            @Nullable AuditKeyProvider keys) {
         Objects.requireNonNull(current, "current");
-        ChainVerification result = verify(entries);
+        ChainVerification result = verify(entries, keys);
         if (!result.isValid()) {
             return result;
         }
@@ -85,10 +123,115 @@ public final class AuditChain {
                     "the last entry's hash is not the hidden danger's audit head [" + current.auditHead()
                             + "]: the last entry was replaced");
         }
+        if (last.stateHash().isPresent() && !last.stateHash().get().equals(StateHash.of(current))) {
+            return ChainVerification.broken(entries.size(), entries.size() - 1, last.sequence(),
+                    "the hidden danger's state hash [" + StateHash.of(current) + "] is not the one the last entry"
+                            + " records [" + last.stateHash().get() + "]: the stored state was changed");
+        }
         return result;
     }
 
-    private static Optional<String> problem(AuditEntry previous, AuditEntry e, int index) {
+    /**
+     * Whether a stored hidden danger agrees with the head entry of its chain, without reading the rest of
+     * the chain: the entry names the hidden danger, its sequence is the version, its hash is the audit head
+     * and matches the entry's contents, and (for an entry in {@link AuditEntry#FORMAT_2 format 2}) its state
+     * hash is the {@link StateHash} of the snapshot. A head in format 1 (written by release 0.1) binds no state:
+     * only id, version and audit head are compared; replay the chain ({@link #verify(List, HiddenDanger)} and
+     * {@link #replay}) to check such a snapshot fully.
+     *
+     * @param snapshot the stored hidden danger
+     * @param head the last entry of its chain
+     * @return what does not agree, or empty when they agree
+     * @since 0.2
+     */
+    public static Optional<String> checkSnapshot(HiddenDanger snapshot, AuditEntry head) {
+        return checkSnapshot(snapshot, head, null);
+    }
+
+    /**
+     * {@link #checkSnapshot(HiddenDanger, AuditEntry)}, and with the host's keys a keyed head's HMAC too. Without
+     * keys a keyed head's own hash is not checked (it cannot be): the snapshot is still compared with it.
+     *
+     * @param snapshot the stored hidden danger
+     * @param head the last entry of its chain
+     * @param keys the host's keys, or null
+     * @return what does not agree, or empty when they agree
+     * @since 0.2
+     */
+    public static Optional<String> checkSnapshot(HiddenDanger snapshot, AuditEntry head, @Nullable AuditKeyProvider keys) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(head, "head");
+        if (!head.dangerId().equals(snapshot.id())) {
+            return Optional.of("the head entry belongs to [" + head.dangerId() + "], not to [" + snapshot.id() + "]");
+        }
+        if (head.sequence() != snapshot.version()) {
+            return Optional.of("the head entry has sequence [" + head.sequence() + "] but the snapshot is at version ["
+                    + snapshot.version() + "]");
+        }
+        if (!head.hash().equals(snapshot.auditHead())) {
+            return Optional.of("the head entry's hash [" + head.hash() + "] is not the snapshot's audit head ["
+                    + snapshot.auditHead() + "]");
+        }
+        Optional<String> format = AuditEntries.formatProblem(head);
+        if (format.isPresent()) {
+            return format;
+        }
+        if (head.keyId().isEmpty() || keys != null) {
+            Optional<String> hash = hashProblem(head, keys);
+            if (hash.isPresent()) {
+                return Optional.of("the head entry's " + hash.get());
+            }
+        }
+        if (head.stateHash().isPresent()) {
+            String actual = StateHash.of(snapshot);
+            if (!actual.equals(head.stateHash().get())) {
+                return Optional.of("the snapshot's state hash [" + actual + "] is not the one the head entry records ["
+                        + head.stateHash().get() + "]: the snapshot was changed");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@link #checkSnapshot} as a precondition of a load: returns the snapshot when it agrees with its head
+     * entry and throws otherwise, so a storage never returns a snapshot its chain disowns.
+     *
+     * @param snapshot the stored hidden danger
+     * @param head the last entry of its chain
+     * @return the snapshot
+     * @throws RecordIntegrityException naming the hidden danger, the head entry's sequence and what does not
+     *     agree
+     * @since 0.2
+     */
+    public static HiddenDanger requireSnapshot(HiddenDanger snapshot, AuditEntry head) {
+        Optional<String> problem = checkSnapshot(snapshot, head);
+        if (problem.isPresent()) {
+            throw new RecordIntegrityException(snapshot.id().value(), head.sequence(), problem.get());
+        }
+        return snapshot;
+    }
+
+    /** Why an entry's hash is not the one its contents (and key) give, if it is not. */
+    private static Optional<String> hashProblem(AuditEntry e, @Nullable AuditKeyProvider keys) {
+        if (e.keyId().isPresent() && keys == null) {
+            return Optional.of("hash is keyed with the host's key [" + e.keyId().get() + "]: verify it with the key"
+                    + " provider");
+        }
+        String expected;
+        try {
+            expected = keys == null ? AuditEntries.computeHash(e) : AuditEntries.computeHash(e, keys);
+        } catch (IllegalArgumentException x) {
+            return Optional.of("hash cannot be checked: " + x.getMessage());
+        }
+        if (!e.hash().equals(expected)) {
+            return Optional.of("hash [" + e.hash() + "] does not match the entry's contents" + (e.keyId().isPresent()
+                    ? " under key [" + e.keyId().get() + "]" : " [" + expected + "]") + ": the entry was edited");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> problem(@Nullable AuditEntry previous, AuditEntry e, int index,
+            @Nullable AuditKeyProvider keys) {
         long expectedSequence = index + 1L;
         if (e.sequence() != expectedSequence) {
             String what = e.sequence() > expectedSequence ? "entries before it were removed"
@@ -101,9 +244,27 @@ public final class AuditChain {
                     + expectedPrevious + "]: the entry before it was edited, or entries were removed, inserted or"
                     + " reordered");
         }
-        if (!e.hash().equals(AuditEntries.computeHash(e))) {
-            return Optional.of("hash [" + e.hash() + "] does not match the entry's contents [" + AuditEntries.computeHash(e)
-                    + "]: the entry was edited");
+        Optional<String> format = AuditEntries.formatProblem(e);
+        if (format.isPresent()) {
+            return format;
+        }
+        Optional<String> hash = hashProblem(e, keys);
+        if (hash.isPresent()) {
+            return hash;
+        }
+        if (keys != null && e.keyId().isEmpty() && e.format() >= AuditEntry.FORMAT_2) {
+            if (!e.at().isBefore(keys.keyedSince())) {
+                return Optional.of("unkeyed entry dated [" + e.at() + "], at or after keyed chaining began ["
+                        + keys.keyedSince() + "]: it was written without the host's key");
+            }
+            if (previous != null && previous.keyId().isPresent()) {
+                return Optional.of("unkeyed entry after an entry keyed with [" + previous.keyId().get()
+                        + "]: it was written without the host's key");
+            }
+        }
+        if (previous != null && e.format() < previous.format()) {
+            return Optional.of("format [" + e.format() + "] after an entry in format [" + previous.format()
+                    + "]: the engine never writes an older format after a newer one");
         }
         if (previous == null) {
             if (!ClosedLoopActions.of(e.action()).creates() || e.stateBefore().isPresent()) {
@@ -139,7 +300,21 @@ public final class AuditChain {
      *     cannot be read
      */
     public static HiddenDanger replay(List<AuditEntry> entries) {
-        ChainVerification check = verify(entries);
+        return replay(entries, null);
+    }
+
+    /**
+     * Rebuilds a hidden danger from its audit chain, verified with the host's keys.
+     *
+     * @param entries the whole chain, starting with the report
+     * @param keys the host's keys, or null (a keyed chain then does not verify)
+     * @return the hidden danger as it was after the last entry
+     * @throws IllegalArgumentException if the chain does not verify (naming the first bad entry) or its data
+     *     cannot be read
+     * @since 0.2
+     */
+    public static HiddenDanger replay(List<AuditEntry> entries, @Nullable AuditKeyProvider keys) {
+        ChainVerification check = verify(entries, keys);
         if (!check.isValid()) {
             throw new IllegalArgumentException("cannot replay a broken audit chain: " + check);
         }
@@ -160,6 +335,10 @@ public final class AuditChain {
             if (next.state() != e.stateAfter() || next.version() != e.sequence()) {
                 throw new IllegalArgumentException("entry [" + e.sequence() + "] replays to state [" + next.state()
                         + "] version [" + next.version() + "], but records [" + e.stateAfter() + "]");
+            }
+            if (e.stateHash().isPresent() && !e.stateHash().get().equals(StateHash.of(next))) {
+                throw new IllegalArgumentException("entry [" + e.sequence() + "] replays to a state with hash ["
+                        + StateHash.of(next) + "], but records state hash [" + e.stateHash().get() + "]");
             }
             current = Optional.of(next);
         }

@@ -1,6 +1,13 @@
 package org.dualprevention.engine.closedloop;
 
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.danger.AuditEntry;
@@ -9,11 +16,13 @@ import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.engine.digest.Sha256;
 import org.dualprevention.organization.ActorId;
+import org.dualprevention.spi.AuditKeyProvider;
 
 /**
- * Creates {@link AuditEntry audit entries} and computes their hashes: the lower-case hex SHA-256 of the
- * entry's canonical form, which covers every other component. The form is fixed: entries written by
- * any release hash the same in every later one.
+ * Creates {@link AuditEntry audit entries} and computes their hashes, in both
+ * {@link AuditEntry#format() formats}: the lower-case hex SHA-256 of the entry's canonical form, which covers
+ * every other component. Each format is fixed: entries written by any release hash the same in every later one.
+ * The engine writes {@link AuditEntry#FORMAT_2 format 2}, which binds the {@link StateHash state hash}.
  *
  * <p>This class is stateless and thread-safe.
  *
@@ -24,7 +33,61 @@ public final class AuditEntries {
     }
 
     /**
-     * Creates an entry and computes its hash.
+     * Creates an entry in {@link AuditEntry#FORMAT_2 format 2}, unkeyed, and computes its hash.
+     *
+     * @param dangerId the hidden danger
+     * @param sequence the sequence number
+     * @param actor who acted
+     * @param at when
+     * @param action the action
+     * @param stateBefore the state before, empty for the report
+     * @param stateAfter the state after
+     * @param data the canonical data
+     * @param previousHash the previous entry's hash, or {@link AuditEntry#GENESIS}
+     * @param stateHash the {@link StateHash} of the hidden danger the entry produces
+     * @return the entry
+     * @since 0.2
+     */
+    public static AuditEntry create(HiddenDangerId dangerId, long sequence, ActorId actor, Instant at,
+            HiddenDangerAction action, Optional<HiddenDangerState> stateBefore, HiddenDangerState stateAfter, String data,
+            String previousHash, String stateHash) {
+        AuditEntry unhashed = new AuditEntry(dangerId, sequence, actor, at, action, stateBefore, stateAfter, data,
+                previousHash, "", AuditEntry.FORMAT_2, Optional.of(stateHash), Optional.empty());
+        return unhashed.withHash(Sha256.hex(canonicalForm(unhashed)));
+    }
+
+    /**
+     * Creates an entry in {@link AuditEntry#FORMAT_2 format 2} keyed with the host's current key: its hash is the
+     * HMAC-SHA-256 of its canonical form under that key, and it records the key's id.
+     *
+     * @param dangerId the hidden danger
+     * @param sequence the sequence number
+     * @param actor who acted
+     * @param at when
+     * @param action the action
+     * @param stateBefore the state before, empty for the report
+     * @param stateAfter the state after
+     * @param data the canonical data
+     * @param previousHash the previous entry's hash, or {@link AuditEntry#GENESIS}
+     * @param stateHash the {@link StateHash} of the hidden danger the entry produces
+     * @param keys the host's keys
+     * @return the entry
+     * @throws IllegalArgumentException if the provider has no key for its current id, or the key is shorter than 32
+     *     bytes
+     * @since 0.2
+     */
+    public static AuditEntry create(HiddenDangerId dangerId, long sequence, ActorId actor, Instant at,
+            HiddenDangerAction action, Optional<HiddenDangerState> stateBefore, HiddenDangerState stateAfter, String data,
+            String previousHash, String stateHash, AuditKeyProvider keys) {
+        String keyId = Objects.requireNonNull(keys.currentKeyId(), "currentKeyId");
+        AuditEntry unhashed = new AuditEntry(dangerId, sequence, actor, at, action, stateBefore, stateAfter, data,
+                previousHash, "", AuditEntry.FORMAT_2, Optional.of(stateHash), Optional.of(keyId));
+        return unhashed.withHash(computeHash(unhashed, keys));
+    }
+
+    /**
+     * Creates an entry in {@link AuditEntry#FORMAT_1 format 1}, as release 0.1 did (for tests and migrations
+     * of old data; the engine no longer writes it).
      *
      * @param dangerId the hidden danger
      * @param sequence the sequence number
@@ -37,48 +100,119 @@ public final class AuditEntries {
      * @param previousHash the previous entry's hash, or {@link AuditEntry#GENESIS}
      * @return the entry
      */
-    public static AuditEntry create(HiddenDangerId dangerId, long sequence, ActorId actor, Instant at,
+    public static AuditEntry createFormat1(HiddenDangerId dangerId, long sequence, ActorId actor, Instant at,
             HiddenDangerAction action, Optional<HiddenDangerState> stateBefore, HiddenDangerState stateAfter, String data,
             String previousHash) {
-        String form = canonicalForm(dangerId, sequence, actor, at, action, stateBefore, stateAfter, data, previousHash);
-        return new AuditEntry(dangerId, sequence, actor, at, action, stateBefore, stateAfter, data, previousHash,
-                Sha256.hex(form));
+        AuditEntry unhashed = new AuditEntry(dangerId, sequence, actor, at, action, stateBefore, stateAfter, data,
+                previousHash, "");
+        return unhashed.withHash(Sha256.hex(canonicalForm(unhashed)));
     }
 
     /**
-     * The text an entry's hash is computed over: one {@code name=value} line per component except the hash,
-     * in component order, values escaped as in {@link AuditEntry#data()} so no value contains a line break.
+     * The text an entry's hash is computed over: for {@link AuditEntry#FORMAT_1 format 1} one
+     * {@code name=value} line per component from {@code dangerId} to {@code previousHash}, in component order;
+     * for {@link AuditEntry#FORMAT_2 format 2} the line {@code format=2}, then the same lines with
+     * {@code stateHash} after {@code stateAfter}, then {@code keyId} (empty when unkeyed). Values are escaped as
+     * in {@link AuditEntry#data()} so no value contains a line break.
      *
      * @param entry the entry
      * @return the canonical form
+     * @throws IllegalArgumentException if the entry's format is neither 1 nor 2, or a format-1 entry carries a
+     *     state hash or key id, or a format-2 entry has no state hash
      */
     public static String canonicalForm(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        return canonicalForm(entry.dangerId(), entry.sequence(), entry.actor(), entry.at(), entry.action(),
-                entry.stateBefore(), entry.stateAfter(), entry.data(), entry.previousHash());
+        formatProblem(entry).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        StringBuilder sb = new StringBuilder(256 + entry.data().length());
+        boolean v2 = entry.format() == AuditEntry.FORMAT_2;
+        if (v2) {
+            sb.append("format=2\n");
+        }
+        sb.append("dangerId=").append(CanonicalData.escape(entry.dangerId().value())).append('\n')
+                .append("sequence=").append(entry.sequence()).append('\n')
+                .append("actor=").append(CanonicalData.escape(entry.actor().value())).append('\n')
+                .append("at=").append(entry.at()).append('\n')
+                .append("action=").append(entry.action().code()).append('\n')
+                .append("stateBefore=").append(entry.stateBefore().map(HiddenDangerState::code).orElse("")).append('\n')
+                .append("stateAfter=").append(entry.stateAfter().code()).append('\n');
+        if (v2) {
+            sb.append("stateHash=").append(CanonicalData.escape(entry.stateHash().orElseThrow())).append('\n');
+        }
+        sb.append("data=").append(CanonicalData.escape(entry.data())).append('\n')
+                .append("previousHash=").append(CanonicalData.escape(entry.previousHash())).append('\n');
+        if (v2) {
+            sb.append("keyId=").append(CanonicalData.escape(entry.keyId().orElse(""))).append('\n');
+        }
+        return sb.toString();
     }
 
     /**
-     * Recomputes an entry's hash from its other components.
+     * Why an entry's format components do not fit its format, if they do not.
+     *
+     * @param entry the entry
+     * @return the problem, or empty
+     */
+    static Optional<String> formatProblem(AuditEntry entry) {
+        if (entry.format() == AuditEntry.FORMAT_1) {
+            if (entry.stateHash().isPresent() || entry.keyId().isPresent()) {
+                return Optional.of("format [1] carries no state hash and no key id, found state hash ["
+                        + entry.stateHash().orElse("") + "] and key id [" + entry.keyId().orElse("") + "]");
+            }
+            return Optional.empty();
+        }
+        if (entry.format() == AuditEntry.FORMAT_2) {
+            if (entry.stateHash().isEmpty()) {
+                return Optional.of("format [2] requires a state hash, found none");
+            }
+            return Optional.empty();
+        }
+        return Optional.of("format [" + entry.format() + "]; allowed: 1 or 2");
+    }
+
+    /**
+     * Recomputes an unkeyed entry's hash from its other components (for a keyed entry, the SHA-256 it would have
+     * unkeyed, which never matches: use {@link #computeHash(AuditEntry, AuditKeyProvider)}).
      *
      * @param entry the entry
      * @return the hash the entry should have
+     * @throws IllegalArgumentException as {@link #canonicalForm(AuditEntry)} does
      */
     public static String computeHash(AuditEntry entry) {
         return Sha256.hex(canonicalForm(entry));
     }
 
-    private static String canonicalForm(HiddenDangerId dangerId, long sequence, ActorId actor, Instant at,
-            HiddenDangerAction action, Optional<HiddenDangerState> stateBefore, HiddenDangerState stateAfter, String data,
-            String previousHash) {
-        return "dangerId=" + CanonicalData.escape(dangerId.value()) + '\n'
-                + "sequence=" + sequence + '\n'
-                + "actor=" + CanonicalData.escape(actor.value()) + '\n'
-                + "at=" + at + '\n'
-                + "action=" + action.code() + '\n'
-                + "stateBefore=" + stateBefore.map(HiddenDangerState::code).orElse("") + '\n'
-                + "stateAfter=" + stateAfter.code() + '\n'
-                + "data=" + CanonicalData.escape(data) + '\n'
-                + "previousHash=" + CanonicalData.escape(previousHash) + '\n';
+    /**
+     * Recomputes an entry's hash: the SHA-256 of its canonical form when unkeyed, the HMAC-SHA-256 under the key
+     * its {@link AuditEntry#keyId()} names when keyed.
+     *
+     * @param entry the entry
+     * @param keys the host's keys
+     * @return the hash the entry should have
+     * @throws IllegalArgumentException if the key id is unknown to the provider or its key is shorter than 32 bytes
+     * @since 0.2
+     */
+    public static String computeHash(AuditEntry entry, AuditKeyProvider keys) {
+        Objects.requireNonNull(keys, "keys");
+        if (entry.keyId().isEmpty()) {
+            return computeHash(entry);
+        }
+        String keyId = entry.keyId().get();
+        byte[] key = keys.key(keyId).orElseThrow(() -> new IllegalArgumentException("audit key id [" + keyId
+                + "] is unknown to the key provider; allowed: every key id ever current, kept after a rotation"));
+        try {
+            if (key.length < 32) {
+                throw new IllegalArgumentException("audit key [" + keyId + "] has " + key.length
+                        + " bytes; allowed: at least 32");
+            }
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(canonicalForm(entry).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
     }
 }

@@ -12,6 +12,8 @@ import org.dualprevention.AccessDeniedException;
 import org.dualprevention.IllegalTransitionException;
 import org.dualprevention.ValidationException;
 import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.spi.AuditKeyProvider;
+import org.jspecify.annotations.Nullable;
 import org.dualprevention.danger.ClosedLoopSettings;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerAction;
@@ -62,7 +64,25 @@ public final class ClosedLoop {
      */
     public static Transition report(HiddenDangerCommand.Report command, Clock clock, ZoneId orgZone) {
         Objects.requireNonNull(command, "command");
-        return run(Optional.empty(), command, clock, orgZone, ClosedLoopSettings.defaults());
+        return run(Optional.empty(), command, clock, orgZone, ClosedLoopSettings.defaults(), null);
+    }
+
+    /**
+     * {@link #report(HiddenDangerCommand.Report, Clock, ZoneId)} with the entry keyed with the host's current key.
+     *
+     * @param command the report
+     * @param clock the clock
+     * @param orgZone the organisation's time zone
+     * @param keys the host's keys
+     * @return the transition
+     * @throws ValidationException listing every guard violation
+     * @since 0.2
+     */
+    public static Transition report(HiddenDangerCommand.Report command, Clock clock, ZoneId orgZone,
+            AuditKeyProvider keys) {
+        Objects.requireNonNull(command, "command");
+        return run(Optional.empty(), command, clock, orgZone, ClosedLoopSettings.defaults(),
+                Objects.requireNonNull(keys, "keys"));
     }
 
     /**
@@ -87,11 +107,31 @@ public final class ClosedLoop {
             ClosedLoopSettings settings) {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(command, "command");
-        return run(Optional.of(current), command, clock, orgZone, settings);
+        return run(Optional.of(current), command, clock, orgZone, settings, null);
+    }
+
+    /**
+     * {@link #apply(HiddenDanger, HiddenDangerCommand, Clock, ZoneId, ClosedLoopSettings)} with the entry keyed
+     * with the host's current key.
+     *
+     * @param current the hidden danger as stored
+     * @param command the command
+     * @param clock the clock
+     * @param orgZone the organisation's time zone
+     * @param settings the closed-loop settings
+     * @param keys the host's keys
+     * @return the transition to the next version
+     * @since 0.2
+     */
+    public static Transition apply(HiddenDanger current, HiddenDangerCommand command, Clock clock, ZoneId orgZone,
+            ClosedLoopSettings settings, AuditKeyProvider keys) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(command, "command");
+        return run(Optional.of(current), command, clock, orgZone, settings, Objects.requireNonNull(keys, "keys"));
     }
 
     private static Transition run(Optional<HiddenDanger> before, HiddenDangerCommand command, Clock clock,
-            ZoneId orgZone, ClosedLoopSettings settings) {
+            ZoneId orgZone, ClosedLoopSettings settings, @Nullable AuditKeyProvider keys) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(orgZone, "orgZone");
         Objects.requireNonNull(settings, "settings");
@@ -120,10 +160,18 @@ public final class ClosedLoop {
         }
         definition.checkGuards(before, command, at, today, v);
         v.throwIfAny();
-        AuditEntry audit = AuditEntries.create(id, before.map(h -> h.version() + 1).orElse(1L), command.actor().id(), at,
-                action, before.map(HiddenDanger::state), target, definition.encode(command),
-                before.map(HiddenDanger::auditHead).orElse(AuditEntry.GENESIS));
-        HiddenDanger next = evolve(definition, before, command, at, audit.hash());
+        // the entry binds the digest of the state it produces, and that state's audit head is the entry's hash:
+        // evolve with a placeholder head, hash the state (the digest leaves the head out), then set the head
+        HiddenDanger unheaded = evolve(definition, before, command, at, AuditEntry.GENESIS);
+        String previousHash = before.map(HiddenDanger::auditHead).orElse(AuditEntry.GENESIS);
+        AuditEntry audit = keys == null
+                ? AuditEntries.create(id, unheaded.version(), command.actor().id(), at, action,
+                        before.map(HiddenDanger::state), target, definition.encode(command), previousHash,
+                        StateHash.of(unheaded))
+                : AuditEntries.create(id, unheaded.version(), command.actor().id(), at, action,
+                        before.map(HiddenDanger::state), target, definition.encode(command), previousHash,
+                        StateHash.of(unheaded), keys);
+        HiddenDanger next = unheaded.toBuilder().auditHead(audit.hash()).build();
         List<HiddenDangerEvent> events = new ArrayList<>();
         before.ifPresent(h -> events.add(new HiddenDangerEvent.Transitioned(id, at, command.actor().id(), action,
                 h.state(), next.state(), next.version())));

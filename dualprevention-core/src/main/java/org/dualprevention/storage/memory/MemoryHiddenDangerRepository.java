@@ -1,6 +1,6 @@
 package org.dualprevention.storage.memory;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +10,7 @@ import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
+import org.dualprevention.engine.closedloop.AuditChain;
 import org.dualprevention.spi.AuditLog;
 import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.spi.HiddenDangerRepository;
@@ -17,14 +18,48 @@ import org.dualprevention.query.Page;
 import org.dualprevention.query.PageRequest;
 
 /**
- * Hidden dangers and their audit chains. Each record holds the state and the whole chain in one
+ * Hidden dangers and their audit chains. Each record holds the snapshot (the state) and the chain in one
  * immutable value, swapped in by one compare-and-set, so state and audit entry are visible together
  * (rule S4). Indexed by unit, state, risk point and grade.
+ *
+ * <p>The read path is the snapshot, checked against its head entry ({@link AuditChain#requireSnapshot}): a
+ * load costs the same at any chain length, and a snapshot its head entry disowns is reported with a
+ * {@link org.dualprevention.RecordIntegrityException}, never returned. A save appends to the chain in amortised
+ * constant time: the records of one hidden danger share one array, each seeing only its first {@code size}
+ * entries, which are never written again.
  */
 final class MemoryHiddenDangerRepository implements HiddenDangerRepository, AuditLog {
 
-    /** The stored state and its audit chain, in save order. */
-    record Stored(HiddenDanger danger, List<AuditEntry> chain) {
+    /**
+     * The stored snapshot and its audit chain, in save order: the first {@code size} entries of {@code entries}.
+     * Later records of the same hidden danger may share the array and fill the slots after {@code size}.
+     */
+    record Stored(HiddenDanger danger, AuditEntry[] entries, int size) {
+        AuditEntry head() {
+            return entries[size - 1];
+        }
+
+        List<AuditEntry> chain() {
+            return Arrays.asList(entries).subList(0, size);
+        }
+
+        /** This record with one entry appended: in the shared array when its next slot was never written. */
+        Stored append(HiddenDanger next, AuditEntry entry) {
+            AuditEntry[] array = entries;
+            if (size == array.length || array[size] != null) {
+                // full, or the slot holds an entry of a save that was undone: copy, so no reader sees it change
+                array = Arrays.copyOf(array, Math.max(4, size * 2));
+                Arrays.fill(array, size, array.length, null);
+            }
+            array[size] = entry;
+            return new Stored(next, array, size + 1);
+        }
+
+        static Stored first(HiddenDanger danger, AuditEntry entry) {
+            AuditEntry[] array = new AuditEntry[4];
+            array[0] = entry;
+            return new Stored(danger, array, 1);
+        }
     }
 
     private static final Set<HiddenDangerState> OPEN_STATES = openStates();
@@ -50,7 +85,12 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
 
     @Override
     public Optional<HiddenDanger> find(HiddenDangerId id) {
-        return table.get(id).map(Stored::danger);
+        return table.get(id).map(MemoryHiddenDangerRepository::checked);
+    }
+
+    /** The snapshot, once checked against its head entry. */
+    private static HiddenDanger checked(Stored s) {
+        return AuditChain.requireSnapshot(s.danger(), s.head());
     }
 
     @Override
@@ -63,17 +103,38 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
                     + "] does not belong to hidden danger [" + next.id() + "] version [" + next.version()
                     + "]; nothing was saved");
         }
-        table.compareAndSet(next.id(), expectedVersion, cur -> {
-            List<AuditEntry> chain = new ArrayList<>(cur.map(Stored::chain).orElse(List.of()));
-            chain.add(entry);
-            return new Stored(next, List.copyOf(chain));
-        });
+        table.compareAndSet(next.id(), expectedVersion,
+                cur -> cur.map(c -> c.append(next, entry)).orElseGet(() -> Stored.first(next, entry)));
     }
 
     @Override
     public Page<HiddenDanger> find(HiddenDangerQuery query, PageRequest page) {
         Objects.requireNonNull(page, "page");
-        return table.page(candidates(query), s -> query.matches(s.danger()), page, Stored::danger);
+        return table.page(candidates(query), s -> query.matches(s.danger()), page,
+                MemoryHiddenDangerRepository::checked);
+    }
+
+    @Override
+    public Page<HiddenDangerId> ids(PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        return table.page(candidates(HiddenDangerQuery.all()), s -> true, page, s -> s.danger().id());
+    }
+
+    /**
+     * Replaces a stored record as someone editing the store outside the library would: for tests of the read
+     * path and of verification only.
+     *
+     * @param id the hidden danger
+     * @param change the edit, given the stored snapshot and chain
+     */
+    void tamper(HiddenDangerId id, java.util.function.BiFunction<HiddenDanger, List<AuditEntry>, Stored> change) {
+        Stored cur = table.get(id).orElseThrow();
+        table.compareAndSet(id, cur.danger().version(), c -> change.apply(cur.danger(), cur.chain()));
+    }
+
+    /** A record of a snapshot and a chain, for {@link #tamper}. */
+    static Stored record(HiddenDanger danger, List<AuditEntry> chain) {
+        return new Stored(danger, chain.toArray(new AuditEntry[0]), chain.size());
     }
 
     @Override

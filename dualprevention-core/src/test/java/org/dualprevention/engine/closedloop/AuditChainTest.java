@@ -132,9 +132,16 @@ class AuditChainTest {
     void hashIsSha256OfTheCanonicalForm() {
         AuditEntry first = STORY.entries.get(0);
         assertTrue(first.hash().matches("[0-9a-f]{64}"));
-        assertTrue(AuditEntries.canonicalForm(first).startsWith("dangerId=HD-2026-0099\nsequence=1\nactor=张三\nat=2026-03-02T01:00:00Z\n"
-                + "action=report\nstateBefore=\nstateAfter=reported\ndata="));
-        assertTrue(AuditEntries.canonicalForm(first).endsWith("\npreviousHash=" + AuditEntry.GENESIS + "\n"));
+        assertEquals(AuditEntry.FORMAT_2, first.format());
+        assertTrue(AuditEntries.canonicalForm(first).startsWith("format=2\ndangerId=HD-2026-0099\nsequence=1\nactor=张三\n"
+                + "at=2026-03-02T01:00:00Z\naction=report\nstateBefore=\nstateAfter=reported\nstateHash="
+                + StateHash.of(STORY.versions.get(0)) + "\ndata="), AuditEntries.canonicalForm(first));
+        assertTrue(AuditEntries.canonicalForm(first).endsWith("\npreviousHash=" + AuditEntry.GENESIS + "\nkeyId=\n"));
+        AuditEntry old = GoldenChainTest.asWrittenBy01(STORY.entries).get(0);
+        assertTrue(AuditEntries.canonicalForm(old).startsWith("dangerId=HD-2026-0099\nsequence=1\nactor=张三\n"
+                + "at=2026-03-02T01:00:00Z\naction=report\nstateBefore=\nstateAfter=reported\ndata="));
+        assertTrue(AuditEntries.canonicalForm(old).endsWith("\npreviousHash=" + AuditEntry.GENESIS + "\n"));
+        assertEquals(Sha256.hex(AuditEntries.canonicalForm(old)), old.hash());
         assertEquals(Sha256.hex(AuditEntries.canonicalForm(first)), first.hash());
         // a well-known vector, so the digest is really SHA-256
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256.hex("abc"));
@@ -146,7 +153,7 @@ class AuditChainTest {
         List<Arguments> out = new ArrayList<>();
         for (int i = 0; i < STORY.entries.size(); i++) {
             for (String field : List.of("dangerId", "sequence", "actor", "at", "action", "stateBefore", "stateAfter", "data",
-                    "previousHash", "hash")) {
+                    "previousHash", "hash", "stateHash", "keyId", "format")) {
                 out.add(Arguments.of(i, field));
             }
         }
@@ -157,37 +164,51 @@ class AuditChainTest {
         switch (field) {
             case "dangerId":
                 return new AuditEntry(HiddenDangerId.of("HD-X"), e.sequence(), e.actor(), e.at(), e.action(), e.stateBefore(),
-                        e.stateAfter(), e.data(), e.previousHash(), e.hash());
+                        e.stateAfter(), e.data(), e.previousHash(), e.hash(), e.format(), e.stateHash(), e.keyId());
             case "sequence":
                 return new AuditEntry(e.dangerId(), e.sequence() + 100, e.actor(), e.at(), e.action(), e.stateBefore(),
-                        e.stateAfter(), e.data(), e.previousHash(), e.hash());
+                        e.stateAfter(), e.data(), e.previousHash(), e.hash(), e.format(), e.stateHash(), e.keyId());
             case "actor":
                 return new AuditEntry(e.dangerId(), e.sequence(), ActorId.of("mallory"), e.at(), e.action(), e.stateBefore(),
-                        e.stateAfter(), e.data(), e.previousHash(), e.hash());
+                        e.stateAfter(), e.data(), e.previousHash(), e.hash(), e.format(), e.stateHash(), e.keyId());
             case "at":
                 return new AuditEntry(e.dangerId(), e.sequence(), e.actor(), e.at().plusMillis(1), e.action(),
-                        e.stateBefore(), e.stateAfter(), e.data(), e.previousHash(), e.hash());
+                        e.stateBefore(), e.stateAfter(), e.data(), e.previousHash(), e.hash(), e.format(), e.stateHash(),
+                        e.keyId());
             case "action":
                 return new AuditEntry(e.dangerId(), e.sequence(), e.actor(), e.at(),
                         e.action() == HiddenDangerAction.ACCEPT ? HiddenDangerAction.REJECT : HiddenDangerAction.ACCEPT,
-                        e.stateBefore(), e.stateAfter(), e.data(), e.previousHash(), e.hash());
+                        e.stateBefore(), e.stateAfter(), e.data(), e.previousHash(), e.hash(), e.format(), e.stateHash(),
+                        e.keyId());
             case "stateBefore":
                 return new AuditEntry(e.dangerId(), e.sequence(), e.actor(), e.at(), e.action(),
                         e.stateBefore().isPresent() ? Optional.empty() : Optional.of(HiddenDangerState.VERIFIED),
-                        e.stateAfter(), e.data(), e.previousHash(), e.hash());
+                        e.stateAfter(), e.data(), e.previousHash(), e.hash(), e.format(), e.stateHash(), e.keyId());
             case "stateAfter":
                 return new AuditEntry(e.dangerId(), e.sequence(), e.actor(), e.at(), e.action(), e.stateBefore(),
                         e.stateAfter() == HiddenDangerState.CLOSED ? HiddenDangerState.WITHDRAWN : HiddenDangerState.CLOSED,
-                        e.data(), e.previousHash(), e.hash());
+                        e.data(), e.previousHash(), e.hash(), e.format(), e.stateHash(), e.keyId());
             case "data":
                 return new AuditEntry(e.dangerId(), e.sequence(), e.actor(), e.at(), e.action(), e.stateBefore(),
-                        e.stateAfter(), e.data().replaceFirst("=", "=x"), e.previousHash(), e.hash());
+                        e.stateAfter(), e.data().replaceFirst("=", "=x"), e.previousHash(), e.hash(), e.format(),
+                        e.stateHash(), e.keyId());
             case "previousHash":
                 return new AuditEntry(e.dangerId(), e.sequence(), e.actor(), e.at(), e.action(), e.stateBefore(),
-                        e.stateAfter(), e.data(), flip(e.previousHash()), e.hash());
+                        e.stateAfter(), e.data(), flip(e.previousHash()), e.hash(), e.format(), e.stateHash(), e.keyId());
             case "hash":
+                return e.withHash(flip(e.hash()));
+            case "stateHash":
                 return new AuditEntry(e.dangerId(), e.sequence(), e.actor(), e.at(), e.action(), e.stateBefore(),
-                        e.stateAfter(), e.data(), e.previousHash(), flip(e.hash()));
+                        e.stateAfter(), e.data(), e.previousHash(), e.hash(), e.format(), e.stateHash().map(AuditChainTest::flip),
+                        e.keyId());
+            case "keyId":
+                return new AuditEntry(e.dangerId(), e.sequence(), e.actor(), e.at(), e.action(), e.stateBefore(),
+                        e.stateAfter(), e.data(), e.previousHash(), e.hash(), e.format(), e.stateHash(),
+                        Optional.of("k-mallory"));
+            case "format":
+                // a downgrade to format 1 must also drop the state hash to be well-formed: found as an edit
+                return new AuditEntry(e.dangerId(), e.sequence(), e.actor(), e.at(), e.action(), e.stateBefore(),
+                        e.stateAfter(), e.data(), e.previousHash(), e.hash());
             default:
                 throw new AssertionError(field);
         }
@@ -219,7 +240,7 @@ class AuditChainTest {
             return l;
         });
         String reason = field.equals("sequence") ? "sequence [" : field.equals("previousHash") ? "previous hash"
-                : "the entry was edited";
+                : field.equals("keyId") ? "keyed with the host's key [k-mallory]" : "the entry was edited";
         assertFirstBad(chain, index, reason);
         assertFalse(AuditChain.verify(chain).isValid());
     }
@@ -229,7 +250,7 @@ class AuditChainTest {
     void editingAnEntryAndItsHashIsFoundAtTheNextEntryOrAgainstTheAggregate(int index) {
         AuditEntry e = STORY.entries.get(index);
         AuditEntry forged = AuditEntries.create(e.dangerId(), e.sequence(), ActorId.of("mallory"), e.at(), e.action(),
-                e.stateBefore(), e.stateAfter(), e.data(), e.previousHash());
+                e.stateBefore(), e.stateAfter(), e.data(), e.previousHash(), e.stateHash().orElseThrow());
         List<AuditEntry> chain = with(l -> {
             l.set(index, forged);
             return l;
@@ -283,7 +304,7 @@ class AuditChainTest {
         AuditEntry before = STORY.entries.get(2);
         AuditEntry forged = AuditEntries.create(before.dangerId(), 4, ActorId.of("mallory"),
                 before.at().plus(Duration.ofMinutes(1)), HiddenDangerAction.EXTEND_DEADLINE, Optional.of(before.stateAfter()),
-                before.stateAfter(), "actor.unit=WS-1\n", before.hash());
+                before.stateAfter(), "actor.unit=WS-1\n", before.hash(), before.stateHash().orElseThrow());
         List<AuditEntry> chain = with(l -> {
             l.add(3, forged);
             return l;

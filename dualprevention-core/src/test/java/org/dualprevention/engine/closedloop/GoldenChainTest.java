@@ -2,6 +2,7 @@ package org.dualprevention.engine.closedloop;
 
 import static org.dualprevention.engine.closedloop.Fixtures.ZONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,9 @@ import org.dualprevention.engine.digest.Sha256;
 import org.junit.jupiter.api.Test;
 
 /**
- * Audit hashes recorded with release 0.1: chains that cover every action must hash byte for byte the same,
- * so chains stored by 0.1 keep verifying and replaying. A change here breaks every stored chain.
+ * Audit hashes recorded with release 0.1 (format 1) and with 0.2 (format 2): chains that cover every action
+ * must hash byte for byte the same, so stored chains keep verifying and replaying; 0.1's chains replay to
+ * versions with 0.1's accessors. A change here breaks every stored chain.
  */
 class GoldenChainTest {
 
@@ -45,10 +47,36 @@ class GoldenChainTest {
                 + "\nrectificationParties=" + h.rectificationParties() + "\nopen=" + h.isOpen() + "\n";
     }
 
+    /**
+     * The chain release 0.1 wrote for the same commands: the entries' components as the engine records them
+     * now, in format 1 (no state hash), chained by their format-1 hashes.
+     */
+    static List<AuditEntry> asWrittenBy01(List<AuditEntry> entries) {
+        List<AuditEntry> out = new ArrayList<>();
+        String previous = AuditEntry.GENESIS;
+        for (AuditEntry e : entries) {
+            AuditEntry old = AuditEntries.createFormat1(e.dangerId(), e.sequence(), e.actor(), e.at(), e.action(),
+                    e.stateBefore(), e.stateAfter(), e.data(), previous);
+            out.add(old);
+            previous = old.hash();
+        }
+        return out;
+    }
+
+    /** Every prefix of a chain replayed: the versions it produced. */
+    static List<HiddenDanger> replayEveryPrefix(List<AuditEntry> chain) {
+        List<HiddenDanger> out = new ArrayList<>();
+        for (int n = 1; n <= chain.size(); n++) {
+            assertTrue(AuditChain.verify(chain.subList(0, n)).isValid(), AuditChain.verify(chain.subList(0, n)).toString());
+            out.add(AuditChain.replay(chain.subList(0, n)));
+        }
+        return out;
+    }
+
     @Test
-    void everyVersionOfTheStoryHasTheAccessorsOf01() {
+    void everyVersionOfTheStoryReplayedFromThe01ChainHasTheAccessorsOf01() {
         StringBuilder all = new StringBuilder();
-        for (HiddenDanger h : new AuditChainTest.Story().versions) {
+        for (HiddenDanger h : replayEveryPrefix(asWrittenBy01(new AuditChainTest.Story().entries))) {
             all.append(render(h)).append("--\n");
         }
         assertEquals("8b2215d3545566149d5f31a2cfc3a9bc4253e1a181199dce9875ed95cbebf915", Sha256.hex(all.toString()),
@@ -68,7 +96,7 @@ class GoldenChainTest {
                 "3c8d12d9ceee8c6dfdc967ae4e31f170304559bbc1ed49240a5432b9fa9658a3",
                 "8de17e912de9a895afea25bf3ef90014f055dcbd3559b2aa85676783084060fd",
                 "15725379cfa116adc79203f657582dc8972ceb5f10bd28b3624e2500d509e7d2"),
-                hashes(new AuditChainTest.Story().entries));
+                hashes(asWrittenBy01(new AuditChainTest.Story().entries)));
     }
 
     @Test
@@ -83,7 +111,9 @@ class GoldenChainTest {
             t = ClosedLoop.apply(h, Fixtures.valid(a, h), Fixtures.next(h), ZONE, Fixtures.SOD);
             onSpot.add(t.audit());
             h = t.next();
-            all.append(render(h)).append("--\n");
+        }
+        for (HiddenDanger v : replayEveryPrefix(asWrittenBy01(onSpot)).subList(1, onSpot.size())) {
+            all.append(render(v)).append("--\n");
         }
         assertEquals(List.of(
                 "d677c492ff4f43af99149813564f419d1a5597cf1f3d8ac5a5e9fcc9a39aa65b",
@@ -91,7 +121,7 @@ class GoldenChainTest {
                 "aa64a8042a35c9385e1c3acc579ac47be3c8b3b27470e8e80efe5751bb621f59",
                 "3b45a28b884b75692a3ac7bb48934c9f73e2d8fe9552203a6813a96ad97d436f",
                 "01f6cfb7460bf930e44f8af180408250873aaab0a5f36bb8514a47895e7489c9"),
-                hashes(onSpot));
+                hashes(asWrittenBy01(onSpot)));
         List<AuditEntry> withdrawn = new ArrayList<>();
         t = ClosedLoop.report(Fixtures.report(), Fixtures.clock(0), ZONE);
         withdrawn.add(t.audit());
@@ -100,13 +130,15 @@ class GoldenChainTest {
             t = ClosedLoop.apply(h, Fixtures.valid(a, h), Fixtures.next(h), ZONE, Fixtures.SOD);
             withdrawn.add(t.audit());
             h = t.next();
-            all.append(render(h)).append("--\n");
+        }
+        for (HiddenDanger v : replayEveryPrefix(asWrittenBy01(withdrawn)).subList(1, withdrawn.size())) {
+            all.append(render(v)).append("--\n");
         }
         assertEquals(List.of(
                 "d677c492ff4f43af99149813564f419d1a5597cf1f3d8ac5a5e9fcc9a39aa65b",
                 "6cd281b8414926ec9c802cd159bc9c4e45d7bdb4406bccf9785d4df56ef12435",
                 "334ec26d600f8f2c35b07fb7d6f225b8fb32406f57939c79b38fb23fa3c1e8dc"),
-                hashes(withdrawn));
+                hashes(asWrittenBy01(withdrawn)));
         assertEquals("18a12343bad569740aacde82949d0dbb2a400cc9be5c07959243f8fdbc3efada", Sha256.hex(all.toString()),
                 all.toString());
     }

@@ -32,11 +32,13 @@ import org.dualprevention.query.PageRequest;
  */
 public final class JdbcAuditLog implements AuditLog {
     private static final String INSERT = "INSERT INTO dp_audit_entry (danger_id, seq, actor_id, at_text, action,"
-            + " state_before, state_after, data, previous_hash, hash, tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " state_before, state_after, data, previous_hash, hash, entry_format, state_hash, key_id, tenant_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** The SELECT of one page of a chain: hidden danger id, sequence after, limit. */
+    /** The SELECT of one page of a chain: tenant, hidden danger id, sequence after, limit. */
     public static final String ENTRIES = "SELECT seq, actor_id, at_text, action, state_before, state_after,"
-            + " data, previous_hash, hash FROM dp_audit_entry WHERE tenant_id = ? AND danger_id = ? AND seq > ? ORDER BY seq LIMIT ?";
+            + " data, previous_hash, hash, entry_format, state_hash, key_id FROM dp_audit_entry"
+            + " WHERE tenant_id = ? AND danger_id = ? AND seq > ? ORDER BY seq LIMIT ?";
 
     private final Transactions tx;
 
@@ -75,7 +77,18 @@ public final class JdbcAuditLog implements AuditLog {
                 ps.setString(8, e.data());
                 ps.setString(9, e.previousHash());
                 ps.setString(10, e.hash());
-                ps.setString(11, tenant);
+                ps.setInt(11, e.format());
+                if (e.stateHash().isPresent()) {
+                    ps.setString(12, e.stateHash().get());
+                } else {
+                    ps.setNull(12, Types.CHAR);
+                }
+                if (e.keyId().isPresent()) {
+                    ps.setString(13, e.keyId().get());
+                } else {
+                    ps.setNull(13, Types.VARCHAR);
+                }
+                ps.setString(14, tenant);
                 if (entries.size() == 1) {
                     ps.executeUpdate();
                 } else {
@@ -111,12 +124,15 @@ public final class JdbcAuditLog implements AuditLog {
         String data = rs.getString(first + 6);
         String previous = rs.getString(first + 7);
         String hash = rs.getString(first + 8);
+        int format = rs.getInt(first + 9);
+        Optional<String> stateHash = Optional.ofNullable(rs.getString(first + 10)).map(String::trim);
+        Optional<String> keyId = Optional.ofNullable(rs.getString(first + 11));
         try {
             return new AuditEntry(danger, seq, actor, at, action, stateBefore, stateAfter, data,
-                    previous == null ? "" : previous.trim(), hash == null ? "" : hash.trim());
+                    previous == null ? "" : previous.trim(), hash == null ? "" : hash.trim(), format, stateHash, keyId);
         } catch (RuntimeException e) {
-            throw CorruptRecordException.unreadable(d, seq, "previous_hash/hash/data", previous + " / " + hash,
-                    "a valid audit entry (" + e.getMessage() + ")", e);
+            throw CorruptRecordException.unreadable(d, seq, "previous_hash/hash/entry_format/state_hash", previous + " / "
+                    + hash + " / " + format + " / " + stateHash.orElse(null), "a valid audit entry (" + e.getMessage() + ")", e);
         }
     }
 
@@ -149,7 +165,7 @@ public final class JdbcAuditLog implements AuditLog {
             Sql.Where w = new Sql.Where().in("danger_id", ids.subList(from, Math.min(ids.size(), from + 500)));
             w.and("tenant_id = ?", tenant);
             try (PreparedStatement ps = c.prepareStatement("SELECT danger_id, seq, actor_id, at_text, action, state_before,"
-                    + " state_after, data, previous_hash, hash FROM dp_audit_entry" + w.sql() + " ORDER BY danger_id, seq")) {
+                    + " state_after, data, previous_hash, hash, entry_format, state_hash, key_id FROM dp_audit_entry" + w.sql() + " ORDER BY danger_id, seq")) {
                 w.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -1,0 +1,314 @@
+package org.dualprevention.engine.closedloop;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.Checkpoint;
+import org.dualprevention.danger.CheckpointVerification;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerId;
+import org.dualprevention.query.HiddenDangerQuery;
+import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
+import org.dualprevention.spi.Storage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checkpoints (锚点) of the hidden dangers' audit chains: computing one from a store as of an instant, keeping
+ * one up to date one save at a time ({@link Tree}), and verifying a store against one kept outside it.
+ *
+ * <h2>The digest, format 1</h2>
+ * <ul>
+ * <li>A <b>leaf</b> per hidden danger: the SHA-256 of the byte {@code 0x00} followed by the UTF-8 of
+ *     {@code id=<id>\nsequence=<n>\nhead=<hash>\n} (the id escaped as in {@link AuditEntry#data()}), where
+ *     {@code n} and {@code hash} are the sequence and hash of its last audit entry at or before the checkpoint's
+ *     instant. A hidden danger with no entry by then is not covered.</li>
+ * <li>4,096 <b>buckets</b>: a hidden danger falls into the bucket numbered by the first 12 bits of the SHA-256 of
+ *     its id's UTF-8; a bucket's digest is the SHA-256 of the byte {@code 0x02} followed by its leaves in the
+ *     order of their ids ({@link String#compareTo}).</li>
+ * <li>The <b>root</b>: the buckets are paired level by level ({@code SHA-256(0x01 ‖ left ‖ right)}) up to one.</li>
+ * </ul>
+ * A save changes one leaf, so {@link Tree} recomputes one bucket and twelve nodes.
+ *
+ * <h2>What a checkpoint finds</h2>
+ * {@link #verify} recomputes the checkpoint from the store as of the same instant and compares. Every change to
+ * the history the checkpoint covers changes the root or the count: an entry at or before the instant rewritten
+ * (even with all later hashes recomputed), a chain rolled back or truncated to before the instant, a hidden
+ * danger deleted, or an entry inserted with a time at or before the instant. Entries appended after the instant
+ * are not covered (a later checkpoint covers them; a host key makes them impossible to forge).
+ *
+ * <p>A checkpoint should be taken as of an instant a little in the past ({@link #DEFAULT_LAG}), so that commands
+ * accepted just before it have been stored when it is computed.
+ *
+ * <p>This class is stateless and thread-safe; a {@link Tree} is not.
+ *
+ * @since 0.2
+ */
+public final class Checkpoints {
+    /** How far in the past a checkpoint taken "now" is cut: one minute, for commands in flight to be stored. */
+    public static final java.time.Duration DEFAULT_LAG = java.time.Duration.ofMinutes(1);
+
+    static final int BUCKET_BITS = 12;
+    static final int BUCKETS = 1 << BUCKET_BITS;
+    private static final int PAGE = 500;
+
+    private Checkpoints() {
+    }
+
+    /**
+     * The checkpoint of a store as of an instant, read through the storage SPI: every hidden danger is loaded (its
+     * snapshot checked against its head entry), and the chain of one changed after the instant is read back to the
+     * last entry at or before it.
+     *
+     * @param storage the store
+     * @param asOf the instant
+     * @return the checkpoint
+     * @throws org.dualprevention.RecordIntegrityException if a stored hidden danger disagrees with its chain
+     */
+    public static Checkpoint of(Storage storage, Instant asOf) {
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(asOf, "asOf");
+        Tree tree = new Tree();
+        Optional<String> token = Optional.empty();
+        do {
+            Page<HiddenDanger> page = storage.hiddenDangers().find(HiddenDangerQuery.all(),
+                    token.map(t -> PageRequest.after(t, PAGE)).orElse(PageRequest.first(PAGE)));
+            for (HiddenDanger h : page.items()) {
+                headAsOf(storage, h, asOf).ifPresent(e -> tree.put(h.id(), e.sequence(), e.hash()));
+            }
+            token = page.next();
+        } while (token.isPresent());
+        return tree.checkpoint(asOf);
+    }
+
+    /**
+     * Verifies a store against a checkpoint kept outside it: recomputes the checkpoint as of the same instant and
+     * compares root and count.
+     *
+     * @param storage the store
+     * @param checkpoint the checkpoint taken earlier
+     * @return the result, with the recomputed checkpoint and what the difference means
+     * @throws org.dualprevention.RecordIntegrityException if a stored hidden danger disagrees with its chain
+     *     (that is found before any checkpoint is needed)
+     */
+    public static CheckpointVerification verify(Storage storage, Checkpoint checkpoint) {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        Checkpoint found = of(storage, checkpoint.asOf());
+        return compare(checkpoint, found);
+    }
+
+    /**
+     * Compares a checkpoint with one recomputed as of the same instant.
+     *
+     * @param expected the checkpoint kept
+     * @param found the checkpoint recomputed
+     * @return the result
+     */
+    public static CheckpointVerification compare(Checkpoint expected, Checkpoint found) {
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(found, "found");
+        if (!expected.asOf().equals(found.asOf())) {
+            throw new IllegalArgumentException("checkpoints as of [" + expected.asOf() + "] and [" + found.asOf()
+                    + "] cannot be compared; recompute as of [" + expected.asOf() + "]");
+        }
+        if (found.count() < expected.count()) {
+            return new CheckpointVerification(expected, found, Optional.of("the store holds " + found.count()
+                    + " hidden dangers reported by " + expected.asOf() + " but the checkpoint covers " + expected.count()
+                    + ": " + (expected.count() - found.count()) + " were deleted (root " + found.root() + ", expected "
+                    + expected.root() + ")"));
+        }
+        if (found.count() > expected.count()) {
+            return new CheckpointVerification(expected, found, Optional.of("the store holds " + found.count()
+                    + " hidden dangers reported by " + expected.asOf() + " but the checkpoint covers " + expected.count()
+                    + ": " + (found.count() - expected.count()) + " were added with back-dated entries (root "
+                    + found.root() + ", expected " + expected.root() + ")"));
+        }
+        if (!found.root().equals(expected.root())) {
+            return new CheckpointVerification(expected, found, Optional.of("the history as of " + expected.asOf()
+                    + " differs from the checkpoint's (root " + found.root() + ", expected " + expected.root()
+                    + "): a chain was rolled back, truncated, extended with back-dated entries or rewritten with"
+                    + " recomputed hashes"));
+        }
+        return new CheckpointVerification(expected, found, Optional.empty());
+    }
+
+    /** The last entry at or before {@code asOf} of a stored hidden danger, if any. */
+    private static Optional<AuditEntry> headAsOf(Storage storage, HiddenDanger h, Instant asOf) {
+        if (h.reportedAt().isAfter(asOf)) {
+            return Optional.empty();
+        }
+        if (!h.lastActionAt().isAfter(asOf)) {
+            // the snapshot was checked against its head entry when it was loaded
+            return Optional.of(new AuditEntry(h.id(), h.version(), h.reporter(), h.lastActionAt(),
+                    org.dualprevention.danger.HiddenDangerAction.REPORT, Optional.empty(), h.state(), "", "", h.auditHead()));
+        }
+        AuditEntry last = null;
+        Optional<String> token = Optional.empty();
+        outer:
+        do {
+            Page<AuditEntry> page = storage.auditLog().entries(h.id(),
+                    token.map(t -> PageRequest.after(t, PAGE)).orElse(PageRequest.first(PAGE)));
+            for (AuditEntry e : page.items()) {
+                if (e.at().isAfter(asOf)) {
+                    break outer;
+                }
+                last = e;
+            }
+            token = page.next();
+        } while (token.isPresent());
+        return Optional.ofNullable(last);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /**
+     * The leaf of one hidden danger.
+     *
+     * @param id the id
+     * @param sequence the sequence of its head entry as of the checkpoint
+     * @param head that entry's hash
+     * @return the 32-byte leaf
+     */
+    static byte[] leaf(HiddenDangerId id, long sequence, String head) {
+        MessageDigest d = sha256();
+        d.update((byte) 0);
+        d.update(("id=" + CanonicalData.escape(id.value()) + "\nsequence=" + sequence + "\nhead=" + head + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        return d.digest();
+    }
+
+    static int bucket(HiddenDangerId id) {
+        byte[] h = sha256().digest(id.value().getBytes(StandardCharsets.UTF_8));
+        return ((h[0] & 0xff) << 4) | ((h[1] & 0xff) >>> 4);
+    }
+
+    /**
+     * The checkpoint tree, kept up to date one hidden danger at a time: {@link #put} after each save (or for
+     * each hidden danger read), then {@link #checkpoint}. Each put recomputes only its bucket and the twelve
+     * nodes above it when the root is next asked for.
+     *
+     * <p>This class is mutable and not thread-safe.
+     *
+     * @since 0.2
+     */
+    public static final class Tree {
+        @SuppressWarnings("unchecked")
+        private final @Nullable TreeMap<String, byte[]>[] buckets = new TreeMap[BUCKETS];
+        private final byte[][] nodes = new byte[2 * BUCKETS][];
+        private final BitSet dirty = new BitSet(BUCKETS);
+        private long count;
+
+        /** An empty tree. */
+        public Tree() {
+            dirty.set(0, BUCKETS);
+        }
+
+        /**
+         * Sets a hidden danger's head (adds it, or replaces its previous head).
+         *
+         * @param id the hidden danger
+         * @param sequence the sequence of its head entry
+         * @param head that entry's hash
+         * @return this tree
+         */
+        public Tree put(HiddenDangerId id, long sequence, String head) {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(head, "head");
+            int b = bucket(id);
+            TreeMap<String, byte[]> m = buckets[b];
+            if (m == null) {
+                m = new TreeMap<>();
+                buckets[b] = m;
+            }
+            if (m.put(id.value(), leaf(id, sequence, head)) == null) {
+                count++;
+            }
+            dirty.set(b);
+            return this;
+        }
+
+        /**
+         * Removes a hidden danger.
+         *
+         * @param id the hidden danger
+         * @return this tree
+         */
+        public Tree remove(HiddenDangerId id) {
+            int b = bucket(Objects.requireNonNull(id, "id"));
+            TreeMap<String, byte[]> m = buckets[b];
+            if (m != null && m.remove(id.value()) != null) {
+                count--;
+                dirty.set(b);
+            }
+            return this;
+        }
+
+        /** @return how many hidden dangers the tree holds */
+        public long count() {
+            return count;
+        }
+
+        /** @return the Merkle root, 64 lower-case hex digits */
+        public String root() {
+            MessageDigest d = sha256();
+            List<Integer> changed = new ArrayList<>();
+            for (int b = dirty.nextSetBit(0); b >= 0; b = dirty.nextSetBit(b + 1)) {
+                d.update((byte) 2);
+                TreeMap<String, byte[]> m = buckets[b];
+                if (m != null) {
+                    for (Map.Entry<String, byte[]> e : m.entrySet()) {
+                        d.update(e.getValue());
+                    }
+                }
+                nodes[BUCKETS + b] = d.digest();
+                changed.add((BUCKETS + b) >>> 1);
+            }
+            dirty.clear();
+            // recompute the parents of changed nodes, level by level up to the root (node 1)
+            BitSet level = new BitSet(BUCKETS);
+            for (int p : changed) {
+                level.set(p);
+            }
+            while (!level.isEmpty()) {
+                BitSet up = new BitSet(BUCKETS);
+                for (int p = level.nextSetBit(0); p >= 0; p = level.nextSetBit(p + 1)) {
+                    d.update((byte) 1);
+                    d.update(nodes[2 * p]);
+                    d.update(nodes[2 * p + 1]);
+                    nodes[p] = d.digest();
+                    if (p > 1) {
+                        up.set(p >>> 1);
+                    }
+                }
+                level = up;
+            }
+            return HexFormat.of().formatHex(nodes[1]);
+        }
+
+        /**
+         * The checkpoint of what the tree holds.
+         *
+         * @param asOf the instant the heads put were taken as of
+         * @return the checkpoint
+         */
+        public Checkpoint checkpoint(Instant asOf) {
+            return new Checkpoint(Checkpoint.FORMAT_1, asOf, count, root());
+        }
+    }
+}

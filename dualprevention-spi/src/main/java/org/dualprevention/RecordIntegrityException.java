@@ -1,0 +1,49 @@
+package org.dualprevention;
+
+import java.util.Objects;
+
+/**
+ * A stored hidden danger does not agree with its audit chain: its snapshot does not match its head entry,
+ * its chain does not verify, or a checkpoint finds its history changed. The record is reported, never
+ * returned as if it were true. Someone or something changed stored data outside the library (or the storage
+ * is faulty); compare with a backup or an export and investigate before repairing anything.
+ *
+ * @since 0.2
+ */
+public class RecordIntegrityException extends DualPreventionException {
+    private static final long serialVersionUID = 1L;
+
+    private final String dangerId;
+    private final long sequence;
+    private final String reason;
+
+    /**
+     * Creates the exception.
+     *
+     * @param dangerId the hidden danger whose record is bad
+     * @param sequence the sequence of the audit entry concerned (its head entry for a snapshot), 0 if none
+     * @param reason what does not agree, naming the values found
+     */
+    public RecordIntegrityException(String dangerId, long sequence, String reason) {
+        super("The stored record of hidden danger [" + dangerId + "] does not agree with its audit chain at entry ["
+                + sequence + "]: " + reason + ". It was not used; compare the store with a backup or an export");
+        this.dangerId = Objects.requireNonNull(dangerId, "dangerId");
+        this.sequence = sequence;
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /** @return the hidden danger's id */
+    public String dangerId() {
+        return dangerId;
+    }
+
+    /** @return the sequence of the audit entry concerned, 0 if none */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** @return what does not agree */
+    public String reason() {
+        return reason;
+    }
+}
