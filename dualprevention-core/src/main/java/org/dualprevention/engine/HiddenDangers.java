@@ -142,7 +142,7 @@ public final class HiddenDangers {
     public HiddenDanger report(CommandId commandId, HiddenDangerCommand.Report command) {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(command, "command");
-        String fingerprint = fingerprint(command.id(), command);
+        String fingerprint = fingerprint(command.createdId().orElseThrow(), command);
         Optional<HiddenDanger> done = stored(commandId, fingerprint);
         if (done.isPresent()) {
             return done.get();
