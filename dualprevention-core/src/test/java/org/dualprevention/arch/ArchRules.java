@@ -40,7 +40,10 @@ public final class ArchRules {
     private ArchRules() {
     }
 
-    /** Classes depend only on the JDK, the library itself and JSpecify (annotations, compile time only). */
+    /**
+     * Classes depend only on the JDK, the library itself and JSpecify (annotations, compile time only). The JDK
+     * includes {@code javax.crypto} (module java.base: the HMAC of keyed audit chaining).
+     */
     public static ArchRule jdkOnly() {
         return classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..",
                 "org.dualprevention..", "org.jspecify..").because("a plug-in author compiles against dualprevention-spi alone, and core's runtime"

@@ -292,8 +292,9 @@ public final class JdbcStorage implements Storage, AutoCloseable {
      * @param dangers the hidden dangers
      * @param chains the audit chain of each, in the same order
      * @return how many were stored
-     * @throws IllegalArgumentException if a chain does not belong to its hidden danger, or a hidden danger is
-     *     stored already; nothing of the call is stored then
+     * @throws IllegalArgumentException if a chain does not verify against its hidden danger or does not replay to
+     *     it (naming the hidden danger and the entry), or a hidden danger is stored already; nothing of the call is
+     *     stored then
      */
     public int importHiddenDangers(List<HiddenDanger> dangers, List<List<AuditEntry>> chains) {
         Objects.requireNonNull(dangers, "dangers");
@@ -302,6 +303,8 @@ public final class JdbcStorage implements Storage, AutoCloseable {
             throw new IllegalArgumentException("[" + dangers.size() + "] hidden dangers but [" + chains.size()
                     + "] audit chains; allowed: one chain per hidden danger");
         }
+        // every chain verified and replayed to its state before anything is stored (issue 12)
+        org.dualprevention.engine.closedloop.StoreVerification.requireImportable(dangers, chains, null);
         return dangers.isEmpty() ? 0 : hiddenDangers.importBatch(List.copyOf(dangers), List.copyOf(chains));
     }
 

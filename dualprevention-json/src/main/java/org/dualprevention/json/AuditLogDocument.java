@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.Checkpoint;
+import org.dualprevention.engine.closedloop.Checkpoints;
+import java.time.Instant;
 import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.engine.closedloop.AuditChain;
 import org.dualprevention.danger.HiddenDangerId;
@@ -29,15 +32,21 @@ import tools.jackson.databind.json.JsonMapper;
  * chain ({@link AuditChain#verify(List)}) and that no hidden danger's entries are split; it is all or
  * nothing, like the other documents. The JSON Schema of one entry line is {@value #SCHEMA_RESOURCE}.
  *
+ * <p>Version 2 ends with a checkpoint line {@code {"checkpoint": {"asOf": "…", "count": n, "root": "…"}}}: the
+ * {@link org.dualprevention.danger.Checkpoint} of the hidden dangers in the log, each by its last entry, as of the
+ * latest entry's time. The import recomputes it and refuses a log whose checkpoint line is missing (its tail was
+ * cut off) or differs (entries or hidden dangers removed). Version 1 (release 0.1) has none and is read as
+ * before.
+ *
  * @since 0.1
  */
 public final class AuditLogDocument {
     /** The format name. */
     public static final String FORMAT = "dualprevention.audit-log";
     /** The version written, and the newest one read. */
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     /** The classpath resource of the JSON Schema of one line (header or entry). */
-    public static final String SCHEMA_RESOURCE = "/org/dualprevention/json/schema/audit-log-1.schema.json";
+    public static final String SCHEMA_RESOURCE = "/org/dualprevention/json/schema/audit-log-2.schema.json";
 
     private static final JsonMapper WRITER = DualPreventionJson.mapper();
 
@@ -56,14 +65,32 @@ public final class AuditLogDocument {
         try {
             out.write(("{\"format\":\"" + FORMAT + "\",\"version\":" + CURRENT_VERSION + "}\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Checkpoints.Tree tree = new Checkpoints.Tree();
+            Instant latest = Instant.EPOCH;
+            AuditEntry last = null;
             for (AuditEntry e : entries) {
+                if (last != null && !last.dangerId().equals(e.dangerId())) {
+                    tree.put(last.dangerId(), last.sequence(), last.hash());
+                }
+                last = e;
+                latest = e.at().isAfter(latest) ? e.at() : latest;
                 out.write(WRITER.writeValueAsBytes(e));
                 out.write('\n');
             }
+            if (last != null) {
+                tree.put(last.dangerId(), last.sequence(), last.hash());
+            }
+            out.write(("{\"checkpoint\":" + checkpointJson(tree.checkpoint(latest)) + "}\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the audit log", e);
         }
+    }
+
+    static String checkpointJson(Checkpoint cp) {
+        return "{\"asOf\":\"" + ModelWriter.instant(cp.asOf()) + "\",\"count\":" + cp.count() + ",\"root\":\""
+                + cp.root() + "\"}";
     }
 
     /**
@@ -122,6 +149,11 @@ public final class AuditLogDocument {
         long groupStart;
         int sourceVersion = CURRENT_VERSION;
         long items;
+        /** Version 2: the checkpoint recomputed from the groups, the latest entry time, the trailer line read. */
+        final Checkpoints.Tree checkpoint = new Checkpoints.Tree();
+        Instant latest = Instant.EPOCH;
+        @Nullable JsonNode trailer;
+        long trailerLine = -1;
 
         Pass(ImportOptions options, JsonMapper mapper) {
             problems = new Problems(options.maxProblems());
@@ -151,6 +183,11 @@ public final class AuditLogDocument {
                                 return;
                             }
                             header = new DocumentHeader(FORMAT, sourceVersion);
+                        } else if (trailer != null) {
+                            problems.add(ptr, n, "nothing after the checkpoint line on line " + trailerLine);
+                        } else if (sourceVersion >= 2 && n.isObject() && n.has("checkpoint")) {
+                            trailer = n;
+                            trailerLine = line;
                         } else {
                             AuditEntry e = ModelReader.guarded(problems, ptr, () -> DangerReader.auditEntry(reader, n, ptr));
                             entry(e != null ? e.dangerId().value() : readableId(n), e, line, budget);
@@ -165,6 +202,9 @@ public final class AuditLogDocument {
                         problems.add("/0", null, "a header line {\"format\": \"" + FORMAT + "\", \"version\": " + CURRENT_VERSION + "}");
                     }
                     endGroup();
+                    if (line > 0 && sourceVersion >= 2 && problems.isEmpty()) {
+                        checkTrailer(line);
+                    }
                     if (in.badAt() >= 0) {
                         problems.fatal("/" + line, in.badValue(), CheckedInput.ALLOWED);
                     }
@@ -179,6 +219,36 @@ public final class AuditLogDocument {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the audit log", e);
+            }
+        }
+
+        /** Version 2: the last line is the checkpoint of the log, recomputed here. */
+        private void checkTrailer(long lines) {
+            Checkpoint found = checkpoint.checkpoint(latest);
+            String expected = "{\"checkpoint\": " + checkpointJson(found) + "}, the checkpoint of the entries above";
+            if (trailer == null) {
+                problems.add("/" + lines, null, expected + " (a version-2 log ends with its checkpoint line; the log was"
+                        + " cut off)");
+                return;
+            }
+            String ptr = "/" + trailerLine + "/checkpoint";
+            JsonNode n = trailer.path("checkpoint");
+            if (trailer.size() != 1 || !n.isObject() || n.size() != 3 || !n.path("asOf").isString()
+                    || !n.path("count").isIntegralNumber() || !n.path("root").isString()) {
+                problems.add("/" + trailerLine, trailer, expected);
+                return;
+            }
+            if (!n.path("asOf").stringValue().equals(ModelWriter.instant(found.asOf()))) {
+                problems.add(ptr + "/asOf", n.path("asOf"), "[" + ModelWriter.instant(found.asOf()) + "], the time of"
+                        + " the latest entry in the log: entries were removed");
+            }
+            if (n.path("count").longValue() != found.count()) {
+                problems.add(ptr + "/count", n.path("count"), "[" + found.count() + "], the number of hidden dangers"
+                        + " in the log: hidden dangers were " + (n.path("count").longValue() > found.count()
+                                ? "removed" : "added"));
+            } else if (!n.path("root").stringValue().equals(found.root())) {
+                problems.add(ptr + "/root", n.path("root"), "[" + found.root() + "], the root over the hidden dangers'"
+                        + " last entries: a chain was cut short, or entries replaced");
             }
         }
 
@@ -269,6 +339,13 @@ public final class AuditLogDocument {
             if (group.isEmpty() || tainted) {
                 group.clear();
                 return;
+            }
+            if (sourceVersion >= 2) {
+                AuditEntry last = group.get(group.size() - 1);
+                checkpoint.put(last.dangerId(), last.sequence(), last.hash());
+                for (AuditEntry e : group) {
+                    latest = e.at().isAfter(latest) ? e.at() : latest;
+                }
             }
             ChainVerification check = AuditChain.verify(group);
             if (!check.isValid()) {

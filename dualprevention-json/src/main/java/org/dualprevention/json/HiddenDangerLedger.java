@@ -10,7 +10,10 @@ import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
+import org.dualprevention.danger.Checkpoint;
 import org.dualprevention.engine.closedloop.AuditChain;
+import org.dualprevention.engine.closedloop.Checkpoints;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -34,15 +37,22 @@ import tools.jackson.databind.json.JsonMapper;
  * streams: one hidden danger is held at a time, plus 16 bytes per id for the duplicate check, so a million
  * hidden dangers import in a 256 MiB heap. Schema: {@value #SCHEMA_RESOURCE}.
  *
+ * <p>Version 2 ends with the document's {@code checkpoint} (after the array, as it covers it): the
+ * {@link org.dualprevention.danger.Checkpoint} of the hidden dangers it holds, each by its last entry, as of the
+ * latest entry's time, {@code {"asOf": "…", "count": n, "root": "…64 hex…"}}. The import recomputes it and refuses
+ * a ledger whose checkpoint is missing or differs (pointer {@code /checkpoint}): a hidden danger removed, a chain's
+ * tail cut off. That costs 64 bytes per hidden danger while reading. Version 1 (release 0.1) has no checkpoint and
+ * is read as before. Compare the checkpoint with one kept outside the document to find a ledger rewritten whole.
+ *
  * @since 0.1
  */
 public final class HiddenDangerLedger {
     /** The format name. */
     public static final String FORMAT = "dualprevention.hidden-dangers";
     /** The version written, and the newest one read. */
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     /** The classpath resource of the current JSON Schema. */
-    public static final String SCHEMA_RESOURCE = "/org/dualprevention/json/schema/hidden-dangers-1.schema.json";
+    public static final String SCHEMA_RESOURCE = "/org/dualprevention/json/schema/hidden-dangers-2.schema.json";
 
     private static final JsonMapper WRITER = DualPreventionJson.mapper();
 
@@ -63,8 +73,15 @@ public final class HiddenDangerLedger {
             g.writeStringProperty("format", FORMAT);
             g.writeNumberProperty("version", CURRENT_VERSION);
             g.writeArrayPropertyStart("hiddenDangers");
+            Checkpoints.Tree tree = new Checkpoints.Tree();
+            Instant latest = Instant.EPOCH;
             for (HiddenDangerRecord r : records) {
                 HiddenDanger d = r.danger();
+                if (!r.entries().isEmpty()) {
+                    AuditEntry last = r.entries().get(r.entries().size() - 1);
+                    tree.put(d.id(), last.sequence(), last.hash());
+                    latest = last.at().isAfter(latest) ? last.at() : latest;
+                }
                 g.writeStartObject();
                 g.writeStringProperty("id", d.id().value());
                 g.writeNumberProperty("version", d.version());
@@ -78,6 +95,12 @@ public final class HiddenDangerLedger {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            Checkpoint cp = tree.checkpoint(latest);
+            g.writeObjectPropertyStart("checkpoint");
+            g.writeStringProperty("asOf", ModelWriter.instant(cp.asOf()));
+            g.writeNumberProperty("count", cp.count());
+            g.writeStringProperty("root", cp.root());
+            g.writeEndObject();
             g.writeEndObject();
         }
     }
@@ -111,7 +134,8 @@ public final class HiddenDangerLedger {
 
         @Override
         List<Migration> migrations() {
-            return List.of();
+            // version 1 differs only by having no checkpoint: nothing to rewrite
+            return List.of(() -> 1);
         }
 
         @Override
@@ -122,6 +146,48 @@ public final class HiddenDangerLedger {
         @Override
         List<String> headerFields() {
             return List.of();
+        }
+
+        @Override
+        List<String> trailerFields() {
+            return List.of("checkpoint");
+        }
+
+        @Override
+        void end(Pass pass, Map<String, JsonNode> trailer) {
+            if (pass.sourceVersion < 2 || !pass.problems.isEmpty()) {
+                // the checkpoint is checked over hidden dangers that could all be read; other problems come first
+                return;
+            }
+            Checkpoints.Tree tree = pass.checkpoint == null ? new Checkpoints.Tree() : pass.checkpoint;
+            Instant latest = pass.latest == null ? Instant.EPOCH : pass.latest;
+            Checkpoint found = tree.checkpoint(latest);
+            JsonNode n = trailer.get("checkpoint");
+            String expected = "{\"asOf\": \"" + found.asOf() + "\", \"count\": " + found.count() + ", \"root\": \""
+                    + found.root() + "\"}, the checkpoint of the hidden dangers in the document";
+            if (n == null) {
+                pass.problems.add("/checkpoint", null, expected + " (a version-2 ledger ends with its checkpoint;"
+                        + " the document was cut off or the checkpoint removed)");
+                return;
+            }
+            if (!n.isObject() || !n.path("asOf").isString() || !n.path("count").isIntegralNumber()
+                    || !n.path("root").isString() || n.size() != 3) {
+                pass.problems.add("/checkpoint", n, expected);
+                return;
+            }
+            String asOf = n.path("asOf").stringValue();
+            if (!asOf.equals(ModelWriter.instant(found.asOf()))) {
+                pass.problems.add("/checkpoint/asOf", asOf, "[" + ModelWriter.instant(found.asOf()) + "], the time of"
+                        + " the latest entry in the document: a chain's last entries were removed");
+            }
+            if (n.path("count").longValue() != found.count()) {
+                pass.problems.add("/checkpoint/count", n.path("count"), "[" + found.count() + "], the number of hidden"
+                        + " dangers in the document: " + (n.path("count").longValue() > found.count()
+                                ? "hidden dangers were removed" : "hidden dangers were added"));
+            } else if (!n.path("root").stringValue().equals(found.root())) {
+                pass.problems.add("/checkpoint/root", n.path("root"), "[" + found.root() + "], the root over the"
+                        + " hidden dangers' last entries: a chain was cut short, or entries or hidden dangers replaced");
+            }
         }
 
         @Override
@@ -184,6 +250,14 @@ public final class HiddenDangerLedger {
             ok &= version == null || agree(problems, ptr, "version", version, danger.version(), "the sequence of the last entry");
             ok &= state == null || agree(problems, ptr, "state", state.code(), danger.state().code(), "the state the chain replays to");
             ok &= head == null || agree(problems, ptr, "auditHead", head, danger.auditHead(), "the hash of the last entry");
+            if (pass.sourceVersion >= 2 && !entries.isEmpty()) {
+                AuditEntry last = entries.get(entries.size() - 1);
+                if (pass.checkpoint == null) {
+                    pass.checkpoint = new Checkpoints.Tree();
+                }
+                pass.checkpoint.put(last.dangerId(), last.sequence(), last.hash());
+                pass.latest = pass.latest == null || last.at().isAfter(pass.latest) ? last.at() : pass.latest;
+            }
             return ok && problems.structural() == before ? new HiddenDangerRecord(danger, entries) : null;
         }
 

@@ -58,6 +58,9 @@ abstract class StreamingImport<H, T> {
         @Nullable H header;
         int sourceVersion = -1;
         long items;
+        /** The checkpoint recomputed from the items of a document that carries one (the hidden-danger ledger). */
+        org.dualprevention.engine.closedloop.Checkpoints.@Nullable Tree checkpoint;
+        java.time.@Nullable Instant latest;
 
         Pass(ImportOptions options, ModelReader.AssessmentCheck check, Problems problems, Problems warnings,
                 JsonMapper mapper) {
@@ -138,6 +141,15 @@ abstract class StreamingImport<H, T> {
 
     /** Builds the header from its fields (absent optional fields are missing from the map); null if invalid. */
     abstract @Nullable H header(Pass pass, Map<String, JsonNode> fields);
+
+    /** Fields that follow the items array (a document's trailer, e.g. its checkpoint); none by default. */
+    List<String> trailerFields() {
+        return List.of();
+    }
+
+    /** Checks the trailer once every item was read; nothing by default. */
+    void end(Pass pass, Map<String, JsonNode> trailer) {
+    }
 
     /** Reads and checks one item; null if invalid. The header may be null when it was invalid. */
     abstract @Nullable T item(Pass pass, JsonNode node, String pointer);
@@ -342,6 +354,7 @@ abstract class StreamingImport<H, T> {
         Integer version = null;
         List<Migration> chain = List.of();
         Map<String, JsonNode> headerFields = new LinkedHashMap<>();
+        Map<String, JsonNode> trailer = new LinkedHashMap<>();
         boolean headerDone = false;
         boolean itemsSeen = false;
         String name;
@@ -389,6 +402,13 @@ abstract class StreamingImport<H, T> {
                     headerDone = true;
                 }
                 items(p, ptr, chain, pass, delivery);
+            } else if (trailerFields().contains(field)) {
+                JsonNode n = tree(p, pass.trees, header, problems, ptr);
+                if (!itemsSeen) {
+                    problems.add(ptr, n, "the field after \"" + itemsField() + "\" (it covers the items)");
+                    continue;
+                }
+                trailer.put(field, n);
             } else if (headerFields().contains(field)) {
                 JsonNode n = tree(p, pass.trees, header, problems, ptr);
                 if (headerDone) {
@@ -409,6 +429,7 @@ abstract class StreamingImport<H, T> {
                 List<String> allowed = new ArrayList<>(List.of("format", "version"));
                 allowed.addAll(headerFields());
                 allowed.add(itemsField());
+                allowed.addAll(trailerFields());
                 problems.add(ptr, n == null ? "(" + p.currentToken().asString() + "…)" : n, "only the fields " + allowed
                         + " (unknown fields are refused; ImportOptions.lenient() ignores them)");
             }
@@ -424,6 +445,8 @@ abstract class StreamingImport<H, T> {
         }
         if (!itemsSeen) {
             problems.add(Problems.child("", itemsField()), null, "an array (possibly empty)");
+        } else {
+            end(pass, trailer);
         }
         if (p.nextToken() != null) {
             problems.add("", tokenText(p), "nothing after the end of the document");

@@ -172,11 +172,13 @@ class EveryProblemTest {
         String log = new String(LedgerAndAuditLogTest.log(records), StandardCharsets.UTF_8);
         String[] lines = log.split("\n");
         int firstCount = records.get(0).entries().size();
-        StringBuilder sb = new StringBuilder(log);
+        // the repeated lines go before the checkpoint line, which ends the log
+        StringBuilder sb = new StringBuilder(String.join("\n", java.util.Arrays.copyOf(lines, lines.length - 1)) + "\n");
         for (int i = 1; i <= firstCount; i++) {
             sb.append(lines[i]).append('\n');
         }
-        int again = lines.length;
+        sb.append(lines[lines.length - 1]).append('\n');
+        int again = lines.length - 1;
         JsonImportException l = Hostile.refused(Hostile.Doc.AUDIT_LOG, sb.toString().getBytes(StandardCharsets.UTF_8),
                 ImportOptions.defaults(), "a hidden danger's lines split");
         namesBoth(l, "/" + again + "/dangerId", "/1");

@@ -13,6 +13,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.dualprevention.Violation;
 import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.engine.closedloop.AuditEntries;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -80,8 +81,10 @@ class LedgerAndAuditLogTest {
     void logIsOneEntryPerLineAfterAHeader() {
         List<HiddenDangerRecord> records = records(3, 2);
         String[] lines = new String(log(records), StandardCharsets.UTF_8).split("\n");
-        assertEquals("{\"format\":\"dualprevention.audit-log\",\"version\":1}", lines[0]);
-        assertEquals(1 + records.stream().mapToInt(r -> r.entries().size()).sum(), lines.length);
+        assertEquals("{\"format\":\"dualprevention.audit-log\",\"version\":2}", lines[0]);
+        assertEquals(2 + records.stream().mapToInt(r -> r.entries().size()).sum(), lines.length);
+        assertTrue(lines[lines.length - 1].matches("\\{\"checkpoint\":\\{\"asOf\":\"[^\"]+\",\"count\":2,"
+                + "\"root\":\"[0-9a-f]{64}\"}}"), lines[lines.length - 1]);
     }
 
     @Test
@@ -141,6 +144,82 @@ class LedgerAndAuditLogTest {
         assertEquals("/" + split.size() + "/dangerId", le.violations().get(0).path(), le.getMessage());
     }
 
+    // ------------------------------------------------------------------------ exports carry their checkpoint
+
+    @Test
+    void ledgerWithAHiddenDangerPrunedIsRefusedAtItsCheckpoint() {
+        List<HiddenDangerRecord> records = records(19, 4);
+        ObjectNode doc = (ObjectNode) MAPPER.readTree(ledger(records));
+        assertEquals(2, doc.get("version").intValue());
+        assertEquals(4, doc.get("checkpoint").get("count").intValue());
+        ((ArrayNode) doc.get("hiddenDangers")).remove(1);
+        JsonImportException e = ledgerRefused(MAPPER.writeValueAsBytes(doc));
+        assertEquals(List.of("/checkpoint/count"), pointers(e), e.getMessage());
+        assertTrue(e.getMessage().contains("hidden dangers were removed"), e.getMessage());
+    }
+
+    @Test
+    void ledgerWithAChainsTailRemovedIsRefusedAtItsCheckpoint() {
+        List<HiddenDangerRecord> records = records(23, 5);
+        int i = 0;
+        while (records.get(i).entries().size() < 2) {
+            i++;
+        }
+        ObjectNode doc = (ObjectNode) MAPPER.readTree(ledger(records));
+        ObjectNode d = (ObjectNode) doc.get("hiddenDangers").get(i);
+        ArrayNode entries = (ArrayNode) d.get("entries");
+        entries.remove(entries.size() - 1);
+        // the attacker fixes the record so it replays: version, state and head of the shortened chain
+        List<AuditEntry> kept = records.get(i).entries().subList(0, records.get(i).entries().size() - 1);
+        HiddenDanger replayed = org.dualprevention.engine.closedloop.AuditChain.replay(kept);
+        d.put("version", replayed.version());
+        d.put("state", replayed.state().code());
+        d.put("auditHead", replayed.auditHead());
+        JsonImportException e = ledgerRefused(MAPPER.writeValueAsBytes(doc));
+        assertTrue(pointers(e).stream().allMatch(p -> p.startsWith("/checkpoint/")) && !pointers(e).isEmpty(),
+                pointers(e).toString());
+    }
+
+    @Test
+    void ledgerWithoutItsCheckpointIsRefused() {
+        ObjectNode doc = (ObjectNode) MAPPER.readTree(ledger(records(29, 2)));
+        doc.remove("checkpoint");
+        assertEquals(List.of("/checkpoint"), pointers(ledgerRefused(MAPPER.writeValueAsBytes(doc))));
+    }
+
+    @Test
+    void ledgerOfVersion1WithoutCheckpointStillImports() {
+        List<HiddenDangerRecord> records = records(31, 3);
+        ObjectNode doc = (ObjectNode) MAPPER.readTree(ledger(records));
+        doc.remove("checkpoint");
+        doc.put("version", 1);
+        CollectingSink<DocumentHeader, HiddenDangerRecord> sink = new CollectingSink<>();
+        HiddenDangerLedger.read(DocumentSource.of(MAPPER.writeValueAsBytes(doc)), ImportOptions.defaults(), sink);
+        assertEquals(records, sink.items);
+    }
+
+    @Test
+    void auditLogWithItsTailRemovedIsRefused() {
+        List<HiddenDangerRecord> records = records(37, 4);
+        String[] lines = new String(log(records), StandardCharsets.UTF_8).split("\n");
+        for (int cut = 1; cut <= 3; cut++) {
+            String shortened = String.join("\n", java.util.Arrays.copyOf(lines, lines.length - cut)) + "\n";
+            JsonImportException e = assertThrows(JsonImportException.class, () -> AuditLogDocument.read(
+                    DocumentSource.of(shortened.getBytes(StandardCharsets.UTF_8)), ImportOptions.defaults(),
+                    new CollectingSink<>()));
+            assertEquals(List.of("/" + (lines.length - cut)), pointers(e), "cut " + cut + ": " + e.getMessage());
+            assertTrue(e.getMessage().contains("the log was cut off"), e.getMessage());
+        }
+        // entry lines removed, the checkpoint line kept
+        List<String> pruned = new ArrayList<>(List.of(lines));
+        pruned.remove(lines.length - 2);
+        JsonImportException e = assertThrows(JsonImportException.class, () -> AuditLogDocument.read(
+                DocumentSource.of((String.join("\n", pruned) + "\n").getBytes(StandardCharsets.UTF_8)),
+                ImportOptions.defaults(), new CollectingSink<>()));
+        assertTrue(pointers(e).stream().allMatch(p -> p.startsWith("/" + (lines.length - 2) + "/checkpoint/"))
+                && !pointers(e).isEmpty(), pointers(e).toString());
+    }
+
     @Test
     void logProblemsNameTheLine() {
         List<HiddenDangerRecord> records = records(17, 2);
@@ -153,7 +232,7 @@ class LedgerAndAuditLogTest {
         assertTrue(pointers(e).contains("/2/y"), pointers(e).toString());
         assertTrue(pointers(e).contains("/2/sequence"), pointers(e).toString());
 
-        byte[] newer = ("{\"format\":\"dualprevention.audit-log\",\"version\":2}\n").getBytes(StandardCharsets.UTF_8);
+        byte[] newer = ("{\"format\":\"dualprevention.audit-log\",\"version\":3}\n").getBytes(StandardCharsets.UTF_8);
         e = assertThrows(JsonImportException.class, () -> AuditLogDocument.read(DocumentSource.of(newer),
                 ImportOptions.defaults(), new CollectingSink<>()));
         assertTrue(e.getMessage().contains("upgrade dualprevention-json"), e.getMessage());

@@ -28,7 +28,8 @@ class SchemaTest {
     static final String DIR = "/org/dualprevention/json/schema/";
     static final List<String> FILES = List.of("register-1.schema.json", "register-1.example.json",
             "hidden-dangers-1.schema.json", "hidden-dangers-1.example.json", "audit-entry-1.schema.json",
-            "audit-log-1.schema.json", "audit-log-1.example.ndjson");
+            "audit-log-1.schema.json", "audit-log-1.example.ndjson", "hidden-dangers-2.schema.json",
+            "audit-entry-2.schema.json", "audit-log-2.schema.json");
     static final String BASE = "https://dualprevention.org/schema/";
 
     static byte[] resource(String name) throws IOException {
@@ -59,6 +60,8 @@ class SchemaTest {
         byte[] ledger = resource("hidden-dangers-1.example.json");
         List<Error> errors = schema("hidden-dangers-1.schema.json").validate(RegisterDocumentTest.MAPPER.readTree(ledger));
         assertTrue(errors.isEmpty(), errors.toString());
+        errors = schema("hidden-dangers-2.schema.json").validate(RegisterDocumentTest.MAPPER.readTree(ledger));
+        assertTrue(errors.isEmpty(), "a version-1 ledger is valid under the version-2 schema: " + errors);
         CollectingSink<DocumentHeader, HiddenDangerRecord> sink = new CollectingSink<>();
         HiddenDangerLedger.read(DocumentSource.of(ledger), ImportOptions.defaults(), sink);
         assertEquals(2, sink.items.size());
@@ -72,16 +75,22 @@ class SchemaTest {
         CollectingSink<DocumentHeader, org.dualprevention.danger.AuditEntry> logSink = new CollectingSink<>();
         AuditLogDocument.read(DocumentSource.of(log), ImportOptions.defaults(), logSink);
         assertEquals(lines.length - 1, logSink.items.size());
-        assertEquals(HiddenDangerLedger.SCHEMA_RESOURCE, DIR + "hidden-dangers-1.schema.json");
-        assertEquals(AuditLogDocument.SCHEMA_RESOURCE, DIR + "audit-log-1.schema.json");
+        assertEquals(HiddenDangerLedger.SCHEMA_RESOURCE, DIR + "hidden-dangers-2.schema.json");
+        assertEquals(AuditLogDocument.SCHEMA_RESOURCE, DIR + "audit-log-2.schema.json");
     }
 
     @Test
     void everyGeneratedLedgerIsValidAgainstTheSchema() {
-        Schema schema = schema("hidden-dangers-1.schema.json");
-        Schema entry = schema("audit-entry-1.schema.json");
+        Schema schema = schema("hidden-dangers-2.schema.json");
+        Schema entry = schema("audit-entry-2.schema.json");
+        Schema logLine = schema("audit-log-2.schema.json");
         for (long seed = 0; seed < 30; seed++) {
             List<HiddenDangerRecord> records = LedgerAndAuditLogTest.records(seed, 3);
+            for (String l : new String(LedgerAndAuditLogTest.log(records), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\n")) {
+                List<Error> e = logLine.validate(RegisterDocumentTest.MAPPER.readTree(l));
+                assertTrue(e.isEmpty(), "seed " + seed + ": " + e + " in " + l);
+            }
             List<Error> errors = schema.validate(RegisterDocumentTest.MAPPER.readTree(LedgerAndAuditLogTest.ledger(records)));
             assertTrue(errors.isEmpty(), "seed " + seed + ": " + errors);
             for (HiddenDangerRecord r : records) {

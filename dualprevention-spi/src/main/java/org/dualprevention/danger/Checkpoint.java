@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * <p>{@link #root()} is the root of a Merkle tree (format {@value #FORMAT_1}): each hidden danger reported at or
  * before {@code asOf} is a leaf over its id, the sequence and the hash of its last audit entry at or before
  * {@code asOf}; leaves fall into 4,096 buckets by the first 12 bits of the SHA-256 of the id, each bucket is the
- * SHA-256 of its leaves in id order, and the buckets are paired up to one root. Core's {@code Checkpoints}
+ * SHA-256 of its leaves in the order of their ids' SHA-256, and the buckets are paired up to one root. Core's {@code Checkpoints}
  * defines it byte for byte; a store keeps it up to date one leaf at a time.
  *
  * <p>{@link #toString()} is the printable form,

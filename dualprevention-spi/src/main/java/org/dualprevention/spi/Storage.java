@@ -98,6 +98,15 @@ import java.util.function.Supplier;
  * <dd>An {@link Outbox#add added} entry stays {@link Outbox#pending pending} (across a restart, for a durable
  * store) until it is marked {@link Outbox#delivered delivered}; entries of one hidden danger come in ascending
  * sequence.</dd>
+ * <dt>S24 Snapshot and chain agree</dt>
+ * <dd>A hidden danger is read from its stored snapshot, checked against the head entry of its audit log (core's
+ * {@code AuditChain.requireSnapshot}: same version and audit head, the head's state hash equal to the snapshot's);
+ * a snapshot its head disowns is reported with {@link org.dualprevention.RecordIntegrityException}, never
+ * returned. Entries keep their format, state hash and key id. {@link HiddenDangerRepository#ids} lists every
+ * stored hidden danger once, so full verification reaches each.</dd>
+ * <dt>S25 Checkpoints</dt>
+ * <dd>The checkpoint computed through this interface as of an instant (core's {@code Checkpoints.of}) is the one
+ * the saves give: every hidden danger with an entry at or before the instant, each by its last such entry.</dd>
  * </dl>
  *
  * <h2>Registration</h2>

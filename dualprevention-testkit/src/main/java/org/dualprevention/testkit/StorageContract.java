@@ -44,6 +44,11 @@ import org.dualprevention.danger.HiddenDangerSource;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.danger.Transition;
 import org.dualprevention.engine.closedloop.AuditChain;
+import org.dualprevention.engine.closedloop.Checkpoints;
+import org.dualprevention.engine.closedloop.StateHash;
+import org.dualprevention.engine.closedloop.StoreVerification;
+import org.dualprevention.danger.Checkpoint;
+import org.dualprevention.danger.CheckpointVerification;
 import org.dualprevention.inspection.Cadence;
 import org.dualprevention.inspection.ChecklistClass;
 import org.dualprevention.inspection.GoodPractice;
@@ -143,6 +148,12 @@ import org.junit.jupiter.api.Test;
  *     {@link StaleVersionException} and changes nothing; an unknown id is empty.</li>
  * <li><b>S22</b> outbox: added entries stay pending until delivered, each hidden danger's in ascending sequence;
  *     adding a pending entry again changes nothing; delivering an unknown entry is ignored.</li>
+ * <li><b>S24</b> snapshot and chain agree: {@code find} returns the state its head entry binds (same version and audit
+ *     head, the head's state hash kept and equal to the snapshot's); {@code ids} lists every hidden danger once; full
+ *     verification ({@code StoreVerification.verifyAll}) checks every one and finds no fault.</li>
+ * <li><b>S25</b> checkpoints: the store's checkpoint as of an instant ({@code Checkpoints.of}) is the one its saves
+ *     give (every hidden danger, each by its last entry at or before the instant), and verifying it after later saves
+ *     passes.</li>
  * </ol>
  * Rule S16 (the host owns transactions) cannot be observed from outside a storage and is not checked here.
  *
@@ -688,6 +699,93 @@ public abstract class StorageContract {
                 ChainVerification v = AuditChain.verify(stored, current);
                 assertTrue(v.isValid(), "S5 the stored chain of " + id + " does not verify: " + v + seedNote());
             }
+        });
+    }
+
+    // ------------------------------------------------------------------ S24, S25
+
+    /** Every hidden danger of every state, its history saved interleaved with the others'. */
+    private List<List<Transition>> savedHistories(Storage s) {
+        Gen gen = Gen.of(seed());
+        Organization org = gen.organization(8);
+        List<List<Transition>> all = new ArrayList<>();
+        for (HiddenDangerState st : HiddenDangerState.values()) {
+            for (int k = 0; k < 2; k++) {
+                all.add(gen.dangers().history(org, st, T0.plus(Duration.ofHours(k * 7L))));
+            }
+        }
+        int max = all.stream().mapToInt(List::size).max().orElse(0);
+        for (int i = 0; i < max; i++) {
+            for (List<Transition> h : all) {
+                if (i < h.size()) {
+                    save(s, h.get(i));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** Rule S24: the snapshot agrees with its chain's head; full verification passes and lists every hidden danger. */
+    @Test
+    @DisplayName("S24 snapshot and chain agree: find returns the state its head entry binds; full verification passes")
+    public void s24SnapshotAndChainAgree() {
+        Rules.check("S24", () -> {
+            Storage s = createStorage();
+            List<List<Transition>> all = savedHistories(s);
+            for (List<Transition> h : all) {
+                Transition last = h.get(h.size() - 1);
+                HiddenDangerId id = last.next().id();
+                List<AuditEntry> stored = entries(s, id);
+                HiddenDanger snapshot = s.hiddenDangers().find(id).orElseThrow();
+                Optional<String> problem = AuditChain.checkSnapshot(snapshot, stored.get(stored.size() - 1));
+                assertTrue(problem.isEmpty(), "S24 the snapshot of " + id + " disagrees with its head entry: "
+                        + problem.orElse("") + seedNote());
+                assertEquals(StateHash.of(last.next()), StateHash.of(snapshot), "S24 state hash of " + id + seedNote());
+                assertEquals(last.audit().stateHash(), stored.get(stored.size() - 1).stateHash(),
+                        "S24 the head entry of " + id + " lost its state hash" + seedNote());
+            }
+            Set<HiddenDangerId> listed = new HashSet<>();
+            for (HiddenDangerId id : drain(p -> s.hiddenDangers().ids(p), 5, 100_000)) {
+                assertTrue(listed.add(id), "S24 ids() lists " + id + " twice" + seedNote());
+            }
+            assertEquals(all.size(), listed.size(), "S24 ids() lists every stored hidden danger once" + seedNote());
+            StoreVerification.Result r = StoreVerification.verifyAll(s, Optional.empty(), p -> { });
+            assertEquals(all.size(), r.checked(), "S24 full verification checks every hidden danger" + seedNote());
+            assertTrue(r.isValid(), "S24 full verification finds faults in an honest store: " + r.faults() + seedNote());
+        });
+    }
+
+    /** Rule S25: a checkpoint taken from the store is the one its saves give, and stays valid as work goes on. */
+    @Test
+    @DisplayName("S25 checkpoints: the store's checkpoint as of an instant is the one its saves give, and later saves keep it valid")
+    public void s25Checkpoints() {
+        Rules.check("S25", () -> {
+            Storage s = createStorage();
+            List<List<Transition>> all = savedHistories(s);
+            List<Instant> times = new ArrayList<>();
+            all.forEach(h -> h.forEach(t -> times.add(t.audit().at())));
+            times.sort(null);
+            Instant cut = times.get(times.size() / 2);
+            Checkpoints.Tree expected = new Checkpoints.Tree();
+            for (List<Transition> h : all) {
+                Transition head = null;
+                for (Transition t : h) {
+                    if (!t.audit().at().isAfter(cut)) {
+                        head = t;
+                    }
+                }
+                if (head != null) {
+                    expected.put(head.audit().dangerId(), head.audit().sequence(), head.audit().hash());
+                }
+            }
+            Checkpoint cp = Checkpoints.of(s, cut);
+            assertEquals(expected.checkpoint(cut), cp, "S25 the checkpoint as of " + cut + " is not the one the saves"
+                    + " give: a hidden danger is missing, or a head is not the saved one" + seedNote());
+            CheckpointVerification v = Checkpoints.verify(s, cp);
+            assertTrue(v.isValid(), "S25 " + v + seedNote());
+            Checkpoint now = Checkpoints.of(s, times.get(times.size() - 1));
+            assertEquals(all.size(), now.count(), "S25 a checkpoint after the last save covers every hidden danger"
+                    + seedNote());
         });
     }
 

@@ -4,14 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.Checkpoint;
 import org.dualprevention.danger.CheckpointVerification;
@@ -21,7 +18,6 @@ import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.query.Page;
 import org.dualprevention.query.PageRequest;
 import org.dualprevention.spi.Storage;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Checkpoints (锚点) of the hidden dangers' audit chains: computing one from a store as of an instant, keeping
@@ -35,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  *     instant. A hidden danger with no entry by then is not covered.</li>
  * <li>4,096 <b>buckets</b>: a hidden danger falls into the bucket numbered by the first 12 bits of the SHA-256 of
  *     its id's UTF-8; a bucket's digest is the SHA-256 of the byte {@code 0x02} followed by its leaves in the
- *     order of their ids ({@link String#compareTo}).</li>
+ *     order of the SHA-256 of their ids (unsigned bytes).</li>
  * <li>The <b>root</b>: the buckets are paired level by level ({@code SHA-256(0x01 ‖ left ‖ right)}) up to one.</li>
  * </ul>
  * A save changes one leaf, so {@link Tree} recomputes one bucket and twelve nodes.
@@ -142,15 +138,18 @@ public final class Checkpoints {
         return new CheckpointVerification(expected, found, Optional.empty());
     }
 
+    /** The sequence and hash of a hidden danger's last entry at or before a checkpoint's instant. */
+    private record Head(long sequence, String hash) {
+    }
+
     /** The last entry at or before {@code asOf} of a stored hidden danger, if any. */
-    private static Optional<AuditEntry> headAsOf(Storage storage, HiddenDanger h, Instant asOf) {
+    private static Optional<Head> headAsOf(Storage storage, HiddenDanger h, Instant asOf) {
         if (h.reportedAt().isAfter(asOf)) {
             return Optional.empty();
         }
         if (!h.lastActionAt().isAfter(asOf)) {
             // the snapshot was checked against its head entry when it was loaded
-            return Optional.of(new AuditEntry(h.id(), h.version(), h.reporter(), h.lastActionAt(),
-                    org.dualprevention.danger.HiddenDangerAction.REPORT, Optional.empty(), h.state(), "", "", h.auditHead()));
+            return Optional.of(new Head(h.version(), h.auditHead()));
         }
         AuditEntry last = null;
         Optional<String> token = Optional.empty();
@@ -166,7 +165,7 @@ public final class Checkpoints {
             }
             token = page.next();
         } while (token.isPresent());
-        return Optional.ofNullable(last);
+        return last == null ? Optional.empty() : Optional.of(new Head(last.sequence(), last.hash()));
     }
 
     static MessageDigest sha256() {
@@ -193,23 +192,21 @@ public final class Checkpoints {
         return d.digest();
     }
 
-    static int bucket(HiddenDangerId id) {
-        byte[] h = sha256().digest(id.value().getBytes(StandardCharsets.UTF_8));
-        return ((h[0] & 0xff) << 4) | ((h[1] & 0xff) >>> 4);
-    }
-
     /**
      * The checkpoint tree, kept up to date one hidden danger at a time: {@link #put} after each save (or for
      * each hidden danger read), then {@link #checkpoint}. Each put recomputes only its bucket and the twelve
-     * nodes above it when the root is next asked for.
+     * nodes above it when the root is next asked for. It holds 64 bytes per hidden danger (the SHA-256 of its id
+     * and its leaf), so an import of a million hidden dangers checks its checkpoint in about 64 MiB.
      *
      * <p>This class is mutable and not thread-safe.
      *
      * @since 0.2
      */
     public static final class Tree {
-        @SuppressWarnings("unchecked")
-        private final @Nullable TreeMap<String, byte[]>[] buckets = new TreeMap[BUCKETS];
+        private static final int RECORD = 64;
+        /** Per bucket: records of 64 bytes (SHA-256 of the id, then the leaf), sorted by the id's hash. */
+        private final byte[][] buckets = new byte[BUCKETS][];
+        private final int[] sizes = new int[BUCKETS];
         private final byte[][] nodes = new byte[2 * BUCKETS][];
         private final BitSet dirty = new BitSet(BUCKETS);
         private long count;
@@ -230,15 +227,25 @@ public final class Checkpoints {
         public Tree put(HiddenDangerId id, long sequence, String head) {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(head, "head");
-            int b = bucket(id);
-            TreeMap<String, byte[]> m = buckets[b];
-            if (m == null) {
-                m = new TreeMap<>();
-                buckets[b] = m;
-            }
-            if (m.put(id.value(), leaf(id, sequence, head)) == null) {
+            byte[] key = sha256().digest(id.value().getBytes(StandardCharsets.UTF_8));
+            int b = bucketOf(key);
+            byte[] leaf = leaf(id, sequence, head);
+            int at = find(b, key);
+            byte[] array = buckets[b] == null ? new byte[RECORD * 4] : buckets[b];
+            if (at >= 0) {
+                System.arraycopy(leaf, 0, array, at * RECORD + 32, 32);
+            } else {
+                int ins = -at - 1;
+                if ((sizes[b] + 1) * RECORD > array.length) {
+                    array = Arrays.copyOf(array, array.length * 2);
+                }
+                System.arraycopy(array, ins * RECORD, array, (ins + 1) * RECORD, (sizes[b] - ins) * RECORD);
+                System.arraycopy(key, 0, array, ins * RECORD, 32);
+                System.arraycopy(leaf, 0, array, ins * RECORD + 32, 32);
+                sizes[b]++;
                 count++;
             }
+            buckets[b] = array;
             dirty.set(b);
             return this;
         }
@@ -250,13 +257,40 @@ public final class Checkpoints {
          * @return this tree
          */
         public Tree remove(HiddenDangerId id) {
-            int b = bucket(Objects.requireNonNull(id, "id"));
-            TreeMap<String, byte[]> m = buckets[b];
-            if (m != null && m.remove(id.value()) != null) {
+            byte[] key = sha256().digest(Objects.requireNonNull(id, "id").value().getBytes(StandardCharsets.UTF_8));
+            int b = bucketOf(key);
+            int at = find(b, key);
+            if (at >= 0) {
+                byte[] array = buckets[b];
+                System.arraycopy(array, (at + 1) * RECORD, array, at * RECORD, (sizes[b] - at - 1) * RECORD);
+                sizes[b]--;
                 count--;
                 dirty.set(b);
             }
             return this;
+        }
+
+        /** Binary search of a key in a bucket: its index, or -(insertion point) - 1. */
+        private int find(int b, byte[] key) {
+            byte[] array = buckets[b];
+            int lo = 0;
+            int hi = sizes[b] - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = Arrays.compareUnsigned(array, mid * RECORD, mid * RECORD + 32, key, 0, 32);
+                if (c < 0) {
+                    lo = mid + 1;
+                } else if (c > 0) {
+                    hi = mid - 1;
+                } else {
+                    return mid;
+                }
+            }
+            return -lo - 1;
+        }
+
+        private static int bucketOf(byte[] idHash) {
+            return ((idHash[0] & 0xff) << 4) | ((idHash[1] & 0xff) >>> 4);
         }
 
         /** @return how many hidden dangers the tree holds */
@@ -267,24 +301,17 @@ public final class Checkpoints {
         /** @return the Merkle root, 64 lower-case hex digits */
         public String root() {
             MessageDigest d = sha256();
-            List<Integer> changed = new ArrayList<>();
+            BitSet level = new BitSet(BUCKETS);
             for (int b = dirty.nextSetBit(0); b >= 0; b = dirty.nextSetBit(b + 1)) {
                 d.update((byte) 2);
-                TreeMap<String, byte[]> m = buckets[b];
-                if (m != null) {
-                    for (Map.Entry<String, byte[]> e : m.entrySet()) {
-                        d.update(e.getValue());
-                    }
+                for (int i = 0; i < sizes[b]; i++) {
+                    d.update(buckets[b], i * RECORD + 32, 32);
                 }
                 nodes[BUCKETS + b] = d.digest();
-                changed.add((BUCKETS + b) >>> 1);
+                level.set((BUCKETS + b) >>> 1);
             }
             dirty.clear();
             // recompute the parents of changed nodes, level by level up to the root (node 1)
-            BitSet level = new BitSet(BUCKETS);
-            for (int p : changed) {
-                level.set(p);
-            }
             while (!level.isEmpty()) {
                 BitSet up = new BitSet(BUCKETS);
                 for (int p = level.nextSetBit(0); p >= 0; p = level.nextSetBit(p + 1)) {

@@ -198,4 +198,46 @@ public final class StoreVerification {
         } while (token.isPresent());
         return new Result(checked, faults);
     }
+
+    /**
+     * The check of a bulk import, before anything is stored: every chain verifies against its hidden danger (entry
+     * by entry, its last entry the hidden danger's head, the head's state hash the hidden danger's) and replays to a
+     * hidden danger equal to it. A store's bulk import calls it and stores nothing of the batch when it throws.
+     *
+     * @param dangers the hidden dangers
+     * @param chains the audit chain of each, in the same order
+     * @param keys the host's keys, or null
+     * @throws IllegalArgumentException naming the first hidden danger at fault, the entry and why; also when the
+     *     lists differ in length
+     */
+    public static void requireImportable(List<HiddenDanger> dangers, List<List<AuditEntry>> chains,
+            @Nullable AuditKeyProvider keys) {
+        Objects.requireNonNull(dangers, "dangers");
+        Objects.requireNonNull(chains, "chains");
+        if (dangers.size() != chains.size()) {
+            throw new IllegalArgumentException("[" + dangers.size() + "] hidden dangers but [" + chains.size()
+                    + "] audit chains; allowed: one chain per hidden danger");
+        }
+        for (int i = 0; i < dangers.size(); i++) {
+            HiddenDanger h = Objects.requireNonNull(dangers.get(i), "dangers[" + i + "]");
+            List<AuditEntry> chain = Objects.requireNonNull(chains.get(i), "chains[" + i + "]");
+            ChainVerification v = AuditChain.verify(chain, h, keys);
+            if (!v.isValid()) {
+                throw new IllegalArgumentException("hidden danger [" + h.id() + "] (item [" + i + "] of the batch) entry ["
+                        + v.firstBadSequence().orElse(0) + "]: " + v.reason() + "; nothing of the batch was imported");
+            }
+            HiddenDanger replayed;
+            try {
+                replayed = AuditChain.replay(chain, keys);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("hidden danger [" + h.id() + "] (item [" + i + "] of the batch): "
+                        + e.getMessage() + "; nothing of the batch was imported", e);
+            }
+            if (!replayed.equals(h)) {
+                throw new IllegalArgumentException("hidden danger [" + h.id() + "] (item [" + i + "] of the batch) entry ["
+                        + h.version() + "]: the state given is not its chain's replay (state hash " + StateHash.of(h)
+                        + ", replayed " + StateHash.of(replayed) + "); nothing of the batch was imported");
+            }
+        }
+    }
 }
