@@ -152,7 +152,7 @@ public final class HiddenDangers {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(command, "command");
         return observed(command, () -> {
-            String fingerprint = fingerprint(command.id(), command);
+            String fingerprint = fingerprint(command.createdId().orElseThrow(), command);
             Optional<HiddenDanger> done = stored(commandId, fingerprint);
             if (done.isPresent()) {
                 return done.get();

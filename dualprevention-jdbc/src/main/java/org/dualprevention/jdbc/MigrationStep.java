@@ -41,7 +41,8 @@ final class MigrationStep {
             "(?is)CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\s+ON\\s+(\\w+)\\b.*");
     private static final Pattern TRIGGER = Pattern.compile("(?is)CREATE\\s+TRIGGER\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\b.*");
     private static final Pattern COLUMN = Pattern.compile(
-            "(?is)ALTER\\s+TABLE\\s+(\\w+)\\s+ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\b.*");
+            "(?is)ALTER\\s+TABLE\\s+(\\w+)\\s+ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                    + "(?!(?:PRIMARY|CONSTRAINT|UNIQUE|INDEX|KEY|FOREIGN|CHECK)\\b)(\\w+)\\b.*");
     private static final Pattern DROP_INDEX = Pattern.compile("(?is)DROP\\s+INDEX\\s+(\\w+)(?:\\s+ON\\s+(\\w+))?\\s*");
     private static final Pattern DROP_PK = Pattern.compile("(?is)ALTER\\s+TABLE\\s+(\\w+)\\s+DROP\\s+PRIMARY\\s+KEY\\s*");
     private static final Pattern ADD_PK = Pattern.compile(

@@ -110,8 +110,16 @@ class MigrationCrashTest {
         }
         assertTrue(n >= 45, "statements checked: " + n);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> MigrationStep.of("DROP INDEX dp_x", Dialect.H2));
-        assertTrue(e.getMessage().contains("[DROP INDEX dp_x]"), e.getMessage());
+                () -> MigrationStep.of("DROP TABLE dp_x", Dialect.H2));
+        assertTrue(e.getMessage().contains("[DROP TABLE dp_x]"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> MigrationStep.of("ALTER TABLE dp_t ADD PRIMARY KEY (id)",
+                Dialect.H2), "a primary key not led by tenant_id cannot be looked up");
+        assertEquals(MigrationStep.Kind.DROP_INDEX, MigrationStep.of("DROP INDEX dp_x", Dialect.H2).kind());
+        assertEquals(MigrationStep.Kind.DROP_INDEX, MigrationStep.of("DROP INDEX dp_x ON dp_t", Dialect.MYSQL).kind());
+        assertEquals(MigrationStep.Kind.DROP_PRIMARY_KEY, MigrationStep.of("ALTER TABLE dp_t DROP PRIMARY KEY",
+                Dialect.MYSQL).kind());
+        assertEquals(MigrationStep.Kind.ADD_PRIMARY_KEY, MigrationStep.of("ALTER TABLE dp_t ADD PRIMARY KEY (tenant_id, id)",
+                Dialect.H2).kind());
         assertEquals("dp_t", MigrationStep.of("CREATE TABLE IF NOT EXISTS dp_t (\nx INT)", Dialect.H2).name());
         assertEquals("dp_i", MigrationStep.of("CREATE UNIQUE INDEX dp_i ON dp_t (x)", Dialect.MYSQL).name());
         assertEquals("tenant_id", MigrationStep.of("ALTER TABLE dp_t ADD COLUMN tenant_id VARCHAR(9)", Dialect.MYSQL).name());

@@ -392,6 +392,21 @@ class RecordOfTruthTest {
         }
 
         @Override
+        public org.dualprevention.spi.CommandLog commands() {
+            return s.commands();
+        }
+
+        @Override
+        public org.dualprevention.spi.Outbox outbox() {
+            return s.outbox();
+        }
+
+        @Override
+        public <T> T atomically(java.util.function.Supplier<T> work) {
+            return s.atomically(work);
+        }
+
+        @Override
         public HiddenDangerRepository hiddenDangers() {
             HiddenDangerRepository r = s.hiddenDangers();
             return new HiddenDangerRepository() {

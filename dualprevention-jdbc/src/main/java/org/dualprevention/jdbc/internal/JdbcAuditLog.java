@@ -131,9 +131,8 @@ public final class JdbcAuditLog implements AuditLog {
             return new AuditEntry(danger, seq, actor, at, action, stateBefore, stateAfter, data,
                     previous == null ? "" : previous.trim(), hash == null ? "" : hash.trim(), format, stateHash, keyId);
         } catch (RuntimeException e) {
-            throw CorruptRecordException.unreadable(d, seq, "previous_hash/hash/data/entry_format/state_hash",
-                    previous + " / " + hash,
-                    "a valid audit entry (" + e.getMessage() + ")", e);
+            throw CorruptRecordException.unreadable(d, seq, "previous_hash/hash/entry_format/state_hash", previous + " / "
+                    + hash + " / " + format + " / " + stateHash.orElse(null), "a valid audit entry (" + e.getMessage() + ")", e);
         }
     }
 

@@ -176,6 +176,26 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
     }
 
     /**
+     * One page of the ids of this tenant's hidden dangers, by id, reading the id column only (so full verification
+     * is not stopped by a corrupt row).
+     */
+    @Override
+    public Page<HiddenDangerId> ids(PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        Optional<String[]> after = Sql.untoken(page.after(), 1);
+        return tx.read("list hidden danger ids", c -> {
+            List<String> rows = table.rows(c, "id", new Sql.Where(), List.of("id"), after, page.limit(), rs -> rs.getString(1));
+            boolean more = rows.size() > page.limit();
+            List<HiddenDangerId> ids = new ArrayList<>();
+            for (String r : more ? rows.subList(0, page.limit()) : rows) {
+                ids.add(HiddenDangerId.of(r));
+            }
+            Optional<String> next = more ? Optional.of(Sql.token(ids.get(ids.size() - 1).value())) : Optional.empty();
+            return Page.of(ids, next);
+        });
+    }
+
+    /**
      * Every corrupt hidden-danger record, each named, without stopping at the first: rows whose query columns
      * disagree with the verified state, audit entries that cannot be read, chains that do not replay or do not
      * reach the stored version. Reads every hidden danger (by id, in pages), so it costs a full pass.

@@ -72,6 +72,30 @@ class StorageContractCatchesBrokenStoresTest {
     }
 
     @Test
+    @DisplayName("a store that drops the state hash of audit entries (an old column set) fails S24")
+    void lostStateHashFails() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(LosesStateHash.class);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.contains("S24"), "expected S24 to fail, failed: " + failed + "\n" + outcomes.values());
+        assertNamesRules(outcomes);
+        for (String untouched : List.of("S1", "S2", "S13")) {
+            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
+        }
+    }
+
+    @Test
+    @DisplayName("a store that lists one hidden danger no more (deleted behind the library's back) fails S25")
+    void hiddenDangerGoneFromListingFails() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(HidesOneHiddenDanger.class);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.contains("S25"), "expected S25 to fail, failed: " + failed + "\n" + outcomes.values());
+        assertNamesRules(outcomes);
+        for (String untouched : List.of("S2", "S3", "S13")) {
+            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
+        }
+    }
+
+    @Test
     @DisplayName("a store whose unit of work is not atomic (a failed unit keeps its writes) fails S20")
     void nonAtomicUnitFails() {
         Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(NonAtomicUnits.class);
@@ -100,7 +124,7 @@ class StorageContractCatchesBrokenStoresTest {
     void unbrokenStorePasses() {
         Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(Unbroken.class);
         assertEquals(List.of(), ContractRunner.failedRules(outcomes), outcomes.values().toString());
-        assertTrue(outcomes.size() >= 21, "expected every storage rule to run: " + outcomes.keySet());
+        assertTrue(outcomes.size() >= 23, "expected every storage rule to run: " + outcomes.keySet());
     }
 
     private static void assertNamesRules(Map<String, ContractRunner.Outcome> outcomes) {
@@ -188,6 +212,58 @@ class StorageContractCatchesBrokenStoresTest {
                                 }
                             }
                             return Optional.of(Page.of(kept, page.next()));
+                        }
+                        return Optional.empty();
+                    })));
+        }
+    }
+
+    /** Serves audit entries without their format, state hash and key id, as a table without those columns would. */
+    static final class LosesStateHash extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            AuditLog log = real.auditLog();
+            return decorate(real, Map.of(AuditLog.class, wrap(AuditLog.class, log, (m, args) -> {
+                if (m.getName().equals("entries")) {
+                    @SuppressWarnings("unchecked")
+                    Page<AuditEntry> page = (Page<AuditEntry>) m.invoke(log, args);
+                    List<AuditEntry> old = new ArrayList<>();
+                    for (AuditEntry e : page.items()) {
+                        old.add(new AuditEntry(e.dangerId(), e.sequence(), e.actor(), e.at(), e.action(), e.stateBefore(),
+                                e.stateAfter(), e.data(), e.previousHash(), e.hash()));
+                    }
+                    return Optional.of(Page.of(old, page.next()));
+                }
+                return Optional.empty();
+            })));
+        }
+    }
+
+    /** Stops listing the first hidden danger ever saved in queries and ids, as if its row were deleted. */
+    static final class HidesOneHiddenDanger extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            HiddenDangerRepository dangers = real.hiddenDangers();
+            Set<HiddenDangerId> first = ConcurrentHashMap.newKeySet();
+            return decorate(real, Map.of(HiddenDangerRepository.class, wrap(HiddenDangerRepository.class, dangers,
+                    (m, args) -> {
+                        if (m.getName().equals("save") && first.isEmpty()) {
+                            first.add(((org.dualprevention.danger.HiddenDanger) args[0]).id());
+                        }
+                        if (m.getName().equals("ids")) {
+                            @SuppressWarnings("unchecked")
+                            Page<HiddenDangerId> page = (Page<HiddenDangerId>) m.invoke(dangers, args);
+                            return Optional.of(Page.of(page.items().stream().filter(id -> !first.contains(id)).toList(),
+                                    page.next()));
+                        }
+                        if (m.getName().equals("find") && args.length == 2) {
+                            @SuppressWarnings("unchecked")
+                            Page<org.dualprevention.danger.HiddenDanger> page =
+                                    (Page<org.dualprevention.danger.HiddenDanger>) m.invoke(dangers, args);
+                            return Optional.of(Page.of(page.items().stream().filter(h -> !first.contains(h.id()))
+                                    .toList(), page.next()));
                         }
                         return Optional.empty();
                     })));
@@ -284,81 +360,5 @@ class StorageContractCatchesBrokenStoresTest {
             Object r = replacements.get(m.getReturnType());
             return Optional.ofNullable(r);
         });
-    }
-
-    @Test
-    @DisplayName("a store that drops the state hash of audit entries (an old column set) fails S24")
-    void lostStateHashFails() {
-        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(LosesStateHash.class);
-        List<String> failed = ContractRunner.failedRules(outcomes);
-        assertTrue(failed.contains("S24"), "expected S24 to fail, failed: " + failed + "\n" + outcomes.values());
-        assertNamesRules(outcomes);
-        for (String untouched : List.of("S1", "S2", "S13")) {
-            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
-        }
-    }
-
-    @Test
-    @DisplayName("a store that lists one hidden danger no more (deleted behind the library's back) fails S25")
-    void hiddenDangerGoneFromListingFails() {
-        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(HidesOneHiddenDanger.class);
-        List<String> failed = ContractRunner.failedRules(outcomes);
-        assertTrue(failed.contains("S25"), "expected S25 to fail, failed: " + failed + "\n" + outcomes.values());
-        assertNamesRules(outcomes);
-        for (String untouched : List.of("S2", "S3", "S13")) {
-            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
-        }
-    }
-
-    /** Serves audit entries without their format, state hash and key id, as a table without those columns would. */
-    static final class LosesStateHash extends StorageContract {
-        @Override
-        protected Storage createStorage() {
-            Storage real = InMemoryStorage.create();
-            AuditLog log = real.auditLog();
-            return decorate(real, Map.of(AuditLog.class, wrap(AuditLog.class, log, (m, args) -> {
-                if (m.getName().equals("entries")) {
-                    @SuppressWarnings("unchecked")
-                    Page<AuditEntry> page = (Page<AuditEntry>) m.invoke(log, args);
-                    List<AuditEntry> old = new ArrayList<>();
-                    for (AuditEntry e : page.items()) {
-                        old.add(new AuditEntry(e.dangerId(), e.sequence(), e.actor(), e.at(), e.action(), e.stateBefore(),
-                                e.stateAfter(), e.data(), e.previousHash(), e.hash()));
-                    }
-                    return Optional.of(Page.of(old, page.next()));
-                }
-                return Optional.empty();
-            })));
-        }
-    }
-
-    /** Stops listing the first hidden danger ever saved in queries and ids, as if its row were deleted. */
-    static final class HidesOneHiddenDanger extends StorageContract {
-        @Override
-        protected Storage createStorage() {
-            Storage real = InMemoryStorage.create();
-            HiddenDangerRepository dangers = real.hiddenDangers();
-            Set<HiddenDangerId> first = ConcurrentHashMap.newKeySet();
-            return decorate(real, Map.of(HiddenDangerRepository.class, wrap(HiddenDangerRepository.class, dangers,
-                    (m, args) -> {
-                        if (m.getName().equals("save") && first.isEmpty()) {
-                            first.add(((org.dualprevention.danger.HiddenDanger) args[0]).id());
-                        }
-                        if (m.getName().equals("ids")) {
-                            @SuppressWarnings("unchecked")
-                            Page<HiddenDangerId> page = (Page<HiddenDangerId>) m.invoke(dangers, args);
-                            return Optional.of(Page.of(page.items().stream().filter(id -> !first.contains(id)).toList(),
-                                    page.next()));
-                        }
-                        if (m.getName().equals("find") && args.length == 2) {
-                            @SuppressWarnings("unchecked")
-                            Page<org.dualprevention.danger.HiddenDanger> page =
-                                    (Page<org.dualprevention.danger.HiddenDanger>) m.invoke(dangers, args);
-                            return Optional.of(Page.of(page.items().stream().filter(h -> !first.contains(h.id()))
-                                    .toList(), page.next()));
-                        }
-                        return Optional.empty();
-                    })));
-        }
     }
 }
