@@ -357,21 +357,6 @@ class RecordOfTruthTest {
         }
 
         @Override
-        public org.dualprevention.spi.CommandLog commands() {
-            return s.commands();
-        }
-
-        @Override
-        public org.dualprevention.spi.Outbox outbox() {
-            return s.outbox();
-        }
-
-        @Override
-        public <T> T atomically(java.util.function.Supplier<T> work) {
-            return s.atomically(work);
-        }
-
-        @Override
         public org.dualprevention.spi.RiskPointRepository riskPoints() {
             return s.riskPoints();
         }
