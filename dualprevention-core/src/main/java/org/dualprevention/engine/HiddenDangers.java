@@ -379,12 +379,13 @@ public final class HiddenDangers {
     HiddenDanger after(Transition t, Before b) {
         HiddenDanger next = t.next();
         deliver(new OutboxEntry(next.id(), next.version()), t.events());
-        if (b.point().isPresent()) {
+        EffectiveLevel levelBefore = b.level();
+        if (b.point().isPresent() && levelBefore != null) {
             RiskPoint point = b.point().get();
             try {
                 RiskPoint p = storage.riskPoints().find(point.id()).orElse(point);
                 EffectiveLevel after = levels.effectiveLevel(p, levels.dangersAt(p.id(), Optional.of(next)));
-                EffectiveLevelChanged.between(b.level(), after, t.audit().at(), Optional.of(next.id()))
+                EffectiveLevelChanged.between(levelBefore, after, t.audit().at(), Optional.of(next.id()))
                         .ifPresent(publisher::publish);
             } catch (RuntimeException ex) {
                 publisher.failed("effective level of risk point [" + point.id() + "]", ex);

@@ -170,7 +170,7 @@ public final class JdbcAuditLog implements AuditLog {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String id = rs.getString(1);
-                        if (rs.getLong(2) <= versions.get(id)) {
+                        if (rs.getLong(2) <= Objects.requireNonNull(versions.get(id), id)) {
                             out.computeIfAbsent(id, k -> new ArrayList<>()).add(entry(HiddenDangerId.of(id), rs, 2));
                         }
                     }

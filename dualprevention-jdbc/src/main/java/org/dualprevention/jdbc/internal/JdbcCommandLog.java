@@ -52,6 +52,7 @@ public final class JdbcCommandLog implements CommandLog {
     }
 
     @Override
+    @SuppressWarnings("NullAway") // a SqlWork<Void> returns null: no result
     public void record(CommandRecord record) {
         Objects.requireNonNull(record, "record");
         try {

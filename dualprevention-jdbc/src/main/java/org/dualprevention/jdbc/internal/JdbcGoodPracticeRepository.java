@@ -45,6 +45,7 @@ public final class JdbcGoodPracticeRepository implements GoodPracticeRepository 
     }
 
     @Override
+    @SuppressWarnings("NullAway") // a SqlWork<Void> returns null: no result
     public void add(GoodPractice practice) {
         Objects.requireNonNull(practice, "practice");
         Sql.nanos(practice.observedAt());

@@ -151,7 +151,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
      */
     private static HiddenDanger replay(String id, long version, @Nullable List<AuditEntry> chain) {
         int n = chain == null ? 0 : chain.size();
-        if (n != version) {
+        if (chain == null || n != version) {
             throw new JdbcStorageException("Hidden danger [" + id + "] is stored at version [" + version + "] but its audit log"
                     + " holds [" + n + "] entries up to it; the tables were changed outside the library");
         }
@@ -226,7 +226,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
                 try {
                     find(HiddenDangerId.of(id));
                 } catch (CorruptRecordException e) {
-                    out.add(new CorruptRecord(id, e.sequence().orElse(0), e.column(), e.getMessage()));
+                    out.add(new CorruptRecord(id, e.sequence().orElse(0), e.column(), String.valueOf(e.getMessage())));
                 } catch (JdbcStorageException | IllegalArgumentException e) {
                     if (e instanceof JdbcStorageException && ((JdbcStorageException) e).getCause() instanceof SQLException
                             && !(((JdbcStorageException) e).getCause() instanceof java.sql.SQLDataException)) {
@@ -263,6 +263,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
     }
 
     @Override
+    @SuppressWarnings("NullAway") // a SqlWork<Void> returns null: no result
     public void save(HiddenDanger next, long expectedVersion, AuditEntry entry) {
         check(next, expectedVersion, entry);
         String id = next.id().value();

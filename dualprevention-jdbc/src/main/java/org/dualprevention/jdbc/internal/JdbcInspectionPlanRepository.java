@@ -48,6 +48,7 @@ public final class JdbcInspectionPlanRepository implements InspectionPlanReposit
     }
 
     @Override
+    @SuppressWarnings("NullAway") // a SqlWork<Void> returns null: no result
     public void save(InspectionPlan next, long expectedVersion) {
         Objects.requireNonNull(next, "next");
         String id = next.id().value();

@@ -61,6 +61,7 @@ public final class JdbcInspectionTaskRepository implements InspectionTaskReposit
     }
 
     @Override
+    @SuppressWarnings("NullAway") // a SqlWork<Void> returns null: no result
     public void save(InspectionTask next, long expectedVersion) {
         Objects.requireNonNull(next, "next");
         String id = next.id().value();

@@ -49,6 +49,7 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
     }
 
     @Override
+    @SuppressWarnings("NullAway") // a SqlWork<Void> returns null: no result
     public void save(Organization next, long expectedVersion) {
         Objects.requireNonNull(next, "next");
         Repos.checkExpected("Organization", AGGREGATE_ID, expectedVersion);

@@ -41,6 +41,7 @@ public final class JdbcOutbox implements Outbox {
         }
     }
 
+    @SuppressWarnings("NullAway") // a SqlWork<Void> returns null: no result
     private void addRow(OutboxEntry entry) {
         tx.write("add outbox entry [" + entry.dangerId() + " #" + entry.sequence() + "]", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO dp_outbox (tenant_id, danger_id, seq)"
@@ -81,6 +82,7 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    @SuppressWarnings("NullAway") // a SqlWork<Void> returns null: no result
     public void delivered(OutboxEntry entry) {
         Objects.requireNonNull(entry, "entry");
         tx.write("mark outbox entry [" + entry.dangerId() + " #" + entry.sequence() + "] delivered", c -> {

@@ -52,6 +52,7 @@ public final class JdbcRiskPointRepository implements RiskPointRepository {
     }
 
     @Override
+    @SuppressWarnings("NullAway") // the SqlWork answers null for "no such row", read with Optional.ofNullable
     public Optional<RiskPoint> findByHazard(HazardId hazard) {
         Objects.requireNonNull(hazard, "hazard");
         String rp = tx.read("find the risk point of hazard [" + hazard + "]", c -> {
@@ -67,6 +68,7 @@ public final class JdbcRiskPointRepository implements RiskPointRepository {
     }
 
     @Override
+    @SuppressWarnings("NullAway") // a SqlWork<Void> returns null: no result
     public void save(RiskPoint next, long expectedVersion) {
         Objects.requireNonNull(next, "next");
         String id = next.id().value();

@@ -173,8 +173,10 @@ public final class Transactions {
                         : "Storage failed to " + what, e);
             } catch (JdbcStorageException e) {
                 rollbackQuietly(c, e);
-                if (attempt < ATTEMPTS && e.getCause() instanceof SQLException && isRetryable((SQLException) e.getCause())) {
-                    LOG.log(Level.DEBUG, () -> "retrying " + what + " after " + ((SQLException) e.getCause()).getSQLState());
+                Throwable cause = e.getCause();
+                if (attempt < ATTEMPTS && cause instanceof SQLException && isRetryable((SQLException) cause)) {
+                    String state = ((SQLException) cause).getSQLState();
+                    LOG.log(Level.DEBUG, () -> "retrying " + what + " after " + state);
                     continue;
                 }
                 throw e;
