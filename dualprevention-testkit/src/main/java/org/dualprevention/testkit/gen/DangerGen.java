@@ -263,7 +263,7 @@ public final class DangerGen {
                 return Optional.of(HiddenDangerCommand.Start.by(cast.rectifier));
             case EXTEND_DEADLINE:
                 return h.deadline().map(d -> new HiddenDangerCommand.ExtendDeadline(cast.rectifier,
-                        d.plusDays(gen.intBetween(1, 14)), "parts late: " + gen.words(), cast.approver.id()));
+                        d.plusDays(gen.intBetween(1, 14)), "parts late: " + gen.words(), cast.approver));
             case SUBMIT:
                 return Optional.of(submit(cast, h));
             case ACCEPT:
@@ -283,7 +283,7 @@ public final class DangerGen {
         for (int i = 0; i < n; i++) {
             LocalDate d = h.deadline().orElseThrow();
             h = step(out, h, new HiddenDangerCommand.ExtendDeadline(cast.rectifier, d.plusDays(gen.intBetween(1, 14)),
-                    "parts late: " + gen.words(), cast.approver.id()));
+                    "parts late: " + gen.words(), cast.approver));
         }
         return h;
     }

@@ -539,7 +539,7 @@ public final class PlantDemo {
                 LocalDate extended = deadline.plusDays(10);
                 at(at(deadline.minusDays(1), 15, 0), "extend " + id, () -> loop.apply(id,
                         new HiddenDangerCommand.ExtendDeadline(doer, extended, "Spare part delivery delayed by the supplier",
-                                checker.id())));
+                                checker)));
                 at(at(extended.minusDays(2), 16, 0), "submit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(
                         doer, "Part replaced", photo, LocalDate.ofInstant(clock.instant(), ZONE))));
                 at(at(extended.minusDays(1), 10, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(
