@@ -55,7 +55,9 @@ import org.junit.jupiter.api.Test;
  *     one factor by one step never lowers the score's value.</li>
  * <li><b>M7</b> a missing factor is refused with a {@link ValidationException} naming {@code factors.<key>}.</li>
  * <li><b>M8</b> a value off the factor's scale (above, below, between two allowed values) is refused naming
- *     {@code factors.<key>}.</li>
+ *     {@code factors.<key>}; between two allowed values a fine grid is probed: every integer (up to 100 per
+ *     gap), the tenths of the gap, and values just beside each allowed one, so that an exact non-scale value such
+ *     as 4 on the scale {10, 6, 3, 2, 1, 0.5} is tried.</li>
  * <li><b>M9</b> an unknown factor is refused naming {@code factors.<unknown key>}.</li>
  * <li><b>M10</b> NaN, infinite, null and negative (where the scale has no negatives) values are refused naming
  *     {@code factors.<key>}, either by {@link AssessmentInput#of(Map)} or by the method.</li>
@@ -314,9 +316,7 @@ public abstract class AssessmentMethodContract {
                 bad.add(fd.min().subtract(new BigDecimal("0.001")));
                 bad.add(fd.max().add(new BigDecimal("0.001")));
                 if (fd.isDiscrete()) {
-                    for (int i = 0; i + 1 < fd.values().size(); i++) {
-                        bad.add(fd.values().get(i).add(fd.values().get(i + 1)).divide(BigDecimal.valueOf(2)));
-                    }
+                    bad.addAll(between(fd.values()));
                 }
                 for (BigDecimal b : bad) {
                     Map<String, Number> raw = new LinkedHashMap<>(valid.values());
@@ -327,6 +327,42 @@ public abstract class AssessmentMethodContract {
             }
             f.assertNone();
         });
+    }
+
+    /**
+     * The values strictly between neighbouring allowed values of a discrete scale: the integers (at most 100 per
+     * gap), the nine tenths of each gap, and each allowed value ± a thousandth of its gap.
+     */
+    static List<BigDecimal> between(List<BigDecimal> scale) {
+        List<BigDecimal> sorted = new ArrayList<>(scale);
+        sorted.sort(null);
+        java.util.Set<BigDecimal> out = new java.util.TreeSet<>();
+        for (int i = 0; i + 1 < sorted.size(); i++) {
+            BigDecimal a = sorted.get(i);
+            BigDecimal b = sorted.get(i + 1);
+            BigDecimal gap = b.subtract(a);
+            BigDecimal n = a.setScale(0, java.math.RoundingMode.FLOOR).add(BigDecimal.ONE);
+            for (int k = 0; k < 100 && n.compareTo(b) < 0; k++, n = n.add(BigDecimal.ONE)) {
+                out.add(n);
+            }
+            for (int k = 1; k < 10; k++) {
+                out.add(a.add(gap.multiply(BigDecimal.valueOf(k)).divide(BigDecimal.TEN)));
+            }
+            BigDecimal nudge = gap.divide(BigDecimal.valueOf(1000));
+            out.add(a.add(nudge));
+            out.add(b.subtract(nudge));
+        }
+        List<BigDecimal> result = new ArrayList<>();
+        for (BigDecimal v : out) {
+            boolean allowed = false;
+            for (BigDecimal x : sorted) {
+                allowed |= x.compareTo(v) == 0;
+            }
+            if (!allowed) {
+                result.add(v);
+            }
+        }
+        return result;
     }
 
     /** Rule M9: an unknown factor is refused naming factors.&lt;unknown key&gt;. */

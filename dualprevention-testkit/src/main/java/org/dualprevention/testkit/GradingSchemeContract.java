@@ -215,6 +215,37 @@ public abstract class GradingSchemeContract {
         });
     }
 
+    /**
+     * The grade of a score, or an assertion failure (never a NullPointerException inside the testkit) when the
+     * scheme returns null.
+     */
+    static Grade graded(GradingScheme s, Score sc) {
+        Grade g = s.grade(sc);
+        if (g == null) {
+            throw new AssertionError("grade(" + sc + ") returned null; allowed: a grade from grades(), or a "
+                    + "ValidationException for a score the method cannot produce");
+        }
+        return g;
+    }
+
+    /** The components in which two grades differ, e.g. {@code name [高] vs [high]}; empty if equal. */
+    static String difference(Grade got, Grade expected) {
+        List<String> out = new ArrayList<>();
+        if (!got.code().equals(expected.code())) {
+            out.add("code [" + got.code() + "] vs [" + expected.code() + "]");
+        }
+        if (!got.name().equals(expected.name())) {
+            out.add("name [" + got.name() + "] vs [" + expected.name() + "]");
+        }
+        if (got.level() != expected.level()) {
+            out.add("level [" + got.level() + "] vs [" + expected.level() + "]");
+        }
+        if (!got.action().equals(expected.action())) {
+            out.add("action [" + got.action() + "] vs [" + expected.action() + "]");
+        }
+        return String.join(", ", out);
+    }
+
     /** Rule G4: totality: every score the method can produce gets exactly one grade from grades(). */
     @Test
     @DisplayName("G4 totality: every score the method can produce gets exactly one grade from grades()")
@@ -276,7 +307,7 @@ public abstract class GradingSchemeContract {
         Score prev = null;
         Grade prevGrade = null;
         for (Score sc : sorted) {
-            Grade g = s.grade(sc);
+            Grade g = graded(s, sc);
             if (prevGrade != null) {
                 f.checked();
                 if (!ok.holds(prevGrade, g)) {
@@ -290,7 +321,7 @@ public abstract class GradingSchemeContract {
         // cells: every pair where one dominates the other
         Map<Score, Grade> cellGrades = new LinkedHashMap<>();
         for (Score c : cells) {
-            cellGrades.put(c, s.grade(c));
+            cellGrades.put(c, graded(s, c));
         }
         for (Map.Entry<Score, Grade> a : cellGrades.entrySet()) {
             for (Map.Entry<Score, Grade> b : cellGrades.entrySet()) {
@@ -320,12 +351,12 @@ public abstract class GradingSchemeContract {
             Failures f = new Failures("G7 determinism" + where());
             for (Score sc : reachableScores().keySet()) {
                 f.checked();
-                Grade a = s.grade(sc);
-                Grade b = s.grade(sc);
+                Grade a = graded(s, sc);
+                Grade b = graded(s, sc);
                 Score copy = sc.isCell()
                         ? Score.ofCell(sc.row().orElseThrow(), sc.column().orElseThrow(), sc.value().setScale(sc.value().scale() + 2))
                         : Score.of(sc.value().setScale(sc.value().scale() + 2));
-                Grade c = other.grade(copy);
+                Grade c = graded(other, copy);
                 if (!a.equals(b) || !a.equals(c)) {
                     f.fail("score " + sc + " -> " + a + ", then " + b + ", on another instance " + c);
                 }
@@ -343,7 +374,7 @@ public abstract class GradingSchemeContract {
             List<Score> scores = new ArrayList<>(reachableScores().keySet());
             List<Grade> expected = new ArrayList<>();
             for (Score sc : scores) {
-                expected.add(s.grade(sc));
+                expected.add(graded(s, sc));
             }
             Parallel.check("G8", 4, 20, scores.size(), k -> {
                 Grade g = s.grade(scores.get(k));
@@ -373,7 +404,7 @@ public abstract class GradingSchemeContract {
             for (Map.Entry<Score, String> e : table.entrySet()) {
                 f.checked();
                 try {
-                    Grade g = s.grade(e.getKey());
+                    Grade g = graded(s, e.getKey());
                     if (!g.code().equals(e.getValue())) {
                         f.fail("score " + e.getKey() + " -> grade [" + g.code() + "] but documented [" + e.getValue() + "]");
                     }
@@ -444,9 +475,10 @@ public abstract class GradingSchemeContract {
                     if (!sc.isCell() || sc.row().orElseThrow() > c.rows() || sc.column().orElseThrow() > c.columns()) {
                         f.fail("score " + sc + " (from " + e.getValue() + ") is no cell of the " + c.rows() + "x"
                                 + c.columns() + " matrix");
-                    } else if (!s.grade(sc).equals(c.gradeAt(sc.row().orElseThrow(), sc.column().orElseThrow()))) {
-                        f.fail("cell " + sc + " is graded " + s.grade(sc) + " but the matrix says "
-                                + c.gradeAt(sc.row().orElseThrow(), sc.column().orElseThrow()));
+                    } else if (!graded(s, sc).equals(c.gradeAt(sc.row().orElseThrow(), sc.column().orElseThrow()))) {
+                        f.fail("cell " + sc + " is graded " + graded(s, sc) + " but the matrix says "
+                                + c.gradeAt(sc.row().orElseThrow(), sc.column().orElseThrow()) + ": "
+                                + difference(graded(s, sc), c.gradeAt(sc.row().orElseThrow(), sc.column().orElseThrow())));
                     }
                     continue;
                 }
@@ -461,9 +493,10 @@ public abstract class GradingSchemeContract {
                             + containing + " of " + banded.get().bands());
                     continue;
                 }
-                Grade g = s.grade(e.getKey());
+                Grade g = graded(s, e.getKey());
                 if (!g.equals(containing.get(0).grade())) {
-                    f.fail("score " + e.getKey() + " lies in band " + containing.get(0) + " but is graded " + g);
+                    f.fail("score " + e.getKey() + " lies in band " + containing.get(0) + " but is graded " + g + ": "
+                            + difference(g, containing.get(0).grade()));
                 }
             }
             f.assertNone();

@@ -48,11 +48,14 @@ class ContractsCatchBrokenPluginsTest {
                 Arguments.of(MutableFactors.class, List.of("M3")),
                 Arguments.of(FirstViolationOnly.class, List.of("M11")),
                 Arguments.of(WrongPaths.class, List.of("M7", "M8")),
+                Arguments.of(AcceptsExactValuesBetweenScalePoints.class, List.of("M8")),
                 Arguments.of(GapScheme.class, List.of("G4")),
                 Arguments.of(InvertedScheme.class, List.of("G3", "G5")),
                 Arguments.of(SameLevelOutOfOrderScheme.class, List.of("G6")),
                 Arguments.of(WrongMethodScheme.class, List.of("G2")),
                 Arguments.of(MisdocumentedScheme.class, List.of("G9")),
+                Arguments.of(NamesDifferFromBandsScheme.class, List.of("G11")),
+                Arguments.of(NullGradeScheme.class, List.of("G4", "G5", "G6", "G7")),
                 Arguments.of(OffTableCellScheme.class, List.of("G9", "G11")),
                 Arguments.of(EmptyProvider.class, List.of("GP1", "GP4")),
                 Arguments.of(MutableListProvider.class, List.of("GP1")),
@@ -86,6 +89,25 @@ class ContractsCatchBrokenPluginsTest {
         }
         ContractRunner.Outcome g4 = failed.stream().filter(o -> o.rule().equals("G4")).findFirst().orElseThrow();
         assertTrue(g4.message().contains("G4 totality") && g4.message().contains("score 4"), g4.message());
+    }
+
+    @Test
+    void g11ShowsWhatDiffersWhenGradesDifferOnlyByName() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(NamesDifferFromBandsScheme.class);
+        ContractRunner.Outcome g11 = outcomes.values().stream().filter(o -> o.rule().equals("G11")).findFirst().orElseThrow();
+        assertTrue(g11.failed(), g11.toString());
+        assertTrue(g11.message().contains("name [high] vs [高]"), g11.message());
+    }
+
+    @Test
+    void aNullGradeIsARuleFailureNotANullPointerException() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(NullGradeScheme.class);
+        for (ContractRunner.Outcome o : outcomes.values()) {
+            if (o.failed()) {
+                assertTrue(!o.message().contains("NullPointerException"), o.displayName() + ": " + o.message());
+                assertTrue(o.message().contains("null"), o.displayName() + ": " + o.message());
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0} fails {1}")
@@ -234,6 +256,51 @@ class ContractsCatchBrokenPluginsTest {
                             renamed.add(new Violation("input", v.value(), v.allowed()));
                         }
                         throw new ValidationException(e.subject(), renamed);
+                    }
+                }
+            };
+        }
+    }
+
+    /**
+     * An LEC-like exposure scale {10, 6, 3, 2, 1, 0.5} that checks the range and the midpoints of neighbouring
+     * values, but accepts any other number inside: 4 passes.
+     */
+    static final class AcceptsExactValuesBetweenScalePoints extends AssessmentMethodContract {
+        @Override
+        protected AssessmentMethod method() {
+            FactorDefinition e = FactorDefinition.discrete("E", "exposure", "0.5", "1", "2", "3", "6", "10");
+            return new Good() {
+                @Override
+                public List<FactorDefinition> factors() {
+                    return List.of(e);
+                }
+
+                @Override
+                BigDecimal compute(AssessmentInput input) {
+                    return input.value("E").orElseThrow();
+                }
+
+                @Override
+                public void validate(AssessmentInput input) {
+                    List<Violation> v = new ArrayList<>();
+                    for (Map.Entry<String, BigDecimal> x : input.values().entrySet()) {
+                        BigDecimal value = x.getValue();
+                        boolean midpoint = false;
+                        for (int i = 0; i + 1 < e.values().size(); i++) {
+                            midpoint |= e.values().get(i).add(e.values().get(i + 1)).divide(BigDecimal.valueOf(2))
+                                    .compareTo(value) == 0;
+                        }
+                        if (!x.getKey().equals("E") || value.compareTo(e.min()) < 0 || value.compareTo(e.max()) > 0
+                                || midpoint) {
+                            v.add(Violation.of("factors." + x.getKey(), value, e.allowedText()));
+                        }
+                    }
+                    if (input.value("E").isEmpty()) {
+                        v.add(Violation.of("factors.E", null, e.allowedText()));
+                    }
+                    if (!v.isEmpty()) {
+                        throw new ValidationException("input", v);
                     }
                 }
             };
@@ -473,6 +540,38 @@ class ContractsCatchBrokenPluginsTest {
         @Override
         protected GradingSchemeProvider provider() {
             return new GapProvider();
+        }
+    }
+
+    /** Bands whose grades carry other names than the grades the scheme returns: only the names differ. */
+    static final class NamesDifferFromBandsScheme extends SchemeContract {
+        @Override
+        protected GradingScheme scheme() {
+            return new SchemeBase() {
+            };
+        }
+
+        @Override
+        protected Optional<org.dualprevention.spi.support.BandedGradingScheme> bandedDefinition() {
+            return Optional.of(org.dualprevention.spi.support.BandedGradingScheme
+                    .builder(SchemeId.of("TEST.SCHEME"), MethodId.of("TEST.GOOD")).name("test scheme").source("this test")
+                    .lowest(Grade.of("low", "低", RiskLevel.LOW), BigDecimal.ZERO, true)
+                    .threshold("3", org.dualprevention.spi.support.BoundarySide.UPPER, Grade.of("mid", "中", RiskLevel.GENERAL))
+                    .threshold("6", org.dualprevention.spi.support.BoundarySide.UPPER, Grade.of("high", "高", RiskLevel.MAJOR))
+                    .build());
+        }
+    }
+
+    /** Returns null for the score 4. */
+    static final class NullGradeScheme extends SchemeContract {
+        @Override
+        protected GradingScheme scheme() {
+            return new SchemeBase() {
+                @Override
+                public Grade grade(Score score) {
+                    return score.value().intValue() == 4 ? null : super.grade(score);
+                }
+            };
         }
     }
 
