@@ -105,7 +105,8 @@ import org.junit.jupiter.api.Test;
  * <li><b>S2</b> version step: a save whose version is not {@code expectedVersion + 1} throws
  *     {@link IllegalArgumentException} and stores nothing.</li>
  * <li><b>S3</b> stale version: a save whose expected version is not the stored one throws
- *     {@link StaleVersionException} (with id, expected and actual version) and stores nothing, audit entry included.</li>
+ *     {@link StaleVersionException} (with id, expected and actual version) and stores nothing, audit entry included:
+ *     also a rival transition computed from the same earlier version, whose entry differs from the stored one.</li>
  * <li><b>S4</b> state and audit entry together: no reader, even concurrently with the writer, sees a hidden
  *     danger's state without its audit entry or the entry without the state.</li>
  * <li><b>S5</b> append-only audit log: after n saves exactly the n entries given, in save order; the chain verifies
@@ -133,6 +134,9 @@ import org.junit.jupiter.api.Test;
  * <li><b>S19</b> text is kept exactly: ids, names and free text holding characters of every Unicode plane (4-byte
  *     emoji and CJK extension ideographs included) are found unchanged in every aggregate, and ids that differ
  *     in one such character (or that a lossy encoding would turn into the same {@code ?}) stay distinct.</li>
+ * <li><b>S20</b> a save that throws has stored nothing: after a refused save (a version step, a stale version
+ *     or rival transition, an audit entry of another hidden danger or sequence) every aggregate and audit entry
+ *     is as before.</li>
  * </ol>
  * Rule S16 (the host owns transactions) cannot be observed from outside a storage and is not checked here.
  *
@@ -393,7 +397,91 @@ public abstract class StorageContract {
             assertTrue(e4.aggregateId().contains(id.value()), "S3 aggregateId [" + e4.aggregateId() + "]");
             assertEquals(h.get(1).next(), s.hiddenDangers().find(id).orElseThrow(), "S3 a stale save changed the state");
             assertEquals(List.of(h.get(0).audit(), h.get(1).audit()), entries(s, id), "S3 a stale save touched the audit log");
+            // a rival of the stored version 2, computed from version 1 like a second user would: other content, same
+            // sequence; a store that writes the entry before it checks the version would now show the rival's
+            Transition rivalTransition = rival(gen, h.get(0).next(), h.get(1), org);
+            assertThrows(StaleVersionException.class, () -> save(s, rivalTransition),
+                    "S3 a rival transition saved from version 1 while 2 is stored");
+            assertEquals(h.get(1).next(), s.hiddenDangers().find(id).orElseThrow(), "S3 a stale rival changed the state");
+            assertEquals(List.of(h.get(0).audit(), h.get(1).audit()), entries(s, id),
+                    "S3 a stale rival save overwrote the stored audit entry" + seedNote());
             assertTrue(s.hiddenDangers().find(other.get(0).next().id()).isEmpty(), "S3 unrelated hidden danger appeared");
+        });
+    }
+
+    /** A transition from {@code from} that differs from {@code stored} (another action, time or content). */
+    private Transition rival(Gen gen, HiddenDanger from, Transition stored, Organization org) {
+        for (int i = 0; i < 50; i++) {
+            Optional<Transition> t = gen.fork().dangers().next(from, org);
+            if (t.isPresent() && !t.get().audit().hash().equals(stored.audit().hash())) {
+                return t.get();
+            }
+        }
+        throw new AssertionError("S3 the generator gave no rival transition from version " + from.version() + seedNote());
+    }
+
+    /** Everything a storage holds about the given aggregates, to compare before and after a refused save. */
+    private static List<Object> snapshot(Storage s, List<HiddenDangerId> dangers, List<RiskPointId> points) {
+        List<Object> out = new ArrayList<>();
+        for (HiddenDangerId id : dangers) {
+            out.add(s.hiddenDangers().find(id));
+            out.add(entries(s, id));
+        }
+        for (RiskPointId id : points) {
+            out.add(s.riskPoints().find(id));
+        }
+        out.add(s.hiddenDangers().count(HiddenDangerQuery.all()));
+        out.add(s.riskPoints().count(RiskPointQuery.all()));
+        return out;
+    }
+
+    /**
+     * Rule S20: a save that throws has stored nothing: whatever the reason (a version step, a stale version, an
+     * audit entry of another hidden danger or sequence), everything stored, audit log included, is as before.
+     */
+    @Test
+    @DisplayName("S20 a save that throws has stored nothing, whatever the reason, audit log included")
+    public void s20RefusedSaveStoresNothing() {
+        Rules.check("S20", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Organization org = gen.organization(6);
+            List<Transition> h = gen.dangers().history(org, HiddenDangerState.VERIFIED, T0);
+            List<Transition> other = gen.dangers().history(org, HiddenDangerState.VERIFIED, T0);
+            save(s, h.get(0));
+            save(s, h.get(1));
+            save(s, other.get(0));
+            RiskPoint rp = gen.riskPoint(org).withVersion(1);
+            s.riskPoints().save(rp, 0);
+            HiddenDangerId id = h.get(0).next().id();
+            List<HiddenDangerId> dangers = List.of(id, other.get(0).next().id());
+            List<RiskPointId> points = List.of(rp.id());
+            Map<String, Runnable> refused = new LinkedHashMap<>();
+            Transition rival = rival(gen, h.get(0).next(), h.get(1), org);
+            refused.put("a stale rival of version 2", () -> save(s, rival));
+            refused.put("version 2 saved again", () -> save(s, h.get(1)));
+            if (h.size() > 2) {
+                refused.put("version 3 saved expecting 1", () -> s.hiddenDangers().save(h.get(2).next(), 1, h.get(2).audit()));
+                refused.put("version 3 with the entry of another hidden danger",
+                        () -> s.hiddenDangers().save(h.get(2).next(), 2, other.get(0).audit()));
+                refused.put("version 3 with the entry of sequence 2", () -> s.hiddenDangers().save(h.get(2).next(), 2,
+                        h.get(1).audit()));
+            }
+            refused.put("the other hidden danger's version 1 saved again", () -> save(s, other.get(0)));
+            refused.put("a stale risk point", () -> s.riskPoints().save(rp.withDetails("rival", rp.kind(), rp.owningUnit(),
+                    rp.zone()), 0));
+            refused.put("a risk point version step of 2", () -> s.riskPoints().save(rp.withVersion(3), 1));
+            for (Map.Entry<String, Runnable> e : refused.entrySet()) {
+                List<Object> before = snapshot(s, dangers, points);
+                try {
+                    e.getValue().run();
+                    fail("S20 " + e.getKey() + " was accepted" + seedNote());
+                } catch (StaleVersionException | IllegalArgumentException expected) {
+                    // refused, as it should be
+                }
+                assertEquals(before, snapshot(s, dangers, points), "S20 " + e.getKey() + " threw but changed what is stored"
+                        + seedNote());
+            }
         });
     }
 

@@ -72,6 +72,19 @@ class StorageContractCatchesBrokenStoresTest {
     }
 
     @Test
+    @DisplayName("a store that writes the audit entry before it checks the version (a stale save overwrites it) fails S3 and S20")
+    void staleSaveOverwritingTheAuditEntryFails() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(OverwritesAuditEntryOnStaleSave.class);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.containsAll(List.of("S3", "S20")), "expected S3 and S20 to fail, failed: " + failed + "\n"
+                + outcomes.values());
+        assertNamesRules(outcomes);
+        for (String untouched : List.of("S1", "S2", "S8", "S9", "S13")) {
+            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
+        }
+    }
+
+    @Test
     @DisplayName("the unbroken in-memory store passes every rule when run the same way")
     void unbrokenStorePasses() {
         Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(Unbroken.class);
@@ -127,6 +140,45 @@ class StorageContractCatchesBrokenStoresTest {
                                 }
                             }
                             return Optional.of(Void.TYPE);
+                        }
+                        return Optional.empty();
+                    })));
+        }
+    }
+
+    /**
+     * Writes the audit entry under its hidden danger and sequence first, then checks the version: a stale save
+     * throws, but its entry has replaced the stored one.
+     */
+    static final class OverwritesAuditEntryOnStaleSave extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            AuditLog log = real.auditLog();
+            Map<String, AuditEntry> written = new ConcurrentHashMap<>();
+            HiddenDangerRepository dangers = real.hiddenDangers();
+            return decorate(real, Map.of(
+                    HiddenDangerRepository.class, wrap(HiddenDangerRepository.class, dangers, (m, args) -> {
+                        if (m.getName().equals("save")) {
+                            AuditEntry entry = (AuditEntry) args[2];
+                            if (entry.dangerId().equals(((org.dualprevention.danger.HiddenDanger) args[0]).id())
+                                    && entry.sequence() == ((org.dualprevention.danger.HiddenDanger) args[0]).version()) {
+                                written.put(entry.dangerId().value() + "#" + entry.sequence(), entry);
+                            }
+                            m.invoke(dangers, args);
+                            return Optional.of(Void.TYPE);
+                        }
+                        return Optional.empty();
+                    }),
+                    AuditLog.class, wrap(AuditLog.class, log, (m, args) -> {
+                        if (m.getName().equals("entries")) {
+                            @SuppressWarnings("unchecked")
+                            Page<AuditEntry> page = (Page<AuditEntry>) m.invoke(log, args);
+                            List<AuditEntry> shown = new ArrayList<>();
+                            for (AuditEntry e : page.items()) {
+                                shown.add(written.getOrDefault(e.dangerId().value() + "#" + e.sequence(), e));
+                            }
+                            return Optional.of(Page.of(shown, page.next()));
                         }
                         return Optional.empty();
                     })));
