@@ -295,7 +295,9 @@ public final class DangerGen {
     }
 
     private Clock clockAfter(HiddenDanger h) {
-        return Clock.fixed(h.lastActionAt().plus(Duration.ofMinutes(gen.intBetween(1, 48 * 60))), zone);
+        // one command in five at the same instant as the one before (a fixed clock, a batch): audit entries tie
+        return Clock.fixed(h.lastActionAt().plus(Duration.ofMinutes(gen.chance(0.2) ? 0 : gen.intBetween(1, 48 * 60))),
+                zone);
     }
 
     private LocalDate today(HiddenDanger h) {
