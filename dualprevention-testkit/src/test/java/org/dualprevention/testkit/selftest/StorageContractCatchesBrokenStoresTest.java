@@ -110,6 +110,18 @@ class StorageContractCatchesBrokenStoresTest {
     }
 
     @Test
+    @DisplayName("a store whose version check and write are two steps (check-then-act, unsynchronised) fails S7")
+    void unsynchronisedCheckThenActFails() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(UnsynchronisedVersionCheck.class);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.contains("S7"), "expected S7 to fail, failed: " + failed + "\n" + outcomes.values());
+        assertNamesRules(outcomes);
+        for (String untouched : List.of("S1", "S2", "S3", "S8", "S13")) {
+            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
+        }
+    }
+
+    @Test
     @DisplayName("the unbroken in-memory store passes every rule when run the same way")
     void unbrokenStorePasses() {
         Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(Unbroken.class);
@@ -204,6 +216,38 @@ class StorageContractCatchesBrokenStoresTest {
                                 shown.add(written.getOrDefault(e.dangerId().value() + "#" + e.sequence(), e));
                             }
                             return Optional.of(Page.of(shown, page.next()));
+                        }
+                        return Optional.empty();
+                    })));
+        }
+    }
+
+    /**
+     * Checks a risk point's expected version, then writes in a second step over whatever is stored by then: two
+     * threads that both pass the check both win. Sequential use is indistinguishable from a correct store.
+     */
+    static final class UnsynchronisedVersionCheck extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            RiskPointRepository points = real.riskPoints();
+            return decorate(real, Map.of(
+                    RiskPointRepository.class, wrap(RiskPointRepository.class, points, (m, args) -> {
+                        if (m.getName().equals("save")) {
+                            RiskPoint next = (RiskPoint) args[0];
+                            long expected = (Long) args[1];
+                            if (next.version() != expected + 1) {
+                                throw new IllegalArgumentException("version " + next.version() + " after " + expected);
+                            }
+                            long stored = points.find(next.id()).map(RiskPoint::version).orElse(0L);
+                            if (stored != expected) {
+                                throw new StaleVersionException(next.id().value(), expected, stored);
+                            }
+                            Thread.yield();
+                            // the write: over what is stored now, unchecked
+                            long now = points.find(next.id()).map(RiskPoint::version).orElse(0L);
+                            points.save(next.withVersion(now + 1), now);
+                            return Optional.of(Void.TYPE);
                         }
                         return Optional.empty();
                     })));
