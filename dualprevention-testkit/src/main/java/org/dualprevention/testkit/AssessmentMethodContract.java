@@ -65,6 +65,11 @@ import org.junit.jupiter.api.Test;
  * <li><b>M12</b> thread safety: one instance evaluating the domain from several threads at once gives the
  *     same scores as one thread.</li>
  * <li><b>M13</b> {@code evaluate(null)} throws {@link NullPointerException}.</li>
+ * <li><b>M14</b> registration, as the {@link AssessmentMethod} Javadoc asks: the id is none of the reserved built-in
+ *     ids (LEC, LS, MATRIX, MATRIX-4X4, MES, DIRECT) unless the method is the library's own; and, unless
+ *     {@link #discovered()} is overridden to say the method is only registered by hand, the class is public with a
+ *     public no-argument constructor and is declared for {@link java.util.ServiceLoader}: by a {@code provides}
+ *     clause when it is in a named module, else in {@code META-INF/services/org.dualprevention.spi.AssessmentMethod}.</li>
  * </ol>
  * Every refusal must come from both {@code evaluate} and {@code validate}, and every violation must say
  * what is allowed. Override a rule's method without {@code @Test} only if your method documents why it
@@ -92,6 +97,39 @@ public abstract class AssessmentMethodContract {
      */
     protected boolean isMonotone() {
         return true;
+    }
+
+    /**
+     * Whether the method is found by discovery ({@link java.util.ServiceLoader}); rule M14 then checks its
+     * declaration and constructor. Override to return false for a method that is only registered by hand on the
+     * engine's builder.
+     *
+     * @return true by default
+     */
+    protected boolean discovered() {
+        return true;
+    }
+
+    /** The ids of the library's own methods, reserved for them. */
+    static final List<String> RESERVED_METHOD_IDS = List.of("LEC", "LS", "MATRIX", "MATRIX-4X4", "MES", "DIRECT");
+
+    /** Rule M14: registration as the spi Javadoc asks: no reserved id; declared for discovery; public no-arg constructor. */
+    @Test
+    @DisplayName("M14 registration: no reserved built-in id; declared in META-INF/services or by provides; public no-argument constructor")
+    public void m14Registration() {
+        Rules.check("M14", () -> {
+            AssessmentMethod m = method();
+            List<String> problems = new ArrayList<>();
+            boolean ours = m.getClass().getName().startsWith("org.dualprevention.method.");
+            if (!ours && RESERVED_METHOD_IDS.contains(m.id().value())) {
+                problems.add("the id [" + m.id() + "] is reserved for the built-in method; allowed: a namespaced id such "
+                        + "as ACME.RISK6");
+            }
+            if (discovered()) {
+                problems.addAll(Registration.problems(AssessmentMethod.class, m.getClass()));
+            }
+            assertTrue(problems.isEmpty(), "M14 " + problems);
+        });
     }
 
     /**

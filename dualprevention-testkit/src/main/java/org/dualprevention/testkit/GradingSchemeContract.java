@@ -61,12 +61,19 @@ import org.junit.jupiter.api.Test;
  * <li><b>G9</b> boundaries as documented: every score in {@link #documentedGrades()} gets the documented
  *     grade code; for a banded scheme ({@link #bandedDefinition()}) every band edge, and the values just
  *     inside and just outside it, get the grade its inclusivity states; for a matrix ({@link #cellDefinition()})
- *     every cell gets its grade (skipped when there is none of these).</li>
+ *     every cell gets its grade. A scheme with none of these fails, unless {@link #whyNoBoundaries()} says why it
+ *     cannot document them; only then is the rule skipped, with that reason.</li>
  * <li><b>G10</b> {@code grade(null)} throws {@link NullPointerException}; a score the method cannot produce
  *     is either graded or refused with a {@link ValidationException}, never another exception.</li>
  * <li><b>G11</b> banded and cell schemes: every score the method can produce lies in exactly one band (or is a
  *     cell of the matrix), and {@code grade} gives that band's (cell's) grade: the bands are contiguous and
- *     exhaustive over the method's scores.</li>
+ *     exhaustive over the method's scores. A scheme that gives neither bands nor cells fails, unless
+ *     {@link #whyNoBoundaries()} says why; only then is the rule skipped, with that reason.</li>
+ * <li><b>G12</b> registration, as the {@link GradingScheme} Javadoc asks: the id is none of the built-in scheme ids
+ *     unless the scheme is the library's own; and, unless {@link #discovered()} is overridden (a scheme registered
+ *     by hand or contributed by a provider), the class is public with a public no-argument constructor and is
+ *     declared by a {@code provides} clause (named module) or in
+ *     {@code META-INF/services/org.dualprevention.spi.GradingScheme}.</li>
  * </ol>
  *
  * @since 0.1
@@ -122,6 +129,73 @@ public abstract class GradingSchemeContract {
     protected Optional<CellGradingScheme> cellDefinition() {
         GradingScheme s = scheme();
         return s instanceof CellGradingScheme ? Optional.of((CellGradingScheme) s) : Optional.empty();
+    }
+
+    /**
+     * Why the scheme can document neither its boundaries ({@link #documentedGrades()}) nor its bands or cells
+     * ({@link #bandedDefinition()}, {@link #cellDefinition()}). Rules G9 and G11 are never skipped silently: a
+     * scheme without them fails unless this says why (the skip then shows the reason).
+     *
+     * @return empty by default; e.g. {@code Optional.of("grades come from a remote rating service")}
+     */
+    protected Optional<String> whyNoBoundaries() {
+        return Optional.empty();
+    }
+
+    /**
+     * How the scheme is registered; rule G12 checks it. {@link java.util.ServiceLoader} discovery of the scheme
+     * class itself by default; override to return false for a scheme registered by hand or contributed by a
+     * {@code GradingSchemeProvider} (whose own contract checks the provider's registration).
+     *
+     * @return true by default
+     */
+    protected boolean discovered() {
+        return true;
+    }
+
+    /** Rule G12: registration as the spi Javadoc asks: no reserved id; declared for discovery; public no-arg constructor. */
+    @Test
+    @DisplayName("G12 registration: no reserved built-in id; declared in META-INF/services or by provides; public no-argument constructor")
+    public void g12Registration() {
+        Rules.check("G12", () -> {
+            GradingScheme s = scheme();
+            List<String> problems = new ArrayList<>();
+            boolean ours = isLibrarysOwn(s);
+            if (!ours && RESERVED_SCHEME_IDS.contains(s.id().value())) {
+                problems.add("the id [" + s.id() + "] is reserved for a built-in scheme; allowed: a namespaced id such "
+                        + "as ACME.RISK6-V1");
+            }
+            if (discovered()) {
+                problems.addAll(Registration.problems(GradingScheme.class, s.getClass()));
+            }
+            assertTrue(problems.isEmpty(), "G12" + where() + " " + problems);
+        });
+    }
+
+    /**
+     * Whether the scheme is one of the library's own, which may use the reserved ids.
+     *
+     * @param s the scheme
+     * @return true for a class of the library's method package
+     */
+    boolean isLibrarysOwn(GradingScheme s) {
+        return s.getClass().getName().startsWith("org.dualprevention.method.");
+    }
+
+    /** The ids of the library's built-in schemes, reserved for them. */
+    static final List<String> RESERVED_SCHEME_IDS = builtInSchemeIds();
+
+    /** The ids the library's own scheme provider contributes, found by discovery (the testkit uses no core type). */
+    private static List<String> builtInSchemeIds() {
+        List<String> ids = new ArrayList<>();
+        for (org.dualprevention.spi.GradingSchemeProvider p : Providers.schemeProviders()) {
+            if (p.getClass().getName().startsWith("org.dualprevention.method.")) {
+                for (GradingScheme g : p.schemes()) {
+                    ids.add(g.id().value());
+                }
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /**
@@ -398,7 +472,13 @@ public abstract class GradingSchemeContract {
                     }
                 }
             });
-            Assumptions.assumeFalse(table.isEmpty(), "G9: no documented boundaries, bands or cells for this scheme");
+            if (table.isEmpty()) {
+                Optional<String> why = whyNoBoundaries();
+                assertTrue(why.isPresent(), "G9 the scheme documents no boundaries: override documentedGrades() with its "
+                        + "boundary scores, or bandedDefinition() or cellDefinition(), or say in whyNoBoundaries() why it "
+                        + "cannot" + where());
+                Assumptions.abort("G9: no documented boundaries, because " + why.get());
+            }
             GradingScheme s = scheme();
             Failures f = new Failures("G9 documented boundaries");
             for (Map.Entry<Score, String> e : table.entrySet()) {
@@ -464,7 +544,12 @@ public abstract class GradingSchemeContract {
         Rules.check("G11", () -> {
             Optional<BandedGradingScheme> banded = bandedDefinition();
             Optional<CellGradingScheme> cells = cellDefinition();
-            Assumptions.assumeTrue(banded.isPresent() || cells.isPresent(), "G11: the scheme is neither banded nor cells");
+            if (banded.isEmpty() && cells.isEmpty()) {
+                Optional<String> why = whyNoBoundaries();
+                assertTrue(why.isPresent(), "G11 the scheme gives neither its bands nor its cells: override "
+                        + "bandedDefinition() or cellDefinition(), or say in whyNoBoundaries() why it cannot" + where());
+                Assumptions.abort("G11: neither bands nor cells, because " + why.get());
+            }
             GradingScheme s = scheme();
             Failures f = new Failures("G11 bands or cells cover every score" + where());
             for (Map.Entry<Score, AssessmentInput> e : reachableScores().entrySet()) {
