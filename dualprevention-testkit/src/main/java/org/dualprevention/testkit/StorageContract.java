@@ -134,7 +134,7 @@ import org.junit.jupiter.api.Test;
  * <li><b>S19</b> text is kept exactly: ids, names and free text holding characters of every Unicode plane (4-byte
  *     emoji and CJK extension ideographs included) are found unchanged in every aggregate, and ids that differ
  *     in one such character (or that a lossy encoding would turn into the same {@code ?}) stay distinct.</li>
- * <li><b>S20</b> a save that throws has stored nothing: after a refused save (a version step, a stale version
+ * <li><b>S23</b> a save that throws has stored nothing: after a refused save (a version step, a stale version
  *     or rival transition, an audit entry of another hidden danger or sequence) every aggregate and audit entry
  *     is as before.</li>
  * </ol>
@@ -447,13 +447,13 @@ public abstract class StorageContract {
     }
 
     /**
-     * Rule S20: a save that throws has stored nothing: whatever the reason (a version step, a stale version, an
+     * Rule S23: a save that throws has stored nothing: whatever the reason (a version step, a stale version, an
      * audit entry of another hidden danger or sequence), everything stored, audit log included, is as before.
      */
     @Test
-    @DisplayName("S20 a save that throws has stored nothing, whatever the reason, audit log included")
+    @DisplayName("S23 a save that throws has stored nothing, whatever the reason, audit log included")
     public void s20RefusedSaveStoresNothing() {
-        Rules.check("S20", () -> {
+        Rules.check("S23", () -> {
             Storage s = createStorage();
             Gen gen = Gen.of(seed());
             Organization org = gen.organization(6);
@@ -486,11 +486,11 @@ public abstract class StorageContract {
                 List<Object> before = snapshot(s, dangers, points);
                 try {
                     e.getValue().run();
-                    fail("S20 " + e.getKey() + " was accepted" + seedNote());
+                    fail("S23 " + e.getKey() + " was accepted" + seedNote());
                 } catch (StaleVersionException | IllegalArgumentException expected) {
                     // refused, as it should be
                 }
-                assertEquals(before, snapshot(s, dangers, points), "S20 " + e.getKey() + " threw but changed what is stored"
+                assertEquals(before, snapshot(s, dangers, points), "S23 " + e.getKey() + " threw but changed what is stored"
                         + seedNote());
             }
         });
