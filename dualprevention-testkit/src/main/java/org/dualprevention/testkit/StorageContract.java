@@ -452,7 +452,7 @@ public abstract class StorageContract {
      */
     @Test
     @DisplayName("S23 a save that throws has stored nothing, whatever the reason, audit log included")
-    public void s20RefusedSaveStoresNothing() {
+    public void s23RefusedSaveStoresNothing() {
         Rules.check("S23", () -> {
             Storage s = createStorage();
             Gen gen = Gen.of(seed());
