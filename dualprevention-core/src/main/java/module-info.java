@@ -10,6 +10,7 @@ module org.dualprevention.core {
     exports org.dualprevention.engine.dynamic;
     exports org.dualprevention.engine.closedloop;
     exports org.dualprevention.engine.digest;
+    exports org.dualprevention.engine.names;
     exports org.dualprevention.storage.memory;
     exports org.dualprevention.engine.inspection;
     exports org.dualprevention.engine;

@@ -315,7 +315,7 @@ class DualPreventionTest {
                             HiddenDanger cur = dp.hiddenDangers().find(id).orElseThrow();
                             try {
                                 return dp.hiddenDangers().apply(id, new HiddenDangerCommand.ExtendDeadline(actor,
-                                        cur.deadline().orElseThrow().plusDays(1), "more time", BOSS.id()));
+                                        cur.deadline().orElseThrow().plusDays(1), "more time", BOSS));
                             } catch (StaleVersionException e) {
                                 conflicts.incrementAndGet();
                                 throw e;

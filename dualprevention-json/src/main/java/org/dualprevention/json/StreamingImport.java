@@ -116,6 +116,9 @@ abstract class StreamingImport<H, T> {
         long item;
         String itemId = "";
         boolean itemRefused;
+        /** Where the current item's recomputed claims start, and how many of them went unlisted. */
+        private int recomputedMark;
+        private long unlistedRecomputed;
 
         Quarantine(int max) {
             this.max = max;
@@ -126,6 +129,17 @@ abstract class StreamingImport<H, T> {
             JsonNode id = node.path("id");
             itemId = id.isString() ? Problems.render(id.stringValue()) : "";
             itemRefused = false;
+            recomputedMark = recomputed.size();
+            unlistedRecomputed = 0;
+        }
+
+        /** Ends the current item; the recomputed claims of a refused item are dropped, as it is not imported. */
+        void endItem() {
+            if (itemRefused) {
+                refused.set((int) item);
+                recomputed.subList(recomputedMark, recomputed.size()).clear();
+                unlisted -= unlistedRecomputed;
+            }
         }
 
         @Override
@@ -151,6 +165,7 @@ abstract class StreamingImport<H, T> {
                 String grade, String level) {
             if (recomputed.size() >= max) {
                 unlisted++;
+                unlistedRecomputed++;
                 return;
             }
             recomputed.add(new QuarantineReport.Recomputation(item, itemId, pointer, storedScore, storedGrade,
@@ -606,9 +621,11 @@ abstract class StreamingImport<H, T> {
             } finally {
                 pass.problems.redirect(null);
             }
-            if (q != null && q.itemRefused) {
-                q.refused.set((int) i);
-                item = null;
+            if (q != null) {
+                q.endItem();
+                if (q.itemRefused) {
+                    item = null;
+                }
             }
             if (item != null && delivery != null && pass.header != null) {
                 delivery.add(pass.header, item, budget.values(), budget.bytes());

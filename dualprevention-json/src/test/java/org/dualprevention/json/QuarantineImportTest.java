@@ -130,6 +130,17 @@ class QuarantineImportTest {
     }
 
     @Test
+    void aRefusedItemsDisagreeingClaimsAreNotListedAsImported() throws Exception {
+        ObjectNode doc = example();
+        ObjectNode first = (ObjectNode) doc.get("riskPoints").get(0);
+        ((ObjectNode) first.get("hazards").get(0).get("assessments").get(0)).put("score", 999);
+        first.put("owningUnit", "nowhere");
+        QuarantineReport r = quarantine(doc).report();
+        assertEquals(1, r.refusedItems());
+        assertEquals(List.of(), r.recomputed(), "the refused item is not imported, so nothing of it was recomputed into the store");
+    }
+
+    @Test
     void aGradeClaimOfAnotherLevelIsKeptWithBothLevels() throws Exception {
         ObjectNode doc = example();
         ObjectNode grade = (ObjectNode) doc.get("riskPoints").get(0).get("hazards").get(0).get("assessments").get(0)

@@ -327,15 +327,18 @@ public sealed interface HiddenDangerCommand permits HiddenDangerCommand.Report, 
     }
 
     /**
-     * Extend the deadline (延期). Guards: a deadline is in force and {@code newDeadline} is after it;
-     * {@code reason} not blank; with separation of duties on, the approver is not the actor.
+     * Extend the deadline (延期). Guards: a deadline is in force and {@code newDeadline} is after it and not
+     * before today (an extension to a day already past would leave the hidden danger overdue); {@code reason}
+     * not blank; with separation of duties on, the approver is not the actor. The access policy decides about
+     * the approver as about the actor: the default one wants the approver's unit in the organisation, at or
+     * above the hidden danger's unit, and for a major hidden danger at the major level.
      *
      * @param actor who asks for the extension
      * @param newDeadline the new deadline
      * @param reason why
-     * @param approver who approved it
+     * @param approver who approved it, with the unit and roles that let them approve
      */
-    record ExtendDeadline(Actor actor, LocalDate newDeadline, String reason, ActorId approver)
+    record ExtendDeadline(Actor actor, LocalDate newDeadline, String reason, Actor approver)
             implements HiddenDangerCommand {
         /** Checks the components are present. */
         public ExtendDeadline {

@@ -55,7 +55,9 @@ import org.junit.jupiter.api.Test;
  *     one factor by one step never lowers the score's value.</li>
  * <li><b>M7</b> a missing factor is refused with a {@link ValidationException} naming {@code factors.<key>}.</li>
  * <li><b>M8</b> a value off the factor's scale (above, below, between two allowed values) is refused naming
- *     {@code factors.<key>}.</li>
+ *     {@code factors.<key>}; between two allowed values a fine grid is probed: every integer (up to 100 per
+ *     gap), the tenths of the gap, and values just beside each allowed one, so that an exact non-scale value such
+ *     as 4 on the scale {10, 6, 3, 2, 1, 0.5} is tried.</li>
  * <li><b>M9</b> an unknown factor is refused naming {@code factors.<unknown key>}.</li>
  * <li><b>M10</b> NaN, infinite, null and negative (where the scale has no negatives) values are refused naming
  *     {@code factors.<key>}, either by {@link AssessmentInput#of(Map)} or by the method.</li>
@@ -63,6 +65,11 @@ import org.junit.jupiter.api.Test;
  * <li><b>M12</b> thread safety: one instance evaluating the domain from several threads at once gives the
  *     same scores as one thread.</li>
  * <li><b>M13</b> {@code evaluate(null)} throws {@link NullPointerException}.</li>
+ * <li><b>M14</b> registration, as the {@link AssessmentMethod} Javadoc asks: the id is none of the reserved built-in
+ *     ids (LEC, LS, MATRIX, MATRIX-4X4, MES, DIRECT) unless the method is the library's own; and, unless
+ *     {@link #discovered()} is overridden to say the method is only registered by hand, the class is public with a
+ *     public no-argument constructor and is declared for {@link java.util.ServiceLoader}: by a {@code provides}
+ *     clause when it is in a named module, else in {@code META-INF/services/org.dualprevention.spi.AssessmentMethod}.</li>
  * </ol>
  * Every refusal must come from both {@code evaluate} and {@code validate}, and every violation must say
  * what is allowed. Override a rule's method without {@code @Test} only if your method documents why it
@@ -90,6 +97,39 @@ public abstract class AssessmentMethodContract {
      */
     protected boolean isMonotone() {
         return true;
+    }
+
+    /**
+     * Whether the method is found by discovery ({@link java.util.ServiceLoader}); rule M14 then checks its
+     * declaration and constructor. Override to return false for a method that is only registered by hand on the
+     * engine's builder.
+     *
+     * @return true by default
+     */
+    protected boolean discovered() {
+        return true;
+    }
+
+    /** The ids of the library's own methods, reserved for them. */
+    static final List<String> RESERVED_METHOD_IDS = List.of("LEC", "LS", "MATRIX", "MATRIX-4X4", "MES", "DIRECT");
+
+    /** Rule M14: registration as the spi Javadoc asks: no reserved id; declared for discovery; public no-arg constructor. */
+    @Test
+    @DisplayName("M14 registration: no reserved built-in id; declared in META-INF/services or by provides; public no-argument constructor")
+    public void m14Registration() {
+        Rules.check("M14", () -> {
+            AssessmentMethod m = method();
+            List<String> problems = new ArrayList<>();
+            boolean ours = m.getClass().getName().startsWith("org.dualprevention.method.");
+            if (!ours && RESERVED_METHOD_IDS.contains(m.id().value())) {
+                problems.add("the id [" + m.id() + "] is reserved for the built-in method; allowed: a namespaced id such "
+                        + "as ACME.RISK6");
+            }
+            if (discovered()) {
+                problems.addAll(Registration.problems(AssessmentMethod.class, m.getClass()));
+            }
+            assertTrue(problems.isEmpty(), "M14 " + problems);
+        });
     }
 
     /**
@@ -314,9 +354,7 @@ public abstract class AssessmentMethodContract {
                 bad.add(fd.min().subtract(new BigDecimal("0.001")));
                 bad.add(fd.max().add(new BigDecimal("0.001")));
                 if (fd.isDiscrete()) {
-                    for (int i = 0; i + 1 < fd.values().size(); i++) {
-                        bad.add(fd.values().get(i).add(fd.values().get(i + 1)).divide(BigDecimal.valueOf(2)));
-                    }
+                    bad.addAll(between(fd.values()));
                 }
                 for (BigDecimal b : bad) {
                     Map<String, Number> raw = new LinkedHashMap<>(valid.values());
@@ -327,6 +365,42 @@ public abstract class AssessmentMethodContract {
             }
             f.assertNone();
         });
+    }
+
+    /**
+     * The values strictly between neighbouring allowed values of a discrete scale: the integers (at most 100 per
+     * gap), the nine tenths of each gap, and each allowed value ± a thousandth of its gap.
+     */
+    static List<BigDecimal> between(List<BigDecimal> scale) {
+        List<BigDecimal> sorted = new ArrayList<>(scale);
+        sorted.sort(null);
+        java.util.Set<BigDecimal> out = new java.util.TreeSet<>();
+        for (int i = 0; i + 1 < sorted.size(); i++) {
+            BigDecimal a = sorted.get(i);
+            BigDecimal b = sorted.get(i + 1);
+            BigDecimal gap = b.subtract(a);
+            BigDecimal n = a.setScale(0, java.math.RoundingMode.FLOOR).add(BigDecimal.ONE);
+            for (int k = 0; k < 100 && n.compareTo(b) < 0; k++, n = n.add(BigDecimal.ONE)) {
+                out.add(n);
+            }
+            for (int k = 1; k < 10; k++) {
+                out.add(a.add(gap.multiply(BigDecimal.valueOf(k)).divide(BigDecimal.TEN)));
+            }
+            BigDecimal nudge = gap.divide(BigDecimal.valueOf(1000));
+            out.add(a.add(nudge));
+            out.add(b.subtract(nudge));
+        }
+        List<BigDecimal> result = new ArrayList<>();
+        for (BigDecimal v : out) {
+            boolean allowed = false;
+            for (BigDecimal x : sorted) {
+                allowed |= x.compareTo(v) == 0;
+            }
+            if (!allowed) {
+                result.add(v);
+            }
+        }
+        return result;
     }
 
     /** Rule M9: an unknown factor is refused naming factors.&lt;unknown key&gt;. */

@@ -61,12 +61,19 @@ import org.junit.jupiter.api.Test;
  * <li><b>G9</b> boundaries as documented: every score in {@link #documentedGrades()} gets the documented
  *     grade code; for a banded scheme ({@link #bandedDefinition()}) every band edge, and the values just
  *     inside and just outside it, get the grade its inclusivity states; for a matrix ({@link #cellDefinition()})
- *     every cell gets its grade (skipped when there is none of these).</li>
+ *     every cell gets its grade. A scheme with none of these fails, unless {@link #whyNoBoundaries()} says why it
+ *     cannot document them; only then is the rule skipped, with that reason.</li>
  * <li><b>G10</b> {@code grade(null)} throws {@link NullPointerException}; a score the method cannot produce
  *     is either graded or refused with a {@link ValidationException}, never another exception.</li>
  * <li><b>G11</b> banded and cell schemes: every score the method can produce lies in exactly one band (or is a
  *     cell of the matrix), and {@code grade} gives that band's (cell's) grade: the bands are contiguous and
- *     exhaustive over the method's scores.</li>
+ *     exhaustive over the method's scores. A scheme that gives neither bands nor cells fails, unless
+ *     {@link #whyNoBoundaries()} says why; only then is the rule skipped, with that reason.</li>
+ * <li><b>G12</b> registration, as the {@link GradingScheme} Javadoc asks: the id is none of the built-in scheme ids
+ *     unless the scheme is the library's own; and, unless {@link #discovered()} is overridden (a scheme registered
+ *     by hand or contributed by a provider), the class is public with a public no-argument constructor and is
+ *     declared by a {@code provides} clause (named module) or in
+ *     {@code META-INF/services/org.dualprevention.spi.GradingScheme}.</li>
  * </ol>
  *
  * @since 0.1
@@ -122,6 +129,73 @@ public abstract class GradingSchemeContract {
     protected Optional<CellGradingScheme> cellDefinition() {
         GradingScheme s = scheme();
         return s instanceof CellGradingScheme ? Optional.of((CellGradingScheme) s) : Optional.empty();
+    }
+
+    /**
+     * Why the scheme can document neither its boundaries ({@link #documentedGrades()}) nor its bands or cells
+     * ({@link #bandedDefinition()}, {@link #cellDefinition()}). Rules G9 and G11 are never skipped silently: a
+     * scheme without them fails unless this says why (the skip then shows the reason).
+     *
+     * @return empty by default; e.g. {@code Optional.of("grades come from a remote rating service")}
+     */
+    protected Optional<String> whyNoBoundaries() {
+        return Optional.empty();
+    }
+
+    /**
+     * How the scheme is registered; rule G12 checks it. {@link java.util.ServiceLoader} discovery of the scheme
+     * class itself by default; override to return false for a scheme registered by hand or contributed by a
+     * {@code GradingSchemeProvider} (whose own contract checks the provider's registration).
+     *
+     * @return true by default
+     */
+    protected boolean discovered() {
+        return true;
+    }
+
+    /** Rule G12: registration as the spi Javadoc asks: no reserved id; declared for discovery; public no-arg constructor. */
+    @Test
+    @DisplayName("G12 registration: no reserved built-in id; declared in META-INF/services or by provides; public no-argument constructor")
+    public void g12Registration() {
+        Rules.check("G12", () -> {
+            GradingScheme s = scheme();
+            List<String> problems = new ArrayList<>();
+            boolean ours = isLibrarysOwn(s);
+            if (!ours && RESERVED_SCHEME_IDS.contains(s.id().value())) {
+                problems.add("the id [" + s.id() + "] is reserved for a built-in scheme; allowed: a namespaced id such "
+                        + "as ACME.RISK6-V1");
+            }
+            if (discovered()) {
+                problems.addAll(Registration.problems(GradingScheme.class, s.getClass()));
+            }
+            assertTrue(problems.isEmpty(), "G12" + where() + " " + problems);
+        });
+    }
+
+    /**
+     * Whether the scheme is one of the library's own, which may use the reserved ids.
+     *
+     * @param s the scheme
+     * @return true for a class of the library's method package
+     */
+    boolean isLibrarysOwn(GradingScheme s) {
+        return s.getClass().getName().startsWith("org.dualprevention.method.");
+    }
+
+    /** The ids of the library's built-in schemes, reserved for them. */
+    static final List<String> RESERVED_SCHEME_IDS = builtInSchemeIds();
+
+    /** The ids the library's own scheme provider contributes, found by discovery (the testkit uses no core type). */
+    private static List<String> builtInSchemeIds() {
+        List<String> ids = new ArrayList<>();
+        for (org.dualprevention.spi.GradingSchemeProvider p : Providers.schemeProviders()) {
+            if (p.getClass().getName().startsWith("org.dualprevention.method.")) {
+                for (GradingScheme g : p.schemes()) {
+                    ids.add(g.id().value());
+                }
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /**
@@ -215,6 +289,37 @@ public abstract class GradingSchemeContract {
         });
     }
 
+    /**
+     * The grade of a score, or an assertion failure (never a NullPointerException inside the testkit) when the
+     * scheme returns null.
+     */
+    static Grade graded(GradingScheme s, Score sc) {
+        Grade g = s.grade(sc);
+        if (g == null) {
+            throw new AssertionError("grade(" + sc + ") returned null; allowed: a grade from grades(), or a "
+                    + "ValidationException for a score the method cannot produce");
+        }
+        return g;
+    }
+
+    /** The components in which two grades differ, e.g. {@code name [高] vs [high]}; empty if equal. */
+    static String difference(Grade got, Grade expected) {
+        List<String> out = new ArrayList<>();
+        if (!got.code().equals(expected.code())) {
+            out.add("code [" + got.code() + "] vs [" + expected.code() + "]");
+        }
+        if (!got.name().equals(expected.name())) {
+            out.add("name [" + got.name() + "] vs [" + expected.name() + "]");
+        }
+        if (got.level() != expected.level()) {
+            out.add("level [" + got.level() + "] vs [" + expected.level() + "]");
+        }
+        if (!got.action().equals(expected.action())) {
+            out.add("action [" + got.action() + "] vs [" + expected.action() + "]");
+        }
+        return String.join(", ", out);
+    }
+
     /** Rule G4: totality: every score the method can produce gets exactly one grade from grades(). */
     @Test
     @DisplayName("G4 totality: every score the method can produce gets exactly one grade from grades()")
@@ -276,7 +381,7 @@ public abstract class GradingSchemeContract {
         Score prev = null;
         Grade prevGrade = null;
         for (Score sc : sorted) {
-            Grade g = s.grade(sc);
+            Grade g = graded(s, sc);
             if (prevGrade != null) {
                 f.checked();
                 if (!ok.holds(prevGrade, g)) {
@@ -290,7 +395,7 @@ public abstract class GradingSchemeContract {
         // cells: every pair where one dominates the other
         Map<Score, Grade> cellGrades = new LinkedHashMap<>();
         for (Score c : cells) {
-            cellGrades.put(c, s.grade(c));
+            cellGrades.put(c, graded(s, c));
         }
         for (Map.Entry<Score, Grade> a : cellGrades.entrySet()) {
             for (Map.Entry<Score, Grade> b : cellGrades.entrySet()) {
@@ -320,12 +425,12 @@ public abstract class GradingSchemeContract {
             Failures f = new Failures("G7 determinism" + where());
             for (Score sc : reachableScores().keySet()) {
                 f.checked();
-                Grade a = s.grade(sc);
-                Grade b = s.grade(sc);
+                Grade a = graded(s, sc);
+                Grade b = graded(s, sc);
                 Score copy = sc.isCell()
                         ? Score.ofCell(sc.row().orElseThrow(), sc.column().orElseThrow(), sc.value().setScale(sc.value().scale() + 2))
                         : Score.of(sc.value().setScale(sc.value().scale() + 2));
-                Grade c = other.grade(copy);
+                Grade c = graded(other, copy);
                 if (!a.equals(b) || !a.equals(c)) {
                     f.fail("score " + sc + " -> " + a + ", then " + b + ", on another instance " + c);
                 }
@@ -343,7 +448,7 @@ public abstract class GradingSchemeContract {
             List<Score> scores = new ArrayList<>(reachableScores().keySet());
             List<Grade> expected = new ArrayList<>();
             for (Score sc : scores) {
-                expected.add(s.grade(sc));
+                expected.add(graded(s, sc));
             }
             Parallel.check("G8", 4, 20, scores.size(), k -> {
                 Grade g = s.grade(scores.get(k));
@@ -367,13 +472,19 @@ public abstract class GradingSchemeContract {
                     }
                 }
             });
-            Assumptions.assumeFalse(table.isEmpty(), "G9: no documented boundaries, bands or cells for this scheme");
+            if (table.isEmpty()) {
+                Optional<String> why = whyNoBoundaries();
+                assertTrue(why.isPresent(), "G9 the scheme documents no boundaries: override documentedGrades() with its "
+                        + "boundary scores, or bandedDefinition() or cellDefinition(), or say in whyNoBoundaries() why it "
+                        + "cannot" + where());
+                Assumptions.abort("G9: no documented boundaries, because " + why.get());
+            }
             GradingScheme s = scheme();
             Failures f = new Failures("G9 documented boundaries");
             for (Map.Entry<Score, String> e : table.entrySet()) {
                 f.checked();
                 try {
-                    Grade g = s.grade(e.getKey());
+                    Grade g = graded(s, e.getKey());
                     if (!g.code().equals(e.getValue())) {
                         f.fail("score " + e.getKey() + " -> grade [" + g.code() + "] but documented [" + e.getValue() + "]");
                     }
@@ -433,7 +544,12 @@ public abstract class GradingSchemeContract {
         Rules.check("G11", () -> {
             Optional<BandedGradingScheme> banded = bandedDefinition();
             Optional<CellGradingScheme> cells = cellDefinition();
-            Assumptions.assumeTrue(banded.isPresent() || cells.isPresent(), "G11: the scheme is neither banded nor cells");
+            if (banded.isEmpty() && cells.isEmpty()) {
+                Optional<String> why = whyNoBoundaries();
+                assertTrue(why.isPresent(), "G11 the scheme gives neither its bands nor its cells: override "
+                        + "bandedDefinition() or cellDefinition(), or say in whyNoBoundaries() why it cannot" + where());
+                Assumptions.abort("G11: neither bands nor cells, because " + why.get());
+            }
             GradingScheme s = scheme();
             Failures f = new Failures("G11 bands or cells cover every score" + where());
             for (Map.Entry<Score, AssessmentInput> e : reachableScores().entrySet()) {
@@ -444,9 +560,10 @@ public abstract class GradingSchemeContract {
                     if (!sc.isCell() || sc.row().orElseThrow() > c.rows() || sc.column().orElseThrow() > c.columns()) {
                         f.fail("score " + sc + " (from " + e.getValue() + ") is no cell of the " + c.rows() + "x"
                                 + c.columns() + " matrix");
-                    } else if (!s.grade(sc).equals(c.gradeAt(sc.row().orElseThrow(), sc.column().orElseThrow()))) {
-                        f.fail("cell " + sc + " is graded " + s.grade(sc) + " but the matrix says "
-                                + c.gradeAt(sc.row().orElseThrow(), sc.column().orElseThrow()));
+                    } else if (!graded(s, sc).equals(c.gradeAt(sc.row().orElseThrow(), sc.column().orElseThrow()))) {
+                        f.fail("cell " + sc + " is graded " + graded(s, sc) + " but the matrix says "
+                                + c.gradeAt(sc.row().orElseThrow(), sc.column().orElseThrow()) + ": "
+                                + difference(graded(s, sc), c.gradeAt(sc.row().orElseThrow(), sc.column().orElseThrow())));
                     }
                     continue;
                 }
@@ -461,9 +578,10 @@ public abstract class GradingSchemeContract {
                             + containing + " of " + banded.get().bands());
                     continue;
                 }
-                Grade g = s.grade(e.getKey());
+                Grade g = graded(s, e.getKey());
                 if (!g.equals(containing.get(0).grade())) {
-                    f.fail("score " + e.getKey() + " lies in band " + containing.get(0) + " but is graded " + g);
+                    f.fail("score " + e.getKey() + " lies in band " + containing.get(0) + " but is graded " + g + ": "
+                            + difference(g, containing.get(0).grade()));
                 }
             }
             f.assertNone();

@@ -13,12 +13,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.dualprevention.risk.SchemeId;
 import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.GradingScheme;
 import org.dualprevention.spi.GradingSchemeProvider;
+import org.dualprevention.spi.support.BandedGradingScheme;
+import org.dualprevention.spi.support.CellGradingScheme;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -44,7 +47,7 @@ import org.junit.jupiter.api.TestFactory;
  * <li><b>GP2</b> the schemes' ids are valid {@link SchemeId}s and distinct.</li>
  * <li><b>GP3</b> the list is stable: every call, and every fresh instance, lists the same ids in the same
  *     order.</li>
- * <li><b>GP4</b> every scheme meets the {@link GradingSchemeContract}: rules G1 to G11 run for each scheme
+ * <li><b>GP4</b> every scheme meets the {@link GradingSchemeContract}: rules G1 to G12 run for each scheme
  *     as tests named after the rule and the scheme, e.g. {@code "G4 totality … [ACME.LS-5]"}, and each
  *     failure message starts with the rule and names the scheme.</li>
  * </ol>
@@ -82,6 +85,37 @@ public abstract class GradingSchemeProviderContract {
      */
     protected Map<Score, String> documentedGrades(SchemeId scheme) {
         return Map.of();
+    }
+
+    /**
+     * A scheme as bands (see {@link GradingSchemeContract#bandedDefinition()}).
+     *
+     * @param scheme the scheme, as the provider lists it
+     * @return the bands; by default the scheme itself if it is a {@link BandedGradingScheme}
+     */
+    protected Optional<BandedGradingScheme> bandedDefinition(GradingScheme scheme) {
+        return scheme instanceof BandedGradingScheme ? Optional.of((BandedGradingScheme) scheme) : Optional.empty();
+    }
+
+    /**
+     * A scheme as a matrix of cells (see {@link GradingSchemeContract#cellDefinition()}).
+     *
+     * @param scheme the scheme, as the provider lists it
+     * @return the cells; by default the scheme itself if it is a {@link CellGradingScheme}
+     */
+    protected Optional<CellGradingScheme> cellDefinition(GradingScheme scheme) {
+        return scheme instanceof CellGradingScheme ? Optional.of((CellGradingScheme) scheme) : Optional.empty();
+    }
+
+    /**
+     * Why a scheme can give neither documented grades nor bands nor cells (see
+     * {@link GradingSchemeContract#whyNoBoundaries()}); G9 and G11 fail for such a scheme unless this says why.
+     *
+     * @param scheme the id of one of the provider's schemes
+     * @return empty by default
+     */
+    protected Optional<String> whyNoBoundaries(SchemeId scheme) {
+        return Optional.empty();
     }
 
     /**
@@ -194,7 +228,7 @@ public abstract class GradingSchemeProviderContract {
                         () -> run(rule, new OneScheme(this, id), id, provider)))));
     }
 
-    /** The rules of {@link GradingSchemeContract}, G1 to G11 in order. */
+    /** The rules of {@link GradingSchemeContract}, G1 to G12 in order. */
     static List<Method> schemeRules() {
         List<Method> out = new ArrayList<>();
         for (Method m : GradingSchemeContract.class.getMethods()) {
@@ -260,6 +294,33 @@ public abstract class GradingSchemeProviderContract {
         @Override
         protected int samplesPerRangeFactor() {
             return owner.samplesPerRangeFactor();
+        }
+
+        @Override
+        protected Optional<BandedGradingScheme> bandedDefinition() {
+            return owner.bandedDefinition(scheme());
+        }
+
+        @Override
+        protected Optional<CellGradingScheme> cellDefinition() {
+            return owner.cellDefinition(scheme());
+        }
+
+        @Override
+        protected Optional<String> whyNoBoundaries() {
+            return owner.whyNoBoundaries(id);
+        }
+
+        /** A scheme the library's own provider contributes may use the reserved ids. */
+        @Override
+        boolean isLibrarysOwn(GradingScheme s) {
+            return owner.provider().getClass().getName().startsWith("org.dualprevention.method.");
+        }
+
+        /** Contributed by the provider, whose registration GP rules check; not discovered on its own. */
+        @Override
+        protected boolean discovered() {
+            return false;
         }
 
         @Override

@@ -113,15 +113,16 @@ import org.junit.jupiter.api.Test;
  * <li><b>S2</b> version step: a save whose version is not {@code expectedVersion + 1} throws
  *     {@link IllegalArgumentException} and stores nothing.</li>
  * <li><b>S3</b> stale version: a save whose expected version is not the stored one throws
- *     {@link StaleVersionException} (with id, expected and actual version) and stores nothing, audit entry included.</li>
+ *     {@link StaleVersionException} (with id, expected and actual version) and stores nothing, audit entry included:
+ *     also a rival transition computed from the same earlier version, whose entry differs from the stored one.</li>
  * <li><b>S4</b> state and audit entry together: no reader, even concurrently with the writer, sees a hidden
  *     danger's state without its audit entry or the entry without the state.</li>
  * <li><b>S5</b> append-only audit log: after n saves exactly the n entries given, in save order; the chain verifies
  *     against the stored hidden danger.</li>
  * <li><b>S6</b> an audit entry of another hidden danger or with another sequence is refused with
  *     {@link IllegalArgumentException}; nothing is stored.</li>
- * <li><b>S7</b> concurrent saves: of several threads saving the same version of one aggregate exactly one wins
- *     each round, the others get {@link StaleVersionException}; nothing acknowledged is lost; audit chains stay
+ * <li><b>S7</b> concurrent saves: of {@link #threads()} threads (16 by default) saving the same version of one
+ *     aggregate at once, round after round ({@link #raceRounds()}), exactly one wins each round, the others get {@link StaleVersionException}; nothing acknowledged is lost; audit chains stay
  *     intact and replay to the stored state.</li>
  * <li><b>S8</b> values round-trip: {@code find} returns a value equal to the one saved, for risk points with
  *     hazards, measures and assessments, hidden dangers in every state, plans, tasks and good practices.</li>
@@ -148,6 +149,9 @@ import org.junit.jupiter.api.Test;
  *     {@link StaleVersionException} and changes nothing; an unknown id is empty.</li>
  * <li><b>S22</b> outbox: added entries stay pending until delivered, each hidden danger's in ascending sequence;
  *     adding a pending entry again changes nothing; delivering an unknown entry is ignored.</li>
+ * <li><b>S23</b> a save that throws has stored nothing: after a refused save (a version step, a stale version
+ *     or rival transition, an audit entry of another hidden danger or sequence) every aggregate and audit entry
+ *     is as before.</li>
  * <li><b>S24</b> snapshot and chain agree: {@code find} returns the state its head entry binds (same version and audit
  *     head, the head's state hash kept and equal to the snapshot's); {@code ids} lists every hidden danger once; full
  *     verification ({@code StoreVerification.verifyAll}) checks every one and finds no fault.</li>
@@ -192,12 +196,23 @@ public abstract class StorageContract {
     }
 
     /**
-     * How many threads race in rule S7.
+     * How many threads race in rule S7 (and S14). Many threads through one barrier is what exposes an unsynchronised
+     * check-then-act version check: four threads on ten seeds let one pass that sixteen catch at once.
      *
-     * @return 4 by default
+     * @return 16 by default
      */
     protected int threads() {
-        return 4;
+        return 16;
+    }
+
+    /**
+     * How many rounds of concurrent saves rule S7 runs on one risk point (hidden dangers run a quarter as many,
+     * at least 12, on each of three).
+     *
+     * @return 60 by default; lower it for a slow remote database
+     */
+    protected int raceRounds() {
+        return 60;
     }
 
     private static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
@@ -519,7 +534,91 @@ public abstract class StorageContract {
             assertTrue(e4.aggregateId().contains(id.value()), "S3 aggregateId [" + e4.aggregateId() + "]");
             assertEquals(h.get(1).next(), s.hiddenDangers().find(id).orElseThrow(), "S3 a stale save changed the state");
             assertEquals(List.of(h.get(0).audit(), h.get(1).audit()), entries(s, id), "S3 a stale save touched the audit log");
+            // a rival of the stored version 2, computed from version 1 like a second user would: other content, same
+            // sequence; a store that writes the entry before it checks the version would now show the rival's
+            Transition rivalTransition = rival(gen, h.get(0).next(), h.get(1), org);
+            assertThrows(StaleVersionException.class, () -> save(s, rivalTransition),
+                    "S3 a rival transition saved from version 1 while 2 is stored");
+            assertEquals(h.get(1).next(), s.hiddenDangers().find(id).orElseThrow(), "S3 a stale rival changed the state");
+            assertEquals(List.of(h.get(0).audit(), h.get(1).audit()), entries(s, id),
+                    "S3 a stale rival save overwrote the stored audit entry" + seedNote());
             assertTrue(s.hiddenDangers().find(other.get(0).next().id()).isEmpty(), "S3 unrelated hidden danger appeared");
+        });
+    }
+
+    /** A transition from {@code from} that differs from {@code stored} (another action, time or content). */
+    private Transition rival(Gen gen, HiddenDanger from, Transition stored, Organization org) {
+        for (int i = 0; i < 50; i++) {
+            Optional<Transition> t = gen.fork().dangers().next(from, org);
+            if (t.isPresent() && !t.get().audit().hash().equals(stored.audit().hash())) {
+                return t.get();
+            }
+        }
+        throw new AssertionError("S3 the generator gave no rival transition from version " + from.version() + seedNote());
+    }
+
+    /** Everything a storage holds about the given aggregates, to compare before and after a refused save. */
+    private static List<Object> snapshot(Storage s, List<HiddenDangerId> dangers, List<RiskPointId> points) {
+        List<Object> out = new ArrayList<>();
+        for (HiddenDangerId id : dangers) {
+            out.add(s.hiddenDangers().find(id));
+            out.add(entries(s, id));
+        }
+        for (RiskPointId id : points) {
+            out.add(s.riskPoints().find(id));
+        }
+        out.add(s.hiddenDangers().count(HiddenDangerQuery.all()));
+        out.add(s.riskPoints().count(RiskPointQuery.all()));
+        return out;
+    }
+
+    /**
+     * Rule S23: a save that throws has stored nothing: whatever the reason (a version step, a stale version, an
+     * audit entry of another hidden danger or sequence), everything stored, audit log included, is as before.
+     */
+    @Test
+    @DisplayName("S23 a save that throws has stored nothing, whatever the reason, audit log included")
+    public void s23RefusedSaveStoresNothing() {
+        Rules.check("S23", () -> {
+            Storage s = createStorage();
+            Gen gen = Gen.of(seed());
+            Organization org = gen.organization(6);
+            List<Transition> h = gen.dangers().history(org, HiddenDangerState.VERIFIED, T0);
+            List<Transition> other = gen.dangers().history(org, HiddenDangerState.VERIFIED, T0);
+            save(s, h.get(0));
+            save(s, h.get(1));
+            save(s, other.get(0));
+            RiskPoint rp = gen.riskPoint(org).withVersion(1);
+            s.riskPoints().save(rp, 0);
+            HiddenDangerId id = h.get(0).next().id();
+            List<HiddenDangerId> dangers = List.of(id, other.get(0).next().id());
+            List<RiskPointId> points = List.of(rp.id());
+            Map<String, Runnable> refused = new LinkedHashMap<>();
+            Transition rival = rival(gen, h.get(0).next(), h.get(1), org);
+            refused.put("a stale rival of version 2", () -> save(s, rival));
+            refused.put("version 2 saved again", () -> save(s, h.get(1)));
+            if (h.size() > 2) {
+                refused.put("version 3 saved expecting 1", () -> s.hiddenDangers().save(h.get(2).next(), 1, h.get(2).audit()));
+                refused.put("version 3 with the entry of another hidden danger",
+                        () -> s.hiddenDangers().save(h.get(2).next(), 2, other.get(0).audit()));
+                refused.put("version 3 with the entry of sequence 2", () -> s.hiddenDangers().save(h.get(2).next(), 2,
+                        h.get(1).audit()));
+            }
+            refused.put("the other hidden danger's version 1 saved again", () -> save(s, other.get(0)));
+            refused.put("a stale risk point", () -> s.riskPoints().save(rp.withDetails("rival", rp.kind(), rp.owningUnit(),
+                    rp.zone()), 0));
+            refused.put("a risk point version step of 2", () -> s.riskPoints().save(rp.withVersion(3), 1));
+            for (Map.Entry<String, Runnable> e : refused.entrySet()) {
+                List<Object> before = snapshot(s, dangers, points);
+                try {
+                    e.getValue().run();
+                    fail("S23 " + e.getKey() + " was accepted" + seedNote());
+                } catch (StaleVersionException | IllegalArgumentException expected) {
+                    // refused, as it should be
+                }
+                assertEquals(before, snapshot(s, dangers, points), "S23 " + e.getKey() + " threw but changed what is stored"
+                        + seedNote());
+            }
         });
     }
 
@@ -808,7 +907,7 @@ public abstract class StorageContract {
                     save(s, first);
                     HiddenDangerId id = first.next().id();
                     int rounds = 0;
-                    while (rounds < 12) {
+                    while (rounds < Math.max(12, raceRounds() / 4)) {
                         HiddenDanger current = s.hiddenDangers().find(id).orElseThrow();
                         List<Transition> candidates = new ArrayList<>();
                         for (int t = 0; t < threads; t++) {
@@ -845,7 +944,7 @@ public abstract class StorageContract {
                 }
                 // risk points: concurrent creates and updates
                 RiskPoint rp = gen.riskPoint(org);
-                for (int round = 0; round < 10; round++) {
+                for (int round = 0; round < Math.max(10, raceRounds()); round++) {
                     long expected = round;
                     List<RiskPoint> candidates = new ArrayList<>();
                     for (int t = 0; t < threads; t++) {

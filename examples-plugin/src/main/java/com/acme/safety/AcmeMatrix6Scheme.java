@@ -41,6 +41,15 @@ public final class AcmeMatrix6Scheme implements GradingScheme {
             .row(6, "C", "B", "B", "A", "A", "A")
             .build();
 
+    /**
+     * The scheme's matrix, as its standard prints it: the testkit checks every cell against it (rules G9, G11).
+     *
+     * @return the 6×6 table
+     */
+    public static CellGradingScheme table() {
+        return TABLE;
+    }
+
     /** Creates the scheme (used by the service loader). */
     public AcmeMatrix6Scheme() {
         // the table is a constant

@@ -25,6 +25,12 @@ class AcmeMatrix6SchemeTest extends GradingSchemeContract {
                 cell(3, 3), "C", cell(4, 6), "A", cell(2, 3), "D");
     }
 
+    /** The printed matrix: G9 checks every cell's grade and G11 that every reachable cell lies in it. */
+    @Override
+    protected java.util.Optional<org.dualprevention.spi.support.CellGradingScheme> cellDefinition() {
+        return java.util.Optional.of(AcmeMatrix6Scheme.table());
+    }
+
     private static Score cell(int f, int s) {
         return Score.ofCell(f, s, BigDecimal.valueOf((long) f * s));
     }

@@ -193,6 +193,30 @@ abstract sealed class ActionDefinition<C extends HiddenDangerCommand> permits Re
         return Optional.empty();
     }
 
+    /**
+     * A second person the command names who must be allowed to decide too (the approver of a deadline
+     * extension); the access policy decides about them with {@link #approverAccess()}. None by default.
+     *
+     * @param command the command
+     * @return the approver, or empty
+     */
+    Optional<Actor> approver(C command) {
+        return Optional.empty();
+    }
+
+    /**
+     * The access class the {@link #approver} needs. Empty by default (no approver).
+     *
+     * @return the access class, or empty
+     */
+    Optional<AccessClass> approverAccess() {
+        return Optional.empty();
+    }
+
+    final Optional<Actor> approverOf(HiddenDangerCommand command) {
+        return approver(typed(command));
+    }
+
     // ------------------------------------------------------------------------------------------ untyped entries
 
     /**

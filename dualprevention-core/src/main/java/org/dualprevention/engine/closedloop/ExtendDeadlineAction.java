@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.dualprevention.AccessDeniedException;
 import org.dualprevention.ValidationException;
 import org.dualprevention.danger.DeadlineExtension;
@@ -17,24 +18,30 @@ import org.dualprevention.danger.HiddenDangerEvent;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.ActorId;
+import org.dualprevention.organization.OrgUnitId;
 
 /**
- * Extend the deadline in force (延期), with a reason and an approver other than the requester; the state stays
- * the same and the extension is counted.
+ * Extend the deadline in force (延期), to a day not already past, with a reason and an approver other than the
+ * requester, whom the access policy judges as it judges a decision on the hidden danger ({@link #approverAccess}:
+ * its unit or above, at the major level for a major one); the state stays the same and the extension is counted.
+ *
+ * <p>The audit data records the approver's id, unit and roles. Entries written by release 0.1 recorded the id
+ * only; they are read with the approver in the requester's unit and without roles (a replay uses the id only).
  */
 final class ExtendDeadlineAction extends ActionDefinition<HiddenDangerCommand.ExtendDeadline> {
     ExtendDeadlineAction() {
         super(HiddenDangerAction.EXTEND_DEADLINE, HiddenDangerCommand.ExtendDeadline.class,
                 Set.of(HiddenDangerState.PLANNED, HiddenDangerState.RECTIFYING), Optional.empty(),
                 AccessClass.WORKER_MAJOR_LEVEL,
-                "a deadline in force; new deadline after it; reason not blank;"
-                        + " approver is not the requester (separation of duties)");
+                "a deadline in force; new deadline after it and not before today; reason not blank;"
+                        + " approver is not the requester (separation of duties); approver's unit in the organisation,"
+                        + " at or above the hidden danger's unit, and if major at the major level (access policy)");
     }
 
     @Override
     void separationOfDuties(HiddenDanger current, HiddenDangerCommand.ExtendDeadline command) {
         ActorId actor = command.actor().id();
-        if (command.approver().equals(actor)) {
+        if (command.approver().id().equals(actor)) {
             throw new AccessDeniedException(actor.value(), command.action().name(), current.id().value(),
                     "separation of duties: a deadline extension must be approved by someone other than the requester");
         }
@@ -48,8 +55,22 @@ final class ExtendDeadlineAction extends ActionDefinition<HiddenDangerCommand.Ex
             v.add("newDeadline", c.newDeadline(), "an extension only when a deadline is in force; none is");
         } else if (!c.newDeadline().isAfter(deadline.get())) {
             v.add("newDeadline", c.newDeadline(), "a date after the deadline in force [" + deadline.get() + "]");
+        } else if (c.newDeadline().isBefore(today)) {
+            v.add("newDeadline", c.newDeadline(), "a date not before today [" + today
+                    + "]: an extension to a day already past leaves the hidden danger overdue");
         }
         v.addIf(c.reason().isBlank(), "reason", c.reason(), NON_BLANK);
+    }
+
+    /** The approver decides about the extension: the unit responsible or a higher one; if major, at the major level. */
+    @Override
+    Optional<Actor> approver(HiddenDangerCommand.ExtendDeadline command) {
+        return Optional.of(command.approver());
+    }
+
+    @Override
+    Optional<AccessClass> approverAccess() {
+        return Optional.of(AccessClass.RESPONSIBLE);
     }
 
     @Override
@@ -57,7 +78,7 @@ final class ExtendDeadlineAction extends ActionDefinition<HiddenDangerCommand.Ex
         HiddenDanger h = step.current();
         HiddenDangerCommand.ExtendDeadline c = step.command();
         next.planning(Optional.of(h.planning().orElseThrow().withExtension(new DeadlineExtension(
-                h.deadline().orElseThrow(), c.newDeadline(), c.reason(), step.actor(), c.approver(), step.at()))));
+                h.deadline().orElseThrow(), c.newDeadline(), c.reason(), step.actor(), c.approver().id(), step.at()))));
     }
 
     @Override
@@ -69,12 +90,16 @@ final class ExtendDeadlineAction extends ActionDefinition<HiddenDangerCommand.Ex
 
     @Override
     void write(HiddenDangerCommand.ExtendDeadline c, CanonicalData d) {
-        d.put("newDeadline", c.newDeadline()).put("reason", c.reason()).put("approver", c.approver().value());
+        d.put("newDeadline", c.newDeadline()).put("reason", c.reason()).put("approver", c.approver().id().value())
+                .put("approver.unit", c.approver().unit().value());
+        d.putList("approver.roles", c.approver().roles().stream().toList());
     }
 
     @Override
     HiddenDangerCommand.ExtendDeadline read(Actor actor, CanonicalData d) {
         return new HiddenDangerCommand.ExtendDeadline(actor, d.require("newDeadline", LocalDate::parse),
-                d.require("reason"), d.require("approver", ActorId::of));
+                d.require("reason"), new Actor(d.require("approver", ActorId::of),
+                        d.optional("approver.unit", OrgUnitId::of).orElse(actor.unit()),
+                        new TreeSet<>(d.list("approver.roles", s -> s))));
     }
 }

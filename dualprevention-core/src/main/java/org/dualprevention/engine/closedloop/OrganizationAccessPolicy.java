@@ -28,6 +28,9 @@ import org.dualprevention.spi.AccessPolicy;
  *       {@link AccessClass#majorLevelForMajor()} says so (all but starting and submitting) need an actor at the
  *       major level or above (default {@link ControlLevel#COMPANY}): the principal organises its governance
  *       (16号令 Art. 15) and the company accepts it.</li>
+ *   <li>An approver that the command names (of a deadline extension) is decided about as the action's
+ *       definition says: their unit in the organisation (the library knows an actor by their unit), at or above
+ *       the hidden danger's unit, and for a major hidden danger at the major level.</li>
  * </ol>
  * The access class of each action is part of its definition; {@link TransitionTable#toMarkdown()} lists them.
  *
@@ -94,6 +97,34 @@ public final class OrganizationAccessPolicy implements AccessPolicy {
             return AccessDecision.deny(request.action() + " of a MAJOR hidden danger needs an actor at level ["
                     + majorLevel + "] or above; the actor's unit [" + actor.unit() + "] is at level ["
                     + actorUnit.get().level() + "]");
+        }
+        Optional<Actor> approver = definition.approverOf(request.command());
+        Optional<AccessClass> approverAccess = definition.approverAccess();
+        if (approver.isPresent() && approverAccess.isPresent()) {
+            return approver(request, approver.get(), approverAccess.get(), dangerUnit, major);
+        }
+        return AccessDecision.allow();
+    }
+
+    /** The approver a command names (DOMAIN.md §5.2): known by a unit of the organisation, within reach, at level. */
+    private AccessDecision approver(AccessRequest request, Actor approver, AccessClass access, OrgUnitId dangerUnit,
+            boolean major) {
+        Optional<OrgUnit> unit = organization.unit(approver.unit());
+        if (unit.isEmpty()) {
+            return AccessDecision.deny("the approver [" + approver.id() + "] is not a known actor: their unit ["
+                    + approver.unit() + "] is not in the organisation");
+        }
+        boolean above = organization.isWithin(dangerUnit, approver.unit());
+        boolean below = organization.isWithin(approver.unit(), dangerUnit);
+        if (!access.reach().allows(above, below)) {
+            return AccessDecision.deny("the approver [" + approver.id() + "] may not approve " + request.action()
+                    + ": their unit [" + approver.unit() + "] is not " + access.reach().relation()
+                    + " the hidden danger's unit [" + dangerUnit + "]");
+        }
+        if (major && access.majorLevelForMajor() && majorLevel.isAbove(unit.get().level())) {
+            return AccessDecision.deny(request.action() + " of a MAJOR hidden danger needs an approver at level ["
+                    + majorLevel + "] or above; the approver [" + approver.id() + "] is in unit [" + approver.unit()
+                    + "] at level [" + unit.get().level() + "]");
         }
         return AccessDecision.allow();
     }

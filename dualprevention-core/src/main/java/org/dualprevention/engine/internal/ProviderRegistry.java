@@ -268,6 +268,8 @@ public final class ProviderRegistry implements Providers {
         private final List<AssessmentMethod> replacementMethods = new ArrayList<>();
         private final List<GradingScheme> replacementSchemes = new ArrayList<>();
         private final List<String> skipped = new ArrayList<>();
+        /** The providers found by discovery (by identity), to say where each side of a clash came from. */
+        private final Set<Object> discovered = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
         private Builder() {
         }
@@ -387,6 +389,10 @@ public final class ProviderRegistry implements Providers {
             registeredMethods.forEach(m -> methodCandidates.add(Source.own(m)));
             Set<MethodId> reservedMethods = new LinkedHashSet<>(RESERVED_METHOD_IDS);
             reservedMethods.addAll(builtInIds(methodCandidates, AssessmentMethod::id));
+            discovered.clear();
+            discovered.addAll(discoveredMethods);
+            discovered.addAll(discoveredSchemes);
+            discovered.addAll(discoveredSchemeProviders);
             Map<MethodId, Source<AssessmentMethod>> methods = collect(METHOD_KIND, methodCandidates,
                     AssessmentMethod::id, reservedMethods::contains, problems);
             replaceAll(METHOD_KIND, replacementMethods, AssessmentMethod::id, methods, problems);
@@ -480,7 +486,11 @@ public final class ProviderRegistry implements Providers {
             }
         }
 
-        private static <P, I> Map<I, Source<P>> collect(String kind, List<Source<P>> candidates, Function<P, I> idOf,
+        private static String how(boolean found) {
+            return found ? " (discovered by ServiceLoader)" : " (registered on the builder)";
+        }
+
+        private <P, I> Map<I, Source<P>> collect(String kind, List<Source<P>> candidates, Function<P, I> idOf,
                 java.util.function.Predicate<I> reserved, List<String> problems) {
             Map<I, Source<P>> out = new LinkedHashMap<>();
             for (Source<P> c : candidates) {
@@ -496,8 +506,16 @@ public final class ProviderRegistry implements Providers {
                 }
                 Source<P> first = out.putIfAbsent(id, c);
                 if (first != null) {
-                    problems.add("Two " + kind + "s claim id [" + id + "]: " + first.who() + " and " + c.who()
-                            + ". Ids must be unique; remove one of them, or use replace(..) to take over a built-in");
+                    boolean firstFound = discovered.contains(first.origin());
+                    boolean secondFound = discovered.contains(c.origin());
+                    String hint = firstFound != secondFound
+                            && first.provider().getClass() == c.provider().getClass()
+                            ? ". The same class was both discovered and registered on the builder: build with "
+                                    + "discover(false) to use only what you register, or do not register it"
+                            : ". Ids must be unique; remove one of them, or use replace(..) to take over a built-in";
+                    boolean mixed = firstFound != secondFound;
+                    problems.add("Two " + kind + "s claim id [" + id + "]: " + first.who() + (mixed ? how(firstFound) : "")
+                            + " and " + c.who() + (mixed ? how(secondFound) : "") + hint);
                 }
             }
             return out;

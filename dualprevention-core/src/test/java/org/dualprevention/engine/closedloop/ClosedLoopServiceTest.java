@@ -112,6 +112,39 @@ class ClosedLoopServiceTest {
     }
 
     @Test
+    void theApproverOfAnExtensionMustBeAKnownActorAllowedToDecideAtTheHiddenDangersLevel() {
+        HiddenDanger general = Danger.walk("HD-1", Danger.RP, HiddenDangerState.RECTIFYING, HiddenDangerGrade.GENERAL);
+        ClosedLoopService s = service(general, OrganizationAccessPolicy.of(ORG));
+        Actor doer = in("T1", "tom");
+        java.time.LocalDate later = general.deadline().orElseThrow().plusDays(5);
+        AccessDeniedException unknown = assertThrows(AccessDeniedException.class, () -> s.apply(general,
+                new HiddenDangerCommand.ExtendDeadline(doer, later, "parts late", in("Z", "ghost"))));
+        assertEquals("Actor [tom] may not EXTEND_DEADLINE [HD-1]: the approver [ghost] is not a known actor: their unit [Z]"
+                + " is not in the organisation", unknown.getMessage());
+        AccessDeniedException beside = assertThrows(AccessDeniedException.class, () -> s.apply(general,
+                new HiddenDangerCommand.ExtendDeadline(doer, later, "parts late", in("W2", "paula"))));
+        assertEquals("Actor [tom] may not EXTEND_DEADLINE [HD-1]: the approver [paula] may not approve EXTEND_DEADLINE:"
+                + " their unit [W2] is not at or above the hidden danger's unit [W1]", beside.getMessage());
+        assertThrows(AccessDeniedException.class, () -> s.apply(general,
+                new HiddenDangerCommand.ExtendDeadline(doer, later, "parts late", in("T1", "tina"))),
+                "an approver below the hidden danger's unit may not approve");
+        assertEquals(later, s.apply(general, new HiddenDangerCommand.ExtendDeadline(doer, later, "parts late",
+                in("D", "dan"))).next().deadline().orElseThrow());
+
+        HiddenDanger major = Danger.walk("HD-1", Danger.RP, HiddenDangerState.RECTIFYING, HiddenDangerGrade.MAJOR);
+        ClosedLoopService m = service(major, OrganizationAccessPolicy.of(ORG));
+        Actor boss = in("C", "boss");
+        java.time.LocalDate majorLater = major.deadline().orElseThrow().plusDays(5);
+        AccessDeniedException level = assertThrows(AccessDeniedException.class, () -> m.apply(major,
+                new HiddenDangerCommand.ExtendDeadline(boss, majorLater, "steel late", in("D", "dan"))));
+        assertEquals("Actor [boss] may not EXTEND_DEADLINE [HD-1]: EXTEND_DEADLINE of a MAJOR hidden danger needs an"
+                + " approver at level [company] or above; the approver [dan] is in unit [D] at level [department]",
+                level.getMessage());
+        assertEquals(majorLater, m.apply(major, new HiddenDangerCommand.ExtendDeadline(boss, majorLater, "steel late",
+                in("C", "ceo"))).next().deadline().orElseThrow());
+    }
+
+    @Test
     void reportingIsOpenToEveryoneInTheOrganisation() {
         HiddenDanger any = Danger.walk("HD-0", Danger.RP, HiddenDangerState.REPORTED, HiddenDangerGrade.GENERAL);
         ClosedLoopService s = service(any, OrganizationAccessPolicy.of(ORG));

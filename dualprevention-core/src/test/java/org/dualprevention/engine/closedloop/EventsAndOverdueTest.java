@@ -95,7 +95,7 @@ class EventsAndOverdueTest {
         assertEquals(Optional.of(original), h2.originalDeadline());
         assertEquals(Optional.of(original.plusDays(14)), h2.deadline());
         assertEquals(new DeadlineExtension(original.plusDays(7), original.plusDays(14), "spare parts late",
-                Fixtures.DAVE.id(), Fixtures.FRANK, t2.audit().at()), h2.extensions().get(1));
+                Fixtures.DAVE.id(), Fixtures.FRANK.id(), t2.audit().at()), h2.extensions().get(1));
         HiddenDangerEvent.DeadlineExtended e = (HiddenDangerEvent.DeadlineExtended) t2.events().get(1);
         assertEquals(2, e.count());
         assertEquals(h2.extensions().get(1), e.extension());

@@ -41,7 +41,7 @@ final class Fixtures {
     static final Actor CAROL = actor("carol");
     static final Actor DAVE = actor("dave");
     static final Actor ERIN = actor("erin");
-    static final ActorId FRANK = ActorId.of("frank");
+    static final Actor FRANK = actor("frank");
     static final URI PHOTO = URI.create("https://files.example/hd/1.jpg");
     static final ClosedLoopSettings SOD = ClosedLoopSettings.defaults();
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Audit hashes recorded with release 0.1 (format 1) and with 0.2 (format 2): chains that cover every action
  * must hash byte for byte the same, so stored chains keep verifying and replaying; 0.1's chains replay to
- * versions with 0.1's accessors. A change here breaks every stored chain.
+ * versions with 0.1's accessors. A change here breaks every stored chain. Since 0.1 a deadline extension also
+ * records its approver's unit and roles: the story's chain as 0.1 wrote it is rebuilt from 0.1 data.
  */
 class GoldenChainTest {
 
@@ -49,14 +50,26 @@ class GoldenChainTest {
 
     /**
      * The chain release 0.1 wrote for the same commands: the entries' components as the engine records them
-     * now, in format 1 (no state hash), chained by their format-1 hashes.
+     * now, in format 1 (no state hash), with the extension entries' data as 0.1 wrote it, chained by their
+     * format-1 hashes.
      */
     static List<AuditEntry> asWrittenBy01(List<AuditEntry> entries) {
         List<AuditEntry> out = new ArrayList<>();
         String previous = AuditEntry.GENESIS;
         for (AuditEntry e : entries) {
+            String data = e.data();
+            if (e.action() == HiddenDangerAction.EXTEND_DEADLINE) {
+                // 0.1 recorded the approver's id only; the approver's unit and roles came later
+                StringBuilder kept = new StringBuilder();
+                for (String line : data.split("\n")) {
+                    if (!line.startsWith("approver.unit=") && !line.startsWith("approver.roles.")) {
+                        kept.append(line).append('\n');
+                    }
+                }
+                data = kept.toString();
+            }
             AuditEntry old = AuditEntries.createFormat1(e.dangerId(), e.sequence(), e.actor(), e.at(), e.action(),
-                    e.stateBefore(), e.stateAfter(), e.data(), previous);
+                    e.stateBefore(), e.stateAfter(), data, previous);
             out.add(old);
             previous = old.hash();
         }
@@ -84,6 +97,26 @@ class GoldenChainTest {
     }
 
     @Test
+    void theStoryChainIsRecordedAsSince02WithTheApproversUnitAndRoles() {
+        List<AuditEntry> entries = new AuditChainTest.Story().entries;
+        assertEquals(List.of(
+                "711d4c147189e54420c46f64017cb8815ca9a2b7775e615b46b87783c3e36c09",
+                "ca974b8364bba1ded09a1ef9e0c68fe0f26c5ad5d16527bdbe0b8cab8ca4f224",
+                "9f3074fece1271180986502681c91b3a8f395aabbb6194689c4fcf97b3557043",
+                "f3c88e053e9515791ba4a339b7bb743ec2b9f465b55ff4ea73017d05f1bc9347",
+                "11c2f759925eb281eebaf51946dd5d87b3d63f9ca26e0b5fe0c81f72e748cefd",
+                "24cdfb9ee105ba8d86c6c7ebeeefe742cb09988427a7ee3c587e669572f45c15",
+                "31b4dbfacdbce7390e95660b7c2f2f34c8222c9a3607d12f673fd4c86940c4be",
+                "739792557d5d2158c94564cb30b49f5d784d59189a7a7093437c3eb8b895fd1e",
+                "a6085de81523db8cc7c66d9f8c2498747e97b16a2545469a77937e31285aac95",
+                "511c4e43ba05eeb322d4ee95253e44f1bfa79ec8e1391b1def9b4d21eaacbf39"), hashes(entries));
+        assertEquals("approver=frank\napprover.unit=WS-1\nnewDeadline=2026-04-11\nreason=steel late\n",
+                entries.get(3).data().substring(entries.get(3).data().indexOf("approver=")));
+        assertEquals(Fixtures.FRANK, ((org.dualprevention.danger.HiddenDangerCommand.ExtendDeadline) AuditChain.command(
+                entries.get(3))).approver());
+    }
+
+    @Test
     void theStoryChainHashesAsIn01() {
         assertEquals(List.of(
                 "711d4c147189e54420c46f64017cb8815ca9a2b7775e615b46b87783c3e36c09",
@@ -97,6 +130,9 @@ class GoldenChainTest {
                 "8de17e912de9a895afea25bf3ef90014f055dcbd3559b2aa85676783084060fd",
                 "15725379cfa116adc79203f657582dc8972ceb5f10bd28b3624e2500d509e7d2"),
                 hashes(asWrittenBy01(new AuditChainTest.Story().entries)));
+        AuditEntry old = asWrittenBy01(new AuditChainTest.Story().entries).get(3);
+        assertEquals(Fixtures.FRANK.id(), ((org.dualprevention.danger.HiddenDangerCommand.ExtendDeadline) AuditChain
+                .command(old)).approver().id(), "a 0.1 extension still names its approver");
     }
 
     @Test

@@ -303,7 +303,7 @@ class GuardsTest {
     void extensionApprovedByTheRequesterIsRefusedOnlyWithSeparationOfDuties() {
         HiddenDanger h = in(HiddenDangerState.RECTIFYING);
         HiddenDangerCommand self = new HiddenDangerCommand.ExtendDeadline(DAVE, h.deadline().orElseThrow().plusDays(3),
-                "late", DAVE.id());
+                "late", DAVE);
         AccessDeniedException e = assertThrows(AccessDeniedException.class,
                 () -> ClosedLoop.apply(h, self, Fixtures.next(h), ZONE, SOD));
         assertEquals("EXTEND_DEADLINE", e.action());
@@ -312,9 +312,26 @@ class GuardsTest {
     }
 
     @Test
+    void anExtensionToADayAlreadyPastIsRefused() {
+        HiddenDanger h = in(HiddenDangerState.RECTIFYING);
+        LocalDate deadline = h.deadline().orElseThrow();
+        // weeks after the deadline: the hidden danger is overdue, and an extension must reach today at least
+        java.time.Clock late = java.time.Clock.fixed(deadline.plusDays(20).atTime(9, 0).atZone(ZONE).toInstant(), ZONE);
+        LocalDate today = deadline.plusDays(20);
+        ValidationException e = assertThrows(ValidationException.class, () -> ClosedLoop.apply(h,
+                new HiddenDangerCommand.ExtendDeadline(DAVE, deadline.plusDays(10), "late", FRANK), late, ZONE, SOD));
+        assertEquals(1, e.violations().size(), e.violations().toString());
+        assertEquals("newDeadline", e.violations().get(0).path());
+        assertEquals("a date not before today [" + today + "]: an extension to a day already past leaves the hidden"
+                + " danger overdue", e.violations().get(0).allowed());
+        assertEquals(today, ClosedLoop.apply(h, new HiddenDangerCommand.ExtendDeadline(DAVE, today, "late", FRANK), late,
+                ZONE, SOD).next().deadline().orElseThrow(), "today itself is in time");
+    }
+
+    @Test
     void separationOfDutiesIsCheckedBeforeDataGuards() {
         HiddenDanger h = in(HiddenDangerState.RECTIFYING);
-        HiddenDangerCommand self = new HiddenDangerCommand.ExtendDeadline(DAVE, TODAY.minusDays(30), "", DAVE.id());
+        HiddenDangerCommand self = new HiddenDangerCommand.ExtendDeadline(DAVE, TODAY.minusDays(30), "", DAVE);
         assertThrows(AccessDeniedException.class, () -> ClosedLoop.apply(h, self, Fixtures.next(h), ZONE, SOD));
     }
 

@@ -145,11 +145,12 @@ class RandomClosedLoopTest {
             HiddenDangerState expectedState = LOOP.get(h.state()).get(action);
             boolean sodViolation = sod && (action == HiddenDangerAction.ACCEPT && book.parties.contains(actor.id())
                     || action == HiddenDangerAction.EXTEND_DEADLINE
-                            && ((HiddenDangerCommand.ExtendDeadline) g.command).approver().equals(actor.id()));
+                            && ((HiddenDangerCommand.ExtendDeadline) g.command).approver().id().equals(actor.id()));
             boolean stateGuard = action == HiddenDangerAction.RECTIFY_ON_SPOT
                     && book.grade.equals(Optional.of(HiddenDangerGrade.MAJOR))
                     || action == HiddenDangerAction.EXTEND_DEADLINE && (book.deadline.isEmpty()
-                            || !((HiddenDangerCommand.ExtendDeadline) g.command).newDeadline().isAfter(book.deadline.get()));
+                            || !((HiddenDangerCommand.ExtendDeadline) g.command).newDeadline().isAfter(book.deadline.get())
+                            || ((HiddenDangerCommand.ExtendDeadline) g.command).newDeadline().isBefore(today));
             ClosedLoopService service = ClosedLoopService.of(Clock.fixed(at, Danger.ZONE), Danger.ZONE, settings,
                     AccessPolicy.allowAll());
             Transition t = null;
@@ -248,7 +249,8 @@ class RandomClosedLoopTest {
             SplittableRandom rng, boolean breakIt) {
         long sinceFound = Math.max(0, today.toEpochDay() - h.foundOn().toEpochDay());
         LocalDate completed = h.foundOn().plusDays(sinceFound == 0 ? 0 : rng.nextLong(sinceFound + 1));
-        ActorId someone = PEOPLE.get(rng.nextInt(PEOPLE.size())).id();
+        Actor somebody = PEOPLE.get(rng.nextInt(PEOPLE.size()));
+        ActorId someone = somebody.id();
         switch (action) {
             case REPORT:
                 return new Generated(Danger.report("HD-X", Danger.RP), false);
@@ -285,7 +287,7 @@ class RandomClosedLoopTest {
             case EXTEND_DEADLINE: {
                 LocalDate base = book.deadline.orElse(today);
                 LocalDate to = rng.nextInt(8) == 0 ? base : base.plusDays(1 + rng.nextInt(10));
-                return new Generated(new HiddenDangerCommand.ExtendDeadline(actor, to, breakIt ? "" : "parts late", someone),
+                return new Generated(new HiddenDangerCommand.ExtendDeadline(actor, to, breakIt ? "" : "parts late", somebody),
                         breakIt);
             }
             case SUBMIT:

@@ -101,6 +101,18 @@ class ProviderRegistryTest {
     }
 
     @Test
+    void aClassBothDiscoveredAndRegisteredIsNamedWithWhereEachCameFromAndDiscoverFalse() {
+        ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class, () -> ProviderRegistry
+                .builder().discover().register(new org.dualprevention.method.LecMethod()).build());
+        String lec = org.dualprevention.method.LecMethod.class.getName();
+        assertTrue(e.getMessage().contains("Two AssessmentMethods claim id [LEC]: " + lec), e.getMessage());
+        assertTrue(e.getMessage().contains(") (discovered by ServiceLoader) and " + lec), e.getMessage());
+        assertTrue(e.getMessage().contains(") (registered on the builder). The same class was both discovered and "
+                + "registered on the builder: build with discover(false) to use only what you register, or do not "
+                + "register it"), e.getMessage());
+    }
+
+    @Test
     void duplicateSchemeIdsAreAnError() {
         ProviderRegistry.Builder b = acme().register(new BandScheme("ACME.A-S", "ACME.A"));
         ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class, b::build);
@@ -246,8 +258,9 @@ class ProviderRegistryTest {
             ProviderConfigurationException e = assertThrows(ProviderConfigurationException.class,
                     () -> acme().discover(loader).build());
             assertEquals("Two AssessmentMethods claim id [ACME.A]: com.acme.dup.A (" + PluginJar.classesDir(dir).toUri()
-                    .getPath() + ") and " + ProductMethod.class.getName() + " (" + ProviderRegistry.location(ProductMethod.class)
-                    + "). Ids must be unique; remove one of them, or use replace(..) to take over a built-in", e.getMessage());
+                    .getPath() + ") (discovered by ServiceLoader) and " + ProductMethod.class.getName() + " ("
+                    + ProviderRegistry.location(ProductMethod.class) + ") (registered on the builder). Ids must be unique; "
+                    + "remove one of them, or use replace(..) to take over a built-in", e.getMessage());
         }
     }
 

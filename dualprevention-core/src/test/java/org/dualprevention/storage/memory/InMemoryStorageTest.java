@@ -178,7 +178,7 @@ class InMemoryStorageTest {
                         HiddenDanger cur = storage.hiddenDangers().find(HiddenDangerId.of("HD-C")).orElseThrow();
                         barrier.await();
                         Transition t = ClosedLoop.apply(cur, new HiddenDangerCommand.ExtendDeadline(actor,
-                                cur.deadline().orElseThrow().plusDays(1), "round " + r, ActorId.of("boss")), clock,
+                                cur.deadline().orElseThrow().plusDays(1), "round " + r, Actor.of(ActorId.of("boss"), OrgUnitId.of("W1"))), clock,
                                 Dangers.ZONE, ClosedLoopSettings.defaults());
                         try {
                             storage.hiddenDangers().save(t.next(), t.expectedVersion(), t.audit());

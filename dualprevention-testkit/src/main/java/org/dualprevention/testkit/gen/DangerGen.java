@@ -263,7 +263,7 @@ public final class DangerGen {
                 return Optional.of(HiddenDangerCommand.Start.by(cast.rectifier));
             case EXTEND_DEADLINE:
                 return h.deadline().map(d -> new HiddenDangerCommand.ExtendDeadline(cast.rectifier,
-                        d.plusDays(gen.intBetween(1, 14)), "parts late: " + gen.words(), cast.approver.id()));
+                        d.plusDays(gen.intBetween(1, 14)), "parts late: " + gen.words(), cast.approver));
             case SUBMIT:
                 return Optional.of(submit(cast, h));
             case ACCEPT:
@@ -283,7 +283,7 @@ public final class DangerGen {
         for (int i = 0; i < n; i++) {
             LocalDate d = h.deadline().orElseThrow();
             h = step(out, h, new HiddenDangerCommand.ExtendDeadline(cast.rectifier, d.plusDays(gen.intBetween(1, 14)),
-                    "parts late: " + gen.words(), cast.approver.id()));
+                    "parts late: " + gen.words(), cast.approver));
         }
         return h;
     }
@@ -295,7 +295,9 @@ public final class DangerGen {
     }
 
     private Clock clockAfter(HiddenDanger h) {
-        return Clock.fixed(h.lastActionAt().plus(Duration.ofMinutes(gen.intBetween(1, 48 * 60))), zone);
+        // one command in five at the same instant as the one before (a fixed clock, a batch): audit entries tie
+        return Clock.fixed(h.lastActionAt().plus(Duration.ofMinutes(gen.chance(0.2) ? 0 : gen.intBetween(1, 48 * 60))),
+                zone);
     }
 
     private LocalDate today(HiddenDanger h) {

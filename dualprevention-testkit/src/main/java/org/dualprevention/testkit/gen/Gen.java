@@ -252,8 +252,13 @@ public final class Gen {
         }
     }
 
+    /** Instants handed out recently, so that some come again: stores must order and page ties right. */
+    private final java.util.List<Instant> recentInstants = new java.util.ArrayList<>();
+
     /**
-     * An instant within a span after a start.
+     * An instant within a span after a start. About one in four is an instant this generator returned before
+     * (when one lies in the window): the engine produces equal instants too (a fixed clock, a scheduler), so
+     * data must hold ties on purpose.
      *
      * @param from the earliest instant
      * @param span the length of the window
@@ -261,7 +266,19 @@ public final class Gen {
      */
     public Instant instant(Instant from, Duration span) {
         long seconds = Math.max(1, span.getSeconds());
-        return from.plusSeconds(random.nextLong(seconds));
+        Instant end = from.plusSeconds(seconds);
+        if (!recentInstants.isEmpty() && random.nextInt(4) == 0) {
+            Instant again = recentInstants.get(random.nextInt(recentInstants.size()));
+            if (!again.isBefore(from) && again.isBefore(end)) {
+                return again;
+            }
+        }
+        Instant t = from.plusSeconds(random.nextLong(seconds));
+        if (recentInstants.size() == 16) {
+            recentInstants.remove(0);
+        }
+        recentInstants.add(t);
+        return t;
     }
 
     /**

@@ -137,6 +137,10 @@ public final class InspectionGen {
     public InspectionTask task(InspectionPlan plan, Instant from, int days, double recordedShare) {
         Instant start = gen.instant(from, Duration.ofDays(Math.max(1, days)));
         Instant due = start.plus(Duration.ofHours(gen.intBetween(1, 24 * 7)));
+        if (gen.chance(0.5)) {
+            // due at the end of a day, as a routine scheduler makes them: many tasks share a due time
+            due = due.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(24));
+        }
         List<InspectionItem> items = plan.items().isEmpty() ? checklistItems(gen.intBetween(0, 3)) : plan.items();
         InspectionTask t = InspectionTask.of(InspectionTaskId.of(gen.hostKey("TASK")), plan.id(), plan.kind(),
                 plan.unit(), plan.assignee(), start, due, items);

@@ -48,11 +48,19 @@ class ContractsCatchBrokenPluginsTest {
                 Arguments.of(MutableFactors.class, List.of("M3")),
                 Arguments.of(FirstViolationOnly.class, List.of("M11")),
                 Arguments.of(WrongPaths.class, List.of("M7", "M8")),
+                Arguments.of(AcceptsExactValuesBetweenScalePoints.class, List.of("M8")),
+                Arguments.of(ReservedIdMethodContract.class, List.of("M14")),
+                Arguments.of(UnlistedMethodContract.class, List.of("M14")),
+                Arguments.of(NoPublicConstructorMethodContract.class, List.of("M14")),
                 Arguments.of(GapScheme.class, List.of("G4")),
                 Arguments.of(InvertedScheme.class, List.of("G3", "G5")),
                 Arguments.of(SameLevelOutOfOrderScheme.class, List.of("G6")),
                 Arguments.of(WrongMethodScheme.class, List.of("G2")),
                 Arguments.of(MisdocumentedScheme.class, List.of("G9")),
+                Arguments.of(NamesDifferFromBandsScheme.class, List.of("G11")),
+                Arguments.of(NullGradeScheme.class, List.of("G4", "G5", "G6", "G7")),
+                Arguments.of(OverlappingUndocumentedScheme.class, List.of("G9", "G11")),
+                Arguments.of(ReservedIdScheme.class, List.of("G12")),
                 Arguments.of(OffTableCellScheme.class, List.of("G9", "G11")),
                 Arguments.of(EmptyProvider.class, List.of("GP1", "GP4")),
                 Arguments.of(MutableListProvider.class, List.of("GP1")),
@@ -66,13 +74,13 @@ class ContractsCatchBrokenPluginsTest {
         Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(GoodProvider.class);
         assertEquals(List.of(), ContractRunner.failedRules(outcomes), outcomes.values().toString());
         for (String id : List.of("TEST.A", "TEST.B")) {
-            for (int g = 1; g <= 11; g++) {
+            for (int g = 1; g <= 12; g++) {
                 String rule = "G" + g + " ";
                 assertEquals(1, outcomes.keySet().stream().filter(n -> n.startsWith(rule) && n.endsWith("[" + id + "]"))
                         .count(), "rule G" + g + " ran once for " + id + ": " + outcomes.keySet());
             }
         }
-        assertEquals(3 + 2 * 11, outcomes.size(), outcomes.keySet().toString());
+        assertEquals(3 + 2 * 12, outcomes.size(), outcomes.keySet().toString());
     }
 
     @Test
@@ -86,6 +94,25 @@ class ContractsCatchBrokenPluginsTest {
         }
         ContractRunner.Outcome g4 = failed.stream().filter(o -> o.rule().equals("G4")).findFirst().orElseThrow();
         assertTrue(g4.message().contains("G4 totality") && g4.message().contains("score 4"), g4.message());
+    }
+
+    @Test
+    void g11ShowsWhatDiffersWhenGradesDifferOnlyByName() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(NamesDifferFromBandsScheme.class);
+        ContractRunner.Outcome g11 = outcomes.values().stream().filter(o -> o.rule().equals("G11")).findFirst().orElseThrow();
+        assertTrue(g11.failed(), g11.toString());
+        assertTrue(g11.message().contains("name [high] vs [高]"), g11.message());
+    }
+
+    @Test
+    void aNullGradeIsARuleFailureNotANullPointerException() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(NullGradeScheme.class);
+        for (ContractRunner.Outcome o : outcomes.values()) {
+            if (o.failed()) {
+                assertTrue(!o.message().contains("NullPointerException"), o.displayName() + ": " + o.message());
+                assertTrue(o.message().contains("null"), o.displayName() + ": " + o.message());
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0} fails {1}")
@@ -240,6 +267,119 @@ class ContractsCatchBrokenPluginsTest {
         }
     }
 
+    /** Claims the built-in id LEC. Otherwise correct, public, with a public no-argument constructor. */
+    public static class ReservedIdMethod extends Good {
+        /** Creates it. */
+        public ReservedIdMethod() {
+        }
+
+        @Override
+        public MethodId id() {
+            return MethodId.of("LEC");
+        }
+    }
+
+    /** Correct and public, but listed in no META-INF/services file. */
+    public static class UnlistedMethod extends Good {
+        /** Creates it. */
+        public UnlistedMethod() {
+        }
+    }
+
+    /** Listed nowhere and without a no-argument constructor. */
+    public static class NoPublicConstructorMethod extends Good {
+        /** Creates it. */
+        public NoPublicConstructorMethod(int unused) {
+        }
+    }
+
+    static final class ReservedIdMethodContract extends AssessmentMethodContract {
+        @Override
+        protected AssessmentMethod method() {
+            return new ReservedIdMethod();
+        }
+
+        @Override
+        protected boolean discovered() {
+            return false;
+        }
+    }
+
+    static final class UnlistedMethodContract extends AssessmentMethodContract {
+        @Override
+        protected AssessmentMethod method() {
+            return new UnlistedMethod();
+        }
+    }
+
+    static final class NoPublicConstructorMethodContract extends AssessmentMethodContract {
+        @Override
+        protected AssessmentMethod method() {
+            return new NoPublicConstructorMethod(1);
+        }
+    }
+
+    @Test
+    void m14NamesWhatIsMissing() {
+        Map<String, ContractRunner.Outcome> reserved = ContractRunner.run(ReservedIdMethodContract.class);
+        ContractRunner.Outcome r = reserved.values().stream().filter(o -> o.rule().equals("M14")).findFirst().orElseThrow();
+        assertTrue(r.failed() && r.message().contains("the id [LEC] is reserved"), r.toString());
+        assertEquals(List.of("M14"), ContractRunner.failedRules(reserved), "only the registration is wrong");
+        ContractRunner.Outcome u = ContractRunner.run(UnlistedMethodContract.class).values().stream()
+                .filter(o -> o.rule().equals("M14")).findFirst().orElseThrow();
+        assertTrue(u.failed() && (u.message().contains("META-INF/services/org.dualprevention.spi.AssessmentMethod on the class path lists")
+                || u.message().contains("does not declare: provides org.dualprevention.spi.AssessmentMethod with "
+                        + UnlistedMethod.class.getName())), u.toString());
+        ContractRunner.Outcome c = ContractRunner.run(NoPublicConstructorMethodContract.class).values().stream()
+                .filter(o -> o.rule().equals("M14")).findFirst().orElseThrow();
+        assertTrue(c.failed() && c.message().contains("no public no-argument constructor"), c.toString());
+    }
+
+    /**
+     * An LEC-like exposure scale {10, 6, 3, 2, 1, 0.5} that checks the range and the midpoints of neighbouring
+     * values, but accepts any other number inside: 4 passes.
+     */
+    static final class AcceptsExactValuesBetweenScalePoints extends AssessmentMethodContract {
+        @Override
+        protected AssessmentMethod method() {
+            FactorDefinition e = FactorDefinition.discrete("E", "exposure", "0.5", "1", "2", "3", "6", "10");
+            return new Good() {
+                @Override
+                public List<FactorDefinition> factors() {
+                    return List.of(e);
+                }
+
+                @Override
+                BigDecimal compute(AssessmentInput input) {
+                    return input.value("E").orElseThrow();
+                }
+
+                @Override
+                public void validate(AssessmentInput input) {
+                    List<Violation> v = new ArrayList<>();
+                    for (Map.Entry<String, BigDecimal> x : input.values().entrySet()) {
+                        BigDecimal value = x.getValue();
+                        boolean midpoint = false;
+                        for (int i = 0; i + 1 < e.values().size(); i++) {
+                            midpoint |= e.values().get(i).add(e.values().get(i + 1)).divide(BigDecimal.valueOf(2))
+                                    .compareTo(value) == 0;
+                        }
+                        if (!x.getKey().equals("E") || value.compareTo(e.min()) < 0 || value.compareTo(e.max()) > 0
+                                || midpoint) {
+                            v.add(Violation.of("factors." + x.getKey(), value, e.allowedText()));
+                        }
+                    }
+                    if (input.value("E").isEmpty()) {
+                        v.add(Violation.of("factors.E", null, e.allowedText()));
+                    }
+                    if (!v.isEmpty()) {
+                        throw new ValidationException("input", v);
+                    }
+                }
+            };
+        }
+    }
+
     // ------------------------------------------------------------------ schemes over Good (scores 1..9)
 
     static final Grade HIGH = Grade.of("high", "high", RiskLevel.MAJOR);
@@ -283,6 +423,12 @@ class ContractsCatchBrokenPluginsTest {
         @Override
         protected AssessmentMethod method() {
             return new Good();
+        }
+
+        /** The broken schemes here are anonymous classes handed over by hand. */
+        @Override
+        protected boolean discovered() {
+            return false;
         }
     }
 
@@ -408,6 +554,11 @@ class ContractsCatchBrokenPluginsTest {
         protected AssessmentMethod method(GradingScheme scheme) {
             return new Good();
         }
+
+        @Override
+        protected Optional<String> whyNoBoundaries(SchemeId scheme) {
+            return Optional.of("a test scheme written as code only");
+        }
     }
 
     static final class GoodProvider extends ProviderContract {
@@ -473,6 +624,103 @@ class ContractsCatchBrokenPluginsTest {
         @Override
         protected GradingSchemeProvider provider() {
             return new GapProvider();
+        }
+    }
+
+    /** Bands whose grades carry other names than the grades the scheme returns: only the names differ. */
+    static final class NamesDifferFromBandsScheme extends SchemeContract {
+        @Override
+        protected GradingScheme scheme() {
+            return new SchemeBase() {
+            };
+        }
+
+        @Override
+        protected Optional<org.dualprevention.spi.support.BandedGradingScheme> bandedDefinition() {
+            return Optional.of(org.dualprevention.spi.support.BandedGradingScheme
+                    .builder(SchemeId.of("TEST.SCHEME"), MethodId.of("TEST.GOOD")).name("test scheme").source("this test")
+                    .lowest(Grade.of("low", "低", RiskLevel.LOW), BigDecimal.ZERO, true)
+                    .threshold("3", org.dualprevention.spi.support.BoundarySide.UPPER, Grade.of("mid", "中", RiskLevel.GENERAL))
+                    .threshold("6", org.dualprevention.spi.support.BoundarySide.UPPER, Grade.of("high", "高", RiskLevel.MAJOR))
+                    .build());
+        }
+    }
+
+    /**
+     * A hand-written scheme with overlapping bands (a score of 6 is both "mid" and "high" in its author's head)
+     * that documents nothing: G9 and G11 must fail, not be skipped.
+     */
+    static final class OverlappingUndocumentedScheme extends SchemeContract {
+        @Override
+        protected GradingScheme scheme() {
+            return new SchemeBase() {
+            };
+        }
+    }
+
+    /** The same scheme, saying why it cannot document boundaries: G9 and G11 are skipped with that reason. */
+    static final class ExplainedUndocumentedScheme extends SchemeContract {
+        @Override
+        protected GradingScheme scheme() {
+            return new SchemeBase() {
+            };
+        }
+
+        @Override
+        protected Optional<String> whyNoBoundaries() {
+            return Optional.of("grades come from the group's rating service");
+        }
+    }
+
+    @Test
+    void g9AndG11AreSkippedOnlyWithAReason() {
+        Map<String, ContractRunner.Outcome> silent = ContractRunner.run(OverlappingUndocumentedScheme.class);
+        for (String rule : List.of("G9", "G11")) {
+            ContractRunner.Outcome o = silent.values().stream().filter(x -> x.rule().equals(rule)).findFirst().orElseThrow();
+            assertTrue(o.failed() && o.message().contains("whyNoBoundaries()"), o.toString());
+        }
+        Map<String, ContractRunner.Outcome> explained = ContractRunner.run(ExplainedUndocumentedScheme.class);
+        assertEquals(List.of(), ContractRunner.failedRules(explained), explained.values().toString());
+        for (String rule : List.of("G9", "G11")) {
+            ContractRunner.Outcome o = explained.values().stream().filter(x -> x.rule().equals(rule)).findFirst().orElseThrow();
+            assertEquals(org.junit.platform.engine.TestExecutionResult.Status.ABORTED, o.status(), o.toString());
+            assertTrue(o.message().contains("the group's rating service"), o.toString());
+        }
+    }
+
+    /** Claims the built-in scheme id LEC-V1. */
+    static final class ReservedIdScheme extends SchemeContract {
+        @Override
+        protected GradingScheme scheme() {
+            return new SchemeBase() {
+                @Override
+                public SchemeId id() {
+                    return SchemeId.of("LEC-V1");
+                }
+            };
+        }
+
+        @Override
+        protected Optional<String> whyNoBoundaries() {
+            return Optional.of("a test of reserved ids");
+        }
+    }
+
+    /** Returns null for the score 4. */
+    static final class NullGradeScheme extends SchemeContract {
+        @Override
+        protected Optional<String> whyNoBoundaries() {
+            return Optional.of("a test of null grades");
+        }
+
+        @Override
+        protected GradingScheme scheme() {
+            return new SchemeBase() {
+                @Override
+                public Grade grade(Score score) {
+                    return score.value().intValue() == 4 ? null : super.grade(score);
+                }
+            };
         }
     }
 

@@ -369,4 +369,33 @@ class GenTest {
         assertTrue(capped.size() <= 108 && capped.size() >= 50, "capped domain size " + capped.size());
         capped.forEach(lec::validate);
     }
+
+    @org.junit.jupiter.api.Test
+    void generatorsMakeTiesOnPurpose() {
+        for (long seed = 0; seed < 5; seed++) {
+            Gen gen = Gen.of(seed);
+            Organization org = gen.organization(6);
+            org.dualprevention.inspection.InspectionPlan plan = gen.inspections().plan(org, LocalDate.of(2026, 3, 1));
+            Set<Instant> dues = new HashSet<>();
+            boolean dueTie = false;
+            for (int i = 0; i < 40; i++) {
+                dueTie |= !dues.add(gen.inspections().task(plan, Instant.parse("2026-03-02T01:00:00Z"), 30, 0.0).due());
+            }
+            assertTrue(dueTie, "seed " + seed + ": 40 tasks and no two due at the same time");
+            boolean auditTie = false;
+            for (int i = 0; i < 10 && !auditTie; i++) {
+                List<Transition> h = gen.dangers().history(org, HiddenDangerState.CLOSED, Instant.parse("2026-03-02T01:00:00Z"));
+                for (int k = 1; k < h.size(); k++) {
+                    auditTie |= h.get(k).audit().at().equals(h.get(k - 1).audit().at());
+                }
+            }
+            assertTrue(auditTie, "seed " + seed + ": ten closed histories and no two audit entries at the same instant");
+            Set<Instant> seen = new HashSet<>();
+            boolean instantTie = false;
+            for (int i = 0; i < 40; i++) {
+                instantTie |= !seen.add(gen.instant(Instant.parse("2026-03-02T01:00:00Z"), java.time.Duration.ofDays(90)));
+            }
+            assertTrue(instantTie, "seed " + seed + ": 40 instants over 90 days and none repeated");
+        }
+    }
 }

@@ -361,4 +361,181 @@ class StorageContractCatchesBrokenStoresTest {
             return Optional.ofNullable(r);
         });
     }
+
+    @Test
+    @DisplayName("a store that writes the audit entry before it checks the version (a stale save overwrites it) fails S3 and S23")
+    void staleSaveOverwritingTheAuditEntryFails() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(OverwritesAuditEntryOnStaleSave.class);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.containsAll(List.of("S3", "S23")), "expected S3 and S23 to fail, failed: " + failed + "\n"
+                + outcomes.values());
+        assertNamesRules(outcomes);
+        for (String untouched : List.of("S1", "S2", "S8", "S9", "S13")) {
+            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
+        }
+    }
+
+    @Test
+    @DisplayName("a store that pages tasks by due time alone loses tasks that share a due time: fails S9")
+    void pagingTasksByDueTimeAloneFails() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(PagesTasksByDueTimeAlone.class);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.contains("S9"), "expected S9 to fail, failed: " + failed + "\n" + outcomes.values());
+        assertNamesRules(outcomes);
+        for (String untouched : List.of("S1", "S2", "S3", "S5", "S13")) {
+            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
+        }
+    }
+
+    @Test
+    @DisplayName("a store that orders audit entries by time (ties in any order) fails S5 and S11")
+    void orderingAuditEntriesByTimeFails() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(OrdersAuditEntriesByTime.class);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.contains("S5") && failed.contains("S11"), "expected S5 and S11 to fail, failed: " + failed
+                + "\n" + outcomes.values());
+        assertNamesRules(outcomes);
+        for (String untouched : List.of("S1", "S2", "S13")) {
+            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
+        }
+    }
+
+    @Test
+    @DisplayName("a store whose version check and write are two steps (check-then-act, unsynchronised) fails S7")
+    void unsynchronisedCheckThenActFails() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(UnsynchronisedVersionCheck.class);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.contains("S7"), "expected S7 to fail, failed: " + failed + "\n" + outcomes.values());
+        assertNamesRules(outcomes);
+        for (String untouched : List.of("S1", "S2", "S3", "S8", "S13")) {
+            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
+        }
+    }
+
+    /**
+     * Writes the audit entry under its hidden danger and sequence first, then checks the version: a stale save
+     * throws, but its entry has replaced the stored one.
+     */
+    static final class OverwritesAuditEntryOnStaleSave extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            AuditLog log = real.auditLog();
+            Map<String, AuditEntry> written = new ConcurrentHashMap<>();
+            HiddenDangerRepository dangers = real.hiddenDangers();
+            return decorate(real, Map.of(
+                    HiddenDangerRepository.class, wrap(HiddenDangerRepository.class, dangers, (m, args) -> {
+                        if (m.getName().equals("save")) {
+                            AuditEntry entry = (AuditEntry) args[2];
+                            if (entry.dangerId().equals(((org.dualprevention.danger.HiddenDanger) args[0]).id())
+                                    && entry.sequence() == ((org.dualprevention.danger.HiddenDanger) args[0]).version()) {
+                                written.put(entry.dangerId().value() + "#" + entry.sequence(), entry);
+                            }
+                            m.invoke(dangers, args);
+                            return Optional.of(Void.TYPE);
+                        }
+                        return Optional.empty();
+                    }),
+                    AuditLog.class, wrap(AuditLog.class, log, (m, args) -> {
+                        if (m.getName().equals("entries")) {
+                            @SuppressWarnings("unchecked")
+                            Page<AuditEntry> page = (Page<AuditEntry>) m.invoke(log, args);
+                            List<AuditEntry> shown = new ArrayList<>();
+                            for (AuditEntry e : page.items()) {
+                                shown.add(written.getOrDefault(e.dangerId().value() + "#" + e.sequence(), e));
+                            }
+                            return Optional.of(Page.of(shown, page.next()));
+                        }
+                        return Optional.empty();
+                    })));
+        }
+    }
+
+    /**
+     * Checks a risk point's expected version, then writes in a second step over whatever is stored by then: two
+     * threads that both pass the check both win. Sequential use is indistinguishable from a correct store.
+     */
+    static final class UnsynchronisedVersionCheck extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            RiskPointRepository points = real.riskPoints();
+            return decorate(real, Map.of(
+                    RiskPointRepository.class, wrap(RiskPointRepository.class, points, (m, args) -> {
+                        if (m.getName().equals("save")) {
+                            RiskPoint next = (RiskPoint) args[0];
+                            long expected = (Long) args[1];
+                            if (next.version() != expected + 1) {
+                                throw new IllegalArgumentException("version " + next.version() + " after " + expected);
+                            }
+                            long stored = points.find(next.id()).map(RiskPoint::version).orElse(0L);
+                            if (stored != expected) {
+                                throw new StaleVersionException(next.id().value(), expected, stored);
+                            }
+                            Thread.yield();
+                            // the write: over what is stored now, unchecked
+                            long now = points.find(next.id()).map(RiskPoint::version).orElse(0L);
+                            points.save(next.withVersion(now + 1), now);
+                            return Optional.of(Void.TYPE);
+                        }
+                        return Optional.empty();
+                    })));
+        }
+    }
+
+    /** Pages tasks with the due time as the only key: the next page starts after the last due time seen. */
+    static final class PagesTasksByDueTimeAlone extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            org.dualprevention.spi.InspectionTaskRepository tasks = real.inspectionTasks();
+            return decorate(real, Map.of(
+                    org.dualprevention.spi.InspectionTaskRepository.class, wrap(org.dualprevention.spi.InspectionTaskRepository.class,
+                            tasks, (m, args) -> {
+                                if (m.getName().equals("find") && args.length == 2
+                                        && args[0] instanceof org.dualprevention.query.InspectionTaskQuery) {
+                                    org.dualprevention.query.InspectionTaskQuery q = (org.dualprevention.query.InspectionTaskQuery) args[0];
+                                    org.dualprevention.query.PageRequest req = (org.dualprevention.query.PageRequest) args[1];
+                                    List<org.dualprevention.inspection.InspectionTask> all = new ArrayList<>(
+                                            org.dualprevention.query.Page.stream(p -> tasks.find(q, p), 1000).toList());
+                                    all.sort(java.util.Comparator.comparing(org.dualprevention.inspection.InspectionTask::due));
+                                    java.time.Instant after = req.after().map(java.time.Instant::parse).orElse(java.time.Instant.MIN);
+                                    List<org.dualprevention.inspection.InspectionTask> page = new ArrayList<>();
+                                    for (org.dualprevention.inspection.InspectionTask t : all) {
+                                        if (t.due().isAfter(after) && page.size() < req.limit()) {
+                                            page.add(t);
+                                        }
+                                    }
+                                    boolean more = all.stream().filter(t -> t.due().isAfter(after)).count() > page.size();
+                                    return Optional.of(org.dualprevention.query.Page.of(page, more
+                                            ? Optional.of(page.get(page.size() - 1).due().toString()) : Optional.empty()));
+                                }
+                                return Optional.empty();
+                            })));
+        }
+    }
+
+    /** Returns audit entries sorted by their time, ties broken by hash (as a table ordered by a time column). */
+    static final class OrdersAuditEntriesByTime extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            AuditLog log = real.auditLog();
+            return decorate(real, Map.of(
+                    AuditLog.class, wrap(AuditLog.class, log, (m, args) -> {
+                        if (m.getName().equals("entries")) {
+                            HiddenDangerId id = (HiddenDangerId) args[0];
+                            org.dualprevention.query.PageRequest req = (org.dualprevention.query.PageRequest) args[1];
+                            List<AuditEntry> all = new ArrayList<>(org.dualprevention.query.Page.stream(
+                                    p -> log.entries(id, p), 1000).toList());
+                            all.sort(java.util.Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::hash));
+                            int from = req.after().map(Integer::parseInt).orElse(0);
+                            int to = Math.min(all.size(), from + req.limit());
+                            return Optional.of(Page.of(all.subList(from, to), to < all.size()
+                                    ? Optional.of(Integer.toString(to)) : Optional.empty()));
+                        }
+                        return Optional.empty();
+                    })));
+        }
+    }
 }

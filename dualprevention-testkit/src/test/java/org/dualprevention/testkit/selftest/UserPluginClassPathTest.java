@@ -125,6 +125,17 @@ class UserPluginClassPathTest {
         protected AssessmentMethod method() {
             return Providers.methodOf(scheme());
         }
+
+        @Override
+        protected java.util.Optional<org.dualprevention.spi.support.CellGradingScheme> cellDefinition() {
+            return java.util.Optional.of(UserPluginContractTest.sumTable());
+        }
+
+        /** Contributed by AcmeRisk6Schemes, which is the class discovered (DiscoveredProvider checks it). */
+        @Override
+        protected boolean discovered() {
+            return false;
+        }
     }
 
     @Nested
@@ -138,6 +149,12 @@ class UserPluginClassPathTest {
                 }
             }
             throw new AssertionError("AcmeRisk6Schemes not discovered");
+        }
+
+        @Override
+        protected java.util.Optional<org.dualprevention.spi.support.CellGradingScheme> cellDefinition(GradingScheme scheme) {
+            return java.util.Optional.of(scheme.id().equals(AcmeRisk6Scheme.ID) ? UserPluginContractTest.sumTable()
+                    : org.dualprevention.testkit.selftest.acme.AcmeRisk6MatrixScheme.cells());
         }
     }
 }

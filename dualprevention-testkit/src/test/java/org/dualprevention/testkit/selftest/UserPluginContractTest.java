@@ -29,6 +29,15 @@ class UserPluginContractTest {
     @Nested
     @DisplayName("ACME.RISK6 method")
     class Method extends AssessmentMethodContract {
+        /**
+         * These tests run patched into the testkit's own module, which declares no provides for test classes;
+         * UserPluginClassPathTest checks the plug-in's discovery (M14) on the class path.
+         */
+        @Override
+        protected boolean discovered() {
+            return false;
+        }
+
         @Override
         protected AssessmentMethod method() {
             return new AcmeRisk6Method();
@@ -38,6 +47,18 @@ class UserPluginContractTest {
     @Nested
     @DisplayName("ACME.RISK6-SUM scheme (hand-written GradingScheme)")
     class SumScheme extends GradingSchemeContract {
+        /** Contributed by the provider AcmeRisk6Schemes (listed in META-INF/services), not discovered on its own. */
+        @Override
+        protected boolean discovered() {
+            return false;
+        }
+
+        /** The manual's table of P + C, written out: G11 checks every reachable cell against it. */
+        @Override
+        protected Optional<CellGradingScheme> cellDefinition() {
+            return Optional.of(sumTable());
+        }
+
         @Override
         protected GradingScheme scheme() {
             return new AcmeRisk6Scheme();
@@ -66,6 +87,12 @@ class UserPluginContractTest {
     @Nested
     @DisplayName("ACME.RISK6-CELLS scheme (spi CellGradingScheme)")
     class CellScheme extends GradingSchemeContract {
+        /** Contributed by the provider AcmeRisk6Schemes (listed in META-INF/services), not discovered on its own. */
+        @Override
+        protected boolean discovered() {
+            return false;
+        }
+
         @Override
         protected GradingScheme scheme() {
             return new AcmeRisk6MatrixScheme();
@@ -105,6 +132,25 @@ class UserPluginContractTest {
         protected Map<Score, String> documentedGrades(SchemeId scheme) {
             return scheme.equals(AcmeRisk6Scheme.ID) ? new SumScheme().documentedGrades() : Map.of();
         }
+
+        @Override
+        protected Optional<CellGradingScheme> cellDefinition(GradingScheme scheme) {
+            return Optional.of(scheme.id().equals(AcmeRisk6Scheme.ID) ? sumTable() : AcmeRisk6MatrixScheme.cells());
+        }
+    }
+
+    /** ACME.RISK6-SUM as its manual prints it: the grade of every cell of P + C. */
+    static CellGradingScheme sumTable() {
+        return CellGradingScheme.builder(AcmeRisk6Scheme.ID, AcmeRisk6Method.ID, 6, 6)
+                .name("ACME 6x6 by P + C").source("ACME safety manual 2026, section 4.2")
+                .grades(new AcmeRisk6Scheme().grades().toArray(new org.dualprevention.risk.Grade[0]))
+                .row(1, "D", "D", "D", "D", "C", "C")
+                .row(2, "D", "D", "D", "C", "C", "C")
+                .row(3, "D", "D", "C", "C", "C", "B")
+                .row(4, "D", "C", "C", "C", "B", "B")
+                .row(5, "C", "C", "C", "B", "B", "A")
+                .row(6, "C", "C", "B", "B", "A", "A")
+                .build();
     }
 
     static Score cell(int p, int c) {

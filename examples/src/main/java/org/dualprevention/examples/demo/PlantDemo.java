@@ -642,7 +642,7 @@ public final class PlantDemo {
                 LocalDate deadline = plan(id, checker, doer, found, 6, t.get("sim.replace"));
                 LocalDate extended = deadline.plusDays(10);
                 at(at(deadline.minusDays(1), 15, 0), "extend " + id, () -> loop.apply(id,
-                        new HiddenDangerCommand.ExtendDeadline(doer, extended, t.get("sim.extend"), checker.id())));
+                        new HiddenDangerCommand.ExtendDeadline(doer, extended, t.get("sim.extend"), checker)));
                 at(at(extended.minusDays(2), 16, 0), "submit " + id, () -> loop.apply(id, new HiddenDangerCommand.Submit(
                         doer, t.get("sim.partReplaced"), photo, today())));
                 at(at(extended.minusDays(1), 10, 0), "accept " + id, () -> loop.apply(id, new HiddenDangerCommand.Accept(
