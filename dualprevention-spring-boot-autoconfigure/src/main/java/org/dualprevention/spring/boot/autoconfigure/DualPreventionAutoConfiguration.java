@@ -79,6 +79,19 @@ public class DualPreventionAutoConfiguration {
     }
 
     /**
+     * The look-back re-check periods (回头看) from {@code dualprevention.look-back.*}, for the host's
+     * {@code LookBacks.of(engine, repository, periods)}.
+     *
+     * @param properties the properties
+     * @return the periods
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public org.dualprevention.lookback.RecheckPeriods dualPreventionRecheckPeriods(DualPreventionProperties properties) {
+        return properties.getLookBack().toPeriods();
+    }
+
+    /**
      * The engine.
      *
      * @param storage the storage

@@ -46,6 +46,77 @@ public class DualPreventionProperties {
 
     private final Jdbc jdbc = new Jdbc();
 
+    private final LookBack lookBack = new LookBack();
+
+    /** @return the look-back re-check properties */
+    public LookBack getLookBack() {
+        return lookBack;
+    }
+
+    /**
+     * The {@code dualprevention.look-back.*} properties: when closed hidden dangers are re-checked (回头看) and how
+     * long a new one at the same place counts as a recurrence. They make the {@code RecheckPeriods} bean a host
+     * passes to {@code LookBacks.of(..)}; unset, the library's defaults apply (DOMAIN.md §10.4).
+     *
+     * @since 0.2
+     */
+    public static class LookBack {
+        /** Days after closing at which a general hidden danger is re-checked (increasing; empty for none). */
+        private java.util.List<Integer> generalDays = new java.util.ArrayList<>(
+                org.dualprevention.lookback.RecheckPeriods.defaults().days(
+                        org.dualprevention.danger.HiddenDangerGrade.GENERAL));
+        /** Days after closing at which a major hidden danger is re-checked (increasing; empty for none). */
+        private java.util.List<Integer> majorDays = new java.util.ArrayList<>(
+                org.dualprevention.lookback.RecheckPeriods.defaults().days(
+                        org.dualprevention.danger.HiddenDangerGrade.MAJOR));
+        /** Days after closing within which a new hidden danger at the same place counts as a recurrence (反弹). */
+        private int recurrenceWindowDays = org.dualprevention.lookback.RecheckPeriods.defaults().recurrenceWindowDays();
+
+        /** @return the general grade's re-check days */
+        public java.util.List<Integer> getGeneralDays() {
+            return generalDays;
+        }
+
+        /** @param generalDays the general grade's re-check days */
+        public void setGeneralDays(java.util.List<Integer> generalDays) {
+            this.generalDays = generalDays;
+        }
+
+        /** @return the major grade's re-check days */
+        public java.util.List<Integer> getMajorDays() {
+            return majorDays;
+        }
+
+        /** @param majorDays the major grade's re-check days */
+        public void setMajorDays(java.util.List<Integer> majorDays) {
+            this.majorDays = majorDays;
+        }
+
+        /** @return the recurrence window in days */
+        public int getRecurrenceWindowDays() {
+            return recurrenceWindowDays;
+        }
+
+        /** @param recurrenceWindowDays the recurrence window in days */
+        public void setRecurrenceWindowDays(int recurrenceWindowDays) {
+            this.recurrenceWindowDays = recurrenceWindowDays;
+        }
+
+        /**
+         * The periods these properties give.
+         *
+         * @return the periods
+         * @throws IllegalArgumentException naming the bad value, if days are not positive and increasing or the
+         *     window is not positive
+         */
+        public org.dualprevention.lookback.RecheckPeriods toPeriods() {
+            return org.dualprevention.lookback.RecheckPeriods.of(java.util.Map.of(
+                    org.dualprevention.danger.HiddenDangerGrade.GENERAL, java.util.List.copyOf(generalDays),
+                    org.dualprevention.danger.HiddenDangerGrade.MAJOR, java.util.List.copyOf(majorDays)),
+                    recurrenceWindowDays, "dualprevention.look-back.* properties");
+        }
+    }
+
     /** @return the latest checkpoint kept outside the store, if set */
     public @Nullable String getCheckpoint() {
         return checkpoint;

@@ -25,6 +25,8 @@ import org.dualprevention.spi.AccessPolicy;
 import org.dualprevention.spi.Storage;
 import org.dualprevention.storage.memory.InMemoryStorage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -194,12 +196,62 @@ class AutoConfigurationTest {
     }
 
     @Test
+    void lookBackPeriodsComeFromPropertiesAndBadOnesFailTheStartNamingThem() {
+        runner.withUserConfiguration(WithDataSource.class).run(ctx -> assertThat(ctx.getBean(
+                org.dualprevention.lookback.RecheckPeriods.class).days(org.dualprevention.danger.HiddenDangerGrade.MAJOR))
+                .containsExactly(90, 180));
+        runner.withUserConfiguration(WithDataSource.class).withPropertyValues(
+                "dualprevention.look-back.general-days=15,45", "dualprevention.look-back.major-days=60",
+                "dualprevention.look-back.recurrence-window-days=90").run(ctx -> {
+                    org.dualprevention.lookback.RecheckPeriods p = ctx.getBean(
+                            org.dualprevention.lookback.RecheckPeriods.class);
+                    assertThat(p.days(org.dualprevention.danger.HiddenDangerGrade.GENERAL)).containsExactly(15, 45);
+                    assertThat(p.days(org.dualprevention.danger.HiddenDangerGrade.MAJOR)).containsExactly(60);
+                    assertThat(p.recurrenceWindowDays()).isEqualTo(90);
+                });
+        runner.withUserConfiguration(WithDataSource.class)
+                .withPropertyValues("dualprevention.look-back.recurrence-window-days=0").run(ctx -> {
+                    assertThat(ctx).hasFailed();
+                    assertThat(ctx.getStartupFailure()).hasStackTraceContaining("recurrence window [0]");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void backOffAndPropertiesHoldOnEachDatabase(String db) {
+        DataSource ds = TestDatabases.of(db);
+        ApplicationContextRunner onDb = runner.withBean(DataSource.class, () -> ds)
+                .withBean(AccessPolicy.class, AccessPolicy::allowAll)
+                .withBean(Clock.class, () -> Clock.fixed(T, ZoneId.of("UTC")));
+        onDb.withPropertyValues("dualprevention.zone=Asia/Shanghai", "dualprevention.separation-of-duties=false")
+                .run(ctx -> {
+                    assertThat(ctx).hasSingleBean(JdbcStorage.class);
+                    DualPrevention dp = ctx.getBean(DualPrevention.class);
+                    assertThat(dp.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+                    assertThat(acceptOwnRectification(dp, "HD-" + db)).isEqualTo(HiddenDangerState.CLOSED);
+                });
+        // the tables exist now: validate passes on the same database
+        onDb.withPropertyValues("dualprevention.jdbc.migration=validate").run(ctx -> {
+            assertThat(ctx).hasNotFailed();
+            assertThat(ctx.getBean(DualPrevention.class).hiddenDangers().find(HiddenDangerId.of("HD-" + db))).isPresent();
+        });
+        onDb.withUserConfiguration(OwnStorage.class).run(ctx -> {
+            assertThat(ctx).doesNotHaveBean(JdbcStorage.class);
+            assertThat(ctx.getBean(DualPrevention.class).storage()).isInstanceOf(InMemoryStorage.class);
+        });
+        onDb.withUserConfiguration(OwnEngine.class).run(ctx -> assertThat(ctx).getBeanNames(DualPrevention.class)
+                .containsExactly("myEngine"));
+    }
+
+    @Test
     void configurationMetadataListsEveryProperty() throws Exception {
         try (var in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             assertThat(in).isNotNull();
             String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(json).contains("\"dualprevention.zone\"", "\"dualprevention.separation-of-duties\"",
-                    "\"dualprevention.discover\"", "\"dualprevention.jdbc.migration\"");
+                    "\"dualprevention.discover\"", "\"dualprevention.jdbc.migration\"", "\"dualprevention.checkpoint\"",
+                    "\"dualprevention.look-back.general-days\"", "\"dualprevention.look-back.major-days\"",
+                    "\"dualprevention.look-back.recurrence-window-days\"");
         }
     }
 }
