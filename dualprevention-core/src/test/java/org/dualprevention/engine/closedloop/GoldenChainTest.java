@@ -119,9 +119,9 @@ class GoldenChainTest {
     @Test
     void theStoryChainHashesAsIn01() {
         assertEquals(List.of(
-                "74048ba7df562c2a50bd3aa16aa0a4abbd1683bef94d1e30d3df922a6c6a2147",
-                "ec29385190b8d54abcbde207498db6eee8cf93e35474a259a708735ca76f0137",
-                "5312b776a7b7e857b804b71f931342230b8a1e1671471874f59d9358bb22db9f",
+                "711d4c147189e54420c46f64017cb8815ca9a2b7775e615b46b87783c3e36c09",
+                "ca974b8364bba1ded09a1ef9e0c68fe0f26c5ad5d16527bdbe0b8cab8ca4f224",
+                "9f3074fece1271180986502681c91b3a8f395aabbb6194689c4fcf97b3557043",
                 "f6195b19b8dde8c1aa4917162ae6b63f84e94cc83a365d515b6a0962c794169f",
                 "de80a0ec25a7f62fe7cc5f6d1f2fee51fad53e77578172306e57cf794770d2c7",
                 "5f4437f3ff264044e898f562a4c1df7445cdedaf7fb88e4ad9099659a032abd8",
