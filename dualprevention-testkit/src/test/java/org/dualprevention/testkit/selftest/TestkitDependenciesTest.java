@@ -27,7 +27,8 @@ class TestkitDependenciesTest {
     private static final Pattern REF = Pattern.compile("(?:org/dualprevention|com/google|org/apache|tools/jackson|com/fasterxml)/[A-Za-z0-9_/$]+");
     private static final List<String> SPI_PACKAGES = List.of("org/dualprevention/[A-Z]", "org/dualprevention/organization/",
             "org/dualprevention/risk/", "org/dualprevention/spi/", "org/dualprevention/query/", "org/dualprevention/danger/",
-            "org/dualprevention/inspection/", "org/dualprevention/hazmat/", "org/dualprevention/engine/closedloop/[A-Z]",
+            "org/dualprevention/inspection/", "org/dualprevention/hazmat/", "org/dualprevention/incident/",
+            "org/dualprevention/lookback/", "org/dualprevention/learning/", "org/dualprevention/engine/closedloop/[A-Z]",
             "org/dualprevention/testkit(/|$)");
 
     @Test
