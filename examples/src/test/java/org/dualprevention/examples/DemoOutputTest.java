@@ -271,6 +271,25 @@ class DemoOutputTest {
         }
     }
 
+    @Test
+    void theTankFarmIsAMajorHazardInstallationWithItsRValueGradeRecurrenceAndNearMiss() {
+        for (String text : List.of(zh.console(), visible(zh.report()))) {
+            assertTrue(text.contains("重大危险源 罐区（储存单元）：S = 1.4，R = 2.16，四级重大危险源（依据 GB 18218-2018）"),
+                    "the tank farm's S, R and grade in Chinese:\n" + text);
+            assertTrue(text.contains("回头看复查：隐患“鹤位静电接地夹断裂”现场整改验收后，于 2026年11月29日 复查不合格，判定为隐患反弹"
+                    + "（回头看复查不合格）"), "the look-back recurrence, on the as-of date:\n" + text);
+            assertTrue(text.contains("未遂事件：") && text.contains("触发重新评价的危险有害因素：储罐呼吸阀、法兰泄漏，可燃蒸气积聚"),
+                    "the near miss and the hazard it flags:\n" + text);
+        }
+        for (String text : List.of(en.console(), visible(en.report()))) {
+            assertTrue(text.contains("major hazard installation Tank farm (Storage unit): S = 1.4, R = 2.16, "
+                    + "Grade 4 major hazard installation (per GB 18218-2018)"), "in English:\n" + text);
+            assertTrue(text.contains("failed its re-check on November 29, 2026: a recurrence (Look-back re-check failed)"),
+                    "the recurrence in English:\n" + text);
+            assertTrue(text.contains("rectification-quality warning: hidden dangers that came back at "), text);
+        }
+    }
+
     private static String around(String s, int at) {
         return s.substring(Math.max(0, at - 60), Math.min(s.length(), at + 60)).replace('\n', ' ');
     }

@@ -22,7 +22,8 @@ final class HtmlReport {
     }
 
     static String render(Texts t, Organization org, RiskMap map, UnitStatistics stats, Map<String, String> rows,
-            List<String> warnings, List<HiddenDanger> dangers, PlantDemo.Names names, String svg, LocalDate asOf) {
+            List<String> warnings, List<HiddenDanger> dangers, PlantDemo.Names names, String svg, List<String> tankFarm,
+            LocalDate asOf) {
         StringBuilder b = new StringBuilder(64 * 1024);
         String company = org.units().get(0).name();
         b.append("<!DOCTYPE html>\n<html lang=\"").append(t.htmlLang()).append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -67,6 +68,12 @@ final class HtmlReport {
         b.append("<h2>").append(esc(t.get("report.warnings", warnings.size()))).append("</h2>\n<ul>\n");
         for (String w : warnings) {
             b.append("<li>").append(esc(w)).append("</li>\n");
+        }
+        b.append("</ul>\n");
+
+        b.append("<h2>").append(esc(t.get("report.tankfarm"))).append("</h2>\n<ul data-section=\"tank-farm\">\n");
+        for (String line : tankFarm) {
+            b.append("<li>").append(esc(line)).append("</li>\n");
         }
         b.append("</ul>\n");
 

@@ -62,6 +62,9 @@ import org.dualprevention.engine.GradedControl;
 import org.dualprevention.engine.HazardControl;
 import org.dualprevention.engine.HiddenDangers;
 import org.dualprevention.engine.dynamic.DefaultEffectiveLevelPolicy;
+import org.dualprevention.engine.lookback.RectificationQualityWarning;
+import org.dualprevention.examples.tankfarm.TankFarmScenario;
+import org.dualprevention.hazmat.MajorHazardStatus;
 import org.dualprevention.inspection.InspectionItem;
 import org.dualprevention.inspection.InspectionTask;
 import org.dualprevention.inspection.ItemResult;
@@ -72,6 +75,7 @@ import org.dualprevention.json.HiddenDangerLedger;
 import org.dualprevention.json.HiddenDangerRecord;
 import org.dualprevention.json.RegisterDocument;
 import org.dualprevention.json.RegisterHeader;
+import org.dualprevention.lookback.Recurrence;
 import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.ControlLevel;
@@ -801,9 +805,50 @@ public final class PlantDemo {
             out.println(t.get("demo.warning", words.ruleName(w.rule()), words.describe(w)));
         }
         out.println();
-        writeFiles(map, stats, warnings, words, points, dangers, names, asOf);
+        List<String> tankFarm = tankFarm(asOf);
+        tankFarm.forEach(out::println);
+        out.println();
+        writeFiles(map, stats, warnings, words, points, dangers, names, tankFarm, asOf);
         writeDocuments(analytics, zones, map, points, dangers, warnings, words, asOf);
         return new Result(options.out(), firstWeek, asOf, map.date(), stats, warnings, dangers);
+    }
+
+    /**
+     * The tank farm (DOMAIN.md §11, DOMAIN.md §10.4, DOMAIN.md §12) played by {@link TankFarmScenario} on an engine
+     * of its own, with the plant's organisation, its tank farm unit and people and a clock of its own that starts
+     * 31 days before the as-of date so that the look-back re-check falls on it; the weeks above are not changed.
+     *
+     * @param asOf the run's as-of date
+     * @return the heading and the lines, in the run's language
+     */
+    private List<String> tankFarm(LocalDate asOf) {
+        LocalDate from = asOf.minusDays(31);
+        Instant start = from.atTime(8, 0).atZone(ZONE).toInstant();
+        SimClock farmClock = new SimClock(start, ZONE);
+        DualPrevention farmEngine = DualPrevention.builder().storage(InMemoryStorage.create()).clock(farmClock)
+                .zone(ZONE).build();
+        farmEngine.register().saveOrganization(org);
+        OrgUnitId company = org.units().get(0).id();
+        OrgUnitId unit = OrgUnitId.of("TNK");
+        TankFarmScenario.Result r = TankFarmScenario.play(farmEngine, unit, staff(company), head(OrgUnitId.of("TNK-T")),
+                staff(OrgUnitId.of("TNK-P")), d -> farmClock.set(farmClock.instant().plus(d)));
+        MajorHazardStatus s = r.status();
+        Names names = new Names(org);
+        List<String> lines = new ArrayList<>();
+        lines.add(t.get("tankfarm.heading", t.date(from)));
+        lines.add(t.get("tankfarm.status", t.get("tankfarm.name"), r.installation().kind().displayName(t.locale()),
+                s.s().stripTrailingZeros().toPlainString(), s.r().stripTrailingZeros().toPlainString(),
+                s.grade().map(g -> g.displayName(t.locale())).orElse(t.get("tankfarm.notMajor")), s.tableEdition()));
+        for (Recurrence c : r.recurrences()) {
+            lines.add(t.get("tankfarm.recheck", t.get("tankfarm.danger"),
+                    t.date(r.recheck().result().orElseThrow().checkedOn()), c.reason().displayName(t.locale())));
+        }
+        for (RectificationQualityWarning w : r.warnings()) {
+            lines.add(t.get("tankfarm.warning", names.unit(w.unit()), w.dangersThatCameBack()));
+        }
+        lines.add(t.get("tankfarm.nearMiss", t.get("tankfarm.nearMissText"), t.list(r.flagged().stream()
+                .map(h -> t.get("tankfarm.hazard." + h.value())).collect(Collectors.toList()))));
+        return lines;
     }
 
     private static String row(int[] widths, String[] cells) {
@@ -882,7 +927,7 @@ public final class PlantDemo {
     }
 
     private void writeFiles(RiskMap map, UnitStatistics stats, List<Warning> warnings, WarningTexts words,
-            List<RiskPoint> points, List<HiddenDanger> dangers, Names names, LocalDate asOf) {
+            List<RiskPoint> points, List<HiddenDanger> dangers, Names names, List<String> tankFarm, LocalDate asOf) {
         Path dir = options.out();
         String company = org.units().get(0).name();
         String svg = SvgRiskMapRenderer.of(t.locale()).withTitle(t.get("map.title", company)).render(map);
@@ -903,7 +948,7 @@ public final class PlantDemo {
         List<String> warningTexts = warnings.stream().map(w -> t.get("demo.warning", words.ruleName(w.rule()),
                 words.describe(w)).strip()).collect(Collectors.toList());
         String html = HtmlReport.render(t, org, map, stats, statisticsRows(stats, t), warningTexts, dangers, names, svg,
-                asOf);
+                tankFarm.subList(1, tankFarm.size()).stream().map(String::strip).collect(Collectors.toList()), asOf);
         write(dir.resolve("report.html"), o -> o.write(html.getBytes(StandardCharsets.UTF_8)));
         out.println(t.get("demo.wrote", t.list(List.of("risk-map.svg", "report.html", "register.json", "ledger.json")),
                 dir.toAbsolutePath()));
