@@ -10,6 +10,8 @@ module org.dualprevention.json {
     requires static org.jspecify;
 
     exports org.dualprevention.json;
+    // the id set the Excel reader shares with the JSON import; not an API for hosts
+    exports org.dualprevention.json.support to org.dualprevention.excel;
 
     provides tools.jackson.databind.JacksonModule with org.dualprevention.json.DualPreventionModule;
 }

@@ -21,6 +21,7 @@ import org.dualprevention.ValidationException;
 import org.dualprevention.Violation;
 import org.dualprevention.excel.RegisterColumns.Col;
 import org.dualprevention.json.QuarantineReport;
+import org.dualprevention.json.support.IdSet;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
@@ -68,7 +69,7 @@ final class RegisterReader {
     private final Map<String, Integer> factorCols = new LinkedHashMap<>();
 
     /** Every id read so far, by kind ("RP", "HZ", "M", "A"), to refuse repeats: 16 bytes per id. */
-    private final SeenIds ids = new SeenIds();
+    private final IdSet ids = new IdSet();
 
     private final List<CellProblem> problems = new ArrayList<>();
     private long moreProblems;

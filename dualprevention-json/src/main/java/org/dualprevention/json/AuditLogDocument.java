@@ -13,6 +13,7 @@ import java.time.Instant;
 import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.engine.closedloop.AuditChain;
 import org.dualprevention.danger.HiddenDangerId;
+import org.dualprevention.json.support.IdSet;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;

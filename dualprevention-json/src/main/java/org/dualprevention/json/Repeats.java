@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The ids a first pass found repeated, and the first place of each. A pass keeps only a 128-bit hash per id
- * ({@link IdSet}), so when it finds a repeat it knows the second place but not the first; if a document is
+ * ({@link org.dualprevention.json.support.IdSet}), so when it finds a repeat it knows the second place but
+ * not the first; if a document is
  * refused with repeated ids, the import reads it once more and this records the first place of each listed
  * repeat, which is then named in its problem. Not thread-safe.
  */

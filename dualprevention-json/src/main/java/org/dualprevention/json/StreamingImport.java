@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.dualprevention.Violation;
+import org.dualprevention.json.support.IdSet;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;

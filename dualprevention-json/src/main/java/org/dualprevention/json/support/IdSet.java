@@ -1,0 +1,134 @@
+package org.dualprevention.json.support;
+
+import java.util.Objects;
+
+/**
+ * A set of ids that finds repeats across millions of items in constant memory per id: it keeps a 128-bit
+ * hash of each id (its kind included), 16 bytes plus the table's slack, instead of the string (about 100
+ * bytes in a {@code HashSet}). Two different ids share a 128-bit hash with probability about n²/2¹²⁹, below
+ * 10⁻²⁶ for a billion ids, so a reported repeat is a repeat. The same id under two kinds (a risk point and a
+ * hazard both called {@code 1}) are two ids.
+ *
+ * <p>The one implementation for the library's import readers: the JSON import (register, ledger, audit log)
+ * and the Excel register reader. Not thread-safe.
+ *
+ * @since 0.1
+ */
+public final class IdSet {
+    private static final long SEED_1 = 0x9E3779B97F4A7C15L;
+    private static final long SEED_2 = 0xC2B2AE3D27D4EB4FL;
+    private long[] table = new long[2 * 1024];
+    private int size;
+
+    /** An empty set. */
+    public IdSet() {
+    }
+
+    /**
+     * Adds an id of a kind.
+     *
+     * @param kind what the id names, e.g. {@code "RP"} or {@code "hidden danger"}
+     * @param id the id
+     * @return false if it was there already
+     */
+    public boolean add(String kind, String id) {
+        long h1 = hash(kind, id, SEED_1);
+        long h2 = second(h1, kind, id);
+        if ((size + 1) * 2L > table.length / 2) {
+            grow();
+        }
+        boolean added = insert(table, h1, h2);
+        if (added) {
+            size++;
+        }
+        return added;
+    }
+
+    /**
+     * Whether an id of a kind was added.
+     *
+     * @param kind what the id names
+     * @param id the id
+     * @return whether {@link #add} has seen it
+     */
+    public boolean contains(String kind, String id) {
+        long h1 = hash(kind, id, SEED_1);
+        long h2 = second(h1, kind, id);
+        int slots = table.length / 2;
+        int i = slot(h1, slots);
+        while (true) {
+            long a = table[2 * i];
+            long b = table[2 * i + 1];
+            if (a == 0 && b == 0) {
+                return false;
+            }
+            if (a == h1 && b == h2) {
+                return true;
+            }
+            i = (i + 1) & (slots - 1);
+        }
+    }
+
+    /** @return how many different ids were added */
+    public int size() {
+        return size;
+    }
+
+    private static long second(long h1, String kind, String id) {
+        long h2 = hash(kind, id, SEED_2);
+        return h1 == 0 && h2 == 0 ? 1 : h2; // (0, 0) marks an empty slot
+    }
+
+    private static int slot(long h1, int slots) {
+        return (int) (h1 ^ (h1 >>> 32)) & (slots - 1);
+    }
+
+    private static boolean insert(long[] t, long h1, long h2) {
+        int slots = t.length / 2;
+        int i = slot(h1, slots);
+        while (true) {
+            long a = t[2 * i];
+            long b = t[2 * i + 1];
+            if (a == 0 && b == 0) {
+                t[2 * i] = h1;
+                t[2 * i + 1] = h2;
+                return true;
+            }
+            if (a == h1 && b == h2) {
+                return false;
+            }
+            i = (i + 1) & (slots - 1);
+        }
+    }
+
+    private void grow() {
+        long[] old = table;
+        long[] t = new long[old.length * 2];
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != 0 || old[i + 1] != 0) {
+                insert(t, old[i], old[i + 1]);
+            }
+        }
+        table = t;
+    }
+
+    private static long hash(String kind, String id, long seed) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(id, "id");
+        long h = seed;
+        for (int i = 0; i < kind.length(); i++) {
+            h = mix(h ^ kind.charAt(i));
+        }
+        h = mix(h ^ 0x1F);
+        for (int i = 0; i < id.length(); i++) {
+            h = mix(h ^ id.charAt(i));
+        }
+        return mix(h ^ id.length());
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return z ^ (z >>> 33);
+    }
+}
