@@ -1,6 +1,7 @@
 package org.dualprevention.testkit.selftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationHandler;
@@ -26,6 +27,7 @@ import org.dualprevention.spi.Storage;
 import org.dualprevention.storage.memory.InMemoryStorage;
 import org.dualprevention.testkit.StorageContract;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,85 +40,43 @@ class StorageContractCatchesBrokenStoresTest {
     @Test
     @DisplayName("a store that ignores the expected version fails S3 and S7")
     void ignoringExpectedVersionFails() {
-        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(IgnoresExpectedVersion.class);
-        List<String> failed = ContractRunner.failedRules(outcomes);
-        assertTrue(failed.containsAll(List.of("S3", "S7")), "expected S3 and S7 to fail, failed: " + failed + "\n" + outcomes.values());
-        assertNamesRules(outcomes);
-        for (String untouched : List.of("S1", "S8", "S9", "S13")) {
-            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
-        }
+        assertCaught(IgnoresExpectedVersion.class, List.of("S3", "S7"), List.of("S1", "S8", "S9", "S13"));
     }
 
     @Test
     @DisplayName("a store that saves state without its audit entry fails S4 and S5")
     void stateWithoutAuditEntryFails() {
-        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(DropsAuditEntries.class);
-        List<String> failed = ContractRunner.failedRules(outcomes);
-        assertTrue(failed.containsAll(List.of("S4", "S5")), "expected S4 and S5 to fail, failed: " + failed + "\n" + outcomes.values());
-        assertNamesRules(outcomes);
-        for (String untouched : List.of("S1", "S2", "S8", "S9", "S13")) {
-            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
-        }
+        assertCaught(DropsAuditEntries.class, List.of("S4", "S5"), List.of("S1", "S2", "S8", "S9", "S13"));
     }
 
     @Test
     @DisplayName("a store that keeps names in a 3-byte UTF-8 (emoji and CJK extension ideographs become ?) fails S19")
     void lossyTextFails() {
-        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(LossyText.class);
-        List<String> failed = ContractRunner.failedRules(outcomes);
-        assertTrue(failed.contains("S19"), "expected S19 to fail, failed: " + failed + "\n" + outcomes.values());
-        assertNamesRules(outcomes);
-        for (String untouched : List.of("S2", "S3", "S13")) {
-            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
-        }
+        assertCaught(LossyText.class, List.of("S19"), List.of("S2", "S3", "S13"));
     }
 
     @Test
     @DisplayName("a store that drops the state hash of audit entries (an old column set) fails S24")
     void lostStateHashFails() {
-        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(LosesStateHash.class);
-        List<String> failed = ContractRunner.failedRules(outcomes);
-        assertTrue(failed.contains("S24"), "expected S24 to fail, failed: " + failed + "\n" + outcomes.values());
-        assertNamesRules(outcomes);
-        for (String untouched : List.of("S1", "S2", "S13")) {
-            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
-        }
+        assertCaught(LosesStateHash.class, List.of("S24"), List.of("S1", "S2", "S13"));
     }
 
     @Test
     @DisplayName("a store that lists one hidden danger no more (deleted behind the library's back) fails S25")
     void hiddenDangerGoneFromListingFails() {
-        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(HidesOneHiddenDanger.class);
-        List<String> failed = ContractRunner.failedRules(outcomes);
-        assertTrue(failed.contains("S25"), "expected S25 to fail, failed: " + failed + "\n" + outcomes.values());
-        assertNamesRules(outcomes);
-        for (String untouched : List.of("S2", "S3", "S13")) {
-            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
-        }
+        assertCaught(HidesOneHiddenDanger.class, List.of("S25"), List.of("S2", "S3", "S13"));
     }
 
     @Test
     @DisplayName("a store whose unit of work is not atomic (a failed unit keeps its writes) fails S20")
     void nonAtomicUnitFails() {
-        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(NonAtomicUnits.class);
-        List<String> failed = ContractRunner.failedRules(outcomes);
-        assertTrue(failed.contains("S20"), "expected S20 to fail, failed: " + failed + "\n" + outcomes.values());
-        assertNamesRules(outcomes);
-        for (String untouched : List.of("S1", "S3", "S21", "S22")) {
-            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
-        }
+        assertCaught(NonAtomicUnits.class, List.of("S20"), List.of("S1", "S3", "S21", "S22"));
     }
 
     @Test
     @DisplayName("a store that forgets command ids (or lets a second command take one) fails S21")
     void forgetfulCommandLogFails() {
-        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(LastCommandWins.class);
-        List<String> failed = ContractRunner.failedRules(outcomes);
-        assertTrue(failed.contains("S21"), "expected S21 to fail, failed: " + failed + "\n" + outcomes.values());
-        assertNamesRules(outcomes);
-        for (String untouched : List.of("S1", "S3", "S22")) {
-            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
-        }
+        assertCaught(LastCommandWins.class, List.of("S21"), List.of("S1", "S3", "S22"));
     }
 
     @Test
@@ -125,6 +85,36 @@ class StorageContractCatchesBrokenStoresTest {
         Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(Unbroken.class);
         assertEquals(List.of(), ContractRunner.failedRules(outcomes), outcomes.values().toString());
         assertTrue(outcomes.size() >= 23, "expected every storage rule to run: " + outcomes.keySet());
+    }
+
+    @Test
+    @DisplayName("the check itself fails when a broken store passes the rule it breaks, or breaks one it should pass")
+    void theCheckFailsWhenAStoreIsNotCaught() {
+        AssertionError passed = assertThrows(AssertionError.class,
+                () -> assertCaught(Unbroken.class, List.of("S3"), List.of("S1")));
+        assertTrue(passed.getMessage().contains("should fail S3"), passed.getMessage());
+        AssertionError broke = assertThrows(AssertionError.class,
+                () -> assertCaught(IgnoresExpectedVersion.class, List.of("S3"), List.of("S1", "S7")));
+        assertTrue(broke.getMessage().contains("S7 should still pass"), broke.getMessage());
+    }
+
+    /**
+     * Runs the contract against a store: each rule of {@code breaks} must fail and every failure must name its
+     * rule; each rule of {@code stillPass} must have run and passed, so a breakage is pinned to its rules.
+     */
+    private static void assertCaught(Class<? extends StorageContract> store, List<String> breaks, List<String> stillPass) {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(store);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        String name = store.getSimpleName();
+        for (String rule : breaks) {
+            assertTrue(failed.contains(rule), name + " should fail " + rule + "; failed: " + failed + "\n" + outcomes.values());
+        }
+        assertNamesRules(outcomes);
+        for (String rule : stillPass) {
+            assertTrue(outcomes.values().stream().anyMatch(o -> o.rule().equals(rule)
+                    && o.status() == TestExecutionResult.Status.SUCCESSFUL),
+                    name + ": " + rule + " should still pass: " + outcomes.values());
+        }
     }
 
     private static void assertNamesRules(Map<String, ContractRunner.Outcome> outcomes) {
@@ -365,51 +355,25 @@ class StorageContractCatchesBrokenStoresTest {
     @Test
     @DisplayName("a store that writes the audit entry before it checks the version (a stale save overwrites it) fails S3 and S23")
     void staleSaveOverwritingTheAuditEntryFails() {
-        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(OverwritesAuditEntryOnStaleSave.class);
-        List<String> failed = ContractRunner.failedRules(outcomes);
-        assertTrue(failed.containsAll(List.of("S3", "S23")), "expected S3 and S23 to fail, failed: " + failed + "\n"
-                + outcomes.values());
-        assertNamesRules(outcomes);
-        for (String untouched : List.of("S1", "S2", "S8", "S9", "S13")) {
-            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
-        }
+        assertCaught(OverwritesAuditEntryOnStaleSave.class, List.of("S3", "S23"), List.of("S1", "S2", "S8", "S9", "S13"));
     }
 
     @Test
     @DisplayName("a store that pages tasks by due time alone loses tasks that share a due time: fails S9")
     void pagingTasksByDueTimeAloneFails() {
-        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(PagesTasksByDueTimeAlone.class);
-        List<String> failed = ContractRunner.failedRules(outcomes);
-        assertTrue(failed.contains("S9"), "expected S9 to fail, failed: " + failed + "\n" + outcomes.values());
-        assertNamesRules(outcomes);
-        for (String untouched : List.of("S1", "S2", "S3", "S5", "S13")) {
-            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
-        }
+        assertCaught(PagesTasksByDueTimeAlone.class, List.of("S9"), List.of("S1", "S2", "S3", "S5", "S13"));
     }
 
     @Test
     @DisplayName("a store that orders audit entries by time (ties in any order) fails S5 and S11")
     void orderingAuditEntriesByTimeFails() {
-        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(OrdersAuditEntriesByTime.class);
-        List<String> failed = ContractRunner.failedRules(outcomes);
-        assertTrue(failed.contains("S5") && failed.contains("S11"), "expected S5 and S11 to fail, failed: " + failed
-                + "\n" + outcomes.values());
-        assertNamesRules(outcomes);
-        for (String untouched : List.of("S1", "S2", "S13")) {
-            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
-        }
+        assertCaught(OrdersAuditEntriesByTime.class, List.of("S5", "S11"), List.of("S1", "S2", "S13"));
     }
 
     @Test
     @DisplayName("a store whose version check and write are two steps (check-then-act, unsynchronised) fails S7")
     void unsynchronisedCheckThenActFails() {
-        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(UnsynchronisedVersionCheck.class);
-        List<String> failed = ContractRunner.failedRules(outcomes);
-        assertTrue(failed.contains("S7"), "expected S7 to fail, failed: " + failed + "\n" + outcomes.values());
-        assertNamesRules(outcomes);
-        for (String untouched : List.of("S1", "S2", "S3", "S8", "S13")) {
-            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
-        }
+        assertCaught(UnsynchronisedVersionCheck.class, List.of("S7"), List.of("S1", "S2", "S3", "S8", "S13"));
     }
 
     /**
