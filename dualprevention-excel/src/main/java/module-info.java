@@ -7,6 +7,7 @@ module org.dualprevention.excel {
     requires transitive org.dualprevention.spi;
     requires transitive org.dualprevention.json;
     requires transitive org.dualprevention.analytics;
+    requires org.dualprevention.core;
     requires org.apache.poi.poi;
     requires org.apache.poi.ooxml;
     requires java.xml;

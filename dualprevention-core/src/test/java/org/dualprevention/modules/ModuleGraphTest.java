@@ -48,10 +48,10 @@ class ModuleGraphTest {
                         "junit-jupiter-params", "jspecify"),
                 Set.of("org.dualprevention.spi", "org.dualprevention.core", "org.junit.jupiter.api",
                         "org.junit.jupiter.params", "org.jspecify"));
-        allow("dualprevention-excel", Set.of("dualprevention-spi", "dualprevention-json", "dualprevention-analytics",
-                        "poi-ooxml", "jspecify"),
-                Set.of("org.dualprevention.spi", "org.dualprevention.json", "org.dualprevention.analytics",
-                        "org.apache.poi.poi", "org.apache.poi.ooxml", "org.jspecify"));
+        allow("dualprevention-excel", Set.of("dualprevention-spi", "dualprevention-core", "dualprevention-json",
+                        "dualprevention-analytics", "poi-ooxml", "jspecify"),
+                Set.of("org.dualprevention.spi", "org.dualprevention.core", "org.dualprevention.json",
+                        "org.dualprevention.analytics", "org.apache.poi.poi", "org.apache.poi.ooxml", "org.jspecify"));
         allow("examples-plugin", Set.of("dualprevention-spi"), Set.of("org.dualprevention.spi"));
         // the Spring Boot modules run on the class path (no module descriptor), like Spring Boot itself
         allow("dualprevention-spring-boot-autoconfigure", Set.of("dualprevention-core", "dualprevention-jdbc",

@@ -26,6 +26,7 @@ import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.risk.MapZoneId;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.json.support.NonClosingOutputStream;
 
 /**
  * The hidden-danger ledger (隐患排查治理台账) as an .xlsx workbook: one row per hidden danger with its risk
@@ -167,7 +168,7 @@ public final class LedgerWorkbook {
                 count(counts, HiddenDangerFact.from(d, rp, context.zone()), asOf);
             }
             rates(wb, hs, counts, zh, context);
-            wb.write(new RegisterWorkbook.NonClosing(out));
+            wb.write(new NonClosingOutputStream(out));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

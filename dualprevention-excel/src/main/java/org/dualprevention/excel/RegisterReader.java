@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.dualprevention.ValidationException;
 import org.dualprevention.Violation;
 import org.dualprevention.excel.RegisterColumns.Col;
+import org.dualprevention.engine.names.NameMatch;
 import org.dualprevention.json.QuarantineReport;
 import org.dualprevention.json.support.IdSet;
 import org.dualprevention.organization.ActorId;
@@ -356,22 +357,27 @@ final class RegisterReader {
         }
         String desc = required(row, Col.HZ_DESC);
         String catText = cell(row, Col.HZ_CATEGORY).strip();
-        HazardCategory cat = Text.category(catText);
+        NameMatch<HazardCategory> catMatch = Text.hazardCategory(catText);
+        HazardCategory cat = catMatch.value().orElse(null);
         if (cat == null) {
-            problem(row, Col.HZ_CATEGORY, catText, String.join("、", labels(Text.KNOWN_CATEGORIES, x -> x.displayName(c.locale())))
-                    + t("，或细类「名称 (代码)」", ", or a finer class \"name (code)\""));
+            problem(row, Col.HZ_CATEGORY, catText, catMatch.ambiguous()
+                    ? catMatch.allowed(c.locale(), x -> x.displayName(c.locale()))
+                    : String.join("、", labels(Text.KNOWN_CATEGORIES, x -> x.displayName(c.locale())))
+                            + t("，或细类「名称 (代码)」", ", or a finer class \"name (code)\""));
         }
         Set<AccidentType> types = EnumSet.noneOf(AccidentType.class);
         String accText = cell(row, Col.HZ_ACCIDENTS).strip();
         for (String part : accText.split("[、,，;；]")) {
-            AccidentType a = Text.ACCIDENTS.get(part.strip());
-            if (a == null) {
-                problem(row, Col.HZ_ACCIDENTS, accText, t("一个或多个事故类型，以「、」分隔：", "one or more accident types separated by \"、\": ")
-                        + String.join("、", labels(List.of(AccidentType.values()), x -> x.displayName(c.locale()))));
+            NameMatch<AccidentType> match = Text.accidentType(part.strip());
+            if (!match.found()) {
+                problem(row, Col.HZ_ACCIDENTS, accText, match.ambiguous()
+                        ? match.allowed(c.locale(), x -> x.displayName(c.locale()))
+                        : t("一个或多个事故类型，以「、」分隔：", "one or more accident types separated by \"、\": ")
+                                + String.join("、", labels(List.of(AccidentType.values()), x -> x.displayName(c.locale()))));
                 types.clear();
                 break;
             }
-            types.add(a);
+            types.add(match.value().orElseThrow());
         }
         String causes = cell(row, Col.HZ_CAUSES).strip();
         String consequences = cell(row, Col.HZ_CONSEQUENCES).strip();

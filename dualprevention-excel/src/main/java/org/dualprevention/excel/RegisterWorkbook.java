@@ -41,6 +41,7 @@ import org.dualprevention.risk.MeasureCategory;
 import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.json.support.NonClosingOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,7 +91,7 @@ public final class RegisterWorkbook {
         wb.setCompressTempFiles(true);
         try {
             new Writer(wb, context).write(riskPoints);
-            wb.write(new NonClosing(out));
+            wb.write(new NonClosingOutputStream(out));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -368,23 +369,4 @@ public final class RegisterWorkbook {
             }
         }
     }
-
-    /** Keeps POI from closing the caller's stream. */
-    static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
-
-
 }

@@ -19,6 +19,7 @@ import org.dualprevention.analytics.PeriodReport;
 import org.dualprevention.analytics.ReportingPeriod;
 import org.dualprevention.analytics.UnitStatistics;
 import org.dualprevention.organization.OrgUnitId;
+import org.dualprevention.json.support.NonClosingOutputStream;
 
 /**
  * The quarterly or yearly statistics table of hidden-danger investigation and governance
@@ -98,7 +99,7 @@ public final class StatisticsWorkbook {
             r++;
             s.createRow(r).createCell(0).setCellValue(Text.pick(zh, "单位主要负责人（签字）：", "Principal (signature):"));
             s.getRow(r).createCell(headers.size() / 2).setCellValue(Text.pick(zh, "日期：", "Date:"));
-            wb.write(new RegisterWorkbook.NonClosing(out));
+            wb.write(new NonClosingOutputStream(out));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,6 +25,7 @@ import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPointKind;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.GradingScheme;
+import org.dualprevention.json.support.NonClosingOutputStream;
 
 /** The empty register form with drop-down lists drawn from a hidden sheet of allowed values. */
 final class Template {
@@ -96,7 +97,7 @@ final class Template {
                     c.organization().levels().stream().map(x -> x.displayName(c.locale())).toList(), true);
             l.add(cols.index(Col.RESPONSIBLE_UNIT), Col.RESPONSIBLE_UNIT.header(zh), units, true);
             wb.setSheetHidden(wb.getSheetIndex(lists), true);
-            wb.write(new RegisterWorkbook.NonClosing(out));
+            wb.write(new NonClosingOutputStream(out));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.Optional;
+import org.dualprevention.engine.names.NameKind;
+import org.dualprevention.engine.names.NameMatch;
+import org.dualprevention.engine.names.RegisterNames;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.risk.AccidentType;
 import org.dualprevention.risk.AssessmentKind;
@@ -57,18 +61,36 @@ final class Text {
     }
 
     static final Map<String, RiskPointKind> KINDS = labels(List.of(RiskPointKind.values()), k -> k::displayName);
-    static final Map<String, AccidentType> ACCIDENTS = labels(List.of(AccidentType.values()), k -> k::displayName);
     static final Map<String, AssessmentKind> ASSESSMENT_KINDS = labels(List.of(AssessmentKind.values()), k -> k::displayName);
     static final Map<String, MeasureCategory> MEASURES = labels(List.of(MeasureCategory.values()), k -> k::displayName);
     static final Map<String, RiskLevel> LEVELS = labels(List.of(RiskLevel.values()), k -> k::displayName);
-    static final Map<String, HazardCategory> CATEGORIES = labels(KNOWN_CATEGORIES, k -> k::displayName);
+    /**
+     * Accident types and hazard categories by name: the names the JSON side and the CSV example read too
+     * (core's {@link RegisterNames}: standard Chinese and English names, codes, the alias table as data;
+     * ambiguous aliases are never resolved).
+     */
+    static final RegisterNames NAMES = RegisterNames.standard();
 
-    /** A hazard category from its label; a finer class is written as "label (code)". */
-    static @Nullable HazardCategory category(String text) {
-        HazardCategory c = CATEGORIES.get(text);
-        if (c != null) {
-            return c;
+    /** An accident type by any name {@link #NAMES} knows. */
+    static NameMatch<AccidentType> accidentType(String text) {
+        return NAMES.accidentType(text);
+    }
+
+    /**
+     * A hazard category: a finer class as the register writes it, "label (code)", or any name {@link #NAMES}
+     * knows (the categories' and classes' labels in both languages among them).
+     */
+    static NameMatch<HazardCategory> hazardCategory(String text) {
+        HazardCategory fine = category(text);
+        if (fine != null) {
+            return new NameMatch<>(NameKind.HAZARD_CATEGORY, text, Optional.of(fine), Optional.empty(), List.of(),
+                    List.of());
         }
+        return NAMES.hazardCategory(text);
+    }
+
+    /** A hazard category from the forms only the register writes: "label code" and a finer class "label (code)". */
+    static @Nullable HazardCategory category(String text) {
         int space = text.lastIndexOf(' ');
         if (space > 0) {
             try {

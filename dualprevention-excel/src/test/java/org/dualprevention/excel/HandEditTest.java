@@ -295,7 +295,7 @@ class HandEditTest {
             s.set(row, h, "");
         }
         Hazard copy = Hazard.of(HazardId.of(hz), s.get(row, "危险有害因素"),
-                Text.category(s.get(row, "危险有害因素类别")), accidents(s.get(row, "可能导致的事故类型")),
+                Text.hazardCategory(s.get(row, "危险有害因素类别")).value().orElseThrow(), accidents(s.get(row, "可能导致的事故类型")),
                 s.get(row, "原因"), s.get(row, "后果"));
         Assessment a = new Assessment(AssessmentId.of(assessment), latest.method(), latest.scheme(), latest.input(),
                 latest.score(), latest.grade(), latest.kind(), latest.assessor(), latest.assessedAt());
@@ -305,7 +305,7 @@ class HandEditTest {
     private static Set<org.dualprevention.risk.AccidentType> accidents(String text) {
         Set<org.dualprevention.risk.AccidentType> out = java.util.EnumSet.noneOf(org.dualprevention.risk.AccidentType.class);
         for (String p : text.split("、")) {
-            out.add(Text.ACCIDENTS.get(p));
+            out.add(Text.accidentType(p).value().orElseThrow());
         }
         return out;
     }

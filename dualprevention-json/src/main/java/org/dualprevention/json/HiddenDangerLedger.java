@@ -13,6 +13,7 @@ import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.danger.Checkpoint;
 import org.dualprevention.engine.closedloop.AuditChain;
 import org.dualprevention.engine.closedloop.Checkpoints;
+import org.dualprevention.json.support.NonClosingOutputStream;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import org.dualprevention.Violation;
+import org.dualprevention.json.support.NonClosingOutputStream;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;

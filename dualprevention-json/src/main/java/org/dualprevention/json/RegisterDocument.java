@@ -22,6 +22,7 @@ import org.dualprevention.risk.SchemeId;
 import org.dualprevention.risk.Score;
 import org.dualprevention.spi.AssessmentMethod;
 import org.dualprevention.spi.GradingScheme;
+import org.dualprevention.json.support.NonClosingOutputStream;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JsonGenerator;
@@ -81,7 +82,7 @@ public final class RegisterDocument {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(riskPoints, "riskPoints");
-        try (JsonGenerator g = WRITER.createGenerator(new NonClosing(out))) {
+        try (JsonGenerator g = WRITER.createGenerator(new NonClosingOutputStream(out))) {
             g.writeStartObject();
             g.writeStringProperty("format", FORMAT);
             g.writeNumberProperty("version", CURRENT_VERSION);
@@ -447,23 +448,6 @@ public final class RegisterDocument {
         @Override
         @Nullable RiskPoint item(Pass pass, JsonNode node, String ptr) {
             return pass.reader.riskPoint(node, ptr);
-        }
-    }
-
-    /** Keeps the generator from closing the caller's stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            flush();
         }
     }
 }
