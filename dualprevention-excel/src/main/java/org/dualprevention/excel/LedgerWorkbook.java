@@ -135,7 +135,7 @@ public final class LedgerWorkbook {
                 row.createCell(Col.NO.ordinal()).setCellValue(r);
                 r++;
                 Cells cells = new Cells(row);
-                cells.put(Col.ID, d.id().value());
+                cells.put(Col.ID, FindingIds.shown(d, units, zh));
                 cells.put(Col.TITLE, d.title());
                 cells.put(Col.DESCRIPTION, d.description());
                 cells.put(Col.FOUND_ON, d.foundOn().toString());

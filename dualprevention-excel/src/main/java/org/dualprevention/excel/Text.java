@@ -65,9 +65,9 @@ final class Text {
     static final Map<String, MeasureCategory> MEASURES = labels(List.of(MeasureCategory.values()), k -> k::displayName);
     static final Map<String, RiskLevel> LEVELS = labels(List.of(RiskLevel.values()), k -> k::displayName);
     /**
-     * Accident types and hazard categories by name: the names the JSON side and the CSV example read too
-     * (core's {@link RegisterNames}: standard Chinese and English names, codes, the alias table as data;
-     * ambiguous aliases are never resolved).
+     * Accident types and hazard categories by name, as the CSV example and hosts read them (core's
+     * {@link RegisterNames}: standard Chinese and English names, codes, the alias table as data; ambiguous
+     * aliases are never resolved).
      */
     static final RegisterNames NAMES = RegisterNames.standard();
 

@@ -54,19 +54,8 @@ public final class IdSet {
     public boolean contains(String kind, String id) {
         long h1 = hash(kind, id, SEED_1);
         long h2 = second(h1, kind, id);
-        int slots = table.length / 2;
-        int i = slot(h1, slots);
-        while (true) {
-            long a = table[2 * i];
-            long b = table[2 * i + 1];
-            if (a == 0 && b == 0) {
-                return false;
-            }
-            if (a == h1 && b == h2) {
-                return true;
-            }
-            i = (i + 1) & (slots - 1);
-        }
+        int i = find(table, h1, h2);
+        return table[2 * i] != 0 || table[2 * i + 1] != 0;
     }
 
     /** @return how many different ids were added */
@@ -83,19 +72,26 @@ public final class IdSet {
         return (int) (h1 ^ (h1 >>> 32)) & (slots - 1);
     }
 
+    /** Adds the hash unless present; returns whether it was added. */
     private static boolean insert(long[] t, long h1, long h2) {
+        int i = find(t, h1, h2);
+        if (t[2 * i] != 0 || t[2 * i + 1] != 0) {
+            return false;
+        }
+        t[2 * i] = h1;
+        t[2 * i + 1] = h2;
+        return true;
+    }
+
+    /** The slot holding the hash, or the empty slot where it belongs (linear probing; the table is never full). */
+    private static int find(long[] t, long h1, long h2) {
         int slots = t.length / 2;
         int i = slot(h1, slots);
         while (true) {
             long a = t[2 * i];
             long b = t[2 * i + 1];
-            if (a == 0 && b == 0) {
-                t[2 * i] = h1;
-                t[2 * i + 1] = h2;
-                return true;
-            }
-            if (a == h1 && b == h2) {
-                return false;
+            if ((a == 0 && b == 0) || (a == h1 && b == h2)) {
+                return i;
             }
             i = (i + 1) & (slots - 1);
         }
