@@ -21,6 +21,7 @@ import org.dualprevention.engine.internal.ProviderRegistry;
 import org.dualprevention.spi.AccessPolicy;
 import org.dualprevention.spi.CommandObserver;
 import org.dualprevention.spi.AssessmentMethod;
+import org.dualprevention.spi.AuditKeyProvider;
 import org.dualprevention.spi.EffectiveLevelPolicy;
 import org.dualprevention.spi.GradingScheme;
 import org.dualprevention.spi.HiddenDangerListener;
@@ -106,8 +107,10 @@ public final class DualPrevention {
         this.register = riskRegister;
         AccessPolicy policy = b.accessPolicy != null ? b.accessPolicy
                 : request -> OrganizationAccessPolicy.of(riskRegister.organization()).decide(request);
-        ClosedLoopService closedLoop = ClosedLoopService.of(clock, zone, b.settings, policy);
-        this.hiddenDangers = new HiddenDangers(storage, clock, zone, closedLoop, levels, publisher, b.observers);
+        ClosedLoopService plain = ClosedLoopService.of(clock, zone, b.settings, policy);
+        AuditKeyProvider keys = b.auditKeys;
+        ClosedLoopService closedLoop = keys == null ? plain : plain.withKeys(keys);
+        this.hiddenDangers = new HiddenDangers(storage, clock, zone, closedLoop, levels, publisher, b.observers, keys);
         this.inspections = new Inspections(storage, clock, zone, b.cadence, riskRegister, hiddenDangers, publisher);
     }
 
@@ -228,8 +231,28 @@ public final class DualPrevention {
         private final List<CommandObserver> observers = new ArrayList<>();
         private BiConsumer<Object, RuntimeException> failureHandler = (s, e) -> { };
         private final List<Runnable> registrations = new ArrayList<>();
+        private @Nullable AuditKeyProvider auditKeys;
 
         private Builder() {
+        }
+
+        /**
+         * The host's keys for keyed audit chaining (optional; default none). With keys, every new audit entry is
+         * keyed with the current key (HMAC-SHA-256, its id recorded in the entry), and every verification of the
+         * engine ({@link HiddenDangers#verifyAuditChain}, {@link HiddenDangers#verifyFully},
+         * {@link HiddenDangers#verifyAll}, {@link HiddenDangers#verify(org.dualprevention.danger.Checkpoint)})
+         * checks keyed entries under them and refuses an unkeyed entry of this release dated at or after
+         * {@link AuditKeyProvider#keyedSince()}. Give the same keys to the storage, so its loads check keyed heads
+         * too (e.g. {@code InMemoryStorage.create(keys)}). Rotate by changing the provider's current key id and
+         * keeping the old keys: old entries still verify with theirs.
+         *
+         * @param keys the provider
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder auditKeys(AuditKeyProvider keys) {
+            this.auditKeys = Objects.requireNonNull(keys, "auditKeys");
+            return this;
         }
 
         /**

@@ -28,6 +28,7 @@ import org.dualprevention.engine.digest.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.danger.Checkpoint;
+import org.dualprevention.danger.CheckpointDetail;
 import org.dualprevention.danger.CheckpointVerification;
 import org.dualprevention.danger.CommandOutcome;
 import org.dualprevention.danger.EffectiveLevel;
@@ -47,6 +48,7 @@ import org.dualprevention.query.Page;
 import org.dualprevention.query.PageRequest;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.spi.AuditKeyProvider;
 import org.dualprevention.spi.CommandObserver;
 import org.dualprevention.spi.Storage;
 
@@ -108,9 +110,11 @@ public final class HiddenDangers {
     private final EffectiveLevels levels;
     private final EventPublisher publisher;
     private final List<CommandObserver> observers;
+    private final @Nullable AuditKeyProvider keys;
 
     HiddenDangers(Storage storage, Clock clock, ZoneId zone, ClosedLoopService closedLoop, EffectiveLevels levels,
-            EventPublisher publisher, List<CommandObserver> observers) {
+            EventPublisher publisher, List<CommandObserver> observers, @Nullable AuditKeyProvider keys) {
+        this.keys = keys;
         this.observers = List.copyOf(observers);
         this.storage = storage;
         this.clock = clock;
@@ -296,7 +300,7 @@ public final class HiddenDangers {
             return now;
         }
         List<AuditEntry> chain = auditEntries(id);
-        return AuditChain.replay(chain.subList(0, (int) Math.min(version, chain.size())));
+        return AuditChain.replay(chain.subList(0, (int) Math.min(version, chain.size())), keys);
     }
 
     /** Stores a transition; a stale version that was in fact this command's own earlier attempt returns it. */
@@ -432,8 +436,8 @@ public final class HiddenDangers {
                 }
                 int seq = (int) e.sequence();
                 Optional<HiddenDanger> before = seq == 1 ? Optional.empty()
-                        : Optional.of(AuditChain.replay(chain.subList(0, seq - 1)));
-                HiddenDanger next = AuditChain.replay(chain.subList(0, seq));
+                        : Optional.of(AuditChain.replay(chain.subList(0, seq - 1), keys));
+                HiddenDanger next = AuditChain.replay(chain.subList(0, seq), keys);
                 deliver(e, closedLoop.events(before, chain.get(seq - 1), next));
                 n++;
             }
@@ -563,7 +567,7 @@ public final class HiddenDangers {
         } catch (RuntimeException e) {
             // a store that loads by replaying the chain (or checks the state against it) refuses an edited one: say
             // which entry is at fault instead of passing the failure on
-            ChainVerification chain = AuditChain.verify(entries);
+            ChainVerification chain = AuditChain.verify(entries, keys);
             if (!chain.isValid() || entries.isEmpty()) {
                 return chain;
             }
@@ -574,7 +578,7 @@ public final class HiddenDangers {
         if (current.isEmpty()) {
             throw new IllegalArgumentException("Hidden danger [" + id + "] is not stored");
         }
-        return AuditChain.verify(entries, current.get());
+        return AuditChain.verify(entries, current.get(), keys);
     }
 
     /**
@@ -598,7 +602,7 @@ public final class HiddenDangers {
      * @since 0.2
      */
     public Optional<StoreVerification.Fault> verifyFully(HiddenDangerId id) {
-        return StoreVerification.verify(storage, Objects.requireNonNull(id, "id"));
+        return StoreVerification.verify(storage, Objects.requireNonNull(id, "id"), keys);
     }
 
     /**
@@ -611,7 +615,7 @@ public final class HiddenDangers {
      */
     public StoreVerification.Result verifyAll(Optional<String> resumeToken,
             java.util.function.Consumer<StoreVerification.Progress> progress) {
-        return StoreVerification.verifyAll(storage, resumeToken, progress);
+        return StoreVerification.verifyAll(storage, resumeToken, progress, keys);
     }
 
     /**
@@ -639,14 +643,43 @@ public final class HiddenDangers {
     /**
      * Verifies the store against a checkpoint taken earlier: finds any change to the history it covers (a chain
      * rolled back or truncated, a hidden danger deleted, history rewritten with recomputed hashes, entries
-     * back-dated into it).
+     * back-dated into it). The printed checkpoint does not say which hidden danger changed: keep its detail for that
+     * ({@link #verify(CheckpointDetail)}). With the engine's keys every chain is also verified under them, and each
+     * that fails is a finding naming the hidden danger and the entry.
      *
      * @param checkpoint the checkpoint
      * @return the result
      * @since 0.2
      */
     public CheckpointVerification verify(Checkpoint checkpoint) {
-        return Checkpoints.verify(storage, checkpoint);
+        return Checkpoints.verify(storage, checkpoint, keys);
+    }
+
+    /**
+     * A checkpoint of every audit chain as of an instant with its detailed form (one leaf per hidden danger), for a
+     * host that prints {@link CheckpointDetail#checkpoint()} and keeps the detail to localise a later fault
+     * ({@link #verify(CheckpointDetail)}).
+     *
+     * @param asOf the instant, e.g. {@code clock.instant().minus(Checkpoints.DEFAULT_LAG)}
+     * @return the detail
+     * @since 0.2
+     */
+    public CheckpointDetail checkpointDetail(Instant asOf) {
+        return Checkpoints.detail(storage, asOf);
+    }
+
+    /**
+     * Verifies the store against a checkpoint's detailed form and names each hidden danger rolled back or truncated,
+     * deleted, rewritten, or extended or added with back-dated entries since the checkpoint; with the engine's keys
+     * ({@link DualPrevention.Builder#auditKeys}) also each whose chain fails under them.
+     *
+     * @param detail the detail kept with the checkpoint
+     * @return the result, its {@link CheckpointVerification#findings()} naming the hidden dangers
+     * @throws IllegalArgumentException if the detail's leaves do not give its checkpoint (altered)
+     * @since 0.2
+     */
+    public CheckpointVerification verify(CheckpointDetail detail) {
+        return Checkpoints.verify(storage, detail, keys);
     }
 }
 

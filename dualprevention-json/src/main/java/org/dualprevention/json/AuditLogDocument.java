@@ -39,6 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * cut off) or differs (entries or hidden dangers removed). Version 1 (release 0.1) has none and is read as
  * before.
  *
+ * <p>With the host's keys ({@link ImportOptions#withAuditKeys}) keyed chains are verified under them, and a chain
+ * forged or rehashed without the key is refused, naming the hidden danger and the entry; without keys a keyed chain
+ * is refused (it cannot be checked).
+ *
  * @since 0.1
  */
 public final class AuditLogDocument {
@@ -153,6 +157,7 @@ public final class AuditLogDocument {
         /** Version 2: the checkpoint recomputed from the groups, the latest entry time, the trailer line read. */
         final Checkpoints.Tree checkpoint = new Checkpoints.Tree();
         Instant latest = Instant.EPOCH;
+        final org.dualprevention.spi.@Nullable AuditKeyProvider keys;
         @Nullable JsonNode trailer;
         long trailerLine = -1;
 
@@ -161,6 +166,7 @@ public final class AuditLogDocument {
             reader = new ModelReader(problems, options.isLenient());
             trees = new ItemReader(mapper.getNodeFactory());
             limits = options.limits();
+            keys = options.auditKeys().orElse(null);
             groupBudget = newGroupBudget();
         }
 
@@ -348,7 +354,7 @@ public final class AuditLogDocument {
                     latest = e.at().isAfter(latest) ? e.at() : latest;
                 }
             }
-            ChainVerification check = AuditChain.verify(group);
+            ChainVerification check = AuditChain.verify(group, keys);
             if (!check.isValid()) {
                 long at = groupStart + check.firstBadIndex().orElse(0);
                 problems.add("/" + at, "(entry " + check.firstBadSequence().orElse(0) + " of " + group.get(0).dangerId() + ")",

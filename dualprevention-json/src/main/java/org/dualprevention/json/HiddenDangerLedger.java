@@ -45,6 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
  * tail cut off. That costs 64 bytes per hidden danger while reading. Version 1 (release 0.1) has no checkpoint and
  * is read as before. Compare the checkpoint with one kept outside the document to find a ledger rewritten whole.
  *
+ * <p>With the host's keys ({@link ImportOptions#withAuditKeys}) keyed chains are verified under them, and a chain
+ * forged or rehashed without the key is refused, naming the hidden danger and the entry; without keys a keyed chain
+ * is refused (it cannot be checked).
+ *
  * @since 0.1
  */
 public final class HiddenDangerLedger {
@@ -233,16 +237,18 @@ public final class HiddenDangerLedger {
                 return null;
             }
             // the entries could all be read: their chain is checked even if the fields beside them have problems
-            ChainVerification check = AuditChain.verify(entries);
+            org.dualprevention.spi.@Nullable AuditKeyProvider keys = pass.options.auditKeys().orElse(null);
+            ChainVerification check = AuditChain.verify(entries, keys);
             if (!check.isValid()) {
                 int bad = check.firstBadIndex().orElse(0);
-                problems.add(Problems.child(ep, bad), "(entry " + check.firstBadSequence().orElse(0) + ")",
+                problems.add(Problems.child(ep, bad), "(entry " + check.firstBadSequence().orElse(0) + " of hidden danger "
+                        + entries.get(0).dangerId() + ")",
                         "an unbroken audit chain; " + check.reason());
                 return null;
             }
             HiddenDanger danger;
             try {
-                danger = AuditChain.replay(entries);
+                danger = AuditChain.replay(entries, keys);
             } catch (RuntimeException e) {
                 problems.add(ep, "(chain)", "a chain that replays; " + e.getMessage());
                 return null;

@@ -1,6 +1,9 @@
 package org.dualprevention.json;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.dualprevention.spi.AuditKeyProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a document import behaves. Immutable; start from {@link #defaults()} and derive with the
@@ -8,7 +11,8 @@ import java.util.Objects;
  *
  * <p>Defaults: strict (unknown fields are problems), a stored score or grade that disagrees with the
  * recomputed one is an error ({@link ScoreDisagreement#REJECT}), batches of 1,000 items, at most 1,000
- * problems listed, and the default {@link JsonLimits}.
+ * problems listed, the default {@link JsonLimits}, and no audit keys (a keyed audit chain is then refused: it
+ * cannot be checked without the keys; see {@link #withAuditKeys}).
  *
  * <p>This class is immutable and thread-safe and must be treated as a value type.
  *
@@ -21,16 +25,18 @@ public final class ImportOptions {
     public static final int DEFAULT_BATCH_SIZE = 1000;
 
     private static final ImportOptions DEFAULTS = new ImportOptions(false, ScoreDisagreement.REJECT, DEFAULT_BATCH_SIZE,
-            DEFAULT_MAX_PROBLEMS, JsonLimits.defaults());
+            DEFAULT_MAX_PROBLEMS, JsonLimits.defaults(), null);
 
     private final boolean lenient;
     private final ScoreDisagreement scoreDisagreement;
     private final int batchSize;
     private final int maxProblems;
     private final JsonLimits limits;
+    private final @Nullable AuditKeyProvider auditKeys;
 
     private ImportOptions(boolean lenient, ScoreDisagreement scoreDisagreement, int batchSize, int maxProblems,
-            JsonLimits limits) {
+            JsonLimits limits, @Nullable AuditKeyProvider auditKeys) {
+        this.auditKeys = auditKeys;
         this.lenient = lenient;
         this.scoreDisagreement = Objects.requireNonNull(scoreDisagreement, "scoreDisagreement");
         if (batchSize < 1 || maxProblems < 1) {
@@ -58,7 +64,7 @@ public final class ImportOptions {
      * @return the lenient copy
      */
     public ImportOptions lenient() {
-        return new ImportOptions(true, scoreDisagreement, batchSize, maxProblems, limits);
+        return new ImportOptions(true, scoreDisagreement, batchSize, maxProblems, limits, auditKeys);
     }
 
     /**
@@ -68,7 +74,7 @@ public final class ImportOptions {
      * @return the copy
      */
     public ImportOptions withScoreDisagreement(ScoreDisagreement policy) {
-        return new ImportOptions(lenient, policy, batchSize, maxProblems, limits);
+        return new ImportOptions(lenient, policy, batchSize, maxProblems, limits, auditKeys);
     }
 
     /**
@@ -78,7 +84,7 @@ public final class ImportOptions {
      * @return the copy
      */
     public ImportOptions withBatchSize(int size) {
-        return new ImportOptions(lenient, scoreDisagreement, size, maxProblems, limits);
+        return new ImportOptions(lenient, scoreDisagreement, size, maxProblems, limits, auditKeys);
     }
 
     /**
@@ -88,7 +94,7 @@ public final class ImportOptions {
      * @return the copy
      */
     public ImportOptions withMaxProblems(int max) {
-        return new ImportOptions(lenient, scoreDisagreement, batchSize, max, limits);
+        return new ImportOptions(lenient, scoreDisagreement, batchSize, max, limits, auditKeys);
     }
 
     /**
@@ -98,7 +104,32 @@ public final class ImportOptions {
      * @return the copy
      */
     public ImportOptions withLimits(JsonLimits newLimits) {
-        return new ImportOptions(lenient, scoreDisagreement, batchSize, maxProblems, newLimits);
+        return new ImportOptions(lenient, scoreDisagreement, batchSize, maxProblems, newLimits, auditKeys);
+    }
+
+    /**
+     * A copy that verifies audit chains (of the hidden-danger ledger and the NDJSON audit log) with the host's keys:
+     * a keyed entry's hash must be the HMAC under the key it names, an entry under an unknown key id is refused naming
+     * the id, and an unkeyed entry of release 0.2 dated at or after {@link AuditKeyProvider#keyedSince()} is refused
+     * (a chain rewritten or rehashed without the key).
+     *
+     * @param keys the host's keys
+     * @return the copy
+     * @since 0.2
+     */
+    public ImportOptions withAuditKeys(AuditKeyProvider keys) {
+        return new ImportOptions(lenient, scoreDisagreement, batchSize, maxProblems, limits,
+                Objects.requireNonNull(keys, "keys"));
+    }
+
+    /**
+     * The host's keys audit chains are verified with.
+     *
+     * @return the keys, or empty (keyed chains are then refused)
+     * @since 0.2
+     */
+    public Optional<AuditKeyProvider> auditKeys() {
+        return Optional.ofNullable(auditKeys);
     }
 
     /** @return whether unknown fields are ignored */
@@ -129,6 +160,7 @@ public final class ImportOptions {
     @Override
     public String toString() {
         return "ImportOptions[lenient=" + lenient + ", scoreDisagreement=" + scoreDisagreement + ", batchSize="
-                + batchSize + ", maxProblems=" + maxProblems + ", limits=" + limits + "]";
+                + batchSize + ", maxProblems=" + maxProblems + ", limits=" + limits + ", auditKeys=" + (auditKeys == null ? "none" : "[current " + auditKeys.currentKeyId() + "]")
+                + "]";
     }
 }

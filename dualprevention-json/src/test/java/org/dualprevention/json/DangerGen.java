@@ -37,6 +37,8 @@ final class DangerGen {
     private final SplittableRandom rnd;
     private final Gen text;
     private Instant now;
+    /** The host's keys new entries are keyed with, or null for plain SHA-256. */
+    org.dualprevention.spi.@org.jspecify.annotations.Nullable AuditKeyProvider keys;
 
     DangerGen(long seed) {
         rnd = new SplittableRandom(seed);
@@ -67,7 +69,7 @@ final class DangerGen {
         if (source == HiddenDangerSource.INSPECTION) {
             report = report.withInspection(InspectionRef.of("T-" + rnd.nextInt(100), "I-" + rnd.nextInt(100)));
         }
-        Transition t = ClosedLoop.report(report, c, ZONE);
+        Transition t = keys == null ? ClosedLoop.report(report, c, ZONE) : ClosedLoop.report(report, c, ZONE, keys);
         entries.add(t.audit());
         HiddenDanger h = t.next();
         int steps = rnd.nextInt(7);
@@ -78,7 +80,8 @@ final class DangerGen {
             if (cmd == null) {
                 break;
             }
-            t = ClosedLoop.apply(h, cmd, at, ZONE, ClosedLoopSettings.defaults());
+            t = keys == null ? ClosedLoop.apply(h, cmd, at, ZONE, ClosedLoopSettings.defaults())
+                    : ClosedLoop.apply(h, cmd, at, ZONE, ClosedLoopSettings.defaults(), keys);
             entries.add(t.audit());
             h = t.next();
         }

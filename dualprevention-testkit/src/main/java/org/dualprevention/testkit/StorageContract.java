@@ -158,6 +158,10 @@ import org.junit.jupiter.api.Test;
  * <li><b>S25</b> checkpoints: the store's checkpoint as of an instant ({@code Checkpoints.of}) is the one its saves
  *     give (every hidden danger, each by its last entry at or before the instant), and verifying it after later saves
  *     passes.</li>
+ * <li><b>S26</b> keyed entries are kept exactly: chains keyed with a host's keys (HMAC-SHA-256, the key id in each
+ *     entry, a rotation half-way through each chain) read back with every key id, hash, format and state hash as
+ *     saved, and verify under the keys, per hidden danger and over the whole store. (The store is the one
+ *     {@code createStorage()} gives; the keys are the contract's own.)</li>
  * </ol>
  * Rule S16 (the host owns transactions) cannot be observed from outside a storage and is not checked here.
  *
@@ -885,6 +889,89 @@ public abstract class StorageContract {
             Checkpoint now = Checkpoints.of(s, times.get(times.size() - 1));
             assertEquals(all.size(), now.count(), "S25 a checkpoint after the last save covers every hidden danger"
                     + seedNote());
+        });
+    }
+
+    // ------------------------------------------------------------------ S26
+
+    /** The contract's own keys (S26): two, one current; never a host's. */
+    private static final class ContractKeys implements org.dualprevention.spi.AuditKeyProvider {
+        volatile String current = "contract-k1";
+
+        @Override
+        public String currentKeyId() {
+            return current;
+        }
+
+        @Override
+        public Optional<byte[]> key(String keyId) {
+            return keyId.equals("contract-k1") || keyId.equals("contract-k2")
+                    ? Optional.of(("storage contract test key " + keyId + ", 32 bytes or more")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    : Optional.empty();
+        }
+
+        @Override
+        public Instant keyedSince() {
+            return T0;
+        }
+    }
+
+    /** A history re-keyed: every entry's hash the HMAC under the current key, rotated half-way through. */
+    private static List<Transition> keyed(List<Transition> history, ContractKeys keys) {
+        List<Transition> out = new ArrayList<>();
+        String previous = AuditEntry.GENESIS;
+        for (int n = 0; n < history.size(); n++) {
+            Transition t = history.get(n);
+            AuditEntry e = t.audit();
+            keys.current = n < history.size() / 2 ? "contract-k1" : "contract-k2";
+            AuditEntry k = org.dualprevention.engine.closedloop.AuditEntries.create(e.dangerId(), e.sequence(),
+                    e.actor(), e.at(), e.action(), e.stateBefore(), e.stateAfter(), e.data(), previous,
+                    e.stateHash().orElseThrow(), keys);
+            out.add(new Transition(t.next().toBuilder().auditHead(k.hash()).build(), k, t.events()));
+            previous = k.hash();
+        }
+        return out;
+    }
+
+    /** Rule S26: keyed entries are kept exactly and verify under the keys across a rotation. */
+    @Test
+    @DisplayName("S26 keyed entries kept exactly: key ids and HMACs read back as saved; the chains verify under the keys across a rotation")
+    public void s26KeyedEntriesKeptExactly() {
+        Rules.check("S26", () -> {
+            Storage s = createStorage();
+            ContractKeys keys = new ContractKeys();
+            Gen gen = Gen.of(seed());
+            Organization org = gen.organization(8);
+            List<List<Transition>> all = new ArrayList<>();
+            for (HiddenDangerState st : HiddenDangerState.values()) {
+                all.add(keyed(gen.dangers().history(org, st, T0.plus(Duration.ofHours(3))), keys));
+            }
+            int max = all.stream().mapToInt(List::size).max().orElse(0);
+            for (int i = 0; i < max; i++) {
+                for (List<Transition> h : all) {
+                    if (i < h.size()) {
+                        save(s, h.get(i));
+                    }
+                }
+            }
+            for (List<Transition> h : all) {
+                HiddenDangerId id = h.get(0).next().id();
+                List<AuditEntry> expected = h.stream().map(Transition::audit).toList();
+                List<AuditEntry> stored = entries(s, id);
+                assertEquals(expected.stream().map(AuditEntry::keyId).toList(),
+                        stored.stream().map(AuditEntry::keyId).toList(), "S26 the key ids of " + id + seedNote());
+                assertEquals(expected, stored, "S26 the keyed entries of " + id + " are not kept exactly" + seedNote());
+                HiddenDanger current = s.hiddenDangers().find(id).orElseThrow();
+                ChainVerification v = AuditChain.verify(stored, current, keys);
+                assertTrue(v.isValid(), "S26 the keyed chain of " + id + " does not verify under its keys: " + v
+                        + seedNote());
+                assertTrue(AuditChain.checkSnapshot(current, stored.get(stored.size() - 1), keys).isEmpty(),
+                        "S26 the snapshot of " + id + " disagrees with its keyed head" + seedNote());
+            }
+            StoreVerification.Result r = StoreVerification.verifyAll(s, Optional.empty(), p -> { }, keys);
+            assertEquals(all.size(), r.checked(), "S26 full verification checks every hidden danger" + seedNote());
+            assertTrue(r.isValid(), "S26 full verification under the keys finds faults: " + r.faults() + seedNote());
         });
     }
 

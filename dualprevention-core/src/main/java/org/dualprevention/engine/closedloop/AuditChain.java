@@ -182,6 +182,11 @@ public final class AuditChain {
                 return Optional.of("the head entry's " + hash.get());
             }
         }
+        if (keys != null && head.keyId().isEmpty() && head.format() >= AuditEntry.FORMAT_2
+                && !head.at().isBefore(keys.keyedSince())) {
+            return Optional.of("the head entry is unkeyed and dated [" + head.at() + "], at or after keyed chaining"
+                    + " began [" + keys.keyedSince() + "]: it was written without the host's key");
+        }
         if (head.stateHash().isPresent()) {
             String actual = StateHash.of(snapshot);
             if (!actual.equals(head.stateHash().get())) {
@@ -204,7 +209,24 @@ public final class AuditChain {
      * @since 0.2
      */
     public static HiddenDanger requireSnapshot(HiddenDanger snapshot, AuditEntry head) {
-        Optional<String> problem = checkSnapshot(snapshot, head);
+        return requireSnapshot(snapshot, head, null);
+    }
+
+    /**
+     * {@link #requireSnapshot(HiddenDanger, AuditEntry)} with the host's keys: a keyed head's HMAC is checked
+     * too, and an unkeyed head of this release dated at or after {@link AuditKeyProvider#keyedSince()} is refused.
+     *
+     * @param snapshot the stored hidden danger
+     * @param head the last entry of its chain
+     * @param keys the host's keys, or null
+     * @return the snapshot
+     * @throws RecordIntegrityException naming the hidden danger, the head entry's sequence and what does not
+     *     agree (for an unknown key id, the id; never a key)
+     * @since 0.2
+     */
+    public static HiddenDanger requireSnapshot(HiddenDanger snapshot, AuditEntry head,
+            @Nullable AuditKeyProvider keys) {
+        Optional<String> problem = checkSnapshot(snapshot, head, keys);
         if (problem.isPresent()) {
             throw new RecordIntegrityException(snapshot.id().value(), head.sequence(), problem.get());
         }

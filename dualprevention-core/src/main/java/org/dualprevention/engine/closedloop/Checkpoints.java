@@ -4,20 +4,30 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.dualprevention.RecordIntegrityException;
 import org.dualprevention.danger.AuditEntry;
+import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.danger.Checkpoint;
+import org.dualprevention.danger.CheckpointDetail;
+import org.dualprevention.danger.CheckpointFinding;
 import org.dualprevention.danger.CheckpointVerification;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.query.Page;
 import org.dualprevention.query.PageRequest;
+import org.dualprevention.spi.AuditKeyProvider;
 import org.dualprevention.spi.Storage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checkpoints (锚点) of the hidden dangers' audit chains: computing one from a store as of an instant, keeping
@@ -42,6 +52,26 @@ import org.dualprevention.spi.Storage;
  * (even with all later hashes recomputed), a chain rolled back or truncated to before the instant, a hidden
  * danger deleted, or an entry inserted with a time at or before the instant. Entries appended after the instant
  * are not covered (a later checkpoint covers them; a host key makes them impossible to forge).
+ *
+ * <h2>Which hidden danger: the detailed form</h2>
+ * The printed checkpoint (root, count, instant) says whether the history changed, not where. The host that
+ * also keeps the checkpoint's {@link CheckpointDetail} (its leaves: id, sequence and head hash per hidden danger,
+ * from {@link #detail}) gets the hidden dangers named: {@link #verify(Storage, CheckpointDetail, AuditKeyProvider)}
+ * first checks that the leaves give the checkpoint's root and count (so a detail kept in an untrusted place is
+ * checked against the printed checkpoint), then compares each leaf with the store's head as of the same instant:
+ * a lower sequence is {@link CheckpointFinding.Kind#ROLLED_BACK rolled back or truncated}, no hidden danger
+ * {@link CheckpointFinding.Kind#DELETED deleted}, the same sequence with another hash
+ * {@link CheckpointFinding.Kind#REWRITTEN history rewritten}, a higher one
+ * {@link CheckpointFinding.Kind#EXTENDED_BACKDATED extended with back-dated entries}, and a hidden danger the
+ * detail does not name {@link CheckpointFinding.Kind#ADDED_BACKDATED added with a back-dated history}. It holds
+ * the detail's leaves in a map while the store is read (about 200 bytes per hidden danger).
+ *
+ * <h2>With the host's keys</h2>
+ * Given an {@link AuditKeyProvider}, verification reads every chain in full and verifies it under the keys
+ * ({@link AuditChain#verify(List, HiddenDanger, AuditKeyProvider)}); a chain that fails is a finding
+ * {@link CheckpointFinding.Kind#CHAIN_BROKEN} naming the hidden danger and the entry. That covers the entries
+ * appended after the checkpoint's instant too, which the checkpoint itself does not: without the key they cannot
+ * be forged. Its cost grows with the chains, as full verification's does.
  *
  * <p>A checkpoint should be taken as of an instant a little in the past ({@link #DEFAULT_LAG}), so that commands
  * accepted just before it have been stored when it is computed.
@@ -101,6 +131,214 @@ public final class Checkpoints {
         Objects.requireNonNull(checkpoint, "checkpoint");
         Checkpoint found = of(storage, checkpoint.asOf());
         return compare(checkpoint, found);
+    }
+
+    /**
+     * Verifies a store against a checkpoint kept outside it, as {@link #verify(Storage, Checkpoint)} does, and with
+     * the host's keys also every chain under them (see the class description): a chain that fails is a finding
+     * naming the hidden danger, the entry and why. Without the checkpoint's {@link CheckpointDetail} a difference
+     * of root or count is not localised: pass the detail to {@link #verify(Storage, CheckpointDetail,
+     * AuditKeyProvider)} for that.
+     *
+     * @param storage the store
+     * @param checkpoint the checkpoint taken earlier
+     * @param keys the host's keys, or null (then as {@link #verify(Storage, Checkpoint)})
+     * @return the result
+     * @since 0.2
+     */
+    public static CheckpointVerification verify(Storage storage, Checkpoint checkpoint,
+            @Nullable AuditKeyProvider keys) {
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        if (keys == null) {
+            return verify(storage, checkpoint);
+        }
+        Tree tree = new Tree();
+        List<CheckpointFinding> findings = new ArrayList<>();
+        heads(storage, checkpoint.asOf(), keys, (id, head) -> tree.put(id, head.sequence(), head.hash()),
+                findings::add);
+        return withFindings(compare(checkpoint, tree.checkpoint(checkpoint.asOf())), findings);
+    }
+
+    /**
+     * The checkpoint of a store as of an instant with its detailed form (the leaves), for a host that keeps both:
+     * the printed {@link CheckpointDetail#checkpoint()} for the report, the detail to localise a later fault.
+     *
+     * @param storage the store
+     * @param asOf the instant
+     * @return the detail, whose checkpoint equals {@link #of(Storage, Instant)}
+     * @throws org.dualprevention.RecordIntegrityException if a stored hidden danger disagrees with its chain
+     * @since 0.2
+     */
+    public static CheckpointDetail detail(Storage storage, Instant asOf) {
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(asOf, "asOf");
+        Tree tree = new Tree();
+        List<CheckpointDetail.Leaf> leaves = new ArrayList<>();
+        Optional<String> token = Optional.empty();
+        do {
+            Page<HiddenDanger> page = storage.hiddenDangers().find(HiddenDangerQuery.all(),
+                    token.map(t -> PageRequest.after(t, PAGE)).orElse(PageRequest.first(PAGE)));
+            for (HiddenDanger h : page.items()) {
+                headAsOf(storage, h, asOf).ifPresent(e -> {
+                    tree.put(h.id(), e.sequence(), e.hash());
+                    leaves.add(new CheckpointDetail.Leaf(h.id(), e.sequence(), e.hash()));
+                });
+            }
+            token = page.next();
+        } while (token.isPresent());
+        leaves.sort((a, b) -> a.dangerId().compareTo(b.dangerId()));
+        return new CheckpointDetail(tree.checkpoint(asOf), leaves);
+    }
+
+    /**
+     * Checks that a detail's leaves give its checkpoint's root and count.
+     *
+     * @param detail the detail
+     * @throws IllegalArgumentException if they do not: the detail was altered or belongs to another checkpoint
+     * @since 0.2
+     */
+    public static void requireConsistent(CheckpointDetail detail) {
+        Objects.requireNonNull(detail, "detail");
+        Tree tree = new Tree();
+        for (CheckpointDetail.Leaf l : detail.leaves()) {
+            tree.put(l.dangerId(), l.sequence(), l.head());
+        }
+        Checkpoint given = detail.checkpoint();
+        Checkpoint leaves = tree.checkpoint(given.asOf());
+        if (!leaves.equals(given)) {
+            throw new IllegalArgumentException("checkpoint detail's leaves give root [" + leaves.root() + "] over ["
+                    + leaves.count() + "], not its checkpoint's root [" + given.root() + "] over [" + given.count()
+                    + "]: the detail was altered or belongs to another checkpoint; allowed: the detail written with"
+                    + " the checkpoint");
+        }
+    }
+
+    /**
+     * Verifies a store against a checkpoint's detailed form and names every hidden danger whose history differs
+     * from it: rolled back or truncated, deleted, rewritten, extended or added with back-dated entries (see the
+     * class description), and with the host's keys every hidden danger whose chain fails under them.
+     *
+     * @param storage the store
+     * @param detail the detail kept with the checkpoint
+     * @param keys the host's keys, or null
+     * @return the result: its findings name each hidden danger, in id order
+     * @throws IllegalArgumentException if the detail's leaves do not give its checkpoint ({@link #requireConsistent})
+     * @since 0.2
+     */
+    public static CheckpointVerification verify(Storage storage, CheckpointDetail detail,
+            @Nullable AuditKeyProvider keys) {
+        Objects.requireNonNull(storage, "storage");
+        requireConsistent(detail);
+        Checkpoint expected = detail.checkpoint();
+        Map<HiddenDangerId, CheckpointDetail.Leaf> open = new HashMap<>(detail.leaves().size() * 2);
+        for (CheckpointDetail.Leaf l : detail.leaves()) {
+            open.put(l.dangerId(), l);
+        }
+        Tree tree = new Tree();
+        List<CheckpointFinding> findings = new ArrayList<>();
+        heads(storage, expected.asOf(), keys, (id, head) -> {
+            tree.put(id, head.sequence(), head.hash());
+            CheckpointDetail.Leaf l = open.remove(id);
+            if (l == null) {
+                findings.add(new CheckpointFinding(id, CheckpointFinding.Kind.ADDED_BACKDATED, 0, head.sequence(),
+                        "the checkpoint does not cover it, the store holds entries up to [" + head.sequence()
+                                + "] dated at or before " + expected.asOf()));
+            } else if (head.sequence() < l.sequence()) {
+                findings.add(new CheckpointFinding(id, CheckpointFinding.Kind.ROLLED_BACK, l.sequence(),
+                        head.sequence(), (l.sequence() - head.sequence()) + " entries at or before " + expected.asOf()
+                                + " are missing from the end of its chain"));
+            } else if (head.sequence() > l.sequence()) {
+                findings.add(new CheckpointFinding(id, CheckpointFinding.Kind.EXTENDED_BACKDATED, l.sequence(),
+                        head.sequence(), (head.sequence() - l.sequence()) + " entries dated at or before "
+                                + expected.asOf() + " were added after the checkpoint"));
+            } else if (!head.hash().equals(l.head())) {
+                findings.add(new CheckpointFinding(id, CheckpointFinding.Kind.REWRITTEN, l.sequence(),
+                        head.sequence(), "entry [" + l.sequence() + "] has hash [" + head.hash() + "], the checkpoint"
+                                + " recorded [" + l.head() + "]: it or an entry before it was changed and the hashes"
+                                + " recomputed"));
+            }
+        }, findings::add);
+        for (CheckpointDetail.Leaf l : open.values()) {
+            findings.add(new CheckpointFinding(l.dangerId(), CheckpointFinding.Kind.DELETED, l.sequence(), 0,
+                    "the checkpoint covers it at entry [" + l.sequence() + "], the store holds no entry of it at or"
+                            + " before " + expected.asOf()));
+        }
+        findings.sort((a, b) -> a.dangerId().compareTo(b.dangerId()) != 0 ? a.dangerId().compareTo(b.dangerId())
+                : a.kind().compareTo(b.kind()));
+        return withFindings(compare(expected, tree.checkpoint(expected.asOf())), findings);
+    }
+
+    /** A comparison's result with the findings added (and a problem that counts them). */
+    private static CheckpointVerification withFindings(CheckpointVerification v, List<CheckpointFinding> findings) {
+        if (findings.isEmpty()) {
+            return v;
+        }
+        Map<CheckpointFinding.Kind, Integer> byKind = new java.util.EnumMap<>(CheckpointFinding.Kind.class);
+        for (CheckpointFinding f : findings) {
+            byKind.merge(f.kind(), 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder();
+        byKind.forEach((k, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(n).append(' ').append(k.label()));
+        String summary = findings.size() + " hidden dangers differ: " + sb;
+        return new CheckpointVerification(v.expected(), v.found(),
+                Optional.of(v.problem().map(p -> summary + "; " + p).orElse(summary)), findings);
+    }
+
+    /** Receives a hidden danger's head as of the checkpoint's instant. */
+    private interface HeadSink {
+        void accept(HiddenDangerId id, Head head);
+    }
+
+    /**
+     * Every stored hidden danger's head as of an instant, read through the storage SPI. Without keys the snapshot
+     * gives the head when nothing changed after the instant; with keys each chain is read in full and verified under
+     * them, a failure going to {@code faults}. A hidden danger the store refuses to load (its snapshot disagrees
+     * with its head) is read by its chain instead, and reported as a finding.
+     */
+    private static void heads(Storage storage, Instant asOf, @Nullable AuditKeyProvider keys, HeadSink sink,
+            java.util.function.Consumer<CheckpointFinding> faults) {
+        Optional<String> token = Optional.empty();
+        do {
+            Page<HiddenDangerId> page = storage.hiddenDangers().ids(
+                    token.map(t -> PageRequest.after(t, PAGE)).orElse(PageRequest.first(PAGE)));
+            for (HiddenDangerId id : page.items()) {
+                head(storage, id, asOf, keys, faults).ifPresent(h -> sink.accept(id, h));
+            }
+            token = page.next();
+        } while (token.isPresent());
+    }
+
+    private static Optional<Head> head(Storage storage, HiddenDangerId id, Instant asOf,
+            @Nullable AuditKeyProvider keys, java.util.function.Consumer<CheckpointFinding> faults) {
+        Optional<HiddenDanger> snapshot;
+        try {
+            snapshot = storage.hiddenDangers().find(id);
+        } catch (RecordIntegrityException e) {
+            faults.accept(new CheckpointFinding(id, CheckpointFinding.Kind.CHAIN_BROKEN, 0, e.sequence(),
+                    "the store refuses to load it: " + e.reason()));
+            snapshot = Optional.empty();
+        }
+        if (keys == null && snapshot.isPresent()) {
+            return headAsOf(storage, snapshot.get(), asOf);
+        }
+        List<AuditEntry> chain = Page.stream(p -> storage.auditLog().entries(id, p), PAGE).toList();
+        if (keys != null && snapshot.isPresent()) {
+            ChainVerification v = AuditChain.verify(chain, snapshot.get(), keys);
+            if (!v.isValid()) {
+                faults.accept(new CheckpointFinding(id, CheckpointFinding.Kind.CHAIN_BROKEN, 0,
+                        v.firstBadSequence().orElse(0), "entry [" + v.firstBadSequence().orElse(0) + "]: "
+                                + v.reason()));
+            }
+        }
+        AuditEntry last = null;
+        for (AuditEntry e : chain) {
+            if (e.at().isAfter(asOf)) {
+                break;
+            }
+            last = e;
+        }
+        return last == null ? Optional.empty() : Optional.of(new Head(last.sequence(), last.hash()));
     }
 
     /**

@@ -13,6 +13,8 @@ import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerCommand;
 import org.dualprevention.danger.Transition;
 import org.dualprevention.spi.AccessPolicy;
+import org.dualprevention.spi.AuditKeyProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies closed-loop commands with everything that decides them: the clock, the organisation's zone,
@@ -27,6 +29,9 @@ import org.dualprevention.spi.AccessPolicy;
  * Pure: it neither stores nor publishes; the caller saves {@link Transition#next()} with
  * {@link Transition#audit()} at {@link Transition#expectedVersion()}, then hands out the events.
  *
+ * <p>With the host's keys ({@link #withKeys}) every audit entry it makes is keyed with the current key
+ * (HMAC-SHA-256, the key id recorded in the entry).
+ *
  * <p>This class is immutable and thread-safe.
  *
  * @since 0.1
@@ -36,12 +41,15 @@ public final class ClosedLoopService {
     private final ZoneId orgZone;
     private final ClosedLoopSettings settings;
     private final AccessPolicy accessPolicy;
+    private final @Nullable AuditKeyProvider keys;
 
-    private ClosedLoopService(Clock clock, ZoneId orgZone, ClosedLoopSettings settings, AccessPolicy accessPolicy) {
+    private ClosedLoopService(Clock clock, ZoneId orgZone, ClosedLoopSettings settings, AccessPolicy accessPolicy,
+            @Nullable AuditKeyProvider keys) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.orgZone = Objects.requireNonNull(orgZone, "orgZone");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.accessPolicy = Objects.requireNonNull(accessPolicy, "accessPolicy");
+        this.keys = keys;
     }
 
     /**
@@ -55,7 +63,29 @@ public final class ClosedLoopService {
      */
     public static ClosedLoopService of(Clock clock, ZoneId orgZone, ClosedLoopSettings settings,
             AccessPolicy accessPolicy) {
-        return new ClosedLoopService(clock, orgZone, settings, accessPolicy);
+        return new ClosedLoopService(clock, orgZone, settings, accessPolicy, null);
+    }
+
+    /**
+     * This service keying every audit entry it makes with the host's current key.
+     *
+     * @param auditKeys the host's keys
+     * @return a service like this one whose entries are keyed
+     * @since 0.2
+     */
+    public ClosedLoopService withKeys(AuditKeyProvider auditKeys) {
+        return new ClosedLoopService(clock, orgZone, settings, accessPolicy,
+                Objects.requireNonNull(auditKeys, "auditKeys"));
+    }
+
+    /**
+     * The host's keys, if entries are keyed.
+     *
+     * @return the keys, or empty
+     * @since 0.2
+     */
+    public Optional<AuditKeyProvider> keys() {
+        return Optional.ofNullable(keys);
     }
 
     /**
@@ -67,7 +97,8 @@ public final class ClosedLoopService {
     public Transition report(HiddenDangerCommand.Report command) {
         AccessRequest request = AccessRequest.report(command);
         accessPolicy.decide(request).throwIfDenied(request);
-        return ClosedLoop.report(command, clock, orgZone);
+        AuditKeyProvider k = keys;
+        return k == null ? ClosedLoop.report(command, clock, orgZone) : ClosedLoop.report(command, clock, orgZone, k);
     }
 
     /**
@@ -85,7 +116,9 @@ public final class ClosedLoopService {
         }
         AccessRequest request = AccessRequest.of(command, current);
         accessPolicy.decide(request).throwIfDenied(request);
-        return ClosedLoop.apply(current, command, clock, orgZone, settings);
+        AuditKeyProvider k = keys;
+        return k == null ? ClosedLoop.apply(current, command, clock, orgZone, settings)
+                : ClosedLoop.apply(current, command, clock, orgZone, settings, k);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.dualprevention.storage.memory;
 
 import java.util.function.Supplier;
+import org.dualprevention.spi.AuditKeyProvider;
 import org.dualprevention.spi.AuditLog;
 import org.dualprevention.spi.CommandLog;
 import org.dualprevention.spi.GoodPracticeRepository;
@@ -11,6 +12,7 @@ import org.dualprevention.spi.OrganizationRepository;
 import org.dualprevention.spi.Outbox;
 import org.dualprevention.spi.RiskPointRepository;
 import org.dualprevention.spi.Storage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Storage in the heap of this JVM, for tests, demos and small embedded use. Chosen explicitly
@@ -36,12 +38,16 @@ public final class InMemoryStorage implements Storage {
     private final MemoryInspectionPlanRepository plans = new MemoryInspectionPlanRepository();
     private final MemoryInspectionTaskRepository tasks = new MemoryInspectionTaskRepository();
     private final MemoryGoodPracticeRepository goodPractices = new MemoryGoodPracticeRepository();
-    private final MemoryHiddenDangerRepository dangers = new MemoryHiddenDangerRepository();
+    private final MemoryHiddenDangerRepository dangers;
     private final MemoryUnit unit = new MemoryUnit();
     private final MemoryCommandLog commands = new MemoryCommandLog(unit);
     private final MemoryOutbox outbox = new MemoryOutbox(unit);
 
-    private InMemoryStorage() {
+    private final @Nullable AuditKeyProvider keys;
+
+    private InMemoryStorage(@Nullable AuditKeyProvider keys) {
+        this.keys = keys;
+        this.dangers = new MemoryHiddenDangerRepository(keys);
         riskPoints.join(unit);
         plans.join(unit);
         tasks.join(unit);
@@ -55,7 +61,31 @@ public final class InMemoryStorage implements Storage {
      * @return the storage
      */
     public static InMemoryStorage create() {
-        return new InMemoryStorage();
+        return new InMemoryStorage(null);
+    }
+
+    /**
+     * A new, empty in-memory storage whose loads check each snapshot's head entry under the host's keys: a keyed
+     * head's HMAC (an entry under an unknown key id is refused, naming the id), and an unkeyed head of release 0.2
+     * dated at or after {@link AuditKeyProvider#keyedSince()} is refused. Give the engine the same keys
+     * ({@code DualPrevention.builder().auditKeys(keys)}) so that it writes keyed entries.
+     *
+     * @param keys the host's keys
+     * @return the storage
+     * @since 0.2
+     */
+    public static InMemoryStorage create(AuditKeyProvider keys) {
+        return new InMemoryStorage(java.util.Objects.requireNonNull(keys, "keys"));
+    }
+
+    /**
+     * The host's keys this storage checks head entries with.
+     *
+     * @return the keys, or empty for a storage made by {@link #create()}
+     * @since 0.2
+     */
+    public java.util.Optional<AuditKeyProvider> auditKeys() {
+        return java.util.Optional.ofNullable(keys);
     }
 
     @Override

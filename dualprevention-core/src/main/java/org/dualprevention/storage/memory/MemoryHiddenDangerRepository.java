@@ -11,6 +11,8 @@ import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.engine.closedloop.AuditChain;
+import org.dualprevention.spi.AuditKeyProvider;
+import org.jspecify.annotations.Nullable;
 import org.dualprevention.spi.AuditLog;
 import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.spi.HiddenDangerRepository;
@@ -83,14 +85,21 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
         return Set.copyOf(s);
     }
 
-    @Override
-    public Optional<HiddenDanger> find(HiddenDangerId id) {
-        return table.get(id).map(MemoryHiddenDangerRepository::checked);
+    /** The host's keys the snapshots' head entries are checked with, or null. */
+    private final @Nullable AuditKeyProvider keys;
+
+    MemoryHiddenDangerRepository(@Nullable AuditKeyProvider keys) {
+        this.keys = keys;
     }
 
-    /** The snapshot, once checked against its head entry. */
-    private static HiddenDanger checked(Stored s) {
-        return AuditChain.requireSnapshot(s.danger(), s.head());
+    @Override
+    public Optional<HiddenDanger> find(HiddenDangerId id) {
+        return table.get(id).map(this::checked);
+    }
+
+    /** The snapshot, once checked against its head entry (under the host's keys, if given). */
+    private HiddenDanger checked(Stored s) {
+        return AuditChain.requireSnapshot(s.danger(), s.head(), keys);
     }
 
     @Override
@@ -111,7 +120,7 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
     public Page<HiddenDanger> find(HiddenDangerQuery query, PageRequest page) {
         Objects.requireNonNull(page, "page");
         return table.page(candidates(query), s -> query.matches(s.danger()), page,
-                MemoryHiddenDangerRepository::checked);
+                this::checked);
     }
 
     @Override

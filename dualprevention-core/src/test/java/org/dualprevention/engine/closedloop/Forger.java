@@ -23,6 +23,38 @@ public final class Forger {
         return List.copyOf(new AuditChainTest.Story().entries);
     }
 
+    /**
+     * The story's commands run keyed with the host's current key, as an engine with keys writes them.
+     *
+     * @param keys the host's keys
+     * @return the keyed chain
+     */
+    public static List<AuditEntry> keyedStory(org.dualprevention.spi.AuditKeyProvider keys) {
+        return keyedStoryTransitions(keys).stream().map(Transition::audit).toList();
+    }
+
+    /**
+     * The transitions of the story run keyed.
+     *
+     * @param keys the host's keys
+     * @return the transitions, in order
+     */
+    public static List<Transition> keyedStoryTransitions(org.dualprevention.spi.AuditKeyProvider keys) {
+        AuditChainTest.Story plain = new AuditChainTest.Story();
+        List<Transition> out = new ArrayList<>();
+        Transition t = ClosedLoop.report((HiddenDangerCommand.Report) plain.commands.get(0), Fixtures.clock(0),
+                Fixtures.ZONE, keys);
+        out.add(t);
+        long hours = 0;
+        for (int i = 1; i < plain.commands.size(); i++) {
+            hours += 20;
+            t = ClosedLoop.apply(t.next(), plain.commands.get(i), Fixtures.clock(hours), Fixtures.ZONE, Fixtures.SOD,
+                    keys);
+            out.add(t);
+        }
+        return out;
+    }
+
     /** The transitions of the story, in order (versions with their entries). */
     public static List<Transition> storyTransitions() {
         AuditChainTest.Story s = new AuditChainTest.Story();
@@ -41,6 +73,18 @@ public final class Forger {
      * @return the chain, valid and replaying
      */
     public static List<AuditEntry> rehash(List<AuditEntry> entries) {
+        return rehash(entries, null);
+    }
+
+    /**
+     * {@link #rehash(List)} keyed with the current key (as the host itself, holding the key, would write the chain).
+     *
+     * @param entries the entries
+     * @param keys the host's keys, or null for plain SHA-256
+     * @return the chain
+     */
+    public static List<AuditEntry> rehash(List<AuditEntry> entries,
+            org.dualprevention.spi.@org.jspecify.annotations.Nullable AuditKeyProvider keys) {
         List<AuditEntry> out = new ArrayList<>();
         Optional<HiddenDanger> current = Optional.empty();
         String previous = AuditEntry.GENESIS;
@@ -48,8 +92,12 @@ public final class Forger {
             ActionDefinition<?> definition = ClosedLoopActions.of(e.action());
             HiddenDangerCommand command = definition.decode(e.actor(), e.data());
             HiddenDanger unheaded = ClosedLoop.evolve(definition, current, command, e.at(), AuditEntry.GENESIS);
-            AuditEntry forged = AuditEntries.create(unheaded.id(), unheaded.version(), e.actor(), e.at(), e.action(),
-                    current.map(HiddenDanger::state), unheaded.state(), e.data(), previous, StateHash.of(unheaded));
+            AuditEntry forged = keys == null
+                    ? AuditEntries.create(unheaded.id(), unheaded.version(), e.actor(), e.at(), e.action(),
+                            current.map(HiddenDanger::state), unheaded.state(), e.data(), previous, StateHash.of(unheaded))
+                    : AuditEntries.create(unheaded.id(), unheaded.version(), e.actor(), e.at(), e.action(),
+                            current.map(HiddenDanger::state), unheaded.state(), e.data(), previous, StateHash.of(unheaded),
+                            keys);
             out.add(forged);
             previous = forged.hash();
             current = Optional.of(unheaded.toBuilder().auditHead(forged.hash()).build());

@@ -62,6 +62,18 @@ class StorageContractCatchesBrokenStoresTest {
     }
 
     @Test
+    @DisplayName("a store that drops the key id of audit entries (no key id column) fails S26, and S24 still passes")
+    void lostKeyIdFails() {
+        Map<String, ContractRunner.Outcome> outcomes = ContractRunner.run(LosesKeyId.class);
+        List<String> failed = ContractRunner.failedRules(outcomes);
+        assertTrue(failed.contains("S26"), "expected S26 to fail, failed: " + failed + "\n" + outcomes.values());
+        assertNamesRules(outcomes);
+        for (String untouched : List.of("S1", "S2", "S13", "S24", "S25")) {
+            assertTrue(!failed.contains(untouched), untouched + " should still pass: " + outcomes.values());
+        }
+    }
+
+    @Test
     @DisplayName("a store that lists one hidden danger no more (deleted behind the library's back) fails S25")
     void hiddenDangerGoneFromListingFails() {
         assertCaught(HidesOneHiddenDanger.class, List.of("S25"), List.of("S2", "S3", "S13"));
@@ -224,6 +236,29 @@ class StorageContractCatchesBrokenStoresTest {
                                 e.stateAfter(), e.data(), e.previousHash(), e.hash()));
                     }
                     return Optional.of(Page.of(old, page.next()));
+                }
+                return Optional.empty();
+            })));
+        }
+    }
+
+    /** Reads audit entries back without their key id, as a store without a key id column would. */
+    static final class LosesKeyId extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            AuditLog log = real.auditLog();
+            return decorate(real, Map.of(AuditLog.class, wrap(AuditLog.class, log, (m, args) -> {
+                if (m.getName().equals("entries")) {
+                    @SuppressWarnings("unchecked")
+                    Page<AuditEntry> page = (Page<AuditEntry>) m.invoke(log, args);
+                    List<AuditEntry> lost = new ArrayList<>();
+                    for (AuditEntry e : page.items()) {
+                        lost.add(new AuditEntry(e.dangerId(), e.sequence(), e.actor(), e.at(), e.action(),
+                                e.stateBefore(), e.stateAfter(), e.data(), e.previousHash(), e.hash(), e.format(),
+                                e.stateHash(), Optional.empty()));
+                    }
+                    return Optional.of(Page.of(lost, page.next()));
                 }
                 return Optional.empty();
             })));
