@@ -77,7 +77,10 @@ import org.dualprevention.spi.LevelCombination;
  *   <li>{@link #riskRegister 风险分级管控清单}: one row per hazard, risk points from the most severe level down:
  *       risk point, unit, zone, hazard with its GB/T 13861 class, GB 6441 accident types, the current
  *       assessments (method, factors, score), the level in its colour, control levels with responsible units
- *       and persons, and the control measures in their five categories.</li>
+ *       and persons, and the control measures in their five categories; with {@link #withMajorHazard} also the
+ *       major hazard installations (substances with quantity and critical quantity, S, α, R, grade, risk points,
+ *       the table's edition) and, under the level of each of their risk points, the reason it is 重大
+ *       ("重大危险源 四级，R = 2.16").</li>
  *   <li>{@link #riskCards 安全风险告知卡}: one card per risk point for the board on site: level colour, main
  *       hazards and accident types, control measures, emergency measures (the measures of category
  *       emergency), control level and responsible people, emergency contacts.</li>
@@ -90,12 +93,14 @@ import org.dualprevention.spi.LevelCombination;
  *       risk point, zone, responsible person, the five implementations, deadline, rectification and
  *       acceptance, overdue days, and the rectification rate (整改率) and closed-loop rate (闭环率) per grade
  *       (一般 / 重大) as DOMAIN.md §10.3 defines them; with charts of hidden dangers found and closed per week
- *       and of the overdue trend.</li>
+ *       and of the overdue trend; with {@link #withLookBack} the re-check completion and recurrence rates per
+ *       grade and unit and one row per re-check, and with {@link #withIncidents} the incidents and near misses.</li>
  *   <li>{@link #statisticsTable 隐患排查治理统计分析表}: the quarterly or yearly table of 16号令 Art. 14
  *       (DOMAIN.md §5.2) with its reporting deadline, one row per sub-unit and a total, the rates chart by
- *       unit, and the lines for the principal's signature.</li>
+ *       unit, and the lines for the principal's signature; with {@link #withIncidents} the accidents and near
+ *       misses of the period by unit and accident type, the share of near misses and near misses per accident.</li>
  *   <li>{@link #riskMap 安全风险四色分布图}: the four-colour map with the risk points' names, and the levels by
- *       zone.</li>
+ *       zone; with {@link #withMajorHazard} the installations with S, R, grade and their risk points' levels.</li>
  * </ul>
  * A risk point's and a hazard's level is that of the {@link LevelCombination} (default: the most severe,
  * 从严从高, DOMAIN.md §4.3). Codes never appear: every enumerated value is printed as its label; host text
