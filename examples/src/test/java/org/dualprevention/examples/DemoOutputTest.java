@@ -290,6 +290,35 @@ class DemoOutputTest {
         }
     }
 
+    @Test
+    void theTankFarmIsInTheRegisterTheMapTheLedgerAndTheStatisticsTable() {
+        Map<String, List<String>> zhExpected = Map.of(
+                "risk-register.html", List.of("危险化学品重大危险源", "甲醇/液化石油气储罐区", "装卸车鹤位",
+                        "重大危险源 四级，R = 2.16", "甲醇 300 吨（临界量 500 吨）", "液化石油气 40 吨（临界量 50 吨）", "四级重大危险源"),
+                "risk-map.html", List.of("危险化学品重大危险源", "四级重大危险源", "2.16", "甲醇/液化石油气储罐区", "重大风险（红）"),
+                "ledger.html", List.of("回头看复查", "鹤位静电接地夹断裂", "不合格", "回头看复查不合格", "复查完成率", "反弹率",
+                        "事故与未遂事件", "未遂事件", "巡检发现储罐呼吸阀泄漏，可燃气体报警器未报警，及时处置未起火", "可燃气体报警器完好"),
+                "statistics-table.html", List.of("事故与未遂事件统计", "未遂事件占比"));
+        Map<String, List<String>> enExpected = Map.of(
+                "risk-register.html", List.of("Major hazard installations", "Methanol and LPG tanks",
+                        "Major hazard installation, grade 4, R = 2.16", "Methanol 300 t (critical quantity 500 t)",
+                        "Grade 4 major hazard installation"),
+                "risk-map.html", List.of("Grade 4 major hazard installation", "Methanol and LPG tanks"),
+                "ledger.html", List.of("Look-back re-checks", "Broken earthing clamp at the loading bay", "Failed",
+                        "Look-back re-check failed", "Near miss", "Flammable gas detectors in working order"),
+                "statistics-table.html", List.of("Incidents and near misses in the period", "Share of near misses"));
+        for (Run r : List.of(zh, en)) {
+            for (Map.Entry<String, List<String>> e : (r == zh ? zhExpected : enExpected).entrySet()) {
+                String text = visible(r.documents().get(e.getKey()));
+                for (String expected : e.getValue()) {
+                    assertTrue(text.contains(expected), r.lang() + " " + e.getKey() + " lacks [" + expected + "]");
+                }
+            }
+        }
+        assertFalse(Pattern.compile("\\p{IsHan}").matcher(visible(en.documents().get("ledger.html"))
+                .replaceAll("(?s).*Look-back re-checks", "")).find(), "the tank farm's rows of the English ledger are English");
+    }
+
     private static String around(String s, int at) {
         return s.substring(Math.max(0, at - 60), Math.min(s.length(), at + 60)).replace('\n', ' ');
     }

@@ -1,8 +1,10 @@
 package org.dualprevention.analytics.document;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -17,6 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.dualprevention.analytics.HiddenDangerFact;
+import org.dualprevention.analytics.IncidentStatistics;
+import org.dualprevention.analytics.LookBackStatistics;
+import org.dualprevention.analytics.PointStatus;
 import org.dualprevention.analytics.PeriodReport;
 import org.dualprevention.analytics.Rate;
 import org.dualprevention.analytics.RiskMap;
@@ -25,6 +30,17 @@ import org.dualprevention.analytics.UnitStatistics;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerGrade;
 import org.dualprevention.danger.RectificationPlan;
+import org.dualprevention.hazmat.CriticalQuantityTable;
+import org.dualprevention.hazmat.Holding;
+import org.dualprevention.hazmat.MajorHazardGrade;
+import org.dualprevention.hazmat.MajorHazardInstallation;
+import org.dualprevention.hazmat.MajorHazardStatus;
+import org.dualprevention.hazmat.TableEntry;
+import org.dualprevention.incident.Incident;
+import org.dualprevention.incident.IncidentKind;
+import org.dualprevention.lookback.Recheck;
+import org.dualprevention.lookback.RecheckResult;
+import org.dualprevention.lookback.Recurrence;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
@@ -61,7 +77,10 @@ import org.dualprevention.spi.LevelCombination;
  *   <li>{@link #riskRegister 风险分级管控清单}: one row per hazard, risk points from the most severe level down:
  *       risk point, unit, zone, hazard with its GB/T 13861 class, GB 6441 accident types, the current
  *       assessments (method, factors, score), the level in its colour, control levels with responsible units
- *       and persons, and the control measures in their five categories.</li>
+ *       and persons, and the control measures in their five categories; with {@link #withMajorHazard} also the
+ *       major hazard installations (substances with quantity and critical quantity, S, α, R, grade, risk points,
+ *       the table's edition) and, under the level of each of their risk points, the reason it is 重大
+ *       ("重大危险源 四级，R = 2.16").</li>
  *   <li>{@link #riskCards 安全风险告知卡}: one card per risk point for the board on site: level colour, main
  *       hazards and accident types, control measures, emergency measures (the measures of category
  *       emergency), control level and responsible people, emergency contacts.</li>
@@ -74,12 +93,14 @@ import org.dualprevention.spi.LevelCombination;
  *       risk point, zone, responsible person, the five implementations, deadline, rectification and
  *       acceptance, overdue days, and the rectification rate (整改率) and closed-loop rate (闭环率) per grade
  *       (一般 / 重大) as DOMAIN.md §10.3 defines them; with charts of hidden dangers found and closed per week
- *       and of the overdue trend.</li>
+ *       and of the overdue trend; with {@link #withLookBack} the re-check completion and recurrence rates per
+ *       grade and unit and one row per re-check, and with {@link #withIncidents} the incidents and near misses.</li>
  *   <li>{@link #statisticsTable 隐患排查治理统计分析表}: the quarterly or yearly table of 16号令 Art. 14
  *       (DOMAIN.md §5.2) with its reporting deadline, one row per sub-unit and a total, the rates chart by
- *       unit, and the lines for the principal's signature.</li>
+ *       unit, and the lines for the principal's signature; with {@link #withIncidents} the accidents and near
+ *       misses of the period by unit and accident type, the share of near misses and near misses per accident.</li>
  *   <li>{@link #riskMap 安全风险四色分布图}: the four-colour map with the risk points' names, and the levels by
- *       zone.</li>
+ *       zone; with {@link #withMajorHazard} the installations with S, R, grade and their risk points' levels.</li>
  * </ul>
  * A risk point's and a hazard's level is that of the {@link LevelCombination} (default: the most severe,
  * 从严从高, DOMAIN.md §4.3). Codes never appear: every enumerated value is printed as its label; host text
@@ -105,13 +126,31 @@ public final class Documents {
     private final Optional<String> enterprise;
     private final Directory directory;
     private final LevelCombination combination;
+    private final Extras extras;
+
+    /** A major hazard installation as the documents show it: with its status and the table it was computed by. */
+    private record Installation(MajorHazardInstallation installation, MajorHazardStatus status,
+            CriticalQuantityTable table) {
+    }
+
+    /** The look-back, incident and major hazard data a host added; empty by default. */
+    private record Extras(List<Installation> installations, List<Recheck> rechecks, List<Recurrence> recurrences,
+            List<Incident> incidents, ZoneId incidentZone) {
+        static final Extras NONE = new Extras(List.of(), List.of(), List.of(), List.of(), ZoneId.of("Asia/Shanghai"));
+    }
 
     private Documents(Locale locale, Optional<String> enterprise, Directory directory, LevelCombination combination) {
+        this(locale, enterprise, directory, combination, Extras.NONE);
+    }
+
+    private Documents(Locale locale, Optional<String> enterprise, Directory directory, LevelCombination combination,
+            Extras extras) {
         this.locale = locale;
         this.text = new Text(locale);
         this.enterprise = enterprise;
         this.directory = directory;
         this.combination = combination;
+        this.extras = extras;
     }
 
     /**
@@ -142,7 +181,7 @@ public final class Documents {
         if (name.isBlank()) {
             throw new IllegalArgumentException("enterprise name must not be blank");
         }
-        return new Documents(locale, Optional.of(name), directory, combination);
+        return new Documents(locale, Optional.of(name), directory, combination, extras);
     }
 
     /**
@@ -152,7 +191,7 @@ public final class Documents {
      * @return the copy
      */
     public Documents withDirectory(Directory value) {
-        return new Documents(locale, enterprise, Objects.requireNonNull(value, "directory"), combination);
+        return new Documents(locale, enterprise, Objects.requireNonNull(value, "directory"), combination, extras);
     }
 
     /**
@@ -163,7 +202,64 @@ public final class Documents {
      * @return the copy
      */
     public Documents withLevelCombination(LevelCombination value) {
-        return new Documents(locale, enterprise, directory, Objects.requireNonNull(value, "combination"));
+        return new Documents(locale, enterprise, directory, Objects.requireNonNull(value, "combination"), extras);
+    }
+
+    /**
+     * A copy that also shows a major hazard installation (危险化学品重大危险源, DOMAIN.md §11): in the register
+     * (a table of the installations with their substances, S, α, R and grade, and beside each of its risk
+     * points the reason it is 重大, e.g. "重大危险源 四级，R = 2.16") and on the risk map page. Call once per
+     * installation; the same installation id again replaces the earlier one.
+     *
+     * @param installation the installation
+     * @param status its status, as the engine computed it with {@code table}
+     * @param table the critical quantity table (for the substances' names and critical quantities)
+     * @return the copy
+     * @since 0.2
+     */
+    public Documents withMajorHazard(MajorHazardInstallation installation, MajorHazardStatus status,
+            CriticalQuantityTable table) {
+        Objects.requireNonNull(installation, "installation");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(table, "table");
+        List<Installation> all = new ArrayList<>();
+        extras.installations().stream().filter(i -> !i.installation().id().equals(installation.id())).forEach(all::add);
+        all.add(new Installation(installation, status, table));
+        return new Documents(locale, enterprise, directory, combination, new Extras(List.copyOf(all), extras.rechecks(),
+                extras.recurrences(), extras.incidents(), extras.incidentZone()));
+    }
+
+    /**
+     * A copy whose hidden-danger ledger also shows the look-back (回头看, DOMAIN.md §10.4): the re-check completion
+     * rate and the recurrence rate per grade and per unit ({@link LookBackStatistics}, over the days from the
+     * earliest re-check's closing or due day to the ledger's day), and one row per re-check with its result and
+     * the recurrences found.
+     *
+     * @param rechecks the re-checks with their results
+     * @param recurrences the recurrences
+     * @return the copy
+     * @since 0.2
+     */
+    public Documents withLookBack(Collection<Recheck> rechecks, Collection<Recurrence> recurrences) {
+        List<Recheck> rs = List.copyOf(Objects.requireNonNull(rechecks, "rechecks"));
+        List<Recurrence> cs = List.copyOf(Objects.requireNonNull(recurrences, "recurrences"));
+        return new Documents(locale, enterprise, directory, combination, new Extras(extras.installations(), rs, cs,
+                extras.incidents(), extras.incidentZone()));
+    }
+
+    /**
+     * A copy whose ledger lists the incidents and near misses (事故 / 未遂事件, DOMAIN.md §12) up to its day, and
+     * whose statistics table counts those of its period by unit and by accident type ({@link IncidentStatistics}).
+     *
+     * @param incidents the incidents
+     * @param zone the organisation's time zone (for the day of occurrence and the period's instants)
+     * @return the copy
+     * @since 0.2
+     */
+    public Documents withIncidents(Collection<Incident> incidents, ZoneId zone) {
+        List<Incident> is = List.copyOf(Objects.requireNonNull(incidents, "incidents"));
+        return new Documents(locale, enterprise, directory, combination, new Extras(extras.installations(),
+                extras.rechecks(), extras.recurrences(), is, Objects.requireNonNull(zone, "zone")));
     }
 
     /** @return the locale asked for */
@@ -191,6 +287,8 @@ public final class Documents {
         Html h = begin(text.get("doc.register"), true);
         heading(h, text.get("doc.register"), asOf);
         levelSummary(h, sorted);
+        majorHazards(h, organization, riskPoints.stream().collect(java.util.stream.Collectors.toMap(RiskPoint::id,
+                RiskPoint::name, (a, b) -> a)), true);
         h.open("table", "class", "register").open("thead").open("tr");
         for (String k : List.of("col.no", "col.riskPoint", "col.unit", "col.zone", "col.hazard", "col.accidentTypes",
                 "col.method", "col.factors", "col.score", "col.level", "col.controlLevel", "col.responsibleUnit",
@@ -216,6 +314,9 @@ public final class Documents {
                     Optional<RiskLevel> pl = combination.levelOf(p);
                     if (pl.isPresent()) {
                         h.level("div", pl.get(), text.level(pl.get()));
+                    }
+                    for (Installation in : installationsOf(p.id())) {
+                        h.el("div", why(in.status()), "class", "sub major-hazard");
                     }
                     h.close("td");
                     h.open("td", "rowspan", rs);
@@ -704,6 +805,8 @@ public final class Documents {
             h.close("tr").nl();
         }
         h.close("tbody").close("table");
+        lookBack(h, organization, points, asOf);
+        incidentList(h, organization, points, asOf);
         if (!facts.isEmpty()) {
             LocalDate from = facts.stream().map(HiddenDangerFact::reportedOn).min(Comparator.naturalOrder()).orElse(asOf);
             if (from.isBefore(asOf.minusWeeks(Charts.MAX_WEEKS - 1L))) {
@@ -795,6 +898,7 @@ public final class Documents {
         statisticsRow(h, organization, report.total(), true);
         h.close("tbody").close("table");
         h.el("p", text.get("label.rateNote"), "class", "note");
+        incidentFigures(h, organization, report.period());
         if (!report.rows().isEmpty()) {
             figure(h, new Charts(text).ratesByUnit(report.rows(), organization));
         }
@@ -896,8 +1000,306 @@ public final class Documents {
         Html h = begin(text.get("doc.map"), true);
         heading(h, text.get("doc.map"), map.date());
         figure(h, renderer.render(map));
+        majorHazardsOnMap(h, map);
         figure(h, new Charts(text).levelsByZone(map));
         return end(h);
+    }
+
+    // ------------------------------------------------------------------ major hazards, look-back, incidents
+
+    private List<Installation> installationsOf(RiskPointId point) {
+        return extras.installations().stream().filter(i -> i.installation().riskPoints().contains(point)).toList();
+    }
+
+    /** Why a risk point on the installation is 重大, or what the installation is when it is not a major hazard. */
+    private String why(MajorHazardStatus st) {
+        if (st.grade().isPresent()) {
+            return text.format("label.majorHazardWhy", text.get("majorHazard." + st.grade().get().code()),
+                    text.decimal(st.r()));
+        }
+        return text.format("label.notMajorHazard", text.decimal(st.s()));
+    }
+
+    private String substance(Installation in, Holding hd) {
+        Optional<TableEntry> e = in.table().entry(hd.substance());
+        String name = e.map(x -> text.chinese ? x.nameZh() : capitalised(x.nameEn())).orElse(text.get("label.notInTable"));
+        String q = text.decimal(hd.tonnes());
+        return e.map(x -> text.format("label.holding", name, q, text.decimal(x.criticalTonnes())))
+                .orElse(text.format("label.holdingNoQ", name, q));
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    private void gradeCell(Html h, MajorHazardStatus st) {
+        Optional<MajorHazardGrade> g = st.grade();
+        h.el("td", g.map(x -> x.displayName(text.labels)).orElse(text.get("label.notMajor")),
+                "class", "major-hazard-grade" + g.map(x -> " grade-" + x.number()).orElse(""));
+    }
+
+    /** The installations' table of the register: substances, S, α, R, grade and risk points. */
+    private void majorHazards(Html h, Organization organization, Map<RiskPointId, String> pointNames, boolean register) {
+        if (extras.installations().isEmpty()) {
+            return;
+        }
+        h.el("h2", text.get("doc.majorHazards"));
+        h.open("table", "class", "major-hazards").open("thead").open("tr");
+        for (String k : List.of("col.no", "col.installation", "col.unitKind", "col.unit", "col.substances", "col.s",
+                "col.alpha", "col.r", "col.majorHazardGrade", "col.riskPoints", "col.basis")) {
+            h.el("th", text.get(k));
+        }
+        h.close("tr").close("thead").open("tbody");
+        int no = 0;
+        for (Installation in : extras.installations()) {
+            no++;
+            MajorHazardInstallation m = in.installation();
+            MajorHazardStatus st = in.status();
+            h.open("tr", "data-installation", m.id().value()).el("td", text.number(no), "class", "num");
+            h.open("td").host(m.name()).close("td");
+            h.el("td", m.kind().displayName(text.labels));
+            h.open("td");
+            unitName(h, organization, m.unit());
+            h.close("td").open("td");
+            lines(h, m.holdings(), hd -> h.text(substance(in, hd)));
+            h.close("td");
+            h.el("td", text.decimal(st.s()), "class", "num s");
+            h.el("td", text.decimal(st.alpha()), "class", "num");
+            h.el("td", text.decimal(st.r()), "class", "num r");
+            gradeCell(h, st);
+            h.open("td");
+            lines(h, m.riskPoints(), id -> {
+                if (pointNames.containsKey(id)) {
+                    h.host(pointNames.get(id));
+                } else {
+                    h.text(text.get("label.notRecorded"));
+                }
+            });
+            h.close("td").open("td").host(st.tableEdition()).close("td").close("tr").nl();
+        }
+        h.close("tbody").close("table");
+        h.el("p", text.get(register ? "label.majorHazardNote" : "label.majorHazardMapNote"), "class", "note");
+    }
+
+    /** The installations under the map: name, S, R, grade and their risk points with their levels. */
+    private void majorHazardsOnMap(Html h, RiskMap map) {
+        if (extras.installations().isEmpty()) {
+            return;
+        }
+        h.el("h2", text.get("doc.majorHazards"));
+        h.open("table", "class", "major-hazards").open("thead").open("tr");
+        for (String k : List.of("col.installation", "col.unitKind", "col.s", "col.r", "col.majorHazardGrade",
+                "col.riskPoints")) {
+            h.el("th", text.get(k));
+        }
+        h.close("tr").close("thead").open("tbody");
+        for (Installation in : extras.installations()) {
+            MajorHazardInstallation m = in.installation();
+            MajorHazardStatus st = in.status();
+            h.open("tr", "data-installation", m.id().value()).open("td").host(m.name()).close("td");
+            h.el("td", m.kind().displayName(text.labels));
+            h.el("td", text.decimal(st.s()), "class", "num s");
+            h.el("td", text.decimal(st.r()), "class", "num r");
+            gradeCell(h, st);
+            h.open("td");
+            lines(h, m.riskPoints(), id -> {
+                Optional<PointStatus> p = map.point(id);
+                if (p.isPresent()) {
+                    h.host(p.get().name()).text(" ");
+                    Optional<RiskLevel> l = p.get().effective().or(() -> p.get().assessed());
+                    if (l.isPresent()) {
+                        h.level("span", l.get(), text.level(l.get()));
+                    }
+                } else {
+                    h.text(text.get("label.notOnMap"));
+                }
+            });
+            h.close("td").close("tr").nl();
+        }
+        h.close("tbody").close("table");
+        h.el("p", text.get("label.majorHazardMapNote"), "class", "note");
+    }
+
+    /** The look-back of the ledger: rates per grade and per unit, then one row per re-check. */
+    private void lookBack(Html h, Organization organization, Map<RiskPointId, RiskPoint> points, LocalDate asOf) {
+        List<Recheck> rechecks = extras.rechecks().stream().filter(r -> !r.closedOn().isAfter(asOf))
+                .sorted(Comparator.comparing((Recheck r) -> r.dueOn()).thenComparing((Recheck r) -> r.id())).toList();
+        if (rechecks.isEmpty()) {
+            return;
+        }
+        LocalDate from = asOf;
+        for (Recheck r : rechecks) {
+            from = r.closedOn().isBefore(from) ? r.closedOn() : from;
+            from = r.dueOn().isBefore(from) ? r.dueOn() : from;
+        }
+        List<Recurrence> recurrences = extras.recurrences().stream().filter(c -> !c.on().isAfter(asOf)).toList();
+        List<Recheck> asOfDay = rechecks.stream().map(r -> r.result().isPresent()
+                && r.result().get().checkedOn().isAfter(asOf) ? new Recheck(r.id(), r.riskPoint(), r.hazard(),
+                        r.failedMeasure(), r.title(), r.grade(), r.unit(), r.acceptor(), r.closedOn(), r.dueOn(),
+                        Optional.empty()) : r).toList();
+        LookBackStatistics st = LookBackStatistics.of(asOfDay, recurrences, from, asOf);
+        h.el("h2", text.get("doc.lookBack"));
+        h.open("table", "class", "look-back-rates").open("thead").open("tr");
+        for (String k : List.of("col.lookBackOf", "col.recheckCompletion", "col.recurrenceRate")) {
+            h.el("th", text.get(k));
+        }
+        h.close("tr").close("thead").open("tbody");
+        for (HiddenDangerGrade g : HiddenDangerGrade.values()) {
+            LookBackStatistics.Figures f = st.byGrade().get(g);
+            if (f != null) {
+                lookBackRow(h, "grade-" + g.code(), () -> h.text(g.displayName(text.labels)), f);
+            }
+        }
+        for (Map.Entry<OrgUnitId, LookBackStatistics.Figures> e : st.byUnit().entrySet()) {
+            lookBackRow(h, "unit", () -> unitName(h, organization, e.getKey()), e.getValue());
+        }
+        lookBackRow(h, "total", () -> h.text(text.get("col.total")), st.total());
+        h.close("tbody").close("table");
+        h.el("p", text.format("label.lookBackNote", text.date(from), text.date(asOf)), "class", "note");
+        h.open("table", "class", "rechecks").open("thead").open("tr");
+        for (String k : List.of("col.no", "col.title", "col.riskPoint", "col.grade", "col.unit", "col.closedOn",
+                "col.dueOn", "col.recheckResult", "col.checkedBy", "col.recurrence")) {
+            h.el("th", text.get(k));
+        }
+        h.close("tr").close("thead").open("tbody");
+        int no = 0;
+        for (Recheck r : rechecks) {
+            no++;
+            h.open("tr", "data-recheck", r.id().toString()).el("td", text.number(no), "class", "num");
+            h.open("td").host(r.title());
+            if (r.id().round() > 1) {
+                h.open("div", "class", "sub").text(text.format("label.round", r.id().round())).close("div");
+            }
+            h.close("td").open("td");
+            RiskPoint p = points.get(r.riskPoint());
+            if (p != null) {
+                h.host(p.name());
+            } else {
+                h.text(text.get("label.notRecorded"));
+            }
+            h.close("td");
+            h.el("td", r.grade().displayName(text.labels), "class", "grade grade-" + r.grade().code());
+            h.open("td");
+            unitName(h, organization, r.unit());
+            h.close("td");
+            h.el("td", text.date(r.closedOn()), "class", "date");
+            h.el("td", text.date(r.dueOn()), "class", "date");
+            Optional<RecheckResult> res = r.result().filter(x -> !x.checkedOn().isAfter(asOf));
+            String state = res.map(x -> x.passed() ? "label.recheckPassed" : "label.recheckFailed")
+                    .orElse(r.dueOn().isAfter(asOf) ? "label.recheckNotDue" : "label.recheckPending");
+            h.el("td", text.get(state), "class", "recheck-result" + res.map(x -> x.passed() ? " passed" : " failed")
+                    .orElse(""));
+            h.open("td");
+            if (res.isPresent()) {
+                actor(h, res.get().checkedBy());
+                h.text(text.chinese ? "，" : ", ").text(text.date(res.get().checkedOn()));
+            }
+            h.close("td").open("td", "class", "recurrence");
+            List<String> reasons = recurrences.stream().filter(c -> c.earlier().equals(r.id().danger()))
+                    .map(c -> c.reason().displayName(text.labels)).distinct().toList();
+            h.text(reasons.isEmpty() ? "" : String.join(text.sep(), reasons));
+            h.close("td").close("tr").nl();
+        }
+        h.close("tbody").close("table");
+    }
+
+    private void lookBackRow(Html h, String cls, Runnable label, LookBackStatistics.Figures f) {
+        h.open("tr", "class", cls).open("th");
+        label.run();
+        h.close("th").el("td", text.rate(f.completion()), "class", "num rate-recheck-completion")
+                .el("td", text.rate(f.recurrence()), "class", "num rate-recurrence").close("tr");
+    }
+
+    /** The incidents and near misses of the ledger, up to its day. */
+    private void incidentList(Html h, Organization organization, Map<RiskPointId, RiskPoint> points, LocalDate asOf) {
+        ZoneId zone = extras.incidentZone();
+        List<Incident> incidents = extras.incidents().stream()
+                .filter(i -> !LocalDate.ofInstant(i.occurredAt(), zone).isAfter(asOf))
+                .sorted(Comparator.comparing(Incident::occurredAt).thenComparing(i -> i.id().value())).toList();
+        if (incidents.isEmpty()) {
+            return;
+        }
+        h.el("h2", text.get("doc.incidents"));
+        h.open("table", "class", "incidents").open("thead").open("tr");
+        for (String k : List.of("col.no", "col.occurredOn", "col.incidentKind", "col.riskPoint", "col.unit",
+                "col.accidentType", "col.failedMeasures", "col.description")) {
+            h.el("th", text.get(k));
+        }
+        h.close("tr").close("thead").open("tbody");
+        int no = 0;
+        for (Incident i : incidents) {
+            no++;
+            h.open("tr", "data-incident", i.id().value()).el("td", text.number(no), "class", "num");
+            h.el("td", text.date(LocalDate.ofInstant(i.occurredAt(), zone)), "class", "date");
+            h.el("td", i.kind().displayName(text.labels), "class", "incident-kind");
+            RiskPoint p = points.get(i.riskPoint());
+            h.open("td");
+            if (p != null) {
+                h.host(p.name());
+            } else {
+                h.text(text.get("label.notRecorded"));
+            }
+            h.close("td").open("td");
+            unitName(h, organization, i.unit());
+            h.close("td");
+            h.el("td", i.accidentType().displayName(text.labels), "class", "accident-types");
+            h.open("td");
+            List<Optional<String>> measures = new ArrayList<>();
+            for (var id : i.failedMeasures()) {
+                measures.add(p == null ? Optional.empty() : p.hazards().stream().flatMap(z -> z.measures().stream())
+                        .filter(m -> m.id().equals(id)).map(ControlMeasure::description).findFirst());
+            }
+            if (measures.isEmpty()) {
+                h.text(text.get("label.none"));
+            }
+            lines(h, measures, d -> {
+                if (d.isPresent()) {
+                    h.host(d.get());
+                } else {
+                    h.text(text.get("label.notRecorded"));
+                }
+            });
+            h.close("td").open("td").host(i.description()).close("td").close("tr").nl();
+        }
+        h.close("tbody").close("table");
+    }
+
+    /** The incident figures of the statistics table's period: by unit, and by accident type. */
+    private void incidentFigures(Html h, Organization organization, org.dualprevention.analytics.ReportingPeriod period) {
+        if (extras.incidents().isEmpty()) {
+            return;
+        }
+        ZoneId zone = extras.incidentZone();
+        Instant from = period.start().atStartOfDay(zone).toInstant();
+        Instant to = period.lastDay().plusDays(1).atStartOfDay(zone).toInstant();
+        IncidentStatistics st = IncidentStatistics.of(extras.incidents(), from, to);
+        h.el("h2", text.get("doc.incidentFigures"));
+        h.open("table", "class", "incident-figures").open("thead").open("tr");
+        for (String k : List.of("col.incidentsOf", "col.accidents", "col.nearMisses", "col.incidents",
+                "col.nearMissShare", "col.nearMissRatio")) {
+            h.el("th", text.get(k));
+        }
+        h.close("tr").close("thead").open("tbody");
+        for (Map.Entry<OrgUnitId, IncidentStatistics.Counts> e : st.byUnit().entrySet()) {
+            incidentRow(h, "unit", () -> unitName(h, organization, e.getKey()), e.getValue());
+        }
+        for (Map.Entry<AccidentType, IncidentStatistics.Counts> e : st.byType().entrySet()) {
+            incidentRow(h, "accident-type", () -> h.text(e.getKey().displayName(text.labels)), e.getValue());
+        }
+        incidentRow(h, "total", () -> h.text(text.get("col.total")), st.total());
+        h.close("tbody").close("table");
+        h.el("p", text.get("label.incidentNote"), "class", "note");
+    }
+
+    private void incidentRow(Html h, String cls, Runnable label, IncidentStatistics.Counts c) {
+        h.open("tr", "class", cls).open("th");
+        label.run();
+        h.close("th").el("td", text.number(c.accidents()), "class", "num").el("td", text.number(c.nearMisses()), "class", "num")
+                .el("td", text.number(c.incidents()), "class", "num")
+                .el("td", text.rate(c.nearMissShare()), "class", "num rate-near-miss-share")
+                .el("td", c.nearMissRatio().map(r -> text.decimal(r.setScale(2, java.math.RoundingMode.HALF_UP)))
+                        .orElse(text.get("label.notApplicable")), "class", "num near-miss-ratio")
+                .close("tr");
     }
 
     // ------------------------------------------------------------------ shared parts

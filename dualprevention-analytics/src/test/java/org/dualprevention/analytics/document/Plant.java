@@ -35,6 +35,29 @@ import org.dualprevention.risk.MapZoneId;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.testkit.gen.Gen;
+import org.dualprevention.danger.HiddenDangerGrade;
+import org.dualprevention.danger.Transition;
+import org.dualprevention.engine.hazmat.CriticalQuantityTables;
+import org.dualprevention.engine.hazmat.MajorHazardCalculator;
+import org.dualprevention.hazmat.CriticalQuantityTable;
+import org.dualprevention.hazmat.Holding;
+import org.dualprevention.hazmat.InstallationId;
+import org.dualprevention.hazmat.MajorHazardInstallation;
+import org.dualprevention.hazmat.MajorHazardStatus;
+import org.dualprevention.hazmat.UnitKind;
+import org.dualprevention.incident.Casualties;
+import org.dualprevention.incident.Incident;
+import org.dualprevention.incident.IncidentId;
+import org.dualprevention.incident.IncidentKind;
+import org.dualprevention.lookback.Recheck;
+import org.dualprevention.lookback.RecheckId;
+import org.dualprevention.lookback.RecheckResult;
+import org.dualprevention.lookback.Recurrence;
+import org.dualprevention.lookback.RecurrenceReason;
+import org.dualprevention.organization.ActorId;
+import org.dualprevention.risk.AccidentType;
+import org.dualprevention.risk.ControlMeasure;
+import org.dualprevention.risk.ControlMeasureId;
 
 /**
  * A plant made by the testkit's generators: an organisation with the five built-in levels (so posts
@@ -53,6 +76,11 @@ final class Plant {
     final PeriodReport quarter;
     final List<HiddenDangerFact> facts;
     final Directory directory;
+    final MajorHazardInstallation installation;
+    final MajorHazardStatus installationStatus;
+    final List<Recheck> rechecks;
+    final List<Recurrence> recurrences;
+    final List<Incident> incidents;
 
     Plant(Gen gen) {
         this.gen = gen;
@@ -99,7 +127,7 @@ final class Plant {
         for (int i = 0; i < m; i++) {
             Instant start = gen.instant(from.plus(Duration.ofDays(100)), Duration.ofDays(90));
             Optional<RiskPoint> point = gen.chance(0.8) ? Optional.of(gen.pick(points)) : Optional.empty();
-            List<org.dualprevention.danger.Transition> h = gen.dangers(ZONE).history(org, point,
+            List<Transition> h = gen.dangers(ZONE).history(org, point,
                     gen.pick(HiddenDangerState.class), start);
             ds.add(h.get(h.size() - 1).next());
         }
@@ -123,11 +151,76 @@ final class Plant {
             }
         }
         this.directory = d;
+        // a major hazard installation over one or two risk points, with 300 t methanol and some LPG
+        List<RiskPointId> on = new ArrayList<>(List.of(points.get(0).id()));
+        if (points.size() > 1 && gen.chance(0.5)) {
+            on.add(points.get(1).id());
+        }
+        this.installation = MajorHazardInstallation.of(
+                InstallationId.of("MH-" + gen.intBetween(1, 99)), "罐区 " + gen.words(),
+                UnitKind.STORAGE, points.get(0).owningUnit(),
+                List.of(Holding.named("methanol", "300"),
+                        Holding.named("lpg", String.valueOf(gen.intBetween(1, 200)))),
+                gen.intBetween(0, 150), on);
+        this.installationStatus = MajorHazardCalculator.of(TABLE)
+                .evaluate(installation).status();
+        // re-checks of the closed hidden dangers at risk points, half of them done, a failed one a recurrence
+        List<Recheck> rs = new ArrayList<>();
+        List<Recurrence> cs = new ArrayList<>();
+        for (HiddenDanger dg : dangers) {
+            if (dg.riskPoint().isEmpty() || dg.state() != HiddenDangerState.CLOSED) {
+                continue;
+            }
+            LocalDate closed = asOf.minusDays(gen.intBetween(0, 80));
+            HiddenDangerGrade grade = dg.grade().orElse(
+                    HiddenDangerGrade.GENERAL);
+            LocalDate due = closed.plusDays(grade == HiddenDangerGrade.MAJOR ? 90 : 30);
+            Optional<RecheckResult> result = Optional.empty();
+            if (!due.isAfter(asOf) && gen.chance(0.7)) {
+                result = Optional.of(new RecheckResult(gen.chance(0.6),
+                        ActorId.of("checker"), due, "复查 " + gen.words()));
+            }
+            Recheck r = new Recheck(
+                    new RecheckId(dg.id(), 1), dg.riskPoint().get(), dg.hazard(),
+                    Optional.empty(), dg.title(), grade, dg.unit(), dg.acceptor(), closed, due, result);
+            rs.add(r);
+            if (result.isPresent() && !result.get().passed()) {
+                cs.add(new Recurrence(dg.id(),
+                        RecurrenceReason.FAILED_RECHECK, Optional.empty(),
+                        Optional.of(r.id()), r.riskPoint(), grade, r.unit(), r.acceptor(), due));
+            }
+        }
+        this.rechecks = List.copyOf(rs);
+        this.recurrences = List.copyOf(cs);
+        List<Incident> is = new ArrayList<>();
+        int incidentCount = gen.intBetween(1, 5);
+        for (int i = 0; i < incidentCount; i++) {
+            RiskPoint p = gen.pick(points);
+            List<ControlMeasureId> failed = p.hazards().stream().flatMap(z -> z.measures().stream())
+                    .map(ControlMeasure::id).limit(gen.intBetween(0, 2)).toList();
+            boolean near = gen.chance(0.7);
+            is.add(new Incident(IncidentId.of("INC-" + i),
+                    near ? IncidentKind.NEAR_MISS : IncidentKind.ACCIDENT,
+                    p.id(), List.of(), failed, gen.pick(AccidentType.class),
+                    Casualties.NONE, p.owningUnit(),
+                    asOf.minusDays(gen.intBetween(0, 60)).atTime(10, 0).atZone(ZONE).toInstant(),
+                    ActorId.of("reporter"), "经过 " + gen.words()));
+        }
+        this.incidents = List.copyOf(is);
+    }
+
+    static final CriticalQuantityTable TABLE =
+            CriticalQuantityTables.gb18218_2018();
+
+    /** @return the documents with the installation, the look-back and the incidents added */
+    Documents extended(Documents docs) {
+        return docs.withMajorHazard(installation, installationStatus, TABLE).withLookBack(rechecks, recurrences)
+                .withIncidents(incidents, ZONE);
     }
 
     /** @return every document of this plant in one language, by name */
     Map<String, String> documents(Documents docs) {
-        Documents withData = docs.withEnterprise("华信 " + gen.words()).withDirectory(directory);
+        Documents withData = extended(docs.withEnterprise("华信 " + gen.words()).withDirectory(directory));
         Map<String, String> out = new LinkedHashMap<>();
         out.put("register", withData.riskRegister(org, points, zones, asOf));
         out.put("risk-cards", withData.riskCards(org, points, zones, asOf));

@@ -65,6 +65,10 @@ import org.dualprevention.engine.dynamic.DefaultEffectiveLevelPolicy;
 import org.dualprevention.engine.lookback.RectificationQualityWarning;
 import org.dualprevention.examples.tankfarm.TankFarmScenario;
 import org.dualprevention.hazmat.MajorHazardStatus;
+import org.dualprevention.lookback.Recheck;
+import org.dualprevention.incident.Incident;
+import org.dualprevention.hazmat.MajorHazardInstallation;
+import org.dualprevention.engine.hazmat.CriticalQuantityTables;
 import org.dualprevention.inspection.InspectionItem;
 import org.dualprevention.inspection.InspectionTask;
 import org.dualprevention.inspection.ItemResult;
@@ -88,6 +92,7 @@ import org.dualprevention.risk.AssessmentInput;
 import org.dualprevention.risk.FactorDefinition;
 import org.dualprevention.risk.ControlMeasureId;
 import org.dualprevention.risk.Hazard;
+import org.dualprevention.risk.ControlMeasure;
 import org.dualprevention.risk.HazardId;
 import org.dualprevention.risk.MapZone;
 import org.dualprevention.risk.MethodId;
@@ -805,11 +810,12 @@ public final class PlantDemo {
             out.println(t.get("demo.warning", words.ruleName(w.rule()), words.describe(w)));
         }
         out.println();
-        List<String> tankFarm = tankFarm(asOf);
+        Farm farm = tankFarm(asOf);
+        List<String> tankFarm = farm.lines();
         tankFarm.forEach(out::println);
         out.println();
         writeFiles(map, stats, warnings, words, points, dangers, names, tankFarm, asOf);
-        writeDocuments(analytics, zones, map, points, dangers, warnings, words, asOf);
+        writeDocuments(analytics, zones, map, points, dangers, warnings, words, farm, asOf);
         return new Result(options.out(), firstWeek, asOf, map.date(), stats, warnings, dangers);
     }
 
@@ -819,9 +825,9 @@ public final class PlantDemo {
      * 31 days before the as-of date so that the look-back re-check falls on it; the weeks above are not changed.
      *
      * @param asOf the run's as-of date
-     * @return the heading and the lines, in the run's language
+     * @return the heading and the lines, in the run's language, and what the documents show of it
      */
-    private List<String> tankFarm(LocalDate asOf) {
+    private Farm tankFarm(LocalDate asOf) {
         LocalDate from = asOf.minusDays(31);
         Instant start = from.atTime(8, 0).atZone(ZONE).toInstant();
         SimClock farmClock = new SimClock(start, ZONE);
@@ -848,7 +854,75 @@ public final class PlantDemo {
         }
         lines.add(t.get("tankfarm.nearMiss", t.get("tankfarm.nearMissText"), t.list(r.flagged().stream()
                 .map(h -> t.get("tankfarm.hazard." + h.value())).collect(Collectors.toList()))));
-        return lines;
+        List<RiskPoint> farmPoints = Page.stream(p -> farmEngine.register().riskPoints(RiskPointQuery.all(), p), 200)
+                .map(p -> localised(p)).collect(Collectors.toList());
+        List<HiddenDanger> farmOpen = Page.stream(p -> farmEngine.hiddenDangers().find(HiddenDangerQuery.all().open(), p),
+                200).collect(Collectors.toList());
+        return new Farm(lines, r, localised(r.installation()), farmPoints, farmOpen);
+    }
+
+    /**
+     * The tank farm's own words (its risk points, hazards and measures, the installation, the re-check and the
+     * near miss are written in Chinese by {@link TankFarmScenario}) in the run's language, for the documents.
+     */
+    private static final Map<String, String> FARM_EN = Map.ofEntries(
+            Map.entry("甲醇/液化石油气储罐区", "Methanol and LPG tanks"),
+            Map.entry("装卸车鹤位", "Tanker loading bay"),
+            Map.entry("储罐呼吸阀、法兰泄漏，可燃蒸气积聚", "Flammable vapour from leaking tank breather valves and flanges"),
+            Map.entry("装卸车静电积聚放电", "Static discharge while loading and unloading tankers"),
+            Map.entry("呼吸阀、阻火器完好", "Breather valves and flame arresters in working order"),
+            Map.entry("可燃气体报警器完好", "Flammable gas detectors in working order"),
+            Map.entry("静电接地夹可靠连接", "Earthing clamp firmly connected"),
+            Map.entry("呼吸阀动作灵活；阻火器无堵塞", "Breather valves move freely; flame arresters not blocked"),
+            Map.entry("报警器在检定期内；每班测试报警", "Detectors within calibration; alarm tested every shift"),
+            Map.entry("接地夹完好；接地电阻合格", "Clamp intact; earthing resistance within limits"),
+            Map.entry("呼吸阀失效、密封老化", "Failed breather valves, aged seals"),
+            Map.entry("火灾、爆炸", "Fire, explosion"),
+            Map.entry("静电接地不良", "Poor earthing"),
+            Map.entry("火灾", "Fire"));
+
+    private String localisedText(String zh) {
+        return "zh".equals(t.locale().getLanguage()) ? zh : FARM_EN.getOrDefault(zh, zh);
+    }
+
+    private RiskPoint localised(RiskPoint p) {
+        if ("zh".equals(t.locale().getLanguage())) {
+            return p;
+        }
+        List<Hazard> hazards = new ArrayList<>();
+        for (Hazard h : p.hazards()) {
+            List<ControlMeasure> ms = h.measures().stream().map(m -> new ControlMeasure(m.id(), m.category(),
+                    localisedText(m.description()), m.controlLevel(), m.responsibleUnit(),
+                    localisedText(m.inspectionStandard()))).collect(Collectors.toList());
+            hazards.add(Hazard.of(h.id(), localisedText(h.description()), h.category(), h.accidentTypes(),
+                    localisedText(h.causes()), localisedText(h.consequences())).withMeasures(ms)
+                    .withHistory(h.assessments(), h.reassessment()));
+        }
+        return p.withDetails(localisedText(p.name()), p.kind(), p.owningUnit(), p.zone()).withHazards(hazards)
+                .withVersion(p.version());
+    }
+
+    private MajorHazardInstallation localised(MajorHazardInstallation m) {
+        return "zh".equals(t.locale().getLanguage()) ? m : MajorHazardInstallation.of(m.id(), t.get("tankfarm.name"),
+                m.kind(), m.unit(), m.holdings(), m.peopleWithin500m(), m.riskPoints()).withVersion(m.version());
+    }
+
+    private Recheck localised(Recheck r) {
+        return "zh".equals(t.locale().getLanguage()) ? r : new Recheck(r.id(), r.riskPoint(), r.hazard(),
+                r.failedMeasure(), t.get("tankfarm.danger"), r.grade(), r.unit(), r.acceptor(), r.closedOn(), r.dueOn(),
+                r.result().map(x -> new org.dualprevention.lookback.RecheckResult(x.passed(), x.checkedBy(),
+                        x.checkedOn(), t.get("tankfarm.recheckNote"))));
+    }
+
+    private Incident localised(Incident i) {
+        return "zh".equals(t.locale().getLanguage()) ? i : new Incident(i.id(), i.kind(), i.riskPoint(), i.hazards(),
+                i.failedMeasures(), i.accidentType(), i.casualties(), i.unit(), i.occurredAt(), i.reporter(),
+                t.get("tankfarm.nearMissText"));
+    }
+
+    /** The tank farm as the documents show it: its lines, what the scenario produced, its risk points. */
+    private record Farm(List<String> lines, TankFarmScenario.Result result, MajorHazardInstallation installation,
+            List<RiskPoint> points, List<HiddenDanger> openDangers) {
     }
 
     private static String row(int[] widths, String[] cells) {
@@ -956,19 +1030,30 @@ public final class PlantDemo {
 
     /** The documents a safety manager files and posts, in the run's language, and the charts as SVG. */
     private void writeDocuments(StorageAnalytics analytics, List<MapZone> zones, RiskMap map, List<RiskPoint> points,
-            List<HiddenDanger> dangers, List<Warning> warnings, WarningTexts words, LocalDate asOf) {
+            List<HiddenDanger> dangers, List<Warning> warnings, WarningTexts words, Farm farm, LocalDate asOf) {
         Path dir = options.out();
         String company = org.units().get(0).name();
-        Documents docs = Documents.of(t.locale()).withEnterprise(company).withDirectory(directory());
+        TankFarmScenario.Result r = farm.result();
+        Documents docs = Documents.of(t.locale()).withEnterprise(company).withDirectory(directory())
+                .withMajorHazard(farm.installation(), r.status(), CriticalQuantityTables.gb18218_2018())
+                .withLookBack(List.of(localised(r.recheck())), r.recurrences())
+                .withIncidents(r.incidents().stream().map(this::localised).collect(Collectors.toList()), ZONE);
+        // the register, the ledger and the map page show the tank farm's risk points beside the plant's
+        List<RiskPoint> withFarm = new ArrayList<>(points);
+        withFarm.addAll(farm.points());
+        List<HiddenDanger> open = dangers.stream().filter(d -> !d.state().isTerminal()).collect(Collectors.toList());
+        open.addAll(farm.openDangers());
+        RiskMap farmMap = RiskMap.builder(org, map.date(), DefaultEffectiveLevelPolicy.create()).zones(zones)
+                .riskPoints(withFarm).dangers(open).build();
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(DOCUMENTS.get(0), docs.riskRegister(org, points, zones, asOf));
+        files.put(DOCUMENTS.get(0), docs.riskRegister(org, withFarm, zones, asOf));
         files.put(DOCUMENTS.get(1), docs.riskCards(org, points, zones, asOf));
         files.put(DOCUMENTS.get(2), docs.postCards(org, points, asOf));
         files.put(DOCUMENTS.get(3), docs.emergencyCards(org, points, asOf));
-        files.put(DOCUMENTS.get(4), docs.hiddenDangerLedger(org, points, zones, dangers, asOf, ZONE));
+        files.put(DOCUMENTS.get(4), docs.hiddenDangerLedger(org, withFarm, zones, dangers, asOf, ZONE));
         files.put(DOCUMENTS.get(5), docs.statisticsTable(org, analytics.report(org.units().get(0).id(),
                 ReportingPeriod.quarterOf(asOf))));
-        files.put(DOCUMENTS.get(6), docs.riskMap(map));
+        files.put(DOCUMENTS.get(6), docs.riskMap(farmMap));
         files.put(DOCUMENTS.get(11), docs.warnings(warnings, words, asOf));
         Charts charts = Charts.of(t.locale());
         Map<RiskPointId, RiskPoint> register = new LinkedHashMap<>();

@@ -103,10 +103,12 @@ public final class TankFarmScenario {
      * @param recurrences the recurrences found
      * @param warnings the rectification-quality warnings
      * @param flagged the hazards the near miss flagged for reassessment
+     * @param incidents the incidents recorded (the near miss)
      * @since 0.2
      */
     public record Result(MajorHazardInstallation installation, MajorHazardEvaluation evaluation, Recheck recheck,
-            List<Recurrence> recurrences, List<RectificationQualityWarning> warnings, List<HazardId> flagged) {
+            List<Recurrence> recurrences, List<RectificationQualityWarning> warnings, List<HazardId> flagged,
+            List<Incident> incidents) {
         /** Copies the lists. */
         public Result {
             Objects.requireNonNull(installation, "installation");
@@ -115,6 +117,7 @@ public final class TankFarmScenario {
             recurrences = List.copyOf(recurrences);
             warnings = List.copyOf(warnings);
             flagged = List.copyOf(flagged);
+            incidents = List.copyOf(incidents);
         }
 
         /** @return the installation's status */
@@ -202,7 +205,7 @@ public final class TankFarmScenario {
                 "巡检发现储罐呼吸阀泄漏，可燃气体报警器未报警，及时处置未起火"));
 
         return new Result(farm, majorHazards.evaluation(FARM).orElseThrow(), done, lookBacks.recurrences(),
-                lookBacks.warnings(), flagged);
+                lookBacks.warnings(), flagged, incidents.incidents());
     }
 
 }
