@@ -66,7 +66,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The library's import validates every field, checks every reference and id, recomputes every score
  * with the built-in LEC method and grades it with the LEC-V1 scheme, reads the document twice (validate,
- * then deliver) and builds immutable model values; the baseline only binds the JSON to records.
+ * then deliver) and builds immutable model values. Two baselines: {@link #importPlainJackson} only binds the
+ * JSON to records (a floor); {@link #importPlainJacksonChecked} binds it with duplicate keys refused and then makes
+ * the checks across the document written plainly (unique ids, known references, LEC scores recomputed and banded).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
