@@ -66,7 +66,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The library's import validates every field, checks every reference and id, recomputes every score
  * with the built-in LEC method and grades it with the LEC-V1 scheme, reads the document twice (validate,
- * then deliver) and builds immutable model values; the baseline only binds the JSON to records.
+ * then deliver) and builds immutable model values. Two baselines: {@link #importPlainJackson} only binds the
+ * JSON to records (a floor); {@link #importPlainJacksonChecked} binds it with duplicate keys refused and then makes
+ * the checks across the document written plainly (unique ids, known references, LEC scores recomputed and banded).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -133,6 +135,9 @@ public class RegisterJsonBenchmark {
     private byte[] document;
     private PRegister plain;
     private JsonMapper plainMapper;
+    private JsonMapper checkedMapper;
+    /** Grade code and level code of each LEC-V1 band, lowest first, taken from the scheme in the set-up. */
+    private String[][] bands;
     private ScoringProviders providers;
 
     /** Builds the register, its document and the plain records. */
@@ -181,6 +186,18 @@ public class RegisterJsonBenchmark {
                 .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .build();
         plain = plainMapper.readValue(document, PRegister.class);
+        checkedMapper = plainMapper.rebuild().enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        String[] probes = {"10", "40", "100", "200", "400"};
+        bands = new String[probes.length][];
+        for (int b = 0; b < probes.length; b++) {
+            org.dualprevention.risk.Grade g = scheme.grade(Score.of(new BigDecimal(probes[b])));
+            bands[b] = new String[] {g.code(), g.level().code()};
+        }
+        long checked = importPlainJacksonChecked();
+        if (checked != 10L * riskPoints) {
+            throw new IllegalStateException("the checked baseline refused the document: " + checked);
+        }
         // sanity: both sides produce documents of the same size, and the import accepts the document
         byte[] plainBytes = plainMapper.writeValueAsBytes(plain);
         if (Math.abs(plainBytes.length - document.length) > document.length / 100) {
@@ -233,6 +250,72 @@ public class RegisterJsonBenchmark {
         }
         return n;
     }
+
+    /**
+     * The checked baseline: plain Jackson binding of the same bytes to the same records with duplicate keys
+     * refused, then the checks across the document the library makes, written plainly: every id unique in the
+     * document (one {@code HashSet} per kind), every unit and scheme reference known, every LEC score
+     * recomputed as L × E × C with exact decimals and compared, and its LEC-V1 band found and compared with the
+     * grade's code and level. It does not check Unicode well-formedness, per-item limits or unknown enum codes,
+     * and reads the document once (the library reads it twice: validate, then deliver).
+     *
+     * @return hazards read, or -1 if a check failed
+     */
+    @Benchmark
+    public long importPlainJacksonChecked() {
+        PRegister r = checkedMapper.readValue(document, PRegister.class);
+        java.util.Set<String> units = new java.util.HashSet<>();
+        for (PUnit u : r.organization().units()) {
+            if (!units.add(u.id())) {
+                return -1;
+            }
+        }
+        java.util.Set<String> schemes = new java.util.HashSet<>();
+        for (PScheme s : r.gradingSchemes()) {
+            schemes.add(s.id());
+        }
+        java.util.Set<String> pointIds = new java.util.HashSet<>();
+        java.util.Set<String> hazardIds = new java.util.HashSet<>();
+        java.util.Set<String> measureIds = new java.util.HashSet<>();
+        java.util.Set<String> assessmentIds = new java.util.HashSet<>();
+        long n = 0;
+        for (PRiskPoint p : r.riskPoints()) {
+            if (!pointIds.add(p.id()) || !units.contains(p.owningUnit())) {
+                return -1;
+            }
+            for (PHazard h : p.hazards()) {
+                if (!hazardIds.add(h.id())) {
+                    return -1;
+                }
+                for (PMeasure m : h.measures()) {
+                    if (!measureIds.add(m.id()) || !units.contains(m.responsibleUnit())) {
+                        return -1;
+                    }
+                }
+                for (PAssessment a : h.assessments()) {
+                    if (!assessmentIds.add(a.id()) || !schemes.contains(a.scheme()) || a.input().size() != 3) {
+                        return -1;
+                    }
+                    BigDecimal d = a.input().get("L").multiply(a.input().get("E")).multiply(a.input().get("C"));
+                    if (d.compareTo(a.score()) != 0) {
+                        return -1;
+                    }
+                    int band = d.compareTo(B20) < 0 ? 0 : d.compareTo(B70) <= 0 ? 1 : d.compareTo(B160) <= 0 ? 2
+                            : d.compareTo(B320) <= 0 ? 3 : 4;
+                    if (!bands[band][0].equals(a.grade().code()) || !bands[band][1].equals(a.grade().level())) {
+                        return -1;
+                    }
+                }
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static final BigDecimal B20 = new BigDecimal("20");
+    private static final BigDecimal B70 = new BigDecimal("70");
+    private static final BigDecimal B160 = new BigDecimal("160");
+    private static final BigDecimal B320 = new BigDecimal("320");
 
     /**
      * The library: streaming export of the model.

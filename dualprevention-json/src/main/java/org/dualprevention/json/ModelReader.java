@@ -70,8 +70,13 @@ final class ModelReader {
     static final String DECIMAL = "a JSON number with at most 34 significant digits and at most 20 digits after the point";
     static final int MAX_PRECISION = 34;
     static final int MAX_SCALE = 20;
-    private static final Pattern FACTOR_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,31}");
-    private static final Pattern CODE_ID = Pattern.compile("[A-Z0-9][A-Z0-9_.-]{0,63}");
+    /** Keys kept per kind of shared value (see {@link #shared}). */
+    private static final int SHARED_MAX = 1024;
+    private static final List<String> RISK_POINT_KINDS = codes(RiskPointKind.values(), RiskPointKind::code);
+    private static final List<String> ACCIDENT_TYPES = codes(AccidentType.values(), AccidentType::code);
+    private static final List<String> MEASURE_CATEGORIES = codes(MeasureCategory.values(), MeasureCategory::code);
+    private static final List<String> ASSESSMENT_KINDS = codes(AssessmentKind.values(), AssessmentKind::code);
+    private static final List<String> RISK_LEVELS = codes(RiskLevel.values(), RiskLevel::code);
 
     /** Called for each assessment read, with its pointer; returns the assessment to keep (or null if rejected). */
     interface AssessmentCheck {
@@ -92,27 +97,30 @@ final class ModelReader {
      * problem.
      */
     interface Refs {
-        /** An id of a kind ("risk point", "hazard", …) that must be unique in the document. */
-        void id(String kind, String id, String pointer);
+        /**
+         * An id of a kind ("risk point", "hazard", …) that must be unique in the document, at the field
+         * {@code field} of the value at {@code parent} (the pointer is built only when needed).
+         */
+        void id(String kind, String id, String parent, String field);
 
-        /** A reference to an organisational unit. */
-        void unit(OrgUnitId unit, String pointer);
+        /** A reference to an organisational unit at a field of the value at {@code parent}. */
+        void unit(OrgUnitId unit, String parent, String field);
 
-        /** A reference to a grading scheme by an assessment. */
-        void scheme(SchemeId scheme, String pointer);
+        /** A reference to a grading scheme by an assessment, at a field of the value at {@code parent}. */
+        void scheme(SchemeId scheme, String parent, String field);
     }
 
     private static final Refs NO_REFS = new Refs() {
         @Override
-        public void id(String kind, String id, String pointer) {
+        public void id(String kind, String id, String parent, String field) {
         }
 
         @Override
-        public void unit(OrgUnitId unit, String pointer) {
+        public void unit(OrgUnitId unit, String parent, String field) {
         }
 
         @Override
-        public void scheme(SchemeId scheme, String pointer) {
+        public void scheme(SchemeId scheme, String parent, String field) {
         }
     };
 
@@ -120,6 +128,11 @@ final class ModelReader {
     private final boolean lenient;
     private final AssessmentCheck check;
     private Refs refs = NO_REFS;
+    /** Values read, shared by their text (see {@link #shared}). */
+    private final Map<String, MethodId> methods = new HashMap<>();
+    private final Map<String, SchemeId> schemes = new HashMap<>();
+    private final Map<String, HazardCategory> categories = new HashMap<>();
+    private final Map<String, ControlLevel> levels = new HashMap<>();
 
     ModelReader(Problems problems, boolean lenient, AssessmentCheck check) {
         this.problems = problems;
@@ -230,11 +243,17 @@ final class ModelReader {
         if (problems.structural() > before) {
             return null;
         }
-        if (!code.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+        ControlLevel known = levels.get(code);
+        if (known != null && known.rank() == rank) {
+            return known;
+        }
+        if (!isLevelCode(code)) {
             problems.add(Problems.child(ptr, "code"), n.get("code"), "1-40 lower-case letters, digits and hyphens");
             return null;
         }
-        return ControlLevel.of(code, rank);
+        ControlLevel made = ControlLevel.of(code, rank);
+        shared(levels, code, made);
+        return made;
     }
 
     // ---- risk register ---------------------------------------------------------------------------
@@ -247,13 +266,13 @@ final class ModelReader {
         }
         RiskPointId id = id(n, "id", ptr, RiskPointId::of);
         if (id != null) {
-            refs.id("risk point", id.value(), Problems.child(ptr, "id"));
+            refs.id("risk point", id.value(), ptr, "id");
         }
         String name = text(n, "name", ptr, true);
-        RiskPointKind kind = code(n, "kind", ptr, RiskPointKind::fromCode, codes(RiskPointKind.values(), RiskPointKind::code));
+        RiskPointKind kind = code(n, "kind", ptr, RiskPointKind::fromCode, RISK_POINT_KINDS);
         OrgUnitId owner = id(n, "owningUnit", ptr, OrgUnitId::of);
         if (owner != null) {
-            refs.unit(owner, Problems.child(ptr, "owningUnit"));
+            refs.unit(owner, ptr, "owningUnit");
         }
         MapZoneId zone = n.has("zone") ? id(n, "zone", ptr, MapZoneId::of) : null;
         Long version = longValue(n, "version", ptr, 0, Long.MAX_VALUE);
@@ -289,14 +308,18 @@ final class ModelReader {
         }
         HazardId id = id(n, "id", ptr, HazardId::of);
         if (id != null) {
-            refs.id("hazard", id.value(), Problems.child(ptr, "id"));
+            refs.id("hazard", id.value(), ptr, "id");
         }
         String description = text(n, "description", ptr, true);
         HazardCategory category = null;
         String category0 = string(n, "category", ptr);
         if (category0 != null) {
             try {
-                category = HazardCategory.of(category0);
+                category = categories.get(category0);
+                if (category == null) {
+                    category = HazardCategory.of(category0);
+                    shared(categories, category0, category);
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(Problems.child(ptr, "category"), n.get("category"),
                         "a GB/T 13861 code of 1, 2, 4 or 6 digits starting with 1-4, e.g. 21 or 2101");
@@ -306,7 +329,7 @@ final class ModelReader {
         String tp = Problems.child(ptr, "accidentTypes");
         JsonNode ts = n.path("accidentTypes");
         if (array(ts, tp, "a non-empty array of accident type codes")) {
-            List<String> allowed = codes(AccidentType.values(), AccidentType::code);
+            List<String> allowed = ACCIDENT_TYPES;
             if (ts.isEmpty()) {
                 problems.add(tp, ts, "at least one accident type code of " + allowed);
             }
@@ -380,15 +403,15 @@ final class ModelReader {
         }
         ControlMeasureId id = id(n, "id", ptr, ControlMeasureId::of);
         if (id != null) {
-            refs.id("control measure", id.value(), Problems.child(ptr, "id"));
+            refs.id("control measure", id.value(), ptr, "id");
         }
         MeasureCategory category = code(n, "category", ptr, MeasureCategory::fromCode,
-                codes(MeasureCategory.values(), MeasureCategory::code));
+                MEASURE_CATEGORIES);
         String description = text(n, "description", ptr, true);
         ControlLevel level = controlLevel(n.path("controlLevel"), Problems.child(ptr, "controlLevel"));
         OrgUnitId unit = id(n, "responsibleUnit", ptr, OrgUnitId::of);
         if (unit != null) {
-            refs.unit(unit, Problems.child(ptr, "responsibleUnit"));
+            refs.unit(unit, ptr, "responsibleUnit");
         }
         String standard = text(n, "inspectionStandard", ptr, true);
         if (problems.structural() > before) {
@@ -406,15 +429,15 @@ final class ModelReader {
         }
         AssessmentId id = id(n, "id", ptr, AssessmentId::of);
         if (id != null) {
-            refs.id("assessment", id.value(), Problems.child(ptr, "id"));
+            refs.id("assessment", id.value(), ptr, "id");
         }
-        MethodId method = codeId(n, "method", ptr, MethodId::of);
-        SchemeId scheme = codeId(n, "scheme", ptr, SchemeId::of);
+        MethodId method = codeId(n, "method", ptr, methods, MethodId::of);
+        SchemeId scheme = codeId(n, "scheme", ptr, schemes, SchemeId::of);
         if (scheme != null) {
-            refs.scheme(scheme, Problems.child(ptr, "scheme"));
+            refs.scheme(scheme, ptr, "scheme");
         }
         AssessmentKind kind = code(n, "kind", ptr, AssessmentKind::fromCode,
-                codes(AssessmentKind.values(), AssessmentKind::code));
+                ASSESSMENT_KINDS);
         long beforeInput = problems.structural();
         AssessmentInput input = input(n.path("input"), Problems.child(ptr, "input"));
         boolean inputOk = problems.structural() == beforeInput;
@@ -439,12 +462,14 @@ final class ModelReader {
         }
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : n.properties()) {
-            String p = Problems.child(ptr, e.getKey());
-            if (!FACTOR_KEY.matcher(e.getKey()).matches()) {
-                problems.add(p, e.getKey(), "a factor key: a letter then up to 31 letters, digits or '_'");
+            if (!isFactorKey(e.getKey())) {
+                problems.add(Problems.child(ptr, e.getKey()), e.getKey(), "a factor key: a letter then up to 31 letters, digits or '_'");
                 continue;
             }
-            BigDecimal d = decimal(e.getValue(), p);
+            BigDecimal d = exact(e.getValue());
+            if (d == null) {
+                d = decimal(e.getValue(), Problems.child(ptr, e.getKey()));
+            }
             if (d != null) {
                 values.put(e.getKey(), d);
             }
@@ -482,7 +507,7 @@ final class ModelReader {
         }
         String code = text(n, "code", ptr, true);
         String name = text(n, "name", ptr, true);
-        RiskLevel level = code(n, "level", ptr, RiskLevel::fromCode, codes(RiskLevel.values(), RiskLevel::code));
+        RiskLevel level = code(n, "level", ptr, RiskLevel::fromCode, RISK_LEVELS);
         String action = string(n, "action", ptr);
         if (problems.structural() > before) {
             return null;
@@ -540,7 +565,9 @@ final class ModelReader {
             problems.add(Problems.child(ptr, field), v, STRING);
             return null;
         }
-        return unicode(v.stringValue(), Problems.child(ptr, field), false);
+        String s = v.stringValue();
+        // the pointer is built only for a problem: most text is well-formed
+        return badUnicode(s, false) < 0 ? s : unicode(s, Problems.child(ptr, field), false);
     }
 
     /**
@@ -558,7 +585,7 @@ final class ModelReader {
             problems.add(Problems.child(ptr, field), v, NOT_BLANK);
             return null;
         }
-        return unicode(s, Problems.child(ptr, field), notBlank);
+        return badUnicode(s, notBlank) < 0 ? s : unicode(s, Problems.child(ptr, field), notBlank);
     }
 
     /** The text, or null with a problem if it holds an unpaired surrogate or (for names) a non-character. */
@@ -678,6 +705,13 @@ final class ModelReader {
 
     <T> @Nullable T id(JsonNode obj, String field, String ptr, Function<String, T> make) {
         JsonNode v = obj.path(field);
+        if (v.isString() && badUnicode(v.stringValue(), true) < 0) {
+            try {
+                return make.apply(v.stringValue());
+            } catch (IllegalArgumentException | ValidationException e) {
+                // reported below, with the pointer built only now
+            }
+        }
         return idValue(v, Problems.child(ptr, field), make);
     }
 
@@ -702,15 +736,95 @@ final class ModelReader {
 
     <T> @Nullable T codeId(JsonNode obj, String field, String ptr, Function<String, T> make) {
         JsonNode v = obj.path(field);
-        if (!v.isString() || !CODE_ID.matcher(v.stringValue()).matches()) {
+        if (!v.isString() || !isCodeId(v.stringValue())) {
             problems.add(Problems.child(ptr, field), v, CODE_ID_ALLOWED);
             return null;
         }
         return make.apply(v.stringValue());
     }
 
+    /** As {@link #codeId(JsonNode, String, String, Function)}, sharing the values read (see {@link #shared}). */
+    <T> @Nullable T codeId(JsonNode obj, String field, String ptr, Map<String, T> cache, Function<String, T> make) {
+        JsonNode v = obj.path(field);
+        if (v.isString()) {
+            T known = cache.get(v.stringValue());
+            if (known != null) {
+                return known;
+            }
+        }
+        T made = codeId(obj, field, ptr, make);
+        if (made != null) {
+            shared(cache, v.stringValue(), made);
+        }
+        return made;
+    }
+
+    /**
+     * Keeps a value read for later reads of the same text: a document names the same few methods, schemes,
+     * hazard categories and control levels thousands of times, and the model's constructors check them with
+     * regular expressions. At most {@link #SHARED_MAX} keys are kept per kind, so memory stays bounded whatever
+     * the document; the values are immutable and equal to what a new read would make, so sharing changes nothing.
+     */
+    private static <T> void shared(Map<String, T> cache, String key, T value) {
+        if (cache.size() < SHARED_MAX) {
+            cache.put(key, value);
+        }
+    }
+
+    /** Whether {@code s} matches {@code [A-Z0-9][A-Z0-9_.-]{0,63}} (char by char: read for every assessment). */
+    static boolean isCodeId(String s) {
+        int n = s.length();
+        if (n == 0 || n > 64) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || i > 0 && (c == '_' || c == '.' || c == '-');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code s} matches {@code [A-Za-z][A-Za-z0-9_]{0,31}}, the rule of a factor key. */
+    static boolean isFactorKey(String s) {
+        int n = s.length();
+        if (n == 0 || n > 32) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || i > 0 && (c >= '0' && c <= '9' || c == '_');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code s} matches {@code [a-z0-9][a-z0-9-]{0,39}}, the rule of a control level's code. */
+    static boolean isLevelCode(String s) {
+        int n = s.length();
+        if (n == 0 || n > 40) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || i > 0 && c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     <T> @Nullable T code(JsonNode obj, String field, String ptr, Function<String, T> fromCode, List<String> allowed) {
-        return codeValue(obj.path(field), Problems.child(ptr, field), fromCode, allowed);
+        JsonNode v = obj.path(field);
+        if (v.isString() && allowed.contains(v.stringValue())) {
+            return fromCode.apply(v.stringValue());
+        }
+        return codeValue(v, Problems.child(ptr, field), fromCode, allowed);
     }
 
     <T> @Nullable T codeValue(JsonNode v, String ptr, Function<String, T> fromCode, List<String> allowed) {
@@ -749,8 +863,16 @@ final class ModelReader {
 
     /** An exact decimal from a JSON number, bounded in precision and scale. */
     @Nullable BigDecimal decimal(JsonNode v, String ptr) {
-        if (!v.isNumber()) {
+        BigDecimal d = exact(v);
+        if (d == null) {
             problems.add(ptr, v, DECIMAL);
+        }
+        return d;
+    }
+
+    /** The decimal of {@link #decimal}, or null (and no problem) when the value is not one. */
+    static @Nullable BigDecimal exact(JsonNode v) {
+        if (!v.isNumber()) {
             return null;
         }
         BigDecimal s;
@@ -758,12 +880,10 @@ final class ModelReader {
             BigDecimal d = v.decimalValue();
             s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
         } catch (ArithmeticException | NumberFormatException e) {
-            problems.add(ptr, v, DECIMAL);
             return null;
         }
         long integerDigits = (long) s.precision() - s.scale();
         if (integerDigits > MAX_PRECISION || s.scale() > MAX_SCALE || s.precision() > MAX_PRECISION) {
-            problems.add(ptr, v, DECIMAL);
             return null;
         }
         return s.scale() < 0 ? s.setScale(0) : s;

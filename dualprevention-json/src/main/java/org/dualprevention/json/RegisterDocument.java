@@ -226,16 +226,16 @@ public final class RegisterDocument {
             }
 
             @Override
-            public void unit(OrgUnitId unit, String pointer) {
+            public void unit(OrgUnitId unit, String parent, String field) {
                 if (units != null && !units.contains(unit)) {
-                    pass.problems.addCross(pointer, unit, "the id of a unit in /organization");
+                    pass.problems.addCross(Problems.child(parent, field), unit, "the id of a unit in /organization");
                 }
             }
 
             @Override
-            public void scheme(SchemeId scheme, String pointer) {
+            public void scheme(SchemeId scheme, String parent, String field) {
                 if (schemes != null && !schemes.containsKey(scheme)) {
-                    pass.problems.addCross(pointer, scheme, "a scheme listed in /gradingSchemes "
+                    pass.problems.addCross(Problems.child(parent, field), scheme, "a scheme listed in /gradingSchemes "
                             + Problems.some(schemes.keySet(), 20));
                 }
             }
@@ -376,17 +376,16 @@ public final class RegisterDocument {
             if (method == null) {
                 return null;
             }
-            String in = Problems.child(ptr, "input");
             try {
                 method.validate(input);
             } catch (ValidationException e) {
                 for (Violation v : e.violations()) {
                     String key = v.path().startsWith("factors.") ? v.path().substring("factors.".length()) : null;
                     boolean missing = key != null && input.value(key).isEmpty();
-                    problems.addCross(key == null ? in : Problems.child(in, key), missing ? null : v.value(), v.allowed());
+                    problems.addCross(key == null ? Problems.child(ptr, "input") : Problems.child(Problems.child(ptr, "input"), key), missing ? null : v.value(), v.allowed());
                 }
             } catch (RuntimeException e) {
-                problems.addCross(in, input, "factors that method [" + methodId + "] can validate; it failed with: " + e);
+                problems.addCross(Problems.child(ptr, "input"), input, "factors that method [" + methodId + "] can validate; it failed with: " + e);
             }
             return problems.count() > before ? null : method;
         }
@@ -399,18 +398,17 @@ public final class RegisterDocument {
                 return a;
             }
             GradingScheme scheme = Objects.requireNonNull(providers.scheme(a.scheme()));
-            String in = Problems.child(ptr, "input");
             Score score;
             try {
                 score = method.evaluate(a.input());
             } catch (ValidationException e) {
                 for (Violation v : e.violations()) {
                     String key = v.path().startsWith("factors.") ? v.path().substring("factors.".length()) : null;
-                    problems.addCross(key == null ? in : Problems.child(in, key), v.value(), v.allowed());
+                    problems.addCross(key == null ? Problems.child(ptr, "input") : Problems.child(Problems.child(ptr, "input"), key), v.value(), v.allowed());
                 }
                 return a;
             } catch (RuntimeException e) {
-                problems.addCross(in, a.input(), "factors that method [" + a.method() + "] can evaluate; it failed with: " + e);
+                problems.addCross(Problems.child(ptr, "input"), a.input(), "factors that method [" + a.method() + "] can evaluate; it failed with: " + e);
                 return a;
             }
             Grade grade;

@@ -89,6 +89,21 @@ abstract class StreamingImport<H, T> {
             return false;
         }
 
+        /** As {@link #unique(String, String, String)} at a field of {@code parent}, building the pointer only if needed. */
+        void unique(String kind, String id, String parent, String field) {
+            if (locating != null || !ids.add(kind, id)) {
+                if (locating != null) {
+                    locating.seen(kind, id, Problems.child(parent, field));
+                    return;
+                }
+                int listed = problems.add(Problems.child(parent, field), id, "an id not used by another " + kind
+                        + " in the document");
+                if (listed >= 0) {
+                    repeats.found(kind, id, listed);
+                }
+            }
+        }
+
         /** Records a repeated id (a problem of the value holding it); names the first place later. */
         void unique(String kind, String id, String pointer) {
             if (locating != null) {
@@ -183,16 +198,16 @@ abstract class StreamingImport<H, T> {
         }
 
         @Override
-        public void id(String kind, String id, String pointer) {
-            pass.unique(kind, id, pointer);
+        public void id(String kind, String id, String parent, String field) {
+            pass.unique(kind, id, parent, field);
         }
 
         @Override
-        public void unit(org.dualprevention.organization.OrgUnitId unit, String pointer) {
+        public void unit(org.dualprevention.organization.OrgUnitId unit, String parent, String field) {
         }
 
         @Override
-        public void scheme(org.dualprevention.risk.SchemeId scheme, String pointer) {
+        public void scheme(org.dualprevention.risk.SchemeId scheme, String parent, String field) {
         }
     }
 
