@@ -461,12 +461,37 @@ public final class DualPrevention {
             return this;
         }
 
+        /** The provider's current key exists and is long enough; its copy is cleared. Never names the key. */
+        private static void requireCurrentKey(AuditKeyProvider keys) {
+            String id = keys.currentKeyId();
+            if (id == null || id.isBlank() || id.length() > 128) {
+                throw new ProviderConfigurationException("Audit key provider's current key id [" + id
+                        + "]; allowed: a printable id of 1 to 128 characters");
+            }
+            byte[] key = keys.key(id).orElseThrow(() -> new ProviderConfigurationException("Audit key provider's"
+                    + " current key id [" + id + "] has no key; allowed: a provider that returns the key of its"
+                    + " current id (and of every id ever current)"));
+            try {
+                if (key.length < 32) {
+                    throw new ProviderConfigurationException("Audit key [" + id + "] has " + key.length
+                            + " bytes; allowed: 32 bytes or more");
+                }
+            } finally {
+                java.util.Arrays.fill(key, (byte) 0);
+            }
+            if (keys.keyedSince() == null) {
+                throw new ProviderConfigurationException("Audit key provider's keyedSince is null; allowed: the"
+                        + " instant keyed chaining was switched on");
+            }
+        }
+
         /**
          * Builds the engine, then hands the events still in the storage's outbox (changes stored before a crash) to the listeners
          * ({@link HiddenDangers#deliverPending()}).
          *
          * @return the engine
-         * @throws ProviderConfigurationException if no storage was given, or providers clash
+         * @throws ProviderConfigurationException if no storage was given, providers clash, or the audit key
+         *     provider has no key (of at least 32 bytes) for its current id
          */
         public DualPrevention build() {
             if (storage == null) {
@@ -477,6 +502,10 @@ public final class DualPrevention {
             }
             for (Runnable r : registrations) {
                 r.run();
+            }
+            AuditKeyProvider keys = auditKeys;
+            if (keys != null) {
+                requireCurrentKey(keys);
             }
             ProviderRegistry providers = registry.build();
             LOG.log(System.Logger.Level.DEBUG, "DualPrevention built: {0}", providers.summary());

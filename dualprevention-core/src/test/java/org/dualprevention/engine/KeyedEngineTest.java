@@ -153,6 +153,40 @@ class KeyedEngineTest {
     }
 
     @Test
+    @DisplayName("a provider without a key for its current id, or with a short key, is refused when the engine is built, naming the id only")
+    void badProviderIsRefusedAtBuild() {
+        TestKeys missing = new TestKeys("k1", SINCE) {
+            @Override
+            public String currentKeyId() {
+                return "k9";
+            }
+        };
+        org.dualprevention.ProviderConfigurationException e = assertThrows(
+                org.dualprevention.ProviderConfigurationException.class,
+                () -> DualPrevention.builder().storage(InMemoryStorage.create()).auditKeys(missing).build());
+        assertTrue(e.getMessage().contains("current key id [k9] has no key"), e.getMessage());
+        AuditKeyProvider shortKey = new AuditKeyProvider() {
+            @Override
+            public String currentKeyId() {
+                return "short";
+            }
+
+            @Override
+            public Optional<byte[]> key(String keyId) {
+                return Optional.of("secret key too short".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public Instant keyedSince() {
+                return SINCE;
+            }
+        };
+        e = assertThrows(org.dualprevention.ProviderConfigurationException.class,
+                () -> DualPrevention.builder().storage(InMemoryStorage.create()).auditKeys(shortKey).build());
+        assertEquals("Audit key [short] has 20 bytes; allowed: 32 bytes or more", e.getMessage());
+    }
+
+    @Test
     @DisplayName("keys switched on for an existing store: unkeyed entries before keyedSince verify, new ones are keyed")
     void keysSwitchedOnLater() {
         InMemoryStorage storage = InMemoryStorage.create();

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #toString()} is the printable form,
  * {@code dualprevention-checkpoint/1 asOf=2026-03-31T16:00:00Z count=1234 root=<64 hex>}, and
- * {@link #parse(String)} reads it back.
+ * {@link #parse(String)} reads it back. It says whether the history changed, not where: to name the hidden dangers
+ * that changed, keep its {@link CheckpointDetail} (the leaves) as well.
  *
  * <p>This class is immutable and thread-safe and must be treated as a value type.
  *

@@ -109,9 +109,9 @@ import java.util.function.Supplier;
  * the saves give: every hidden danger with an entry at or before the instant, each by its last such entry.</dd>
  * <dt>S26 Keyed entries kept exactly</dt>
  * <dd>An entry keyed with a host's key (its hash an HMAC-SHA-256, its {@code keyId} the key's id) reads back with
- * its key id, hash, format and state hash exactly as saved, so a keyed chain verifies under the host's keys after
- * a store round trip, across a key rotation. A store that is given the host's keys (e.g.
- * {@code InMemoryStorage.create(keys)}) also checks a keyed head's HMAC on every load (S24).</dd>
+ * its key id, hash, format and state hash exactly as saved through the {@link AuditLog}, so a keyed chain verifies
+ * under the host's keys after a store round trip, across a key rotation. A store that is given the host's keys
+ * (e.g. {@code InMemoryStorage.create(keys)}) also checks a keyed head's HMAC on every load (S24).</dd>
  * </dl>
  *
  * <h2>Registration</h2>

@@ -159,9 +159,10 @@ import org.junit.jupiter.api.Test;
  *     give (every hidden danger, each by its last entry at or before the instant), and verifying it after later saves
  *     passes.</li>
  * <li><b>S26</b> keyed entries are kept exactly: chains keyed with a host's keys (HMAC-SHA-256, the key id in each
- *     entry, a rotation half-way through each chain) read back with every key id, hash, format and state hash as
- *     saved, and verify under the keys, per hidden danger and over the whole store. (The store is the one
- *     {@code createStorage()} gives; the keys are the contract's own.)</li>
+ *     entry, a rotation half-way through each chain) are saved and read back through the audit log with every key
+ *     id, hash, format and state hash as saved, and verify under the keys. (The store is the one
+ *     {@code createStorage()} gives, the keys are the contract's own, and the hidden dangers are not loaded: a store
+ *     that checks keyed heads on load needs the host's keys, which this store was not given.)</li>
  * </ol>
  * Rule S16 (the host owns transactions) cannot be observed from outside a storage and is not checked here.
  *
@@ -962,16 +963,10 @@ public abstract class StorageContract {
                 assertEquals(expected.stream().map(AuditEntry::keyId).toList(),
                         stored.stream().map(AuditEntry::keyId).toList(), "S26 the key ids of " + id + seedNote());
                 assertEquals(expected, stored, "S26 the keyed entries of " + id + " are not kept exactly" + seedNote());
-                HiddenDanger current = s.hiddenDangers().find(id).orElseThrow();
-                ChainVerification v = AuditChain.verify(stored, current, keys);
+                ChainVerification v = AuditChain.verify(stored, keys);
                 assertTrue(v.isValid(), "S26 the keyed chain of " + id + " does not verify under its keys: " + v
                         + seedNote());
-                assertTrue(AuditChain.checkSnapshot(current, stored.get(stored.size() - 1), keys).isEmpty(),
-                        "S26 the snapshot of " + id + " disagrees with its keyed head" + seedNote());
             }
-            StoreVerification.Result r = StoreVerification.verifyAll(s, Optional.empty(), p -> { }, keys);
-            assertEquals(all.size(), r.checked(), "S26 full verification checks every hidden danger" + seedNote());
-            assertTrue(r.isValid(), "S26 full verification under the keys finds faults: " + r.faults() + seedNote());
         });
     }
 

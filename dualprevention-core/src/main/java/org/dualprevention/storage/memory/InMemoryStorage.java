@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * grade, zone, hazard, plan, kind; tasks are ordered by due time), and each candidate is re-checked against
  * its current record with the query's own predicate, so results are exact.
  *
- * <p>It follows every rule S1 to S22 of {@link Storage}. This class is thread-safe.
+ * <p>It follows every numbered rule of {@link Storage} (S1 to S26). This class is thread-safe.
  *
  * @since 0.1
  */

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.dualprevention.spi.AuditKeyProvider;
 
 /** A host's key store for tests: keys by id (derived from the id, 32 bytes or more), one current, rotatable. */
-public final class TestKeys implements AuditKeyProvider {
+public class TestKeys implements AuditKeyProvider {
     /** The text every test key starts with, to check that no message carries a key. */
     public static final String SECRET = "secret key ";
     private final Map<String, byte[]> keys = new HashMap<>();
