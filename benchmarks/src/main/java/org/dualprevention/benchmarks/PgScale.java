@@ -1079,6 +1079,18 @@ public final class PgScale {
                     + " count %d, HD-42 at version %d, open in its unit %d, a closed loop of six commands stored%n", page,
                     count, one.version(), open);
             try (Connection c = pool.getConnection()) {
+                for (String attack : List.of("UPDATE dp_audit_entry SET data = 'x' WHERE tenant_id = 'T1'",
+                        "DELETE FROM dp_audit_entry WHERE tenant_id = 'T1'", "TRUNCATE dp_audit_entry",
+                        "TRUNCATE dp_audit_entry_p0", "TRUNCATE dp_audit_entry_p1", "TRUNCATE dp_audit_entry_p2",
+                        "TRUNCATE dp_audit_entry_p3")) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(attack);
+                        throw new IllegalStateException("the partitioned audit table accepted: " + attack);
+                    } catch (SQLException e) {
+                        System.out.println("refused on the partitioned audit table: " + attack + " (" + e.getSQLState()
+                                + ")");
+                    }
+                }
                 try (Statement s = c.createStatement()) {
                     s.execute("SET enable_seqscan = off");
                 }
