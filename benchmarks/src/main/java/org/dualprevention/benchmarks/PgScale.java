@@ -725,6 +725,8 @@ public final class PgScale {
      * per command, prepared statements on one connection:
      * <ol>
      *   <li>auto-commit: look the command id up in {@code dp_command} (the retry check);</li>
+ *   <li>read the organisation's row and parse its document with Jackson (the facade reads it for the access check
+ *       of every command);</li>
      *   <li>for a command on a stored hidden danger: read the row, its {@code doc} and the head entry (the join of
      *       the overdue baseline) and parse them;</li>
      *   <li>one transaction: insert the row (report) or update it where the version is the expected one, with a
@@ -737,6 +739,8 @@ public final class PgScale {
     static final class HandLoop implements AutoCloseable {
         private final Connection c;
         private final PreparedStatement findCommand;
+        private final PreparedStatement organization;
+        private final String organizationId;
         private final PreparedStatement read;
         private final PreparedStatement insert;
         private final PreparedStatement update;
@@ -750,6 +754,11 @@ public final class PgScale {
             c = pool.getConnection();
             findCommand = c.prepareStatement("SELECT fingerprint, danger_id, seq FROM dp_command WHERE tenant_id = ?"
                     + " AND command_id = ?");
+            organization = c.prepareStatement("SELECT version, doc FROM dp_organization WHERE tenant_id = ? AND id = ?");
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM dp_organization")) {
+                rs.next();
+                organizationId = rs.getString(1);
+            }
             read = c.prepareStatement(HAND_ONE);
             String cols = "version, state, is_open, unit_id, risk_point_id, grade, deadline, reported_ns, doc";
             insert = c.prepareStatement("INSERT INTO dp_hidden_danger (" + cols + ", tenant_id, id) VALUES"
@@ -789,6 +798,14 @@ public final class PgScale {
             try (ResultSet rs = findCommand.executeQuery()) {
                 if (rs.next()) {
                     throw new IllegalStateException("command id used");
+                }
+            }
+            // the access check reads the organisation (as the facade does for every command)
+            organization.setString(1, TENANT);
+            organization.setString(2, organizationId);
+            try (ResultSet rs = organization.executeQuery()) {
+                if (!rs.next() || JSON.readTree(rs.getString(2)).isEmpty()) {
+                    throw new IllegalStateException("no organisation");
                 }
             }
             if (!created) {
