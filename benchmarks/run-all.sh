@@ -7,6 +7,7 @@
 #            (JdbcImportQuery) and PgScale on 100k hidden dangers (load by chain length, overdue first page, one load,
 #            closed loop, 16 threads); the 100k table is kept in schema dp_bench_100k and reused (about 1 minute to
 #            fill the first time)
+#   PG_ONLY=1  with PG_URL: only the PostgreSQL measurements (skips JMH, footprint and analytics)
 #   PG_1M=1  with PG_URL: also PgScale on 1M hidden dangers (schema dp_bench_1m, reused; filling it the first time
 #            takes about 7 minutes on a loaded machine, so the first run goes past 15 minutes) and the partitioning
 #            check in a scratch schema
@@ -37,6 +38,7 @@ jmh() { # name, regex, extra args
   echo "   done (load $(load))" | tee -a "$OUT/summary.txt"
 }
 
+if [ "${PG_ONLY:-0}" != 1 ]; then
 jmh lec 'LecBenchmark'
 jmh assess 'AssessBenchmark'
 jmh closedloop 'ClosedLoopStoreBenchmark'
@@ -47,6 +49,7 @@ echo "== footprint (load $(load))" | tee -a "$OUT/summary.txt"
 java -Xmx4g -Xms4g -cp "$JAR" org.dualprevention.benchmarks.StoreFootprint $SIZE > "$OUT/footprint.txt" 2>&1 || true
 echo "== analytics (load $(load))" | tee -a "$OUT/summary.txt"
 java -Xmx6g -Xms6g -cp "$JAR" org.dualprevention.benchmarks.AnalyticsScale 20000 5 $SIZE > "$OUT/analytics.txt" 2>&1 || true
+fi
 if [ -n "${PG_URL:-}" ]; then
   echo "== jdbc (load $(load))" | tee -a "$OUT/summary.txt"
   java -Xmx2g -cp "$JAR" org.dualprevention.benchmarks.JdbcImportQuery "$PG_URL" 20000 3 > "$OUT/jdbc.txt" 2>&1 || true

@@ -22,6 +22,10 @@ import javax.sql.DataSource;
  * what one command writes).
  */
 final class PgPool implements DataSource, AutoCloseable {
+    /** Connection calls that may cost a round trip, shown (as SQL comments) to a statement sink. */
+    private static final java.util.Set<String> CALLS = java.util.Set.of("setAutoCommit", "commit", "rollback",
+            "setTransactionIsolation", "setReadOnly", "createStatement", "isValid", "setSavepoint", "releaseSavepoint",
+            "getMetaData", "setNetworkTimeout", "setSchema", "getTransactionIsolation", "getAutoCommit");
     private final String url;
     private final BlockingQueue<Connection> idle;
     private final List<Connection> all = new ArrayList<>();
@@ -103,6 +107,9 @@ final class PgPool implements DataSource, AutoCloseable {
                     Consumer<Captured> to = sink;
                     if (to != null && name.equals("prepareStatement") && a != null && a.length > 0) {
                         return capture((java.sql.PreparedStatement) m.invoke(r, a), String.valueOf(a[0]), to);
+                    }
+                    if (to != null && CALLS.contains(name)) {
+                        to.accept(new Captured("-- " + name + (a == null ? "()" : java.util.Arrays.toString(a)), List.of()));
                     }
                     try {
                         return m.invoke(r, a);

@@ -898,7 +898,7 @@ public final class PgScale {
         DualPrevention engine = engine(storage);
         String run = Long.toString(System.currentTimeMillis(), 36);
         long[] next = {0};
-        int rounds = 5;
+        int rounds = 7;
         double[] lib = new double[rounds];
         double[] hand = new double[rounds];
         try (HandLoop h = new HandLoop(pool)) {
