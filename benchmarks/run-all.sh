@@ -80,6 +80,7 @@ row() { # label, file, baseline, library, mode (time|thrpt)
   printf '| %s | %s | %s | %s | %s B / %s B (%s x) |\n' "$1" "$bt" "$lt" "$r" "$la" "$ba" "$(ratio "$la" "$ba")" \
     | tee -a "$OUT/summary.txt"
 }
+if [ "${PG_ONLY:-0}" != 1 ]; then
 echo | tee -a "$OUT/summary.txt"
 echo "| what | baseline | library | ratio (baseline time / library time) | allocation library / baseline |" | tee -a "$OUT/summary.txt"
 echo "|---|---|---|---|---|" | tee -a "$OUT/summary.txt"
@@ -97,6 +98,7 @@ echo "footprint (bytes per hidden danger):" | tee -a "$OUT/summary.txt"
 grep -E "bytes|InMemory|Plain|plain" "$OUT/footprint.txt" | tee -a "$OUT/summary.txt" || true
 echo "analytics (statistics and risk map; ratio = object loop / library):" | tee -a "$OUT/summary.txt"
 grep -E "^[0-9]+ \||hidden dangers \|" "$OUT/analytics.txt" | tee -a "$OUT/summary.txt" || true
+fi
 [ -f "$OUT/jdbc.txt" ] && tee -a "$OUT/summary.txt" < "$OUT/jdbc.txt"
 for f in pg100k pg1m; do
   [ -f "$OUT/$f.txt" ] && { echo "PostgreSQL ($f; PgScale rows: what | library | ratio to its baseline):"; grep '^|' "$OUT/$f.txt"; } \
