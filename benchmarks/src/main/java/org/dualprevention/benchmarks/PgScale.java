@@ -246,6 +246,8 @@ public final class PgScale {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (RuntimeException | Error e) {
+                    queue.offer(new Object[] {e});
                 }
             }, "fill-generator");
             gen.setDaemon(true);
@@ -255,6 +257,9 @@ public final class PgScale {
                 org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
                 for (int from = 0; from < size; from += batch) {
                     Object[] b = queue.take();
+                    if (b.length == 1) {
+                        throw new IllegalStateException("generating the fixture failed", (Throwable) b[0]);
+                    }
                     @SuppressWarnings("unchecked")
                     List<HiddenDanger> ds = (List<HiddenDanger>) b[0];
                     @SuppressWarnings("unchecked")
