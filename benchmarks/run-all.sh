@@ -3,7 +3,14 @@
 # Budget: about 15 minutes on 2 cores (quiet). Needs benchmarks/target/benchmarks.jar:
 #   mvn -B -q package -pl benchmarks -am -DskipTests
 # Options (environment):
-#   PG_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres   also run the JDBC import/query harness
+#   PG_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres   also run the PostgreSQL measurements: bulk import
+#            (JdbcImportQuery) and PgScale on 100k hidden dangers (load by chain length, overdue first page, one load,
+#            closed loop, 16 threads); the 100k table is kept in schema dp_bench_100k and reused (about 1 minute to
+#            fill the first time)
+#   PG_ONLY=1  with PG_URL: only the PostgreSQL measurements (skips JMH, footprint and analytics)
+#   PG_1M=1  with PG_URL: also PgScale on 1M hidden dangers (schema dp_bench_1m, reused; filling it the first time
+#            takes about 7 minutes on a loaded machine, so the first run goes past 15 minutes) and the partitioning
+#            check in a scratch schema
 #   QUICK=1   smoke settings (1 fork, 1 warm-up, 2 iterations of 1 s): proves everything runs, ratios rough
 # Output: a directory benchmarks/target/run-all-<UTC time> with every raw result, and the ratio table on stdout.
 set -eu
@@ -31,6 +38,7 @@ jmh() { # name, regex, extra args
   echo "   done (load $(load))" | tee -a "$OUT/summary.txt"
 }
 
+if [ "${PG_ONLY:-0}" != 1 ]; then
 jmh lec 'LecBenchmark'
 jmh assess 'AssessBenchmark'
 jmh closedloop 'ClosedLoopStoreBenchmark'
@@ -41,9 +49,20 @@ echo "== footprint (load $(load))" | tee -a "$OUT/summary.txt"
 java -Xmx4g -Xms4g -cp "$JAR" org.dualprevention.benchmarks.StoreFootprint $SIZE > "$OUT/footprint.txt" 2>&1 || true
 echo "== analytics (load $(load))" | tee -a "$OUT/summary.txt"
 java -Xmx6g -Xms6g -cp "$JAR" org.dualprevention.benchmarks.AnalyticsScale 20000 5 $SIZE > "$OUT/analytics.txt" 2>&1 || true
+fi
 if [ -n "${PG_URL:-}" ]; then
   echo "== jdbc (load $(load))" | tee -a "$OUT/summary.txt"
-  java -Xmx2g -cp "$JAR" org.dualprevention.benchmarks.JdbcImportQuery "$PG_URL" 20000 5 3 > "$OUT/jdbc.txt" 2>&1 || true
+  java -Xmx2g -cp "$JAR" org.dualprevention.benchmarks.JdbcImportQuery "$PG_URL" 20000 3 > "$OUT/jdbc.txt" 2>&1 || true
+  echo "== postgresql 100k (load $(load))" | tee -a "$OUT/summary.txt"
+  java -Xmx2g -cp "$JAR" org.dualprevention.benchmarks.PgScale "$PG_URL" 100000 > "$OUT/pg100k.txt" 2>&1 \
+    || echo "   FAILED, see $OUT/pg100k.txt" | tee -a "$OUT/summary.txt"
+  if [ "${PG_1M:-0}" = 1 ]; then
+    echo "== postgresql 1M (load $(load))" | tee -a "$OUT/summary.txt"
+    java -Xmx3g -cp "$JAR" org.dualprevention.benchmarks.PgScale "$PG_URL" 1000000 overdue,load,closedloop,concurrent \
+      > "$OUT/pg1m.txt" 2>&1 || echo "   FAILED, see $OUT/pg1m.txt" | tee -a "$OUT/summary.txt"
+    java -Xmx1g -cp "$JAR" org.dualprevention.benchmarks.PgScale "$PG_URL" 0 partition > "$OUT/partition.txt" 2>&1 \
+      || echo "   FAILED, see $OUT/partition.txt" | tee -a "$OUT/summary.txt"
+  fi
 fi
 
 # ratios from the CSV files: score of a benchmark (or of its :gc.alloc.rate.norm row)
@@ -61,6 +80,7 @@ row() { # label, file, baseline, library, mode (time|thrpt)
   printf '| %s | %s | %s | %s | %s B / %s B (%s x) |\n' "$1" "$bt" "$lt" "$r" "$la" "$ba" "$(ratio "$la" "$ba")" \
     | tee -a "$OUT/summary.txt"
 }
+if [ "${PG_ONLY:-0}" != 1 ]; then
 echo | tee -a "$OUT/summary.txt"
 echo "| what | baseline | library | ratio (baseline time / library time) | allocation library / baseline |" | tee -a "$OUT/summary.txt"
 echo "|---|---|---|---|---|" | tee -a "$OUT/summary.txt"
@@ -78,5 +98,11 @@ echo "footprint (bytes per hidden danger):" | tee -a "$OUT/summary.txt"
 grep -E "bytes|InMemory|Plain|plain" "$OUT/footprint.txt" | tee -a "$OUT/summary.txt" || true
 echo "analytics (statistics and risk map; ratio = object loop / library):" | tee -a "$OUT/summary.txt"
 grep -E "^[0-9]+ \||hidden dangers \|" "$OUT/analytics.txt" | tee -a "$OUT/summary.txt" || true
+fi
 [ -f "$OUT/jdbc.txt" ] && tee -a "$OUT/summary.txt" < "$OUT/jdbc.txt"
+for f in pg100k pg1m; do
+  [ -f "$OUT/$f.txt" ] && { echo "PostgreSQL ($f; PgScale rows: what | library | ratio to its baseline):"; grep '^|' "$OUT/$f.txt"; } \
+    | tee -a "$OUT/summary.txt"
+done
+[ -f "$OUT/partition.txt" ] && grep -E "^library on|^refused|Index|Scan on" "$OUT/partition.txt" | tee -a "$OUT/summary.txt"
 echo "load at the end $(load); results in $OUT" | tee -a "$OUT/summary.txt"
