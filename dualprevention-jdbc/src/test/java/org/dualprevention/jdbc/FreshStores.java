@@ -67,6 +67,11 @@ final class FreshStores implements AutoCloseable {
         return JdbcStorage.builder().dataSource(pools.get(0)).tenant("t-" + tenants).build();
     }
 
+    /** @return the pool of the first store made (the owner's on H2, the runtime account's on the servers) */
+    TestPool pool() {
+        return pools.get(0);
+    }
+
     /** @return the accounts made so far (servers only) */
     List<LeastPrivilege> accounts() {
         return accounts;
