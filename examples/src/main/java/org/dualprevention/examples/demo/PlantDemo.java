@@ -72,7 +72,6 @@ import org.dualprevention.inspection.InspectionTask;
 import org.dualprevention.inspection.ItemResult;
 import org.dualprevention.jdbc.JdbcStorage;
 import org.dualprevention.jdbc.JdbcStorageException;
-import org.jspecify.annotations.Nullable;
 import org.dualprevention.json.GradingSchemeRef;
 import org.dualprevention.json.HiddenDangerLedger;
 import org.dualprevention.json.HiddenDangerRecord;
@@ -826,7 +825,7 @@ public final class PlantDemo {
      */
     private List<String> tankFarm(LocalDate asOf) {
         if (!options.storage().equals("h2")) {
-            return tankFarm(asOf, InMemoryStorage.create(), null);
+            return tankFarm(asOf, InMemoryStorage.create(), Optional.empty());
         }
         // with --storage=h2 the tank farm is played on JDBC too: a file of its own, replayed afresh each run
         try {
@@ -835,14 +834,14 @@ public final class PlantDemo {
             throw new UncheckedIOException(e);
         }
         try (JdbcStorage h2 = JdbcStorage.h2File(options.out().resolve(TANK_FARM_H2))) {
-            return tankFarm(asOf, h2, h2);
+            return tankFarm(asOf, h2, Optional.of(h2));
         }
     }
 
     /** The H2 file of the tank farm in the output folder, without {@code .mv.db}. */
     static final String TANK_FARM_H2 = "tankfarm-h2";
 
-    private List<String> tankFarm(LocalDate asOf, Storage storage, @Nullable JdbcStorage jdbc) {
+    private List<String> tankFarm(LocalDate asOf, Storage storage, Optional<JdbcStorage> jdbc) {
         LocalDate from = asOf.minusDays(31);
         Instant start = from.atTime(8, 0).atZone(ZONE).toInstant();
         SimClock farmClock = new SimClock(start, ZONE);
@@ -852,11 +851,12 @@ public final class PlantDemo {
         OrgUnitId company = org.units().get(0).id();
         OrgUnitId unit = OrgUnitId.of("TNK");
         Consumer<Duration> advance = d -> farmClock.set(farmClock.instant().plus(d));
-        TankFarmScenario.Result r = jdbc == null
+        TankFarmScenario.Result r = jdbc.isEmpty()
                 ? TankFarmScenario.play(farmEngine, unit, staff(company), head(OrgUnitId.of("TNK-T")),
                         staff(OrgUnitId.of("TNK-P")), advance)
-                : TankFarmScenario.play(farmEngine, jdbc.majorHazards(), jdbc.rechecks(), jdbc.incidents(), unit,
-                        staff(company), head(OrgUnitId.of("TNK-T")), staff(OrgUnitId.of("TNK-P")), advance);
+                : TankFarmScenario.play(farmEngine, jdbc.get().majorHazards(), jdbc.get().rechecks(),
+                        jdbc.get().incidents(), unit, staff(company), head(OrgUnitId.of("TNK-T")),
+                        staff(OrgUnitId.of("TNK-P")), advance);
         MajorHazardStatus s = r.status();
         Names names = new Names(org);
         List<String> lines = new ArrayList<>();
