@@ -247,6 +247,24 @@ class HazmatIncidentStorageTest {
     }
 
     @Test
+    void numbersTheDocumentCannotHoldAreRefusedNamingTheRecordAndNothingIsStored() {
+        JdbcStorage s = store(TestDatabase.Kind.H2_MEM);
+        for (String tonnes : List.of("1E+10000", "1E-10000", "1" + "0".repeat(1200))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> s.majorHazards().save(tankFarm(tonnes), 0), tonnes);
+            assertNames(e, "major hazard installation [tank-farm]", "cannot be stored");
+        }
+        assertEquals(List.of(), s.majorHazards().findAll());
+        Incident i = nearMiss("AC-1", AT);
+        Incident costly = new Incident(i.id(), IncidentKind.ACCIDENT, i.riskPoint(), i.hazards(), i.failedMeasures(),
+                i.accidentType(), new Casualties(0, 0, 1, new BigDecimal("1E+10000")), i.unit(), i.occurredAt(),
+                i.reporter(), i.description());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.incidents().add(costly));
+        assertNames(e, "incident [AC-1]", "cannot be stored");
+        assertEquals(List.of(), s.incidents().findAll());
+    }
+
+    @Test
     void theTonnesOfAHoldingAreStoredToTheLastDigit() {
         JdbcStorage s = store(TestDatabase.Kind.H2_MEM);
         MajorHazardInstallation m = tankFarm("123456789012345678901234567890.000000000000000000001");

@@ -45,7 +45,7 @@ final class IssueDocs {
     // ---------------------------------------------------------------- major hazard installations
 
     static String majorHazard(MajorHazardInstallation i) {
-        String doc = text(MajorHazardJson.write(i, Optional.empty()));
+        String doc = text(MajorHazardJson.write(i, Optional.empty()), "major hazard installation [" + i.id() + "]");
         MajorHazardInstallation back;
         try {
             back = MajorHazardJson.read(tree(doc, "major hazard installation [" + i.id() + "]"));
@@ -68,7 +68,7 @@ final class IssueDocs {
     // ---------------------------------------------------------------- incidents
 
     static String incident(Incident i) {
-        String doc = text(IncidentJson.write(i));
+        String doc = text(IncidentJson.write(i), "incident [" + i.id() + "]");
         Incident back;
         try {
             back = IncidentJson.read(tree(doc, "incident [" + i.id() + "]"));
@@ -99,7 +99,7 @@ final class IssueDocs {
         o.put("checkedBy", r.checkedBy().value());
         o.put("checkedOn", r.checkedOn().toString());
         o.put("note", r.note());
-        String doc = text(o);
+        String doc = text(o, "look-back re-check [" + id + "]");
         requireSame("look-back re-check [" + id + "]", r, recheck(doc, "look-back re-check [" + id + "]"));
         return doc;
     }
@@ -142,7 +142,7 @@ final class IssueDocs {
         o.put("markedBy", t.markedBy().value());
         o.put("markedAt", t.markedAt().toString());
         o.put("lesson", t.lesson());
-        String doc = text(o);
+        String doc = text(o, "typical hidden danger [" + t.source() + "]");
         requireSame("typical hidden danger [" + t.source() + "]", t, typical(doc, "typical hidden danger [" + t.source() + "]"));
         return doc;
     }
@@ -196,11 +196,13 @@ final class IssueDocs {
         return v.asBoolean();
     }
 
-    private static String text(JsonNode node) {
+    /** The text of a document about to be stored; a value it cannot hold (e.g. a number of 10,000 digits) is refused. */
+    private static String text(JsonNode node, String what) {
         try {
             return MAPPER.writeValueAsString(node);
         } catch (JacksonException e) {
-            throw new JdbcStorageException("Cannot write a JSON document", e);
+            throw new IllegalArgumentException(what + " cannot be stored: its JSON document cannot be written ("
+                    + e.getOriginalMessage() + "); allowed: numbers of at most 1000 digits, text of well-formed Unicode", e);
         }
     }
 
@@ -209,7 +211,7 @@ final class IssueDocs {
         try {
             return MAPPER.readTree(doc);
         } catch (JacksonException e) {
-            throw new JdbcStorageException("A stored document of " + where + " is not valid JSON", e);
+            throw new JdbcStorageException("The document of " + where + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
         }
     }
 
