@@ -182,6 +182,11 @@ class HazmatIncidentStorageTest {
         e = assertThrows(JdbcStorageException.class, () -> s.majorHazards().findAll());
         assertTrue(e.getMessage().contains("dp_major_hazard row [tank-farm]") && e.getMessage().contains("[5]"), e.getMessage());
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE dp_incident SET risk_point_id = 'RP-OTHER' WHERE id = 'NM-2'");
+        }
+        e = assertThrows(JdbcStorageException.class, () -> s.incidents().findByRiskPoint(RiskPointId.of("RP-OTHER")));
+        assertTrue(e.getMessage().contains("dp_incident row [NM-2]") && e.getMessage().contains("[RP-OTHER]"), e.getMessage());
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.executeUpdate("UPDATE dp_incident SET doc = '{\"format\": \"x\"}' WHERE id = 'NM-2'");
         }
         e = assertThrows(JdbcStorageException.class, () -> s.incidents().find(IncidentId.of("NM-2")));

@@ -114,7 +114,7 @@ public final class JdbcIncidentRepository implements IncidentRepository {
 
     private List<Incident> list(String what, String condition, Object... params) {
         return tx.read(what, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, occurred_ns, doc FROM " + TABLE
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, occurred_ns, doc, risk_point_id, unit_id, kind FROM " + TABLE
                     + " WHERE tenant_id = ?" + condition)) {
                 ps.setString(1, tx.tenant());
                 for (int i = 0; i < params.length; i++) {
@@ -141,9 +141,15 @@ public final class JdbcIncidentRepository implements IncidentRepository {
         long occurred = rs.getLong(2);
         String where = TABLE + " row [" + id + "]";
         Incident i = IssueDocs.incident(rs.getString(3), where);
-        if (!i.id().value().equals(id) || Sql.nanos(i.occurredAt()) != occurred) {
+        String point = rs.getString(4);
+        String unit = rs.getString(5);
+        String kind = rs.getString(6);
+        if (!i.id().value().equals(id) || Sql.nanos(i.occurredAt()) != occurred || !i.riskPoint().value().equals(point)
+                || !i.unit().value().equals(unit) || !i.kind().code().equals(kind)) {
             throw new JdbcStorageException("The stored document of " + where + " is incident [" + i.id() + "] at ["
-                    + i.occurredAt() + "] but the row says occurred_ns [" + occurred + "]; the row was changed outside the library");
+                    + i.occurredAt() + "], risk point [" + i.riskPoint() + "], unit [" + i.unit() + "], kind [" + i.kind().code()
+                    + "] but the row says occurred_ns [" + occurred + "], risk_point_id [" + point + "], unit_id [" + unit
+                    + "], kind [" + kind + "]; the row was changed outside the library");
         }
         return i;
     }

@@ -42,7 +42,7 @@ public final class JdbcMajorHazardRepository implements MajorHazardRepository {
     public Optional<MajorHazardInstallation> find(InstallationId id) {
         Objects.requireNonNull(id, "id");
         return tx.read("find major hazard installation [" + id + "]", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, version, doc FROM " + TABLE
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, version, doc, unit_id FROM " + TABLE
                     + " WHERE tenant_id = ? AND id = ?")) {
                 ps.setString(1, tx.tenant());
                 ps.setString(2, id.value());
@@ -130,7 +130,7 @@ public final class JdbcMajorHazardRepository implements MajorHazardRepository {
     @Override
     public List<MajorHazardInstallation> findAll() {
         return tx.read("find the major hazard installations", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, version, doc FROM " + TABLE
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, version, doc, unit_id FROM " + TABLE
                     + " WHERE tenant_id = ? ORDER BY id")) {
                 ps.setString(1, tx.tenant());
                 return readAll(ps);
@@ -142,7 +142,7 @@ public final class JdbcMajorHazardRepository implements MajorHazardRepository {
     public List<MajorHazardInstallation> findByRiskPoint(RiskPointId riskPoint) {
         Objects.requireNonNull(riskPoint, "riskPoint");
         return tx.read("find the major hazard installations of risk point [" + riskPoint + "]", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, m.version, m.doc FROM dp_major_hazard_point p"
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, m.version, m.doc, m.unit_id FROM dp_major_hazard_point p"
                     + " JOIN " + TABLE + " m ON m.tenant_id = p.tenant_id AND m.id = p.installation_id"
                     + " WHERE p.tenant_id = ? AND p.risk_point_id = ? ORDER BY m.id")) {
                 ps.setString(1, tx.tenant());
@@ -168,9 +168,11 @@ public final class JdbcMajorHazardRepository implements MajorHazardRepository {
         long version = rs.getLong(2);
         String where = TABLE + " row [" + id + "]";
         MajorHazardInstallation m = IssueDocs.majorHazard(rs.getString(3), where);
-        if (!m.id().value().equals(id) || m.version() != version) {
+        String unit = rs.getString(4);
+        if (!m.id().value().equals(id) || m.version() != version || !m.unit().value().equals(unit)) {
             throw new JdbcStorageException("The stored document of " + where + " is installation [" + m.id() + "] version ["
-                    + m.version() + "] but the row says version [" + version + "]; the row was changed outside the library");
+                    + m.version() + "] of unit [" + m.unit() + "] but the row says version [" + version + "], unit_id [" + unit
+                    + "]; the row was changed outside the library");
         }
         return m;
     }
