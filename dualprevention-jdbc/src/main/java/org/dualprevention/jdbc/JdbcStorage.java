@@ -17,7 +17,11 @@ import org.dualprevention.jdbc.internal.JdbcOutbox;
 import org.dualprevention.jdbc.internal.JdbcGoodPracticeRepository;
 import org.dualprevention.jdbc.internal.JdbcHiddenDangerRepository;
 import org.dualprevention.jdbc.internal.JdbcInspectionPlanRepository;
+import org.dualprevention.jdbc.internal.JdbcIncidentRepository;
 import org.dualprevention.jdbc.internal.JdbcInspectionTaskRepository;
+import org.dualprevention.jdbc.internal.JdbcMajorHazardRepository;
+import org.dualprevention.jdbc.internal.JdbcRecheckRepository;
+import org.dualprevention.jdbc.internal.JdbcTypicalHiddenDangerRepository;
 import org.dualprevention.jdbc.internal.JdbcOrganizationRepository;
 import org.dualprevention.jdbc.internal.JdbcRiskPointRepository;
 import org.dualprevention.jdbc.internal.JsonCodec;
@@ -30,7 +34,11 @@ import org.dualprevention.spi.Outbox;
 import org.dualprevention.spi.GoodPracticeRepository;
 import org.dualprevention.spi.HiddenDangerRepository;
 import org.dualprevention.spi.InspectionPlanRepository;
+import org.dualprevention.spi.IncidentRepository;
 import org.dualprevention.spi.InspectionTaskRepository;
+import org.dualprevention.spi.MajorHazardRepository;
+import org.dualprevention.spi.RecheckRepository;
+import org.dualprevention.spi.TypicalHiddenDangerRepository;
 import org.dualprevention.spi.OrganizationRepository;
 import org.dualprevention.spi.RiskPointRepository;
 import org.dualprevention.spi.Storage;
@@ -89,6 +97,10 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     private final AuditLog auditLog;
     private final CommandLog commands;
     private final Outbox outbox;
+    private final MajorHazardRepository majorHazards;
+    private final IncidentRepository incidents;
+    private final RecheckRepository rechecks;
+    private final TypicalHiddenDangerRepository typicalHiddenDangers;
     private final String tenant;
 
     /** The enterprise (tenant) id of a store opened without one: {@value}. */
@@ -110,6 +122,10 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         this.tenant = tenant;
         this.commands = new JdbcCommandLog(tx, tenant);
         this.outbox = new JdbcOutbox(tx, tenant);
+        this.majorHazards = new JdbcMajorHazardRepository(tx, dialect);
+        this.incidents = new JdbcIncidentRepository(tx, dialect);
+        this.rechecks = new JdbcRecheckRepository(tx, dialect);
+        this.typicalHiddenDangers = new JdbcTypicalHiddenDangerRepository(tx, dialect);
     }
 
     /**
@@ -252,6 +268,51 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    /**
+     * Major hazard installations in this database ({@code dp_major_hazard}, schema version 6), for the engine's
+     * {@code MajorHazards} area. Saves are optimistic (rule MH2) and join {@link #atomically} and {@link #bind}.
+     *
+     * @return the repository
+     * @since 0.2
+     */
+    public MajorHazardRepository majorHazards() {
+        return majorHazards;
+    }
+
+    /**
+     * Incidents and near misses in this database ({@code dp_incident}, schema version 6), for the engine's
+     * {@code Incidents} area; recorded once. Inside {@link #atomically} an incident commits together with the
+     * reassessment flags it sets on its risk point's hazards.
+     *
+     * @return the repository
+     * @since 0.2
+     */
+    public IncidentRepository incidents() {
+        return incidents;
+    }
+
+    /**
+     * Results of look-back re-checks in this database ({@code dp_recheck}, schema version 6), recorded once per
+     * re-check.
+     *
+     * @return the repository
+     * @since 0.2
+     */
+    public RecheckRepository rechecks() {
+        return rechecks;
+    }
+
+    /**
+     * The typical hidden-danger library in this database ({@code dp_typical_danger}, schema version 6), one entry
+     * per hidden danger.
+     *
+     * @return the repository
+     * @since 0.2
+     */
+    public TypicalHiddenDangerRepository typicalHiddenDangers() {
+        return typicalHiddenDangers;
     }
 
     /**

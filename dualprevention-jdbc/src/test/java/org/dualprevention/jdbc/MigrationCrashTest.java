@@ -266,5 +266,9 @@ class MigrationCrashTest {
         Transition t = Loop.report(id, OrgUnitId.of("U-1"), Optional.empty(), Loop.START);
         storage.hiddenDangers().save(t.next(), 0, t.audit());
         assertEquals(t.next(), storage.hiddenDangers().find(id).orElseThrow(), where);
+        // the tables of version 6 serve too
+        storage.majorHazards().save(HazmatIncidentStorageTest.tankFarm("300"), 0);
+        assertEquals(List.of(HazmatIncidentStorageTest.tankFarm("300")),
+                storage.majorHazards().findByRiskPoint(EngineFixture.RP), where);
     }
 }

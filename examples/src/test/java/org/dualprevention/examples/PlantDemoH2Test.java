@@ -16,6 +16,7 @@ import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.examples.demo.PlantDemo;
+import org.dualprevention.examples.tankfarm.TankFarmScenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,19 @@ class PlantDemoH2Test {
         assertTrue(second.dangers().size() > first.dangers().size(), "week 2 finds more hidden dangers; " + console);
         assertTrue(second.dangers().containsAll(first.dangers().stream().filter(d -> !d.isOpen())
                 .collect(java.util.stream.Collectors.toList())), "closed ones are kept as they were");
+        // the tank farm played on JDBC: its installation, failed re-check and near miss are in its H2 file (replayed
+        // afresh by the second run)
+        try (org.dualprevention.jdbc.JdbcStorage farm = org.dualprevention.jdbc.JdbcStorage.h2File(dir.resolve("tankfarm-h2"))) {
+            assertEquals(1, farm.majorHazards().findAll().size());
+            assertEquals(List.of(TankFarmScenario.FARM), farm.majorHazards().findByRiskPoint(TankFarmScenario.TANKS)
+                    .stream().map(m -> m.id()).collect(Collectors.toList()));
+            assertEquals(List.of(TankFarmScenario.NEAR_MISS), farm.incidents().findAll().stream().map(i -> i.id())
+                    .collect(Collectors.toList()));
+            assertEquals(1, farm.rechecks().findAll().size());
+            assertFalse(farm.rechecks().findAll().values().iterator().next().passed(), "the re-check found a recurrence");
+            assertTrue(farm.riskPoints().find(TankFarmScenario.TANKS).orElseThrow().hazard(TankFarmScenario.LEAK)
+                    .orElseThrow().reassessment().isPresent(), "the near miss flagged the leak hazard in the database");
+        }
     }
 
     @Test

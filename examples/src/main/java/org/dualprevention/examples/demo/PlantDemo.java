@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 import java.util.stream.Collectors;
@@ -828,16 +830,39 @@ public final class PlantDemo {
      * @return the heading and the lines, in the run's language, and what the documents show of it
      */
     private Farm tankFarm(LocalDate asOf) {
+        if (!options.storage().equals("h2")) {
+            return tankFarm(asOf, InMemoryStorage.create(), Optional.empty());
+        }
+        // with --storage=h2 the tank farm is played on JDBC too: a file of its own, replayed afresh each run
+        try {
+            Files.deleteIfExists(options.out().resolve(TANK_FARM_H2 + ".mv.db"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (JdbcStorage h2 = JdbcStorage.h2File(options.out().resolve(TANK_FARM_H2))) {
+            return tankFarm(asOf, h2, Optional.of(h2));
+        }
+    }
+
+    /** The H2 file of the tank farm in the output folder, without {@code .mv.db}. */
+    static final String TANK_FARM_H2 = "tankfarm-h2";
+
+    private Farm tankFarm(LocalDate asOf, Storage storage, Optional<JdbcStorage> jdbc) {
         LocalDate from = asOf.minusDays(31);
         Instant start = from.atTime(8, 0).atZone(ZONE).toInstant();
         SimClock farmClock = new SimClock(start, ZONE);
-        DualPrevention farmEngine = DualPrevention.builder().storage(InMemoryStorage.create()).clock(farmClock)
+        DualPrevention farmEngine = DualPrevention.builder().storage(storage).clock(farmClock)
                 .zone(ZONE).build();
         farmEngine.register().saveOrganization(org);
         OrgUnitId company = org.units().get(0).id();
         OrgUnitId unit = OrgUnitId.of("TNK");
-        TankFarmScenario.Result r = TankFarmScenario.play(farmEngine, unit, staff(company), head(OrgUnitId.of("TNK-T")),
-                staff(OrgUnitId.of("TNK-P")), d -> farmClock.set(farmClock.instant().plus(d)));
+        Consumer<Duration> advance = d -> farmClock.set(farmClock.instant().plus(d));
+        TankFarmScenario.Result r = jdbc.isEmpty()
+                ? TankFarmScenario.play(farmEngine, unit, staff(company), head(OrgUnitId.of("TNK-T")),
+                        staff(OrgUnitId.of("TNK-P")), advance)
+                : TankFarmScenario.play(farmEngine, jdbc.get().majorHazards(), jdbc.get().rechecks(),
+                        jdbc.get().incidents(), unit, staff(company), head(OrgUnitId.of("TNK-T")),
+                        staff(OrgUnitId.of("TNK-P")), advance);
         MajorHazardStatus s = r.status();
         Names names = new Names(org);
         List<String> lines = new ArrayList<>();

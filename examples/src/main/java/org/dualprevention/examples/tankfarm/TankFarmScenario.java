@@ -50,6 +50,9 @@ import org.dualprevention.risk.MethodId;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.risk.RiskPointKind;
+import org.dualprevention.spi.IncidentRepository;
+import org.dualprevention.spi.MajorHazardRepository;
+import org.dualprevention.spi.RecheckRepository;
 import org.dualprevention.storage.memory.InMemoryIncidentRepository;
 import org.dualprevention.storage.memory.InMemoryMajorHazardRepository;
 import org.dualprevention.storage.memory.InMemoryRecheckRepository;
@@ -160,6 +163,29 @@ public final class TankFarmScenario {
      */
     public static Result play(DualPrevention dp, OrgUnitId unit, Actor safety, Actor leader, Actor worker,
             Consumer<Duration> advance) {
+        return play(dp, new InMemoryMajorHazardRepository(), new InMemoryRecheckRepository(),
+                new InMemoryIncidentRepository(), unit, safety, leader, worker, advance);
+    }
+
+    /**
+     * Plays the scenario with the repositories of a storage (for example {@code JdbcStorage.majorHazards()},
+     * {@code rechecks()} and {@code incidents()}).
+     *
+     * @param dp the engine; its organisation must contain {@code unit}
+     * @param installations where the installation is stored
+     * @param rechecks where the re-check result is stored
+     * @param incidentLog where the near miss is recorded
+     * @param unit the tank farm's unit
+     * @param safety who assesses, verifies and accepts (a company-level actor)
+     * @param leader who rectifies on the spot
+     * @param worker who reports
+     * @param advance moves the engine's clock forward
+     * @return what it produced
+     * @since 0.2
+     */
+    public static Result play(DualPrevention dp, MajorHazardRepository installations, RecheckRepository rechecks,
+            IncidentRepository incidentLog, OrgUnitId unit, Actor safety, Actor leader, Actor worker,
+            Consumer<Duration> advance) {
         Hazard leak = Hazard.of(LEAK, "储罐呼吸阀、法兰泄漏，可燃蒸气积聚", HazardCategory.CHEMICAL,
                 EnumSet.of(AccidentType.FIRE, AccidentType.OTHER_EXPLOSION), "呼吸阀失效、密封老化", "火灾、爆炸")
                 .withMeasure(new ControlMeasure(BREATHER, MeasureCategory.ENGINEERING, "呼吸阀、阻火器完好",
@@ -179,7 +205,7 @@ public final class TankFarmScenario {
                     AssessmentInput.of(Map.of("L", 3, "E", 6, "C", 7)), AssessmentKind.INHERENT, safety.id()));
         }
 
-        MajorHazards majorHazards = MajorHazards.of(dp, new InMemoryMajorHazardRepository(),
+        MajorHazards majorHazards = MajorHazards.of(dp, installations,
                 CriticalQuantityTables.gb18218_2018());
         MajorHazardInstallation farm = majorHazards.register(MajorHazardInstallation.of(FARM, "罐区", UnitKind.STORAGE,
                 unit, List.of(Holding.named("methanol", "300"), Holding.named("lpg", "40")), 35,
@@ -193,13 +219,13 @@ public final class TankFarmScenario {
         advance.accept(Duration.ofHours(2));
         dp.hiddenDangers().apply(CLAMP, new HiddenDangerCommand.Accept(safety, "现场验收合格"));
 
-        LookBacks lookBacks = LookBacks.of(dp, new InMemoryRecheckRepository(), RecheckPeriods.defaults());
+        LookBacks lookBacks = LookBacks.of(dp, rechecks, RecheckPeriods.defaults());
         advance.accept(Duration.ofDays(31));
         Recheck due = lookBacks.due(dp.today()).stream().filter(r -> r.id().danger().equals(CLAMP)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the clamp's re-check is not due"));
         Recheck done = lookBacks.record(due.id(), new RecheckResult(false, safety.id(), dp.today(), "接地夹再次断裂，未按要求定期更换"));
 
-        Incidents incidents = Incidents.of(dp, new InMemoryIncidentRepository());
+        Incidents incidents = Incidents.of(dp, incidentLog);
         List<HazardId> flagged = incidents.record(new Incident(NEAR_MISS, IncidentKind.NEAR_MISS, TANKS, List.of(),
                 List.of(GAS_DETECTOR), AccidentType.FIRE, Casualties.NONE, unit, dp.clock().instant(), worker.id(),
                 "巡检发现储罐呼吸阀泄漏，可燃气体报警器未报警，及时处置未起火"));

@@ -34,6 +34,9 @@ import org.springframework.context.annotation.Bean;
  *   <li>{@link Storage}: a {@link JdbcStorage} on the application's single {@link DataSource}, with
  *       {@link SpringConnections} so that its writes join the calling thread's Spring transaction; its tables
  *       migrated, validated or left alone by {@code dualprevention.jdbc.migration}.</li>
+ *   <li>With that JDBC storage, its repositories of major hazard installations, incidents, look-back re-check
+ *       results and typical hidden dangers ({@link JdbcStorage#majorHazards()} and the others), for the engine's
+ *       areas; their writes join the Spring transaction as the storage's do.</li>
  *   <li>{@link DualPrevention}: on that storage, with the application's {@link Clock}, {@link AccessPolicy},
  *       {@link EffectiveLevelPolicy}, {@link LevelCombination}, {@link RoutineCadence}, assessment methods, grading
  *       schemes and scheme providers, command observers, and its listeners wrapped by {@link AfterCommit}, all
@@ -76,6 +79,60 @@ public class DualPreventionAutoConfiguration {
             }
         }
         return b.build();
+    }
+
+    /**
+     * Major hazard installations in the JDBC storage's database, for the host's
+     * {@code MajorHazards.of(engine, repository, table)}.
+     *
+     * @param storage the JDBC storage
+     * @return its repository
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(JdbcStorage.class)
+    public org.dualprevention.spi.MajorHazardRepository dualPreventionMajorHazards(JdbcStorage storage) {
+        return storage.majorHazards();
+    }
+
+    /**
+     * Incidents and near misses in the JDBC storage's database, for the host's {@code Incidents.of(engine, repository)}.
+     *
+     * @param storage the JDBC storage
+     * @return its repository
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(JdbcStorage.class)
+    public org.dualprevention.spi.IncidentRepository dualPreventionIncidents(JdbcStorage storage) {
+        return storage.incidents();
+    }
+
+    /**
+     * Look-back re-check results in the JDBC storage's database, for the host's
+     * {@code LookBacks.of(engine, repository, periods)}.
+     *
+     * @param storage the JDBC storage
+     * @return its repository
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(JdbcStorage.class)
+    public org.dualprevention.spi.RecheckRepository dualPreventionRechecks(JdbcStorage storage) {
+        return storage.rechecks();
+    }
+
+    /**
+     * The typical hidden-danger library in the JDBC storage's database.
+     *
+     * @param storage the JDBC storage
+     * @return its repository
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(JdbcStorage.class)
+    public org.dualprevention.spi.TypicalHiddenDangerRepository dualPreventionTypicalHiddenDangers(JdbcStorage storage) {
+        return storage.typicalHiddenDangers();
     }
 
     /**

@@ -77,6 +77,25 @@ class AutoConfigurationTest {
     }
 
     @Test
+    void theJdbcStoragesRepositoriesOfMajorHazardsIncidentsRechecksAndTypicalDangersAreBeans() {
+        runner.withUserConfiguration(WithDataSource.class).run(ctx -> {
+            JdbcStorage storage = ctx.getBean(JdbcStorage.class);
+            assertThat(ctx.getBean(org.dualprevention.spi.MajorHazardRepository.class)).isSameAs(storage.majorHazards());
+            assertThat(ctx.getBean(org.dualprevention.spi.IncidentRepository.class)).isSameAs(storage.incidents());
+            assertThat(ctx.getBean(org.dualprevention.spi.RecheckRepository.class)).isSameAs(storage.rechecks());
+            assertThat(ctx.getBean(org.dualprevention.spi.TypicalHiddenDangerRepository.class))
+                    .isSameAs(storage.typicalHiddenDangers());
+            org.dualprevention.lookback.RecheckId id = new org.dualprevention.lookback.RecheckId(HiddenDangerId.of("HD-1"), 1);
+            org.dualprevention.lookback.RecheckResult r = new org.dualprevention.lookback.RecheckResult(true,
+                    ActorId.of("safety"), LocalDate.of(2026, 12, 2), "复查合格");
+            ctx.getBean(org.dualprevention.spi.RecheckRepository.class).add(id, r);
+            assertThat(storage.rechecks().find(id)).contains(r);
+        });
+        runner.withUserConfiguration(OwnStorage.class).run(ctx -> assertThat(ctx)
+                .doesNotHaveBean(org.dualprevention.spi.IncidentRepository.class));
+    }
+
+    @Test
     void propertiesReachTheEngine() {
         runner.withUserConfiguration(WithDataSource.class)
                 .withPropertyValues("dualprevention.zone=Asia/Shanghai").run(ctx -> {
