@@ -24,6 +24,7 @@ import org.dualprevention.jdbc.internal.JsonCodec;
 import org.dualprevention.jdbc.internal.Redaction;
 import org.dualprevention.jdbc.internal.Transactions;
 import org.dualprevention.jdbc.internal.UrlDataSource;
+import org.dualprevention.spi.AuditKeyProvider;
 import org.dualprevention.spi.AuditLog;
 import org.dualprevention.spi.CommandLog;
 import org.dualprevention.spi.Outbox;
@@ -94,8 +95,16 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     /** The enterprise (tenant) id of a store opened without one: {@value}. */
     public static final String DEFAULT_TENANT = "default";
 
+    private final @Nullable AuditKeyProvider keys;
+
     private JdbcStorage(ConnectionProvider provider, Dialect dialect, String description, @Nullable String ownedH2Url,
             JsonCodec codec, String tenant) {
+        this(provider, dialect, description, ownedH2Url, codec, tenant, null);
+    }
+
+    private JdbcStorage(ConnectionProvider provider, Dialect dialect, String description, @Nullable String ownedH2Url,
+            JsonCodec codec, String tenant, @Nullable AuditKeyProvider keys) {
+        this.keys = keys;
         this.dialect = dialect;
         this.tx = new Transactions(provider, tenant);
         this.description = description;
@@ -105,7 +114,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         this.inspectionPlans = new JdbcInspectionPlanRepository(tx, codec, dialect);
         this.inspectionTasks = new JdbcInspectionTaskRepository(tx, codec, dialect);
         this.goodPractices = new JdbcGoodPracticeRepository(tx, codec, dialect);
-        this.hiddenDangers = new JdbcHiddenDangerRepository(tx, codec, dialect);
+        this.hiddenDangers = new JdbcHiddenDangerRepository(tx, codec, dialect, keys);
         this.auditLog = new JdbcAuditLog(tx);
         this.tenant = tenant;
         this.commands = new JdbcCommandLog(tx, tenant);
@@ -268,6 +277,19 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         return hiddenDangers.corruptRecords();
     }
 
+    /**
+     * Writes the snapshot ({@code doc}) of every hidden danger stored without one, i.e. written before release 0.2,
+     * each from its verified chain: until then such a hidden danger is loaded by replaying its whole chain (correct,
+     * but its cost grows with the chain), and its next save writes the snapshot anyway. Safe to run while the
+     * application runs and to run again; a corrupt record is skipped and left to {@link #corruptRecords()}.
+     *
+     * @return how many snapshots were written
+     * @since 0.2
+     */
+    public int fillSnapshots() {
+        return hiddenDangers.fillSnapshots();
+    }
+
     /** @return the enterprise (tenant) this store serves */
     public String tenant() {
         return tenant;
@@ -304,7 +326,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
                     + "] audit chains; allowed: one chain per hidden danger");
         }
         // every chain verified and replayed to its state before anything is stored (issue 12)
-        org.dualprevention.engine.closedloop.StoreVerification.requireImportable(dangers, chains, null);
+        org.dualprevention.engine.closedloop.StoreVerification.requireImportable(dangers, chains, keys);
         return dangers.isEmpty() ? 0 : hiddenDangers.importBatch(List.copyOf(dangers), List.copyOf(chains));
     }
 
@@ -360,6 +382,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         private @Nullable DataSource migrationOwner;
         private final JsonCodec codec = new JsonCodec();
         private String tenant = DEFAULT_TENANT;
+        private @Nullable AuditKeyProvider keys;
 
         private Builder() {
         }
@@ -379,6 +402,21 @@ public final class JdbcStorage implements Storage, AutoCloseable {
                         + " characters, no leading or trailing space");
             }
             this.tenant = tenantId;
+            return this;
+        }
+
+        /**
+         * The host's keys for keyed audit chaining (the same provider the engine writes entries with): every load
+         * then checks a keyed head entry's HMAC against its snapshot, and replays, {@link #corruptRecords()} and
+         * {@link #importHiddenDangers} verify keyed entries with them. Without keys a keyed head's own hash cannot be
+         * checked (the snapshot is still compared with it). Off by default.
+         *
+         * @param auditKeys the host's key provider
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder auditKeys(AuditKeyProvider auditKeys) {
+            this.keys = Objects.requireNonNull(auditKeys, "auditKeys");
             return this;
         }
 
@@ -490,7 +528,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
             } catch (SQLException e) {
                 throw new JdbcStorageException("Cannot connect to the database", e);
             }
-            return new JdbcStorage(p, d, desc, null, codec, tenant);
+            return new JdbcStorage(p, d, desc, null, codec, tenant, keys);
         }
     }
 }
