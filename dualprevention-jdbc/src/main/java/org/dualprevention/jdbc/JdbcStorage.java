@@ -41,10 +41,14 @@ import org.jspecify.annotations.Nullable;
  * The dualprevention {@link Storage} over plain JDBC: H2 (embedded), PostgreSQL, MySQL and MariaDB.
  *
  * <p>Each aggregate is one row: its JSON document (the dualprevention-json form) plus indexed columns for
- * the queries of the storage SPI. A hidden danger is the exception the danger model asks for: its persistent
- * form is its audit chain, so it is loaded by replaying the chain ({@code AuditChain.replay}, which verifies
- * every hash); its row holds the query columns (and the JSON document once dualprevention-json has a form for
- * it), and a chain edited outside the library fails to load with a {@link JdbcStorageException}. Saves are optimistic: a conditional {@code UPDATE … WHERE id = ? AND
+ * the queries of the storage SPI. A hidden danger's persistent truth is its audit chain; its row holds the query
+ * columns and its snapshot (the dualprevention-json form, {@code HiddenDangerJson}), written with the audit entry.
+ * A load reads the row joined with its head audit entry in one statement (a query page likewise) and checks the
+ * snapshot against the head ({@code AuditChain.checkSnapshot}, with the keys of {@link Builder#auditKeys}) and every
+ * query column against the snapshot: a disagreement is a {@link CorruptRecordException}, never served. Full
+ * verification replays the chain ({@link #corruptRecords()}, the engine's verification, imports). A row without a
+ * snapshot (stored before 0.2) loads by replaying its chain; {@link #fillSnapshots()} writes the missing ones.
+ * Saves are optimistic: a conditional {@code UPDATE … WHERE id = ? AND
  * version = ?} (or an {@code INSERT} for version 0 with the id as primary key); no row updated, or a
  * duplicate key, is a {@link org.dualprevention.StaleVersionException}. A hidden danger's state and its audit
  * entry are written in one transaction; the audit log is an append-only table keyed by (hidden danger,
@@ -264,8 +268,10 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     }
 
     /**
-     * Every corrupt hidden-danger record, for administrators: a row whose query columns (state, open flag, unit,
-     * risk point, grade, deadline, reported time) disagree with the hidden danger's verified state, an audit entry
+     * Every corrupt hidden-danger record, for administrators: a snapshot that disagrees with its head entry or with
+     * the replay of its whole chain, a chain that does not verify (naming the first bad entry), a row whose query
+     * columns (state, open flag, unit, risk point, grade, deadline, reported time) disagree with the hidden danger's
+     * verified state, an audit entry
      * with a value that cannot be read (a time text, a code), a chain that does not replay or does not reach the
      * stored version. Each is named with the column and the value found; the good records are untouched and keep
      * being served, while a read that meets a corrupt one throws {@link CorruptRecordException} (or a
@@ -308,7 +314,9 @@ public final class JdbcStorage implements Storage, AutoCloseable {
 
     /**
      * Bulk import of hidden dangers not stored yet, each with its whole audit chain (entries 1 to its
-     * version), in JDBC batches: one transaction per call (or the host's, when a connection is bound). For
+     * version), with its snapshot, in JDBC batches, or on PostgreSQL with {@code COPY … FROM STDIN} through the
+     * driver's {@code CopyManager} when the connection unwraps to {@code org.postgresql.PGConnection}: one
+     * transaction per call (or the host's, when a connection is bound). For
      * moving a ledger into the database; everyday saves go through {@link #hiddenDangers()}.
      *
      * @param dangers the hidden dangers

@@ -46,14 +46,14 @@ class BulkImportTest {
     @ParameterizedTest
     @EnumSource(value = TestDatabase.Kind.class, names = {"H2_MEM", "POSTGRESQL", "MARIADB"})
     void importWritesSnapshotsAndUsesCopyOnPostgres(TestDatabase.Kind kind) throws SQLException {
-        try (TestDatabase db = TestDatabase.create(kind)) {
+        try (TestDatabase db = TestDatabase.create(kind); TestPool pool = new TestPool(db.dataSource(), 2)) {
             Migrations.migrate(db.dataSource());
-            SnapshotReadPathTest.Counting counting = new SnapshotReadPathTest.Counting(db.dataSource());
+            SnapshotReadPathTest.Counting counting = new SnapshotReadPathTest.Counting(pool);
             JdbcStorage s = JdbcStorage.of(counting);
             long seed = 4242;
             List<HiddenDanger> dangers = new ArrayList<>();
             List<List<AuditEntry>> chains = new ArrayList<>();
-            for (int i = 0; i < 2500; i++) {
+            for (int i = 0; i < 2100; i++) {
                 // ids with quotes, commas, a backslash: CSV must carry them exactly
                 HiddenDangerId id = HiddenDangerId.of("HD-" + (10000 + i) + (i % 7 == 0 ? "\"q,\\x" : ""));
                 List<AuditEntry> c = chain(id, i % 7 == 0 ? 2 : i % 6, seed + i); // no evidence URI from such an id
@@ -61,7 +61,7 @@ class BulkImportTest {
                 dangers.add(AuditChain.replay(c));
             }
             counting.reset();
-            assertEquals(2500, s.importHiddenDangers(dangers, chains));
+            assertEquals(2100, s.importHiddenDangers(dangers, chains));
             int statements = counting.reset();
             if (kind == TestDatabase.Kind.POSTGRESQL) {
                 assertTrue(counting.sql.stream().noneMatch(q -> q.startsWith("INSERT")),

@@ -361,6 +361,29 @@ class SnapshotReadPathTest {
             assertEquals(saved, Page.stream(p -> s.hiddenDangers().find(HiddenDangerQuery.all(), p), 5).toList());
             assertEquals(List.of(), s.corruptRecords());
 
+            // a chain of release 0.1 (format 1: its head binds no state): loaded by replay although it has a snapshot,
+            // and a snapshot that is not its replay is reported
+            HiddenDangerId old = HiddenDangerId.of("HD-OLD");
+            List<AuditEntry> chain2 = BulkImportTest.chain(old, 3, 9);
+            List<AuditEntry> chain1 = new ArrayList<>();
+            String previous = AuditEntry.GENESIS;
+            for (AuditEntry e : chain2) {
+                AuditEntry e1 = AuditEntries.createFormat1(e.dangerId(), e.sequence(), e.actor(), e.at(), e.action(),
+                        e.stateBefore(), e.stateAfter(), e.data(), previous);
+                chain1.add(e1);
+                previous = e1.hash();
+            }
+            HiddenDanger v1 = org.dualprevention.engine.closedloop.AuditChain.replay(chain1);
+            assertEquals(1, s.importHiddenDangers(List.of(v1), List.of(chain1)));
+            assertNotNull(doc(db.dataSource(), old));
+            counting.reset();
+            assertEquals(v1, s.hiddenDangers().find(old).orElseThrow());
+            assertEquals(2, counting.reset(), "a format-1 head binds no state: the chain is replayed");
+            ObjectNode edited = HiddenDangerJson.write(v1);
+            ((ObjectNode) edited.get("finding")).put("title", "nothing to see");
+            setDoc(db.dataSource(), kind, old, edited.toString());
+            reported(s, old, "doc");
+
         }
     }
 }
