@@ -415,8 +415,8 @@ public final class JdbcStorage implements Storage, AutoCloseable {
 
         /**
          * The host's keys for keyed audit chaining (the same provider the engine writes entries with): every load
-         * then checks a keyed head entry's HMAC against its snapshot, and replays, {@link #corruptRecords()} and
-         * {@link #importHiddenDangers} verify keyed entries with them. Without keys a keyed head's own hash cannot be
+         * then checks a keyed head entry's HMAC against its snapshot, and replays, {@link JdbcStorage#corruptRecords()}
+         * and {@link JdbcStorage#importHiddenDangers} verify keyed entries with them. Without keys a keyed head's own hash cannot be
          * checked (the snapshot is still compared with it). Off by default.
          *
          * @param auditKeys the host's key provider
