@@ -47,7 +47,13 @@ class MillionRowsExplainTest {
                         + " 'RP-' || (g % 50000), CASE WHEN g % 10 = 0 THEN 'major' ELSE 'general' END,"
                         + " DATE '2025-01-01' + (g % 730), 1735689600000000000 + g::bigint * 60000000000"
                         + " FROM generate_series(1, " + ROWS + ") g");
+                // every row's head entry (version 1), so the page's join with the audit table meets real statistics
+                s.execute("INSERT INTO dp_audit_entry (danger_id, seq, actor_id, at_text, action, state_before, state_after,"
+                        + " data, previous_hash, hash) SELECT 'HD-' || lpad(g::text, 7, '0'), 1, 'A', '2025-01-01T00:00:00Z',"
+                        + " 'report', NULL, 'reported', '', repeat('0', 64), repeat('1', 64) FROM generate_series(1, " + ROWS
+                        + ") g");
                 s.execute("ANALYZE dp_hidden_danger");
+                s.execute("ANALYZE dp_audit_entry");
             } else {
                 s.execute("INSERT INTO dp_hidden_danger (id, version, state, is_open, unit_id, risk_point_id, grade,"
                         + " deadline, reported_ns) SELECT CONCAT('HD-', LPAD(seq, 7, '0')), 1,"
@@ -55,7 +61,11 @@ class MillionRowsExplainTest {
                         + " CONCAT('RP-', seq % 50000), IF(seq % 10 = 0, 'major', 'general'),"
                         + " DATE_ADD(DATE '2025-01-01', INTERVAL seq % 730 DAY), 1735689600000000000 + seq * 60000000000"
                         + " FROM seq_1_to_" + ROWS);
+                s.execute("INSERT INTO dp_audit_entry (danger_id, seq, actor_id, at_text, action, state_before, state_after,"
+                        + " data, previous_hash, hash) SELECT CONCAT('HD-', LPAD(seq, 7, '0')), 1, 'A', '2025-01-01T00:00:00Z',"
+                        + " 'report', NULL, 'reported', '', REPEAT('0', 64), REPEAT('1', 64) FROM seq_1_to_" + ROWS);
                 s.execute("ANALYZE TABLE dp_hidden_danger");
+                s.execute("ANALYZE TABLE dp_audit_entry");
             }
         }
     }
