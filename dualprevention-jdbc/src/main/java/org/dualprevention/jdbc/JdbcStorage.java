@@ -28,6 +28,7 @@ import org.dualprevention.jdbc.internal.JsonCodec;
 import org.dualprevention.jdbc.internal.Redaction;
 import org.dualprevention.jdbc.internal.Transactions;
 import org.dualprevention.jdbc.internal.UrlDataSource;
+import org.dualprevention.spi.AuditKeyProvider;
 import org.dualprevention.spi.AuditLog;
 import org.dualprevention.spi.CommandLog;
 import org.dualprevention.spi.Outbox;
@@ -48,10 +49,14 @@ import org.jspecify.annotations.Nullable;
  * The dualprevention {@link Storage} over plain JDBC: H2 (embedded), PostgreSQL, MySQL and MariaDB.
  *
  * <p>Each aggregate is one row: its JSON document (the dualprevention-json form) plus indexed columns for
- * the queries of the storage SPI. A hidden danger is the exception the danger model asks for: its persistent
- * form is its audit chain, so it is loaded by replaying the chain ({@code AuditChain.replay}, which verifies
- * every hash); its row holds the query columns (and the JSON document once dualprevention-json has a form for
- * it), and a chain edited outside the library fails to load with a {@link JdbcStorageException}. Saves are optimistic: a conditional {@code UPDATE … WHERE id = ? AND
+ * the queries of the storage SPI. A hidden danger's persistent truth is its audit chain; its row holds the query
+ * columns and its snapshot (the dualprevention-json form, {@code HiddenDangerJson}), written with the audit entry.
+ * A load reads the row joined with its head audit entry in one statement (a query page likewise) and checks the
+ * snapshot against the head ({@code AuditChain.checkSnapshot}, with the keys of {@link Builder#auditKeys}) and every
+ * query column against the snapshot: a disagreement is a {@link CorruptRecordException}, never served. Full
+ * verification replays the chain ({@link #corruptRecords()}, the engine's verification, imports). A row without a
+ * snapshot (stored before 0.2) loads by replaying its chain; {@link #fillSnapshots()} writes the missing ones.
+ * Saves are optimistic: a conditional {@code UPDATE … WHERE id = ? AND
  * version = ?} (or an {@code INSERT} for version 0 with the id as primary key); no row updated, or a
  * duplicate key, is a {@link org.dualprevention.StaleVersionException}. A hidden danger's state and its audit
  * entry are written in one transaction; the audit log is an append-only table keyed by (hidden danger,
@@ -106,8 +111,16 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     /** The enterprise (tenant) id of a store opened without one: {@value}. */
     public static final String DEFAULT_TENANT = "default";
 
+    private final @Nullable AuditKeyProvider keys;
+
     private JdbcStorage(ConnectionProvider provider, Dialect dialect, String description, @Nullable String ownedH2Url,
             JsonCodec codec, String tenant) {
+        this(provider, dialect, description, ownedH2Url, codec, tenant, null);
+    }
+
+    private JdbcStorage(ConnectionProvider provider, Dialect dialect, String description, @Nullable String ownedH2Url,
+            JsonCodec codec, String tenant, @Nullable AuditKeyProvider keys) {
+        this.keys = keys;
         this.dialect = dialect;
         this.tx = new Transactions(provider, tenant);
         this.description = description;
@@ -117,7 +130,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         this.inspectionPlans = new JdbcInspectionPlanRepository(tx, codec, dialect);
         this.inspectionTasks = new JdbcInspectionTaskRepository(tx, codec, dialect);
         this.goodPractices = new JdbcGoodPracticeRepository(tx, codec, dialect);
-        this.hiddenDangers = new JdbcHiddenDangerRepository(tx, codec, dialect);
+        this.hiddenDangers = new JdbcHiddenDangerRepository(tx, codec, dialect, keys);
         this.auditLog = new JdbcAuditLog(tx);
         this.tenant = tenant;
         this.commands = new JdbcCommandLog(tx, tenant);
@@ -316,8 +329,10 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     }
 
     /**
-     * Every corrupt hidden-danger record, for administrators: a row whose query columns (state, open flag, unit,
-     * risk point, grade, deadline, reported time) disagree with the hidden danger's verified state, an audit entry
+     * Every corrupt hidden-danger record, for administrators: a snapshot that disagrees with its head entry or with
+     * the replay of its whole chain, a chain that does not verify (naming the first bad entry), a row whose query
+     * columns (state, open flag, unit, risk point, grade, deadline, reported time) disagree with the hidden danger's
+     * verified state, an audit entry
      * with a value that cannot be read (a time text, a code), a chain that does not replay or does not reach the
      * stored version. Each is named with the column and the value found; the good records are untouched and keep
      * being served, while a read that meets a corrupt one throws {@link CorruptRecordException} (or a
@@ -327,6 +342,19 @@ public final class JdbcStorage implements Storage, AutoCloseable {
      */
     public List<CorruptRecord> corruptRecords() {
         return hiddenDangers.corruptRecords();
+    }
+
+    /**
+     * Writes the snapshot ({@code doc}) of every hidden danger stored without one, i.e. written before release 0.2,
+     * each from its verified chain: until then such a hidden danger is loaded by replaying its whole chain (correct,
+     * but its cost grows with the chain), and its next save writes the snapshot anyway. Safe to run while the
+     * application runs and to run again; a corrupt record is skipped and left to {@link #corruptRecords()}.
+     *
+     * @return how many snapshots were written
+     * @since 0.2
+     */
+    public int fillSnapshots() {
+        return hiddenDangers.fillSnapshots();
     }
 
     /** @return the enterprise (tenant) this store serves */
@@ -347,7 +375,9 @@ public final class JdbcStorage implements Storage, AutoCloseable {
 
     /**
      * Bulk import of hidden dangers not stored yet, each with its whole audit chain (entries 1 to its
-     * version), in JDBC batches: one transaction per call (or the host's, when a connection is bound). For
+     * version), with its snapshot, in JDBC batches, or on PostgreSQL with {@code COPY … FROM STDIN} through the
+     * driver's {@code CopyManager} when the connection unwraps to {@code org.postgresql.PGConnection}: one
+     * transaction per call (or the host's, when a connection is bound). For
      * moving a ledger into the database; everyday saves go through {@link #hiddenDangers()}.
      *
      * @param dangers the hidden dangers
@@ -365,7 +395,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
                     + "] audit chains; allowed: one chain per hidden danger");
         }
         // every chain verified and replayed to its state before anything is stored (issue 12)
-        org.dualprevention.engine.closedloop.StoreVerification.requireImportable(dangers, chains, null);
+        org.dualprevention.engine.closedloop.StoreVerification.requireImportable(dangers, chains, keys);
         return dangers.isEmpty() ? 0 : hiddenDangers.importBatch(List.copyOf(dangers), List.copyOf(chains));
     }
 
@@ -421,6 +451,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         private @Nullable DataSource migrationOwner;
         private final JsonCodec codec = new JsonCodec();
         private String tenant = DEFAULT_TENANT;
+        private @Nullable AuditKeyProvider keys;
 
         private Builder() {
         }
@@ -440,6 +471,21 @@ public final class JdbcStorage implements Storage, AutoCloseable {
                         + " characters, no leading or trailing space");
             }
             this.tenant = tenantId;
+            return this;
+        }
+
+        /**
+         * The host's keys for keyed audit chaining (the same provider the engine writes entries with): every load
+         * then checks a keyed head entry's HMAC against its snapshot, and replays, {@link JdbcStorage#corruptRecords()}
+         * and {@link JdbcStorage#importHiddenDangers} verify keyed entries with them. Without keys a keyed head's own hash cannot be
+         * checked (the snapshot is still compared with it). Off by default.
+         *
+         * @param auditKeys the host's key provider
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder auditKeys(AuditKeyProvider auditKeys) {
+            this.keys = Objects.requireNonNull(auditKeys, "auditKeys");
             return this;
         }
 
@@ -551,7 +597,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
             } catch (SQLException e) {
                 throw new JdbcStorageException("Cannot connect to the database", e);
             }
-            return new JdbcStorage(p, d, desc, null, codec, tenant);
+            return new JdbcStorage(p, d, desc, null, codec, tenant, keys);
         }
     }
 }

@@ -121,18 +121,26 @@ class ColumnTamperTest {
             assertTrue(f.dp.hiddenDangers().verifyAuditChain(HD2).isValid());
             assertEquals(1, storage.corruptRecords().size());
 
-            // a time text that cannot be parsed: the hidden danger and the entry are named, no bare parse error
+            // a time text that cannot be parsed: the hidden danger and the entry are named, no bare parse error. A plain
+            // load reads the snapshot and the head entry (#2) only, so it still serves HD-2; full verification names it
             exec(db, "UPDATE dp_audit_entry SET at_text = 'yesterday' WHERE danger_id = 'HD-2' AND seq = 1");
-            CorruptRecordException e = assertThrows(CorruptRecordException.class, () -> storage.hiddenDangers().find(HD2));
+            assertTrue(storage.hiddenDangers().find(HD2).isPresent());
+            CorruptRecordException e = assertThrows(CorruptRecordException.class,
+                    () -> storage.auditLog().entries(HD2, org.dualprevention.query.PageRequest.first(10)));
             assertEquals("at_text", e.column());
             assertEquals(1, e.sequence().orElseThrow());
             assertTrue(e.getMessage().contains("Audit entry [#1] of hidden danger [HD-2]")
                     && e.getMessage().contains("[yesterday]"), e.getMessage());
+            // the same text in the head entry: the plain load reports it
+            exec(db, "UPDATE dp_audit_entry SET at_text = 'today' WHERE danger_id = 'HD-2' AND seq = 2");
+            CorruptRecordException head = assertThrows(CorruptRecordException.class, () -> storage.hiddenDangers().find(HD2));
+            assertEquals("at_text", head.column());
+            assertEquals(2, head.sequence().orElseThrow());
             // the administrators' list names both, and loses neither
             List<CorruptRecord> corrupt = storage.corruptRecords();
             assertEquals(List.of("HD-1", "HD-2"), corrupt.stream().map(CorruptRecord::dangerId).collect(Collectors.toList()));
             assertEquals("at_text", corrupt.get(1).column());
-            assertEquals(1, corrupt.get(1).sequence());
+            assertEquals(2, corrupt.get(1).sequence(), "the head entry is read first");
         }
     }
 }

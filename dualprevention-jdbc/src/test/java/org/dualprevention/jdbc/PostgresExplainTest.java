@@ -94,6 +94,9 @@ class PostgresExplainTest {
         HiddenDangerQuery q = HiddenDangerQuery.all().overdueAsOf(LocalDate.parse("2026-01-10"));
         assertIndexed("overdue, first page", explain(dangers().pageStatement(q, PageRequest.first(50))), "dp_hidden_danger",
                 "dp_hidden_danger_overdue");
+        // the page's rows meet their head entries by primary key: one statement, no scan of the audit table
+        assertIndexed("overdue, first page with head entries", explain(dangers().pageStatement(q, PageRequest.first(50))),
+                "dp_audit_entry", "dp_audit_entry_pk");
         String token = Sql.token("2025-06-01", "HD-0150000");
         assertIndexed("overdue, a later page", explain(dangers().pageStatement(q, PageRequest.after(token, 50))),
                 "dp_hidden_danger", "dp_hidden_danger_overdue");

@@ -16,8 +16,9 @@ import org.dualprevention.organization.OrgUnitId;
 import org.junit.jupiter.api.Test;
 
 /**
- * A hidden danger is loaded by replaying its hash-chained audit log, so rows edited outside the library
- * are refused on load instead of being served. On H2 the edits go through once the append-only trigger is
+ * A hidden danger is loaded from its snapshot checked against the head of its hash-chained audit log, and fully
+ * verified by replaying the chain: rows edited outside the library are refused on load (head) or reported by
+ * {@link JdbcStorage#corruptRecords()} (any entry) instead of being served. On H2 the edits go through once the append-only trigger is
  * dropped, which whoever holds the file can do.
  */
 class TamperDetectionTest {
@@ -50,12 +51,16 @@ class TamperDetectionTest {
             assertTrue(guarded.getMessage().contains("append-only"), guarded.getMessage());
             exec(db, "DROP TRIGGER dp_audit_entry_append_only");
             exec(db, "UPDATE dp_audit_entry SET actor_id = 'someone-else' WHERE danger_id = 'HD-T1' AND seq = 2");
-            JdbcStorageException edited = assertThrows(JdbcStorageException.class, () -> storage.hiddenDangers().find(id));
-            assertTrue(edited.getMessage().contains("[HD-T1] does not replay"), edited.getMessage());
+            // a load reads the snapshot and the head entry only: the middle edit is found by full verification
+            assertEquals(d, storage.hiddenDangers().find(id).orElseThrow());
+            java.util.List<CorruptRecord> corrupt = storage.corruptRecords();
+            assertEquals(1, corrupt.size(), corrupt.toString());
+            assertEquals(2, corrupt.get(0).sequence(), corrupt.toString());
 
             exec(db, "DELETE FROM dp_audit_entry WHERE danger_id = 'HD-T1' AND seq = 4");
-            JdbcStorageException missing = assertThrows(JdbcStorageException.class, () -> storage.hiddenDangers().find(id));
-            assertTrue(missing.getMessage().contains("version [4] but its audit log holds [3] entries"), missing.getMessage());
+            CorruptRecordException missing = assertThrows(CorruptRecordException.class, () -> storage.hiddenDangers().find(id));
+            assertTrue(missing.getMessage().contains("stored at version [4] but its audit log has no entry [#4]"),
+                    missing.getMessage());
         }
     }
 }

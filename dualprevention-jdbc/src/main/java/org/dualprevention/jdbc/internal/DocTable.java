@@ -45,6 +45,7 @@ public final class DocTable<T> {
     private final String insertSql;
     private final String updateSql;
     private boolean docIsProjection;
+    private @Nullable Function<T, String> documentWriter;
     private String tenant = "default";
 
     /**
@@ -97,6 +98,32 @@ public final class DocTable<T> {
     public DocTable<T> documentIsProjection() {
         this.docIsProjection = true;
         return this;
+    }
+
+    /**
+     * Writes the document with a function of its own instead of the codec (the hidden danger's snapshot).
+     *
+     * @param writer the JSON text of an aggregate
+     * @return this
+     */
+    public DocTable<T> documentWith(Function<T, String> writer) {
+        this.documentWriter = Objects.requireNonNull(writer, "writer");
+        return this;
+    }
+
+    /**
+     * The document of an aggregate as this mapping writes it.
+     *
+     * @param row the aggregate
+     * @return the JSON text, or null for a projection the codec has no form of
+     */
+    public @Nullable String documentOf(T row) {
+        return document(row);
+    }
+
+    /** @return the id of an aggregate */
+    public Function<T, String> idOf() {
+        return id;
     }
 
     /**
@@ -225,6 +252,9 @@ public final class DocTable<T> {
     }
 
     private @Nullable String document(T row) {
+        if (documentWriter != null) {
+            return documentWriter.apply(row);
+        }
         return docIsProjection ? codec.writeIfSupported(row).orElse(null) : codec.write(row);
     }
 

@@ -109,7 +109,14 @@ public final class JdbcAuditLog implements AuditLog {
         }
     }
 
-    private static AuditEntry entry(HiddenDangerId danger, ResultSet rs, int first) throws SQLException {
+    /** The columns of an entry as {@link #entry} reads them, each prefixed with an alias and a dot. */
+    static String entryColumns(String alias) {
+        return String.join(", ", java.util.Arrays.stream(new String[] {"seq", "actor_id", "at_text", "action", "state_before",
+                "state_after", "data", "previous_hash", "hash", "entry_format", "state_hash", "key_id"})
+                .map(c -> alias + "." + c).toArray(String[]::new));
+    }
+
+    static AuditEntry entry(HiddenDangerId danger, ResultSet rs, int first) throws SQLException {
         long seq = rs.getLong(first);
         String d = danger.value();
         ActorId actor = parse(d, seq, "actor_id", rs.getString(first + 1), ActorId::of, "an actor id");
