@@ -9,6 +9,7 @@ import org.dualprevention.jdbc.JdbcStorage;
 import org.dualprevention.jdbc.Migrations;
 import org.dualprevention.spi.AccessPolicy;
 import org.dualprevention.spi.AssessmentMethod;
+import org.dualprevention.spi.AuditKeyProvider;
 import org.dualprevention.spi.CommandObserver;
 import org.dualprevention.spi.EffectiveLevelPolicy;
 import org.dualprevention.spi.GradingScheme;
@@ -56,13 +57,16 @@ public class DualPreventionAutoConfiguration {
      *
      * @param dataSource the application's data source
      * @param properties the properties
+     * @param keys the application's audit keys, if any: the store then checks keyed entries with them
      * @return the storage
      */
     @Bean
     @ConditionalOnMissingBean(Storage.class)
     @ConditionalOnSingleCandidate(DataSource.class)
-    public JdbcStorage dualPreventionStorage(DataSource dataSource, DualPreventionProperties properties) {
+    public JdbcStorage dualPreventionStorage(DataSource dataSource, DualPreventionProperties properties,
+            ObjectProvider<AuditKeyProvider> keys) {
         JdbcStorage.Builder b = JdbcStorage.builder().connections(SpringConnections.of(dataSource));
+        keys.ifAvailable(b::auditKeys);
         switch (properties.getJdbc().getMigration()) {
             case MIGRATE -> b.migrateWith(dataSource);
             case VALIDATE -> {
@@ -164,6 +168,7 @@ public class DualPreventionAutoConfiguration {
      * @param dangerListeners the application's hidden-danger listeners (called after commit)
      * @param inspectionListeners the application's inspection listeners (called after commit)
      * @param observers the application's command observers
+     * @param keys the application's audit keys, if any: every new audit entry is then keyed (HMAC-SHA-256)
      * @return the engine
      */
     @Bean
@@ -174,7 +179,8 @@ public class DualPreventionAutoConfiguration {
             ObjectProvider<LevelCombination> levelCombination, ObjectProvider<RoutineCadence> cadence,
             ObjectProvider<AssessmentMethod> methods, ObjectProvider<GradingScheme> schemes,
             ObjectProvider<GradingSchemeProvider> schemeProviders, ObjectProvider<HiddenDangerListener> dangerListeners,
-            ObjectProvider<InspectionListener> inspectionListeners, ObjectProvider<CommandObserver> observers) {
+            ObjectProvider<InspectionListener> inspectionListeners, ObjectProvider<CommandObserver> observers,
+            ObjectProvider<AuditKeyProvider> keys) {
         DualPrevention.Builder b = DualPrevention.builder()
                 .storage(storage)
                 .discover(properties.isDiscover())
@@ -193,6 +199,7 @@ public class DualPreventionAutoConfiguration {
         dangerListeners.orderedStream().forEach(l -> b.listener(AfterCommit.of(l)));
         inspectionListeners.orderedStream().forEach(l -> b.inspectionListener(AfterCommit.of(l)));
         observers.orderedStream().forEach(b::commandObserver);
+        keys.ifAvailable(b::auditKeys);
         return b.build();
     }
 }

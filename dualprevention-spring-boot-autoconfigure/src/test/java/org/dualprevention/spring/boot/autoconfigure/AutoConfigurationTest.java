@@ -95,6 +95,54 @@ class AutoConfigurationTest {
                 .doesNotHaveBean(org.dualprevention.spi.IncidentRepository.class));
     }
 
+    /** Keys as a host would hand them: one current key id, 32 bytes. */
+    static final class HostKeys implements org.dualprevention.spi.AuditKeyProvider {
+        @Override
+        public String currentKeyId() {
+            return "k-2026";
+        }
+
+        @Override
+        public java.util.Optional<byte[]> key(String keyId) {
+            return keyId.equals("k-2026") ? java.util.Optional.of(new byte[32]) : java.util.Optional.empty();
+        }
+
+        @Override
+        public Instant keyedSince() {
+            return T.minusSeconds(3600);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class WithKeys {
+        @Bean
+        org.dualprevention.spi.AuditKeyProvider auditKeys() {
+            return new HostKeys();
+        }
+    }
+
+    @Test
+    void anAuditKeyProviderBeanKeysEveryEntryAndTheJdbcStoreChecksWithIt() {
+        runner.withUserConfiguration(WithDataSource.class, WithKeys.class).run(ctx -> {
+            DualPrevention dp = ctx.getBean(DualPrevention.class);
+            dp.hiddenDangers().report(report("HD-K"));
+            List<org.dualprevention.danger.AuditEntry> chain = ctx.getBean(JdbcStorage.class).auditLog()
+                    .entries(HiddenDangerId.of("HD-K"), org.dualprevention.query.PageRequest.first(10)).items();
+            assertThat(chain).hasSize(1);
+            assertThat(chain.get(0).keyId()).contains("k-2026");
+            assertThat(dp.hiddenDangers().find(HiddenDangerId.of("HD-K"))).isPresent();
+            assertThat(dp.hiddenDangers().verifyAuditChain(HiddenDangerId.of("HD-K")).isValid()).isTrue();
+        });
+        // without the bean the same report is unkeyed
+        runner.withUserConfiguration(WithDataSource.class).run(ctx -> {
+            ctx.getBean(DualPrevention.class).hiddenDangers().report(report("HD-U"));
+            assertThat(ctx.getBean(JdbcStorage.class).auditLog()
+                    .entries(HiddenDangerId.of("HD-U"), org.dualprevention.query.PageRequest.first(10)).items().get(0)
+                    .keyId())
+                    .isEmpty();
+        });
+    }
+
     @Test
     void propertiesReachTheEngine() {
         runner.withUserConfiguration(WithDataSource.class)
