@@ -1,7 +1,6 @@
 package org.dualprevention.engine.closedloop;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -74,13 +73,19 @@ final class CanonicalData {
             return sb.toString();
         }
         int n = keys.size();
-        Integer[] order = new Integer[n];
+        int[] order = new int[n];
         int length = 0;
         for (int i = 0; i < n; i++) {
-            order[i] = i;
-            length += keys.get(i).length() + vals.get(i).length() + 2;
+            // insertion sort of the positions by key: a few dozen keys, mostly put in order already
+            String key = keys.get(i);
+            int j = i;
+            while (j > 0 && keys.get(order[j - 1]).compareTo(key) > 0) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
+            length += key.length() + vals.get(i).length() + 2;
         }
-        Arrays.sort(order, (a, b) -> keys.get(a).compareTo(keys.get(b)));
         StringBuilder sb = new StringBuilder(length + 16);
         for (int j = 0; j < n; j++) {
             String key = keys.get(order[j]);
