@@ -331,6 +331,12 @@ final class Table<I, K extends Comparable<? super K>, V> {
         return Page.of(items, Optional.empty());
     }
 
+    /** The first record in sort-key order among the candidates that satisfies {@code predicate} (no page built). */
+    Optional<V> first(Candidates<K> candidates, Predicate<V> predicate) {
+        Iterator<V> it = matching(candidates, predicate, Optional.empty());
+        return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+    }
+
     /** How many records in the candidates satisfy {@code predicate}. */
     long count(Candidates<K> candidates, Predicate<V> predicate) {
         long n = 0;
