@@ -73,7 +73,7 @@ public class DangerQueryBenchmark {
         open = HiddenDangerQuery.all().open().inUnits(units);
         overdue = HiddenDangerQuery.all().overdueAsOf(AS_OF).inUnits(units);
         if (openStore() != openLoop() || overdueStore() != overdueLoop() || overdueLoop() == 0
-                || openIndex() != openLoop() || overdueIndex() != overdueLoop()) {
+                || openIndex() != openLoop() || overdueIndex() != overdueLoop() || openIndexSorted() != openLoop()) {
             throw new IllegalStateException("store and loop disagree: open " + openStore() + " vs " + openLoop()
                     + ", overdue " + overdueStore() + " vs " + overdueLoop());
         }
@@ -152,6 +152,31 @@ public class DangerQueryBenchmark {
         }
         return out.size();
     }
+
+    /**
+     * Baseline: the {@code HashMap} index, the matches then sorted by id, as the store returns them (the store
+     * pages in id order; a host wanting the same order writes this).
+     *
+     * @return how many
+     */
+    @Benchmark
+    public long openIndexSorted() {
+        List<HiddenDanger> out = new ArrayList<>();
+        for (OrgUnitId u : units) {
+            List<HiddenDanger> ds = byUnit.get(u);
+            if (ds != null) {
+                for (HiddenDanger d : ds) {
+                    if (d.isOpen()) {
+                        out.add(d);
+                    }
+                }
+            }
+        }
+        out.sort(BY_ID);
+        return out.size();
+    }
+
+    private static final java.util.Comparator<HiddenDanger> BY_ID = (a, b) -> a.id().compareTo(b.id());
 
     /**
      * Baseline: the same {@code HashMap} index for the overdue query.

@@ -32,7 +32,8 @@ import org.dualprevention.storage.memory.InMemoryStorage;
  *   <li>baseline: a {@code HashMap<String, PlainDanger>} of a plain record holding the same fields as
  *       strings, dates and numbers;</li>
  *   <li>baseline: the same plain record plus its audit entries as plain records (what the store must keep
- *       to replay and verify the chain).</li>
+ *       to replay and verify the chain, and to check the snapshot against its head: since issue 17 each plain
+ *       entry also keeps the state hash its format-2 entry records, as the store's entry does).</li>
  * </ol>
  * Usage: {@code java -Xmx4g -cp benchmarks/target/benchmarks.jar org.dualprevention.benchmarks.StoreFootprint [N]}.
  */
@@ -49,7 +50,7 @@ public final class StoreFootprint {
 
     /** A plain record with the fields of an audit entry. */
     record PlainAudit(long sequence, String actor, Instant at, String action, String stateBefore, String stateAfter,
-            String data, String previousHash, String hash) {
+            String data, String previousHash, String hash, String stateHash) {
     }
 
     /** The plain record plus its audit entries. */
@@ -103,7 +104,7 @@ public final class StoreFootprint {
                     for (AuditEntry e : entries) {
                         audit.add(new PlainAudit(e.sequence(), e.actor().value(), e.at(), e.action().name(),
                                 e.stateBefore().map(Enum::name).orElse(null), e.stateAfter().name(), e.data(),
-                                e.previousHash(), e.hash()));
+                                e.previousHash(), e.hash(), e.stateHash().orElse(null)));
                     }
                     m.put(h.id().value(), new PlainWithAudit(plain(h), List.copyOf(audit)));
                 }

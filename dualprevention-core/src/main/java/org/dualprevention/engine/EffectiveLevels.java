@@ -15,6 +15,7 @@ import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 import org.dualprevention.risk.Hazard;
 import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPoint;
@@ -87,9 +88,14 @@ final class EffectiveLevels {
 
     /** The stored hidden dangers of a risk point, with {@code replacement} put in place of its stored version. */
     List<HiddenDanger> dangersAt(RiskPointId point, Optional<HiddenDanger> replacement) {
+        HiddenDangerQuery query = HiddenDangerQuery.all().atRiskPoint(point);
+        Page<HiddenDanger> first = storage.hiddenDangers().find(query, PageRequest.first(PAGE));
+        if (!first.hasNext() && replacement.isEmpty()) {
+            // the usual case: one page, nothing to replace; the page's list is already an immutable copy
+            return first.items();
+        }
         Map<HiddenDangerId, HiddenDanger> all = new LinkedHashMap<>();
-        Page.stream(p -> storage.hiddenDangers().find(HiddenDangerQuery.all().atRiskPoint(point), p), PAGE)
-                .forEach(d -> all.put(d.id(), d));
+        Page.stream(p -> storage.hiddenDangers().find(query, p), PAGE).forEach(d -> all.put(d.id(), d));
         replacement.ifPresent(d -> all.put(d.id(), d));
         return List.copyOf(all.values());
     }

@@ -19,9 +19,23 @@ public record CommandRecord(CommandId id, String fingerprint, HiddenDangerId dan
     public CommandRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(fingerprint, "fingerprint");
-        Checks.checkArgument(fingerprint.matches("[0-9a-f]{64}"),
+        Checks.checkArgument(isLowerHex64(fingerprint),
                 "fingerprint [%s] of command [%s]; allowed: 64 lower-case hex digits", fingerprint, id);
         Objects.requireNonNull(dangerId, "dangerId");
         Checks.checkArgument(sequence >= 1, "sequence [%s] of command [%s]; allowed: 1 or more", sequence, id);
+    }
+
+    /** Whether the text is 64 lower-case hex digits (the regular expression {@code [0-9a-f]{64}}, without one). */
+    private static boolean isLowerHex64(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

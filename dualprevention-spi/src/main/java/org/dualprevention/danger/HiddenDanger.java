@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.risk.ControlMeasureId;
@@ -50,7 +49,6 @@ import org.dualprevention.risk.RiskPointId;
  * @since 0.1
  */
 public final class HiddenDanger {
-    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final SortedSet<ActorId> NOBODY = Collections.unmodifiableSortedSet(new TreeSet<>());
 
     private final HiddenDangerId id;
@@ -121,12 +119,26 @@ public final class HiddenDanger {
                 .acceptance(acceptance).withdrawal(withdrawal);
     }
 
+    /** Whether the text is 64 lower-case hex digits ({@code [0-9a-f]{64}}), checked without a regular expression. */
+    private static boolean isLowerHex64(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private List<String> problems() {
         List<String> out = new ArrayList<>();
         if (version < 1) {
             out.add("version [" + version + "]; allowed: 1 or more");
         }
-        if (!HASH.matcher(auditHead).matches()) {
+        if (!isLowerHex64(auditHead)) {
             out.add("audit head [" + auditHead + "]; allowed: 64 lower-case hex digits");
         }
         if (lastActionAt.isBefore(finding.reportedAt())) {

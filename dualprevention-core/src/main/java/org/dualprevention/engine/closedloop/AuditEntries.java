@@ -17,6 +17,7 @@ import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.engine.digest.Sha256;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.spi.AuditKeyProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates {@link AuditEntry audit entries} and computes their hashes, in both
@@ -53,8 +54,21 @@ public final class AuditEntries {
             String previousHash, String stateHash) {
         AuditEntry unhashed = new AuditEntry(dangerId, sequence, actor, at, action, stateBefore, stateAfter, data,
                 previousHash, "", AuditEntry.FORMAT_2, Optional.of(stateHash), Optional.empty());
-        return unhashed.withHash(Sha256.hex(canonicalForm(unhashed)));
+        AuditEntry hashed = unhashed.withHash(Sha256.hex(canonicalForm(unhashed)));
+        last = new Memo(hashed, hashed.hash());
+        return hashed;
     }
+
+    /** An unkeyed entry (by identity) and the hash its contents give. */
+    private record Memo(AuditEntry entry, String hash) {
+    }
+
+    /**
+     * The unkeyed entry created last and its hash, so that the storage's check of the head entry on the next load
+     * does not encode and hash the same immutable entry again. Keyed by identity: any other object (an edited or
+     * rebuilt entry) is hashed. Keyed entries are never remembered.
+     */
+    private static volatile @Nullable Memo last;
 
     /**
      * Creates an entry in {@link AuditEntry#FORMAT_2 format 2} keyed with the host's current key: its hash is the
@@ -180,6 +194,10 @@ public final class AuditEntries {
      * @throws IllegalArgumentException as {@link #canonicalForm(AuditEntry)} does
      */
     public static String computeHash(AuditEntry entry) {
+        Memo m = last;
+        if (m != null && m.entry == entry) {
+            return m.hash;
+        }
         return Sha256.hex(canonicalForm(entry));
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The canonical text form of command data in audit entries: {@code key=value} lines sorted by key, each
@@ -16,25 +17,35 @@ import java.util.function.Function;
  * keys {@code name.0}, {@code name.1}, …; absent optional values have no line. Not part of the API.
  */
 final class CanonicalData {
-    private final SortedMap<String, String> values;
+    /** The values of parsed text (or of built data once read back), sorted by key; null while only built. */
+    private @Nullable SortedMap<String, String> values;
+    /** Built data: keys and values in the order put, sorted once by {@link #text()}. */
+    private final List<String> keys;
+    private final List<String> vals;
 
-    private CanonicalData(SortedMap<String, String> values) {
+    private CanonicalData(@Nullable SortedMap<String, String> values) {
         this.values = values;
+        this.keys = new ArrayList<>(values == null ? 32 : 0);
+        this.vals = new ArrayList<>(values == null ? 32 : 0);
     }
 
     static CanonicalData empty() {
-        return new CanonicalData(new TreeMap<>());
+        return new CanonicalData(null);
     }
 
     CanonicalData put(String key, Object value) {
-        if (values.put(key, String.valueOf(value)) != null) {
-            throw new IllegalStateException("duplicate key " + key);
+        if (values != null) {
+            throw new IllegalStateException("parsed audit data is read only");
         }
+        keys.add(key);
+        vals.add(String.valueOf(value));
         return this;
     }
 
     CanonicalData putOptional(String key, Optional<?> value) {
-        value.ifPresent(v -> put(key, v));
+        if (value.isPresent()) {
+            put(key, value.get());
+        }
         return this;
     }
 
@@ -45,12 +56,61 @@ final class CanonicalData {
         return this;
     }
 
+    /**
+     * The lines sorted by key (the order of {@link String#compareTo}, as a {@code TreeMap} of the keys would
+     * give), each value escaped.
+     *
+     * @throws IllegalStateException if a key was put twice
+     */
     String text() {
-        StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            sb.append(e.getKey()).append('=').append(escape(e.getValue())).append('\n');
+        if (values != null) {
+            StringBuilder sb = new StringBuilder();
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                sb.append(e.getKey()).append('=');
+                escapeInto(e.getValue(), sb);
+                sb.append('\n');
+            }
+            return sb.toString();
+        }
+        int n = keys.size();
+        int[] order = new int[n];
+        int length = 0;
+        for (int i = 0; i < n; i++) {
+            // insertion sort of the positions by key: a few dozen keys, mostly put in order already
+            String key = keys.get(i);
+            int j = i;
+            while (j > 0 && keys.get(order[j - 1]).compareTo(key) > 0) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
+            length += key.length() + vals.get(i).length() + 2;
+        }
+        StringBuilder sb = new StringBuilder(length + 16);
+        for (int j = 0; j < n; j++) {
+            String key = keys.get(order[j]);
+            if (j > 0 && key.equals(keys.get(order[j - 1]))) {
+                throw new IllegalStateException("duplicate key " + key);
+            }
+            sb.append(key).append('=');
+            escapeInto(vals.get(order[j]), sb);
+            sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** The values by key: parsed, or built and read back (duplicates refused as {@link #text()} does). */
+    private SortedMap<String, String> map() {
+        SortedMap<String, String> m = values;
+        if (m == null) {
+            m = new TreeMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                if (m.put(keys.get(i), vals.get(i)) != null) {
+                    throw new IllegalStateException("duplicate key " + keys.get(i));
+                }
+            }
+        }
+        return m;
     }
 
     static CanonicalData parse(String text) {
@@ -75,7 +135,7 @@ final class CanonicalData {
     }
 
     String require(String key) {
-        String v = values.get(key);
+        String v = map().get(key);
         if (v == null) {
             throw new IllegalArgumentException("audit data lacks key [" + key + "]");
         }
@@ -87,14 +147,14 @@ final class CanonicalData {
     }
 
     <T> Optional<T> optional(String key, Function<String, T> parser) {
-        String v = values.get(key);
+        String v = map().get(key);
         return v == null ? Optional.empty() : Optional.of(parser.apply(v));
     }
 
     <T> List<T> list(String key, Function<String, T> parser) {
         List<T> out = new ArrayList<>();
         for (int i = 0;; i++) {
-            String v = values.get(key + "." + i);
+            String v = map().get(key + "." + i);
             if (v == null) {
                 break;
             }
@@ -104,8 +164,24 @@ final class CanonicalData {
     }
 
     static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        int i = firstToEscape(s);
+        if (i < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        escapeInto(s, sb);
+        return sb.toString();
+    }
+
+    /** Appends {@code s} escaped (see the class comment) to {@code sb}. */
+    static void escapeInto(String s, StringBuilder sb) {
+        int first = firstToEscape(s);
+        if (first < 0) {
+            sb.append(s);
+            return;
+        }
+        sb.append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\\') {
                 sb.append("\\\\");
@@ -113,13 +189,31 @@ final class CanonicalData {
                 sb.append("\\n");
             } else if (c == '\r') {
                 sb.append("\\r");
-            } else if (Character.isISOControl(c)) {
-                sb.append(String.format("\\u%04x", (int) c));
+            } else if (isIsoControl(c)) {
+                sb.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf])
+                        .append(HEX[c & 0xf]);
             } else {
                 sb.append(c);
             }
         }
-        return sb.toString();
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** {@link Character#isISOControl(char)}, written out. */
+    private static boolean isIsoControl(char c) {
+        return c <= '\u001f' || (c >= '\u007f' && c <= '\u009f');
+    }
+
+    /** The index of the first character that escaping changes, or -1. */
+    private static int firstToEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || isIsoControl(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static String unescape(String s) {

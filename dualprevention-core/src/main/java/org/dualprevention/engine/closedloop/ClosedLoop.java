@@ -164,14 +164,16 @@ public final class ClosedLoop {
         // evolve with a placeholder head, hash the state (the digest leaves the head out), then set the head
         HiddenDanger unheaded = evolve(definition, before, command, at, AuditEntry.GENESIS);
         String previousHash = before.map(HiddenDanger::auditHead).orElse(AuditEntry.GENESIS);
+        String stateHash = StateHash.of(unheaded);
         AuditEntry audit = keys == null
                 ? AuditEntries.create(id, unheaded.version(), command.actor().id(), at, action,
                         before.map(HiddenDanger::state), target, definition.encode(command), previousHash,
-                        StateHash.of(unheaded))
+                        stateHash)
                 : AuditEntries.create(id, unheaded.version(), command.actor().id(), at, action,
                         before.map(HiddenDanger::state), target, definition.encode(command), previousHash,
-                        StateHash.of(unheaded), keys);
+                        stateHash, keys);
         HiddenDanger next = unheaded.toBuilder().auditHead(audit.hash()).build();
+        StateHash.remember(next, stateHash);
         List<HiddenDangerEvent> events = new ArrayList<>();
         before.ifPresent(h -> events.add(new HiddenDangerEvent.Transitioned(id, at, command.actor().id(), action,
                 h.state(), next.state(), next.version())));

@@ -15,6 +15,7 @@ import org.dualprevention.danger.RectificationPlan;
 import org.dualprevention.danger.Submission;
 import org.dualprevention.engine.digest.Sha256;
 import org.dualprevention.organization.ActorId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The digest of one state of a hidden danger (状态摘要): the lower-case hex SHA-256 of its canonical form,
@@ -51,7 +52,31 @@ public final class StateHash {
      * @return 64 lower-case hex digits
      */
     public static String of(HiddenDanger danger) {
+        Memo m = last;
+        if (m != null && m.danger == danger) {
+            return m.hash;
+        }
         return Sha256.hex(canonicalForm(danger));
+    }
+
+    /** A hidden danger (by identity) and its digest. */
+    private record Memo(HiddenDanger danger, String hash) {
+    }
+
+    /**
+     * The digest the closed loop computed last, for the version it stored: the storage's load of that version
+     * (the next command's first step) checks the snapshot against its head entry and would otherwise encode and
+     * hash the same immutable object again. Keyed by identity, so any other object (a copy, an edited snapshot)
+     * is hashed; shared by all threads (a race only costs a miss).
+     */
+    private static volatile @Nullable Memo last;
+
+    /**
+     * Remembers the digest of a version the closed loop just made (its digest is the one of the state it was
+     * computed over: the audit head, the only component that differs, is not part of the canonical form).
+     */
+    static void remember(HiddenDanger danger, String hash) {
+        last = new Memo(danger, hash);
     }
 
     /**

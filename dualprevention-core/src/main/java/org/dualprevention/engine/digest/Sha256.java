@@ -36,10 +36,17 @@ public final class Sha256 {
      */
     public static String hex(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
+        // one digest per thread, reset by digest(): getInstance looks the provider up on every call
+        return HEX.formatHex(DIGEST.get().digest(bytes));
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
-    }
+    });
 }

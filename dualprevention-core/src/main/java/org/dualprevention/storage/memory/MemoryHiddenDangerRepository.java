@@ -35,19 +35,53 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
     /**
      * The stored snapshot and its audit chain, in save order: the first {@code size} entries of {@code entries}.
      * Later records of the same hidden danger may share the array and fill the slots after {@code size}.
+     *
+     * <p>A record remembers that its snapshot was checked against its head entry: both are immutable and the
+     * record is never changed after it is stored, so the check of a record is made once, on its first read, and
+     * not again on every later read (a query returning it, the next command's load). A record replaced outside the
+     * library ({@link #tamper}) is a new record and is checked again. The mark is a bit of {@code sizeAndChecked}
+     * (no extra field per hidden danger); a read racing the first check may check again, never skip a check.
      */
-    record Stored(HiddenDanger danger, AuditEntry[] entries, int size) {
+    static final class Stored {
+        private final HiddenDanger danger;
+        private final AuditEntry[] entries;
+        /** size &lt;&lt; 1, plus 1 once the snapshot was checked against the head entry. */
+        private int sizeAndChecked;
+
+        Stored(HiddenDanger danger, AuditEntry[] entries, int size) {
+            this.danger = danger;
+            this.entries = entries;
+            this.sizeAndChecked = size << 1;
+        }
+
+        HiddenDanger danger() {
+            return danger;
+        }
+
+        int size() {
+            return sizeAndChecked >>> 1;
+        }
+
+        boolean isChecked() {
+            return (sizeAndChecked & 1) != 0;
+        }
+
+        void markChecked() {
+            sizeAndChecked = (size() << 1) | 1;
+        }
+
         AuditEntry head() {
-            return entries[size - 1];
+            return entries[size() - 1];
         }
 
         List<AuditEntry> chain() {
-            return Arrays.asList(entries).subList(0, size);
+            return Arrays.asList(entries).subList(0, size());
         }
 
         /** This record with one entry appended: in the shared array when its next slot was never written. */
         Stored append(HiddenDanger next, AuditEntry entry) {
             AuditEntry[] array = entries;
+            int size = size();
             if (size == array.length || array[size] != null) {
                 // full, or the slot holds an entry of a save that was undone: copy, so no reader sees it change
                 array = Arrays.copyOf(array, Math.max(4, size * 2));
@@ -97,9 +131,17 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
         return table.get(id).map(this::checked);
     }
 
-    /** The snapshot, once checked against its head entry (under the host's keys, if given). */
+    /**
+     * The snapshot, checked against its head entry (under the host's keys, if given) on the record's first read
+     * (see {@link Stored}).
+     */
     private HiddenDanger checked(Stored s) {
-        return AuditChain.requireSnapshot(s.danger(), s.head(), keys);
+        if (s.isChecked()) {
+            return s.danger();
+        }
+        HiddenDanger d = AuditChain.requireSnapshot(s.danger(), s.head(), keys);
+        s.markChecked();
+        return d;
     }
 
     @Override

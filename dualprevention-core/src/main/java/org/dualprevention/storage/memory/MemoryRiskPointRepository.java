@@ -34,9 +34,7 @@ final class MemoryRiskPointRepository implements RiskPointRepository {
     @Override
     public Optional<RiskPoint> findByHazard(HazardId hazard) {
         Objects.requireNonNull(hazard, "hazard");
-        Page<RiskPoint> page = table.page(Table.candidates(byHazard, List.of(hazard)),
-                p -> p.hazard(hazard).isPresent(), PageRequest.first(1), p -> p);
-        return page.items().stream().findFirst();
+        return table.first(Table.candidates(byHazard, List.of(hazard)), p -> p.hazard(hazard).isPresent());
     }
 
     @Override

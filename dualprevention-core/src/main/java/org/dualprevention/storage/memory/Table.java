@@ -8,13 +8,14 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NavigableSet;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -58,13 +59,29 @@ final class Table<I, K extends Comparable<? super K>, V> {
         }
     }
 
-    /** The sort keys of the records having one index value, with a counter (skip-list size is O(n)). */
+    /**
+     * The sort keys of the records having one index value, each with the record's {@link Slot}, and a counter
+     * (skip-list size is O(n)).
+     */
     static final class Bucket<K> {
-        final NavigableSet<K> keys;
+        final NavigableMap<K, Slot> keys;
         final AtomicInteger size = new AtomicInteger();
 
         Bucket(Comparator<? super K> order) {
-            this.keys = new ConcurrentSkipListSet<>(order);
+            this.keys = new ConcurrentSkipListMap<>(order);
+        }
+    }
+
+    /**
+     * The place of one record: the primary map and every index entry of the record point to it, and a save swaps
+     * its value. A query reads the current record through the index entry it walks, with no look-up in the
+     * primary map; a save that changes no index value touches only the slot. Null once the record is removed.
+     */
+    static final class Slot {
+        volatile @Nullable Object value;
+
+        Slot(Object value) {
+            this.value = value;
         }
     }
 
@@ -76,8 +93,8 @@ final class Table<I, K extends Comparable<? super K>, V> {
     private final Function<K, String> tokenOf;
     private final Function<String, K> keyOfToken;
     private final List<Index<K, V>> indexes = new ArrayList<>();
-    private final ConcurrentHashMap<I, V> primary = new ConcurrentHashMap<>();
-    private final ConcurrentSkipListSet<K> order = new ConcurrentSkipListSet<>();
+    private final ConcurrentHashMap<I, Slot> primary = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<K, Slot> order = new ConcurrentSkipListMap<>();
 
     Table(String name, Function<V, I> idOf, Function<V, K> keyOf, Function<K, I> idOfKey, ToLongFunction<V> versionOf,
             Function<K, String> tokenOf, Function<String, K> keyOfToken) {
@@ -111,7 +128,13 @@ final class Table<I, K extends Comparable<? super K>, V> {
 
     /** The current record, lock-free. */
     Optional<V> get(I id) {
-        return Optional.ofNullable(primary.get(Objects.requireNonNull(id, "id")));
+        Slot slot = primary.get(Objects.requireNonNull(id, "id"));
+        return slot == null ? Optional.empty() : Optional.ofNullable(valueOf(slot));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> @Nullable V valueOf(Slot slot) {
+        return (V) slot.value;
     }
 
     /**
@@ -119,29 +142,41 @@ final class Table<I, K extends Comparable<? super K>, V> {
      * {@code expectedVersion} (0 = absent), atomically with the index maintenance.
      */
     V compareAndSet(I id, long expectedVersion, Function<Optional<V>, V> change) {
-        return guarded(() -> primary.compute(id, (k, cur) -> {
-            long actual = cur == null ? 0 : versionOf.applyAsLong(cur);
-            if (actual != expectedVersion) {
-                throw new StaleVersionException(k.toString(), expectedVersion, actual);
-            }
-            V next = Objects.requireNonNull(change.apply(Optional.ofNullable(cur)), "next");
-            reindex(cur, next);
-            MemoryUnit.onUndo(() -> restore(id, next, cur));
+        return guarded(() -> {
+            Object[] written = new Object[1];
+            primary.compute(id, (k, slot) -> {
+                V cur = slot == null ? null : valueOf(slot);
+                long actual = cur == null ? 0 : versionOf.applyAsLong(cur);
+                if (actual != expectedVersion) {
+                    throw new StaleVersionException(k.toString(), expectedVersion, actual);
+                }
+                V next = Objects.requireNonNull(change.apply(Optional.ofNullable(cur)), "next");
+                Slot s = slot == null ? new Slot(next) : slot;
+                s.value = next;
+                reindex(cur, next, s);
+                MemoryUnit.onUndo(() -> restore(id, next, cur));
+                written[0] = next;
+                return s;
+            });
+            @SuppressWarnings("unchecked")
+            V next = (V) written[0];
             return next;
-        }));
+        });
     }
 
     /** Puts back the value a failed unit replaced, if the unit's value is still the stored one. */
     private void restore(I id, V written, @Nullable V previous) {
-        primary.compute(id, (k, now) -> {
-            if (now != written) {
-                return now;
+        primary.compute(id, (k, slot) -> {
+            if (slot == null || slot.value != written) {
+                return slot;
             }
             if (previous != null) {
-                reindex(written, previous);
-                return previous;
+                slot.value = previous;
+                reindex(written, previous, slot);
+                return slot;
             }
             unindex(written);
+            slot.value = null;
             return null;
         });
     }
@@ -152,7 +187,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
         for (Index<K, V> index : indexes) {
             for (Object value : index.valuesOf.apply(gone)) {
                 Bucket<K> b = index.buckets.get(value);
-                if (b != null && b.keys.remove(key)) {
+                if (b != null && b.keys.remove(key) != null) {
                     b.size.decrementAndGet();
                 }
             }
@@ -166,15 +201,16 @@ final class Table<I, K extends Comparable<? super K>, V> {
             if (cur != null) {
                 return cur;
             }
-            reindex(null, value);
+            Slot s = new Slot(value);
+            reindex(null, value, s);
             inserted[0] = true;
             MemoryUnit.onUndo(() -> restore(idOf.apply(value), value, null));
-            return value;
+            return s;
         }));
         return inserted[0];
     }
 
-    private void reindex(@Nullable V old, V next) {
+    private void reindex(@Nullable V old, V next, Slot slot) {
         K newKey = keyOf.apply(next);
         K oldKey = old == null ? null : keyOf.apply(old);
         boolean sameKey = newKey.equals(oldKey);
@@ -182,7 +218,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
         // neither the sort key nor an index value (most saves: a new version of the same record) touches no
         // skip list at all
         if (!sameKey) {
-            order.add(newKey);
+            order.put(newKey, slot);
         }
         for (Index<K, V> index : indexes) {
             Collection<?> nextValues = index.valuesOf.apply(next);
@@ -193,7 +229,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
             Set<Object> newValues = new HashSet<>(nextValues);
             for (Object value : newValues) {
                 Bucket<K> b = index.buckets.computeIfAbsent(value, v -> new Bucket<>(Comparator.naturalOrder()));
-                if (b.keys.add(newKey)) {
+                if (b.keys.putIfAbsent(newKey, slot) == null) {
                     b.size.incrementAndGet();
                 }
             }
@@ -203,7 +239,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
                         continue;
                     }
                     Bucket<K> b = index.buckets.get(value);
-                    if (b != null && b.keys.remove(oldKey)) {
+                    if (b != null && b.keys.remove(oldKey) != null) {
                         b.size.decrementAndGet();
                     }
                 }
@@ -235,7 +271,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
      * the most selective index.
      */
     static <K, V> Candidates<K> candidates(Index<K, V> index, Collection<?> values) {
-        List<NavigableSet<K>> sets = new ArrayList<>();
+        List<NavigableMap<K, Slot>> sets = new ArrayList<>();
         long size = 0;
         for (Object v : values) {
             Optional<Bucket<K>> b = index.bucket(v);
@@ -248,19 +284,19 @@ final class Table<I, K extends Comparable<? super K>, V> {
     }
 
     /** Key sets whose union holds every record that may match, and an estimate of its size. */
-    record Candidates<K>(List<NavigableSet<K>> sets, long size) {
+    record Candidates<K>(List<NavigableMap<K, Slot>> sets, long size) {
     }
 
     /** The whole table as candidates. */
     Candidates<K> all() {
-        return new Candidates<>(List.of(order), primary.size());
+        return new Candidates<>(List.of((NavigableMap<K, Slot>) order), primary.size());
     }
 
     /** The candidates restricted to the sort keys in {@code [from, before)}. */
     static <K> Candidates<K> range(Candidates<K> c, K from, K before) {
-        List<NavigableSet<K>> sets = new ArrayList<>();
-        for (NavigableSet<K> s : c.sets()) {
-            sets.add(s.subSet(from, true, before, false));
+        List<NavigableMap<K, Slot>> sets = new ArrayList<>();
+        for (NavigableMap<K, Slot> s : c.sets()) {
+            sets.add(s.subMap(from, true, before, false));
         }
         return new Candidates<>(sets, c.size());
     }
@@ -293,6 +329,12 @@ final class Table<I, K extends Comparable<? super K>, V> {
             lastKey = keyOf.apply(v);
         }
         return Page.of(items, Optional.empty());
+    }
+
+    /** The first record in sort-key order among the candidates that satisfies {@code predicate} (no page built). */
+    Optional<V> first(Candidates<K> candidates, Predicate<V> predicate) {
+        Iterator<V> it = matching(candidates, predicate, Optional.empty());
+        return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
     }
 
     /** How many records in the candidates satisfy {@code predicate}. */
@@ -330,22 +372,25 @@ final class Table<I, K extends Comparable<? super K>, V> {
         }
     }
 
-    /** Merges the candidate sets after {@code after}, dropping duplicates, re-checking the current records. */
+    /**
+     * Merges the candidate sets after {@code after}, dropping duplicates, re-checking the current records (read
+     * through the index entries' slots: no look-up in the primary map).
+     */
     private Iterator<V> matching(Candidates<K> candidates, Predicate<V> predicate, Optional<K> after) {
-        List<Iterator<K>> sources = new ArrayList<>(candidates.sets().size());
-        for (NavigableSet<K> set : candidates.sets()) {
-            sources.add((after.isPresent() ? set.tailSet(after.get(), false) : set).iterator());
+        List<Iterator<Map.Entry<K, Slot>>> sources = new ArrayList<>(candidates.sets().size());
+        for (NavigableMap<K, Slot> set : candidates.sets()) {
+            sources.add((after.isPresent() ? set.tailMap(after.get(), false) : set).entrySet().iterator());
         }
-        Iterator<K> keys = sources.size() == 1 ? sources.get(0) : merged(sources);
+        Iterator<Map.Entry<K, Slot>> keys = sources.size() == 1 ? sources.get(0) : merged(sources);
         return new Iterator<>() {
             private @Nullable V nextValue;
 
             @Override
             public boolean hasNext() {
                 while (nextValue == null && keys.hasNext()) {
-                    K key = keys.next();
-                    V v = primary.get(idOfKey.apply(key));
-                    if (v != null && keyOf.apply(v).compareTo(key) == 0 && predicate.test(v)) {
+                    Map.Entry<K, Slot> e = keys.next();
+                    V v = valueOf(e.getValue());
+                    if (v != null && keyOf.apply(v).compareTo(e.getKey()) == 0 && predicate.test(v)) {
                         nextValue = v;
                     }
                 }
@@ -365,81 +410,83 @@ final class Table<I, K extends Comparable<? super K>, V> {
     }
 
     /**
-     * The ascending union of several ascending key iterators without repeats. One reusable head per source
-     * (no allocation per key); the next head is found by a linear scan for a few sources, through a heap
-     * for many.
+     * The ascending union of several ascending entry iterators without repeated keys. One reusable head per source
+     * (no allocation per key); the next head is found by a linear scan for a few sources, through a heap for
+     * many.
      */
-    private static <K extends Comparable<? super K>> Iterator<K> merged(List<Iterator<K>> sources) {
-        List<Head<K>> live = new ArrayList<>(sources.size());
-        for (Iterator<K> it : sources) {
+    private static <K extends Comparable<? super K>, S> Iterator<Map.Entry<K, S>> merged(
+            List<Iterator<Map.Entry<K, S>>> sources) {
+        List<Head<K, S>> live = new ArrayList<>(sources.size());
+        for (Iterator<Map.Entry<K, S>> it : sources) {
             if (it.hasNext()) {
                 live.add(new Head<>(it.next(), it));
             }
         }
         boolean heap = live.size() > 8;
-        PriorityQueue<Head<K>> queue = heap ? new PriorityQueue<>(live) : null;
+        PriorityQueue<Head<K, S>> queue = heap ? new PriorityQueue<>(live) : null;
         return new Iterator<>() {
             private @Nullable K previous;
-            private @Nullable K upcoming;
+            private Map.@Nullable Entry<K, S> upcoming;
 
             @Override
             public boolean hasNext() {
                 while (upcoming == null) {
-                    Head<K> h = queue != null ? queue.poll() : smallest(live);
+                    Head<K, S> h = queue != null ? queue.poll() : smallest(live);
                     if (h == null) {
                         return false;
                     }
-                    K key = h.key;
+                    Map.Entry<K, S> entry = h.entry;
                     if (h.rest.hasNext()) {
-                        h.key = h.rest.next();
+                        h.entry = h.rest.next();
                         if (queue != null) {
                             queue.add(h);
                         }
                     } else if (queue == null) {
                         live.remove(h);
                     }
+                    K key = entry.getKey();
                     if (previous == null || previous.compareTo(key) != 0) {
                         previous = key;
-                        upcoming = key;
+                        upcoming = entry;
                     }
                 }
                 return true;
             }
 
             @Override
-            public K next() {
+            public Map.Entry<K, S> next() {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }
-                K k = Objects.requireNonNull(upcoming); // set by hasNext()
+                Map.Entry<K, S> e = Objects.requireNonNull(upcoming); // set by hasNext()
                 upcoming = null;
-                return k;
+                return e;
             }
         };
     }
 
-    private static <K extends Comparable<? super K>> @Nullable Head<K> smallest(List<Head<K>> heads) {
-        Head<K> best = null;
-        for (Head<K> h : heads) {
-            if (best == null || h.key.compareTo(best.key) < 0) {
+    private static <K extends Comparable<? super K>, S> @Nullable Head<K, S> smallest(List<Head<K, S>> heads) {
+        Head<K, S> best = null;
+        for (Head<K, S> h : heads) {
+            if (best == null || h.entry.getKey().compareTo(best.entry.getKey()) < 0) {
                 best = h;
             }
         }
         return best;
     }
 
-    private static final class Head<K extends Comparable<? super K>> implements Comparable<Head<K>> {
-        K key;
-        final Iterator<K> rest;
+    private static final class Head<K extends Comparable<? super K>, S> implements Comparable<Head<K, S>> {
+        Map.Entry<K, S> entry;
+        final Iterator<Map.Entry<K, S>> rest;
 
-        Head(K key, Iterator<K> rest) {
-            this.key = key;
+        Head(Map.Entry<K, S> entry, Iterator<Map.Entry<K, S>> rest) {
+            this.entry = entry;
             this.rest = rest;
         }
 
         @Override
-        public int compareTo(Head<K> o) {
-            return key.compareTo(o.key);
+        public int compareTo(Head<K, S> o) {
+            return entry.getKey().compareTo(o.entry.getKey());
         }
     }
 }
