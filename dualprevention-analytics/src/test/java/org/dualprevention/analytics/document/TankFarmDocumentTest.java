@@ -58,7 +58,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * The tank farm of REFERENCE.md §11.2 (300 t methanol and 40 t LPG, 35 people outside: S = 1.4, R = 2.16,
+ * The tank farm of DOMAIN.md §11.2 (300 t methanol and 40 t LPG, 35 people outside: S = 1.4, R = 2.16,
  * 四级) in the register and on the map page, its failed look-back re-check in the ledger and its near miss in the
  * ledger and the statistics table, in Chinese and English; known answers on hand-made data.
  */
