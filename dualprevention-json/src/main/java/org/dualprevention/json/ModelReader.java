@@ -296,7 +296,7 @@ final class ModelReader {
         if (problems.structural() > before) {
             return null;
         }
-        return RiskPoint.of(id, name, kind, owner, Optional.ofNullable(zone)).withHazards(hazards).withVersion(version);
+        return RiskPoint.loaded(id, name, kind, owner, Optional.ofNullable(zone), hazards, version);
     }
 
     @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
@@ -390,8 +390,8 @@ final class ModelReader {
         if (problems.structural() > before) {
             return null;
         }
-        return Hazard.of(id, description, category, types, causes, consequences).withMeasures(measures)
-                .withHistory(assessments, Optional.ofNullable(flag));
+        return Hazard.loaded(id, description, category, types, causes, consequences, measures, assessments,
+                Optional.ofNullable(flag));
     }
 
     @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
