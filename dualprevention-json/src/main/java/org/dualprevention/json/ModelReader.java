@@ -133,6 +133,15 @@ final class ModelReader {
     private final Map<String, SchemeId> schemes = new HashMap<>();
     private final Map<String, HazardCategory> categories = new HashMap<>();
     private final Map<String, ControlLevel> levels = new HashMap<>();
+    /**
+     * Where each id was first seen in the list being read, re-used from one risk point or hazard to the
+     * next instead of a new map each (a reader reads one value at a time; hazards nest in risk points,
+     * hence a map per level).
+     */
+    private final Map<HazardId, Integer> seenHazards = new HashMap<>();
+    private final Map<AccidentType, Integer> seenTypes = new EnumMap<>(AccidentType.class);
+    private final Map<ControlMeasureId, Integer> seenMeasures = new HashMap<>();
+    private final Map<AssessmentId, Integer> seenAssessments = new HashMap<>();
 
     ModelReader(Problems problems, boolean lenient, AssessmentCheck check) {
         this.problems = problems;
@@ -280,7 +289,8 @@ final class ModelReader {
         String hp = Problems.child(ptr, "hazards");
         JsonNode hs = n.path("hazards");
         if (array(hs, hp, "an array of hazards")) {
-            Map<HazardId, Integer> seen = new HashMap<>();
+            Map<HazardId, Integer> seen = seenHazards;
+            seen.clear();
             for (int i = 0; i < hs.size(); i++) {
                 Hazard h = hazard(hs.get(i), Problems.child(hp, i));
                 if (h != null) {
@@ -296,7 +306,7 @@ final class ModelReader {
         if (problems.structural() > before) {
             return null;
         }
-        return RiskPoint.of(id, name, kind, owner, Optional.ofNullable(zone)).withHazards(hazards).withVersion(version);
+        return RiskPoint.loaded(id, name, kind, owner, Optional.ofNullable(zone), hazards, version);
     }
 
     @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
@@ -333,7 +343,8 @@ final class ModelReader {
             if (ts.isEmpty()) {
                 problems.add(tp, ts, "at least one accident type code of " + allowed);
             }
-            Map<AccidentType, Integer> seen = new EnumMap<>(AccidentType.class);
+            Map<AccidentType, Integer> seen = seenTypes;
+            seen.clear();
             for (int i = 0; i < ts.size(); i++) {
                 AccidentType t = codeValue(ts.get(i), Problems.child(tp, i), AccidentType::fromCode, allowed);
                 if (t != null) {
@@ -352,7 +363,8 @@ final class ModelReader {
         String mp = Problems.child(ptr, "measures");
         JsonNode ms = n.path("measures");
         if (array(ms, mp, "an array of control measures")) {
-            Map<ControlMeasureId, Integer> seen = new HashMap<>();
+            Map<ControlMeasureId, Integer> seen = seenMeasures;
+            seen.clear();
             for (int i = 0; i < ms.size(); i++) {
                 ControlMeasure m = controlMeasure(ms.get(i), Problems.child(mp, i));
                 if (m != null) {
@@ -369,7 +381,8 @@ final class ModelReader {
         String ap = Problems.child(ptr, "assessments");
         JsonNode as = n.path("assessments");
         if (array(as, ap, "an array of assessments")) {
-            Map<AssessmentId, Integer> seen = new HashMap<>();
+            Map<AssessmentId, Integer> seen = seenAssessments;
+            seen.clear();
             for (int i = 0; i < as.size(); i++) {
                 String p = Problems.child(ap, i);
                 Assessment a = assessment(as.get(i), p);
@@ -390,8 +403,8 @@ final class ModelReader {
         if (problems.structural() > before) {
             return null;
         }
-        return Hazard.of(id, description, category, types, causes, consequences).withMeasures(measures)
-                .withHistory(assessments, Optional.ofNullable(flag));
+        return Hazard.loaded(id, description, category, types, causes, consequences, measures, assessments,
+                Optional.ofNullable(flag));
     }
 
     @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first

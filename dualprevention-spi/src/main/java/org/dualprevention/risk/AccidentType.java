@@ -55,6 +55,9 @@ public enum AccidentType {
     /** 20 其他伤害, other injury. */
     OTHER_INJURY("20");
 
+    /** {@link #values()} once: {@code values()} copies the array on every call. */
+    private static final AccidentType[] VALUES = values();
+
     private final String code;
 
     AccidentType(String code) {
@@ -75,7 +78,7 @@ public enum AccidentType {
      */
     public static AccidentType fromCode(String code) {
         Objects.requireNonNull(code, "code");
-        for (AccidentType v : values()) {
+        for (AccidentType v : VALUES) {
             if (v.code.equals(code)) {
                 return v;
             }

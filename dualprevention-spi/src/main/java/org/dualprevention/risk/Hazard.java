@@ -51,17 +51,47 @@ public final class Hazard {
         this.causes = Checks.text(causes, "causes");
         this.consequences = Checks.text(consequences, "consequences");
         this.measures = List.copyOf(measures);
-        Set<ControlMeasureId> ids = new HashSet<>();
-        for (ControlMeasure m : this.measures) {
-            Checks.checkArgument(ids.add(m.id()), "hazard [%s] lists control measure [%s] twice", id, m.id());
+        int nm = this.measures.size();
+        if (nm > 1) {
+            // a hazard has a handful of measures: pairwise comparison finds the same first repeat as a set, without one
+            if (nm <= SMALL) {
+                for (int i = 1; i < nm; i++) {
+                    ControlMeasureId mid = this.measures.get(i).id();
+                    for (int j = 0; j < i; j++) {
+                        Checks.checkArgument(!mid.equals(this.measures.get(j).id()),
+                                "hazard [%s] lists control measure [%s] twice", id, mid);
+                    }
+                }
+            } else {
+                Set<ControlMeasureId> ids = new HashSet<>();
+                for (ControlMeasure m : this.measures) {
+                    Checks.checkArgument(ids.add(m.id()), "hazard [%s] lists control measure [%s] twice", id, m.id());
+                }
+            }
         }
         this.assessments = List.copyOf(assessments);
-        Set<AssessmentId> aids = new HashSet<>();
-        for (Assessment a : this.assessments) {
-            Checks.checkArgument(aids.add(a.id()), "hazard [%s] lists assessment [%s] twice", id, a.id());
+        int na = this.assessments.size();
+        if (na > 1) {
+            if (na <= SMALL) {
+                for (int i = 1; i < na; i++) {
+                    AssessmentId aid = this.assessments.get(i).id();
+                    for (int j = 0; j < i; j++) {
+                        Checks.checkArgument(!aid.equals(this.assessments.get(j).id()),
+                                "hazard [%s] lists assessment [%s] twice", id, aid);
+                    }
+                }
+            } else {
+                Set<AssessmentId> aids = new HashSet<>();
+                for (Assessment a : this.assessments) {
+                    Checks.checkArgument(aids.add(a.id()), "hazard [%s] lists assessment [%s] twice", id, a.id());
+                }
+            }
         }
         this.reassessment = Objects.requireNonNull(reassessment, "reassessment");
     }
+
+    /** Up to this many entries, repeats are found by pairwise comparison instead of a hash set. */
+    static final int SMALL = 16;
 
     /**
      * A new hazard without measures or assessments.
@@ -79,6 +109,39 @@ public final class Hazard {
         Objects.requireNonNull(accidentTypes, "accidentTypes");
         return new Hazard(id, description, category, accidentTypes.isEmpty() ? Set.of() : EnumSet.copyOf(accidentTypes),
                 causes, consequences, List.of(), List.of(), Optional.empty());
+    }
+
+    /**
+     * A hazard with every field given at once, as read back from storage or a document: the same checks
+     * as {@link #of} followed by {@link #withMeasures} and {@link #withHistory}, and the same result, but
+     * built once instead of three times.
+     *
+     * @param id id
+     * @param description what the hazard is
+     * @param category GB/T 13861 category
+     * @param accidentTypes GB 6441 accident types, at least one
+     * @param causes causes (may be empty)
+     * @param consequences consequences (may be empty)
+     * @param measures the control measures in order, ids unique
+     * @param history the assessments in the order recorded, ids unique
+     * @param flag the reassessment flag
+     * @return the hazard
+     * @throws IllegalArgumentException if a field is blank or not allowed, as for the step-by-step path
+     * @since 0.2
+     */
+    public static Hazard loaded(HazardId id, String description, HazardCategory category,
+            Collection<AccidentType> accidentTypes, String causes, String consequences, List<ControlMeasure> measures,
+            List<Assessment> history, Optional<ReassessmentFlag> flag) {
+        Objects.requireNonNull(accidentTypes, "accidentTypes");
+        Set<AccidentType> types;
+        if (accidentTypes.isEmpty()) {
+            types = Set.of();
+        } else if (accidentTypes instanceof EnumSet) {
+            types = (EnumSet<AccidentType>) accidentTypes; // the constructor copies it
+        } else {
+            types = EnumSet.copyOf(accidentTypes);
+        }
+        return new Hazard(id, description, category, types, causes, consequences, measures, history, flag);
     }
 
     /** @return the id */

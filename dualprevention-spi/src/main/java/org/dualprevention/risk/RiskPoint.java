@@ -39,9 +39,23 @@ public final class RiskPoint {
         this.owningUnit = Objects.requireNonNull(owningUnit, "owningUnit");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.hazards = List.copyOf(hazards);
-        Set<HazardId> ids = new HashSet<>();
-        for (Hazard h : this.hazards) {
-            Checks.checkArgument(ids.add(h.id()), "risk point [%s] lists hazard [%s] twice", id, h.id());
+        int n = this.hazards.size();
+        if (n > 1) {
+            // a risk point has a handful of hazards: pairwise comparison finds the same first repeat as a set
+            if (n <= Hazard.SMALL) {
+                for (int i = 1; i < n; i++) {
+                    HazardId hid = this.hazards.get(i).id();
+                    for (int j = 0; j < i; j++) {
+                        Checks.checkArgument(!hid.equals(this.hazards.get(j).id()),
+                                "risk point [%s] lists hazard [%s] twice", id, hid);
+                    }
+                }
+            } else {
+                Set<HazardId> ids = new HashSet<>();
+                for (Hazard h : this.hazards) {
+                    Checks.checkArgument(ids.add(h.id()), "risk point [%s] lists hazard [%s] twice", id, h.id());
+                }
+            }
         }
         Checks.checkArgument(version >= 0, "version [%s] must not be negative", version);
         this.version = version;
@@ -60,6 +74,27 @@ public final class RiskPoint {
     public static RiskPoint of(RiskPointId id, String name, RiskPointKind kind, OrgUnitId owningUnit,
             Optional<MapZoneId> zone) {
         return new RiskPoint(id, name, kind, owningUnit, zone, List.of(), 0);
+    }
+
+    /**
+     * A risk point with every field given at once, as read back from storage or a document: the same
+     * checks as {@link #of} followed by {@link #withHazards} and {@link #withVersion}, and the same result,
+     * but built once instead of three times.
+     *
+     * @param id id
+     * @param name name
+     * @param kind place, equipment or operation
+     * @param owningUnit the unit that owns it
+     * @param zone the map zone, if any
+     * @param hazards the hazards in order, ids unique
+     * @param version the storage version, not negative
+     * @return the risk point
+     * @throws IllegalArgumentException if a field is blank or not allowed, as for the step-by-step path
+     * @since 0.2
+     */
+    public static RiskPoint loaded(RiskPointId id, String name, RiskPointKind kind, OrgUnitId owningUnit,
+            Optional<MapZoneId> zone, List<Hazard> hazards, long version) {
+        return new RiskPoint(id, name, kind, owningUnit, zone, hazards, version);
     }
 
     /** @return the id */
