@@ -291,6 +291,22 @@ class DemoOutputTest {
     }
 
     @Test
+    void theTankFarmsRiskPointsAreDrawnRedOnTheMapAndCarded() {
+        for (Run r : List.of(zh, en)) {
+            for (String id : List.of("RP-TANKFARM", "RP-LOADING")) {
+                java.util.regex.Matcher m = Pattern.compile("<circle class=\"risk-point\" data-risk-point=\"" + id
+                        + "\" data-level=\"([a-zA-Z_]+)\"").matcher(r.map());
+                assertTrue(m.find(), r.lang() + " risk-map.svg draws " + id);
+                assertEquals(org.dualprevention.risk.RiskLevel.MAJOR.code(), m.group(1), r.lang() + " " + id
+                        + " is red (重大) on the major hazard installation");
+                m = Pattern.compile("data-risk-point=\"" + id + "\"").matcher(r.documents().get("risk-map.html"));
+                assertTrue(m.find(), r.lang() + " the map page's figure draws " + id);
+            }
+        }
+        assertTrue(visible(zh.documents().get("risk-cards.html")).contains("甲醇/液化石油气储罐区"), "a risk card for the farm");
+    }
+
+    @Test
     void theTankFarmIsInTheRegisterTheMapTheLedgerAndTheStatisticsTable() {
         Map<String, List<String>> zhExpected = Map.of(
                 "risk-register.html", List.of("危险化学品重大危险源", "甲醇/液化石油气储罐区", "装卸车鹤位",

@@ -123,14 +123,24 @@ public final class Checkpoints {
      *
      * @param storage the store
      * @param checkpoint the checkpoint taken earlier
-     * @return the result, with the recomputed checkpoint and what the difference means
-     * @throws org.dualprevention.RecordIntegrityException if a stored hidden danger disagrees with its chain
-     *     (that is found before any checkpoint is needed)
+     * @return the result, with the recomputed checkpoint and what the difference means; a hidden danger the store
+     *     refuses to load (its snapshot disagrees with its head entry) is read by its chain instead and reported as
+     *     a finding {@link CheckpointFinding.Kind#CHAIN_BROKEN} naming it, as the keyed and detailed forms do
      */
     public static CheckpointVerification verify(Storage storage, Checkpoint checkpoint) {
+        Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(checkpoint, "checkpoint");
-        Checkpoint found = of(storage, checkpoint.asOf());
-        return compare(checkpoint, found);
+        try {
+            return compare(checkpoint, of(storage, checkpoint.asOf()));
+        } catch (RecordIntegrityException refused) {
+            // the paged read stopped at a record the store refuses: go hidden danger by hidden danger, so that each
+            // refused one becomes a finding and the others are still compared
+            Tree tree = new Tree();
+            List<CheckpointFinding> findings = new ArrayList<>();
+            heads(storage, checkpoint.asOf(), null, (id, head) -> tree.put(id, head.sequence(), head.hash()),
+                    findings::add);
+            return withFindings(compare(checkpoint, tree.checkpoint(checkpoint.asOf())), findings);
+        }
     }
 
     /**

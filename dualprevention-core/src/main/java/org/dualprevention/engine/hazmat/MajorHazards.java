@@ -45,6 +45,13 @@ import org.dualprevention.spi.MajorHazardRepository;
  * leaves the other methods' level standing. The assessment does not clear a reassessment flag: it is a
  * determination from the installation, not a new assessment of the hazard by a person.
  *
+ * <p><b>One unit of work.</b> Storing an installation and regrading its risk points run in one unit of work of the
+ * engine's storage ({@code Storage.atomically}), the risk points first and the installation last. With the
+ * storage's own repository (e.g. {@code JdbcStorage.majorHazards()}) both commit together or not at all. A
+ * repository of another store cannot join the unit: if its save fails (a stale version included), the regrading is
+ * undone; if it succeeds and the storage's commit then fails, the installation stays stored and its risk points
+ * keep their old grade until the next change of the installation regrades them.
+ *
  * <p>Every change of an installation's derived status is told to the listeners as a
  * {@link MajorHazardStatusChanged}, after it is stored.
  *
@@ -203,6 +210,14 @@ public final class MajorHazards {
 
     // ------------------------------------------------------------------------------------------ internals
 
+    /** Whether the point lies on a major hazard once {@code storing} replaces its stored version. */
+    private boolean onMajorHazard(RiskPointId riskPoint, MajorHazardInstallation storing) {
+        boolean others = repository.findByRiskPoint(riskPoint).stream()
+                .filter(i -> !i.id().equals(storing.id()))
+                .anyMatch(i -> calculator.evaluate(i).status().major());
+        return others || storing.riskPoints().contains(riskPoint) && calculator.evaluate(storing).status().major();
+    }
+
     private MajorHazardInstallation load(InstallationId id, long expectedVersion) {
         MajorHazardInstallation stored = repository.find(Objects.requireNonNull(id, "id")).orElseThrow(
                 () -> new IllegalArgumentException("no major hazard installation [" + id + "] is stored"));
@@ -232,10 +247,15 @@ public final class MajorHazards {
         v.throwIfAny();
         long expected = before.map(MajorHazardInstallation::version).orElse(0L);
         MajorHazardInstallation next = changed.withVersion(expected + 1);
-        repository.save(next, expected);
         List<RiskPointId> points = new ArrayList<>(next.riskPoints());
         before.ifPresent(b -> b.riskPoints().stream().filter(p -> !points.contains(p)).forEach(points::add));
-        List<RiskPointId> regraded = regrade(points, actor);
+        // one unit of work (issue 12): the risk points regraded as if the installation were stored, then the
+        // installation itself last, so that whatever fails undoes the rest
+        List<RiskPointId> regraded = dp.storage().atomically(() -> {
+            List<RiskPointId> r = regrade(points, next, actor);
+            repository.save(next, expected);
+            return r;
+        });
         Optional<MajorHazardStatus> was = before.map(b -> calculator.evaluate(b).status());
         if (was.isEmpty() || !was.get().equals(after) || !regraded.isEmpty()) {
             publish(new MajorHazardStatusChanged(next.id(), was, after, regraded, dp.clock().instant()));
@@ -256,11 +276,11 @@ public final class MajorHazards {
      *
      * @return the points that got a new direct determination
      */
-    private List<RiskPointId> regrade(List<RiskPointId> points, ActorId actor) {
+    private List<RiskPointId> regrade(List<RiskPointId> points, MajorHazardInstallation storing, ActorId actor) {
         List<RiskPointId> changed = new ArrayList<>();
         Assessor assessor = Assessor.of(dp.providers());
         for (RiskPointId id : points) {
-            boolean major = onMajorHazard(id);
+            boolean major = onMajorHazard(id, storing);
             RiskPoint point = dp.register().riskPoint(id).orElseThrow();
             Map<org.dualprevention.risk.HazardId, Hazard> next = new LinkedHashMap<>();
             for (Hazard h : point.hazards()) {

@@ -57,7 +57,12 @@ public final class Incidents {
     }
 
     /**
-     * Records an incident and flags the hazards it involves for reassessment.
+     * Records an incident and flags the hazards it involves for reassessment, in one unit of work of the engine's
+     * storage ({@code Storage.atomically}): the flags are written first and the incident last, inside the unit.
+     * With the storage's own repository (e.g. {@code JdbcStorage.incidents()}) both commit together or not at all.
+     * A repository of another store cannot join the unit: if its write fails, the flags are undone; if it
+     * succeeds and the storage's commit then fails (a dropped connection), the incident stays stored without its
+     * flags, and the derived rule {@link IncidentReassessment#dueBecauseOf} still finds the hazards due.
      *
      * @param incident the incident
      * @return the hazards flagged
@@ -95,8 +100,12 @@ public final class Incidents {
         }
         v.throwIfAny();
         RiskPoint point = found.orElseThrow();
-        repository.add(incident);
-        return flag(point, incident);
+        // one unit of work (issue 12): the flags first, the incident last, so that whatever fails undoes the rest
+        return dp.storage().atomically(() -> {
+            List<HazardId> flagged = flag(point, incident);
+            repository.add(incident);
+            return flagged;
+        });
     }
 
     /**

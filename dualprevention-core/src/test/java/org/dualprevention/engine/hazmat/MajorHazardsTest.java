@@ -62,9 +62,51 @@ class MajorHazardsTest {
     DualPrevention dp;
     MajorHazards mh;
 
+    /** While true, every risk-point save of the store throws. */
+    final java.util.concurrent.atomic.AtomicBoolean riskPointSaveFails = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @Test
+    @DisplayName("issue 12: regrading the risk point fails → the installation is not stored either")
+    void aFailedRegradeStoresNoInstallation() {
+        riskPointSaveFails.set(true);
+        assertThrows(IllegalStateException.class, () -> mh.register(farm("300"), SAFETY));
+        riskPointSaveFails.set(false);
+        assertEquals(List.of(), mh.installations(), "no installation without the grade of its risk point");
+        assertEquals(RiskLevel.GENERAL, levelOfTanks());
+        assertEquals(List.of(), heard);
+        mh.register(farm("300"), SAFETY);
+        assertEquals(RiskLevel.MAJOR, levelOfTanks());
+    }
+
     @BeforeEach
     void setUp() {
-        dp = DualPrevention.builder().storage(InMemoryStorage.create()).clock(clock).build();
+        InMemoryStorage memory = InMemoryStorage.create();
+        org.dualprevention.spi.RiskPointRepository points = memory.riskPoints();
+        org.dualprevention.spi.RiskPointRepository failing = (org.dualprevention.spi.RiskPointRepository)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {org.dualprevention.spi.RiskPointRepository.class}, (p, m, args) -> {
+                            if (m.getName().equals("save") && riskPointSaveFails.get()) {
+                                throw new IllegalStateException("disk gone");
+                            }
+                            try {
+                                return m.invoke(points, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        org.dualprevention.spi.Storage storage = (org.dualprevention.spi.Storage) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {org.dualprevention.spi.Storage.class},
+                        (p, m, args) -> {
+                            if (m.getName().equals("riskPoints")) {
+                                return failing;
+                            }
+                            try {
+                                return m.invoke(memory, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        dp = DualPrevention.builder().storage(storage).clock(clock).build();
         dp.register().saveOrganization(Organization.of(List.of(OrgUnit.root(C, "公司", ControlLevel.COMPANY))));
         dp.register().addRiskPoint(RiskPoint.of(TANKS, "甲醇储罐区", RiskPointKind.PLACE, C, Optional.empty())
                 .withHazard(Hazard.of(LEAK, "储罐泄漏", HazardCategory.CHEMICAL, EnumSet.of(AccidentType.FIRE),
@@ -83,6 +125,37 @@ class MajorHazardsTest {
     MajorHazardInstallation farm(String methanolTonnes) {
         return MajorHazardInstallation.of(FARM, "罐区", UnitKind.STORAGE, C,
                 List.of(Holding.named("methanol", methanolTonnes), Holding.named("lpg", "40")), 35, List.of(TANKS));
+    }
+
+    @Test
+    @DisplayName("issue 12: the installation's store refuses it → the regrading of its risk points is undone")
+    void aRefusedInstallationLeavesNoGrade() {
+        InMemoryMajorHazardRepository real = new InMemoryMajorHazardRepository();
+        java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean(true);
+        org.dualprevention.spi.MajorHazardRepository failing = (org.dualprevention.spi.MajorHazardRepository)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {org.dualprevention.spi.MajorHazardRepository.class}, (p, m, args) -> {
+                            if (m.getName().equals("save") && fail.get()) {
+                                throw new IllegalStateException("installation store gone");
+                            }
+                            try {
+                                return m.invoke(real, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        MajorHazards area = MajorHazards.of(dp, failing, CriticalQuantityTables.gb18218_2018()).addListener(heard::add);
+        assertThrows(IllegalStateException.class, () -> area.register(farm("300"), SAFETY));
+        assertEquals(RiskLevel.GENERAL, levelOfTanks(), "no 重大 without its installation");
+        assertEquals(List.of(), area.installations());
+        assertEquals(List.of(), heard, "no event for what was not stored");
+        fail.set(false);
+        area.register(farm("300"), SAFETY);
+        assertEquals(RiskLevel.MAJOR, levelOfTanks());
+        assertEquals(1, heard.size());
+        // a stale change (another writer got there first) regrades nothing either
+        assertThrows(StaleVersionException.class, () -> area.register(farm("1"), SAFETY));
+        assertEquals(RiskLevel.MAJOR, levelOfTanks());
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,8 @@ import org.dualprevention.risk.RiskPointKind;
 import org.dualprevention.storage.memory.InMemoryIncidentRepository;
 import org.dualprevention.storage.memory.InMemoryStorage;
 import org.dualprevention.storage.memory.TestClock;
+import org.dualprevention.spi.RiskPointRepository;
+import org.dualprevention.spi.Storage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -63,7 +67,7 @@ class IncidentsTest {
 
     @BeforeEach
     void setUp() {
-        dp = DualPrevention.builder().storage(InMemoryStorage.create()).clock(clock).build();
+        dp = DualPrevention.builder().storage(faulty(InMemoryStorage.create())).clock(clock).build();
         dp.register().saveOrganization(Organization.of(List.of(OrgUnit.root(C, "公司", ControlLevel.COMPANY))));
         Hazard leak = Hazard.of(LEAK, "卸车泄漏", HazardCategory.CHEMICAL, EnumSet.of(AccidentType.FIRE), "软管老化", "火灾")
                 .withMeasure(new ControlMeasure(HOSE, MeasureCategory.ENGINEERING, "软管每班检查", ControlLevel.TEAM, C,
@@ -79,6 +83,76 @@ class IncidentsTest {
         }
         clock.advance(Duration.ofDays(1));
         incidents = Incidents.of(dp, new InMemoryIncidentRepository());
+    }
+
+    /** The next {@code riskPointSaveFailures} risk-point saves of the store throw. */
+    final java.util.concurrent.atomic.AtomicInteger riskPointSaveFailures = new java.util.concurrent.atomic.AtomicInteger();
+
+    Storage faulty(Storage memory) {
+        RiskPointRepository points = memory.riskPoints();
+        RiskPointRepository failing = (RiskPointRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {RiskPointRepository.class}, (p, m, args) -> {
+                    if (m.getName().equals("save") && riskPointSaveFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        throw new IllegalStateException("disk gone");
+                    }
+                    try {
+                        return m.invoke(points, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return (Storage) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Storage.class},
+                (p, m, args) -> {
+                    if (m.getName().equals("riskPoints")) {
+                        return failing;
+                    }
+                    try {
+                        return m.invoke(memory, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    @DisplayName("issue 12: the flag save fails → neither the incident nor any flag is stored; a retry stores both")
+    void aFailedFlagSaveStoresNothing() {
+        riskPointSaveFailures.set(1);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> incidents.record(nearMiss("NM-1", List.of(LEAK, FALL), List.of())));
+        assertEquals("disk gone", e.getMessage());
+        assertEquals(List.of(), incidents.incidents(), "no incident without its flags");
+        assertEquals(Optional.empty(), hazard(LEAK).reassessment());
+        assertEquals(Optional.empty(), hazard(FALL).reassessment());
+        assertEquals(List.of(LEAK, FALL), incidents.record(nearMiss("NM-1", List.of(LEAK, FALL), List.of())));
+        assertEquals(1, incidents.incidents().size());
+        assertEquals("incident:NM-1", hazard(FALL).reassessment().orElseThrow().source());
+    }
+
+    @Test
+    @DisplayName("issue 12: the incident is refused (id taken, or its store fails) → the flags it set are undone")
+    void aRefusedIncidentLeavesNoFlag() {
+        incidents.record(nearMiss("NM-1", List.of(LEAK), List.of()));
+        assertThrows(StaleVersionException.class, () -> incidents.record(nearMiss("NM-1", List.of(FALL), List.of())));
+        assertEquals(Optional.empty(), hazard(FALL).reassessment(), "the second NM-1 flagged nothing");
+        Incidents broken = Incidents.of(dp, new org.dualprevention.spi.IncidentRepository() {
+            @Override
+            public void add(Incident incident) {
+                throw new IllegalStateException("incident store gone");
+            }
+
+            @Override
+            public Optional<Incident> find(IncidentId id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Incident> findAll() {
+                return List.of();
+            }
+        });
+        assertThrows(IllegalStateException.class, () -> broken.record(nearMiss("NM-2", List.of(FALL), List.of())));
+        assertEquals(Optional.empty(), hazard(FALL).reassessment());
     }
 
     Incident nearMiss(String id, List<HazardId> hazards, List<ControlMeasureId> measures) {

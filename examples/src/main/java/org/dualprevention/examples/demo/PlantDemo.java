@@ -97,6 +97,7 @@ import org.dualprevention.risk.Hazard;
 import org.dualprevention.risk.ControlMeasure;
 import org.dualprevention.risk.HazardId;
 import org.dualprevention.risk.MapZone;
+import org.dualprevention.risk.MapZoneId;
 import org.dualprevention.risk.MethodId;
 import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPoint;
@@ -816,7 +817,15 @@ public final class PlantDemo {
         List<String> tankFarm = farm.lines();
         tankFarm.forEach(out::println);
         out.println();
-        writeFiles(map, stats, warnings, words, points, dangers, names, tankFarm, asOf);
+        // the map drawn (risk-map.svg and the map page) shows the tank farm's risk points in its zone too; the zone
+        // table, the warnings and the charts stay the plant's engine's
+        List<RiskPoint> withFarm = new ArrayList<>(points);
+        withFarm.addAll(farm.points());
+        List<HiddenDanger> open = dangers.stream().filter(d -> !d.state().isTerminal()).collect(Collectors.toList());
+        open.addAll(farm.openDangers());
+        RiskMap drawn = RiskMap.builder(org, map.date(), DefaultEffectiveLevelPolicy.create()).zones(zones)
+                .riskPoints(withFarm).dangers(open).build();
+        writeFiles(map, drawn, stats, warnings, words, points, dangers, names, tankFarm, asOf);
         writeDocuments(analytics, zones, map, points, dangers, warnings, words, farm, asOf);
         return new Result(options.out(), firstWeek, asOf, map.date(), stats, warnings, dangers);
     }
@@ -843,6 +852,9 @@ public final class PlantDemo {
             return tankFarm(asOf, h2, Optional.of(h2));
         }
     }
+
+    /** The plant's map zone the tank farm's risk points lie in (SampleRegister's tank farm). */
+    static final MapZoneId TANK_FARM_ZONE = MapZoneId.of("Z-TANK");
 
     /** The H2 file of the tank farm in the output folder, without {@code .mv.db}. */
     static final String TANK_FARM_H2 = "tankfarm-h2";
@@ -880,7 +892,9 @@ public final class PlantDemo {
         lines.add(t.get("tankfarm.nearMiss", t.get("tankfarm.nearMissText"), t.list(r.flagged().stream()
                 .map(h -> t.get("tankfarm.hazard." + h.value())).collect(Collectors.toList()))));
         List<RiskPoint> farmPoints = Page.stream(p -> farmEngine.register().riskPoints(RiskPointQuery.all(), p), 200)
-                .map(p -> localised(p)).collect(Collectors.toList());
+                // the farm's risk points lie in the plant's tank farm zone, so the four-colour map draws them
+                .map(p -> localised(p)).map(p -> p.withDetails(p.name(), p.kind(), p.owningUnit(),
+                        Optional.of(TANK_FARM_ZONE)).withVersion(p.version())).collect(Collectors.toList());
         List<HiddenDanger> farmOpen = Page.stream(p -> farmEngine.hiddenDangers().find(HiddenDangerQuery.all().open(), p),
                 200).collect(Collectors.toList());
         return new Farm(lines, r, localised(r.installation()), farmPoints, farmOpen);
@@ -1025,11 +1039,11 @@ public final class PlantDemo {
                 .orElse(t.get("stat.rateNa"));
     }
 
-    private void writeFiles(RiskMap map, UnitStatistics stats, List<Warning> warnings, WarningTexts words,
+    private void writeFiles(RiskMap map, RiskMap drawn, UnitStatistics stats, List<Warning> warnings, WarningTexts words,
             List<RiskPoint> points, List<HiddenDanger> dangers, Names names, List<String> tankFarm, LocalDate asOf) {
         Path dir = options.out();
         String company = org.units().get(0).name();
-        String svg = SvgRiskMapRenderer.of(t.locale()).withTitle(t.get("map.title", company)).render(map);
+        String svg = SvgRiskMapRenderer.of(t.locale()).withTitle(t.get("map.title", company)).render(drawn);
         write(dir.resolve("risk-map.svg"), o -> o.write(svg.getBytes(StandardCharsets.UTF_8)));
         Set<SchemeId> schemes = new LinkedHashSet<>();
         for (RiskPoint p : points) {
@@ -1072,8 +1086,8 @@ public final class PlantDemo {
                 .riskPoints(withFarm).dangers(open).build();
         Map<String, String> files = new LinkedHashMap<>();
         files.put(DOCUMENTS.get(0), docs.riskRegister(org, withFarm, zones, asOf));
-        files.put(DOCUMENTS.get(1), docs.riskCards(org, points, zones, asOf));
-        files.put(DOCUMENTS.get(2), docs.postCards(org, points, asOf));
+        files.put(DOCUMENTS.get(1), docs.riskCards(org, withFarm, zones, asOf));
+        files.put(DOCUMENTS.get(2), docs.postCards(org, withFarm, asOf));
         files.put(DOCUMENTS.get(3), docs.emergencyCards(org, points, asOf));
         files.put(DOCUMENTS.get(4), docs.hiddenDangerLedger(org, withFarm, zones, dangers, asOf, ZONE));
         files.put(DOCUMENTS.get(5), docs.statisticsTable(org, analytics.report(org.units().get(0).id(),
