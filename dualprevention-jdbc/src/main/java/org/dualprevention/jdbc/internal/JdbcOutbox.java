@@ -42,7 +42,9 @@ public final class JdbcOutbox implements Outbox {
                 insertIfAbsent = "MERGE INTO " + columns + " KEY (tenant_id, danger_id, seq) VALUES (?, ?, ?)";
                 break;
             default:
-                insertIfAbsent = "INSERT INTO " + columns + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE seq = seq";
+                // not ON DUPLICATE KEY UPDATE: the least-privilege runtime role has no UPDATE on the outbox; the
+                // row's values are a stored hidden danger's id and a number, so IGNORE only skips the duplicate
+                insertIfAbsent = "INSERT IGNORE INTO " + columns + " VALUES (?, ?, ?)";
                 break;
         }
     }
