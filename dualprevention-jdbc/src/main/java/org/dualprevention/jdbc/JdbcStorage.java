@@ -134,7 +134,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         this.auditLog = new JdbcAuditLog(tx);
         this.tenant = tenant;
         this.commands = new JdbcCommandLog(tx, tenant);
-        this.outbox = new JdbcOutbox(tx, tenant);
+        this.outbox = new JdbcOutbox(tx, tenant, dialect);
         this.majorHazards = new JdbcMajorHazardRepository(tx, dialect);
         this.incidents = new JdbcIncidentRepository(tx, dialect);
         this.rechecks = new JdbcRecheckRepository(tx, dialect);

@@ -223,7 +223,7 @@ public final class DocTable<T> {
             ps.setString(i++, id.apply(next));
             ps.setLong(i, expectedVersion);
             if (ps.executeUpdate() != 1) {
-                throw new VersionConflict();
+                throw VersionConflict.nothingWritten(); // the work's first statement (see callers)
             }
         }
     }

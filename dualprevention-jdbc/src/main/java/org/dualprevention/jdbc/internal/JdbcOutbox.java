@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.OutboxEntry;
+import org.dualprevention.jdbc.Dialect;
 import org.dualprevention.spi.Outbox;
 
 /**
@@ -19,16 +20,33 @@ import org.dualprevention.spi.Outbox;
 public final class JdbcOutbox implements Outbox {
     private final Transactions tx;
     private final String tenant;
+    private final String insertIfAbsent;
 
     /**
      * Creates the outbox.
      *
      * @param tx transactions
      * @param tenant the enterprise this store serves
+     * @param dialect the database's dialect (an entry pending already is skipped without an error, so the unit
+     *     of work it joins needs no savepoint)
      */
-    public JdbcOutbox(Transactions tx, String tenant) {
+    public JdbcOutbox(Transactions tx, String tenant, Dialect dialect) {
         this.tx = tx;
         this.tenant = tenant;
+        String columns = "dp_outbox (tenant_id, danger_id, seq)";
+        switch (dialect) {
+            case POSTGRESQL:
+                insertIfAbsent = "INSERT INTO " + columns + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+                break;
+            case H2:
+                insertIfAbsent = "MERGE INTO " + columns + " KEY (tenant_id, danger_id, seq) VALUES (?, ?, ?)";
+                break;
+            default:
+                // not ON DUPLICATE KEY UPDATE: the least-privilege runtime role has no UPDATE on the outbox; the
+                // row's values are a stored hidden danger's id and a number, so IGNORE only skips the duplicate
+                insertIfAbsent = "INSERT IGNORE INTO " + columns + " VALUES (?, ?, ?)";
+                break;
+        }
     }
 
     @Override
@@ -44,8 +62,7 @@ public final class JdbcOutbox implements Outbox {
     @SuppressWarnings("NullAway") // a SqlWork<Void> returns null: no result
     private void addRow(OutboxEntry entry) {
         tx.write("add outbox entry [" + entry.dangerId() + " #" + entry.sequence() + "]", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO dp_outbox (tenant_id, danger_id, seq)"
-                    + " VALUES (?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(insertIfAbsent)) {
                 ps.setString(1, tenant);
                 ps.setString(2, entry.dangerId().value());
                 ps.setLong(3, entry.sequence());

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs reads and writes on the connections of a {@link ConnectionProvider}: the storage's own transactions
  * (commit or roll back, retry on deadlock or serialization failure) or the host's (a savepoint around each
- * write, never a commit, rollback or close). A connection bound with {@link #bind(Connection)} takes
+ * write, never a commit, rollback or close). Inside a unit of work ({@link #unit}) a write takes no savepoint of
+ * its own: the unit is all or nothing, so a write that fails marks it rollback-only. A connection bound with {@link #bind(Connection)} takes
  * precedence on its thread and is always treated as the host's.
  *
  * @since 0.1
@@ -24,6 +25,21 @@ public final class Transactions {
     private final ConnectionProvider provider;
     private final String tenant;
     private final ThreadLocal<@Nullable Connection> bound = new ThreadLocal<>();
+    /** The unit of work ({@link #unit}) running on this thread, if any. */
+    private final ThreadLocal<@Nullable Unit> units = new ThreadLocal<>();
+
+    /**
+     * A unit of work in progress: its writes run without a savepoint of their own (the unit as a whole is rolled
+     * back on any failure), so a write that fails marks the unit rollback-only.
+     */
+    private static final class Unit {
+        final Connection connection;
+        @Nullable Throwable failedWrite;
+
+        Unit(Connection connection) {
+            this.connection = connection;
+        }
+    }
 
     /**
      * Creates the runner for the default tenant.
@@ -90,6 +106,10 @@ public final class Transactions {
      */
     public <T> T write(String what, SqlWork<T> work) {
         Connection b = bound.get();
+        Unit u = units.get();
+        if (b != null && u != null && u.connection == b) {
+            return writeInUnit(what, u, work);
+        }
         if (b != null) {
             return writeInHost(what, b, work);
         }
@@ -136,14 +156,25 @@ public final class Transactions {
     public <T> T unit(String what, java.util.function.Supplier<T> work) {
         Objects.requireNonNull(work, "work");
         Connection b = bound.get();
+        Unit outer = units.get();
+        if (b != null && outer != null && outer.connection == b) {
+            // a nested unit keeps its savepoint, so an outer unit that catches its failure may go on
+            Throwable failedBefore = outer.failedWrite;
+            try {
+                return writeInHost(what, b, c -> work.get());
+            } catch (RuntimeException | Error e) {
+                outer.failedWrite = failedBefore; // rolled back to the nested unit's savepoint
+                throw e;
+            }
+        }
         if (b != null) {
-            return writeInHost(what, b, c -> work.get());
+            return inHostUnit(what, b, work);
         }
         if (!provider.ownsTransactions()) {
             Connection c = acquire(what);
             bound.set(c);
             try {
-                return writeInHost(what, c, x -> work.get());
+                return inHostUnit(what, c, work);
             } finally {
                 bound.remove();
                 release(c);
@@ -152,6 +183,8 @@ public final class Transactions {
         for (int attempt = 1;; attempt++) {
             Connection c = acquire(what);
             bound.set(c);
+            Unit unit = new Unit(c);
+            units.set(unit);
             boolean autoCommit = true;
             boolean committing = false;
             try {
@@ -160,6 +193,7 @@ public final class Transactions {
                     c.setAutoCommit(false);
                 }
                 T result = work.get();
+                requireNoFailedWrite(what, unit);
                 committing = true;
                 c.commit();
                 return result;
@@ -185,6 +219,7 @@ public final class Transactions {
                 throw e;
             } finally {
                 bound.remove();
+                units.remove();
                 if (autoCommit) {
                     try {
                         c.setAutoCommit(true);
@@ -194,6 +229,58 @@ public final class Transactions {
                 }
                 release(c);
             }
+        }
+    }
+
+    /**
+     * A unit inside the host's transaction: one savepoint for the whole unit, none per write.
+     */
+    private <T> T inHostUnit(String what, Connection c, java.util.function.Supplier<T> work) {
+        Unit unit = new Unit(c);
+        units.set(unit);
+        try {
+            return writeInHost(what, c, x -> {
+                T result = work.get();
+                requireNoFailedWrite(what, unit);
+                return result;
+            });
+        } finally {
+            units.remove();
+        }
+    }
+
+    /**
+     * Fails a unit whose work returned although one of its writes failed (the work caught the failure): without
+     * a savepoint per write the failed write may have left part of its statements, or (PostgreSQL) an aborted
+     * transaction, so the unit is rolled back as a whole.
+     */
+    private static void requireNoFailedWrite(String what, Unit unit) {
+        Throwable failed = unit.failedWrite;
+        if (failed != null) {
+            throw new JdbcStorageException("A write inside [" + what + "] failed and the work went on; the whole unit"
+                    + " is rolled back (a unit of work is all or nothing): " + failed.getMessage(), failed);
+        }
+    }
+
+    /**
+     * A write inside a unit of work: no savepoint of its own (two round trips saved per write); a failure marks
+     * the unit rollback-only, except a version conflict that wrote nothing (see {@link VersionConflict#clean()}).
+     */
+    private static <T> T writeInUnit(String what, Unit unit, SqlWork<T> work) {
+        try {
+            return work.run(unit.connection);
+        } catch (SQLException e) {
+            JdbcStorageException failure = new JdbcStorageException("Storage failed to " + what, e);
+            unit.failedWrite = failure;
+            throw failure;
+        } catch (VersionConflict e) {
+            if (!e.clean()) {
+                unit.failedWrite = e;
+            }
+            throw e;
+        } catch (RuntimeException | Error e) {
+            unit.failedWrite = e;
+            throw e;
         }
     }
 
