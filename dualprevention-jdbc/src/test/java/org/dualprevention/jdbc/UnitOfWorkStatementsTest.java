@@ -150,4 +150,20 @@ class UnitOfWorkStatementsTest {
             assertEquals(p.version() + 1, s.riskPoints().find(p.id()).orElseThrow().version(), kind.toString());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.Kind.class, names = {"H2_MEM", "POSTGRESQL", "MARIADB"})
+    void aSecondReportOfTheSameIdIsRefusedAsStaleOnEveryDatabase(TestDatabase.Kind kind) {
+        // PostgreSQL aborts a transaction on a duplicate key: the unit must still learn the stored version
+        try (TestDatabase db = TestDatabase.create(kind)) {
+            Migrations.migrate(db.dataSource());
+            EngineFixture f = new EngineFixture(JdbcStorage.of(db.dataSource())).withRegister();
+            HiddenDangerId hd = HiddenDangerId.of("HD-TWICE");
+            f.dp.hiddenDangers().report(EngineFixture.report(hd));
+            StaleVersionException e = assertThrows(StaleVersionException.class,
+                    () -> f.dp.hiddenDangers().report(EngineFixture.report(hd)), kind.toString());
+            assertTrue(e.getMessage().contains("HD-TWICE"), kind + ": " + e.getMessage());
+            assertEquals(1, f.dp.hiddenDangers().find(hd).orElseThrow().version(), kind + ": the first one stays");
+        }
+    }
 }

@@ -36,6 +36,8 @@ public final class DocTable<T> {
     }
 
     private final String table;
+    /** The single-row insert of {@link #save}: skips a present id on PostgreSQL (counted, not an error). */
+    private final String insertIfAbsentSql;
     private final Dialect dialect;
     private final Class<T> type;
     private final Function<T, String> id;
@@ -86,6 +88,9 @@ public final class DocTable<T> {
         vals.append(", ").append(doc);
         set.append(", doc = ").append(doc);
         this.insertSql = "INSERT INTO " + table + " (" + cols + ") VALUES (" + vals + ")";
+        // PostgreSQL aborts the whole transaction on a duplicate key, so a unit of work could not even read the
+        // version it conflicts with: there the single-row insert skips a present id and reports it by its count
+        this.insertIfAbsentSql = dialect == Dialect.POSTGRESQL ? insertSql + " ON CONFLICT DO NOTHING" : insertSql;
         this.updateSql = "UPDATE " + table + " SET " + set + " WHERE tenant_id = ? AND id = ? AND version = ?";
     }
 
@@ -206,9 +211,11 @@ public final class DocTable<T> {
     public void save(Connection c, T next, long expectedVersion) throws SQLException {
         String doc = document(next);
         if (expectedVersion == 0) {
-            try (PreparedStatement ps = c.prepareStatement(insertSql)) {
+            try (PreparedStatement ps = c.prepareStatement(insertIfAbsentSql)) {
                 bindRow(ps, next, doc, true);
-                ps.executeUpdate();
+                if (ps.executeUpdate() != 1) {
+                    throw VersionConflict.nothingWritten(); // the id is present; the work's first statement
+                }
             } catch (SQLException e) {
                 if (Transactions.isDuplicateKey(e)) {
                     throw new VersionConflict();
