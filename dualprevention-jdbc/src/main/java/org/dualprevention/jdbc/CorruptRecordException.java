@@ -1,6 +1,6 @@
 package org.dualprevention.jdbc;
 
-import java.util.OptionalLong;
+import org.dualprevention.RecordIntegrityException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,13 +10,15 @@ import org.jspecify.annotations.Nullable;
  * never served as if it were true. {@link JdbcStorage#corruptRecords()} lists every such record without
  * stopping at the first.
  *
+ * <p>It is a {@link RecordIntegrityException} (as the in-memory store's refused record is), so verifying the store
+ * against a checkpoint or over all its chains reports the record as a finding and goes on with the others; its
+ * {@link #sequence()} is 0 when the fault is in the hidden danger's row rather than in one of its entries.
+ *
  * @since 0.2
  */
-public class CorruptRecordException extends JdbcStorageException {
+public class CorruptRecordException extends RecordIntegrityException {
     private static final long serialVersionUID = 1L;
 
-    private final String recordId;
-    private final long sequence;
     private final String column;
 
     /**
@@ -28,9 +30,7 @@ public class CorruptRecordException extends JdbcStorageException {
      * @param message the whole message
      */
     public CorruptRecordException(String recordId, long sequence, String column, String message) {
-        super(message);
-        this.recordId = recordId;
-        this.sequence = sequence;
+        super(recordId, sequence, message, message, null);
         this.column = column;
     }
 
@@ -44,20 +44,13 @@ public class CorruptRecordException extends JdbcStorageException {
      * @param cause the parse failure
      */
     public CorruptRecordException(String recordId, long sequence, String column, String message, Throwable cause) {
-        super(message, cause);
-        this.recordId = recordId;
-        this.sequence = sequence;
+        super(recordId, sequence, message, message, cause);
         this.column = column;
     }
 
-    /** @return the id of the hidden danger whose record is corrupt */
+    /** @return the id of the hidden danger whose record is corrupt (the same as {@link #dangerId()}) */
     public String recordId() {
-        return recordId;
-    }
-
-    /** @return the sequence of the corrupt audit entry; empty when the hidden danger's row is at fault */
-    public OptionalLong sequence() {
-        return sequence == 0 ? OptionalLong.empty() : OptionalLong.of(sequence);
+        return dangerId();
     }
 
     /** @return the column at fault */

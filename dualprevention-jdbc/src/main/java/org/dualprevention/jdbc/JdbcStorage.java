@@ -336,7 +336,9 @@ public final class JdbcStorage implements Storage, AutoCloseable {
      * with a value that cannot be read (a time text, a code), a chain that does not replay or does not reach the
      * stored version. Each is named with the column and the value found; the good records are untouched and keep
      * being served, while a read that meets a corrupt one throws {@link CorruptRecordException} (or a
-     * {@link JdbcStorageException} for a chain that does not replay). A full pass over the hidden dangers.
+     * {@link JdbcStorageException} for a chain that does not replay). A {@link CorruptRecordException} is a
+     * {@link org.dualprevention.RecordIntegrityException}, so checkpoint verification reports the record as a
+     * finding and goes on. A full pass over the hidden dangers.
      *
      * @return the corrupt records, by hidden danger id; empty if all are sound
      */

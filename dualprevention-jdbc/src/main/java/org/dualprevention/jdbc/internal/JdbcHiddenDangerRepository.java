@@ -445,7 +445,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
                 try {
                     verifyFully(HiddenDangerId.of(id));
                 } catch (CorruptRecordException e) {
-                    out.add(new CorruptRecord(id, e.sequence().orElse(0), e.column(), String.valueOf(e.getMessage())));
+                    out.add(new CorruptRecord(id, e.sequence(), e.column(), String.valueOf(e.getMessage())));
                 } catch (JdbcStorageException | IllegalArgumentException e) {
                     if (e instanceof JdbcStorageException && ((JdbcStorageException) e).getCause() instanceof SQLException
                             && !(((JdbcStorageException) e).getCause() instanceof java.sql.SQLDataException)) {
