@@ -17,4 +17,5 @@ module org.dualprevention.spi {
     exports org.dualprevention.incident;
     exports org.dualprevention.lookback;
     exports org.dualprevention.learning;
+    exports org.dualprevention.internal to org.dualprevention.core, org.dualprevention.json, org.dualprevention.jdbc;
 }

@@ -33,7 +33,14 @@ class SpiModuleServicesTest {
         Path classes = ServiceDeclarations.mainClasses();
         ModuleDescriptor spi = ServiceDeclarations.descriptor(classes);
         Set<String> exported = new TreeSet<>();
-        spi.exports().forEach(e -> exported.add(e.source()));
+        spi.exports().stream().filter(e -> !e.isQualified()).forEach(e -> exported.add(e.source()));
+        // the internal package is opened to the library's own modules only (IsoTimes), never to a plug-in
+        Set<String> qualified = new TreeSet<>();
+        spi.exports().stream().filter(ModuleDescriptor.Exports::isQualified).forEach(e -> {
+            assertEquals("org.dualprevention.internal", e.source());
+            qualified.addAll(e.targets());
+        });
+        assertEquals(Set.of("org.dualprevention.core", "org.dualprevention.json", "org.dualprevention.jdbc"), qualified);
         assertTrue(exported.containsAll(Set.of("org.dualprevention", "org.dualprevention.organization",
                 "org.dualprevention.risk", "org.dualprevention.spi")), exported.toString());
         assertTrue(exported.stream().noneMatch(p -> p.contains("internal")), exported.toString());

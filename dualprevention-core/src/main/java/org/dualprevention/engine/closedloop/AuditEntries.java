@@ -17,6 +17,7 @@ import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.engine.digest.Sha256;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.spi.AuditKeyProvider;
+import org.dualprevention.internal.IsoTimes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -147,7 +148,7 @@ public final class AuditEntries {
         sb.append("dangerId=").append(CanonicalData.escape(entry.dangerId().value())).append('\n')
                 .append("sequence=").append(entry.sequence()).append('\n')
                 .append("actor=").append(CanonicalData.escape(entry.actor().value())).append('\n')
-                .append("at=").append(entry.at()).append('\n')
+                .append("at=").append(IsoTimes.format(entry.at())).append('\n')
                 .append("action=").append(entry.action().code()).append('\n')
                 .append("stateBefore=").append(entry.stateBefore().map(HiddenDangerState::code).orElse("")).append('\n')
                 .append("stateAfter=").append(entry.stateAfter().code()).append('\n');

@@ -1,5 +1,6 @@
 package org.dualprevention.engine.closedloop;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.dualprevention.internal.IsoTimes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +40,8 @@ final class CanonicalData {
             throw new IllegalStateException("parsed audit data is read only");
         }
         keys.add(key);
-        vals.add(String.valueOf(value));
+        // an instant's text as Instant.toString gives it, without DateTimeFormatter (IsoTimes is checked equal)
+        vals.add(value instanceof Instant ? IsoTimes.format((Instant) value) : String.valueOf(value));
         return this;
     }
 

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.dualprevention.danger.HiddenDangerAction;
 import org.dualprevention.danger.HiddenDangerId;
 import org.dualprevention.danger.HiddenDangerState;
+import org.dualprevention.internal.IsoTimes;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.spi.AuditLog;
 import org.dualprevention.query.Page;
@@ -120,7 +121,7 @@ public final class JdbcAuditLog implements AuditLog {
         long seq = rs.getLong(first);
         String d = danger.value();
         ActorId actor = parse(d, seq, "actor_id", rs.getString(first + 1), ActorId::of, "an actor id");
-        Instant at = parse(d, seq, "at_text", rs.getString(first + 2), Instant::parse, "an ISO-8601 instant");
+        Instant at = parse(d, seq, "at_text", rs.getString(first + 2), IsoTimes::parseInstant, "an ISO-8601 instant");
         HiddenDangerAction action = parse(d, seq, "action", rs.getString(first + 3), HiddenDangerAction::fromCode,
                 "an action code");
         String before = rs.getString(first + 4);
