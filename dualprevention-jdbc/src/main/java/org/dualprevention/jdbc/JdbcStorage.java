@@ -396,9 +396,15 @@ public final class JdbcStorage implements Storage, AutoCloseable {
             throw new IllegalArgumentException("[" + dangers.size() + "] hidden dangers but [" + chains.size()
                     + "] audit chains; allowed: one chain per hidden danger");
         }
-        // every chain verified and replayed to its state before anything is stored (issue 12)
-        org.dualprevention.engine.closedloop.StoreVerification.requireImportable(dangers, chains, keys);
-        return dangers.isEmpty() ? 0 : hiddenDangers.importBatch(List.copyOf(dangers), List.copyOf(chains));
+        // every chain verified and replayed to its state before it is stored; a failure rolls the batch back (issue 12)
+        for (int i = 0; i < dangers.size(); i++) {
+            Objects.requireNonNull(dangers.get(i), "dangers[" + i + "]");
+            Objects.requireNonNull(chains.get(i), "chains[" + i + "]");
+        }
+        List<HiddenDanger> ds = List.copyOf(dangers);
+        List<List<AuditEntry>> cs = List.copyOf(chains);
+        return ds.isEmpty() ? 0 : hiddenDangers.importBatch(ds, cs,
+                i -> org.dualprevention.engine.closedloop.StoreVerification.requireImportable(i, ds.get(i), cs.get(i), keys));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.HiddenDanger;
@@ -26,6 +27,7 @@ import org.dualprevention.json.JsonImportException;
 import org.dualprevention.spi.AuditKeyProvider;
 import org.dualprevention.danger.ChainVerification;
 import org.dualprevention.jdbc.CorruptRecord;
+import org.dualprevention.internal.IsoTimes;
 import org.dualprevention.jdbc.CorruptRecordException;
 import org.dualprevention.jdbc.Dialect;
 import org.dualprevention.jdbc.JdbcStorageException;
@@ -592,20 +594,28 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
     }
 
     /**
-     * Inserts new hidden dangers and their whole audit chains in one transaction, with JDBC batches.
+     * Inserts new hidden dangers and their whole audit chains in one transaction: each item checked by
+     * {@code check} before it is written. With JDBC batches every item is checked first; through PostgreSQL's COPY the
+     * audit entries are streamed while the next items are checked, so the server stores one item while this side
+     * checks the next (a failed check abandons the COPY and the caller's transaction rolls back: nothing is stored).
      *
      * @param c the connection, in a transaction
      * @param dangers the hidden dangers (not stored yet)
      * @param chains their audit chains, same order
+     * @param check the check of item i, throwing {@link IllegalArgumentException} to refuse the batch
      * @throws SQLException on failure (a duplicate id included)
      */
-    void insertBatch(Connection c, List<HiddenDanger> dangers, List<List<AuditEntry>> chains) throws SQLException {
+    void insertBatch(Connection c, List<HiddenDanger> dangers, List<List<AuditEntry>> chains, IntConsumer check)
+            throws SQLException {
         if (table.dialect() == Dialect.POSTGRESQL) {
             Optional<PgCopy> copy = PgCopy.of(c);
             if (copy.isPresent()) {
-                copyBatch(copy.get(), dangers, chains);
+                copyBatch(copy.get(), dangers, chains, check);
                 return;
             }
+        }
+        for (int i = 0; i < dangers.size(); i++) {
+            check.accept(i);
         }
         table.insertBatch(c, dangers);
         List<AuditEntry> all = new ArrayList<>();
@@ -622,57 +632,52 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
             + " data, previous_hash, hash, entry_format, state_hash, key_id";
 
     /**
-     * The same as the JDBC batches, through PostgreSQL's COPY: the rows (snapshot included), then every audit entry, in
-     * chunks of 2,000 rows, all in the caller's transaction.
+     * The same as the JDBC batches, through PostgreSQL's COPY, all in the caller's transaction: the audit entries of
+     * each item streamed right after its check (the server stores them while the next item is checked and its row
+     * and snapshot written out), then the rows with their snapshots in one COPY.
      */
-    private void copyBatch(PgCopy copy, List<HiddenDanger> dangers, List<List<AuditEntry>> chains) throws SQLException {
-        List<List<@Nullable Object>> rows = new ArrayList<>();
-        for (HiddenDanger d : dangers) {
-            List<@Nullable Object> row = new ArrayList<>();
-            row.add(tx.tenant());
-            row.add(d.id().value());
-            row.add(d.version());
-            for (DocTable.Column<HiddenDanger> col : table.columns()) {
-                row.add(col.value().apply(d));
-            }
-            row.add(HiddenDangerJson.toText(d));
-            rows.add(row);
-            if (rows.size() == 2000) {
-                copy.copy(table.table(), COPY_ROW, rows);
-                rows.clear();
-            }
-        }
-        if (!rows.isEmpty()) {
-            copy.copy(table.table(), COPY_ROW, rows);
-            rows.clear();
-        }
-        for (List<AuditEntry> chain : chains) {
-            for (AuditEntry e : chain) {
-                List<@Nullable Object> row = new ArrayList<>();
-                row.add(tx.tenant());
-                row.add(e.dangerId().value());
-                row.add(e.sequence());
-                row.add(e.actor().value());
-                row.add(e.at().toString());
-                row.add(e.action().code());
-                row.add(e.stateBefore().map(HiddenDangerState::code).orElse(null));
-                row.add(e.stateAfter().code());
-                row.add(e.data());
-                row.add(e.previousHash());
-                row.add(e.hash());
-                row.add(e.format());
-                row.add(e.stateHash().orElse(null));
-                row.add(e.keyId().orElse(null));
-                rows.add(row);
-                if (rows.size() == 2000) {
-                    copy.copy("dp_audit_entry", COPY_ENTRY, rows);
-                    rows.clear();
+    private void copyBatch(PgCopy copy, List<HiddenDanger> dangers, List<List<AuditEntry>> chains, IntConsumer check)
+            throws SQLException {
+        StringBuilder rows = new StringBuilder(dangers.size() * 1024);
+        List<@Nullable Object> row = new ArrayList<>(16);
+        PgCopy.Stream entries = copy.open("dp_audit_entry", COPY_ENTRY);
+        try {
+            for (int i = 0; i < dangers.size(); i++) {
+                check.accept(i);
+                for (AuditEntry e : chains.get(i)) {
+                    row.clear();
+                    row.add(tx.tenant());
+                    row.add(e.dangerId().value());
+                    row.add(e.sequence());
+                    row.add(e.actor().value());
+                    row.add(IsoTimes.format(e.at()));
+                    row.add(e.action().code());
+                    row.add(e.stateBefore().map(HiddenDangerState::code).orElse(null));
+                    row.add(e.stateAfter().code());
+                    row.add(e.data());
+                    row.add(e.previousHash());
+                    row.add(e.hash());
+                    row.add(e.format());
+                    row.add(e.stateHash().orElse(null));
+                    row.add(e.keyId().orElse(null));
+                    entries.row(row);
                 }
+                HiddenDanger d = dangers.get(i);
+                row.clear();
+                row.add(tx.tenant());
+                row.add(d.id().value());
+                row.add(d.version());
+                for (DocTable.Column<HiddenDanger> col : table.columns()) {
+                    row.add(col.value().apply(d));
+                }
+                row.add(HiddenDangerJson.toText(d));
+                PgCopy.csvRow(rows, row);
             }
+            entries.end();
+        } finally {
+            entries.cancel();
         }
-        if (!rows.isEmpty()) {
-            copy.copy("dp_audit_entry", COPY_ENTRY, rows);
-        }
+        copy.copyCsv(table.table(), COPY_ROW, rows);
     }
 
     /**
@@ -680,9 +685,11 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
      *
      * @param dangers hidden dangers
      * @param chains their chains, same order
+     * @param check the full check of item i (chain verified and replayed), throwing {@link IllegalArgumentException}
+     *     to refuse the whole batch; run before the item is written
      * @return how many were stored
      */
-    public int importBatch(List<HiddenDanger> dangers, List<List<AuditEntry>> chains) {
+    public int importBatch(List<HiddenDanger> dangers, List<List<AuditEntry>> chains, IntConsumer check) {
         for (int i = 0; i < dangers.size(); i++) {
             HiddenDanger d = dangers.get(i);
             List<AuditEntry> chain = chains.get(i);
@@ -701,7 +708,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
         }
         return tx.write("import " + dangers.size() + " hidden dangers", c -> {
             try {
-                insertBatch(c, dangers, chains);
+                insertBatch(c, dangers, chains, check);
             } catch (SQLException e) {
                 if (Transactions.isDuplicateKey(e)) {
                     throw new IllegalArgumentException("an imported hidden danger is stored already; nothing of this batch"
