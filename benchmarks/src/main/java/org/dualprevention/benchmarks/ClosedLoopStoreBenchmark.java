@@ -47,7 +47,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *       into the in-memory repository (no facade);</li>
  *   <li>baseline {@link #applyIntoMap}: the same transitions put into a plain {@link ConcurrentHashMap}
  *       (state) with the audit entries appended to a list per id;</li>
- *   <li>baseline {@link #applyOnly}: the same transitions, stored nowhere.</li>
+ *   <li>baseline {@link #applyOnly}: the same transitions, stored nowhere;</li>
+ *   <li>baseline {@link #handWritten}: the issue's peer, written without the library: a mutable record of the
+ *       same fields in a {@code HashMap}, each command checked by hand (the state it may come from, the actor
+ *       allowed, acceptance by someone other than the rectifier, a deadline not before the finding, funds not
+ *       negative), its data written as sorted {@code key=value} lines with the same escaping, the state's canonical
+ *       text hashed with SHA-256, and an entry hashed with SHA-256 over its fields and the previous entry's hash,
+ *       appended to a list per id (see {@link HandLoop}).</li>
  * </ul>
  * The hidden dangers link no risk point, so the facade does no effective-level work.
  */
@@ -72,6 +78,7 @@ public class ClosedLoopStoreBenchmark {
     private DualPrevention engine;
     private ConcurrentHashMap<HiddenDangerId, HiddenDanger> map;
     private ConcurrentHashMap<HiddenDangerId, List<AuditEntry>> audit;
+    private HandLoop hand;
     private long next;
 
     /** A fresh store, engine and map for each iteration, so iterations do not grow the data. */
@@ -83,6 +90,7 @@ public class ClosedLoopStoreBenchmark {
         engine.register().saveOrganization(DangerFixtures.organization(2, 2));
         map = new ConcurrentHashMap<>();
         audit = new ConcurrentHashMap<>();
+        hand = new HandLoop();
     }
 
     private HiddenDangerCommand.Report report() {
@@ -165,10 +173,269 @@ public class ClosedLoopStoreBenchmark {
         return check(h);
     }
 
+    /**
+     * Baseline: the same lifecycle written by hand (see {@link HandLoop}).
+     *
+     * @return the closed hidden danger's version
+     */
+    @Benchmark
+    public long handWritten() {
+        String id = "HD-" + next++;
+        Instant at = CLOCK.instant();
+        hand.report(id, "worker", at, "oil on the floor", "slipping hazard near pump", "random-observation",
+                UNIT.value(), DAY);
+        hand.verify(id, "leader", at, "general", "confirmed");
+        hand.plan(id, "leader", at, "leader", "refit the guard", "500", "CNY", DAY.plusDays(10), "keep out");
+        hand.start(id, "leader", at);
+        hand.submit(id, "leader", at, "refitted", DangerFixtures.PHOTO.toString(), DAY);
+        HandLoop.Danger d = hand.accept(id, "safety", at, "ok");
+        if (d.state != HandLoop.State.CLOSED || d.version != 6) {
+            throw new IllegalStateException("not closed: " + d.state);
+        }
+        return d.version;
+    }
+
     private static HiddenDanger check(HiddenDanger h) {
         if (h.state() != HiddenDangerState.CLOSED || h.version() != 6) {
             throw new IllegalStateException("not closed: " + h);
         }
         return h;
+    }
+
+    /**
+     * The closed loop written by hand, as a team would without the library: a mutable record per hidden danger in a
+     * {@code HashMap}, the transitions checked by hand, and the audit chain the library keeps (format 2: each entry
+     * records the SHA-256 of the state it produces and is itself hashed with SHA-256 over its fields and the
+     * previous entry's hash), texts written as sorted {@code key=value} lines with backslash, line feed, carriage
+     * return and control characters escaped.
+     */
+    static final class HandLoop {
+        enum State { REPORTED, VERIFIED, PLANNED, RECTIFYING, AWAITING_ACCEPTANCE, CLOSED }
+
+        /** One audit entry. */
+        record Entry(String dangerId, long sequence, String actor, Instant at, String action, String before,
+                String after, String stateHash, String data, String previousHash, String hash) {
+        }
+
+        /** The hidden danger's fields. */
+        static final class Danger {
+            String id;
+            long version;
+            State state;
+            Instant lastActionAt;
+            String title;
+            String description;
+            String source;
+            String unit;
+            String reporter;
+            Instant reportedAt;
+            LocalDate foundOn;
+            String grade;
+            String verifier;
+            String responsible;
+            String measures;
+            String amount;
+            String currency;
+            LocalDate deadline;
+            String contingency;
+            String rectifier;
+            String submission;
+            String evidence;
+            LocalDate completedOn;
+            String acceptor;
+            Instant closedAt;
+            String head = "";
+        }
+
+        private final java.util.Map<String, Danger> dangers = new java.util.HashMap<>();
+        private final java.util.Map<String, List<Entry>> chains = new java.util.HashMap<>();
+        private final java.security.MessageDigest sha;
+
+        HandLoop() {
+            try {
+                sha = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void report(String id, String actor, Instant at, String title, String description, String source, String unit,
+                LocalDate foundOn) {
+            if (dangers.containsKey(id)) {
+                throw new IllegalStateException("exists: " + id);
+            }
+            if (title.isBlank() || foundOn.isAfter(at.atZone(DangerFixtures.ZONE).toLocalDate())) {
+                throw new IllegalArgumentException("bad report");
+            }
+            Danger d = new Danger();
+            d.id = id;
+            d.title = title;
+            d.description = description;
+            d.source = source;
+            d.unit = unit;
+            d.reporter = actor;
+            d.reportedAt = at;
+            d.foundOn = foundOn;
+            dangers.put(id, d);
+            chains.put(id, new ArrayList<>(6));
+            record(d, actor, at, "report", null, State.REPORTED, new String[] {"description", description,
+                "foundOn", foundOn.toString(), "source", source, "title", title, "unit", unit});
+        }
+
+        void verify(String id, String actor, Instant at, String grade, String note) {
+            Danger d = require(id, State.REPORTED);
+            d.grade = grade;
+            d.verifier = actor;
+            record(d, actor, at, "verify", State.REPORTED, State.VERIFIED, new String[] {"grade", grade, "note", note});
+        }
+
+        void plan(String id, String actor, Instant at, String responsible, String measures, String amount,
+                String currency, LocalDate deadline, String contingency) {
+            Danger d = require(id, State.VERIFIED);
+            if (new java.math.BigDecimal(amount).signum() < 0 || deadline.isBefore(d.foundOn)) {
+                throw new IllegalArgumentException("bad plan");
+            }
+            d.responsible = responsible;
+            d.measures = measures;
+            d.amount = amount;
+            d.currency = currency;
+            d.deadline = deadline;
+            d.contingency = contingency;
+            record(d, actor, at, "plan", State.VERIFIED, State.PLANNED, new String[] {"contingencyPlan", contingency,
+                "deadline", deadline.toString(), "funds.amount", amount, "funds.currency", currency,
+                "measures", measures, "responsible", responsible});
+        }
+
+        void start(String id, String actor, Instant at) {
+            Danger d = require(id, State.PLANNED);
+            d.rectifier = actor;
+            record(d, actor, at, "start", State.PLANNED, State.RECTIFYING, new String[0]);
+        }
+
+        void submit(String id, String actor, Instant at, String description, String evidence, LocalDate completedOn) {
+            Danger d = require(id, State.RECTIFYING);
+            if (evidence.isEmpty()) {
+                throw new IllegalArgumentException("no evidence");
+            }
+            d.submission = description;
+            d.evidence = evidence;
+            d.completedOn = completedOn;
+            record(d, actor, at, "submit", State.RECTIFYING, State.AWAITING_ACCEPTANCE, new String[] {"completedOn",
+                completedOn.toString(), "description", description, "evidence.0", evidence});
+        }
+
+        Danger accept(String id, String actor, Instant at, String note) {
+            Danger d = require(id, State.AWAITING_ACCEPTANCE);
+            if (actor.equals(d.rectifier) || actor.equals(d.responsible)) {
+                throw new IllegalArgumentException("acceptance by the rectifier");
+            }
+            d.acceptor = actor;
+            d.closedAt = at;
+            record(d, actor, at, "accept", State.AWAITING_ACCEPTANCE, State.CLOSED, new String[] {"note", note});
+            return d;
+        }
+
+        private Danger require(String id, State from) {
+            Danger d = dangers.get(id);
+            if (d == null || d.state != from) {
+                throw new IllegalStateException("not in " + from + ": " + id);
+            }
+            return d;
+        }
+
+        /** Moves the state on and appends the entry: data text, state hash, entry hash over the previous one. */
+        private void record(Danger d, String actor, Instant at, String action, State before, State after,
+                String[] data) {
+            d.state = after;
+            d.version++;
+            d.lastActionAt = at;
+            StringBuilder text = new StringBuilder(256);
+            for (int k = 0; k < data.length; k += 2) {
+                text.append(data[k]).append('=');
+                escape(data[k + 1], text);
+                text.append('\n');
+            }
+            String dataText = text.toString();
+            String stateHash = hex(sha.digest(stateText(d).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            text.setLength(0);
+            text.append("format=2\ndangerId=").append(d.id).append("\nsequence=").append(d.version)
+                    .append("\nactor=").append(actor).append("\nat=").append(at).append("\naction=").append(action)
+                    .append("\nstateBefore=").append(before == null ? "" : before.name()).append("\nstateAfter=")
+                    .append(after.name()).append("\nstateHash=").append(stateHash).append("\ndata=");
+            escape(dataText, text);
+            text.append("\npreviousHash=").append(d.head).append("\nkeyId=\n");
+            String hash = hex(sha.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            chains.get(d.id).add(new Entry(d.id, d.version, actor, at, action, before == null ? "" : before.name(),
+                    after.name(), stateHash, dataText, d.head, hash));
+            d.head = hash;
+        }
+
+        /** The state's canonical text: every field present as a sorted {@code key=value} line. */
+        private static String stateText(Danger d) {
+            StringBuilder sb = new StringBuilder(512);
+            line(sb, "acceptance.acceptor", d.acceptor);
+            line(sb, "acceptance.closedAt", d.closedAt);
+            line(sb, "finding.description", d.description);
+            line(sb, "finding.foundOn", d.foundOn);
+            line(sb, "finding.reportedAt", d.reportedAt);
+            line(sb, "finding.reporter", d.reporter);
+            line(sb, "finding.source", d.source);
+            line(sb, "finding.title", d.title);
+            line(sb, "finding.unit", d.unit);
+            line(sb, "grading.grade", d.grade);
+            line(sb, "grading.verifier", d.verifier);
+            line(sb, "id", d.id);
+            line(sb, "lastActionAt", d.lastActionAt);
+            line(sb, "planning.plan.contingencyPlan", d.contingency);
+            line(sb, "planning.plan.deadline", d.deadline);
+            line(sb, "planning.plan.funds.amount", d.amount);
+            line(sb, "planning.plan.funds.currency", d.currency);
+            line(sb, "planning.plan.measures", d.measures);
+            line(sb, "planning.plan.responsible", d.responsible);
+            line(sb, "rectification.lastSubmission.completedOn", d.completedOn);
+            line(sb, "rectification.lastSubmission.description", d.submission);
+            line(sb, "rectification.lastSubmission.evidence.0", d.evidence);
+            line(sb, "rectification.rectifiers.0", d.rectifier);
+            line(sb, "state", d.state.name());
+            line(sb, "stateHashFormat", "1");
+            line(sb, "version", d.version);
+            return sb.toString();
+        }
+
+        private static void line(StringBuilder sb, String key, Object value) {
+            if (value != null) {
+                sb.append(key).append('=');
+                escape(value.toString(), sb);
+                sb.append('\n');
+            }
+        }
+
+        private static void escape(String s, StringBuilder out) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\\') {
+                    out.append("\\\\");
+                } else if (c == '\n') {
+                    out.append("\\n");
+                } else if (c == '\r') {
+                    out.append("\\r");
+                } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+
+        private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+        private static String hex(byte[] b) {
+            char[] c = new char[b.length * 2];
+            for (int i = 0; i < b.length; i++) {
+                c[2 * i] = HEX[(b[i] >> 4) & 15];
+                c[2 * i + 1] = HEX[b[i] & 15];
+            }
+            return new String(c);
+        }
     }
 }
