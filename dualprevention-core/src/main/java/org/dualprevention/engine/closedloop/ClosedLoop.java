@@ -53,6 +53,30 @@ public final class ClosedLoop {
     }
 
     /**
+     * The fingerprint of a command sent to a hidden danger, which a command record keeps so that a retry of the same
+     * command (same command id) is told from another command sent under that id: the lower-case hex SHA-256 over the
+     * hidden danger's id, the action's code, the actor's id and the command as its audit entry records it (the
+     * actor's unit and roles and every field the action reads back, in canonical {@code key=value} form).
+     *
+     * @param id the hidden danger (the one reported, for a report)
+     * @param command the command
+     * @return 64 lower-case hex digits
+     * @since 0.2
+     */
+    public static String fingerprint(HiddenDangerId id, HiddenDangerCommand command) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(command, "command");
+        String data = ClosedLoopActions.of(command.action()).encode(command);
+        StringBuilder sb = new StringBuilder(64 + data.length());
+        sb.append("hidden danger ");
+        CanonicalData.escapeInto(id.value(), sb);
+        sb.append("\naction=").append(command.action().code()).append("\nactor=");
+        CanonicalData.escapeInto(command.actor().id().value(), sb);
+        sb.append('\n').append(data);
+        return org.dualprevention.engine.digest.Sha256.hex(sb.toString());
+    }
+
+    /**
      * Reports a new hidden danger (上报). The result's {@code next} is in {@link HiddenDangerState#REPORTED}
      * with version 1; its audit entry is entry 1 of the chain.
      *
