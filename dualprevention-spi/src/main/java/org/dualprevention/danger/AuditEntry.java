@@ -105,7 +105,13 @@ public record AuditEntry(HiddenDangerId dangerId, long sequence, ActorId actor, 
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(stateHash, "stateHash");
         Objects.requireNonNull(keyId, "keyId");
+        // one shared Optional per state instead of one per entry (a store keeps millions of entries)
+        stateBefore = stateBefore.isEmpty() ? Optional.empty() : STATES.get(stateBefore.get().ordinal());
     }
+
+    /** {@code Optional.of(state)} for every state, by ordinal. */
+    private static final java.util.List<Optional<HiddenDangerState>> STATES = java.util.Arrays
+            .stream(HiddenDangerState.values()).map(Optional::of).toList();
 
     /**
      * The same entry with another hash (e.g. recomputed); every other component is kept.

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.dualprevention.internal.ArraySortedSet;
 import org.dualprevention.organization.ActorId;
 
 /**
@@ -29,8 +30,9 @@ public record Rectification(SortedSet<ActorId> rectifiers, SortedSet<ActorId> su
         Optional<Submission> lastSubmission, int rejections, Optional<String> lastRejectionReason) {
     /** Checks the components and copies the sets. */
     public Rectification {
-        rectifiers = Collections.unmodifiableSortedSet(new TreeSet<>(rectifiers));
-        submitters = Collections.unmodifiableSortedSet(new TreeSet<>(submitters));
+        // immutable, sorted, each once; a small array rather than a TreeSet (a store keeps one per hidden danger)
+        rectifiers = ArraySortedSet.copyOf(rectifiers);
+        submitters = ArraySortedSet.copyOf(submitters);
         Objects.requireNonNull(lastSubmission, "lastSubmission");
         Objects.requireNonNull(lastRejectionReason, "lastRejectionReason");
         if (rectifiers.isEmpty()) {
