@@ -115,11 +115,11 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
     /**
      * The open hidden dangers of each unit, walked as arrays in id order by the queries of open or overdue
      * hidden dangers in some units; the attribute is the deadline in force as an epoch day (none: the largest
-     * long), so the overdue test reads no record.
+     * long), so the overdue test reads no record; ids are merged by their text (a HiddenDangerId's order).
      */
     private final Table.Index<HiddenDangerId, Stored> byOpenUnit = table.index(
             s -> s.danger().isOpen() ? List.of(s.danger().unit()) : List.of(),
-            MemoryHiddenDangerRepository::deadlineDay);
+            MemoryHiddenDangerRepository::deadlineDay, HiddenDangerId::value);
 
     private static long deadlineDay(Stored s) {
         Optional<LocalDate> d = s.danger().deadline();

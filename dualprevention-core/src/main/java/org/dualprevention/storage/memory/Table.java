@@ -53,11 +53,14 @@ final class Table<I, K extends Comparable<? super K>, V> {
     static final class Index<K, V> {
         private final Function<V, Collection<?>> valuesOf;
         private final @Nullable ToLongFunction<V> attribute;
+        private final @Nullable Function<K, String> text;
         private final ConcurrentHashMap<Object, Bucket<K>> buckets = new ConcurrentHashMap<>();
 
-        Index(Function<V, Collection<?>> valuesOf, @Nullable ToLongFunction<V> attribute) {
+        Index(Function<V, Collection<?>> valuesOf, @Nullable ToLongFunction<V> attribute,
+                @Nullable Function<K, String> text) {
             this.valuesOf = valuesOf;
             this.attribute = attribute;
+            this.text = text;
         }
 
         /** The bucket of one index value, or empty. */
@@ -104,7 +107,38 @@ final class Table<I, K extends Comparable<? super K>, V> {
      * bucket membership (the record is immutable), any other row is re-checked against its current record.
      * Until it is dropped a copy keeps at most one superseded record per row reachable.
      */
-    record Sorted<K>(int mods, Object[] keys, Slot[] slots, Object[] values, long[] attributes) {
+    record Sorted<K>(int mods, Object[] keys, Slot[] slots, Object[] values, long[] attributes,
+            @Nullable String common, long @Nullable [] prefixes) {
+    }
+
+    /**
+     * Eight characters of {@code text} from {@code from}, packed one per byte into a long whose unsigned order
+     * never contradicts the texts' order: a character below 255 is its own byte, a character of 255 or more is
+     * 255 and ends the packing, a text that ends pads with zeros. So for two texts with the same first
+     * {@code from} characters, a smaller packed value means a smaller text, and equal packed values decide
+     * nothing (the texts are compared).
+     */
+    static long packed(String text, int from) {
+        long p = 0;
+        int n = text.length();
+        for (int i = 0; i < 8; i++) {
+            int c = from + i < n ? text.charAt(from + i) : 0;
+            if (c >= 255) {
+                return (p << 8 | 255) << (8 * (7 - i));
+            }
+            p = p << 8 | c;
+        }
+        return p;
+    }
+
+    /** The length of the longest common prefix of two texts. */
+    static int commonPrefix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -156,7 +190,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
     }
 
     Index<K, V> index(Function<V, Collection<?>> valuesOf) {
-        return index(valuesOf, null);
+        return index(valuesOf, null, null);
     }
 
     /**
@@ -165,9 +199,12 @@ final class Table<I, K extends Comparable<? super K>, V> {
      *
      * @param attribute a number of each record kept beside it in the arrays, for a query to filter on without
      *     reading the record
+     * @param text the sort key as a text whose {@link String} order is the keys' order, or null: the arrays then
+     *     keep the keys' characters after their common prefix packed into longs, and merging compares those
      */
-    Index<K, V> index(Function<V, Collection<?>> valuesOf, @Nullable ToLongFunction<V> attribute) {
-        Index<K, V> i = new Index<>(valuesOf, attribute);
+    Index<K, V> index(Function<V, Collection<?>> valuesOf, @Nullable ToLongFunction<V> attribute,
+            @Nullable Function<K, String> text) {
+        Index<K, V> i = new Index<>(valuesOf, attribute, text);
         indexes.add(i);
         return i;
     }
@@ -482,8 +519,25 @@ final class Table<I, K extends Comparable<? super K>, V> {
             attributes[i] = attributeOf.applyAsLong(v);
             i++;
         }
+        String common = null;
+        long[] prefixes = null;
+        Function<K, String> text = index.text;
+        if (text != null && i > 0) {
+            // the rows are in key order, so the first and the last share the prefix every row has
+            @SuppressWarnings("unchecked")
+            String first = text.apply((K) keys[0]);
+            @SuppressWarnings("unchecked")
+            String last = text.apply((K) keys[i - 1]);
+            common = first.substring(0, commonPrefix(first, last));
+            prefixes = new long[i];
+            for (int r = 0; r < i; r++) {
+                @SuppressWarnings("unchecked")
+                String t = text.apply((K) keys[r]);
+                prefixes[r] = packed(t, common.length());
+            }
+        }
         return new Sorted<>(mods, java.util.Arrays.copyOf(keys, i), java.util.Arrays.copyOf(slots, i),
-                java.util.Arrays.copyOf(records, i), java.util.Arrays.copyOf(attributes, i));
+                java.util.Arrays.copyOf(records, i), java.util.Arrays.copyOf(attributes, i), common, prefixes);
     }
 
     /**
@@ -497,6 +551,11 @@ final class Table<I, K extends Comparable<? super K>, V> {
         private final Slot[][] slots;
         private final Object[][] records;
         private final long[][] attributes;
+        /**
+         * The packed characters after a prefix all keys share, when every copy packed them after the same
+         * prefix; else null and keys are compared whole.
+         */
+        private final long @Nullable [][] prefixes;
         private final int[] pos;
         /** The live sources, ordered by their next key; the first {@code live} entries count. */
         private final int[] order;
@@ -515,6 +574,18 @@ final class Table<I, K extends Comparable<? super K>, V> {
             attributes = new long[k][];
             pos = new int[k];
             order = new int[k];
+            long[][] packed = new long[k][];
+            String shared = null;
+            for (int s = 0; s < k && packed != null; s++) {
+                Sorted<K> c = copies.get(s);
+                if (c.prefixes() == null || (shared != null && !shared.equals(c.common()))) {
+                    packed = null;
+                } else {
+                    shared = c.common();
+                    packed[s] = c.prefixes();
+                }
+            }
+            prefixes = packed;
             this.attribute = attribute;
             this.residual = residual;
             this.predicate = predicate;
@@ -557,10 +628,16 @@ final class Table<I, K extends Comparable<? super K>, V> {
          */
         private void place(int s, int from) {
             int j = from;
-            K x = key(keys[s], pos[s]);
+            long[][] packed = prefixes;
             while (j < live) {
                 int o = order[j];
-                int c = x.compareTo(key(keys[o], pos[o]));
+                int c = 0;
+                if (packed != null) {
+                    c = Long.compareUnsigned(packed[s][pos[s]], packed[o][pos[o]]);
+                }
+                if (c == 0) {
+                    c = key(keys[s], pos[s]).compareTo(key(keys[o], pos[o]));
+                }
                 if (c < 0) {
                     break;
                 }
@@ -568,7 +645,6 @@ final class Table<I, K extends Comparable<? super K>, V> {
                     if (++pos[s] == keys[s].length) {
                         return; // exhausted: not placed
                     }
-                    x = key(keys[s], pos[s]);
                     continue;
                 }
                 j++;
@@ -615,7 +691,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
     }
 
     private <T> Page<T> page(Iterator<V> it, PageRequest request, Function<V, T> view) {
-        List<T> items = new ArrayList<>();
+        List<T> items = new ArrayList<>(Math.min(request.limit(), 1024));
         K lastKey = null;
         while (it.hasNext()) {
             V v = it.next();

@@ -58,6 +58,37 @@ class OpenByUnitQueryTest {
         Seeds.run(seed, () -> savesDuringWalks(seed));
     }
 
+    @Test
+    void packedKeyCharactersNeverContradictTheTextOrder() {
+        long seed = Seeds.base();
+        Seeds.run(seed, () -> {
+            RandomGenerator r = Seeds.random(seed);
+            char[] alphabet = {0, 1, '-', '0', '9', 'A', 'z', 254, 255, 256, '隐', '患', 0xFFFF};
+            for (int n = 0; n < 200_000; n++) {
+                String common = text(r, alphabet, r.nextInt(4));
+                String a = common + text(r, alphabet, r.nextInt(11));
+                String b = r.nextInt(4) == 0 ? a + text(r, alphabet, r.nextInt(3)) : common + text(r, alphabet,
+                        r.nextInt(11));
+                int packed = Long.compareUnsigned(Table.packed(a, common.length()), Table.packed(b, common.length()));
+                int whole = Integer.signum(a.compareTo(b));
+                assertTrue(packed == 0 || Integer.signum(packed) == whole, "packed order " + packed + " but text order "
+                        + whole + " for [" + a + "] and [" + b + "] after " + common.length() + "; "
+                        + Seeds.describe(seed));
+                if (whole == 0) {
+                    assertEquals(0, packed, "equal texts packed apart; " + Seeds.describe(seed));
+                }
+            }
+        });
+    }
+
+    private static String text(RandomGenerator r, char[] alphabet, int length) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet[r.nextInt(alphabet.length)]);
+        }
+        return sb.toString();
+    }
+
     /** A store with every hidden danger reported and the rest of each life cycle waiting. */
     private static final class Fixture {
         final InMemoryStorage storage = InMemoryStorage.create();
@@ -72,8 +103,9 @@ class OpenByUnitQueryTest {
             for (int i = 0; i < n; i++) {
                 clock.advance(Duration.ofMinutes(r.nextInt(60)));
                 LocalDate today = LocalDate.ofInstant(clock.instant(), Dangers.ZONE);
-                // ids of uneven length, so id order is not number order
-                Dangers.Spec spec = new Dangers.Spec(HiddenDangerId.of("HD-" + r.nextInt(1_000_000) + "-" + i),
+                // ids of uneven length, so id order is not number order; a few in Chinese (characters past 255)
+                String prefix = r.nextInt(12) == 0 ? "隐患-" : "HD-";
+                Dangers.Spec spec = new Dangers.Spec(HiddenDangerId.of(prefix + r.nextInt(1_000_000) + "-" + i),
                         UNITS.get(r.nextInt(UNITS.size())),
                         r.nextBoolean() ? Optional.empty() : Optional.of(POINTS.get(r.nextInt(POINTS.size()))),
                         r.nextBoolean() ? HiddenDangerGrade.GENERAL : HiddenDangerGrade.MAJOR,
