@@ -131,11 +131,14 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
      * (overdue), what is left to test of a row whose record is the one copied into the index's arrays (null:
      * nothing), and the whole query for any other row.
      */
-    private record OpenPlan(Set<OrgUnitId> units, @Nullable LongPredicate deadline, @Nullable Predicate<Stored> residual,
-            Predicate<Stored> predicate) {
+    private record OpenPlan(Set<OrgUnitId> units, @Nullable LongPredicate deadline,
+            @Nullable Predicate<Stored> residual, Predicate<Stored> predicate) {
     }
 
-    /** The plan for the open-by-unit index when the query is in some units, only of open ones, and it is the smallest. */
+    /**
+     * The plan for the open-by-unit index when the query is in some units, can match only open ones, and the index
+     * is its smallest candidate set; else null.
+     */
     private @Nullable OpenPlan openPlan(HiddenDangerQuery query) {
         Optional<Set<OrgUnitId>> units = query.units();
         Optional<Set<HiddenDangerState>> states = query.states();

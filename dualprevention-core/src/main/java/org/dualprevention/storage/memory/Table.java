@@ -419,7 +419,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
     <T> Page<T> sortedPage(Index<K, V> index, Collection<?> values, @Nullable LongPredicate attribute,
             @Nullable Predicate<V> residual, Predicate<V> predicate, PageRequest request, Function<V, T> view) {
         Optional<K> after = request.after().map(this::decode);
-        Iterator<V> it = sortedMatching(index, values, attribute, residual, predicate, after, request.limit() + 1);
+        Iterator<V> it = sortedMatching(index, values, attribute, residual, predicate, after, request.limit() + 1L);
         return page(it, request, view);
     }
 

@@ -35,11 +35,12 @@ import org.junit.jupiter.api.Test;
  * The queries of open or overdue hidden dangers in some units, which read the open-by-unit index's array copies:
  * pages in id order equal to the reference model after every save (copies made, dropped by a change of the
  * bucket: a report into it, a close or withdrawal out of it; and rows whose record was saved since the copy without
- * leaving the bucket, such as a plan setting a deadline), and a walk with saves between its pages that returns nothing twice and nothing unchanged missed.
+ * leaving the bucket, such as a plan setting a deadline), and a walk with saves between its pages that returns
+ * nothing twice and misses nothing unchanged.
  */
 class OpenByUnitQueryTest {
-    private static final List<OrgUnitId> UNITS = List.of(OrgUnitId.of("W"), OrgUnitId.of("W-1"), OrgUnitId.of("W-2"),
-            OrgUnitId.of("W-3"), OrgUnitId.of("X"), OrgUnitId.of("X-1"));
+    private static final List<OrgUnitId> UNITS = List.of(OrgUnitId.of("W"), OrgUnitId.of("W-1"),
+            OrgUnitId.of("W-2"), OrgUnitId.of("W-3"), OrgUnitId.of("X"), OrgUnitId.of("X-1"));
     private static final List<RiskPointId> POINTS = List.of(RiskPointId.of("RP1"), RiskPointId.of("RP2"));
     private static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
     private static final LocalDate DAY0 = LocalDate.ofInstant(T0, Dangers.ZONE);
