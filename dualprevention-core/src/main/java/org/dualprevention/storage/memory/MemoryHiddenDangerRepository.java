@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.time.LocalDate;
+import java.util.function.LongPredicate;
+import java.util.function.Predicate;
+import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.danger.AuditEntry;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerId;
@@ -108,6 +112,57 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
     private final Table.Index<HiddenDangerId, Stored> byRiskPoint = table.index(
             s -> s.danger().riskPoint().stream().toList());
     private final Table.Index<HiddenDangerId, Stored> byGrade = table.index(s -> s.danger().grade().stream().toList());
+    /**
+     * The open hidden dangers of each unit, walked as arrays in id order by the queries of open or overdue
+     * hidden dangers in some units; the attribute is the deadline in force as an epoch day (none: the largest
+     * long), so the overdue test reads no record; ids are merged by their text (a HiddenDangerId's order).
+     */
+    private final Table.Index<HiddenDangerId, Stored> byOpenUnit = table.index(
+            s -> s.danger().isOpen() ? List.of(s.danger().unit()) : List.of(),
+            MemoryHiddenDangerRepository::deadlineDay, HiddenDangerId::value);
+
+    private static long deadlineDay(Stored s) {
+        Optional<LocalDate> d = s.danger().deadline();
+        return d.isPresent() ? d.get().toEpochDay() : Long.MAX_VALUE;
+    }
+
+    /**
+     * How a query of open hidden dangers in some units reads the open-by-unit index: the units, the deadline test
+     * (overdue), what is left to test of a row whose record is the one copied into the index's arrays (null:
+     * nothing), and the whole query for any other row.
+     */
+    private record OpenPlan(Set<OrgUnitId> units, @Nullable LongPredicate deadline,
+            @Nullable Predicate<Stored> residual, Predicate<Stored> predicate) {
+    }
+
+    /**
+     * The plan for the open-by-unit index when the query is in some units, can match only open ones, and the index
+     * is its smallest candidate set; else null.
+     */
+    private @Nullable OpenPlan openPlan(HiddenDangerQuery query) {
+        Optional<Set<OrgUnitId>> units = query.units();
+        Optional<Set<HiddenDangerState>> states = query.states();
+        Optional<LocalDate> overdue = query.overdueAsOf();
+        if (units.isEmpty() || (overdue.isEmpty() && (states.isEmpty() || !OPEN_STATES.containsAll(states.get())))) {
+            return null;
+        }
+        long size = 0;
+        for (OrgUnitId u : units.get()) {
+            size += byOpenUnit.bucket(u).map(b -> (long) b.size.get()).orElse(0L);
+        }
+        if (candidates(query).size() < size) {
+            return null;
+        }
+        LongPredicate deadline = null;
+        if (overdue.isPresent()) {
+            long day = overdue.get().toEpochDay();
+            deadline = d -> d < day; // the deadline before the day: the rule of HiddenDanger.overdueOn
+        }
+        Predicate<Stored> predicate = s -> query.matches(s.danger());
+        boolean rest = (states.isPresent() && !states.get().containsAll(OPEN_STATES)) || query.riskPoint().isPresent()
+                || query.grades().isPresent() || query.reportedFrom().isPresent();
+        return new OpenPlan(units.get(), deadline, rest ? predicate : null, predicate);
+    }
 
     private static Set<HiddenDangerState> openStates() {
         Set<HiddenDangerState> s = EnumSet.noneOf(HiddenDangerState.class);
@@ -161,6 +216,11 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
     @Override
     public Page<HiddenDanger> find(HiddenDangerQuery query, PageRequest page) {
         Objects.requireNonNull(page, "page");
+        OpenPlan plan = openPlan(Objects.requireNonNull(query, "query"));
+        if (plan != null) {
+            return table.sortedPage(byOpenUnit, plan.units(), plan.deadline(), plan.residual(), plan.predicate(), page,
+                    this::checked);
+        }
         return table.page(candidates(query), s -> query.matches(s.danger()), page,
                 this::checked);
     }
@@ -190,6 +250,10 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
 
     @Override
     public long count(HiddenDangerQuery query) {
+        OpenPlan plan = openPlan(Objects.requireNonNull(query, "query"));
+        if (plan != null) {
+            return table.sortedCount(byOpenUnit, plan.units(), plan.deadline(), plan.residual(), plan.predicate());
+        }
         return table.count(candidates(query), s -> query.matches(s.danger()));
     }
 

@@ -17,7 +17,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.dualprevention.StaleVersionException;
@@ -44,13 +46,21 @@ import org.jspecify.annotations.Nullable;
  */
 final class Table<I, K extends Comparable<? super K>, V> {
 
-    /** A secondary index: for each record, the index values it has. */
+    /**
+     * A secondary index: for each record, the index values it has. A sorted index (one with an {@code attribute})
+     * also keeps, per bucket, an array copy of the bucket in key order (see {@link Sorted}).
+     */
     static final class Index<K, V> {
         private final Function<V, Collection<?>> valuesOf;
+        private final @Nullable ToLongFunction<V> attribute;
+        private final @Nullable Function<K, String> text;
         private final ConcurrentHashMap<Object, Bucket<K>> buckets = new ConcurrentHashMap<>();
 
-        Index(Function<V, Collection<?>> valuesOf) {
+        Index(Function<V, Collection<?>> valuesOf, @Nullable ToLongFunction<V> attribute,
+                @Nullable Function<K, String> text) {
             this.valuesOf = valuesOf;
+            this.attribute = attribute;
+            this.text = text;
         }
 
         /** The bucket of one index value, or empty. */
@@ -66,10 +76,69 @@ final class Table<I, K extends Comparable<? super K>, V> {
     static final class Bucket<K> {
         final NavigableMap<K, Slot> keys;
         final AtomicInteger size = new AtomicInteger();
+        /** The index value of this bucket. */
+        final Object value;
+        /** Counts every change of {@link #keys}; a {@link Sorted} copy is current while this is its {@code mods}. */
+        final AtomicInteger mods = new AtomicInteger();
+        /** The last array copy of a sorted index's bucket, dropped by the next change of {@link #keys}. */
+        volatile @Nullable Sorted<K> sorted;
+        /**
+         * Rows the slow path (the skip list) walked for queries since the last copy: a new copy is made once they
+         * reach the bucket's size, so under steady writes copying costs at most as much as the walks it replaces.
+         */
+        final AtomicLong walked = new AtomicLong();
 
-        Bucket(Comparator<? super K> order) {
+        Bucket(Comparator<? super K> order, Object value) {
             this.keys = new ConcurrentSkipListMap<>(order);
+            this.value = value;
         }
+
+        /** After a change of {@link #keys}. */
+        void changed() {
+            mods.incrementAndGet();
+            sorted = null;
+        }
+    }
+
+    /**
+     * A bucket of a sorted index copied into arrays in key order: each key with its record's slot, the record
+     * the slot held when copied (checked then to belong to the bucket) and the index's attribute of that record.
+     * A query walks the arrays; a row whose slot still holds the copied record needs no re-check of its
+     * bucket membership (the record is immutable), any other row is re-checked against its current record.
+     * Until it is dropped a copy keeps at most one superseded record per row reachable.
+     */
+    record Sorted<K>(int mods, Object[] keys, Slot[] slots, Object[] values, long[] attributes,
+            @Nullable String common, long @Nullable [] prefixes) {
+    }
+
+    /**
+     * Eight characters of {@code text} from {@code from}, packed one per byte into a long whose unsigned order
+     * never contradicts the texts' order: a character below 255 is its own byte, a character of 255 or more is
+     * 255 and ends the packing, a text that ends pads with zeros. So for two texts with the same first
+     * {@code from} characters, a smaller packed value means a smaller text, and equal packed values decide
+     * nothing (the texts are compared).
+     */
+    static long packed(String text, int from) {
+        long p = 0;
+        int n = text.length();
+        for (int i = 0; i < 8; i++) {
+            int c = from + i < n ? text.charAt(from + i) : 0;
+            if (c >= 255) {
+                return (p << 8 | 255) << (8 * (7 - i));
+            }
+            p = p << 8 | c;
+        }
+        return p;
+    }
+
+    /** The length of the longest common prefix of two texts. */
+    static int commonPrefix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -121,7 +190,21 @@ final class Table<I, K extends Comparable<? super K>, V> {
     }
 
     Index<K, V> index(Function<V, Collection<?>> valuesOf) {
-        Index<K, V> i = new Index<>(valuesOf);
+        return index(valuesOf, null, null);
+    }
+
+    /**
+     * Adds a secondary index whose buckets a query can walk as arrays in key order ({@link #sortedPage}); call
+     * before the first write.
+     *
+     * @param attribute a number of each record kept beside it in the arrays, for a query to filter on without
+     *     reading the record
+     * @param text the sort key as a text whose {@link String} order is the keys' order, or null: the arrays then
+     *     keep the keys' characters after their common prefix packed into longs, and merging compares those
+     */
+    Index<K, V> index(Function<V, Collection<?>> valuesOf, @Nullable ToLongFunction<V> attribute,
+            @Nullable Function<K, String> text) {
+        Index<K, V> i = new Index<>(valuesOf, attribute, text);
         indexes.add(i);
         return i;
     }
@@ -189,6 +272,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
                 Bucket<K> b = index.buckets.get(value);
                 if (b != null && b.keys.remove(key) != null) {
                     b.size.decrementAndGet();
+                    b.changed();
                 }
             }
         }
@@ -228,9 +312,10 @@ final class Table<I, K extends Comparable<? super K>, V> {
             }
             Set<Object> newValues = new HashSet<>(nextValues);
             for (Object value : newValues) {
-                Bucket<K> b = index.buckets.computeIfAbsent(value, v -> new Bucket<>(Comparator.naturalOrder()));
+                Bucket<K> b = index.buckets.computeIfAbsent(value, v -> new Bucket<>(Comparator.naturalOrder(), v));
                 if (b.keys.putIfAbsent(newKey, slot) == null) {
                     b.size.incrementAndGet();
+                    b.changed();
                 }
             }
             if (oldKey != null) {
@@ -241,6 +326,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
                     Bucket<K> b = index.buckets.get(value);
                     if (b != null && b.keys.remove(oldKey) != null) {
                         b.size.decrementAndGet();
+                        b.changed();
                     }
                 }
             }
@@ -316,8 +402,296 @@ final class Table<I, K extends Comparable<? super K>, V> {
     /** One page of the records in the candidates that satisfy {@code predicate}, in sort-key order. */
     <T> Page<T> page(Candidates<K> candidates, Predicate<V> predicate, PageRequest request, Function<V, T> view) {
         Optional<K> after = request.after().map(this::decode);
-        Iterator<V> it = matching(candidates, predicate, after);
-        List<T> items = new ArrayList<>();
+        return page(matching(candidates, predicate, after), request, view);
+    }
+
+    /**
+     * One page of the records of a sorted index's buckets for {@code values} that satisfy {@code predicate}, in
+     * sort-key order, read from the buckets' array copies; the same page as {@link #page} over
+     * {@link #candidates(Index, Collection)} of those values gives.
+     *
+     * @param attribute a test of the index's attribute that a record must pass, or null; used only for a row whose
+     *     slot still holds the copied record
+     * @param residual the rest of {@code predicate} for a row whose slot still holds the copied record (which
+     *     belongs to its bucket and passed {@code attribute}), or null when nothing is left to test
+     * @param predicate the whole test, for any other row
+     */
+    <T> Page<T> sortedPage(Index<K, V> index, Collection<?> values, @Nullable LongPredicate attribute,
+            @Nullable Predicate<V> residual, Predicate<V> predicate, PageRequest request, Function<V, T> view) {
+        Optional<K> after = request.after().map(this::decode);
+        Iterator<V> it = sortedMatching(index, values, attribute, residual, predicate, after, request.limit() + 1L);
+        return page(it, request, view);
+    }
+
+    /** How many records of a sorted index's buckets for {@code values} satisfy {@code predicate}. */
+    long sortedCount(Index<K, V> index, Collection<?> values, @Nullable LongPredicate attribute,
+            @Nullable Predicate<V> residual, Predicate<V> predicate) {
+        long n = 0;
+        Iterator<V> it = sortedMatching(index, values, attribute, residual, predicate, Optional.empty(),
+                Integer.MAX_VALUE);
+        while (it.hasNext()) {
+            it.next();
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * The matching records of the buckets, from their array copies when every bucket has a current one (or may
+     * make one, see {@link Bucket#walked}), else from the skip lists.
+     *
+     * @param rows how many rows the caller will take at most (counted as walked when the skip lists are used)
+     */
+    private Iterator<V> sortedMatching(Index<K, V> index, Collection<?> values, @Nullable LongPredicate attribute,
+            @Nullable Predicate<V> residual, Predicate<V> predicate, Optional<K> after, long rows) {
+        List<Sorted<K>> copies = new ArrayList<>(values.size());
+        List<Bucket<K>> stale = null;
+        for (Object v : values) {
+            Bucket<K> b = index.buckets.get(v);
+            if (b == null) {
+                continue;
+            }
+            Sorted<K> c = current(index, b);
+            if (c == null) {
+                if (stale == null) {
+                    stale = new ArrayList<>();
+                }
+                stale.add(b);
+            } else if (c.keys().length > 0) {
+                copies.add(c);
+            }
+        }
+        if (stale != null) {
+            for (Bucket<K> b : stale) {
+                b.walked.addAndGet(Math.min(rows, b.size.get()));
+            }
+            return matching(candidates(index, values), predicate, after);
+        }
+        return new SortedMerge(copies, attribute, residual, predicate, after);
+    }
+
+    /** The bucket's array copy if current, a new one if the walks since the last paid for it, else null. */
+    private @Nullable Sorted<K> current(Index<K, V> index, Bucket<K> b) {
+        int mods = b.mods.get();
+        Sorted<K> c = b.sorted;
+        if (c != null && c.mods() == mods) {
+            return c;
+        }
+        if (b.walked.get() < b.size.get()) {
+            return null;
+        }
+        c = copy(index, b, mods);
+        b.walked.set(0);
+        b.sorted = c;
+        if (b.mods.get() != mods) {
+            // changed while copying: the copy holds every change counted up to mods, so it serves this query,
+            // but it is not kept
+            b.sorted = null;
+        }
+        return c;
+    }
+
+    /** Copies a bucket: its rows whose slot holds a record having the bucket's value under its key. */
+    private Sorted<K> copy(Index<K, V> index, Bucket<K> b, int mods) {
+        int n = Math.max(4, b.size.get() + 4);
+        Object[] keys = new Object[n];
+        Slot[] slots = new Slot[n];
+        Object[] records = new Object[n];
+        long[] attributes = new long[n];
+        ToLongFunction<V> attributeOf = Objects.requireNonNull(index.attribute, "not a sorted index");
+        int i = 0;
+        for (Map.Entry<K, Slot> e : b.keys.entrySet()) {
+            Slot slot = e.getValue();
+            V v = valueOf(slot);
+            if (v == null || keyOf.apply(v).compareTo(e.getKey()) != 0 || !index.valuesOf.apply(v).contains(b.value)) {
+                continue; // a save in flight: its row is read through the skip list's new entries on the next copy
+            }
+            if (i == keys.length) {
+                int m = keys.length * 2;
+                keys = java.util.Arrays.copyOf(keys, m);
+                slots = java.util.Arrays.copyOf(slots, m);
+                records = java.util.Arrays.copyOf(records, m);
+                attributes = java.util.Arrays.copyOf(attributes, m);
+            }
+            keys[i] = e.getKey();
+            slots[i] = slot;
+            records[i] = v;
+            attributes[i] = attributeOf.applyAsLong(v);
+            i++;
+        }
+        String common = null;
+        long[] prefixes = null;
+        Function<K, String> text = index.text;
+        if (text != null && i > 0) {
+            // the rows are in key order, so the first and the last share the prefix every row has
+            @SuppressWarnings("unchecked")
+            String first = text.apply((K) keys[0]);
+            @SuppressWarnings("unchecked")
+            String last = text.apply((K) keys[i - 1]);
+            common = first.substring(0, commonPrefix(first, last));
+            prefixes = new long[i];
+            for (int r = 0; r < i; r++) {
+                @SuppressWarnings("unchecked")
+                String t = text.apply((K) keys[r]);
+                prefixes[r] = packed(t, common.length());
+            }
+        }
+        return new Sorted<>(mods, java.util.Arrays.copyOf(keys, i), java.util.Arrays.copyOf(slots, i),
+                java.util.Arrays.copyOf(records, i), java.util.Arrays.copyOf(attributes, i), common, prefixes);
+    }
+
+    /**
+     * The ascending union of array copies without repeated keys, each row checked. The sources are kept ordered
+     * by their next key; after a source gives its row it is moved back to its place by insertion (about half the
+     * sources compared), and a key equal to another source's next key is skipped there, so no key is compared
+     * twice to find duplicates.
+     */
+    private final class SortedMerge implements Iterator<V> {
+        private final Object[][] keys;
+        private final Slot[][] slots;
+        private final Object[][] records;
+        private final long[][] attributes;
+        /**
+         * The packed characters after a prefix all keys share, when every copy packed them after the same
+         * prefix; else null and keys are compared whole.
+         */
+        private final long @Nullable [][] prefixes;
+        private final int[] pos;
+        /** The live sources, ordered by their next key; the first {@code live} entries count. */
+        private final int[] order;
+        private int live;
+        private final @Nullable LongPredicate attribute;
+        private final @Nullable Predicate<V> residual;
+        private final Predicate<V> predicate;
+        private @Nullable V nextValue;
+
+        SortedMerge(List<Sorted<K>> copies, @Nullable LongPredicate attribute, @Nullable Predicate<V> residual,
+                Predicate<V> predicate, Optional<K> after) {
+            int k = copies.size();
+            keys = new Object[k][];
+            slots = new Slot[k][];
+            records = new Object[k][];
+            attributes = new long[k][];
+            pos = new int[k];
+            order = new int[k];
+            long[][] packed = new long[k][];
+            String shared = null;
+            for (int s = 0; s < k && packed != null; s++) {
+                Sorted<K> c = copies.get(s);
+                if (c.prefixes() == null || (shared != null && !shared.equals(c.common()))) {
+                    packed = null;
+                } else {
+                    shared = c.common();
+                    packed[s] = c.prefixes();
+                }
+            }
+            prefixes = packed;
+            this.attribute = attribute;
+            this.residual = residual;
+            this.predicate = predicate;
+            for (int s = 0; s < k; s++) {
+                Sorted<K> c = copies.get(s);
+                keys[s] = c.keys();
+                slots[s] = c.slots();
+                records[s] = c.values();
+                attributes[s] = c.attributes();
+                pos[s] = after.isPresent() ? firstAfter(c.keys(), after.get()) : 0;
+                if (pos[s] < keys[s].length) {
+                    place(s, 0);
+                }
+            }
+        }
+
+        /** The first index in {@code a} whose key is greater than {@code key}. */
+        private int firstAfter(Object[] a, K key) {
+            int lo = 0;
+            int hi = a.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (key(a, mid).compareTo(key) <= 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        @SuppressWarnings("unchecked")
+        private K key(Object[] a, int i) {
+            return (K) a[i];
+        }
+
+        /**
+         * Inserts source {@code s} among the live sources {@code order[from..live)}, which are ordered; sources
+         * {@code order[0..from)} stay before it. A next key equal to another source's is skipped in {@code s}.
+         */
+        private void place(int s, int from) {
+            int j = from;
+            long[][] packed = prefixes;
+            while (j < live) {
+                int o = order[j];
+                int c = 0;
+                if (packed != null) {
+                    c = Long.compareUnsigned(packed[s][pos[s]], packed[o][pos[o]]);
+                }
+                if (c == 0) {
+                    c = key(keys[s], pos[s]).compareTo(key(keys[o], pos[o]));
+                }
+                if (c < 0) {
+                    break;
+                }
+                if (c == 0) {
+                    if (++pos[s] == keys[s].length) {
+                        return; // exhausted: not placed
+                    }
+                    continue;
+                }
+                j++;
+            }
+            System.arraycopy(order, j, order, j + 1, live - j);
+            order[j] = s;
+            live++;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (nextValue == null && live > 0) {
+                int s = order[0];
+                int i = pos[s];
+                // take source s out, advance it, put it back in its place
+                live--;
+                System.arraycopy(order, 1, order, 0, live);
+                if (++pos[s] < keys[s].length) {
+                    place(s, 0);
+                }
+                Object copied = records[s][i];
+                V v = valueOf(slots[s][i]);
+                if (v == copied) {
+                    if ((attribute == null || attribute.test(attributes[s][i])) && (residual == null
+                            || residual.test(v))) {
+                        nextValue = v;
+                    }
+                } else if (v != null && keyOf.apply(v).compareTo(key(keys[s], i)) == 0 && predicate.test(v)) {
+                    nextValue = v;
+                }
+            }
+            return nextValue != null;
+        }
+
+        @Override
+        public V next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            V v = Objects.requireNonNull(nextValue); // set by hasNext()
+            nextValue = null;
+            return v;
+        }
+    }
+
+    private <T> Page<T> page(Iterator<V> it, PageRequest request, Function<V, T> view) {
+        List<T> items = new ArrayList<>(Math.min(request.limit(), 1024));
         K lastKey = null;
         while (it.hasNext()) {
             V v = it.next();
