@@ -145,6 +145,15 @@ class TalliesPropertyTest {
         for (ReportingPeriod p : PERIODS) {
             Map<OrgUnitId, UnitStatistics> full = Statistics.of(org, clock, ZONE).computeAll(p, facts, List.of());
             LocalDate asOf = today.isBefore(p.lastDay()) ? today : p.lastDay();
+            PeriodTally rollUp = store.talliesOfAll(p.start(), p.lastDay(), asOf);
+            Set<String> every = org.units().stream().map(u -> u.id().value()).collect(Collectors.toSet());
+            assertEquals(describe(store.tallies(every, p.start(), p.lastDay(), asOf)), describe(rollUp),
+                    "the tenant's roll-up, " + p + ", at " + at + " (as of " + asOf + "), " + where);
+            List<OrgUnit> roots = org.units().stream().filter(u -> u.parent().isEmpty()).toList();
+            if (roots.size() == 1) {
+                assertEquals(describe(full.get(roots.get(0).id())), describe(rollUp),
+                        "the tenant's roll-up against the root, " + p + ", at " + at + ", " + where);
+            }
             for (OrgUnit u : org.units()) {
                 Set<String> below = org.selfAndDescendants(u.id()).stream().map(OrgUnitId::value)
                         .collect(Collectors.toSet());

@@ -50,6 +50,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A save takes back the previous version's contribution (read from {@code dp_danger_tally_member}: one statement
  * by primary key) and adds the new one: only counters whose delta is not 0 are written, in key order (so two
  * transactions never wait for each other's counters in opposite orders), in one JDBC batch, plus the member row.
+ * Every key is also added under the unit {@link #ALL_UNITS}, the tenant's roll-up, so the whole organisation's
+ * figures are read from one unit's counters.
  */
 public final class Tallies {
     /** The day after every real day: the closing day of a hidden danger still open. */
@@ -224,6 +226,28 @@ public final class Tallies {
         List<Key> now = contribution(next, zone);
         String nowText = text(now);
         Map<Counter, long[]> delta = new TreeMap<>();
+        if (expectedVersion > 0 && dialect == Dialect.POSTGRESQL) {
+            // one round trip: the previous contribution read and the new one written (both see the same snapshot)
+            try (PreparedStatement ps = c.prepareStatement(SWAP_PG)) {
+                ps.setString(1, tx.tenant());
+                ps.setString(2, id);
+                ps.setString(3, tx.tenant());
+                ps.setString(4, id);
+                ps.setString(5, unit);
+                ps.setString(6, nowText);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        if (rs.getString(1).equals(unit) && rs.getString(2).equals(nowText)) {
+                            return;
+                        }
+                        add(delta, rs.getString(1), parse(rs.getString(2)), -1);
+                    }
+                }
+            }
+            add(delta, unit, now, 1);
+            write(c, delta);
+            return;
+        }
         boolean member = false;
         if (expectedVersion > 0) {
             try (PreparedStatement ps = c.prepareStatement(MEMBER)) {
@@ -247,11 +271,23 @@ public final class Tallies {
         writeMember(c, id, unit, nowText, member);
     }
 
+    /** PostgreSQL: reads the member row as it was and writes the new one, in one statement. */
+    private static final String SWAP_PG = "WITH old AS (SELECT unit_id, contribution FROM dp_danger_tally_member"
+            + " WHERE tenant_id = ? AND danger_id = ?), up AS (INSERT INTO dp_danger_tally_member (tenant_id, danger_id,"
+            + " unit_id, contribution) VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, danger_id) DO UPDATE SET"
+            + " unit_id = EXCLUDED.unit_id, contribution = EXCLUDED.contribution) SELECT unit_id, contribution FROM old";
+
+    /** The unit id of the tenant's roll-up counters (an org unit's id is never blank). */
+    public static final String ALL_UNITS = "";
+
+    /** Adds the keys to the unit's counters and to the tenant's roll-up. */
     private static void add(Map<Counter, long[]> delta, String unit, List<Key> keys, int sign) {
-        for (Key k : keys) {
-            long[] v = delta.computeIfAbsent(new Counter(unit, k.metric(), k.day1(), k.day2(), k.dim()), x -> new long[2]);
-            v[0] += sign;
-            v[1] += sign * k.s();
+        for (String u : List.of(unit, ALL_UNITS)) {
+            for (Key k : keys) {
+                long[] v = delta.computeIfAbsent(new Counter(u, k.metric(), k.day1(), k.day2(), k.dim()), x -> new long[2]);
+                v[0] += sign;
+                v[1] += sign * k.s();
+            }
         }
     }
 
