@@ -26,6 +26,7 @@ import org.dualprevention.jdbc.internal.JdbcOrganizationRepository;
 import org.dualprevention.jdbc.internal.JdbcRiskPointRepository;
 import org.dualprevention.jdbc.internal.JsonCodec;
 import org.dualprevention.jdbc.internal.Redaction;
+import org.dualprevention.jdbc.internal.Tallies;
 import org.dualprevention.jdbc.internal.Transactions;
 import org.dualprevention.jdbc.internal.UrlDataSource;
 import org.dualprevention.spi.AuditKeyProvider;
@@ -112,6 +113,7 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     public static final String DEFAULT_TENANT = "default";
 
     private final @Nullable AuditKeyProvider keys;
+    private @Nullable Tallies tallies;
 
     private JdbcStorage(ConnectionProvider provider, Dialect dialect, String description, @Nullable String ownedH2Url,
             JsonCodec codec, String tenant) {
@@ -447,6 +449,79 @@ public final class JdbcStorage implements Storage, AutoCloseable {
     }
 
     /**
+     * The hidden-danger counts of one period (统计期) over a set of units, read from the counters kept in the
+     * transaction of every save ({@link Builder#keepTallies}): one statement whose cost grows with the days and
+     * units asked for, not with the number of hidden dangers. Pass a unit with all its sub-units to get the
+     * figures of the unit as the analytics module's {@code Statistics} rolls them up.
+     *
+     * @param unitIds the units whose counts are summed
+     * @param first the period's first day
+     * @param last the period's last day
+     * @param asOf the day the figures are taken: today, or {@code last} once it has passed (not after {@code last})
+     * @return the counts
+     * @throws IllegalStateException if the store was not built with {@link Builder#keepTallies}
+     * @throws IllegalArgumentException if {@code last} is before {@code first} or {@code asOf} after {@code last}
+     * @since 0.2
+     */
+    public PeriodTally tallies(java.util.Collection<String> unitIds, java.time.LocalDate first, java.time.LocalDate last,
+            java.time.LocalDate asOf) {
+        Objects.requireNonNull(unitIds, "unitIds");
+        Objects.requireNonNull(first, "first");
+        for (String u : unitIds) {
+            if (Objects.requireNonNull(u, "unit id").isEmpty() && unitIds.size() > 1) {
+                throw new IllegalArgumentException("unit id [] with others; allowed: org unit ids, or talliesOfAll(..)");
+            }
+        }
+        Objects.requireNonNull(last, "last");
+        Objects.requireNonNull(asOf, "asOf");
+        if (last.isBefore(first) || asOf.isAfter(last)) {
+            throw new IllegalArgumentException("period [" + first + ", " + last + "] as of [" + asOf + "]; allowed: first"
+                    + " <= last and asOf <= last");
+        }
+        return requireTallies().read(unitIds, first, last, asOf);
+    }
+
+    /**
+     * The hidden-danger counts of one period over every unit of this tenant (the whole organisation, 全公司), read
+     * from the tenant's roll-up counters kept beside each unit's: the same cost as one unit's read, whatever the
+     * number of units. Equal to {@link #tallies} over every unit id a hidden danger names (a hidden danger of a unit
+     * no longer in the organisation counts here, where {@code Statistics} skips it).
+     *
+     * @param first the period's first day
+     * @param last the period's last day
+     * @param asOf the day the figures are taken (not after {@code last})
+     * @return the counts
+     * @throws IllegalStateException if the store was not built with {@link Builder#keepTallies}
+     * @throws IllegalArgumentException if {@code last} is before {@code first} or {@code asOf} after {@code last}
+     * @since 0.2
+     */
+    public PeriodTally talliesOfAll(java.time.LocalDate first, java.time.LocalDate last, java.time.LocalDate asOf) {
+        return tallies(List.of(Tallies.ALL_UNITS), first, last, asOf);
+    }
+
+    /**
+     * Rebuilds this tenant's hidden-danger counters from every stored hidden danger, all or nothing in one unit of
+     * work: for a store that existed before migration V7, after {@link #importHiddenDangers}, or after nodes that
+     * did not keep tallies wrote to it. Reads every hidden danger once; run it when no command writes.
+     *
+     * @return how many hidden dangers were counted
+     * @throws IllegalStateException if the store was not built with {@link Builder#keepTallies}
+     * @since 0.2
+     */
+    public long rebuildTallies() {
+        return requireTallies().rebuild(hiddenDangers);
+    }
+
+    private Tallies requireTallies() {
+        Tallies t = tallies;
+        if (t == null) {
+            throw new IllegalStateException("this store keeps no hidden-danger tallies; build it with"
+                    + " JdbcStorage.builder().keepTallies(zone)");
+        }
+        return t;
+    }
+
+    /**
      * Configures a {@link JdbcStorage}.
      *
      * @since 0.1
@@ -460,8 +535,25 @@ public final class JdbcStorage implements Storage, AutoCloseable {
         private final JsonCodec codec = new JsonCodec();
         private String tenant = DEFAULT_TENANT;
         private @Nullable AuditKeyProvider keys;
+        private java.time.@Nullable ZoneId talliesZone;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps the hidden-danger counters (migration V7, {@code dp_danger_tally}) in the transaction of every hidden
+         * danger's save, so that {@link JdbcStorage#tallies} reads a period's figures without scanning. Costs one
+         * read and one batch of counter upserts per save (see docs/ARCHITECTURE.md). Every node writing to the store
+         * must keep them, with the same zone; a store written without them is counted once with
+         * {@link JdbcStorage#rebuildTallies()}. Off by default.
+         *
+         * @param zone the organisation's time zone (the day a hidden danger is closed on), as given to the engine
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder keepTallies(java.time.ZoneId zone) {
+            this.talliesZone = Objects.requireNonNull(zone, "zone");
+            return this;
         }
 
         /**
@@ -605,7 +697,12 @@ public final class JdbcStorage implements Storage, AutoCloseable {
             } catch (SQLException e) {
                 throw new JdbcStorageException("Cannot connect to the database", e);
             }
-            return new JdbcStorage(p, d, desc, null, codec, tenant, keys);
+            JdbcStorage storage = new JdbcStorage(p, d, desc, null, codec, tenant, keys);
+            if (talliesZone != null) {
+                storage.tallies = new Tallies(storage.tx, d, talliesZone);
+                storage.hiddenDangers.keepTallies(storage.tallies);
+            }
+            return storage;
         }
     }
 }

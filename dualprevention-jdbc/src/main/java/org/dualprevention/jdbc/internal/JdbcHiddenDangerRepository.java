@@ -63,6 +63,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
     private final Transactions tx;
     private final DocTable<HiddenDanger> table;
     private final @Nullable AuditKeyProvider keys;
+    private volatile @Nullable Tallies tallies;
 
     /**
      * Creates the repository without keys.
@@ -106,6 +107,15 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
             }
         }
         return s;
+    }
+
+    /**
+     * Keeps the hidden-danger counters of {@code dp_danger_tally} in the transaction of every save from now on.
+     *
+     * @param t the counters
+     */
+    public void keepTallies(Tallies t) {
+        this.tallies = Objects.requireNonNull(t, "t");
     }
 
     /** @return the table mapping (for bulk import) */
@@ -491,6 +501,10 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
         Repos.save(tx, "save hidden danger [" + id + "]", id, expectedVersion, c -> {
             table.save(c, next, expectedVersion);
             JdbcAuditLog.insert(c, tx.tenant(), List.of(entry));
+            Tallies t = tallies;
+            if (t != null) {
+                t.saved(c, next, expectedVersion); // after the row: a concurrent save of the same id waits on it
+            }
             return null;
         }, c -> table.currentVersion(c, id));
     }
