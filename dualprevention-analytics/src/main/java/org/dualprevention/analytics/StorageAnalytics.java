@@ -170,37 +170,39 @@ public final class StorageAnalytics {
     }
 
     private Iterable<HiddenDangerFact> dangerFacts(Set<OrgUnitId> units) {
-        return HiddenDangerFact.project(dangers(HiddenDangerQuery.all().inUnits(units)), new RiskPointLookup(), zone);
+        return HiddenDangerFact.projectJoined(dangers(HiddenDangerQuery.all().inUnits(units)), new RiskPointLookup(),
+                zone);
     }
 
     /**
-     * The risk points joined to the hidden dangers of one call: the first {@link #SINGLE_READS} distinct ones
-     * read one by one (a small unit's statistics touch few), then, if more are asked for, all of them in
-     * pages at once (a whole organisation's touch most, and one paged read beats thousands of single ones).
-     * Each risk point is read at most once per call; none is read when no hidden danger names one.
+     * The risk points joined to the hidden dangers of one call, each as its {@link RiskPointJoin} (worked out once
+     * per risk point): the first {@link #SINGLE_READS} distinct ones read one by one (a small unit's statistics
+     * touch few), then, if more are asked for, all of them in pages at once (a whole organisation's touch most,
+     * and one paged read beats thousands of single ones). Each risk point is read at most once per call; none is
+     * read when no hidden danger names one.
      */
-    private final class RiskPointLookup implements java.util.function.Function<RiskPointId, @Nullable RiskPoint> {
+    private final class RiskPointLookup implements java.util.function.Function<RiskPointId, @Nullable RiskPointJoin> {
         private static final int SINGLE_READS = 200;
-        private final Map<RiskPointId, java.util.Optional<RiskPoint>> read = new HashMap<>();
-        private @Nullable Map<RiskPointId, RiskPoint> all;
+        private final Map<RiskPointId, java.util.Optional<RiskPointJoin>> read = new HashMap<>();
+        private @Nullable Map<RiskPointId, RiskPointJoin> all;
 
         @Override
-        public @Nullable RiskPoint apply(RiskPointId id) {
+        public @Nullable RiskPointJoin apply(RiskPointId id) {
             if (all != null) {
                 return all.get(id);
             }
-            java.util.Optional<RiskPoint> p = read.get(id);
+            java.util.Optional<RiskPointJoin> p = read.get(id);
             if (p == null) {
                 if (read.size() == SINGLE_READS) {
-                    Map<RiskPointId, RiskPoint> every = new HashMap<>();
+                    Map<RiskPointId, RiskPointJoin> every = new HashMap<>();
                     for (RiskPoint each : riskPoints(RiskPointQuery.all())) {
-                        every.put(each.id(), each);
+                        every.put(each.id(), new RiskPointJoin(each));
                     }
                     all = every;
                     read.clear();
                     return every.get(id);
                 }
-                p = storage.riskPoints().find(id);
+                p = storage.riskPoints().find(id).map(RiskPointJoin::new);
                 read.put(id, p);
             }
             return p.orElse(null);
