@@ -53,15 +53,18 @@ public final class RiskMap {
         this.zones = List.copyOf(zones);
         this.units = List.copyOf(units);
         this.points = List.copyOf(points);
-        Map<MapZoneId, ZoneStatus> zi = new HashMap<>();
-        zones.forEach(z -> zi.put(z.zone().id(), z));
-        Map<OrgUnitId, UnitStatus> ui = new HashMap<>();
-        units.forEach(u -> ui.put(u.unit(), u));
-        Map<RiskPointId, PointStatus> pi = new HashMap<>();
-        points.forEach(p -> pi.put(p.id(), p));
-        this.zoneIndex = Map.copyOf(zi);
-        this.unitIndex = Map.copyOf(ui);
-        this.pointIndex = Map.copyOf(pi);
+        // indexes built once and only read afterwards (not copied again: a map of 20,000 points is hashed once)
+        this.zoneIndex = index(this.zones, z -> z.zone().id());
+        this.unitIndex = index(this.units, UnitStatus::unit);
+        this.pointIndex = index(this.points, PointStatus::id);
+    }
+
+    private static <K, V> Map<K, V> index(List<V> values, java.util.function.Function<V, K> key) {
+        Map<K, V> m = new HashMap<>(values.size() * 4 / 3 + 1);
+        for (V v : values) {
+            m.put(key.apply(v), v);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /**
@@ -267,7 +270,7 @@ public final class RiskMap {
                 if (d.riskPoint().isPresent()) {
                     PointAcc p = pts.get(d.riskPoint().get());
                     if (p != null) {
-                        p.open.add(d);
+                        p.add(d);
                         if (overdue) {
                             p.overdue++;
                         }
@@ -321,8 +324,16 @@ public final class RiskMap {
     private static final class PointAcc {
         final RiskPoint point;
         final Optional<RiskLevel> assessed;
-        final List<HiddenDanger> open = new ArrayList<>(0);
+        /** The open hidden dangers, allocated on the first (most risk points have none). */
+        List<HiddenDanger> open = List.of();
         long overdue;
+
+        void add(HiddenDanger d) {
+            if (open.isEmpty()) {
+                open = new ArrayList<>(2);
+            }
+            open.add(d);
+        }
 
         PointAcc(RiskPoint point, Optional<RiskLevel> assessed) {
             this.point = point;
@@ -331,14 +342,16 @@ public final class RiskMap {
     }
 
     private static final class Acc {
+        private static final RiskLevel[] LEVELS = RiskLevel.values();
         @Nullable RiskLevel assessed;
         @Nullable RiskLevel effective;
         long points;
         long notAssessed;
         long open;
         long overdue;
-        final Map<RiskLevel, Long> byAssessed = new EnumMap<>(RiskLevel.class);
-        final Map<RiskLevel, Long> byEffective = new EnumMap<>(RiskLevel.class);
+        /** Risk points per level, indexed by the level's ordinal. */
+        final long[] byAssessed = new long[LEVELS.length];
+        final long[] byEffective = new long[LEVELS.length];
 
         void addPoint(PointStatus s, boolean countDangers) {
             points++;
@@ -346,12 +359,12 @@ public final class RiskMap {
                 notAssessed++;
             } else {
                 assessed = assessed == null ? s.assessed().get() : RiskLevel.mostSevere(assessed, s.assessed().get());
-                byAssessed.merge(s.assessed().get(), 1L, Long::sum);
+                byAssessed[s.assessed().get().ordinal()]++;
             }
             if (s.effective().isPresent()) {
                 effective = effective == null ? s.effective().get()
                         : RiskLevel.mostSevere(effective, s.effective().get());
-                byEffective.merge(s.effective().get(), 1L, Long::sum);
+                byEffective[s.effective().get().ordinal()]++;
             }
             if (countDangers) {
                 open += s.openDangers();
@@ -360,8 +373,19 @@ public final class RiskMap {
         }
 
         LevelSummary summary() {
-            return new LevelSummary(Optional.ofNullable(assessed), Optional.ofNullable(effective), points, byAssessed,
-                    byEffective, notAssessed, open, overdue);
+            return new LevelSummary(Optional.ofNullable(assessed), Optional.ofNullable(effective), points,
+                    counts(byAssessed), counts(byEffective), notAssessed, open, overdue);
+        }
+
+        /** The levels counted at least once, as the map of a summary. */
+        private static Map<RiskLevel, Long> counts(long[] byLevel) {
+            Map<RiskLevel, Long> m = new EnumMap<>(RiskLevel.class);
+            for (RiskLevel l : LEVELS) {
+                if (byLevel[l.ordinal()] > 0) {
+                    m.put(l, byLevel[l.ordinal()]);
+                }
+            }
+            return m;
         }
     }
 }

@@ -29,8 +29,8 @@ import org.dualprevention.spi.Storage;
 /**
  * Statistics, the risk map and early warnings computed straight from a {@link Storage}, by paging through
  * its queries: hidden dangers and inspection tasks are streamed page by page (never loaded into one
- * list). The risk points of the units concerned are held once as a register for the joins (zone, hazard,
- * control level), so memory is O(risk points + one page).
+ * list), in pages of {@value #READ_PAGE_SIZE}. The risk points of the units concerned are held once as a register
+ * for the joins (zone, hazard, control level), so memory is O(risk points + one page).
  *
  * <p>The organisation's zone and the rule combining a hazard's assessments are given explicitly, as to the
  * engine's builder: pass the same values, e.g. {@code StorageAnalytics.of(storage, clock, zone)
@@ -41,8 +41,13 @@ import org.dualprevention.spi.Storage;
  * @since 0.1
  */
 public final class StorageAnalytics {
-    /** Items per storage page. */
+    /** Items per storage page of inspection tasks. */
     public static final int PAGE_SIZE = 1000;
+    /**
+     * Items per storage page of hidden dangers and risk points, the largest a page request allows: a statistics
+     * run or a map reads every one of them, and each page costs the store a seek (a new query on a database).
+     */
+    static final int READ_PAGE_SIZE = org.dualprevention.query.PageRequest.MAX_LIMIT;
 
     private final Storage storage;
     private final Clock clock;
@@ -162,11 +167,11 @@ public final class StorageAnalytics {
     }
 
     private Iterable<HiddenDanger> dangers(HiddenDangerQuery query) {
-        return () -> Page.stream(p -> storage.hiddenDangers().find(query, p), PAGE_SIZE).iterator();
+        return () -> Page.stream(p -> storage.hiddenDangers().find(query, p), READ_PAGE_SIZE).iterator();
     }
 
     private Iterable<RiskPoint> riskPoints(RiskPointQuery query) {
-        return () -> Page.stream(p -> storage.riskPoints().find(query, p), PAGE_SIZE).iterator();
+        return () -> Page.stream(p -> storage.riskPoints().find(query, p), READ_PAGE_SIZE).iterator();
     }
 
     private Iterable<HiddenDangerFact> dangerFacts(Set<OrgUnitId> units) {
