@@ -232,7 +232,11 @@ public final class RiskMap {
         public RiskMap build() {
             Map<MapZoneId, MapZone> zoneById = new LinkedHashMap<>();
             zones.forEach(z -> zoneById.put(z.id(), z));
-            Map<RiskPointId, PointAcc> pts = new LinkedHashMap<>();
+            // the risk points in the order given; while their ids rise (a store pages by id) none can repeat and no
+            // set of ids is needed, after the first that does not rise every id goes into one
+            List<PointAcc> pts = new ArrayList<>();
+            java.util.@Nullable Set<RiskPointId> seen = null;
+            @Nullable RiskPointId previous = null;
             for (RiskPoint p : riskPoints) {
                 p.zone().ifPresent(z -> {
                     if (!zoneById.containsKey(z)) {
@@ -240,9 +244,18 @@ public final class RiskMap {
                                 + "], which is not on the map; zones: " + zoneById.keySet());
                     }
                 });
-                if (pts.put(p.id(), new PointAcc(p, combination.levelOf(p))) != null) {
-                    throw new IllegalArgumentException("risk point [" + p.id() + "] is given twice");
+                RiskPointId id = p.id();
+                if (seen == null && previous != null && id.compareTo(previous) <= 0) {
+                    seen = new java.util.HashSet<>();
+                    for (PointAcc a : pts) {
+                        seen.add(a.point.id());
+                    }
                 }
+                if (seen != null && !seen.add(id)) {
+                    throw new IllegalArgumentException("risk point [" + id + "] is given twice");
+                }
+                previous = id;
+                pts.add(new PointAcc(p, combination.levelOf(p)));
             }
             Map<OrgUnitId, Acc> unitAccs = new LinkedHashMap<>();
             for (OrgUnit u : organization.units()) {
@@ -256,6 +269,7 @@ public final class RiskMap {
                 }
                 chains.put(u.id(), chain);
             }
+            Map<RiskPointId, Linked> linked = new HashMap<>();
             for (HiddenDanger d : dangers) {
                 if (!d.isOpen()) {
                     continue;
@@ -268,12 +282,12 @@ public final class RiskMap {
                     }
                 }
                 if (d.riskPoint().isPresent()) {
-                    PointAcc p = pts.get(d.riskPoint().get());
-                    if (p != null) {
-                        p.add(d);
-                        if (overdue) {
-                            p.overdue++;
-                        }
+                    // grouped by the risk point named (a map of the risk points with open hidden dangers only);
+                    // those of a risk point not given are never read
+                    Linked p = linked.computeIfAbsent(d.riskPoint().get(), k -> new Linked());
+                    p.open.add(d);
+                    if (overdue) {
+                        p.overdue++;
                     }
                 }
             }
@@ -290,17 +304,19 @@ public final class RiskMap {
                 zonePoints.put(z.id(), new ArrayList<>());
             }
             List<PointStatus> pointStatuses = new ArrayList<>();
-            for (PointAcc p : pts.values()) {
+            Linked none = new Linked();
+            for (PointAcc p : pts) {
                 RiskPoint rp = p.point;
+                Linked l = linked.getOrDefault(rp.id(), none);
                 Optional<RiskLevel> effective = Optional.empty();
                 List<EffectiveLevel.Reason> reasons = List.of();
                 if (p.assessed.isPresent()) {
-                    EffectiveLevel e = policy.evaluate(rp.id(), p.assessed.get(), p.open, date);
+                    EffectiveLevel e = policy.evaluate(rp.id(), p.assessed.get(), l == none ? List.of() : l.open, date);
                     effective = Optional.of(e.effective());
                     reasons = e.reasons();
                 }
                 PointStatus s = new PointStatus(rp.id(), rp.name(), rp.owningUnit(), rp.zone(), p.assessed, effective,
-                        reasons, p.open.size(), p.overdue);
+                        reasons, l.open.size(), l.overdue);
                 pointStatuses.add(s);
                 for (Acc a : chains.getOrDefault(rp.owningUnit(), List.of())) {
                     a.addPoint(s, false);
@@ -324,21 +340,17 @@ public final class RiskMap {
     private static final class PointAcc {
         final RiskPoint point;
         final Optional<RiskLevel> assessed;
-        /** The open hidden dangers, allocated on the first (most risk points have none). */
-        List<HiddenDanger> open = List.of();
-        long overdue;
-
-        void add(HiddenDanger d) {
-            if (open.isEmpty()) {
-                open = new ArrayList<>(2);
-            }
-            open.add(d);
-        }
 
         PointAcc(RiskPoint point, Optional<RiskLevel> assessed) {
             this.point = point;
             this.assessed = Objects.requireNonNull(assessed, "assessed level of " + point.id());
         }
+    }
+
+    /** The open hidden dangers naming one risk point, in the order read, and how many of them are overdue. */
+    private static final class Linked {
+        final List<HiddenDanger> open = new ArrayList<>(2);
+        long overdue;
     }
 
     private static final class Acc {
