@@ -29,8 +29,9 @@ import org.dualprevention.spi.Storage;
 /**
  * Statistics, the risk map and early warnings computed straight from a {@link Storage}, by paging through
  * its queries: hidden dangers and inspection tasks are streamed page by page (never loaded into one
- * list), in pages of {@value #READ_PAGE_SIZE}. The risk points of the units concerned are held once as a register
- * for the joins (zone, hazard, control level), so memory is O(risk points + one page).
+ * list); hidden dangers and risk points in pages of 10,000 ({@code PageRequest.MAX_LIMIT}). The risk points of
+ * the units concerned are held once as a register for the joins (zone, hazard, control level), so memory is
+ * O(risk points + one page).
  *
  * <p>The organisation's zone and the rule combining a hazard's assessments are given explicitly, as to the
  * engine's builder: pass the same values, e.g. {@code StorageAnalytics.of(storage, clock, zone)
