@@ -30,8 +30,9 @@ import org.junit.jupiter.api.TestFactory;
  * {@link StorageAnalytics}) gives the same fact as {@link HiddenDangerFact#from(HiddenDanger, Optional, ZoneId)}
  * with the risk point: every version of seeded generated hidden dangers (walked through the closed loop by the
  * testkit, in every state), each joined with its own risk point, with a rearranged copy of it (hazards shuffled,
- * measures moved between hazards and repeated with other control levels, so that the named hazard may lack the failed measure or be gone),
- * with another risk point and with none. Accident types are compared in iteration order too.
+ * measures moved between hazards and repeated with other control levels, so that the named hazard may lack the
+ * failed measure or be gone), with another risk point and with none. Accident types are compared in iteration
+ * order too.
  */
 class RiskPointJoinEquivalenceTest {
     private static final ZoneId ZONE = DangerGen.DEFAULT_ZONE;
