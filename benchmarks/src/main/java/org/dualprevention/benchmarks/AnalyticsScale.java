@@ -20,6 +20,7 @@ import org.dualprevention.analytics.ReportingPeriod;
 import org.dualprevention.analytics.RiskMap;
 import org.dualprevention.analytics.StorageAnalytics;
 import org.dualprevention.analytics.UnitStatistics;
+import org.dualprevention.danger.EffectiveLevel;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerGrade;
 import org.dualprevention.danger.HiddenDangerSource;
@@ -344,9 +345,9 @@ public final class AnalyticsScale {
         }
     }
 
-    /** The per-point row of the baseline map, as the library's {@code PointStatus} (without the policy's reasons). */
+    /** The per-point row of the baseline map, as the library's {@code PointStatus} (with the policy's reasons). */
     record PointRow(RiskPointId id, String name, OrgUnitId unit, MapZoneId zone, RiskLevel assessed,
-            RiskLevel effective, int open, int overdue) {
+            RiskLevel effective, int open, int overdue, List<EffectiveLevel.Reason> reasons) {
     }
 
     /** Risk-map counters of one unit or zone. */
@@ -424,7 +425,8 @@ public final class AnalyticsScale {
     /**
      * Baseline 2 for the map, the peer: the same counts in a plain loop over the same open {@link HiddenDanger}
      * objects and the same {@link RiskPoint} objects (assessed level by the spi's combination rule, unit and
-     * zone through {@code HashMap}s, the two policy rules written out).
+     * zone through {@code HashMap}s, the two policy rules written out, and for a raised risk point the reasons
+     * its row carries, as the library's rows carry the policy's: before 2026-12-06 the loop left them out).
      */
     private MapCounts[] objectMap() {
         return objectMap(inStoreOrder);
@@ -437,7 +439,7 @@ public final class AnalyticsScale {
         for (int i = 0; i < out.length; i++) {
             out[i] = new MapCounts();
         }
-        Map<RiskPointId, int[]> perPoint = new HashMap<>(); // open, overdue, open major, overdue general
+        Map<RiskPointId, Tally> perPoint = new HashMap<>();
         for (int i = 0; i < filled; i++) {
             HiddenDanger h = objects[i];
             if (!h.isOpen()) {
@@ -451,7 +453,8 @@ public final class AnalyticsScale {
                 }
             }
             if (h.riskPoint().isPresent()) {
-                int[] c = perPoint.computeIfAbsent(h.riskPoint().get(), k -> new int[4]);
+                Tally t = perPoint.computeIfAbsent(h.riskPoint().get(), k -> new Tally());
+                int[] c = t.counts;
                 c[0]++;
                 if (late) {
                     c[1]++;
@@ -461,13 +464,15 @@ public final class AnalyticsScale {
                 } else if (h.grade().orElse(null) == HiddenDangerGrade.GENERAL && late) {
                     c[3] = 1;
                 }
+                t.open.add(h);
             }
         }
-        int[] none = new int[4];
+        Tally none = new Tally();
         List<PointRow> rows = new ArrayList<>(register.size());
         for (RiskPoint p : register.values()) {
             RiskLevel assessed = LevelCombination.MOST_SEVERE.levelOf(p).orElseThrow();
-            int[] c = perPoint.getOrDefault(p.id(), none);
+            Tally t = perPoint.getOrDefault(p.id(), none);
+            int[] c = t.counts;
             RiskLevel effective = assessed;
             if (c[2] == 1) {
                 effective = RiskLevel.MAJOR;
@@ -475,6 +480,7 @@ public final class AnalyticsScale {
             if (c[3] == 1) {
                 effective = RiskLevel.mostSevere(effective, assessed.raisedBy(1));
             }
+            List<EffectiveLevel.Reason> reasons = effective == assessed ? List.of() : reasons(t.open);
             for (int u : chains[unitIndex.get(p.owningUnit())]) {
                 out[u].points++;
                 out[u].byAssessed[assessed.ordinal()]++;
@@ -488,9 +494,39 @@ public final class AnalyticsScale {
             z.overdue += c[1];
             z.points2.add(p.id());
             rows.add(new PointRow(p.id(), p.name(), p.owningUnit(), p.zone().orElseThrow(), assessed, effective, c[0],
-                    c[1]));
+                    c[1], reasons));
         }
         lastRows = rows;
+        return out;
+    }
+
+    /** The object map's tally of one risk point: open, overdue, open major, overdue general; its open dangers. */
+    static final class Tally {
+        final int[] counts = new int[4];
+        final List<HiddenDanger> open = new ArrayList<>(2);
+    }
+
+    /**
+     * The reasons a raised risk point's row carries, as the library's rows do (the policy's rule: the open graded
+     * hidden dangers in id order, each open major one and each overdue general one with its text).
+     */
+    private static List<EffectiveLevel.Reason> reasons(List<HiddenDanger> open) {
+        List<HiddenDanger> sorted = new ArrayList<>(open);
+        sorted.sort(java.util.Comparator.comparing(HiddenDanger::id));
+        List<EffectiveLevel.Reason> out = new ArrayList<>();
+        for (HiddenDanger h : sorted) {
+            if (h.grade().isEmpty()) {
+                continue;
+            }
+            if (h.grade().get() == HiddenDangerGrade.MAJOR) {
+                out.add(new EffectiveLevel.Reason(h.id(), DefaultEffectiveLevelPolicy.OPEN_MAJOR,
+                        "open major hidden danger [" + h.id() + "] raises the level to " + RiskLevel.MAJOR));
+            } else if (h.isOverdue(AS_OF)) {
+                out.add(new EffectiveLevel.Reason(h.id(), DefaultEffectiveLevelPolicy.OVERDUE_GENERAL,
+                        "general hidden danger [" + h.id() + "] overdue since " + h.deadline().orElseThrow().plusDays(1)
+                                + " raises the level by one step"));
+            }
+        }
         return out;
     }
 
@@ -555,7 +591,8 @@ public final class AnalyticsScale {
             org.dualprevention.analytics.PointStatus p = m.point(row.id()).orElseThrow();
             if (!p.assessed().equals(java.util.Optional.of(row.assessed()))
                     || !p.effective().equals(java.util.Optional.of(row.effective())) || p.openDangers() != row.open()
-                    || p.overdueDangers() != row.overdue() || !p.zone().equals(java.util.Optional.of(row.zone()))) {
+                    || p.overdueDangers() != row.overdue() || !p.zone().equals(java.util.Optional.of(row.zone()))
+                    || !p.reasons().equals(row.reasons())) {
                 throw new IllegalStateException("point " + row + ": library " + p);
             }
         }

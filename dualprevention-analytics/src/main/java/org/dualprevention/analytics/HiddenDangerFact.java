@@ -6,10 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +23,7 @@ import org.dualprevention.risk.HazardCategory;
 import org.dualprevention.risk.MapZoneId;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What analytics needs to know about one hidden danger (隐患): where it is, its grade and source, and
@@ -83,8 +82,7 @@ public final class HiddenDangerFact {
         this.measure = b.measure;
         this.zone = b.zone;
         this.controlLevel = b.controlLevel;
-        this.accidentTypes = b.accidentTypes.isEmpty() ? Set.of()
-                : Collections.unmodifiableSet(EnumSet.copyOf(b.accidentTypes));
+        this.accidentTypes = b.frozenAccidentTypes ? b.accidentTypes : RiskPointJoin.frozen(b.accidentTypes);
         this.hazardCategory = b.hazardCategory;
         this.deadline = b.deadline;
         this.planned = b.planned;
@@ -186,6 +184,50 @@ public final class HiddenDangerFact {
     }
 
     /**
+     * As {@link #from(HiddenDanger, Optional, ZoneId)} with the risk point of {@code point}, reading the joined
+     * values worked out once per risk point (no look-up of hazards and measures per hidden danger, the accident
+     * types shared): the same fact, validated the same way.
+     *
+     * @param danger the hidden danger
+     * @param point the join of its risk point as stored, or null (ignored if it is another risk point)
+     * @param zone the organisation's time zone
+     * @return the facts
+     */
+    static HiddenDangerFact from(HiddenDanger danger, @Nullable RiskPointJoin point, ZoneId zone) {
+        Optional<org.dualprevention.danger.HiddenDangerGrade> grade = danger.grade();
+        Builder b = builder(danger.id().value(), danger.unit(), grade.isPresent() ? grade.get().code() : UNGRADED,
+                danger.foundOn())
+                .source(danger.source().code()).planned(danger.plan().isPresent()).rejections(danger.rejections());
+        Optional<RiskPointId> pointId = danger.riskPoint();
+        Optional<ControlMeasureId> failed = danger.failedMeasure();
+        b.riskPoint = pointId;
+        b.measure = failed;
+        b.deadline = danger.deadline();
+        b.rectifiedOn = danger.completedOn();
+        if (danger.state() == HiddenDangerState.WITHDRAWN) {
+            b.withdrawn();
+        } else if (!danger.isOpen()) {
+            Instant closedAt = danger.closedAt().orElseThrow(() -> new IllegalStateException("hidden danger ["
+                    + danger.id() + "] is " + danger.state().code() + " but has no closing instant"));
+            b.closedOn(LocalDate.ofInstant(closedAt, zone));
+        }
+        if (point != null && pointId.isPresent() && pointId.get().equals(point.point.id())) {
+            b.zone = point.point.zone();
+            int hazard = point.hazard(danger.hazard());
+            if (hazard >= 0) {
+                b.frozenAccidentTypes(point.accidentTypes(hazard)).hazardCategory(point.category(hazard));
+            }
+            if (failed.isPresent()) {
+                ControlLevel level = point.level(hazard, failed.get());
+                if (level != null) {
+                    b.controlLevel(level);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /**
      * A lazy view that turns each hidden danger into its facts as it is read, joining risk points from a
      * register map; nothing is copied, so a paged storage query stays paged.
      *
@@ -218,6 +260,32 @@ public final class HiddenDangerFact {
                 public HiddenDangerFact next() {
                     HiddenDanger d = it.next();
                     return from(d, d.riskPoint().map(register::apply), zone);
+                }
+            };
+        };
+    }
+
+    /**
+     * As {@link #project(Iterable, java.util.function.Function, ZoneId)}, joining through a look-up of the risk
+     * points' joins (null when absent), worked out once per risk point.
+     */
+    static Iterable<HiddenDangerFact> projectJoined(Iterable<HiddenDanger> dangers,
+            java.util.function.Function<RiskPointId, @Nullable RiskPointJoin> joins, ZoneId zone) {
+        Objects.requireNonNull(dangers, "dangers");
+        Objects.requireNonNull(zone, "zone");
+        return () -> {
+            Iterator<HiddenDanger> it = dangers.iterator();
+            return new Iterator<HiddenDangerFact>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public HiddenDangerFact next() {
+                    HiddenDanger d = it.next();
+                    Optional<RiskPointId> p = d.riskPoint();
+                    return from(d, p.isPresent() ? joins.apply(p.get()) : null, zone);
                 }
             };
         };
@@ -410,6 +478,8 @@ public final class HiddenDangerFact {
         private Optional<MapZoneId> zone = Optional.empty();
         private Optional<ControlLevel> controlLevel = Optional.empty();
         private Set<AccidentType> accidentTypes = Set.of();
+        /** Whether {@link #accidentTypes} is already in the fact's form (shared by the facts of one hazard). */
+        private boolean frozenAccidentTypes;
         private Optional<HazardCategory> hazardCategory = Optional.empty();
         private Optional<LocalDate> deadline = Optional.empty();
         private boolean planned;
@@ -488,6 +558,14 @@ public final class HiddenDangerFact {
          */
         public Builder accidentTypes(Collection<AccidentType> value) {
             this.accidentTypes = Set.copyOf(value);
+            this.frozenAccidentTypes = false;
+            return this;
+        }
+
+        /** Sets accident types already in the fact's form ({@link RiskPointJoin#frozen}), shared, not copied. */
+        Builder frozenAccidentTypes(Set<AccidentType> value) {
+            this.accidentTypes = value;
+            this.frozenAccidentTypes = true;
             return this;
         }
 

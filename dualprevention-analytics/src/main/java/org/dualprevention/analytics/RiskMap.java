@@ -53,15 +53,18 @@ public final class RiskMap {
         this.zones = List.copyOf(zones);
         this.units = List.copyOf(units);
         this.points = List.copyOf(points);
-        Map<MapZoneId, ZoneStatus> zi = new HashMap<>();
-        zones.forEach(z -> zi.put(z.zone().id(), z));
-        Map<OrgUnitId, UnitStatus> ui = new HashMap<>();
-        units.forEach(u -> ui.put(u.unit(), u));
-        Map<RiskPointId, PointStatus> pi = new HashMap<>();
-        points.forEach(p -> pi.put(p.id(), p));
-        this.zoneIndex = Map.copyOf(zi);
-        this.unitIndex = Map.copyOf(ui);
-        this.pointIndex = Map.copyOf(pi);
+        // indexes built once and only read afterwards (not copied again: a map of 20,000 points is hashed once)
+        this.zoneIndex = index(this.zones, z -> z.zone().id());
+        this.unitIndex = index(this.units, UnitStatus::unit);
+        this.pointIndex = index(this.points, PointStatus::id);
+    }
+
+    private static <K, V> Map<K, V> index(List<V> values, java.util.function.Function<V, K> key) {
+        Map<K, V> m = new HashMap<>(values.size() * 4 / 3 + 1);
+        for (V v : values) {
+            m.put(key.apply(v), v);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /**
@@ -229,7 +232,11 @@ public final class RiskMap {
         public RiskMap build() {
             Map<MapZoneId, MapZone> zoneById = new LinkedHashMap<>();
             zones.forEach(z -> zoneById.put(z.id(), z));
-            Map<RiskPointId, PointAcc> pts = new LinkedHashMap<>();
+            // the risk points in the order given; while their ids rise (a store pages by id) none can repeat and no
+            // set of ids is needed, after the first that does not rise every id goes into one
+            List<PointAcc> pts = new ArrayList<>();
+            java.util.@Nullable Set<RiskPointId> seen = null;
+            @Nullable RiskPointId previous = null;
             for (RiskPoint p : riskPoints) {
                 p.zone().ifPresent(z -> {
                     if (!zoneById.containsKey(z)) {
@@ -237,9 +244,18 @@ public final class RiskMap {
                                 + "], which is not on the map; zones: " + zoneById.keySet());
                     }
                 });
-                if (pts.put(p.id(), new PointAcc(p, combination.levelOf(p))) != null) {
-                    throw new IllegalArgumentException("risk point [" + p.id() + "] is given twice");
+                RiskPointId id = p.id();
+                if (seen == null && previous != null && id.compareTo(previous) <= 0) {
+                    seen = new java.util.HashSet<>();
+                    for (PointAcc a : pts) {
+                        seen.add(a.point.id());
+                    }
                 }
+                if (seen != null && !seen.add(id)) {
+                    throw new IllegalArgumentException("risk point [" + id + "] is given twice");
+                }
+                previous = id;
+                pts.add(new PointAcc(p, combination.levelOf(p)));
             }
             Map<OrgUnitId, Acc> unitAccs = new LinkedHashMap<>();
             for (OrgUnit u : organization.units()) {
@@ -253,6 +269,7 @@ public final class RiskMap {
                 }
                 chains.put(u.id(), chain);
             }
+            Map<RiskPointId, Linked> linked = new HashMap<>();
             for (HiddenDanger d : dangers) {
                 if (!d.isOpen()) {
                     continue;
@@ -265,12 +282,12 @@ public final class RiskMap {
                     }
                 }
                 if (d.riskPoint().isPresent()) {
-                    PointAcc p = pts.get(d.riskPoint().get());
-                    if (p != null) {
-                        p.open.add(d);
-                        if (overdue) {
-                            p.overdue++;
-                        }
+                    // grouped by the risk point named (a map of the risk points with open hidden dangers only);
+                    // those of a risk point not given are never read
+                    Linked p = linked.computeIfAbsent(d.riskPoint().get(), k -> new Linked());
+                    p.open.add(d);
+                    if (overdue) {
+                        p.overdue++;
                     }
                 }
             }
@@ -287,17 +304,19 @@ public final class RiskMap {
                 zonePoints.put(z.id(), new ArrayList<>());
             }
             List<PointStatus> pointStatuses = new ArrayList<>();
-            for (PointAcc p : pts.values()) {
+            Linked none = new Linked();
+            for (PointAcc p : pts) {
                 RiskPoint rp = p.point;
+                Linked l = linked.getOrDefault(rp.id(), none);
                 Optional<RiskLevel> effective = Optional.empty();
                 List<EffectiveLevel.Reason> reasons = List.of();
                 if (p.assessed.isPresent()) {
-                    EffectiveLevel e = policy.evaluate(rp.id(), p.assessed.get(), p.open, date);
+                    EffectiveLevel e = policy.evaluate(rp.id(), p.assessed.get(), l == none ? List.of() : l.open, date);
                     effective = Optional.of(e.effective());
                     reasons = e.reasons();
                 }
                 PointStatus s = new PointStatus(rp.id(), rp.name(), rp.owningUnit(), rp.zone(), p.assessed, effective,
-                        reasons, p.open.size(), p.overdue);
+                        reasons, l.open.size(), l.overdue);
                 pointStatuses.add(s);
                 for (Acc a : chains.getOrDefault(rp.owningUnit(), List.of())) {
                     a.addPoint(s, false);
@@ -321,8 +340,6 @@ public final class RiskMap {
     private static final class PointAcc {
         final RiskPoint point;
         final Optional<RiskLevel> assessed;
-        final List<HiddenDanger> open = new ArrayList<>(0);
-        long overdue;
 
         PointAcc(RiskPoint point, Optional<RiskLevel> assessed) {
             this.point = point;
@@ -330,15 +347,23 @@ public final class RiskMap {
         }
     }
 
+    /** The open hidden dangers naming one risk point, in the order read, and how many of them are overdue. */
+    private static final class Linked {
+        final List<HiddenDanger> open = new ArrayList<>(2);
+        long overdue;
+    }
+
     private static final class Acc {
+        private static final RiskLevel[] LEVELS = RiskLevel.values();
         @Nullable RiskLevel assessed;
         @Nullable RiskLevel effective;
         long points;
         long notAssessed;
         long open;
         long overdue;
-        final Map<RiskLevel, Long> byAssessed = new EnumMap<>(RiskLevel.class);
-        final Map<RiskLevel, Long> byEffective = new EnumMap<>(RiskLevel.class);
+        /** Risk points per level, indexed by the level's ordinal. */
+        final long[] byAssessed = new long[LEVELS.length];
+        final long[] byEffective = new long[LEVELS.length];
 
         void addPoint(PointStatus s, boolean countDangers) {
             points++;
@@ -346,12 +371,12 @@ public final class RiskMap {
                 notAssessed++;
             } else {
                 assessed = assessed == null ? s.assessed().get() : RiskLevel.mostSevere(assessed, s.assessed().get());
-                byAssessed.merge(s.assessed().get(), 1L, Long::sum);
+                byAssessed[s.assessed().get().ordinal()]++;
             }
             if (s.effective().isPresent()) {
                 effective = effective == null ? s.effective().get()
                         : RiskLevel.mostSevere(effective, s.effective().get());
-                byEffective.merge(s.effective().get(), 1L, Long::sum);
+                byEffective[s.effective().get().ordinal()]++;
             }
             if (countDangers) {
                 open += s.openDangers();
@@ -360,8 +385,19 @@ public final class RiskMap {
         }
 
         LevelSummary summary() {
-            return new LevelSummary(Optional.ofNullable(assessed), Optional.ofNullable(effective), points, byAssessed,
-                    byEffective, notAssessed, open, overdue);
+            return new LevelSummary(Optional.ofNullable(assessed), Optional.ofNullable(effective), points,
+                    counts(byAssessed), counts(byEffective), notAssessed, open, overdue);
+        }
+
+        /** The levels counted at least once, as the map of a summary. */
+        private static Map<RiskLevel, Long> counts(long[] byLevel) {
+            Map<RiskLevel, Long> m = new EnumMap<>(RiskLevel.class);
+            for (RiskLevel l : LEVELS) {
+                if (byLevel[l.ordinal()] > 0) {
+                    m.put(l, byLevel[l.ordinal()]);
+                }
+            }
+            return m;
         }
     }
 }

@@ -28,8 +28,9 @@ import org.dualprevention.risk.HazardCategory;
  *
  * <p>The inputs are {@link Iterable}s and are read exactly once, one element at a time; nothing is
  * collected into a list, so a storage query that pages through a million rows can be passed directly
- * (a {@code Stream} is passed as {@code stream::iterator}). Each record is added to its own unit and to
- * every ancestor, so the cost is O(records × depth of the organisation) and memory is O(units). Records
+ * (a {@code Stream} is passed as {@code stream::iterator}). Each record is added to its own unit's counters
+ * only, and each unit's counters to its own and every ancestor's totals at the end, so the cost is O(records +
+ * units × depth of the organisation) and memory is O(units). Records
  * of units that are not in the organisation are skipped and reported in one log line.
  *
  * <p>Now comes from the injected {@link Clock}; today and the bounds of periods are taken in the
@@ -100,44 +101,50 @@ public final class Statistics {
         Instant asOfInstant = now.isBefore(periodEnd) ? now : periodEnd;
         Instant periodStart = period.startInstant(zone);
 
-        Map<OrgUnitId, Acc> accs = new LinkedHashMap<>();
-        for (OrgUnit u : organization.units()) {
-            accs.put(u.id(), new Acc());
-        }
-        Map<OrgUnitId, List<Acc>> chains = new HashMap<>();
-        for (OrgUnit u : organization.units()) {
-            List<Acc> chain = new ArrayList<>();
-            for (OrgUnit a : organization.selfAndAncestors(u.id())) {
-                chain.add(accs.get(a.id()));
-            }
-            chains.put(u.id(), List.copyOf(chain));
+        // each record is counted once, in its own unit's counters (found by the unit's index); the counters of a
+        // unit with its sub-units are the sums of its subtree's own counters, added up once at the end
+        List<OrgUnit> all = organization.units();
+        Map<OrgUnitId, Acc> own = new HashMap<>();
+        for (OrgUnit u : all) {
+            own.put(u.id(), new Acc());
         }
         long skipped = 0;
+        OrgUnitId lastUnit = null;
+        Acc last = null;
         for (HiddenDangerFact d : dangers) {
-            List<Acc> chain = chains.get(d.unit());
-            if (chain == null) {
+            OrgUnitId unit = d.unit();
+            Acc a = unit == lastUnit ? last : own.get(unit);
+            if (a == null) {
                 skipped++;
                 continue;
             }
+            lastUnit = unit;
+            last = a;
             Sample sample = Sample.of(d, period, asOf, organization);
             if (sample == null) {
                 continue;
             }
-            for (Acc a : chain) {
-                a.add(sample);
-            }
+            a.add(sample);
         }
         for (InspectionTaskFact t : tasks) {
-            List<Acc> chain = chains.get(t.unit());
-            if (chain == null) {
+            Acc a = own.get(t.unit());
+            if (a == null) {
                 skipped++;
                 continue;
             }
             if (t.dueAt().isBefore(periodStart) || !t.dueAt().isBefore(asOfInstant)) {
                 continue;
             }
-            for (Acc a : chain) {
-                a.add(t, asOfInstant);
+            a.add(t, asOfInstant);
+        }
+        Map<OrgUnitId, Acc> accs = new LinkedHashMap<>();
+        for (OrgUnit u : all) {
+            accs.put(u.id(), new Acc());
+        }
+        for (OrgUnit u : all) {
+            Acc mine = Checks.present(own.get(u.id()), "counters of " + u.id());
+            for (OrgUnit a : organization.selfAndAncestors(u.id())) {
+                Checks.present(accs.get(a.id()), "counters of " + a.id()).addAll(mine);
             }
         }
         if (skipped > 0) {
@@ -292,6 +299,44 @@ public final class Statistics {
 
         void add(Sample x) {
             change(x, 1);
+        }
+
+        /** Adds every count of another unit's counters (those of a sub-unit, when a unit's totals are summed). */
+        void addAll(Acc o) {
+            found += o.found;
+            withdrawn += o.withdrawn;
+            majorFound += o.majorFound;
+            majorPlanned += o.majorPlanned;
+            rectified += o.rectified;
+            closed += o.closed;
+            closedFirstPass += o.closedFirstPass;
+            onTimeDen += o.onTimeDen;
+            onTimeNum += o.onTimeNum;
+            overdueOpen += o.overdueOpen;
+            closedInPeriod += o.closedInPeriod;
+            daysToCloseSum += o.daysToCloseSum;
+            addAll(byGradeRect, o.byGradeRect);
+            for (int i = 0; i < byAccident.length; i++) {
+                byAccident[i] += o.byAccident[i];
+            }
+            addAll(byCategory, o.byCategory);
+            addAll(bySource, o.bySource);
+            addAll(byLevel, o.byLevel);
+            tasksDue += o.tasksDue;
+            tasksDone += o.tasksDone;
+            tasksOnTime += o.tasksOnTime;
+            itemsChecked += o.itemsChecked;
+            itemsPassed += o.itemsPassed;
+            addAll(plans, o.plans);
+        }
+
+        private static <K> void addAll(Map<K, long[]> into, Map<K, long[]> from) {
+            from.forEach((k, v) -> {
+                long[] c = into.computeIfAbsent(k, x -> new long[v.length]);
+                for (int i = 0; i < v.length; i++) {
+                    c[i] += v[i];
+                }
+            });
         }
 
         /** Takes back what {@link #add(Sample)} added; a key whose count drops to 0 is removed, as if never added. */

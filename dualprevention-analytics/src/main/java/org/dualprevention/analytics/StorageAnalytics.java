@@ -29,8 +29,9 @@ import org.dualprevention.spi.Storage;
 /**
  * Statistics, the risk map and early warnings computed straight from a {@link Storage}, by paging through
  * its queries: hidden dangers and inspection tasks are streamed page by page (never loaded into one
- * list). The risk points of the units concerned are held once as a register for the joins (zone, hazard,
- * control level), so memory is O(risk points + one page).
+ * list); hidden dangers and risk points in pages of 10,000 ({@code PageRequest.MAX_LIMIT}). The risk points of
+ * the units concerned are held once as a register for the joins (zone, hazard, control level), so memory is
+ * O(risk points + one page).
  *
  * <p>The organisation's zone and the rule combining a hazard's assessments are given explicitly, as to the
  * engine's builder: pass the same values, e.g. {@code StorageAnalytics.of(storage, clock, zone)
@@ -41,8 +42,13 @@ import org.dualprevention.spi.Storage;
  * @since 0.1
  */
 public final class StorageAnalytics {
-    /** Items per storage page. */
+    /** Items per storage page of inspection tasks. */
     public static final int PAGE_SIZE = 1000;
+    /**
+     * Items per storage page of hidden dangers and risk points, the largest a page request allows: a statistics
+     * run or a map reads every one of them, and each page costs the store a seek (a new query on a database).
+     */
+    static final int READ_PAGE_SIZE = org.dualprevention.query.PageRequest.MAX_LIMIT;
 
     private final Storage storage;
     private final Clock clock;
@@ -162,45 +168,47 @@ public final class StorageAnalytics {
     }
 
     private Iterable<HiddenDanger> dangers(HiddenDangerQuery query) {
-        return () -> Page.stream(p -> storage.hiddenDangers().find(query, p), PAGE_SIZE).iterator();
+        return () -> Page.stream(p -> storage.hiddenDangers().find(query, p), READ_PAGE_SIZE).iterator();
     }
 
     private Iterable<RiskPoint> riskPoints(RiskPointQuery query) {
-        return () -> Page.stream(p -> storage.riskPoints().find(query, p), PAGE_SIZE).iterator();
+        return () -> Page.stream(p -> storage.riskPoints().find(query, p), READ_PAGE_SIZE).iterator();
     }
 
     private Iterable<HiddenDangerFact> dangerFacts(Set<OrgUnitId> units) {
-        return HiddenDangerFact.project(dangers(HiddenDangerQuery.all().inUnits(units)), new RiskPointLookup(), zone);
+        return HiddenDangerFact.projectJoined(dangers(HiddenDangerQuery.all().inUnits(units)), new RiskPointLookup(),
+                zone);
     }
 
     /**
-     * The risk points joined to the hidden dangers of one call: the first {@link #SINGLE_READS} distinct ones
-     * read one by one (a small unit's statistics touch few), then, if more are asked for, all of them in
-     * pages at once (a whole organisation's touch most, and one paged read beats thousands of single ones).
-     * Each risk point is read at most once per call; none is read when no hidden danger names one.
+     * The risk points joined to the hidden dangers of one call, each as its {@link RiskPointJoin} (worked out once
+     * per risk point): the first {@link #SINGLE_READS} distinct ones read one by one (a small unit's statistics
+     * touch few), then, if more are asked for, all of them in pages at once (a whole organisation's touch most,
+     * and one paged read beats thousands of single ones). Each risk point is read at most once per call; none is
+     * read when no hidden danger names one.
      */
-    private final class RiskPointLookup implements java.util.function.Function<RiskPointId, @Nullable RiskPoint> {
+    private final class RiskPointLookup implements java.util.function.Function<RiskPointId, @Nullable RiskPointJoin> {
         private static final int SINGLE_READS = 200;
-        private final Map<RiskPointId, java.util.Optional<RiskPoint>> read = new HashMap<>();
-        private @Nullable Map<RiskPointId, RiskPoint> all;
+        private final Map<RiskPointId, java.util.Optional<RiskPointJoin>> read = new HashMap<>();
+        private @Nullable Map<RiskPointId, RiskPointJoin> all;
 
         @Override
-        public @Nullable RiskPoint apply(RiskPointId id) {
+        public @Nullable RiskPointJoin apply(RiskPointId id) {
             if (all != null) {
                 return all.get(id);
             }
-            java.util.Optional<RiskPoint> p = read.get(id);
+            java.util.Optional<RiskPointJoin> p = read.get(id);
             if (p == null) {
                 if (read.size() == SINGLE_READS) {
-                    Map<RiskPointId, RiskPoint> every = new HashMap<>();
+                    Map<RiskPointId, RiskPointJoin> every = new HashMap<>();
                     for (RiskPoint each : riskPoints(RiskPointQuery.all())) {
-                        every.put(each.id(), each);
+                        every.put(each.id(), new RiskPointJoin(each));
                     }
                     all = every;
                     read.clear();
                     return every.get(id);
                 }
-                p = storage.riskPoints().find(id);
+                p = storage.riskPoints().find(id).map(RiskPointJoin::new);
                 read.put(id, p);
             }
             return p.orElse(null);
