@@ -87,11 +87,15 @@ echo "|---|---|---|---|---|" | tee -a "$OUT/summary.txt"
 row "LEC evaluate + grade (ns)" lec LecBenchmark.handWritten LecBenchmark.spi time
 row "LEC whole Assessor vs hand-written (ns)" lec LecBenchmark.handWritten LecBenchmark.assessor time
 row "assess on the in-memory store (ns; target <= 500 ns)" assess AssessBenchmark.plainMaps AssessBenchmark.library time
+row "closed loop, facade vs the hand-written loop (loops/s; target >= 0.6)" closedloop ClosedLoopStoreBenchmark.handWritten ClosedLoopStoreBenchmark.facade thrpt
 row "closed loop, facade vs transitions into a map (loops/s)" closedloop ClosedLoopStoreBenchmark.applyIntoMap ClosedLoopStoreBenchmark.facade thrpt
 row "open by unit vs HashMap index (us)" query DangerQueryBenchmark.openIndex DangerQueryBenchmark.openStore time
 row "overdue by unit vs HashMap index (us)" query DangerQueryBenchmark.overdueIndex DangerQueryBenchmark.overdueStore time
+row "open by unit vs HashMap index sorted by id (us)" query DangerQueryBenchmark.openIndexSorted DangerQueryBenchmark.openStore time
+row "overdue by unit vs HashMap index sorted by id (us)" query DangerQueryBenchmark.overdueIndexSorted DangerQueryBenchmark.overdueStore time
 row "open by unit vs scan of all (us)" query DangerQueryBenchmark.openLoop DangerQueryBenchmark.openStore time
 row "register import vs plain Jackson (ms)" json RegisterJsonBenchmark.importPlainJackson RegisterJsonBenchmark.importRegister time
+row "register import vs plain Jackson with the same checks (ms)" json RegisterJsonBenchmark.importPlainJacksonChecked RegisterJsonBenchmark.importRegister time
 row "register export vs plain Jackson (ms)" json RegisterJsonBenchmark.exportPlainJackson RegisterJsonBenchmark.exportRegister time
 echo | tee -a "$OUT/summary.txt"
 echo "footprint (bytes per hidden danger):" | tee -a "$OUT/summary.txt"
