@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.dualprevention.ValidationException;
 import org.dualprevention.Violation;
+import org.dualprevention.internal.IsoTimes;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
@@ -906,7 +907,7 @@ final class ModelReader {
         JsonNode v = obj.path(field);
         if (v.isString()) {
             try {
-                return Instant.parse(v.stringValue());
+                return IsoTimes.parseInstant(v.stringValue());
             } catch (DateTimeParseException e) {
                 // reported below
             }
@@ -919,7 +920,7 @@ final class ModelReader {
         JsonNode v = obj.path(field);
         if (v.isString()) {
             try {
-                return LocalDate.parse(v.stringValue());
+                return IsoTimes.parseDate(v.stringValue());
             } catch (DateTimeParseException e) {
                 // reported below
             }
