@@ -1,6 +1,7 @@
 package org.dualprevention.json;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -28,6 +29,7 @@ import org.dualprevention.risk.Score;
 
 import org.dualprevention.json.support.NonClosingOutputStream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import tools.jackson.core.JsonGenerator;
@@ -50,6 +52,32 @@ class RegisterExportPinTest {
             assertArrayEquals(expected.toByteArray(), actual.toByteArray(), () -> "seed " + seed + ":\nexpected "
                     + expected.toString(StandardCharsets.UTF_8) + "\nactual   " + actual.toString(StandardCharsets.UTF_8));
         }));
+    }
+
+    /** Decimals of every shape (negative scales, tiny and huge values) are written as the reference writes them. */
+    @Test
+    void decimalsAreWrittenAsTheReferenceWritesThem() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(20261206L);
+        for (int i = 0; i < 20_000; i++) {
+            long seed = rnd.nextLong();
+            java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+            java.math.BigInteger unscaled = java.math.BigInteger.valueOf(r.nextLong(-1_000_000_000_000L, 1_000_000_000_000L)
+                    >> r.nextInt(40));
+            BigDecimal made = new BigDecimal(unscaled, r.nextInt(-12, 30));
+            BigDecimal d = r.nextBoolean() && made.signum() != 0 ? made.stripTrailingZeros() : made;
+            if (r.nextBoolean()) {
+                d.toString(); // a BigDecimal that has formatted itself once already
+            }
+            assertEquals(text(g -> Reference.decimal(g, d)), text(g -> ModelWriter.decimal(g, d)), "seed " + seed + ": " + d);
+        }
+    }
+
+    private static String text(java.util.function.Consumer<JsonGenerator> write) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = DualPreventionJson.mapper().createGenerator(out)) {
+            write.accept(g);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** The writer of RegisterDocument and ModelWriter as of 2026-12-05, the reference of the bytes. */
