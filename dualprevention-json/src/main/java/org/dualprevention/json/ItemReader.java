@@ -121,12 +121,14 @@ final class ItemReader {
      * {@code end} the offset after the string, but without asking the parser for that location (a new object per
      * string) when the string's start and its length settle the answer: its encoding takes at least
      * {@code length + 2} bytes and at most {@code 6 × length + 2} (quotes, and a <code>&#92;uXXXX</code> escape
-     * per char at worst). Only a string that ends within that margin of the limit asks for the exact location.
+     * per char at worst), so the exact check is skipped only when even the most a string can take stays in the
+     * budget. Only a string that ends within that margin of the limit asks for the exact location.
      */
     private static void checkString(JsonParser p, Budget budget, long start, int length) {
         if (p instanceof ParserBase) {
             long from = ((ParserBase) p).getTokenCharacterOffset() - start;
-            if (from >= 0 && budget.fits(from + 6L * length + 2)) {
+            // + 4: two bytes of slack over the quotes, whichever end of the token the parser's offset names
+            if (from >= 0 && budget.fits(from + 6L * length + 4)) {
                 return;
             }
         }
