@@ -3,10 +3,14 @@ package org.dualprevention.json;
 import java.util.Objects;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.base.ParserBase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -95,6 +99,11 @@ final class ItemReader {
             }
         }
 
+        /** Whether {@code pending} more bytes stay within the limit (what {@link #check} would let pass). */
+        boolean fits(long pending) {
+            return bytes + pending <= limits.maxItemLength();
+        }
+
         void commit(long used) {
             bytes += used;
             check(0);
@@ -105,6 +114,25 @@ final class ItemReader {
 
     ItemReader(JsonNodeFactory nodes) {
         this.nodes = nodes;
+    }
+
+    /**
+     * Checks the bytes used once the string the parser is on was read, as {@code budget.check(end - start)} with
+     * {@code end} the offset after the string, but without asking the parser for that location (a new object per
+     * string) when the string's start and its length settle the answer: its encoding takes at least
+     * {@code length + 2} bytes and at most {@code 6 × length + 2} (quotes, and a <code>&#92;uXXXX</code> escape
+     * per char at worst), so the exact check is skipped only when even the most a string can take stays in the
+     * budget. Only a string that ends within that margin of the limit asks for the exact location.
+     */
+    private static void checkString(JsonParser p, Budget budget, long start, int length) {
+        if (p instanceof ParserBase) {
+            long from = ((ParserBase) p).getTokenCharacterOffset() - start;
+            // + 4: two bytes of slack over the quotes, whichever end of the token the parser's offset names
+            if (from >= 0 && budget.fits(from + 6L * length + 4)) {
+                return;
+            }
+        }
+        budget.check(offset(p.currentLocation()) - start);
     }
 
     private static long offset(TokenStreamLocation l) {
@@ -125,7 +153,7 @@ final class ItemReader {
         JsonNode root = null;
         JsonToken t = p.currentToken();
         if (t == JsonToken.PROPERTY_NAME) {
-            root = nodes.objectNode();
+            root = new ObjectNode(nodes, new Fields());
             open.push(root);
         }
         while (true) {
@@ -146,15 +174,16 @@ final class ItemReader {
                     t = p.nextToken();
                     continue;
                 case START_OBJECT:
-                    value = nodes.objectNode();
+                    value = new ObjectNode(nodes, new Fields());
                     break;
                 case START_ARRAY:
                     value = nodes.arrayNode();
                     break;
                 case VALUE_STRING:
-                    value = nodes.stringNode(p.getString());
+                    String text = p.getString();
+                    value = nodes.stringNode(text);
                     // only strings are long; other tokens are bounded by the value count and Jackson's limits
-                    budget.check(offset(p.currentLocation()) - start);
+                    checkString(p, budget, start, text.length());
                     break;
                 case VALUE_NUMBER_INT:
                     value = integer(p);
@@ -242,6 +271,255 @@ final class ItemReader {
             return nodes.numberNode(p.getDecimalValue());
         } catch (NumberFormatException | ArithmeticException e) {
             return nodes.rawValueNode(new RawValue(p.getText()));
+        }
+    }
+
+    /**
+     * The fields of an object node read here: a map in insertion order, as Jackson's own {@code LinkedHashMap},
+     * kept in two small arrays while it has few fields (every object of the model has at most a dozen), which is
+     * a third of the memory of a {@code LinkedHashMap} and its entries; it moves to a {@code LinkedHashMap} past
+     * {@value #SMALL} fields, so an object with many keys is not searched linearly.
+     */
+    static final class Fields extends java.util.AbstractMap<String, JsonNode> {
+        static final int SMALL = 16;
+        private String[] keys = new String[4];
+        private JsonNode[] values = new JsonNode[4];
+        private int size;
+        private java.util.@Nullable LinkedHashMap<String, JsonNode> large;
+
+        private int indexOf(@Nullable Object key) {
+            for (int i = 0; i < size; i++) {
+                if (keys[i] == key) {
+                    return i;
+                }
+            }
+            if (key != null) {
+                for (int i = 0; i < size; i++) {
+                    if (keys[i].equals(key)) {
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public int size() {
+            return large != null ? large.size() : size;
+        }
+
+        @Override
+        public boolean containsKey(@Nullable Object key) {
+            return large != null ? large.containsKey(key) : indexOf(key) >= 0;
+        }
+
+        @Override
+        public @Nullable JsonNode get(@Nullable Object key) {
+            if (large != null) {
+                return large.get(key);
+            }
+            int i = indexOf(key);
+            return i < 0 ? null : values[i];
+        }
+
+        @Override
+        public @Nullable JsonNode put(String key, JsonNode value) {
+            if (large != null) {
+                return large.put(key, value);
+            }
+            int i = indexOf(key);
+            if (i >= 0) {
+                JsonNode old = values[i];
+                values[i] = value;
+                return old;
+            }
+            if (size == SMALL) {
+                java.util.LinkedHashMap<String, JsonNode> m = new java.util.LinkedHashMap<>();
+                for (int k = 0; k < size; k++) {
+                    m.put(keys[k], values[k]);
+                }
+                large = m;
+                keys = new String[0];
+                values = new JsonNode[0];
+                size = 0;
+                return m.put(key, value);
+            }
+            if (size == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, size * 2);
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            keys[size] = key;
+            values[size] = value;
+            size++;
+            return null;
+        }
+
+        @Override
+        public @Nullable JsonNode remove(@Nullable Object key) {
+            if (large != null) {
+                return large.remove(key);
+            }
+            int i = indexOf(key);
+            if (i < 0) {
+                return null;
+            }
+            JsonNode old = values[i];
+            removeAt(i);
+            return old;
+        }
+
+        private void removeAt(int i) {
+            System.arraycopy(keys, i + 1, keys, i, size - i - 1);
+            System.arraycopy(values, i + 1, values, i, size - i - 1);
+            size--;
+            keys[size] = null;
+            values[size] = null;
+        }
+
+        @Override
+        public void clear() {
+            if (large != null) {
+                large.clear();
+            }
+            java.util.Arrays.fill(keys, null);
+            java.util.Arrays.fill(values, null);
+            size = 0;
+        }
+
+        /** The names, iterated without an entry per field (the readers check every object's names). */
+        @Override
+        public java.util.Set<String> keySet() {
+            if (large != null) {
+                return large.keySet();
+            }
+            return new java.util.AbstractSet<>() {
+                @Override
+                public int size() {
+                    return Fields.this.size();
+                }
+
+                @Override
+                public boolean contains(@Nullable Object o) {
+                    return containsKey(o);
+                }
+
+                @Override
+                public java.util.Iterator<String> iterator() {
+                    if (large != null) {
+                        return large.keySet().iterator();
+                    }
+                    return new java.util.Iterator<>() {
+                        private int next;
+                        private int last = -1;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < size;
+                        }
+
+                        @Override
+                        public String next() {
+                            if (next >= size) {
+                                throw new java.util.NoSuchElementException();
+                            }
+                            last = next++;
+                            return keys[last];
+                        }
+
+                        @Override
+                        public void remove() {
+                            if (last < 0) {
+                                throw new IllegalStateException();
+                            }
+                            removeAt(last);
+                            next = last;
+                            last = -1;
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<String, JsonNode>> entrySet() {
+            if (large != null) {
+                return large.entrySet();
+            }
+            return new java.util.AbstractSet<>() {
+                @Override
+                public int size() {
+                    return Fields.this.size();
+                }
+
+                @Override
+                public java.util.Iterator<Map.Entry<String, JsonNode>> iterator() {
+                    if (large != null) {
+                        return large.entrySet().iterator();
+                    }
+                    return new java.util.Iterator<>() {
+                        private int next;
+                        private int last = -1;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < size;
+                        }
+
+                        @Override
+                        public Map.Entry<String, JsonNode> next() {
+                            if (next >= size) {
+                                throw new java.util.NoSuchElementException();
+                            }
+                            last = next++;
+                            int at = last;
+                            return new Map.Entry<>() {
+                                @Override
+                                public String getKey() {
+                                    return keys[at];
+                                }
+
+                                @Override
+                                public JsonNode getValue() {
+                                    return values[at];
+                                }
+
+                                @Override
+                                public JsonNode setValue(JsonNode value) {
+                                    JsonNode old = values[at];
+                                    values[at] = value;
+                                    return old;
+                                }
+
+                                @Override
+                                public boolean equals(@Nullable Object o) {
+                                    return o instanceof Map.Entry && java.util.Objects.equals(getKey(), ((Map.Entry<?, ?>) o).getKey())
+                                            && java.util.Objects.equals(getValue(), ((Map.Entry<?, ?>) o).getValue());
+                                }
+
+                                @Override
+                                public int hashCode() {
+                                    return java.util.Objects.hashCode(getKey()) ^ java.util.Objects.hashCode(getValue());
+                                }
+
+                                @Override
+                                public String toString() {
+                                    return getKey() + "=" + getValue();
+                                }
+                            };
+                        }
+
+                        @Override
+                        public void remove() {
+                            if (last < 0) {
+                                throw new IllegalStateException();
+                            }
+                            removeAt(last);
+                            next = last;
+                            last = -1;
+                        }
+                    };
+                }
+            };
         }
     }
 }

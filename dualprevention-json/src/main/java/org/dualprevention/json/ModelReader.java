@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.dualprevention.ValidationException;
 import org.dualprevention.Violation;
+import org.dualprevention.internal.IsoTimes;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
@@ -78,16 +79,27 @@ final class ModelReader {
     private static final List<String> ASSESSMENT_KINDS = codes(AssessmentKind.values(), AssessmentKind::code);
     private static final List<String> RISK_LEVELS = codes(RiskLevel.values(), RiskLevel::code);
 
+    /** The fields of the objects read most, in an array each (not a varargs array per object read). */
+    private static final String[] CONTROL_LEVEL_FIELDS = {"code", "rank"};
+    private static final String[] RISK_POINT_FIELDS = {"id", "name", "kind", "owningUnit", "zone", "version", "hazards"};
+    private static final String[] HAZARD_FIELDS = {"id", "description", "category", "accidentTypes", "causes",
+        "consequences", "measures", "assessments", "reassessment"};
+    private static final String[] MEASURE_FIELDS = {"id", "category", "description", "controlLevel", "responsibleUnit",
+        "inspectionStandard"};
+    private static final String[] ASSESSMENT_FIELDS = {"id", "method", "scheme", "kind", "input", "score", "grade",
+        "assessor", "assessedAt"};
+    private static final String[] GRADE_FIELDS = {"code", "name", "level", "action"};
+
     /** Called for each assessment read, with its pointer; returns the assessment to keep (or null if rejected). */
     interface AssessmentCheck {
-        @Nullable Assessment check(String pointer, Assessment assessment);
+        @Nullable Assessment check(CharSequence pointer, Assessment assessment);
 
         /**
          * Called instead of {@link #check} for an assessment with a problem of its own (a malformed score,
          * grade, kind, …) whose method, scheme and input could be read, so that the problems of its
          * factors are reported too.
          */
-        default void checkInput(String pointer, MethodId method, SchemeId scheme, AssessmentInput input) {
+        default void checkInput(CharSequence pointer, MethodId method, SchemeId scheme, AssessmentInput input) {
         }
     }
 
@@ -101,26 +113,26 @@ final class ModelReader {
          * An id of a kind ("risk point", "hazard", …) that must be unique in the document, at the field
          * {@code field} of the value at {@code parent} (the pointer is built only when needed).
          */
-        void id(String kind, String id, String parent, String field);
+        void id(String kind, String id, CharSequence parent, String field);
 
         /** A reference to an organisational unit at a field of the value at {@code parent}. */
-        void unit(OrgUnitId unit, String parent, String field);
+        void unit(OrgUnitId unit, CharSequence parent, String field);
 
         /** A reference to a grading scheme by an assessment, at a field of the value at {@code parent}. */
-        void scheme(SchemeId scheme, String parent, String field);
+        void scheme(SchemeId scheme, CharSequence parent, String field);
     }
 
     private static final Refs NO_REFS = new Refs() {
         @Override
-        public void id(String kind, String id, String parent, String field) {
+        public void id(String kind, String id, CharSequence parent, String field) {
         }
 
         @Override
-        public void unit(OrgUnitId unit, String parent, String field) {
+        public void unit(OrgUnitId unit, CharSequence parent, String field) {
         }
 
         @Override
-        public void scheme(SchemeId scheme, String parent, String field) {
+        public void scheme(SchemeId scheme, CharSequence parent, String field) {
         }
     };
 
@@ -163,7 +175,7 @@ final class ModelReader {
      * Runs a read, turning a refusal by the model itself (a rule no check here anticipated) into a problem
      * at the pointer, so that no exception but {@link JsonImportException} leaves an import.
      */
-    static <T> @Nullable T guarded(Problems problems, String ptr, java.util.function.Supplier<@Nullable T> read) {
+    static <T> @Nullable T guarded(Problems problems, CharSequence ptr, java.util.function.Supplier<@Nullable T> read) {
         try {
             return read.get();
         } catch (IllegalArgumentException | ValidationException e) {
@@ -174,7 +186,7 @@ final class ModelReader {
 
     // ---- organisation ----------------------------------------------------------------------------
 
-    @Nullable Organization organization(JsonNode n, String ptr) {
+    @Nullable Organization organization(JsonNode n, CharSequence ptr) {
         long before = problems.structural();
         if (!object(n, ptr, "an organisation object with a units array", "units")) {
             return null;
@@ -222,7 +234,7 @@ final class ModelReader {
     }
 
     @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
-    @Nullable OrgUnit orgUnit(JsonNode n, String ptr) {
+    @Nullable OrgUnit orgUnit(JsonNode n, CharSequence ptr) {
         long before = problems.structural();
         if (!object(n, ptr, "an organisational unit object", "id", "name", "level", "parent")) {
             return null;
@@ -242,9 +254,9 @@ final class ModelReader {
     }
 
     @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
-    @Nullable ControlLevel controlLevel(JsonNode n, String ptr) {
+    @Nullable ControlLevel controlLevel(JsonNode n, CharSequence ptr) {
         long before = problems.structural();
-        if (!object(n, ptr, "a control level object {\"code\", \"rank\"}", "code", "rank")) {
+        if (!object(n, ptr, "a control level object {\"code\", \"rank\"}", CONTROL_LEVEL_FIELDS)) {
             return null;
         }
         String code = string(n, "code", ptr);
@@ -268,9 +280,9 @@ final class ModelReader {
     // ---- risk register ---------------------------------------------------------------------------
 
     @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
-    @Nullable RiskPoint riskPoint(JsonNode n, String ptr) {
+    @Nullable RiskPoint riskPoint(JsonNode n, CharSequence ptr) {
         long before = problems.structural();
-        if (!object(n, ptr, "a risk point object", "id", "name", "kind", "owningUnit", "zone", "version", "hazards")) {
+        if (!object(n, ptr, "a risk point object", RISK_POINT_FIELDS)) {
             return null;
         }
         RiskPointId id = id(n, "id", ptr, RiskPointId::of);
@@ -286,13 +298,13 @@ final class ModelReader {
         MapZoneId zone = n.has("zone") ? id(n, "zone", ptr, MapZoneId::of) : null;
         Long version = longValue(n, "version", ptr, 0, Long.MAX_VALUE);
         List<Hazard> hazards = new ArrayList<>();
-        String hp = Problems.child(ptr, "hazards");
+        Ptr hp = Ptr.of(ptr, "hazards");
         JsonNode hs = n.path("hazards");
         if (array(hs, hp, "an array of hazards")) {
             Map<HazardId, Integer> seen = seenHazards;
             seen.clear();
             for (int i = 0; i < hs.size(); i++) {
-                Hazard h = hazard(hs.get(i), Problems.child(hp, i));
+                Hazard h = hazard(hs.get(i), Ptr.of(hp, i));
                 if (h != null) {
                     Integer first = seen.putIfAbsent(h.id(), i);
                     if (first != null) {
@@ -310,10 +322,9 @@ final class ModelReader {
     }
 
     @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
-    @Nullable Hazard hazard(JsonNode n, String ptr) {
+    @Nullable Hazard hazard(JsonNode n, CharSequence ptr) {
         long before = problems.structural();
-        if (!object(n, ptr, "a hazard object", "id", "description", "category", "accidentTypes", "causes",
-                "consequences", "measures", "assessments", "reassessment")) {
+        if (!object(n, ptr, "a hazard object", HAZARD_FIELDS)) {
             return null;
         }
         HazardId id = id(n, "id", ptr, HazardId::of);
@@ -336,7 +347,7 @@ final class ModelReader {
             }
         }
         Set<AccidentType> types = EnumSet.noneOf(AccidentType.class);
-        String tp = Problems.child(ptr, "accidentTypes");
+        Ptr tp = Ptr.of(ptr, "accidentTypes");
         JsonNode ts = n.path("accidentTypes");
         if (array(ts, tp, "a non-empty array of accident type codes")) {
             List<String> allowed = ACCIDENT_TYPES;
@@ -346,7 +357,10 @@ final class ModelReader {
             Map<AccidentType, Integer> seen = seenTypes;
             seen.clear();
             for (int i = 0; i < ts.size(); i++) {
-                AccidentType t = codeValue(ts.get(i), Problems.child(tp, i), AccidentType::fromCode, allowed);
+                JsonNode tv = ts.get(i);
+                // the pointer is built only for a problem
+                AccidentType t = tv.isString() && allowed.contains(tv.stringValue()) ? AccidentType.fromCode(tv.stringValue())
+                        : codeValue(tv, Problems.child(tp, i), AccidentType::fromCode, allowed);
                 if (t != null) {
                     Integer first = seen.putIfAbsent(t, i);
                     if (first != null) {
@@ -360,13 +374,13 @@ final class ModelReader {
         String causes = text(n, "causes", ptr, false);
         String consequences = text(n, "consequences", ptr, false);
         List<ControlMeasure> measures = new ArrayList<>();
-        String mp = Problems.child(ptr, "measures");
+        Ptr mp = Ptr.of(ptr, "measures");
         JsonNode ms = n.path("measures");
         if (array(ms, mp, "an array of control measures")) {
             Map<ControlMeasureId, Integer> seen = seenMeasures;
             seen.clear();
             for (int i = 0; i < ms.size(); i++) {
-                ControlMeasure m = controlMeasure(ms.get(i), Problems.child(mp, i));
+                ControlMeasure m = controlMeasure(ms.get(i), Ptr.of(mp, i));
                 if (m != null) {
                     Integer first = seen.putIfAbsent(m.id(), i);
                     if (first != null) {
@@ -378,13 +392,13 @@ final class ModelReader {
             }
         }
         List<Assessment> assessments = new ArrayList<>();
-        String ap = Problems.child(ptr, "assessments");
+        Ptr ap = Ptr.of(ptr, "assessments");
         JsonNode as = n.path("assessments");
         if (array(as, ap, "an array of assessments")) {
             Map<AssessmentId, Integer> seen = seenAssessments;
             seen.clear();
             for (int i = 0; i < as.size(); i++) {
-                String p = Problems.child(ap, i);
+                Ptr p = Ptr.of(ap, i);
                 Assessment a = assessment(as.get(i), p);
                 if (a != null) {
                     Integer first = seen.putIfAbsent(a.id(), i);
@@ -399,7 +413,7 @@ final class ModelReader {
                 }
             }
         }
-        ReassessmentFlag flag = n.has("reassessment") ? reassessmentFlag(n.get("reassessment"), Problems.child(ptr, "reassessment")) : null;
+        ReassessmentFlag flag = n.has("reassessment") ? reassessmentFlag(n.get("reassessment"), Ptr.of(ptr, "reassessment")) : null;
         if (problems.structural() > before) {
             return null;
         }
@@ -408,10 +422,9 @@ final class ModelReader {
     }
 
     @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
-    @Nullable ControlMeasure controlMeasure(JsonNode n, String ptr) {
+    @Nullable ControlMeasure controlMeasure(JsonNode n, CharSequence ptr) {
         long before = problems.structural();
-        if (!object(n, ptr, "a control measure object", "id", "category", "description", "controlLevel",
-                "responsibleUnit", "inspectionStandard")) {
+        if (!object(n, ptr, "a control measure object", MEASURE_FIELDS)) {
             return null;
         }
         ControlMeasureId id = id(n, "id", ptr, ControlMeasureId::of);
@@ -421,7 +434,7 @@ final class ModelReader {
         MeasureCategory category = code(n, "category", ptr, MeasureCategory::fromCode,
                 MEASURE_CATEGORIES);
         String description = text(n, "description", ptr, true);
-        ControlLevel level = controlLevel(n.path("controlLevel"), Problems.child(ptr, "controlLevel"));
+        ControlLevel level = controlLevel(n.path("controlLevel"), Ptr.of(ptr, "controlLevel"));
         OrgUnitId unit = id(n, "responsibleUnit", ptr, OrgUnitId::of);
         if (unit != null) {
             refs.unit(unit, ptr, "responsibleUnit");
@@ -434,10 +447,9 @@ final class ModelReader {
     }
 
     @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
-    @Nullable Assessment assessment(JsonNode n, String ptr) {
+    @Nullable Assessment assessment(JsonNode n, CharSequence ptr) {
         long before = problems.structural();
-        if (!object(n, ptr, "an assessment object", "id", "method", "scheme", "kind", "input", "score", "grade",
-                "assessor", "assessedAt")) {
+        if (!object(n, ptr, "an assessment object", ASSESSMENT_FIELDS)) {
             return null;
         }
         AssessmentId id = id(n, "id", ptr, AssessmentId::of);
@@ -452,10 +464,10 @@ final class ModelReader {
         AssessmentKind kind = code(n, "kind", ptr, AssessmentKind::fromCode,
                 ASSESSMENT_KINDS);
         long beforeInput = problems.structural();
-        AssessmentInput input = input(n.path("input"), Problems.child(ptr, "input"));
+        AssessmentInput input = input(n.path("input"), Ptr.of(ptr, "input"));
         boolean inputOk = problems.structural() == beforeInput;
-        Score score = score(n.path("score"), Problems.child(ptr, "score"));
-        Grade grade = grade(n.path("grade"), Problems.child(ptr, "grade"));
+        Score score = score(n.path("score"), Ptr.of(ptr, "score"));
+        Grade grade = grade(n.path("grade"), Ptr.of(ptr, "grade"));
         ActorId assessor = id(n, "assessor", ptr, ActorId::of);
         Instant at = instant(n, "assessedAt", ptr);
         if (problems.structural() > before) {
@@ -467,7 +479,7 @@ final class ModelReader {
         return new Assessment(id, method, scheme, input, score, grade, kind, assessor, at);
     }
 
-    @Nullable AssessmentInput input(JsonNode n, String ptr) {
+    @Nullable AssessmentInput input(JsonNode n, CharSequence ptr) {
         long before = problems.structural();
         if (!n.isObject()) {
             problems.add(ptr, n, "an object of factor values such as {\"L\": 3, \"E\": 6, \"C\": 15}");
@@ -494,7 +506,7 @@ final class ModelReader {
     }
 
     @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
-    @Nullable Score score(JsonNode n, String ptr) {
+    @Nullable Score score(JsonNode n, CharSequence ptr) {
         if (n.isNumber() || !n.isObject()) {
             BigDecimal d = decimal(n, ptr);
             return d == null ? null : Score.of(d);
@@ -513,9 +525,9 @@ final class ModelReader {
     }
 
     @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
-    @Nullable Grade grade(JsonNode n, String ptr) {
+    @Nullable Grade grade(JsonNode n, CharSequence ptr) {
         long before = problems.structural();
-        if (!object(n, ptr, "a grade object {\"code\", \"name\", \"level\", \"action\"}", "code", "name", "level", "action")) {
+        if (!object(n, ptr, "a grade object {\"code\", \"name\", \"level\", \"action\"}", GRADE_FIELDS)) {
             return null;
         }
         String code = text(n, "code", ptr, true);
@@ -529,7 +541,7 @@ final class ModelReader {
     }
 
     @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
-    @Nullable ReassessmentFlag reassessmentFlag(JsonNode n, String ptr) {
+    @Nullable ReassessmentFlag reassessmentFlag(JsonNode n, CharSequence ptr) {
         long before = problems.structural();
         if (!object(n, ptr, "a reassessment flag object {\"reason\", \"source\", \"flaggedAt\"}", "reason", "source", "flaggedAt")) {
             return null;
@@ -546,16 +558,15 @@ final class ModelReader {
     // ---- primitives ------------------------------------------------------------------------------
 
     /** Checks that n is an object whose fields are all listed (unless lenient). */
-    boolean object(JsonNode n, String ptr, String what, String... fields) {
+    boolean object(JsonNode n, CharSequence ptr, String what, String... fields) {
         if (!n.isObject()) {
             problems.add(ptr, n, what);
             return false;
         }
         if (!lenient) {
-            List<String> allowed = Arrays.asList(fields);
             for (String name : n.propertyNames()) {
-                if (!allowed.contains(name)) {
-                    problems.add(Problems.child(ptr, name), n.get(name), "only the fields " + allowed
+                if (!listed(fields, name)) {
+                    problems.add(Problems.child(ptr, name), n.get(name), "only the fields " + Arrays.asList(fields)
                             + " (unknown fields are refused; ImportOptions.lenient() ignores them)");
                 }
             }
@@ -563,7 +574,22 @@ final class ModelReader {
         return true;
     }
 
-    boolean array(JsonNode n, String ptr, String what) {
+    /** Whether {@code name} is one of {@code fields} (the parser hands out the same instance for a name it saw). */
+    private static boolean listed(String[] fields, String name) {
+        for (String f : fields) {
+            if (f == name) {
+                return true;
+            }
+        }
+        for (String f : fields) {
+            if (f.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean array(JsonNode n, CharSequence ptr, String what) {
         if (!n.isArray()) {
             problems.add(ptr, n, what);
             return false;
@@ -572,7 +598,7 @@ final class ModelReader {
     }
 
     /** A required string field of well-formed Unicode, or null with a problem. */
-    @Nullable String string(JsonNode obj, String field, String ptr) {
+    @Nullable String string(JsonNode obj, String field, CharSequence ptr) {
         JsonNode v = obj.path(field);
         if (!v.isString()) {
             problems.add(Problems.child(ptr, field), v, STRING);
@@ -587,7 +613,7 @@ final class ModelReader {
      * A required text field of well-formed Unicode; when notBlank (names, descriptions), blank text and
      * non-characters are problems too.
      */
-    @Nullable String text(JsonNode obj, String field, String ptr, boolean notBlank) {
+    @Nullable String text(JsonNode obj, String field, CharSequence ptr, boolean notBlank) {
         JsonNode v = obj.path(field);
         if (!v.isString()) {
             problems.add(Problems.child(ptr, field), v, notBlank ? NOT_BLANK : STRING);
@@ -602,7 +628,7 @@ final class ModelReader {
     }
 
     /** The text, or null with a problem if it holds an unpaired surrogate or (for names) a non-character. */
-    @Nullable String unicode(String s, String ptr, boolean name) {
+    @Nullable String unicode(String s, CharSequence ptr, boolean name) {
         int bad = badUnicode(s, name);
         if (bad < 0) {
             return s;
@@ -716,7 +742,7 @@ final class ModelReader {
         return sb;
     }
 
-    <T> @Nullable T id(JsonNode obj, String field, String ptr, Function<String, T> make) {
+    <T> @Nullable T id(JsonNode obj, String field, CharSequence ptr, Function<String, T> make) {
         JsonNode v = obj.path(field);
         if (v.isString() && badUnicode(v.stringValue(), true) < 0) {
             try {
@@ -728,7 +754,7 @@ final class ModelReader {
         return idValue(v, Problems.child(ptr, field), make);
     }
 
-    <T> @Nullable T idValue(JsonNode v, String ptr, Function<String, T> make) {
+    <T> @Nullable T idValue(JsonNode v, CharSequence ptr, Function<String, T> make) {
         if (!v.isString()) {
             problems.add(ptr, v, ID_ALLOWED);
             return null;
@@ -747,7 +773,7 @@ final class ModelReader {
         }
     }
 
-    <T> @Nullable T codeId(JsonNode obj, String field, String ptr, Function<String, T> make) {
+    <T> @Nullable T codeId(JsonNode obj, String field, CharSequence ptr, Function<String, T> make) {
         JsonNode v = obj.path(field);
         if (!v.isString() || !isCodeId(v.stringValue())) {
             problems.add(Problems.child(ptr, field), v, CODE_ID_ALLOWED);
@@ -757,7 +783,7 @@ final class ModelReader {
     }
 
     /** As {@link #codeId(JsonNode, String, String, Function)}, sharing the values read (see {@link #shared}). */
-    <T> @Nullable T codeId(JsonNode obj, String field, String ptr, Map<String, T> cache, Function<String, T> make) {
+    <T> @Nullable T codeId(JsonNode obj, String field, CharSequence ptr, Map<String, T> cache, Function<String, T> make) {
         JsonNode v = obj.path(field);
         if (v.isString()) {
             T known = cache.get(v.stringValue());
@@ -832,7 +858,7 @@ final class ModelReader {
         return true;
     }
 
-    <T> @Nullable T code(JsonNode obj, String field, String ptr, Function<String, T> fromCode, List<String> allowed) {
+    <T> @Nullable T code(JsonNode obj, String field, CharSequence ptr, Function<String, T> fromCode, List<String> allowed) {
         JsonNode v = obj.path(field);
         if (v.isString() && allowed.contains(v.stringValue())) {
             return fromCode.apply(v.stringValue());
@@ -840,7 +866,7 @@ final class ModelReader {
         return codeValue(v, Problems.child(ptr, field), fromCode, allowed);
     }
 
-    <T> @Nullable T codeValue(JsonNode v, String ptr, Function<String, T> fromCode, List<String> allowed) {
+    <T> @Nullable T codeValue(JsonNode v, CharSequence ptr, Function<String, T> fromCode, List<String> allowed) {
         if (v.isString() && allowed.contains(v.stringValue())) {
             return fromCode.apply(v.stringValue());
         }
@@ -856,7 +882,7 @@ final class ModelReader {
         return List.copyOf(out);
     }
 
-    @Nullable Integer integer(JsonNode obj, String field, String ptr, int min, int max) {
+    @Nullable Integer integer(JsonNode obj, String field, CharSequence ptr, int min, int max) {
         JsonNode v = obj.path(field);
         if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < min || v.intValue() > max) {
             problems.add(Problems.child(ptr, field), v, "an integer from " + min + " to " + max);
@@ -865,7 +891,7 @@ final class ModelReader {
         return v.intValue();
     }
 
-    @Nullable Long longValue(JsonNode obj, String field, String ptr, long min, long max) {
+    @Nullable Long longValue(JsonNode obj, String field, CharSequence ptr, long min, long max) {
         JsonNode v = obj.path(field);
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
             problems.add(Problems.child(ptr, field), v, "an integer from " + min + " to " + max);
@@ -875,7 +901,7 @@ final class ModelReader {
     }
 
     /** An exact decimal from a JSON number, bounded in precision and scale. */
-    @Nullable BigDecimal decimal(JsonNode v, String ptr) {
+    @Nullable BigDecimal decimal(JsonNode v, CharSequence ptr) {
         BigDecimal d = exact(v);
         if (d == null) {
             problems.add(ptr, v, DECIMAL);
@@ -902,11 +928,11 @@ final class ModelReader {
         return s.scale() < 0 ? s.setScale(0) : s;
     }
 
-    @Nullable Instant instant(JsonNode obj, String field, String ptr) {
+    @Nullable Instant instant(JsonNode obj, String field, CharSequence ptr) {
         JsonNode v = obj.path(field);
         if (v.isString()) {
             try {
-                return Instant.parse(v.stringValue());
+                return IsoTimes.parseInstant(v.stringValue());
             } catch (DateTimeParseException e) {
                 // reported below
             }
@@ -915,11 +941,11 @@ final class ModelReader {
         return null;
     }
 
-    @Nullable LocalDate date(JsonNode obj, String field, String ptr) {
+    @Nullable LocalDate date(JsonNode obj, String field, CharSequence ptr) {
         JsonNode v = obj.path(field);
         if (v.isString()) {
             try {
-                return LocalDate.parse(v.stringValue());
+                return IsoTimes.parseDate(v.stringValue());
             } catch (DateTimeParseException e) {
                 // reported below
             }

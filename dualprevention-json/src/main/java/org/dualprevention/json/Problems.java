@@ -38,13 +38,13 @@ final class Problems {
     }
 
     /** Adds a problem in the shape or values of the JSON itself: the value being read is unusable. */
-    int add(String pointer, @Nullable Object value, String allowed) {
+    int add(CharSequence pointer, @Nullable Object value, String allowed) {
         structural++;
         return addCross(pointer, value, allowed);
     }
 
     /** Adds a repeated id or code at {@code pointer} whose first use is at {@code first}. */
-    void repeated(String pointer, @Nullable Object value, String allowed, String first) {
+    void repeated(CharSequence pointer, @Nullable Object value, String allowed, CharSequence first) {
         add(pointer, value, allowed + "; [" + Problems.render(value) + "] is already used at " + first);
     }
 
@@ -52,10 +52,10 @@ final class Problems {
      * Adds the problem that ends the reading (malformed JSON or UTF-8, a breached limit): it is listed even
      * when the cap is reached, since it explains why nothing after it was checked.
      */
-    void fatal(String pointer, @Nullable Object value, String allowed) {
+    void fatal(CharSequence pointer, @Nullable Object value, String allowed) {
         structural++;
         count++;
-        fatal = new Violation(pointer, render(value), cut(allowed));
+        fatal = new Violation(pointer.toString(), render(value), cut(allowed));
     }
 
     private static String cut(String allowed) {
@@ -86,14 +86,14 @@ final class Problems {
      * Adds a problem found by a check across values (a dangling reference, a repeated id, a disagreeing
      * score): the value itself could still be built.
      */
-    int addCross(String pointer, @Nullable Object value, String allowed) {
+    int addCross(CharSequence pointer, @Nullable Object value, String allowed) {
         count++;
         if (redirect != null) {
             redirected++;
-            return redirect.add(new Violation(pointer, render(value), cut(allowed)));
+            return redirect.add(new Violation(pointer.toString(), render(value), cut(allowed)));
         }
         if (found.size() < max) {
-            found.add(new Violation(pointer, render(value), cut(allowed)));
+            found.add(new Violation(pointer.toString(), render(value), cut(allowed)));
             return found.size() - 1;
         }
         return -1;
@@ -172,12 +172,12 @@ final class Problems {
     }
 
     /** Appends a property name to a JSON Pointer, escaping {@code ~} and {@code /}. */
-    static String child(String pointer, String name) {
+    static String child(CharSequence pointer, String name) {
         return pointer + "/" + name.replace("~", "~0").replace("/", "~1");
     }
 
     /** Appends an array index to a JSON Pointer. */
-    static String child(String pointer, long index) {
+    static String child(CharSequence pointer, long index) {
         return pointer + "/" + index;
     }
 }

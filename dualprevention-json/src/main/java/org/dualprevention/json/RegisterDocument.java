@@ -226,14 +226,14 @@ public final class RegisterDocument {
             }
 
             @Override
-            public void unit(OrgUnitId unit, String parent, String field) {
+            public void unit(OrgUnitId unit, CharSequence parent, String field) {
                 if (units != null && !units.contains(unit)) {
                     pass.problems.addCross(Problems.child(parent, field), unit, "the id of a unit in /organization");
                 }
             }
 
             @Override
-            public void scheme(SchemeId scheme, String parent, String field) {
+            public void scheme(SchemeId scheme, CharSequence parent, String field) {
                 if (schemes != null && !schemes.containsKey(scheme)) {
                     pass.problems.addCross(Problems.child(parent, field), scheme, "a scheme listed in /gradingSchemes "
                             + Problems.some(schemes.keySet(), 20));
@@ -342,12 +342,12 @@ public final class RegisterDocument {
         ModelReader.AssessmentCheck check(Pass pass) {
             return new ModelReader.AssessmentCheck() {
                 @Override
-                public @Nullable Assessment check(String pointer, Assessment a) {
+                public @Nullable Assessment check(CharSequence pointer, Assessment a) {
                     return recompute(pass, pointer, a);
                 }
 
                 @Override
-                public void checkInput(String pointer, MethodId method, SchemeId scheme, AssessmentInput input) {
+                public void checkInput(CharSequence pointer, MethodId method, SchemeId scheme, AssessmentInput input) {
                     validate(pass, pointer, method, scheme, input);
                 }
             };
@@ -358,7 +358,7 @@ public final class RegisterDocument {
          * method, reporting each factor at its pointer ({@code (missing)} when absent); the method if all is
          * well, else null.
          */
-        private @Nullable AssessmentMethod validate(Pass pass, String ptr, MethodId methodId, SchemeId schemeId,
+        private @Nullable AssessmentMethod validate(Pass pass, CharSequence ptr, MethodId methodId, SchemeId schemeId,
                 AssessmentInput input) {
             Problems problems = pass.problems;
             long before = problems.count();
@@ -391,7 +391,7 @@ public final class RegisterDocument {
         }
 
         @SuppressWarnings("NullAway") // a field read as null has counted a problem: the count check returns first
-        private Assessment recompute(Pass pass, String ptr, Assessment a) {
+        private Assessment recompute(Pass pass, CharSequence ptr, Assessment a) {
             Problems problems = pass.problems;
             AssessmentMethod method = validate(pass, ptr, a.method(), a.scheme(), a.input());
             if (method == null) {
@@ -423,7 +423,7 @@ public final class RegisterDocument {
             if (pass.quarantineMode) {
                 StreamingImport.Quarantine q = pass.collect;
                 if (q != null && (score.compareTo(a.score()) != 0 || gradeDiffers)) {
-                    q.recomputed(ptr, a.score().toString(), a.grade().code(), a.grade().level().code(), score.toString(),
+                    q.recomputed(ptr.toString(), a.score().toString(), a.grade().code(), a.grade().level().code(), score.toString(),
                             grade.code(), grade.level().code());
                 }
             } else if (score.compareTo(a.score()) != 0) {

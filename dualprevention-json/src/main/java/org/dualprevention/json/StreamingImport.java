@@ -90,7 +90,7 @@ abstract class StreamingImport<H, T> {
         }
 
         /** As {@link #unique(String, String, String)} at a field of {@code parent}, building the pointer only if needed. */
-        void unique(String kind, String id, String parent, String field) {
+        void unique(String kind, String id, CharSequence parent, String field) {
             if (locating != null || !ids.add(kind, id)) {
                 if (locating != null) {
                     locating.seen(kind, id, Problems.child(parent, field));
@@ -198,16 +198,16 @@ abstract class StreamingImport<H, T> {
         }
 
         @Override
-        public void id(String kind, String id, String parent, String field) {
+        public void id(String kind, String id, CharSequence parent, String field) {
             pass.unique(kind, id, parent, field);
         }
 
         @Override
-        public void unit(org.dualprevention.organization.OrgUnitId unit, String parent, String field) {
+        public void unit(org.dualprevention.organization.OrgUnitId unit, CharSequence parent, String field) {
         }
 
         @Override
-        public void scheme(org.dualprevention.risk.SchemeId scheme, String parent, String field) {
+        public void scheme(org.dualprevention.risk.SchemeId scheme, CharSequence parent, String field) {
         }
     }
 
@@ -340,12 +340,12 @@ abstract class StreamingImport<H, T> {
         ModelReader.AssessmentCheck target = (p, a) -> a;
 
         @Override
-        public org.dualprevention.risk.@Nullable Assessment check(String pointer, org.dualprevention.risk.Assessment a) {
+        public org.dualprevention.risk.@Nullable Assessment check(CharSequence pointer, org.dualprevention.risk.Assessment a) {
             return target.check(pointer, a);
         }
 
         @Override
-        public void checkInput(String pointer, org.dualprevention.risk.MethodId method, org.dualprevention.risk.SchemeId scheme,
+        public void checkInput(CharSequence pointer, org.dualprevention.risk.MethodId method, org.dualprevention.risk.SchemeId scheme,
                 org.dualprevention.risk.AssessmentInput input) {
             target.checkInput(pointer, method, scheme, input);
         }
