@@ -501,8 +501,8 @@ public final class JdbcStorage implements Storage, AutoCloseable {
 
     /**
      * Rebuilds this tenant's hidden-danger counters from every stored hidden danger, all or nothing in one unit of
-     * work: for a store that existed before migration V7, after {@link #importHiddenDangers}, or after nodes that
-     * did not keep tallies wrote to it. Reads every hidden danger once; run it when no command writes.
+     * work: for a store that existed before migration V7, or after nodes that did not keep tallies wrote to it
+     * (a store that keeps tallies counts what {@link #importHiddenDangers} stores in the import's transaction). Reads every hidden danger once; run it when no command writes.
      *
      * @return how many hidden dangers were counted
      * @throws IllegalStateException if the store was not built with {@link Builder#keepTallies}

@@ -723,6 +723,10 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
         return tx.write("import " + dangers.size() + " hidden dangers", c -> {
             try {
                 insertBatch(c, dangers, chains, check);
+                Tallies t = tallies;
+                if (t != null) {
+                    t.imported(c, dangers); // counted in the import's transaction, as a save is
+                }
             } catch (SQLException e) {
                 if (Transactions.isDuplicateKey(e)) {
                     throw new IllegalArgumentException("an imported hidden danger is stored already; nothing of this batch"

@@ -271,6 +271,38 @@ public final class Tallies {
         writeMember(c, id, unit, nowText, member);
     }
 
+    /**
+     * Counts hidden dangers imported as new in the import's transaction: their member rows and their contributions
+     * to the counters, in batches.
+     *
+     * @param c the import's connection
+     * @param dangers the hidden dangers just stored (none was stored before)
+     * @throws SQLException on failure
+     */
+    public void imported(Connection c, List<HiddenDanger> dangers) throws SQLException {
+        Map<Counter, long[]> delta = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dp_danger_tally_member (unit_id, contribution,"
+                + " tenant_id, danger_id) VALUES (?, ?, ?, ?)")) {
+            int n = 0;
+            for (HiddenDanger d : dangers) {
+                List<Key> keys = contribution(d, zone);
+                add(delta, d.unit().value(), keys, 1);
+                ps.setString(1, d.unit().value());
+                ps.setString(2, text(keys));
+                ps.setString(3, tx.tenant());
+                ps.setString(4, d.id().value());
+                ps.addBatch();
+                if (++n % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            if (n % 1000 != 0) {
+                ps.executeBatch();
+            }
+        }
+        write(c, delta);
+    }
+
     /** PostgreSQL: reads the member row as it was and writes the new one, in one statement. */
     private static final String SWAP_PG = "WITH old AS (SELECT unit_id, contribution FROM dp_danger_tally_member"
             + " WHERE tenant_id = ? AND danger_id = ?), up AS (INSERT INTO dp_danger_tally_member (tenant_id, danger_id,"
