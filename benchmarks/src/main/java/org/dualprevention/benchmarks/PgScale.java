@@ -462,7 +462,9 @@ public final class PgScale {
     private static HandRow handRow(ResultSet rs, MessageDigest sha) throws SQLException {
         String docText = rs.getString(10);
         JsonNode doc = docText == null ? null : JSON.readTree(docText);
-        Head head = new Head(rs.getString(11), Instant.parse(rs.getString(12)), rs.getString(13), rs.getString(14),
+        // the instant read as the library reads it (IsoTimes, without DateTimeFormatter), so the peer is not slower
+        Head head = new Head(rs.getString(11), org.dualprevention.internal.IsoTimes.parseInstant(rs.getString(12)),
+                rs.getString(13), rs.getString(14),
                 rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getInt(19),
                 rs.getString(20), rs.getString(21));
         String docHash = HexFormat.of().formatHex(sha.digest((docText == null ? "" : docText)

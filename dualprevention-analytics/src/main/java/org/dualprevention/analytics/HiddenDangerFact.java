@@ -151,21 +151,7 @@ public final class HiddenDangerFact {
         Objects.requireNonNull(danger, "danger");
         Objects.requireNonNull(riskPoint, "riskPoint");
         Objects.requireNonNull(zone, "zone");
-        Builder b = builder(danger.id().value(), danger.unit(),
-                danger.grade().map(g -> g.code()).orElse(UNGRADED), danger.foundOn())
-                .source(danger.source().code()).planned(danger.plan().isPresent()).rejections(danger.rejections());
-        danger.riskPoint().ifPresent(b::riskPoint);
-        danger.failedMeasure().ifPresent(b::measure);
-        danger.deadline().ifPresent(b::deadline);
-        danger.completedOn().ifPresent(b::rectifiedOn);
-        // open as the model defines it: a terminal state ends it, by withdrawal or by closing on a day
-        if (danger.state() == HiddenDangerState.WITHDRAWN) {
-            b.withdrawn();
-        } else if (!danger.isOpen()) {
-            Instant closedAt = danger.closedAt().orElseThrow(() -> new IllegalStateException("hidden danger ["
-                    + danger.id() + "] is " + danger.state().code() + " but has no closing instant"));
-            b.closedOn(LocalDate.ofInstant(closedAt, zone));
-        }
+        Builder b = base(danger, zone);
         Optional<RiskPoint> point = riskPoint.filter(p -> danger.riskPoint().equals(Optional.of(p.id())));
         if (point.isPresent()) {
             point.get().zone().ifPresent(b::zone);
@@ -184,6 +170,30 @@ public final class HiddenDangerFact {
     }
 
     /**
+     * The facts of a hidden danger that do not need its risk point: ids, grade, source, plan, rejections, risk
+     * point and failed measure ids, deadline, rectification, and whether it is open, withdrawn or closed on a day.
+     */
+    private static Builder base(HiddenDanger danger, ZoneId zone) {
+        Optional<org.dualprevention.danger.HiddenDangerGrade> grade = danger.grade();
+        Builder b = builder(danger.id().value(), danger.unit(), grade.isPresent() ? grade.get().code() : UNGRADED,
+                danger.foundOn())
+                .source(danger.source().code()).planned(danger.plan().isPresent()).rejections(danger.rejections());
+        b.riskPoint = danger.riskPoint();
+        b.measure = danger.failedMeasure();
+        b.deadline = danger.deadline();
+        b.rectifiedOn = danger.completedOn();
+        // open as the model defines it: a terminal state ends it, by withdrawal or by closing on a day
+        if (danger.state() == HiddenDangerState.WITHDRAWN) {
+            b.withdrawn();
+        } else if (!danger.isOpen()) {
+            Instant closedAt = danger.closedAt().orElseThrow(() -> new IllegalStateException("hidden danger ["
+                    + danger.id() + "] is " + danger.state().code() + " but has no closing instant"));
+            b.closedOn(LocalDate.ofInstant(closedAt, zone));
+        }
+        return b;
+    }
+
+    /**
      * As {@link #from(HiddenDanger, Optional, ZoneId)} with the risk point of {@code point}, reading the joined
      * values worked out once per risk point (no look-up of hazards and measures per hidden danger, the accident
      * types shared): the same fact, validated the same way.
@@ -194,23 +204,9 @@ public final class HiddenDangerFact {
      * @return the facts
      */
     static HiddenDangerFact from(HiddenDanger danger, @Nullable RiskPointJoin point, ZoneId zone) {
-        Optional<org.dualprevention.danger.HiddenDangerGrade> grade = danger.grade();
-        Builder b = builder(danger.id().value(), danger.unit(), grade.isPresent() ? grade.get().code() : UNGRADED,
-                danger.foundOn())
-                .source(danger.source().code()).planned(danger.plan().isPresent()).rejections(danger.rejections());
+        Builder b = base(danger, zone);
         Optional<RiskPointId> pointId = danger.riskPoint();
         Optional<ControlMeasureId> failed = danger.failedMeasure();
-        b.riskPoint = pointId;
-        b.measure = failed;
-        b.deadline = danger.deadline();
-        b.rectifiedOn = danger.completedOn();
-        if (danger.state() == HiddenDangerState.WITHDRAWN) {
-            b.withdrawn();
-        } else if (!danger.isOpen()) {
-            Instant closedAt = danger.closedAt().orElseThrow(() -> new IllegalStateException("hidden danger ["
-                    + danger.id() + "] is " + danger.state().code() + " but has no closing instant"));
-            b.closedOn(LocalDate.ofInstant(closedAt, zone));
-        }
         if (point != null && pointId.isPresent() && pointId.get().equals(point.point.id())) {
             b.zone = point.point.zone();
             int hazard = point.hazard(danger.hazard());

@@ -69,24 +69,7 @@ final class PgCopy {
     }
 
     /**
-     * Copies rows into a table.
-     *
-     * @param table the table
-     * @param columns the column list
-     * @param rows the rows, each value a String, Boolean, Number, LocalDate or null
-     * @return how many rows were copied
-     * @throws SQLException as the driver reports it (a duplicate key included)
-     */
-    long copy(String table, String columns, List<List<@Nullable Object>> rows) throws SQLException {
-        StringBuilder csv = new StringBuilder();
-        for (List<@Nullable Object> row : rows) {
-            csvRow(csv, row);
-        }
-        return copyCsv(table, columns, csv);
-    }
-
-    /**
-     * Copies rows already written as CSV lines ({@link #csvRow}) into a table.
+     * Copies rows written as CSV lines ({@link #csvRow}) into a table, sent at once.
      *
      * @param table the table
      * @param columns the column list
@@ -179,7 +162,7 @@ final class PgCopy {
         /**
          * Adds a row; sends the buffer when it is full.
          *
-         * @param row the values, as {@link PgCopy#copy} takes them
+         * @param row the values, each a String, Boolean, Number, LocalDate or null
          * @throws SQLException as the driver reports it
          */
         void row(List<@Nullable Object> row) throws SQLException {

@@ -281,12 +281,21 @@ public final class Tallies {
      */
     public void imported(Connection c, List<HiddenDanger> dangers) throws SQLException {
         Map<Counter, long[]> delta = new TreeMap<>();
+        members(c, dangers, delta);
+        write(c, delta);
+    }
+
+    /**
+     * Inserts the member rows of hidden dangers not counted yet, in batches, and adds their contributions to
+     * {@code counters}.
+     */
+    private void members(Connection c, List<HiddenDanger> dangers, Map<Counter, long[]> counters) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO dp_danger_tally_member (unit_id, contribution,"
                 + " tenant_id, danger_id) VALUES (?, ?, ?, ?)")) {
             int n = 0;
             for (HiddenDanger d : dangers) {
                 List<Key> keys = contribution(d, zone);
-                add(delta, d.unit().value(), keys, 1);
+                add(counters, d.unit().value(), keys, 1);
                 ps.setString(1, d.unit().value());
                 ps.setString(2, text(keys));
                 ps.setString(3, tx.tenant());
@@ -300,7 +309,6 @@ public final class Tallies {
                 ps.executeBatch();
             }
         }
-        write(c, delta);
     }
 
     /** PostgreSQL: reads the member row as it was and writes the new one, in one statement. */
@@ -482,21 +490,7 @@ public final class Tallies {
                 Page<HiddenDanger> p = dangers.find(HiddenDangerQuery.all(), page);
                 List<HiddenDanger> items = p.items();
                 tx.write("count " + items.size() + " hidden dangers", c -> {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO dp_danger_tally_member (unit_id,"
-                            + " contribution, tenant_id, danger_id) VALUES (?, ?, ?, ?)")) {
-                        for (HiddenDanger d : items) {
-                            List<Key> keys = contribution(d, zone);
-                            add(counters, d.unit().value(), keys, 1);
-                            ps.setString(1, d.unit().value());
-                            ps.setString(2, text(keys));
-                            ps.setString(3, tx.tenant());
-                            ps.setString(4, d.id().value());
-                            ps.addBatch();
-                        }
-                        if (!items.isEmpty()) {
-                            ps.executeBatch();
-                        }
-                    }
+                    members(c, items, counters);
                     return null;
                 });
                 count += items.size();
