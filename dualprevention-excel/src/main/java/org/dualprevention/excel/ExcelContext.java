@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.dualprevention.analytics.document.Directory;
 import org.dualprevention.json.ScoringProviders;
+import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.Organization;
 import org.dualprevention.risk.FactorDefinition;
 import org.dualprevention.risk.MethodId;
@@ -33,14 +35,16 @@ public final class ExcelContext {
     private final List<GradingScheme> schemes;
     private final ZoneId zone;
     private final Locale locale;
+    private final Directory directory;
 
     private ExcelContext(Organization organization, List<AssessmentMethod> methods, List<GradingScheme> schemes,
-            ZoneId zone, Locale locale) {
+            ZoneId zone, Locale locale, Directory directory) {
         this.organization = Objects.requireNonNull(organization, "organization");
         this.methods = List.copyOf(methods);
         this.schemes = List.copyOf(schemes);
         this.zone = Objects.requireNonNull(zone, "zone");
         this.locale = Objects.requireNonNull(locale, "locale");
+        this.directory = Objects.requireNonNull(directory, "directory");
         Set<MethodId> ids = new LinkedHashSet<>();
         for (AssessmentMethod m : this.methods) {
             if (!ids.add(m.id())) {
@@ -60,7 +64,8 @@ public final class ExcelContext {
      */
     public static ExcelContext of(Organization organization, Collection<? extends AssessmentMethod> methods,
             Collection<? extends GradingScheme> schemes, ZoneId zone) {
-        return new ExcelContext(organization, new ArrayList<>(methods), new ArrayList<>(schemes), zone, Locale.CHINESE);
+        return new ExcelContext(organization, new ArrayList<>(methods), new ArrayList<>(schemes), zone, Locale.CHINESE,
+                Directory.empty());
     }
 
     /**
@@ -72,7 +77,19 @@ public final class ExcelContext {
      * @return the copy
      */
     public ExcelContext withLocale(Locale newLocale) {
-        return new ExcelContext(organization, methods, schemes, zone, newLocale);
+        return new ExcelContext(organization, methods, schemes, zone, newLocale, directory);
+    }
+
+    /**
+     * A copy that prints people by name: the hidden-danger ledger's reporter (上报人), responsible person
+     * (整改责任人) and acceptor (验收人) columns show the directory's name for each {@link ActorId}, and the
+     * id itself only for a person the directory does not know (the model knows people by id only).
+     *
+     * @param newDirectory the host's names of people
+     * @return the copy
+     */
+    public ExcelContext withDirectory(Directory newDirectory) {
+        return new ExcelContext(organization, methods, schemes, zone, locale, newDirectory);
     }
 
     /** @return the organisation */
@@ -98,6 +115,16 @@ public final class ExcelContext {
     /** @return the language people read */
     public Locale locale() {
         return locale;
+    }
+
+    /** @return the names of people (empty unless {@link #withDirectory} gave them) */
+    public Directory directory() {
+        return directory;
+    }
+
+    /** A person as the workbooks print them: the directory's name, else the id. */
+    String person(ActorId actor) {
+        return directory.person(actor).orElse(actor.value());
     }
 
     boolean chinese() {

@@ -139,7 +139,7 @@ public final class LedgerWorkbook {
                 cells.put(Col.TITLE, d.title());
                 cells.put(Col.DESCRIPTION, d.description());
                 cells.put(Col.FOUND_ON, d.foundOn().toString());
-                cells.put(Col.REPORTER, d.reporter().value());
+                cells.put(Col.REPORTER, context.person(d.reporter()));
                 cells.put(Col.SOURCE, d.source().displayName(context.locale()));
                 cells.put(Col.CATEGORY, d.category().map(c -> c.displayName(context.locale())).orElse(""));
                 cells.put(Col.UNIT, units.getOrDefault(d.unit(), d.unit().value()));
@@ -150,7 +150,7 @@ public final class LedgerWorkbook {
                 cells.put(Col.STATE, d.state().displayName(context.locale()));
                 if (d.plan().isPresent()) {
                     RectificationPlan p = d.plan().get();
-                    cells.put(Col.RESPONSIBLE, p.responsible().value());
+                    cells.put(Col.RESPONSIBLE, context.person(p.responsible()));
                     cells.put(Col.MEASURES, p.measures());
                     cells.put(Col.FUNDS, funds(p.funds(), zh));
                     cells.put(Col.CONTINGENCY, p.contingencyPlan());
@@ -158,7 +158,7 @@ public final class LedgerWorkbook {
                 cells.put(Col.DEADLINE, d.deadline().map(LocalDate::toString).orElse(""));
                 cells.put(Col.RECTIFIED_ON, d.completedOn().map(LocalDate::toString).orElse(""));
                 d.acceptance().ifPresent(a -> {
-                    cells.put(Col.ACCEPTOR, a.acceptor().value());
+                    cells.put(Col.ACCEPTOR, context.person(a.acceptor()));
                     cells.put(Col.ACCEPTED_ON, LocalDate.ofInstant(a.closedAt(), context.zone()).toString());
                 });
                 cells.put(Col.OVERDUE, d.isOverdue(asOf)

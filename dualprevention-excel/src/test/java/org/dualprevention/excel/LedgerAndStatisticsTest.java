@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dualprevention.analytics.HiddenDangerFact;
+import org.dualprevention.analytics.document.Directory;
 import org.dualprevention.analytics.PeriodReport;
 import org.dualprevention.analytics.ReportingPeriod;
 import org.dualprevention.analytics.Statistics;
@@ -30,6 +31,7 @@ import org.dualprevention.analytics.UnitStatistics;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerGrade;
 import org.dualprevention.danger.HiddenDangerState;
+import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.OrgUnit;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
@@ -64,6 +66,52 @@ class LedgerAndStatisticsTest {
             out.add(h.get(h.size() - 1).next());
         }
         return out;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theLedgerPrintsPeopleByTheDirectorysNamesAndByIdOnlyWhereNoNameIsGiven() {
+        return Seeds.cases("ledger-people", 4, gen -> {
+            Fixtures fx = new Fixtures(gen);
+            List<RiskPoint> register = fx.register(6);
+            Map<RiskPointId, RiskPoint> byId = new HashMap<>();
+            register.forEach(r -> byId.put(r.id(), r));
+            List<HiddenDanger> dangers = dangers(fx, register);
+            Directory directory = Directory.empty();
+            Map<ActorId, String> named = new HashMap<>();
+            for (HiddenDanger d : dangers) {
+                List<ActorId> people = new ArrayList<>(List.of(d.reporter()));
+                d.plan().ifPresent(p -> people.add(p.responsible()));
+                d.acceptance().ifPresent(a -> people.add(a.acceptor()));
+                for (ActorId a : people) {
+                    if (!named.containsKey(a) && gen.chance(0.6)) {
+                        String name = "张工" + named.size();
+                        named.put(a, name);
+                        directory = directory.withPerson(a, name);
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            LedgerWorkbook.write(out, fx.context.withDirectory(directory), LocalDate.of(2026, 6, 30), dangers,
+                    id -> Optional.ofNullable(byId.get(id)));
+            java.util.function.Function<ActorId, String> shown = a -> named.getOrDefault(a, a.value());
+            int namedCells = 0;
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+                Sheet s = wb.getSheet("隐患排查治理台账");
+                assertEquals("上报人", cells(s, 0, LedgerWorkbook.Col.values().length)
+                        .get(LedgerWorkbook.Col.REPORTER.ordinal()));
+                for (int i = 0; i < dangers.size(); i++) {
+                    HiddenDanger d = dangers.get(i);
+                    List<String> row = cells(s, i + 1, LedgerWorkbook.Col.values().length);
+                    assertEquals(shown.apply(d.reporter()), row.get(LedgerWorkbook.Col.REPORTER.ordinal()));
+                    assertEquals(d.plan().map(p -> shown.apply(p.responsible())).orElse(""),
+                            row.get(LedgerWorkbook.Col.RESPONSIBLE.ordinal()));
+                    assertEquals(d.acceptance().map(a -> shown.apply(a.acceptor())).orElse(""),
+                            row.get(LedgerWorkbook.Col.ACCEPTOR.ordinal()));
+                    namedCells += named.containsKey(d.reporter()) ? 1 : 0;
+                }
+            }
+            assertTrue(namedCells > 0, "the seed named no reporter: the test would prove nothing");
+        });
     }
 
     @TestFactory

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -262,7 +263,10 @@ public final class InspectionScheduler {
     /**
      * One routine plan per unit whose level has a routine schedule (id {@code routine.<unit>}), plus one
      * comprehensive plan per unit whose level has a comprehensive schedule (id
-     * {@code comprehensive.<unit>}); all include the controlled items and run from {@code validFrom} on.
+     * {@code comprehensive.<unit>}); all include the controlled items and run from {@code validFrom} on. The
+     * plans are named in Chinese ({@code <unit>日常排查}, {@code <unit>综合性排查}), the language of the safety
+     * managers who read them; {@link #routinePlans(Organization, RoutineCadence, LocalDate, Locale)} names them in
+     * English on request.
      *
      * @param org the organisation
      * @param cadence the schedules per level
@@ -270,18 +274,35 @@ public final class InspectionScheduler {
      * @return the plans, version 0, in the organisation's unit order
      */
     public static List<InspectionPlan> routinePlans(Organization org, RoutineCadence cadence, LocalDate validFrom) {
+        return routinePlans(org, cadence, validFrom, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /**
+     * The routine and comprehensive plans of {@link #routinePlans(Organization, RoutineCadence, LocalDate)},
+     * named in the given language: English ({@code Routine inspection of <unit>}) when its language is
+     * {@code en}, Chinese otherwise. Only the names differ; ids, units, schedules and items are the same.
+     *
+     * @param org the organisation
+     * @param cadence the schedules per level
+     * @param validFrom the first day
+     * @param locale the language of the plans' names
+     * @return the plans, version 0, in the organisation's unit order
+     */
+    public static List<InspectionPlan> routinePlans(Organization org, RoutineCadence cadence, LocalDate validFrom,
+            Locale locale) {
         Objects.requireNonNull(org, "org");
         Objects.requireNonNull(cadence, "cadence");
         Objects.requireNonNull(validFrom, "validFrom");
+        boolean english = "en".equals(Objects.requireNonNull(locale, "locale").getLanguage());
         List<InspectionPlan> out = new ArrayList<>();
         for (OrgUnit u : org.units()) {
+            String routineName = english ? "Routine inspection of " + u.name() : u.name() + "日常排查";
+            String comprehensiveName = english ? "Comprehensive inspection of " + u.name() : u.name() + "综合性排查";
             cadence.routine(u.level()).ifPresent(s -> out.add(InspectionPlan.routine(
-                    InspectionPlanId.of("routine." + u.id().value()), "Routine inspection of " + u.name(), u.id(), s,
-                    validFrom)));
+                    InspectionPlanId.of("routine." + u.id().value()), routineName, u.id(), s, validFrom)));
             cadence.comprehensive(u.level()).ifPresent(s -> out.add(InspectionPlan.routine(
-                    InspectionPlanId.of("comprehensive." + u.id().value()), "Comprehensive inspection of " + u.name(),
-                    u.id(), s, validFrom).withDetails("Comprehensive inspection of " + u.name(), PlanKind.COMPREHENSIVE,
-                    s)));
+                    InspectionPlanId.of("comprehensive." + u.id().value()), comprehensiveName, u.id(), s, validFrom)
+                    .withDetails(comprehensiveName, PlanKind.COMPREHENSIVE, s)));
         }
         return List.copyOf(out);
     }

@@ -197,4 +197,27 @@ class InspectionSchedulerTest {
         assertEquals(Cadence.DAY, plans.get(5).schedule().cadence());
         assertEquals(Cadence.SHIFT, plans.get(6).schedule().cadence());
     }
+
+    @Test
+    void routinePlansAreNamedInChineseUnlessEnglishIsAsked() {
+        LocalDate day = LocalDate.of(2026, 11, 1);
+        List<InspectionPlan> zh = InspectionScheduler.routinePlans(ORG, RoutineCadence.defaults(), day);
+        List<InspectionPlan> en = InspectionScheduler.routinePlans(ORG, RoutineCadence.defaults(), day,
+                java.util.Locale.ENGLISH);
+        assertEquals(List.of("Company日常排查", "Company综合性排查", "Safety dept日常排查", "Workshop 1日常排查",
+                "Workshop 2日常排查", "Team A日常排查", "Press post日常排查"),
+                zh.stream().map(InspectionPlan::name).collect(Collectors.toList()));
+        assertEquals(List.of("Routine inspection of Company", "Comprehensive inspection of Company",
+                "Routine inspection of Safety dept", "Routine inspection of Workshop 1",
+                "Routine inspection of Workshop 2", "Routine inspection of Team A", "Routine inspection of Press post"),
+                en.stream().map(InspectionPlan::name).collect(Collectors.toList()));
+        assertEquals(zh, InspectionScheduler.routinePlans(ORG, RoutineCadence.defaults(), day,
+                java.util.Locale.SIMPLIFIED_CHINESE));
+        for (int i = 0; i < zh.size(); i++) { // only the names differ
+            assertEquals(zh.get(i).id(), en.get(i).id());
+            assertEquals(zh.get(i).schedule(), en.get(i).schedule());
+            assertEquals(zh.get(i).kind(), en.get(i).kind());
+            assertEquals(zh.get(i).unit(), en.get(i).unit());
+        }
+    }
 }
