@@ -90,6 +90,28 @@ public final class Hazard {
         this.reassessment = Objects.requireNonNull(reassessment, "reassessment");
     }
 
+    /**
+     * A copy of a checked hazard with another, already immutable assessment history whose entries other than
+     * the last are the checked hazard's own, and another flag: nothing of {@code base} is checked again, only
+     * that the last assessment's id is not already in the history.
+     */
+    private Hazard(Hazard base, List<Assessment> history, Optional<ReassessmentFlag> reassessment) {
+        this.id = base.id;
+        this.description = base.description;
+        this.category = base.category;
+        this.accidentTypes = base.accidentTypes;
+        this.causes = base.causes;
+        this.consequences = base.consequences;
+        this.measures = base.measures;
+        this.assessments = history;
+        int last = history.size() - 1;
+        AssessmentId aid = history.get(last).id();
+        for (int j = 0; j < last; j++) {
+            Checks.checkArgument(!aid.equals(history.get(j).id()), "hazard [%s] lists assessment [%s] twice", id, aid);
+        }
+        this.reassessment = Objects.requireNonNull(reassessment, "reassessment");
+    }
+
     /** Up to this many entries, repeats are found by pairwise comparison instead of a hash set. */
     static final int SMALL = 16;
 
@@ -256,10 +278,10 @@ public final class Hazard {
      * @return the copy
      */
     public Hazard withAssessment(Assessment assessment) {
-        List<Assessment> list = new ArrayList<>(assessments);
-        list.add(Objects.requireNonNull(assessment, "assessment"));
-        return new Hazard(id, description, category, accidentTypes, causes, consequences, measures, list,
-                Optional.empty());
+        Assessment[] list = assessments.toArray(new Assessment[assessments.size() + 1]);
+        list[list.length - 1] = Objects.requireNonNull(assessment, "assessment");
+        // this hazard's fields are checked already: only the new assessment's id needs checking
+        return new Hazard(this, List.of(list), Optional.empty());
     }
 
     /**

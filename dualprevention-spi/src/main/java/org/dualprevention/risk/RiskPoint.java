@@ -31,6 +31,21 @@ public final class RiskPoint {
     private final List<Hazard> hazards;
     private final long version;
 
+    /**
+     * A copy of a checked risk point with another hazard list (already immutable, the same ids in the same
+     * order, so no repeat can appear) and version: nothing of {@code base} is checked again.
+     */
+    private RiskPoint(RiskPoint base, List<Hazard> sameIdsHazards, long version) {
+        this.id = base.id;
+        this.name = base.name;
+        this.kind = base.kind;
+        this.owningUnit = base.owningUnit;
+        this.zone = base.zone;
+        this.hazards = sameIdsHazards;
+        Checks.checkArgument(version >= 0, "version [%s] must not be negative", version);
+        this.version = version;
+    }
+
     private RiskPoint(RiskPointId id, String name, RiskPointKind kind, OrgUnitId owningUnit, Optional<MapZoneId> zone,
             List<Hazard> hazards, long version) {
         this.id = Objects.requireNonNull(id, "id");
@@ -139,7 +154,13 @@ public final class RiskPoint {
      * @return the hazard, or empty
      */
     public Optional<Hazard> hazard(HazardId hazardId) {
-        return hazards.stream().filter(h -> h.id().equals(hazardId)).findFirst();
+        for (int i = 0, n = hazards.size(); i < n; i++) {
+            Hazard h = hazards.get(i);
+            if (h.id().equals(hazardId)) {
+                return Optional.of(h);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -173,13 +194,14 @@ public final class RiskPoint {
      * @throws IllegalArgumentException if the hazard is not on this risk point
      */
     public RiskPoint withHazardChanged(HazardId hazardId, UnaryOperator<Hazard> change) {
-        List<Hazard> list = new ArrayList<>(hazards);
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).id().equals(hazardId)) {
-                Hazard changed = Objects.requireNonNull(change.apply(list.get(i)), "changed hazard");
+        for (int i = 0, n = hazards.size(); i < n; i++) {
+            if (hazards.get(i).id().equals(hazardId)) {
+                Hazard changed = Objects.requireNonNull(change.apply(hazards.get(i)), "changed hazard");
                 Checks.checkArgument(changed.id().equals(hazardId), "a hazard change may not alter its id [%s]", hazardId);
-                list.set(i, changed);
-                return new RiskPoint(id, name, kind, owningUnit, zone, list, version);
+                Hazard[] list = hazards.toArray(new Hazard[n]);
+                list[i] = changed;
+                // same ids in the same order: nothing else of this checked risk point needs checking again
+                return new RiskPoint(this, List.of(list), version);
             }
         }
         throw new IllegalArgumentException("hazard [" + hazardId + "] is not on risk point [" + id + "]");
@@ -205,7 +227,7 @@ public final class RiskPoint {
      * @return the copy
      */
     public RiskPoint withVersion(long newVersion) {
-        return new RiskPoint(id, name, kind, owningUnit, zone, hazards, newVersion);
+        return new RiskPoint(this, hazards, newVersion);
     }
 
     @Override
