@@ -287,10 +287,12 @@ public final class RiskMap {
                     continue;
                 }
                 boolean overdue = d.isOverdue(date);
-                for (Acc a : chains.getOrDefault(d.unit(), List.of())) {
-                    a.open++;
+                // counted in its own unit only; added up the tree once, below
+                Acc own = unitAccs.get(d.unit());
+                if (own != null) {
+                    own.ownOpen++;
                     if (overdue) {
-                        a.overdue++;
+                        own.ownOverdue++;
                     }
                 }
                 if (d.riskPoint().isPresent()) {
@@ -303,7 +305,15 @@ public final class RiskMap {
                     }
                 }
             }
-            List<PointStatus> pointStatuses = new ArrayList<>();
+            unitAccs.forEach((id, own) -> {
+                if (own.ownOpen > 0) {
+                    for (Acc a : Checks.present(chains.get(id), "chain of " + id)) {
+                        a.open += own.ownOpen;
+                        a.overdue += own.ownOverdue;
+                    }
+                }
+            });
+            List<PointStatus> pointStatuses = new ArrayList<>(pts.size());
             Linked none = new Linked();
             for (PointAcc p : pts) {
                 RiskPoint rp = p.point;
@@ -371,6 +381,9 @@ public final class RiskMap {
         @Nullable List<RiskPointId> zonePoints;
         long open;
         long overdue;
+        /** Open and overdue hidden dangers of a unit itself (not of its sub-units), before they are added up. */
+        long ownOpen;
+        long ownOverdue;
         /** Risk points per level, indexed by the level's ordinal. */
         final long[] byAssessed = new long[LEVELS.length];
         final long[] byEffective = new long[LEVELS.length];
