@@ -230,20 +230,32 @@ public final class RiskMap {
          * @throws IllegalArgumentException if a risk point names a zone that was not given
          */
         public RiskMap build() {
-            Map<MapZoneId, MapZone> zoneById = new LinkedHashMap<>();
-            zones.forEach(z -> zoneById.put(z.id(), z));
+            // each zone's counters and its risk points in one entry, looked up once per risk point
+            Map<MapZoneId, Acc> zoneAccs = new LinkedHashMap<>();
+            for (MapZone z : zones) {
+                Acc a = new Acc();
+                a.zonePoints = new ArrayList<>();
+                RiskLevel own = zoneLevels.get(z.id());
+                if (own != null) {
+                    a.assessed = own;
+                    a.effective = own;
+                }
+                zoneAccs.put(z.id(), a);
+            }
             // the risk points in the order given; while their ids rise (a store pages by id) none can repeat and no
             // set of ids is needed, after the first that does not rise every id goes into one
             List<PointAcc> pts = new ArrayList<>();
             java.util.@Nullable Set<RiskPointId> seen = null;
             @Nullable RiskPointId previous = null;
             for (RiskPoint p : riskPoints) {
-                p.zone().ifPresent(z -> {
-                    if (!zoneById.containsKey(z)) {
-                        throw new IllegalArgumentException("risk point [" + p.id() + "] is in zone [" + z
-                                + "], which is not on the map; zones: " + zoneById.keySet());
+                @Nullable Acc zone = null;
+                if (p.zone().isPresent()) {
+                    zone = zoneAccs.get(p.zone().get());
+                    if (zone == null) {
+                        throw new IllegalArgumentException("risk point [" + p.id() + "] is in zone [" + p.zone().get()
+                                + "], which is not on the map; zones: " + zoneAccs.keySet());
                     }
-                });
+                }
                 RiskPointId id = p.id();
                 if (seen == null && previous != null && id.compareTo(previous) <= 0) {
                     seen = new java.util.HashSet<>();
@@ -255,7 +267,7 @@ public final class RiskMap {
                     throw new IllegalArgumentException("risk point [" + id + "] is given twice");
                 }
                 previous = id;
-                pts.add(new PointAcc(p, combination.levelOf(p)));
+                pts.add(new PointAcc(p, combination.levelOf(p), zone));
             }
             Map<OrgUnitId, Acc> unitAccs = new LinkedHashMap<>();
             for (OrgUnit u : organization.units()) {
@@ -275,10 +287,12 @@ public final class RiskMap {
                     continue;
                 }
                 boolean overdue = d.isOverdue(date);
-                for (Acc a : chains.getOrDefault(d.unit(), List.of())) {
-                    a.open++;
+                // counted in its own unit only; added up the tree once, below
+                Acc own = unitAccs.get(d.unit());
+                if (own != null) {
+                    own.ownOpen++;
                     if (overdue) {
-                        a.overdue++;
+                        own.ownOverdue++;
                     }
                 }
                 if (d.riskPoint().isPresent()) {
@@ -291,19 +305,15 @@ public final class RiskMap {
                     }
                 }
             }
-            Map<MapZoneId, Acc> zoneAccs = new LinkedHashMap<>();
-            Map<MapZoneId, List<RiskPointId>> zonePoints = new HashMap<>();
-            for (MapZone z : zones) {
-                Acc a = new Acc();
-                RiskLevel own = zoneLevels.get(z.id());
-                if (own != null) {
-                    a.assessed = own;
-                    a.effective = own;
+            unitAccs.forEach((id, own) -> {
+                if (own.ownOpen > 0) {
+                    for (Acc a : Checks.present(chains.get(id), "chain of " + id)) {
+                        a.open += own.ownOpen;
+                        a.overdue += own.ownOverdue;
+                    }
                 }
-                zoneAccs.put(z.id(), a);
-                zonePoints.put(z.id(), new ArrayList<>());
-            }
-            List<PointStatus> pointStatuses = new ArrayList<>();
+            });
+            List<PointStatus> pointStatuses = new ArrayList<>(pts.size());
             Linked none = new Linked();
             for (PointAcc p : pts) {
                 RiskPoint rp = p.point;
@@ -321,15 +331,16 @@ public final class RiskMap {
                 for (Acc a : chains.getOrDefault(rp.owningUnit(), List.of())) {
                     a.addPoint(s, false);
                 }
-                if (rp.zone().isPresent()) {
-                    Checks.present(zoneAccs.get(rp.zone().get()), "zone " + rp.zone().get()).addPoint(s, true);
-                    Checks.present(zonePoints.get(rp.zone().get()), "zone " + rp.zone().get()).add(rp.id());
+                Acc z = p.zone;
+                if (z != null) {
+                    z.addPoint(s, true);
+                    Checks.present(z.zonePoints, "zone's risk points").add(rp.id());
                 }
             }
             List<ZoneStatus> zoneStatuses = new ArrayList<>();
             for (MapZone z : zones) {
-                zoneStatuses.add(new ZoneStatus(z, Checks.present(zoneAccs.get(z.id()), "zone " + z.id()).summary(),
-                        Checks.present(zonePoints.get(z.id()), "zone " + z.id())));
+                Acc a = Checks.present(zoneAccs.get(z.id()), "zone " + z.id());
+                zoneStatuses.add(new ZoneStatus(z, a.summary(), Checks.present(a.zonePoints, "zone's risk points")));
             }
             List<UnitStatus> unitStatuses = new ArrayList<>();
             unitAccs.forEach((id, a) -> unitStatuses.add(new UnitStatus(id, a.summary())));
@@ -340,10 +351,17 @@ public final class RiskMap {
     private static final class PointAcc {
         final RiskPoint point;
         final Optional<RiskLevel> assessed;
+        /** The counters of its zone, null without a zone. */
+        final @Nullable Acc zone;
 
-        PointAcc(RiskPoint point, Optional<RiskLevel> assessed) {
+        PointAcc(RiskPoint point, Optional<RiskLevel> assessed, @Nullable Acc zone) {
             this.point = point;
-            this.assessed = Objects.requireNonNull(assessed, "assessed level of " + point.id());
+            if (assessed == null) {
+                // the message is made only when needed (not once per risk point)
+                throw new NullPointerException("assessed level of " + point.id());
+            }
+            this.assessed = assessed;
+            this.zone = zone;
         }
     }
 
@@ -359,8 +377,13 @@ public final class RiskMap {
         @Nullable RiskLevel effective;
         long points;
         long notAssessed;
+        /** A zone's risk points in the order given (null for a unit). */
+        @Nullable List<RiskPointId> zonePoints;
         long open;
         long overdue;
+        /** Open and overdue hidden dangers of a unit itself (not of its sub-units), before they are added up. */
+        long ownOpen;
+        long ownOverdue;
         /** Risk points per level, indexed by the level's ordinal. */
         final long[] byAssessed = new long[LEVELS.length];
         final long[] byEffective = new long[LEVELS.length];

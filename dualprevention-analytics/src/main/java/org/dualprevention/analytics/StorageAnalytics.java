@@ -23,6 +23,7 @@ import org.dualprevention.spi.LevelCombination;
 import org.dualprevention.query.HiddenDangerQuery;
 import org.dualprevention.query.InspectionTaskQuery;
 import org.dualprevention.query.Page;
+import org.dualprevention.query.PageRequest;
 import org.dualprevention.query.RiskPointQuery;
 import org.dualprevention.spi.Storage;
 
@@ -48,7 +49,7 @@ public final class StorageAnalytics {
      * Items per storage page of hidden dangers and risk points, the largest a page request allows: a statistics
      * run or a map reads every one of them, and each page costs the store a seek (a new query on a database).
      */
-    static final int READ_PAGE_SIZE = org.dualprevention.query.PageRequest.MAX_LIMIT;
+    static final int READ_PAGE_SIZE = PageRequest.MAX_LIMIT;
 
     private final Storage storage;
     private final Clock clock;
@@ -168,11 +169,49 @@ public final class StorageAnalytics {
     }
 
     private Iterable<HiddenDanger> dangers(HiddenDangerQuery query) {
-        return () -> Page.stream(p -> storage.hiddenDangers().find(query, p), READ_PAGE_SIZE).iterator();
+        return () -> new Pages<>(p -> storage.hiddenDangers().find(query, p), READ_PAGE_SIZE);
     }
 
     private Iterable<RiskPoint> riskPoints(RiskPointQuery query) {
-        return () -> Page.stream(p -> storage.riskPoints().find(query, p), READ_PAGE_SIZE).iterator();
+        return () -> new Pages<>(p -> storage.riskPoints().find(query, p), READ_PAGE_SIZE);
+    }
+
+    /**
+     * Every item of a query, page by page, as {@link Page#stream} gives them but without a stream around the
+     * iterator (a map or a statistics run reads every item once; the stream's adapters cost per item).
+     */
+    private static final class Pages<T> implements java.util.Iterator<T> {
+        private final java.util.function.Function<PageRequest, Page<T>> fetch;
+        private final int size;
+        private List<T> items = List.of();
+        private int at;
+        private @Nullable PageRequest next;
+
+        Pages(java.util.function.Function<PageRequest, Page<T>> fetch, int size) {
+            this.fetch = fetch;
+            this.size = size;
+            this.next = PageRequest.first(size);
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (at == items.size() && next != null) {
+                Page<T> page = Objects.requireNonNull(fetch.apply(next), "page");
+                items = page.items();
+                at = 0;
+                next = page.next().isPresent() ? PageRequest.after(page.next().get(), size)
+                        : null;
+            }
+            return at < items.size();
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return items.get(at++);
+        }
     }
 
     private Iterable<HiddenDangerFact> dangerFacts(Set<OrgUnitId> units) {

@@ -52,6 +52,38 @@ public final class DefaultEffectiveLevelPolicy implements EffectiveLevelPolicy {
         Objects.requireNonNull(assessed, "assessed");
         Objects.requireNonNull(dangers, "dangers");
         Objects.requireNonNull(today, "today");
+        // the level first, in one pass with no list, sort or text: most risk points are not raised (a risk map
+        // asks for every one of them), and only a raised level carries reasons
+        boolean major = false;
+        boolean overdue = false;
+        for (HiddenDanger h : dangers) {
+            if (!h.isOpen()) {
+                continue;
+            }
+            java.util.Optional<RiskPointId> point = h.riskPoint();
+            java.util.Optional<HiddenDangerGrade> grade = h.grade();
+            if (point.isEmpty() || grade.isEmpty() || !(point.get() == riskPoint || point.get().equals(riskPoint))) {
+                continue;
+            }
+            if (grade.get() == HiddenDangerGrade.MAJOR) {
+                major = true;
+            } else if (!overdue && h.isOverdue(today)) {
+                overdue = true;
+            }
+        }
+        RiskLevel level = major ? RiskLevel.MAJOR : assessed;
+        if (overdue) {
+            level = RiskLevel.mostSevere(level, assessed.raisedBy(1));
+        }
+        if (level == assessed) {
+            return EffectiveLevel.asAssessed(riskPoint, assessed);
+        }
+        return raised(riskPoint, assessed, dangers, today);
+    }
+
+    /** A raised level with its reasons: every hidden danger that raises it, by id. */
+    private static EffectiveLevel raised(RiskPointId riskPoint, RiskLevel assessed, Collection<HiddenDanger> dangers,
+            LocalDate today) {
         List<HiddenDanger> linked = new ArrayList<>();
         for (HiddenDanger h : dangers) {
             if (h.isOpen() && h.riskPoint().equals(java.util.Optional.of(riskPoint)) && h.grade().isPresent()) {

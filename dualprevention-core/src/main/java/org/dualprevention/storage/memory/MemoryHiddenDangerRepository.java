@@ -131,23 +131,25 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
      * (overdue), what is left to test of a row whose record is the one copied into the index's arrays (null:
      * nothing), and the whole query for any other row.
      */
-    private record OpenPlan(Set<OrgUnitId> units, @Nullable LongPredicate deadline,
+    private record OpenPlan(java.util.Collection<?> units, @Nullable LongPredicate deadline,
             @Nullable Predicate<Stored> residual, Predicate<Stored> predicate) {
     }
 
     /**
-     * The plan for the open-by-unit index when the query is in some units, can match only open ones, and the index
-     * is its smallest candidate set; else null.
+     * The plan for the open-by-unit index when the query can match only open ones and the index is its smallest
+     * candidate set; else null. A query in some units reads their buckets; one in every unit (no unit given) reads
+     * every bucket, which beats merging the skip lists of the open states and re-checking each record.
      */
     private @Nullable OpenPlan openPlan(HiddenDangerQuery query) {
         Optional<Set<OrgUnitId>> units = query.units();
         Optional<Set<HiddenDangerState>> states = query.states();
         Optional<LocalDate> overdue = query.overdueAsOf();
-        if (units.isEmpty() || (overdue.isEmpty() && (states.isEmpty() || !OPEN_STATES.containsAll(states.get())))) {
+        if (overdue.isEmpty() && (states.isEmpty() || !OPEN_STATES.containsAll(states.get()))) {
             return null;
         }
+        java.util.Collection<?> buckets = units.isPresent() ? units.get() : List.copyOf(byOpenUnit.values());
         long size = 0;
-        for (OrgUnitId u : units.get()) {
+        for (Object u : buckets) {
             size += byOpenUnit.bucket(u).map(b -> (long) b.size.get()).orElse(0L);
         }
         if (candidates(query).size() < size) {
@@ -161,7 +163,7 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
         Predicate<Stored> predicate = s -> query.matches(s.danger());
         boolean rest = (states.isPresent() && !states.get().containsAll(OPEN_STATES)) || query.riskPoint().isPresent()
                 || query.grades().isPresent() || query.reportedFrom().isPresent();
-        return new OpenPlan(units.get(), deadline, rest ? predicate : null, predicate);
+        return new OpenPlan(buckets, deadline, rest ? predicate : null, predicate);
     }
 
     private static Set<HiddenDangerState> openStates() {

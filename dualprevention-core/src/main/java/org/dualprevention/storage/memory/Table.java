@@ -67,6 +67,11 @@ final class Table<I, K extends Comparable<? super K>, V> {
         Optional<Bucket<K>> bucket(Object value) {
             return Optional.ofNullable(buckets.get(value));
         }
+
+        /** Every index value that has a bucket (a live view; a bucket is never removed, it may be empty). */
+        Set<Object> values() {
+            return buckets.keySet();
+        }
     }
 
     /**
