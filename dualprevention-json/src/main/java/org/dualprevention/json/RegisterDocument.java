@@ -125,6 +125,18 @@ public final class RegisterDocument {
     }
 
     /**
+     * The import of {@link #read} through the tree reader only (a Jackson tree per risk point, then the
+     * model, in two passes): the reader every document took before the streaming reader, and the one that
+     * reports the problems of a refused document. Kept for the equivalence tests, which hold {@link #read}
+     * to it on thousands of generated and mutated documents.
+     */
+    static ImportReport readTrees(DocumentSource source, ScoringProviders providers, ImportOptions options,
+            DocumentSink<RegisterHeader, RiskPoint> sink) {
+        Objects.requireNonNull(providers, "providers");
+        return new Reader(providers).run(source, options, sink);
+    }
+
+    /**
      * Imports a register document in quarantine mode, as a migration needs: every valid risk point is
      * delivered, and every risk point with a problem (of its own, or across the document: a repeated id, a
      * unit or scheme not in the header) is held back and listed with each problem in the returned report.
