@@ -121,7 +121,21 @@ public final class RegisterDocument {
     public static ImportReport read(DocumentSource source, ScoringProviders providers, ImportOptions options,
             DocumentSink<RegisterHeader, RiskPoint> sink) {
         Objects.requireNonNull(providers, "providers");
-        return new Reader(providers).run(source, options, sink);
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(sink, "sink");
+        Reader reader = new Reader(providers);
+        ImportReport fast = new RegisterStream(reader, options).run(source, sink);
+        return fast != null ? fast : new Reader(providers).run(source, options, sink);
+    }
+
+    /**
+     * The streaming reader of {@link #read} alone, for the tests: the report, or null where {@link #read} would
+     * hand the document to the tree reader (the sink then received nothing).
+     */
+    static @Nullable ImportReport readStreaming(DocumentSource source, ScoringProviders providers, ImportOptions options,
+            DocumentSink<RegisterHeader, RiskPoint> sink) {
+        return new RegisterStream(new Reader(providers), options).run(source, sink);
     }
 
     /**

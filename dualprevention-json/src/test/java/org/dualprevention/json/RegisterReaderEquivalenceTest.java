@@ -93,13 +93,26 @@ class RegisterReaderEquivalenceTest {
                     + "\nstreaming reader: " + now.text());
         }
         tally[old.text().startsWith("accepted") ? 0 : old.text().startsWith("refused") ? 1 : 2]++;
+        CollectingSink<RegisterHeader, RiskPoint> sink = new CollectingSink<>();
+        ImportReport streamed;
+        try {
+            streamed = RegisterDocument.readStreaming(DocumentSource.of(doc), TestScoring.providers(), options, sink);
+        } catch (RuntimeException e) {
+            throw new AssertionError("the streaming reader threw; " + where + " with " + options, e);
+        }
+        if (streamed != null) {
+            tally[3]++;
+            assertTrue(old.text().startsWith("accepted"), "the streaming reader accepted a refused document; " + where);
+        } else {
+            assertTrue(sink.receivedNothing(), "the streaming reader gave up after delivering; " + where);
+        }
     }
 
     @Test
     void generatedRegistersReadAlike() {
         System.out.println("RegisterReaderEquivalenceTest: valid registers from seed " + SEED
                 + " (-Ddualprevention.json.equivalenceSeed)");
-        int[] tally = new int[3];
+        int[] tally = new int[4];
         for (int c = 0; c < CASES; c++) {
             long seed = SEED + 7919L * c;
             SplittableRandom r = new SplittableRandom(seed);
@@ -107,15 +120,18 @@ class RegisterReaderEquivalenceTest {
             check(RegisterDocumentTest.write(reg), options(r), "valid register, seed " + seed, tally);
         }
         System.out.println("RegisterReaderEquivalenceTest: " + CASES + " valid registers: " + tally[0] + " accepted, "
-                + tally[1] + " refused (by the tight options), " + tally[2] + " other");
+                + tally[1] + " refused (by the tight options), " + tally[2] + " other; " + tally[3]
+                + " read by the streaming reader alone");
         assertTrue(tally[0] > CASES / 2, "too few generated registers were accepted: " + tally[0]);
+        // all but the lenient imports (a tenth of the cases) of accepted documents take the streaming reader
+        assertTrue(tally[3] > tally[0] * 8 / 10, "the streaming reader gave up too often: " + tally[3] + " of " + tally[0]);
     }
 
     @Test
     void mutatedRegistersReadAlike() {
         System.out.println("RegisterReaderEquivalenceTest: mutated registers from seed " + SEED
                 + " (-Ddualprevention.json.equivalenceSeed)");
-        int[] tally = new int[3];
+        int[] tally = new int[4];
         int cases = CASES * 2;
         for (int c = 0; c < cases; c++) {
             long seed = SEED + 1_000_003L * c;
@@ -149,7 +165,7 @@ class RegisterReaderEquivalenceTest {
             check(doc, options(r), "mutated register, seed " + seed + " (" + what + ")", tally);
         }
         System.out.println("RegisterReaderEquivalenceTest: " + cases + " mutated registers: " + tally[0] + " accepted, "
-                + tally[1] + " refused, " + tally[2] + " other");
+                + tally[1] + " refused, " + tally[2] + " other; " + tally[3] + " read by the streaming reader alone");
         assertTrue(tally[1] > cases / 3, "too few mutated registers were refused: " + tally[1]);
         assertTrue(tally[0] > cases / 50, "too few mutated registers were accepted: " + tally[0]);
     }
