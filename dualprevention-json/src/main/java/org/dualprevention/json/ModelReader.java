@@ -655,6 +655,9 @@ final class ModelReader {
     static int badUnicode(String s, boolean nonCharacters) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c < Character.MIN_SURROGATE) {
+                continue; // below U+D800: neither a surrogate nor a non-character (U+FDD0 and up)
+            }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
                     return i;

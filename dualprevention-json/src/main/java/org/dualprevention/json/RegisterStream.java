@@ -423,9 +423,11 @@ final class RegisterStream {
     private static BigDecimal decimal(JsonParser p, JsonToken t) {
         BigDecimal d;
         if (t == JsonToken.VALUE_NUMBER_INT) {
-            JsonParser.NumberType type = p.getNumberType();
-            d = type == JsonParser.NumberType.BIG_INTEGER ? new BigDecimal(p.getBigIntegerValue())
-                    : BigDecimal.valueOf(p.getLongValue());
+            if (p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                // what ModelReader.exact makes of an int or a long: the value at scale 0 (at most 19 digits)
+                return BigDecimal.valueOf(p.getLongValue());
+            }
+            d = new BigDecimal(p.getBigIntegerValue());
         } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
             try {
                 d = p.getDecimalValue();
