@@ -56,6 +56,12 @@ import tools.jackson.databind.node.ObjectNode;
  * grade with the installed scheme. A disagreement is an error or, under {@link ScoreDisagreement#WARN}, a
  * warning with the recomputed values imported. Version 0 documents are migrated (see {@code docs/json.md}).
  *
+ * <p>A valid document is read once: a streaming reader reads each risk point straight into the model, holds
+ * the risk points up to 32 MiB of their JSON and delivers them at the end (beyond that it validates in one pass
+ * and delivers in a second). At the first thing it does not expect (any problem, a version 0 document, a lenient
+ * import) it gives up, having delivered nothing, and the two-pass reader described above reads the document and
+ * reports its problems, exactly as it always has.
+ *
  * @since 0.1
  */
 public final class RegisterDocument {
@@ -110,7 +116,9 @@ public final class RegisterDocument {
     /**
      * Imports a register document: validates all of it, then delivers it to the sink. All or nothing.
      *
-     * @param source the document; read twice (a third time if it is refused with repeated ids)
+     * @param source the document; read once if it is valid and its risk points take at most 32 MiB of JSON, twice
+     *     if larger; a refused document is read up to three times more (twice, and again to name the first place
+     *     of repeated ids), as the two-pass reader reads it
      * @param providers the methods and schemes that recompute scores and grades
      * @param options import options
      * @param sink receives the header and batches of risk points, only if the document is valid

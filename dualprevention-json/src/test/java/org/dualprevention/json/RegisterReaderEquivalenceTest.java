@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class RegisterReaderEquivalenceTest {
     static final long SEED = Long.getLong("dualprevention.json.equivalenceSeed", 20261206L);
-    static final int CASES = Integer.getInteger("dualprevention.json.equivalenceCases", 2500);
+    static final int CASES = Integer.getInteger("dualprevention.json.equivalenceCases", 2000);
     private static final JsonNodeFactory NODES = Hostile.MAPPER.getNodeFactory();
     private static final java.util.Map<Long, byte[]> VALID = new java.util.HashMap<>();
 
