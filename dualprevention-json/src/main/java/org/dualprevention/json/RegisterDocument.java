@@ -142,8 +142,8 @@ public final class RegisterDocument {
      * hand the document to the tree reader (the sink then received nothing).
      */
     static @Nullable ImportReport readStreaming(DocumentSource source, ScoringProviders providers, ImportOptions options,
-            DocumentSink<RegisterHeader, RiskPoint> sink) {
-        return new RegisterStream(new Reader(providers), options).run(source, sink);
+            DocumentSink<RegisterHeader, RiskPoint> sink, long holdBytes) {
+        return new RegisterStream(new Reader(providers), options, holdBytes).run(source, sink);
     }
 
     /**

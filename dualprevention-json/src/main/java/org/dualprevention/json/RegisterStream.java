@@ -113,6 +113,7 @@ final class RegisterStream {
     private static final Map<String, RiskLevel> LEVELS = codes(RiskLevel.values(), RiskLevel::code);
 
     private final StreamingImport<RegisterHeader, RiskPoint> importer;
+    private final long holdBytes;
     private final ImportOptions options;
     private final JsonLimits limits;
     private final JsonFactory factory;
@@ -133,6 +134,12 @@ final class RegisterStream {
     private long start;
 
     RegisterStream(StreamingImport<RegisterHeader, RiskPoint> importer, ImportOptions options) {
+        this(importer, options, HOLD_BYTES);
+    }
+
+    /** With another bound on the bytes held (tests of the two-pass delivery of a larger document). */
+    RegisterStream(StreamingImport<RegisterHeader, RiskPoint> importer, ImportOptions options, long holdBytes) {
+        this.holdBytes = holdBytes;
         this.importer = importer;
         this.options = options;
         this.limits = options.limits();
@@ -299,7 +306,7 @@ final class RegisterStream {
                         delivery.add(h, item, values, bytes);
                     } else if (held != null && out.held) {
                         heldBytes += bytes;
-                        if (heldBytes > HOLD_BYTES) {
+                        if (heldBytes > holdBytes) {
                             out.held = false;
                             held.clear();
                         } else {
