@@ -66,7 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The library's import validates every field, checks every reference and id, recomputes every score
  * with the built-in LEC method and grades it with the LEC-V1 scheme and builds immutable model values; a valid
- * register of up to 32 MiB is read once (a streaming reader holds the risk points and delivers them at the end), a
+ * register of up to 16 MiB is read once (a streaming reader holds the risk points and delivers them at the end), a
  * refused one is read again by the two-pass tree reader, which reports its problems. Two baselines: {@link #importPlainJackson} only binds the
  * JSON to records (a floor); {@link #importPlainJacksonChecked} binds it with duplicate keys refused and then makes
  * the checks across the document written plainly (unique ids, known references, LEC scores recomputed and banded).

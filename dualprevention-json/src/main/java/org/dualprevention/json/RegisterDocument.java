@@ -57,7 +57,7 @@ import tools.jackson.databind.node.ObjectNode;
  * warning with the recomputed values imported. Version 0 documents are migrated (see {@code docs/json.md}).
  *
  * <p>A valid document is read once: a streaming reader reads each risk point straight into the model, holds
- * the risk points up to 32 MiB of their JSON and delivers them at the end (beyond that it validates in one pass
+ * the risk points up to 16 MiB of their JSON and delivers them at the end (beyond that it validates in one pass
  * and delivers in a second). At the first thing it does not expect (any problem, a version 0 document, a lenient
  * import) it gives up, having delivered nothing, and the two-pass reader described above reads the document and
  * reports its problems, exactly as it always has.
@@ -116,7 +116,7 @@ public final class RegisterDocument {
     /**
      * Imports a register document: validates all of it, then delivers it to the sink. All or nothing.
      *
-     * @param source the document; read once if it is valid and its risk points take at most 32 MiB of JSON, twice
+     * @param source the document; read once if it is valid and its risk points take at most 16 MiB of JSON, twice
      *     if larger; a refused document is read up to three times more (twice, and again to name the first place
      *     of repeated ids), as the two-pass reader reads it
      * @param providers the methods and schemes that recompute scores and grades

@@ -75,7 +75,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RegisterStream {
     /** The most JSON bytes of risk points held for delivery at the end of the one pass. */
-    static final long HOLD_BYTES = 32L << 20;
+    static final long HOLD_BYTES = 16L << 20;
 
     /** Gives up the fast path; the tree reader decides. */
     private static final class GiveUp extends RuntimeException {
