@@ -87,6 +87,27 @@ final class CheckedInput extends InputStream {
             return -1;
         }
         for (int i = 0; i < n; i++) {
+            if (need == 0) {
+                // well-formed runs skipped whole: eight ASCII bytes without NUL at a time, and complete two- and
+                // three-byte sequences whose ranges need no state (what the machine below accepts, it alone
+                // finding and naming any fault)
+                while (i + 8 <= n && ascii((long) LONGS.get(b, off + i))) {
+                    i += 8;
+                }
+                if (i >= n) {
+                    break;
+                }
+                int lead = b[off + i] & 0xFF;
+                if (lead >= 0xC2 && lead <= 0xDF && i + 1 < n && (b[off + i + 1] & 0xC0) == 0x80) {
+                    i += 1;
+                    continue;
+                }
+                if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i + 2 < n && (b[off + i + 1] & 0xC0) == 0x80
+                        && (b[off + i + 2] & 0xC0) == 0x80) {
+                    i += 2;
+                    continue;
+                }
+            }
             int c = b[off + i] & 0xFF;
             if (need == 0 && c < 0x80 && c != 0) {
                 continue;
@@ -159,6 +180,17 @@ final class CheckedInput extends InputStream {
         badAt = at;
         badText = text;
         ended = true;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Whether eight bytes are all ASCII and none is NUL: no high bit, and no borrow out of any byte when one is
+     * taken from each (a NUL byte borrows; a false alarm only sends the bytes to the byte-wise check).
+     */
+    private static boolean ascii(long v) {
+        return ((v | (v - 0x0101010101010101L)) & 0x8080808080808080L) == 0;
     }
 
     private static String hex(byte[] b, int n) {

@@ -110,10 +110,29 @@ final class ItemReader {
         }
     }
 
+    /** A name repeated in an object, found by a reader that {@link #refusesDuplicates}. */
+    static final class Duplicate extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Duplicate() {
+            super(null, null, false, false);
+        }
+    }
+
     private final JsonNodeFactory nodes;
+    private final boolean refuseDuplicates;
 
     ItemReader(JsonNodeFactory nodes) {
+        this(nodes, false);
+    }
+
+    /**
+     * @param refuseDuplicates whether a name repeated in an object throws {@link Duplicate}: for a parser that does
+     *     not detect duplicates itself (the streaming register reader's); the others' parsers refuse them
+     */
+    ItemReader(JsonNodeFactory nodes, boolean refuseDuplicates) {
         this.nodes = nodes;
+        this.refuseDuplicates = refuseDuplicates;
     }
 
     /**
@@ -211,7 +230,12 @@ final class ItemReader {
             if (parent == null) {
                 root = value;
             } else if (parent.isObject()) {
-                ((ObjectNode) parent).set(name, value);
+                if (refuseDuplicates && ((ObjectNode) parent).replace(name, value) != null) {
+                    throw new Duplicate();
+                }
+                if (!refuseDuplicates) {
+                    ((ObjectNode) parent).set(name, value);
+                }
             } else {
                 ((ArrayNode) parent).add(value);
             }

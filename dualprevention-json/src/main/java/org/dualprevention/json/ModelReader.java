@@ -165,6 +165,16 @@ final class ModelReader {
         this(problems, lenient, (p, a) -> a);
     }
 
+    /** Where ids and references are reported. */
+    Refs refs() {
+        return refs;
+    }
+
+    /** The check each assessment read goes through. */
+    AssessmentCheck check() {
+        return check;
+    }
+
     /** Reports ids and references to {@code r} from now on. */
     ModelReader withRefs(Refs r) {
         this.refs = r;
@@ -645,6 +655,9 @@ final class ModelReader {
     static int badUnicode(String s, boolean nonCharacters) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c < Character.MIN_SURROGATE) {
+                continue; // below U+D800: neither a surrogate nor a non-character (U+FDD0 and up)
+            }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
                     return i;
@@ -914,9 +927,19 @@ final class ModelReader {
         if (!v.isNumber()) {
             return null;
         }
+        BigDecimal d;
+        try {
+            d = v.decimalValue();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+        return exact(d);
+    }
+
+    /** The decimal of {@link #decimal} for a number read as {@code d}, or null when out of its bounds. */
+    static @Nullable BigDecimal exact(BigDecimal d) {
         BigDecimal s;
         try {
-            BigDecimal d = v.decimalValue();
             s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
         } catch (ArithmeticException | NumberFormatException e) {
             return null;

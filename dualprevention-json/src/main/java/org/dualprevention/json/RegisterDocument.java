@@ -56,6 +56,12 @@ import tools.jackson.databind.node.ObjectNode;
  * grade with the installed scheme. A disagreement is an error or, under {@link ScoreDisagreement#WARN}, a
  * warning with the recomputed values imported. Version 0 documents are migrated (see {@code docs/json.md}).
  *
+ * <p>A valid document is read once: a streaming reader reads each risk point straight into the model, holds
+ * the risk points up to 16 MiB of their JSON and delivers them at the end (beyond that it validates in one pass
+ * and delivers in a second). At the first thing it does not expect (any problem, a version 0 document, a lenient
+ * import) it gives up, having delivered nothing, and the two-pass reader described above reads the document and
+ * reports its problems, exactly as it always has.
+ *
  * @since 0.1
  */
 public final class RegisterDocument {
@@ -110,7 +116,9 @@ public final class RegisterDocument {
     /**
      * Imports a register document: validates all of it, then delivers it to the sink. All or nothing.
      *
-     * @param source the document; read twice (a third time if it is refused with repeated ids)
+     * @param source the document; read once if it is valid and its risk points take at most 16 MiB of JSON, twice
+     *     if larger; a refused document is read up to three times more (twice, and again to name the first place
+     *     of repeated ids), as the two-pass reader reads it
      * @param providers the methods and schemes that recompute scores and grades
      * @param options import options
      * @param sink receives the header and batches of risk points, only if the document is valid
@@ -119,6 +127,32 @@ public final class RegisterDocument {
      * @throws java.io.UncheckedIOException if the source cannot be read
      */
     public static ImportReport read(DocumentSource source, ScoringProviders providers, ImportOptions options,
+            DocumentSink<RegisterHeader, RiskPoint> sink) {
+        Objects.requireNonNull(providers, "providers");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(sink, "sink");
+        Reader reader = new Reader(providers);
+        ImportReport fast = new RegisterStream(reader, options).run(source, sink);
+        return fast != null ? fast : new Reader(providers).run(source, options, sink);
+    }
+
+    /**
+     * The streaming reader of {@link #read} alone, for the tests: the report, or null where {@link #read} would
+     * hand the document to the tree reader (the sink then received nothing).
+     */
+    static @Nullable ImportReport readStreaming(DocumentSource source, ScoringProviders providers, ImportOptions options,
+            DocumentSink<RegisterHeader, RiskPoint> sink, long holdBytes) {
+        return new RegisterStream(new Reader(providers), options, holdBytes).run(source, sink);
+    }
+
+    /**
+     * The import of {@link #read} through the tree reader only (a Jackson tree per risk point, then the
+     * model, in two passes): the reader every document took before the streaming reader, and the one that
+     * reports the problems of a refused document. Kept for the equivalence tests, which hold {@link #read}
+     * to it on thousands of generated and mutated documents.
+     */
+    static ImportReport readTrees(DocumentSource source, ScoringProviders providers, ImportOptions options,
             DocumentSink<RegisterHeader, RiskPoint> sink) {
         Objects.requireNonNull(providers, "providers");
         return new Reader(providers).run(source, options, sink);

@@ -325,6 +325,11 @@ abstract class StreamingImport<H, T> {
                 first.warnings.list());
     }
 
+    /** A new pass with its checks (for a reader of its own, such as the streaming register reader). */
+    final Pass openPass(ImportOptions options, JsonMapper mapper) {
+        return newPass(options, mapper);
+    }
+
     private Pass newPass(ImportOptions options, JsonMapper mapper) {
         Problems problems = new Problems(options.maxProblems());
         Problems warnings = new Problems(options.maxProblems());
@@ -590,7 +595,7 @@ abstract class StreamingImport<H, T> {
         }
     }
 
-    private @Nullable H headerOf(Pass pass, Map<String, JsonNode> fields) {
+    final @Nullable H headerOf(Pass pass, Map<String, JsonNode> fields) {
         for (String f : headerFields()) {
             if (!fields.containsKey(f) && !optionalHeader(f)) {
                 pass.problems.add(Problems.child("", f), null, "a value, before \"" + itemsField() + "\"");

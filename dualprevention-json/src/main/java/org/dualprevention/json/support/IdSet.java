@@ -2,6 +2,8 @@ package org.dualprevention.json.support;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A set of ids that finds repeats across millions of items in constant memory per id: it keeps a 128-bit
  * hash of each id (its kind included), 16 bytes plus the table's slack, instead of the string (about 100
@@ -17,8 +19,12 @@ import java.util.Objects;
 public final class IdSet {
     private static final long SEED_1 = 0x9E3779B97F4A7C15L;
     private static final long SEED_2 = 0xC2B2AE3D27D4EB4FL;
+    private static final int KINDS_KEPT = 4;
     private long[] table = new long[2 * 1024];
     private int size;
+    private final @Nullable String[] kinds = new String[KINDS_KEPT];
+    private final long[] kindStates = new long[2 * KINDS_KEPT];
+    private int nextKind;
 
     /** An empty set. */
     public IdSet() {
@@ -32,8 +38,9 @@ public final class IdSet {
      * @return false if it was there already
      */
     public boolean add(String kind, String id) {
-        long h1 = hash(kind, id, SEED_1);
-        long h2 = second(h1, kind, id);
+        int k = kind(kind);
+        long h1 = hash(kindStates[2 * k], id);
+        long h2 = second(h1, hash(kindStates[2 * k + 1], id));
         if ((size + 1) * 2L > table.length / 2) {
             grow();
         }
@@ -52,8 +59,9 @@ public final class IdSet {
      * @return whether {@link #add} has seen it
      */
     public boolean contains(String kind, String id) {
-        long h1 = hash(kind, id, SEED_1);
-        long h2 = second(h1, kind, id);
+        int k = kind(kind);
+        long h1 = hash(kindStates[2 * k], id);
+        long h2 = second(h1, hash(kindStates[2 * k + 1], id));
         int i = find(table, h1, h2);
         return table[2 * i] != 0 || table[2 * i + 1] != 0;
     }
@@ -63,9 +71,27 @@ public final class IdSet {
         return size;
     }
 
-    private static long second(long h1, String kind, String id) {
-        long h2 = hash(kind, id, SEED_2);
+    private static long second(long h1, long h2) {
         return h1 == 0 && h2 == 0 ? 1 : h2; // (0, 0) marks an empty slot
+    }
+
+    /**
+     * The slot of the last kinds met (by identity: a reader passes the same few constant strings), with the hash
+     * state after the kind under each seed, so an id's hash goes through its own characters only.
+     */
+    private int kind(String kind) {
+        Objects.requireNonNull(kind, "kind");
+        for (int i = 0; i < KINDS_KEPT; i++) {
+            if (kinds[i] == kind) {
+                return i;
+            }
+        }
+        int i = nextKind;
+        nextKind = (nextKind + 1) % KINDS_KEPT;
+        kinds[i] = kind;
+        kindStates[2 * i] = prefix(kind, SEED_1);
+        kindStates[2 * i + 1] = prefix(kind, SEED_2);
+        return i;
     }
 
     private static int slot(long h1, int slots) {
@@ -108,14 +134,19 @@ public final class IdSet {
         table = t;
     }
 
-    private static long hash(String kind, String id, long seed) {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(id, "id");
+    /** The hash state after the kind and its separator. */
+    private static long prefix(String kind, long seed) {
         long h = seed;
         for (int i = 0; i < kind.length(); i++) {
             h = mix(h ^ kind.charAt(i));
         }
-        h = mix(h ^ 0x1F);
+        return mix(h ^ 0x1F);
+    }
+
+    /** The hash of an id from the state after its kind ({@link #prefix}). */
+    private static long hash(long prefix, String id) {
+        Objects.requireNonNull(id, "id");
+        long h = prefix;
         for (int i = 0; i < id.length(); i++) {
             h = mix(h ^ id.charAt(i));
         }

@@ -1,0 +1,890 @@
+package org.dualprevention.json;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.dualprevention.internal.IsoTimes;
+import org.dualprevention.organization.ActorId;
+import org.dualprevention.organization.ControlLevel;
+import org.dualprevention.organization.OrgUnitId;
+import org.dualprevention.risk.AccidentType;
+import org.dualprevention.risk.Assessment;
+import org.dualprevention.risk.AssessmentId;
+import org.dualprevention.risk.AssessmentInput;
+import org.dualprevention.risk.AssessmentKind;
+import org.dualprevention.risk.ControlMeasure;
+import org.dualprevention.risk.ControlMeasureId;
+import org.dualprevention.risk.Grade;
+import org.dualprevention.risk.Hazard;
+import org.dualprevention.risk.HazardCategory;
+import org.dualprevention.risk.HazardId;
+import org.dualprevention.risk.MapZoneId;
+import org.dualprevention.risk.MeasureCategory;
+import org.dualprevention.risk.MethodId;
+import org.dualprevention.risk.ReassessmentFlag;
+import org.dualprevention.risk.RiskLevel;
+import org.dualprevention.risk.RiskPoint;
+import org.dualprevention.risk.RiskPointId;
+import org.dualprevention.risk.RiskPointKind;
+import org.dualprevention.risk.SchemeId;
+import org.dualprevention.risk.Score;
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.base.ParserBase;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.sym.BinaryNameMatcher;
+import tools.jackson.core.sym.PropertyNameMatcher;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The fast path of {@link RegisterDocument#read}: reads each risk point with the {@link JsonParser} straight into
+ * the model (no tree), in one pass, holding what it read, and delivers it only at the end if nothing failed. It
+ * accepts a document only when the tree reader ({@link StreamingImport} with {@link ModelReader}) would accept it
+ * and deliver the same values: it makes the same checks (the same id, unit and scheme checks across the document
+ * through the pass's {@link ModelReader.Refs}, the same recomputation through its {@link ModelReader.AssessmentCheck},
+ * the same header reading, the same per-item limits), and <b>gives up</b> at the first thing it does not expect:
+ * a problem of any kind, a member repeated, unknown or missing, a value of another type, a document of another
+ * version (a migration), a lenient import, malformed JSON or UTF-8, a breached limit. Then {@link #run} returns
+ * null and the caller runs the tree reader, which finds and reports every problem exactly as before; so the error
+ * of a refused document is the tree reader's, word for word, and the sink has received nothing.
+ *
+ * <p>Memory stays bounded: the parser refuses what {@link JsonLimits} refuses, each risk point is counted against
+ * the per-item limits while it is read (values at every token, bytes after every string and at its end, as
+ * {@link ItemReader} counts them), and the risk points read are held only up to {@value #HOLD_BYTES} bytes of their
+ * JSON. A larger document is validated by this pass without holding, then read again and delivered as it is read
+ * (the two passes of the tree reader, each faster). Duplicate members are found by a bit per known member (the
+ * parser's own detection, a set per object, is off); the header's two members are read as trees, refusing
+ * repeated names.
+ */
+final class RegisterStream {
+    /** The most JSON bytes of risk points held for delivery at the end of the one pass. */
+    static final long HOLD_BYTES = 16L << 20;
+
+    /** Gives up the fast path; the tree reader decides. */
+    private static final class GiveUp extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GiveUp() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final GiveUp GIVE_UP = new GiveUp();
+    private static final JsonFactory DEFAULT_FACTORY = factory(JsonLimits.defaults());
+    /** The mapper whose node factory reads the header trees (as the tree reader's passes do). */
+    private static final JsonMapper NODES = DualPreventionJson.streamingMapper(JsonLimits.defaults());
+
+    private static final PropertyNameMatcher TOP = names("format", "version", "organization", "gradingSchemes",
+            "riskPoints");
+    private static final PropertyNameMatcher RISK_POINT = names("id", "name", "kind", "owningUnit", "zone", "version",
+            "hazards");
+    private static final PropertyNameMatcher HAZARD = names("id", "description", "category", "accidentTypes", "causes",
+            "consequences", "measures", "assessments", "reassessment");
+    private static final PropertyNameMatcher MEASURE = names("id", "category", "description", "controlLevel",
+            "responsibleUnit", "inspectionStandard");
+    private static final PropertyNameMatcher LEVEL = names("code", "rank");
+    private static final PropertyNameMatcher ASSESSMENT = names("id", "method", "scheme", "kind", "input", "score",
+            "grade", "assessor", "assessedAt");
+    private static final PropertyNameMatcher GRADE = names("code", "name", "level", "action");
+    private static final PropertyNameMatcher CELL = names("value", "row", "column");
+    private static final PropertyNameMatcher FLAG = names("reason", "source", "flaggedAt");
+
+    private static final Map<String, RiskPointKind> KINDS = codes(RiskPointKind.values(), RiskPointKind::code);
+    private static final Map<String, AccidentType> TYPES = codes(AccidentType.values(), AccidentType::code);
+    private static final Map<String, MeasureCategory> CATEGORIES = codes(MeasureCategory.values(), MeasureCategory::code);
+    private static final Map<String, AssessmentKind> ASSESSMENT_KINDS = codes(AssessmentKind.values(), AssessmentKind::code);
+    private static final Map<String, RiskLevel> LEVELS = codes(RiskLevel.values(), RiskLevel::code);
+
+    private final StreamingImport<RegisterHeader, RiskPoint> importer;
+    private final long holdBytes;
+    private final ImportOptions options;
+    private final JsonLimits limits;
+    private final JsonFactory factory;
+    private final ItemReader trees = new ItemReader(NODES.getNodeFactory(), true);
+    /** Values read, shared by their text, as {@link ModelReader} shares them (at most 1024 keys per kind). */
+    private final Map<String, MethodId> methods = new HashMap<>();
+    private final Map<String, SchemeId> schemes = new HashMap<>();
+    private final Map<String, HazardCategory> hazardCategories = new HashMap<>();
+    private final Map<String, ControlLevel> controlLevels = new HashMap<>();
+    /** The pointer of the assessment being read, for the warnings of its recomputation. */
+    private final Where where = new Where();
+
+    // the pass being read
+    private @Nullable JsonParser parser;
+    private ModelReader.@Nullable Refs refs;
+    private ModelReader.@Nullable AssessmentCheck check;
+    private long values;
+    private long start;
+
+    RegisterStream(StreamingImport<RegisterHeader, RiskPoint> importer, ImportOptions options) {
+        this(importer, options, HOLD_BYTES);
+    }
+
+    /** With another bound on the bytes held (tests of the two-pass delivery of a larger document). */
+    RegisterStream(StreamingImport<RegisterHeader, RiskPoint> importer, ImportOptions options, long holdBytes) {
+        this.holdBytes = holdBytes;
+        this.importer = importer;
+        this.options = options;
+        this.limits = options.limits();
+        this.factory = limits.equals(JsonLimits.defaults()) ? DEFAULT_FACTORY : factory(limits);
+    }
+
+    /** The streaming mapper's parser settings, without its duplicate detection (a bit per member does it here). */
+    private static JsonFactory factory(JsonLimits limits) {
+        return JsonFactory.builder()
+                .streamReadConstraints(limits.toConstraints())
+                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+
+    private static PropertyNameMatcher names(String... names) {
+        return BinaryNameMatcher.construct(List.of(names));
+    }
+
+    private static <E> Map<String, E> codes(E[] values, Function<E, String> code) {
+        Map<String, E> out = new HashMap<>();
+        for (E e : values) {
+            out.put(code.apply(e), e);
+        }
+        return Map.copyOf(out);
+    }
+
+    /** A risk point read, with what it used of the item limits (for the batches, as the tree reader makes them). */
+    private record Held(RiskPoint item, long values, long bytes) {
+    }
+
+    /**
+     * Imports the document if it is valid and this reader reads all of it.
+     *
+     * @return the report, the sink having received everything; null if this reader gave up, the sink having
+     *     received nothing (the tree reader must then import the document)
+     */
+    @Nullable ImportReport run(DocumentSource source, DocumentSink<RegisterHeader, RiskPoint> sink) {
+        if (options.isLenient()) {
+            return null;
+        }
+        StreamingImport<RegisterHeader, RiskPoint>.Pass first = importer.openPass(options, NODES);
+        List<Held> held = new ArrayList<>();
+        Outcome one = pass(source, first, held, null);
+        if (one == null || !first.problems.isEmpty() || one.header == null) {
+            return null;
+        }
+        if (one.held) {
+            StreamingImport.Delivery<RegisterHeader, RiskPoint> delivery = new StreamingImport.Delivery<>(sink,
+                    options.batchSize(), limits);
+            for (Held h : held) {
+                delivery.add(one.header, h.item, h.values, h.bytes);
+            }
+            ImportReport report = new ImportReport(RegisterDocument.FORMAT, RegisterDocument.CURRENT_VERSION,
+                    RegisterDocument.CURRENT_VERSION, one.items, first.warnings.list());
+            delivery.finish(one.header, report);
+            return report;
+        }
+        StreamingImport<RegisterHeader, RiskPoint>.Pass second = importer.openPass(options, NODES);
+        StreamingImport.Delivery<RegisterHeader, RiskPoint> delivery = new StreamingImport.Delivery<>(sink,
+                options.batchSize(), limits);
+        Outcome two = pass(source, second, null, delivery);
+        if (two == null || !second.problems.isEmpty() || two.header == null) {
+            throw new IllegalStateException("The document changed between the validating and the importing pass; "
+                    + "a DocumentSource must return the same bytes each time"
+                    + (second.problems.isEmpty() ? "" : ": " + second.problems.list()));
+        }
+        ImportReport report = new ImportReport(RegisterDocument.FORMAT, RegisterDocument.CURRENT_VERSION,
+                RegisterDocument.CURRENT_VERSION, two.items, first.warnings.list());
+        delivery.finish(two.header, report);
+        return report;
+    }
+
+    /** What a pass read: the header, the number of risk points, and whether all of them are held. */
+    private static final class Outcome {
+        @Nullable RegisterHeader header;
+        long items;
+        boolean held = true;
+    }
+
+    /**
+     * One pass: holds the risk points in {@code held} while they fit in {@link #HOLD_BYTES}, or hands them to
+     * {@code delivery}; null if it gave up.
+     */
+    private @Nullable Outcome pass(DocumentSource source, StreamingImport<RegisterHeader, RiskPoint>.Pass pass,
+            @Nullable List<Held> held, StreamingImport.@Nullable Delivery<RegisterHeader, RiskPoint> delivery) {
+        refs = pass.reader.refs();
+        check = pass.reader.check();
+        Outcome out = new Outcome();
+        out.held = held != null;
+        try (CheckedInput in = new CheckedInput(source.open());
+                JsonParser p = factory.createParser(ObjectReadContext.empty(), in)) {
+            parser = p;
+            document(p, pass, out, held, delivery);
+            if (in.badAt() >= 0) {
+                return null;
+            }
+            return out;
+        } catch (GiveUp | ItemReader.TooLarge | ItemReader.Duplicate | JacksonException | IOException e) {
+            return null;
+        } catch (IllegalArgumentException | org.dualprevention.ValidationException e) {
+            // a value the model refused: the tree reader reports it where it is
+            return null;
+        } finally {
+            parser = null;
+        }
+    }
+
+    private void document(JsonParser p, StreamingImport<RegisterHeader, RiskPoint>.Pass pass, Outcome out,
+            @Nullable List<Held> held, StreamingImport.@Nullable Delivery<RegisterHeader, RiskPoint> delivery) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw GIVE_UP;
+        }
+        ItemReader.Budget header = new ItemReader.Budget(limits, "the header");
+        Map<String, JsonNode> headerFields = new LinkedHashMap<>();
+        long heldBytes = 0;
+        int seen = 0;
+        while (true) {
+            int i = p.nextNameMatch(TOP);
+            if (i == PropertyNameMatcher.MATCH_END_OBJECT) {
+                break;
+            }
+            if (i < 0 || (seen & 1 << i) != 0 || i >= 2 && (seen & 3) != 3 || (seen & 16) != 0) {
+                throw GIVE_UP; // an unknown or repeated member, or one out of the streaming order
+            }
+            seen |= 1 << i;
+            header.value();
+            p.nextToken();
+            if (i == 0) {
+                JsonNode n = trees.read(p, header);
+                if (!n.isString() || !RegisterDocument.FORMAT.equals(n.stringValue())) {
+                    throw GIVE_UP;
+                }
+            } else if (i == 1) {
+                JsonNode n = trees.read(p, header);
+                if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() != RegisterDocument.CURRENT_VERSION) {
+                    throw GIVE_UP; // another version: a migration, or a refusal
+                }
+                pass.sourceVersion = RegisterDocument.CURRENT_VERSION;
+            } else if (i < 4) {
+                headerFields.put(i == 2 ? "organization" : "gradingSchemes", trees.read(p, header));
+            } else {
+                if ((seen & 12) != 12) {
+                    throw GIVE_UP;
+                }
+                RegisterHeader h = importer.headerOf(pass, headerFields);
+                if (h == null || !pass.problems.isEmpty()) {
+                    throw GIVE_UP;
+                }
+                pass.header = h;
+                out.header = h;
+                if (p.currentToken() != JsonToken.START_ARRAY) {
+                    throw GIVE_UP;
+                }
+                long index = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    values = 0;
+                    start = offset(p.currentTokenLocation());
+                    RiskPoint item = riskPoint(p, index);
+                    long bytes = offset(p.currentLocation()) - start;
+                    if (bytes > limits.maxItemLength() || pass.problems.count() > 0) {
+                        throw GIVE_UP;
+                    }
+                    if (delivery != null) {
+                        delivery.add(h, item, values, bytes);
+                    } else if (held != null && out.held) {
+                        heldBytes += bytes;
+                        if (heldBytes > holdBytes) {
+                            out.held = false;
+                            held.clear();
+                        } else {
+                            held.add(new Held(item, values, bytes));
+                        }
+                    }
+                    index++;
+                    pass.items++;
+                }
+                out.items = index;
+            }
+        }
+        if (seen != 31 || p.nextToken() != null) {
+            throw GIVE_UP;
+        }
+    }
+
+    // ---- the values of a risk point -------------------------------------------------------------
+
+    private static long offset(TokenStreamLocation l) {
+        long b = l.getByteOffset();
+        return b >= 0 ? b : Math.max(0, l.getCharOffset());
+    }
+
+    /** Counts one value against the item's limit (a name, a scalar, an array or object). */
+    private void count() {
+        if (++values > limits.maxItemValues()) {
+            throw GIVE_UP;
+        }
+    }
+
+    /** Moves to the value of the member just matched (counting the name and the value). */
+    private JsonToken value(JsonParser p) {
+        values += 2;
+        if (values > limits.maxItemValues()) {
+            throw GIVE_UP;
+        }
+        return p.nextToken();
+    }
+
+    /** The bit of a member, refusing one seen before in the object. */
+    private static int once(int seen, int i) {
+        if (i < 0 || (seen & 1 << i) != 0) {
+            throw GIVE_UP; // an unknown, repeated or odd member
+        }
+        return seen | 1 << i;
+    }
+
+    /** The string the parser is on, its bytes counted as {@link ItemReader} counts them. */
+    private String string(JsonParser p, JsonToken t) {
+        if (t != JsonToken.VALUE_STRING) {
+            throw GIVE_UP;
+        }
+        String s = p.getString();
+        long max = limits.maxItemLength();
+        if (p instanceof ParserBase) {
+            long from = ((ParserBase) p).getTokenCharacterOffset() - start;
+            if (from >= 0 && from + 6L * s.length() + 4 <= max) {
+                return s;
+            }
+        }
+        if (offset(p.currentLocation()) - start > max) {
+            throw GIVE_UP;
+        }
+        return s;
+    }
+
+    /** Required text: well-formed; when notBlank (names, descriptions), not blank and without non-characters. */
+    private String text(JsonParser p, JsonToken t, boolean notBlank) {
+        String s = string(p, t);
+        if (notBlank && s.isBlank() || ModelReader.badUnicode(s, notBlank) >= 0) {
+            throw GIVE_UP;
+        }
+        return s;
+    }
+
+    private <T> T id(JsonParser p, JsonToken t, Function<String, T> make) {
+        String s = string(p, t);
+        if (ModelReader.badUnicode(s, true) >= 0) {
+            throw GIVE_UP;
+        }
+        return make.apply(s);
+    }
+
+    private <T> T codeId(JsonParser p, JsonToken t, Map<String, T> cache, Function<String, T> make) {
+        String s = string(p, t);
+        T known = cache.get(s);
+        if (known != null) {
+            return known;
+        }
+        if (!ModelReader.isCodeId(s)) {
+            throw GIVE_UP;
+        }
+        T made = make.apply(s);
+        if (cache.size() < 1024) {
+            cache.put(s, made);
+        }
+        return made;
+    }
+
+    private <E> E code(JsonParser p, JsonToken t, Map<String, E> codes) {
+        E e = codes.get(string(p, t));
+        if (e == null) {
+            throw GIVE_UP;
+        }
+        return e;
+    }
+
+    private static long integer(JsonParser p, JsonToken t, long min, long max) {
+        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw GIVE_UP;
+        }
+        long v = p.getLongValue();
+        if (v < min || v > max) {
+            throw GIVE_UP;
+        }
+        return v;
+    }
+
+    /** An exact decimal as {@link ModelReader#decimal} reads it. */
+    private static BigDecimal decimal(JsonParser p, JsonToken t) {
+        BigDecimal d;
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            if (p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                // what ModelReader.exact makes of an int or a long: the value at scale 0 (at most 19 digits)
+                return BigDecimal.valueOf(p.getLongValue());
+            }
+            d = new BigDecimal(p.getBigIntegerValue());
+        } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            try {
+                d = p.getDecimalValue();
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw GIVE_UP;
+            }
+        } else {
+            throw GIVE_UP;
+        }
+        BigDecimal exact = ModelReader.exact(d);
+        if (exact == null) {
+            throw GIVE_UP;
+        }
+        return exact;
+    }
+
+    private static Instant instant(String s) {
+        try {
+            return IsoTimes.parseInstant(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw GIVE_UP;
+        }
+    }
+
+    private static void object(JsonToken t) {
+        if (t != JsonToken.START_OBJECT) {
+            throw GIVE_UP;
+        }
+    }
+
+    private static void array(JsonToken t) {
+        if (t != JsonToken.START_ARRAY) {
+            throw GIVE_UP;
+        }
+    }
+
+    private ModelReader.Refs refs() {
+        ModelReader.Refs r = refs;
+        if (r == null) {
+            throw new IllegalStateException("no pass");
+        }
+        return r;
+    }
+
+    @SuppressWarnings("NullAway") // a required member left null is refused by the bits check first
+    private RiskPoint riskPoint(JsonParser p, long index) {
+        object(p.currentToken());
+        count();
+        where.point = index;
+        RiskPointId id = null;
+        String name = null;
+        RiskPointKind kind = null;
+        OrgUnitId owner = null;
+        MapZoneId zone = null;
+        long version = 0;
+        List<Hazard> hazards = null;
+        int seen = 0;
+        int i;
+        while ((i = p.nextNameMatch(RISK_POINT)) != PropertyNameMatcher.MATCH_END_OBJECT) {
+            seen = once(seen, i);
+            JsonToken t = value(p);
+            switch (i) {
+                case 0:
+                    id = id(p, t, RiskPointId::of);
+                    refs().id("risk point", id.value(), "", "id");
+                    break;
+                case 1:
+                    name = text(p, t, true);
+                    break;
+                case 2:
+                    kind = code(p, t, KINDS);
+                    break;
+                case 3:
+                    owner = id(p, t, OrgUnitId::of);
+                    refs().unit(owner, "", "owningUnit");
+                    break;
+                case 4:
+                    zone = id(p, t, MapZoneId::of);
+                    break;
+                case 5:
+                    version = integer(p, t, 0, Long.MAX_VALUE);
+                    break;
+                default:
+                    array(t);
+                    hazards = new ArrayList<>();
+                    int h = 0;
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                        count();
+                        where.hazard = h++;
+                        hazards.add(hazard(p, t));
+                    }
+                    break;
+            }
+        }
+        if ((seen | 1 << 4) != 0x7F) {
+            throw GIVE_UP; // a required member missing
+        }
+        return RiskPoint.loaded(id, name, kind, owner, Optional.ofNullable(zone), hazards, version);
+    }
+
+    @SuppressWarnings("NullAway") // a required member left null is refused by the bits check first
+    private Hazard hazard(JsonParser p, JsonToken first) {
+        object(first);
+        HazardId id = null;
+        String description = null;
+        HazardCategory category = null;
+        Set<AccidentType> types = null;
+        String causes = null;
+        String consequences = null;
+        List<ControlMeasure> measures = null;
+        List<Assessment> assessments = null;
+        ReassessmentFlag flag = null;
+        int seen = 0;
+        int i;
+        while ((i = p.nextNameMatch(HAZARD)) != PropertyNameMatcher.MATCH_END_OBJECT) {
+            seen = once(seen, i);
+            JsonToken t = value(p);
+            switch (i) {
+                case 0:
+                    id = id(p, t, HazardId::of);
+                    refs().id("hazard", id.value(), "", "id");
+                    break;
+                case 1:
+                    description = text(p, t, true);
+                    break;
+                case 2: {
+                    String c = text(p, t, false);
+                    category = hazardCategories.get(c);
+                    if (category == null) {
+                        category = HazardCategory.of(c);
+                        if (hazardCategories.size() < 1024) {
+                            hazardCategories.put(c, category);
+                        }
+                    }
+                    break;
+                }
+                case 3:
+                    array(t);
+                    types = EnumSet.noneOf(AccidentType.class);
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                        count();
+                        if (!types.add(code(p, t, TYPES))) {
+                            throw GIVE_UP;
+                        }
+                    }
+                    if (types.isEmpty()) {
+                        throw GIVE_UP;
+                    }
+                    break;
+                case 4:
+                    causes = text(p, t, false);
+                    break;
+                case 5:
+                    consequences = text(p, t, false);
+                    break;
+                case 6:
+                    array(t);
+                    measures = new ArrayList<>();
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                        count();
+                        measures.add(measure(p, t));
+                    }
+                    break;
+                case 7: {
+                    array(t);
+                    assessments = new ArrayList<>();
+                    int a = 0;
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                        count();
+                        where.assessment = a++;
+                        Assessment read = assessment(p, t);
+                        ModelReader.AssessmentCheck c = check;
+                        Assessment kept = c == null ? read : c.check(where, read);
+                        if (kept != null) {
+                            assessments.add(kept);
+                        }
+                    }
+                    break;
+                }
+                default:
+                    flag = flag(p, t);
+                    break;
+            }
+        }
+        if ((seen | 1 << 8) != 0x1FF) {
+            throw GIVE_UP;
+        }
+        return Hazard.loaded(id, description, category, types, causes, consequences, measures, assessments,
+                Optional.ofNullable(flag));
+    }
+
+    @SuppressWarnings("NullAway") // a required member left null is refused by the bits check first
+    private ControlMeasure measure(JsonParser p, JsonToken first) {
+        object(first);
+        ControlMeasureId id = null;
+        MeasureCategory category = null;
+        String description = null;
+        ControlLevel level = null;
+        OrgUnitId unit = null;
+        String standard = null;
+        int seen = 0;
+        int i;
+        while ((i = p.nextNameMatch(MEASURE)) != PropertyNameMatcher.MATCH_END_OBJECT) {
+            seen = once(seen, i);
+            JsonToken t = value(p);
+            switch (i) {
+                case 0:
+                    id = id(p, t, ControlMeasureId::of);
+                    refs().id("control measure", id.value(), "", "id");
+                    break;
+                case 1:
+                    category = code(p, t, CATEGORIES);
+                    break;
+                case 2:
+                    description = text(p, t, true);
+                    break;
+                case 3:
+                    level = controlLevel(p, t);
+                    break;
+                case 4:
+                    unit = id(p, t, OrgUnitId::of);
+                    refs().unit(unit, "", "responsibleUnit");
+                    break;
+                default:
+                    standard = text(p, t, true);
+                    break;
+            }
+        }
+        if (seen != 0x3F) {
+            throw GIVE_UP;
+        }
+        return new ControlMeasure(id, category, description, level, unit, standard);
+    }
+
+    @SuppressWarnings("NullAway") // a required member left null is refused by the bits check first
+    private ControlLevel controlLevel(JsonParser p, JsonToken first) {
+        object(first);
+        String code = null;
+        int rank = 0;
+        int seen = 0;
+        int i;
+        while ((i = p.nextNameMatch(LEVEL)) != PropertyNameMatcher.MATCH_END_OBJECT) {
+            seen = once(seen, i);
+            JsonToken t = value(p);
+            if (i == 0) {
+                code = text(p, t, false);
+            } else {
+                rank = (int) integer(p, t, 0, 99);
+            }
+        }
+        if (seen != 3) {
+            throw GIVE_UP;
+        }
+        ControlLevel known = controlLevels.get(code);
+        if (known != null && known.rank() == rank) {
+            return known;
+        }
+        if (!ModelReader.isLevelCode(code)) {
+            throw GIVE_UP;
+        }
+        ControlLevel made = ControlLevel.of(code, rank);
+        if (controlLevels.size() < 1024) {
+            controlLevels.put(code, made);
+        }
+        return made;
+    }
+
+    @SuppressWarnings("NullAway") // a required member left null is refused by the bits check first
+    private Assessment assessment(JsonParser p, JsonToken first) {
+        object(first);
+        AssessmentId id = null;
+        MethodId method = null;
+        SchemeId scheme = null;
+        AssessmentKind kind = null;
+        AssessmentInput input = null;
+        Score score = null;
+        Grade grade = null;
+        ActorId assessor = null;
+        Instant at = null;
+        int seen = 0;
+        int i;
+        while ((i = p.nextNameMatch(ASSESSMENT)) != PropertyNameMatcher.MATCH_END_OBJECT) {
+            seen = once(seen, i);
+            JsonToken t = value(p);
+            switch (i) {
+                case 0:
+                    id = id(p, t, AssessmentId::of);
+                    refs().id("assessment", id.value(), "", "id");
+                    break;
+                case 1:
+                    method = codeId(p, t, methods, MethodId::of);
+                    break;
+                case 2:
+                    scheme = codeId(p, t, schemes, SchemeId::of);
+                    refs().scheme(scheme, "", "scheme");
+                    break;
+                case 3:
+                    kind = code(p, t, ASSESSMENT_KINDS);
+                    break;
+                case 4:
+                    input = input(p, t);
+                    break;
+                case 5:
+                    score = score(p, t);
+                    break;
+                case 6:
+                    grade = grade(p, t);
+                    break;
+                case 7:
+                    assessor = id(p, t, ActorId::of);
+                    break;
+                default:
+                    at = instant(string(p, t));
+                    break;
+            }
+        }
+        if (seen != 0x1FF) {
+            throw GIVE_UP;
+        }
+        return new Assessment(id, method, scheme, input, score, grade, kind, assessor, at);
+    }
+
+    private AssessmentInput input(JsonParser p, JsonToken first) {
+        object(first);
+        Map<String, BigDecimal> factors = new LinkedHashMap<>();
+        String key;
+        while ((key = p.nextName()) != null) {
+            JsonToken t = value(p);
+            if (!ModelReader.isFactorKey(key) || factors.put(key, decimal(p, t)) != null) {
+                throw GIVE_UP; // a bad or repeated key
+            }
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+            throw GIVE_UP;
+        }
+        return AssessmentInput.of(factors);
+    }
+
+    @SuppressWarnings("NullAway") // a required member left null is refused by the bits check first
+    private Score score(JsonParser p, JsonToken first) {
+        if (first != JsonToken.START_OBJECT) {
+            return Score.of(decimal(p, first));
+        }
+        BigDecimal value = null;
+        int row = 0;
+        int column = 0;
+        int seen = 0;
+        int i;
+        while ((i = p.nextNameMatch(CELL)) != PropertyNameMatcher.MATCH_END_OBJECT) {
+            seen = once(seen, i);
+            JsonToken t = value(p);
+            if (i == 0) {
+                value = decimal(p, t);
+            } else if (i == 1) {
+                row = (int) integer(p, t, 1, 1000);
+            } else {
+                column = (int) integer(p, t, 1, 1000);
+            }
+        }
+        if (seen != 7) {
+            throw GIVE_UP;
+        }
+        return Score.ofCell(row, column, value);
+    }
+
+    @SuppressWarnings("NullAway") // a required member left null is refused by the bits check first
+    private Grade grade(JsonParser p, JsonToken first) {
+        object(first);
+        String code = null;
+        String name = null;
+        RiskLevel level = null;
+        String action = null;
+        int seen = 0;
+        int i;
+        while ((i = p.nextNameMatch(GRADE)) != PropertyNameMatcher.MATCH_END_OBJECT) {
+            seen = once(seen, i);
+            JsonToken t = value(p);
+            switch (i) {
+                case 0:
+                    code = text(p, t, true);
+                    break;
+                case 1:
+                    name = text(p, t, true);
+                    break;
+                case 2:
+                    level = code(p, t, LEVELS);
+                    break;
+                default:
+                    action = text(p, t, false);
+                    break;
+            }
+        }
+        if (seen != 0xF) {
+            throw GIVE_UP;
+        }
+        return new Grade(code, name, level, action);
+    }
+
+    @SuppressWarnings("NullAway") // a required member left null is refused by the bits check first
+    private ReassessmentFlag flag(JsonParser p, JsonToken first) {
+        object(first);
+        String reason = null;
+        String source = null;
+        Instant at = null;
+        int seen = 0;
+        int i;
+        while ((i = p.nextNameMatch(FLAG)) != PropertyNameMatcher.MATCH_END_OBJECT) {
+            seen = once(seen, i);
+            JsonToken t = value(p);
+            if (i == 0) {
+                reason = text(p, t, true);
+            } else if (i == 1) {
+                source = text(p, t, true);
+            } else {
+                at = instant(string(p, t));
+            }
+        }
+        if (seen != 7) {
+            throw GIVE_UP;
+        }
+        return new ReassessmentFlag(reason, source, at);
+    }
+
+    /**
+     * The JSON Pointer of the assessment being read, built only when read (a warning of its recomputation). It
+     * changes as the reading goes on, so it is read at once or not at all (the recomputation does so).
+     */
+    private static final class Where implements CharSequence {
+        long point;
+        int hazard;
+        int assessment;
+
+        @Override
+        public String toString() {
+            return "/riskPoints/" + point + "/hazards/" + hazard + "/assessments/" + assessment;
+        }
+
+        @Override
+        public int length() {
+            return toString().length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            return toString().charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            return toString().subSequence(from, to);
+        }
+    }
+}
