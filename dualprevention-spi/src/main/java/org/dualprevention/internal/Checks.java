@@ -89,6 +89,9 @@ public final class Checks {
     public static int badUnicode(String s, boolean nonCharacters) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c < Character.MIN_SURROGATE) {
+                continue; // below U+D800: neither a surrogate nor a non-character (those start at U+FDD0)
+            }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
                     return i;
