@@ -53,22 +53,25 @@ final class CompactEntry {
     private final Object data;
     private final @Nullable String keyId;
 
-    private CompactEntry(AuditEntry e, long[] hash, long @Nullable [] stateHash) {
+    /** The compact form of an entry whose hash and state hash (if any) passed {@link #isHex}. */
+    private CompactEntry(AuditEntry e) {
         this.epochSecond = e.at().getEpochSecond();
         this.nano = e.at().getNano();
         this.format = e.format();
         this.action = (byte) e.action().ordinal();
         this.before = (byte) e.stateBefore().map(Enum::ordinal).orElse(-1).intValue();
         this.after = (byte) e.stateAfter().ordinal();
-        this.h0 = hash[0];
-        this.h1 = hash[1];
-        this.h2 = hash[2];
-        this.h3 = hash[3];
+        String hash = e.hash();
+        this.h0 = word(hash, 0);
+        this.h1 = word(hash, 1);
+        this.h2 = word(hash, 2);
+        this.h3 = word(hash, 3);
+        String stateHash = e.stateHash().orElse(null);
         this.stateHashed = stateHash != null;
-        this.s0 = stateHash == null ? 0 : stateHash[0];
-        this.s1 = stateHash == null ? 0 : stateHash[1];
-        this.s2 = stateHash == null ? 0 : stateHash[2];
-        this.s3 = stateHash == null ? 0 : stateHash[3];
+        this.s0 = stateHash == null ? 0 : word(stateHash, 0);
+        this.s1 = stateHash == null ? 0 : word(stateHash, 1);
+        this.s2 = stateHash == null ? 0 : word(stateHash, 2);
+        this.s3 = stateHash == null ? 0 : word(stateHash, 3);
         this.actor = e.actor();
         this.data = chars(e.data());
         this.keyId = e.keyId().orElse(null);
@@ -84,30 +87,22 @@ final class CompactEntry {
      * @return the compact entry, or null
      */
     static @Nullable CompactEntry of(AuditEntry e, int place, @Nullable Object previous) {
-        if (e.sequence() != place + 1L) {
+        if (e.sequence() != place + 1L || !isHex(e.hash())) {
             return null;
         }
         if (previous instanceof CompactEntry) {
             CompactEntry p = (CompactEntry) previous;
-            long[] h = parse(e.previousHash());
-            if (h == null || h[0] != p.h0 || h[1] != p.h1 || h[2] != p.h2 || h[3] != p.h3) {
+            String h = e.previousHash();
+            if (!isHex(h) || word(h, 0) != p.h0 || word(h, 1) != p.h1 || word(h, 2) != p.h2 || word(h, 3) != p.h3) {
                 return null;
             }
         } else if (!e.previousHash().equals(previous == null ? AuditEntry.GENESIS : ((AuditEntry) previous).hash())) {
             return null;
         }
-        long[] hash = parse(e.hash());
-        if (hash == null) {
+        if (e.stateHash().isPresent() && !isHex(e.stateHash().get())) {
             return null;
         }
-        long[] stateHash = null;
-        if (e.stateHash().isPresent()) {
-            stateHash = parse(e.stateHash().get());
-            if (stateHash == null) {
-                return null;
-            }
-        }
-        return new CompactEntry(e, hash, stateHash);
+        return new CompactEntry(e);
     }
 
     /**
@@ -119,10 +114,20 @@ final class CompactEntry {
      * @return an entry equal to the one this was made from
      */
     AuditEntry entry(HiddenDangerId danger, int place, String previousHash) {
+        return entry(danger, place, previousHash, null);
+    }
+
+    /**
+     * {@link #entry(HiddenDangerId, int, String)}, taking {@code known} as the hash text when it is this entry's hash
+     * (the snapshot's audit head, for the head entry), so that text is not made again.
+     */
+    AuditEntry entry(HiddenDangerId danger, int place, String previousHash, @Nullable String known) {
+        String hash = known != null && isHex(known) && word(known, 0) == h0 && word(known, 1) == h1
+                && word(known, 2) == h2 && word(known, 3) == h3 ? known : hash();
         Optional<HiddenDangerState> stateBefore = before < 0 ? Optional.empty() : Optional.of(STATES[before]);
         Optional<String> stateHash = stateHashed ? Optional.of(hex(s0, s1, s2, s3)) : Optional.empty();
         return new AuditEntry(danger, place + 1L, actor, Instant.ofEpochSecond(epochSecond, nano), ACTIONS[action],
-                stateBefore, STATES[after], text(data), previousHash, hash(), format, stateHash, Optional.ofNullable(keyId));
+                stateBefore, STATES[after], text(data), previousHash, hash, format, stateHash, Optional.ofNullable(keyId));
     }
 
     /**
@@ -135,27 +140,31 @@ final class CompactEntry {
     }
 
     /**
-     * The 256-bit number written by 64 lower-case hex digits, as four longs (most significant first), or null when
-     * {@code text} is anything else (so that {@link #hex} gives {@code text} back exactly).
+     * Whether {@code text} is 64 lower-case hex digits: the texts {@link #hex} gives back exactly from their four
+     * {@link #word}s.
      */
-    static long @Nullable [] parse(String text) {
+    static boolean isHex(String text) {
         if (text.length() != 64) {
-            return null;
+            return false;
         }
-        long[] out = new long[4];
-        for (int w = 0; w < 4; w++) {
-            long v = 0;
-            for (int i = 0; i < 16; i++) {
-                char c = text.charAt(w * 16 + i);
-                int n = c < 128 ? NIBBLES[c] : -1;
-                if (n < 0) {
-                    return null;
-                }
-                v = v << 4 | n;
+        for (int i = 0; i < 64; i++) {
+            char c = text.charAt(i);
+            if (c >= 128 || NIBBLES[c] < 0) {
+                return false;
             }
-            out[w] = v;
         }
-        return out;
+        return true;
+    }
+
+    /** The {@code w}-th 64-bit word (0 = most significant) of 64 hex digits that passed {@link #isHex}. */
+    static long word(String text, int w) {
+        long v = 0;
+        for (int i = w * 16, end = i + 16; i < end; i++) {
+            int c = text.charAt(i);
+            // '0'..'9' are 0x30..0x39, 'a'..'f' 0x61..0x66: the low four bits, plus 9 for a letter (bit 6 set)
+            v = v << 4 | ((c & 0xf) + 9 * (c >> 6));
+        }
+        return v;
     }
 
     /** Four longs (most significant first) as 64 lower-case hex digits. */

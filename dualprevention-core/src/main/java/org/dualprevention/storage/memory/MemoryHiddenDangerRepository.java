@@ -77,7 +77,9 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
 
         AuditEntry head() {
             int size = size();
-            return CompactEntry.at(entries, size - 1, danger.id(), CompactEntry.hashAt(entries, size - 2));
+            Object e = entries[size - 1];
+            return e instanceof CompactEntry ? ((CompactEntry) e).entry(danger.id(), size - 1,
+                    CompactEntry.hashAt(entries, size - 2), danger.auditHead()) : (AuditEntry) e;
         }
 
         List<AuditEntry> chain() {
@@ -128,9 +130,13 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
             HiddenDangerId::of);
     private final Table.Index<HiddenDangerId, Stored> byUnit = table.index(s -> List.of(s.danger().unit()));
     private final Table.Index<HiddenDangerId, Stored> byState = table.index(s -> List.of(s.danger().state()));
-    private final Table.Index<HiddenDangerId, Stored> byRiskPoint = table.index(
-            s -> s.danger().riskPoint().stream().toList());
-    private final Table.Index<HiddenDangerId, Stored> byGrade = table.index(s -> s.danger().grade().stream().toList());
+    private final Table.Index<HiddenDangerId, Stored> byRiskPoint = table.index(s -> listOf(s.danger().riskPoint()));
+    private final Table.Index<HiddenDangerId, Stored> byGrade = table.index(s -> listOf(s.danger().grade()));
+
+    /** The value of an optional as a list of none or one (no stream per save). */
+    private static List<?> listOf(Optional<?> value) {
+        return value.isPresent() ? List.of(value.get()) : List.of();
+    }
     /**
      * The open hidden dangers of each unit, walked as arrays in id order by the queries of open or overdue
      * hidden dangers in some units; the attribute is the deadline in force as an epoch day (none: the largest
