@@ -70,11 +70,11 @@ public final class HiddenDanger {
         this.lastActionAt = Objects.requireNonNull(b.lastActionAt, "lastActionAt");
         this.auditHead = Objects.requireNonNull(b.auditHead, "auditHead");
         this.finding = Objects.requireNonNull(b.finding, "finding");
-        this.grading = Objects.requireNonNull(b.grading, "grading").orElse(null);
-        this.planning = Objects.requireNonNull(b.planning, "planning").orElse(null);
-        this.rectification = Objects.requireNonNull(b.rectification, "rectification").orElse(null);
-        this.acceptance = Objects.requireNonNull(b.acceptance, "acceptance").orElse(null);
-        this.withdrawal = Objects.requireNonNull(b.withdrawal, "withdrawal").orElse(null);
+        this.grading = b.grading;
+        this.planning = b.planning;
+        this.rectification = b.rectification;
+        this.acceptance = b.acceptance;
+        this.withdrawal = b.withdrawal;
         List<String> problems = problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Hidden danger [" + id + "] in state [" + state + "] at version ["
@@ -114,9 +114,15 @@ public final class HiddenDanger {
 
     /** @return a builder holding this hidden danger's components, to build a changed copy */
     public Builder toBuilder() {
-        return new Builder().id(id).version(version).state(state).lastActionAt(lastActionAt).auditHead(auditHead)
-                .finding(finding).grading(grading()).planning(planning()).rectification(rectification())
-                .acceptance(acceptance()).withdrawal(withdrawal());
+        Builder b = new Builder().id(id).version(version).state(state).lastActionAt(lastActionAt).auditHead(auditHead)
+                .finding(finding);
+        // the groups as they are kept (nullable): no Optional made per copy
+        b.grading = grading;
+        b.planning = planning;
+        b.rectification = rectification;
+        b.acceptance = acceptance;
+        b.withdrawal = withdrawal;
+        return b;
     }
 
     /** Whether the text is 64 lower-case hex digits ({@code [0-9a-f]{64}}), checked without a regular expression. */
@@ -147,19 +153,19 @@ public final class HiddenDanger {
         boolean rectifying = state == HiddenDangerState.RECTIFYING || state == HiddenDangerState.AWAITING_ACCEPTANCE
                 || state == HiddenDangerState.CLOSED;
         boolean graded = state != HiddenDangerState.REPORTED && state != HiddenDangerState.WITHDRAWN;
-        if (graded && grading().isEmpty()) {
+        if (graded && grading == null) {
             out.add("no grading; allowed: a grading in every state but REPORTED and WITHDRAWN");
         }
-        if (state == HiddenDangerState.REPORTED && grading().isPresent()) {
+        if (state == HiddenDangerState.REPORTED && grading != null) {
             out.add("a grading; allowed: none while REPORTED");
         }
-        if (rectifying != rectification().isPresent()) {
+        if (rectifying != (rectification != null)) {
             out.add((rectifying ? "no" : "a") + " rectification; allowed: a rectification exactly in RECTIFYING,"
                     + " AWAITING_ACCEPTANCE and CLOSED");
         }
-        boolean onSpot = rectification().map(Rectification::onSpot).orElse(false);
+        boolean onSpot = rectification != null && rectification.onSpot();
         boolean planned = state == HiddenDangerState.PLANNED || rectifying && !onSpot;
-        if (planned != planning().isPresent()) {
+        if (planned != (planning != null)) {
             out.add((planned ? "no" : "a") + " planning; allowed: a planning exactly in PLANNED and, unless rectified"
                     + " on the spot, from RECTIFYING on");
         }
@@ -167,20 +173,20 @@ public final class HiddenDanger {
         if (submitted && rectification().flatMap(Rectification::lastSubmission).isEmpty()) {
             out.add("no submission; allowed: a submitted rectification in AWAITING_ACCEPTANCE and CLOSED");
         }
-        if (grading().isPresent() && grading().get().verifier().isEmpty() && !onSpot) {
+        if (grading != null && grading.verifier().isEmpty() && !onSpot) {
             out.add("a grading without verifier; allowed: only when rectified on the spot");
         }
         if (onSpot && grading().map(Grading::grade).orElse(null) == HiddenDangerGrade.MAJOR) {
             out.add("a MAJOR one rectified on the spot; allowed: only a GENERAL one");
         }
-        if ((state == HiddenDangerState.CLOSED) != acceptance().isPresent()) {
-            out.add((acceptance().isPresent() ? "an" : "no") + " acceptance; allowed: an acceptance exactly when CLOSED");
+        if ((state == HiddenDangerState.CLOSED) != (acceptance != null)) {
+            out.add((acceptance != null ? "an" : "no") + " acceptance; allowed: an acceptance exactly when CLOSED");
         }
-        if (acceptance().isPresent() && !acceptance().get().closedAt().equals(lastActionAt)) {
-            out.add("closed at [" + acceptance().get().closedAt() + "]; allowed: the last action at [" + lastActionAt + "]");
+        if (acceptance != null && !acceptance.closedAt().equals(lastActionAt)) {
+            out.add("closed at [" + acceptance.closedAt() + "]; allowed: the last action at [" + lastActionAt + "]");
         }
-        if ((state == HiddenDangerState.WITHDRAWN) != withdrawal().isPresent()) {
-            out.add((withdrawal().isPresent() ? "a" : "no") + " withdrawal; allowed: a withdrawal exactly when WITHDRAWN");
+        if ((state == HiddenDangerState.WITHDRAWN) != (withdrawal != null)) {
+            out.add((withdrawal != null ? "a" : "no") + " withdrawal; allowed: a withdrawal exactly when WITHDRAWN");
         }
         return out;
     }
@@ -523,11 +529,11 @@ public final class HiddenDanger {
         private @Nullable Instant lastActionAt;
         private @Nullable String auditHead;
         private @Nullable Finding finding;
-        private Optional<Grading> grading = Optional.empty();
-        private Optional<Planning> planning = Optional.empty();
-        private Optional<Rectification> rectification = Optional.empty();
-        private Optional<Acceptance> acceptance = Optional.empty();
-        private Optional<Withdrawal> withdrawal = Optional.empty();
+        private @Nullable Grading grading;
+        private @Nullable Planning planning;
+        private @Nullable Rectification rectification;
+        private @Nullable Acceptance acceptance;
+        private @Nullable Withdrawal withdrawal;
 
         private Builder() {
         }
@@ -605,7 +611,7 @@ public final class HiddenDanger {
          * @return this builder
          */
         public Builder grading(Optional<Grading> value) {
-            this.grading = Objects.requireNonNull(value, "grading");
+            this.grading = Objects.requireNonNull(value, "grading").orElse(null);
             return this;
         }
 
@@ -616,7 +622,7 @@ public final class HiddenDanger {
          * @return this builder
          */
         public Builder planning(Optional<Planning> value) {
-            this.planning = Objects.requireNonNull(value, "planning");
+            this.planning = Objects.requireNonNull(value, "planning").orElse(null);
             return this;
         }
 
@@ -627,7 +633,7 @@ public final class HiddenDanger {
          * @return this builder
          */
         public Builder rectification(Optional<Rectification> value) {
-            this.rectification = Objects.requireNonNull(value, "rectification");
+            this.rectification = Objects.requireNonNull(value, "rectification").orElse(null);
             return this;
         }
 
@@ -638,7 +644,7 @@ public final class HiddenDanger {
          * @return this builder
          */
         public Builder acceptance(Optional<Acceptance> value) {
-            this.acceptance = Objects.requireNonNull(value, "acceptance");
+            this.acceptance = Objects.requireNonNull(value, "acceptance").orElse(null);
             return this;
         }
 
@@ -649,7 +655,7 @@ public final class HiddenDanger {
          * @return this builder
          */
         public Builder withdrawal(Optional<Withdrawal> value) {
-            this.withdrawal = Objects.requireNonNull(value, "withdrawal");
+            this.withdrawal = Objects.requireNonNull(value, "withdrawal").orElse(null);
             return this;
         }
 
