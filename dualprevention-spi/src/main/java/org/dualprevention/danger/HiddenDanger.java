@@ -57,11 +57,11 @@ public final class HiddenDanger {
     private final Instant lastActionAt;
     private final String auditHead;
     private final Finding finding;
-    private final Optional<Grading> grading;
-    private final Optional<Planning> planning;
-    private final Optional<Rectification> rectification;
-    private final Optional<Acceptance> acceptance;
-    private final Optional<Withdrawal> withdrawal;
+    private final @Nullable Grading grading;
+    private final @Nullable Planning planning;
+    private final @Nullable Rectification rectification;
+    private final @Nullable Acceptance acceptance;
+    private final @Nullable Withdrawal withdrawal;
 
     private HiddenDanger(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -70,11 +70,11 @@ public final class HiddenDanger {
         this.lastActionAt = Objects.requireNonNull(b.lastActionAt, "lastActionAt");
         this.auditHead = Objects.requireNonNull(b.auditHead, "auditHead");
         this.finding = Objects.requireNonNull(b.finding, "finding");
-        this.grading = Objects.requireNonNull(b.grading, "grading");
-        this.planning = Objects.requireNonNull(b.planning, "planning");
-        this.rectification = Objects.requireNonNull(b.rectification, "rectification");
-        this.acceptance = Objects.requireNonNull(b.acceptance, "acceptance");
-        this.withdrawal = Objects.requireNonNull(b.withdrawal, "withdrawal");
+        this.grading = b.grading;
+        this.planning = b.planning;
+        this.rectification = b.rectification;
+        this.acceptance = b.acceptance;
+        this.withdrawal = b.withdrawal;
         List<String> problems = problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Hidden danger [" + id + "] in state [" + state + "] at version ["
@@ -114,9 +114,15 @@ public final class HiddenDanger {
 
     /** @return a builder holding this hidden danger's components, to build a changed copy */
     public Builder toBuilder() {
-        return new Builder().id(id).version(version).state(state).lastActionAt(lastActionAt).auditHead(auditHead)
-                .finding(finding).grading(grading).planning(planning).rectification(rectification)
-                .acceptance(acceptance).withdrawal(withdrawal);
+        Builder b = new Builder().id(id).version(version).state(state).lastActionAt(lastActionAt).auditHead(auditHead)
+                .finding(finding);
+        // the groups as they are kept (nullable): no Optional made per copy
+        b.grading = grading;
+        b.planning = planning;
+        b.rectification = rectification;
+        b.acceptance = acceptance;
+        b.withdrawal = withdrawal;
+        return b;
     }
 
     /** Whether the text is 64 lower-case hex digits ({@code [0-9a-f]{64}}), checked without a regular expression. */
@@ -147,40 +153,40 @@ public final class HiddenDanger {
         boolean rectifying = state == HiddenDangerState.RECTIFYING || state == HiddenDangerState.AWAITING_ACCEPTANCE
                 || state == HiddenDangerState.CLOSED;
         boolean graded = state != HiddenDangerState.REPORTED && state != HiddenDangerState.WITHDRAWN;
-        if (graded && grading.isEmpty()) {
+        if (graded && grading == null) {
             out.add("no grading; allowed: a grading in every state but REPORTED and WITHDRAWN");
         }
-        if (state == HiddenDangerState.REPORTED && grading.isPresent()) {
+        if (state == HiddenDangerState.REPORTED && grading != null) {
             out.add("a grading; allowed: none while REPORTED");
         }
-        if (rectifying != rectification.isPresent()) {
+        if (rectifying != (rectification != null)) {
             out.add((rectifying ? "no" : "a") + " rectification; allowed: a rectification exactly in RECTIFYING,"
                     + " AWAITING_ACCEPTANCE and CLOSED");
         }
-        boolean onSpot = rectification.map(Rectification::onSpot).orElse(false);
+        boolean onSpot = rectification != null && rectification.onSpot();
         boolean planned = state == HiddenDangerState.PLANNED || rectifying && !onSpot;
-        if (planned != planning.isPresent()) {
+        if (planned != (planning != null)) {
             out.add((planned ? "no" : "a") + " planning; allowed: a planning exactly in PLANNED and, unless rectified"
                     + " on the spot, from RECTIFYING on");
         }
         boolean submitted = state == HiddenDangerState.AWAITING_ACCEPTANCE || state == HiddenDangerState.CLOSED;
-        if (submitted && rectification.flatMap(Rectification::lastSubmission).isEmpty()) {
+        if (submitted && rectification().flatMap(Rectification::lastSubmission).isEmpty()) {
             out.add("no submission; allowed: a submitted rectification in AWAITING_ACCEPTANCE and CLOSED");
         }
-        if (grading.isPresent() && grading.get().verifier().isEmpty() && !onSpot) {
+        if (grading != null && grading.verifier().isEmpty() && !onSpot) {
             out.add("a grading without verifier; allowed: only when rectified on the spot");
         }
-        if (onSpot && grading.map(Grading::grade).orElse(null) == HiddenDangerGrade.MAJOR) {
+        if (onSpot && grading().map(Grading::grade).orElse(null) == HiddenDangerGrade.MAJOR) {
             out.add("a MAJOR one rectified on the spot; allowed: only a GENERAL one");
         }
-        if ((state == HiddenDangerState.CLOSED) != acceptance.isPresent()) {
-            out.add((acceptance.isPresent() ? "an" : "no") + " acceptance; allowed: an acceptance exactly when CLOSED");
+        if ((state == HiddenDangerState.CLOSED) != (acceptance != null)) {
+            out.add((acceptance != null ? "an" : "no") + " acceptance; allowed: an acceptance exactly when CLOSED");
         }
-        if (acceptance.isPresent() && !acceptance.get().closedAt().equals(lastActionAt)) {
-            out.add("closed at [" + acceptance.get().closedAt() + "]; allowed: the last action at [" + lastActionAt + "]");
+        if (acceptance != null && !acceptance.closedAt().equals(lastActionAt)) {
+            out.add("closed at [" + acceptance.closedAt() + "]; allowed: the last action at [" + lastActionAt + "]");
         }
-        if ((state == HiddenDangerState.WITHDRAWN) != withdrawal.isPresent()) {
-            out.add((withdrawal.isPresent() ? "a" : "no") + " withdrawal; allowed: a withdrawal exactly when WITHDRAWN");
+        if ((state == HiddenDangerState.WITHDRAWN) != (withdrawal != null)) {
+            out.add((withdrawal != null ? "a" : "no") + " withdrawal; allowed: a withdrawal exactly when WITHDRAWN");
         }
         return out;
     }
@@ -297,27 +303,27 @@ public final class HiddenDanger {
 
     /** @return how it was graded, once verified or rectified on the spot */
     public Optional<Grading> grading() {
-        return grading;
+        return Optional.ofNullable(grading);
     }
 
     /** @return the rectification plan and its deadline extensions, once planned */
     public Optional<Planning> planning() {
-        return planning;
+        return Optional.ofNullable(planning);
     }
 
     /** @return the rectification, once started or done on the spot */
     public Optional<Rectification> rectification() {
-        return rectification;
+        return Optional.ofNullable(rectification);
     }
 
     /** @return the acceptance, once closed */
     public Optional<Acceptance> acceptance() {
-        return acceptance;
+        return Optional.ofNullable(acceptance);
     }
 
     /** @return the withdrawal, once withdrawn */
     public Optional<Withdrawal> withdrawal() {
-        return withdrawal;
+        return Optional.ofNullable(withdrawal);
     }
 
     // ------------------------------------------------------------------------------------------ read through
@@ -389,37 +395,37 @@ public final class HiddenDanger {
 
     /** @return the grade, once verified or rectified on the spot */
     public Optional<HiddenDangerGrade> grade() {
-        return grading.map(Grading::grade);
+        return grading == null ? Optional.empty() : Optional.of(grading.grade());
     }
 
     /** @return who verified it, if verified */
     public Optional<ActorId> verifier() {
-        return grading.flatMap(Grading::verifier);
+        return grading().flatMap(Grading::verifier);
     }
 
     /** @return the authority report given when graded major */
     public Optional<AuthorityReport> authorityReport() {
-        return grading.flatMap(Grading::authorityReport);
+        return grading().flatMap(Grading::authorityReport);
     }
 
     /** @return the rectification plan, once planned */
     public Optional<RectificationPlan> plan() {
-        return planning.map(Planning::plan);
+        return planning == null ? Optional.empty() : Optional.of(planning.plan());
     }
 
     /** @return the plan's original deadline */
     public Optional<LocalDate> originalDeadline() {
-        return planning.map(Planning::originalDeadline);
+        return planning().map(Planning::originalDeadline);
     }
 
     /** @return the deadline in force (the last extension's, or the plan's) */
     public Optional<LocalDate> deadline() {
-        return planning.map(Planning::deadline);
+        return planning == null ? Optional.empty() : Optional.of(planning.deadline());
     }
 
     /** @return every deadline extension, in order */
     public List<DeadlineExtension> extensions() {
-        return planning.map(Planning::extensions).orElse(List.of());
+        return planning().map(Planning::extensions).orElse(List.of());
     }
 
     /** @return the number of deadline extensions */
@@ -429,67 +435,67 @@ public final class HiddenDanger {
 
     /** @return everyone who started or did the rectification, sorted */
     public SortedSet<ActorId> rectifiers() {
-        return rectification.map(Rectification::rectifiers).orElse(NOBODY);
+        return rectification == null ? NOBODY : rectification.rectifiers();
     }
 
     /** @return everyone who submitted a rectification for acceptance, sorted */
     public SortedSet<ActorId> submitters() {
-        return rectification.map(Rectification::submitters).orElse(NOBODY);
+        return rectification == null ? NOBODY : rectification.submitters();
     }
 
     /** @return whether it was rectified on the spot (立查立改) */
     public boolean rectifiedOnSpot() {
-        return rectification.map(Rectification::onSpot).orElse(false);
+        return rectification != null && rectification.onSpot();
     }
 
     /** @return the last submitted description of the rectification */
     public Optional<String> rectificationNote() {
-        return rectification.flatMap(Rectification::lastSubmission).map(Submission::description);
+        return rectification().flatMap(Rectification::lastSubmission).map(Submission::description);
     }
 
     /** @return the last submitted evidence of the rectification */
     public List<URI> rectificationEvidence() {
-        return rectification.flatMap(Rectification::lastSubmission).map(Submission::evidence).orElse(List.of());
+        return rectification().flatMap(Rectification::lastSubmission).map(Submission::evidence).orElse(List.of());
     }
 
     /** @return the day the last submitted rectification was completed */
     public Optional<LocalDate> completedOn() {
-        return rectification.flatMap(Rectification::lastSubmission).map(Submission::completedOn);
+        return rectification().flatMap(Rectification::lastSubmission).map(Submission::completedOn);
     }
 
     /** @return how many submissions were rejected */
     public int rejections() {
-        return rectification.map(Rectification::rejections).orElse(0);
+        return rectification == null ? 0 : rectification.rejections();
     }
 
     /** @return the reason of the last rejection */
     public Optional<String> lastRejectionReason() {
-        return rectification.flatMap(Rectification::lastRejectionReason);
+        return rectification().flatMap(Rectification::lastRejectionReason);
     }
 
     /** @return who accepted and closed it */
     public Optional<ActorId> acceptor() {
-        return acceptance.map(Acceptance::acceptor);
+        return acceptance().map(Acceptance::acceptor);
     }
 
     /** @return when it was closed */
     public Optional<Instant> closedAt() {
-        return acceptance.map(Acceptance::closedAt);
+        return acceptance().map(Acceptance::closedAt);
     }
 
     /** @return who withdrew it */
     public Optional<ActorId> withdrawnBy() {
-        return withdrawal.map(Withdrawal::withdrawnBy);
+        return withdrawal().map(Withdrawal::withdrawnBy);
     }
 
     /** @return why it was withdrawn */
     public Optional<String> withdrawReason() {
-        return withdrawal.map(Withdrawal::reason);
+        return withdrawal().map(Withdrawal::reason);
     }
 
     private List<Object> components() {
-        return java.util.Arrays.asList(id, version, state, lastActionAt, auditHead, finding, grading, planning,
-                rectification, acceptance, withdrawal);
+        return java.util.Arrays.asList(id, version, state, lastActionAt, auditHead, finding, grading(), planning(),
+                rectification(), acceptance(), withdrawal());
     }
 
     /** Equal when every component is equal, the version and audit head included. */
@@ -523,11 +529,11 @@ public final class HiddenDanger {
         private @Nullable Instant lastActionAt;
         private @Nullable String auditHead;
         private @Nullable Finding finding;
-        private Optional<Grading> grading = Optional.empty();
-        private Optional<Planning> planning = Optional.empty();
-        private Optional<Rectification> rectification = Optional.empty();
-        private Optional<Acceptance> acceptance = Optional.empty();
-        private Optional<Withdrawal> withdrawal = Optional.empty();
+        private @Nullable Grading grading;
+        private @Nullable Planning planning;
+        private @Nullable Rectification rectification;
+        private @Nullable Acceptance acceptance;
+        private @Nullable Withdrawal withdrawal;
 
         private Builder() {
         }
@@ -605,7 +611,7 @@ public final class HiddenDanger {
          * @return this builder
          */
         public Builder grading(Optional<Grading> value) {
-            this.grading = Objects.requireNonNull(value, "grading");
+            this.grading = Objects.requireNonNull(value, "grading").orElse(null);
             return this;
         }
 
@@ -616,7 +622,7 @@ public final class HiddenDanger {
          * @return this builder
          */
         public Builder planning(Optional<Planning> value) {
-            this.planning = Objects.requireNonNull(value, "planning");
+            this.planning = Objects.requireNonNull(value, "planning").orElse(null);
             return this;
         }
 
@@ -627,7 +633,7 @@ public final class HiddenDanger {
          * @return this builder
          */
         public Builder rectification(Optional<Rectification> value) {
-            this.rectification = Objects.requireNonNull(value, "rectification");
+            this.rectification = Objects.requireNonNull(value, "rectification").orElse(null);
             return this;
         }
 
@@ -638,7 +644,7 @@ public final class HiddenDanger {
          * @return this builder
          */
         public Builder acceptance(Optional<Acceptance> value) {
-            this.acceptance = Objects.requireNonNull(value, "acceptance");
+            this.acceptance = Objects.requireNonNull(value, "acceptance").orElse(null);
             return this;
         }
 
@@ -649,7 +655,7 @@ public final class HiddenDanger {
          * @return this builder
          */
         public Builder withdrawal(Optional<Withdrawal> value) {
-            this.withdrawal = Objects.requireNonNull(value, "withdrawal");
+            this.withdrawal = Objects.requireNonNull(value, "withdrawal").orElse(null);
             return this;
         }
 

@@ -60,14 +60,15 @@ public final class AuditEntries {
         return hashed;
     }
 
-    /** An unkeyed entry (by identity) and the hash its contents give. */
+    /** An unkeyed entry and the hash its contents give. */
     private record Memo(AuditEntry entry, String hash) {
     }
 
     /**
      * The unkeyed entry created last and its hash, so that the storage's check of the head entry on the next load
-     * does not encode and hash the same immutable entry again. Keyed by identity: any other object (an edited or
-     * rebuilt entry) is hashed. Keyed entries are never remembered.
+     * does not encode and hash the same immutable entry again. Found by identity, or by equality of every component
+     * (a store that keeps entries in its own form reads back an equal entry, not the same object; equal components
+     * give the same hash): any other entry (an edited one) is hashed. Keyed entries are never remembered.
      */
     private static volatile @Nullable Memo last;
 
@@ -196,7 +197,7 @@ public final class AuditEntries {
      */
     public static String computeHash(AuditEntry entry) {
         Memo m = last;
-        if (m != null && m.entry == entry) {
+        if (m != null && (m.entry == entry || m.entry.equals(entry))) {
             return m.hash;
         }
         return Sha256.hex(canonicalForm(entry));

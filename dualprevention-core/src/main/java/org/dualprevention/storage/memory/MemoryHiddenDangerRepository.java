@@ -48,11 +48,12 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
      */
     static final class Stored {
         private final HiddenDanger danger;
-        private final AuditEntry[] entries;
+        /** Each a {@link CompactEntry}, or the {@link AuditEntry} itself when it has no compact form. */
+        private final Object[] entries;
         /** size &lt;&lt; 1, plus 1 once the snapshot was checked against the head entry. */
         private int sizeAndChecked;
 
-        Stored(HiddenDanger danger, AuditEntry[] entries, int size) {
+        Stored(HiddenDanger danger, Object[] entries, int size) {
             this.danger = danger;
             this.entries = entries;
             this.sizeAndChecked = size << 1;
@@ -75,30 +76,50 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
         }
 
         AuditEntry head() {
-            return entries[size() - 1];
+            int size = size();
+            Object e = entries[size - 1];
+            return e instanceof CompactEntry ? ((CompactEntry) e).entry(danger.id(), size - 1,
+                    CompactEntry.hashAt(entries, size - 2), danger.auditHead()) : (AuditEntry) e;
         }
 
         List<AuditEntry> chain() {
-            return Arrays.asList(entries).subList(0, size());
+            return entries(0, size());
+        }
+
+        /** The entries {@code from} (inclusive) to {@code to} (exclusive), made again from their stored form. */
+        List<AuditEntry> entries(int from, int to) {
+            AuditEntry[] out = new AuditEntry[to - from];
+            String previous = CompactEntry.hashAt(entries, from - 1);
+            for (int i = from; i < to; i++) {
+                AuditEntry e = CompactEntry.at(entries, i, danger.id(), previous);
+                out[i - from] = e;
+                previous = e.hash();
+            }
+            return Arrays.asList(out);
         }
 
         /** This record with one entry appended: in the shared array when its next slot was never written. */
         Stored append(HiddenDanger next, AuditEntry entry) {
-            AuditEntry[] array = entries;
+            Object[] array = entries;
             int size = size();
             if (size == array.length || array[size] != null) {
                 // full, or the slot holds an entry of a save that was undone: copy, so no reader sees it change
                 array = Arrays.copyOf(array, Math.max(4, size * 2));
                 Arrays.fill(array, size, array.length, null);
             }
-            array[size] = entry;
+            array[size] = kept(entry, size, size == 0 ? null : array[size - 1]);
             return new Stored(next, array, size + 1);
         }
 
         static Stored first(HiddenDanger danger, AuditEntry entry) {
-            AuditEntry[] array = new AuditEntry[4];
-            array[0] = entry;
+            Object[] array = new Object[4];
+            array[0] = kept(entry, 0, null);
             return new Stored(danger, array, 1);
+        }
+
+        private static Object kept(AuditEntry entry, int place, @Nullable Object previous) {
+            CompactEntry c = CompactEntry.of(entry, place, previous);
+            return c == null ? entry : c;
         }
     }
 
@@ -109,9 +130,13 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
             HiddenDangerId::of);
     private final Table.Index<HiddenDangerId, Stored> byUnit = table.index(s -> List.of(s.danger().unit()));
     private final Table.Index<HiddenDangerId, Stored> byState = table.index(s -> List.of(s.danger().state()));
-    private final Table.Index<HiddenDangerId, Stored> byRiskPoint = table.index(
-            s -> s.danger().riskPoint().stream().toList());
-    private final Table.Index<HiddenDangerId, Stored> byGrade = table.index(s -> s.danger().grade().stream().toList());
+    private final Table.Index<HiddenDangerId, Stored> byRiskPoint = table.index(s -> listOf(s.danger().riskPoint()));
+    private final Table.Index<HiddenDangerId, Stored> byGrade = table.index(s -> listOf(s.danger().grade()));
+
+    /** The value of an optional as a list of none or one (no stream per save). */
+    private static List<?> listOf(Optional<?> value) {
+        return value.isPresent() ? List.of(value.get()) : List.of();
+    }
     /**
      * The open hidden dangers of each unit, walked as arrays in id order by the queries of open or overdue
      * hidden dangers in some units; the attribute is the deadline in force as an epoch day (none: the largest
@@ -247,7 +272,7 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
 
     /** A record of a snapshot and a chain, for {@link #tamper}. */
     static Stored record(HiddenDanger danger, List<AuditEntry> chain) {
-        return new Stored(danger, chain.toArray(new AuditEntry[0]), chain.size());
+        return new Stored(danger, chain.toArray(new Object[0]), chain.size());
     }
 
     @Override
@@ -288,12 +313,13 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
                 throw new IllegalArgumentException("Page token [" + from + "] is negative");
             }
         }
-        List<AuditEntry> chain = table.get(danger).map(Stored::chain).orElse(List.of());
-        if (from >= chain.size()) {
+        Optional<Stored> stored = table.get(danger);
+        int size = stored.map(Stored::size).orElse(0);
+        if (from >= size) {
             return Page.empty();
         }
-        int to = Math.min(chain.size(), from + page.limit());
-        return Page.of(chain.subList(from, to), to < chain.size() ? Optional.of(Integer.toString(to)) : Optional.empty());
+        int to = Math.min(size, from + page.limit());
+        return Page.of(stored.get().entries(from, to), to < size ? Optional.of(Integer.toString(to)) : Optional.empty());
     }
 
     /** Joins the storage's atomic units (S20). */

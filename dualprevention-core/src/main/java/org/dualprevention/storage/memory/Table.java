@@ -13,7 +13,6 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -315,7 +314,8 @@ final class Table<I, K extends Comparable<? super K>, V> {
             if (sameKey && sameValues(oldValues, nextValues)) {
                 continue;
             }
-            Set<Object> newValues = new HashSet<>(nextValues);
+            // one value or none (every index but a few): no set to build
+            Collection<?> newValues = nextValues.size() <= 1 ? nextValues : new HashSet<>(nextValues);
             for (Object value : newValues) {
                 Bucket<K> b = index.buckets.computeIfAbsent(value, v -> new Bucket<>(Comparator.naturalOrder(), v));
                 if (b.keys.putIfAbsent(newKey, slot) == null) {
