@@ -648,7 +648,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
 
     /**
      * The same as the JDBC batches, through PostgreSQL's COPY, all in the caller's transaction, with the checks run
-     * on a second thread ({@link Checks}) while this one encodes and streams: the audit entries of every item, then
+     * on other threads ({@link Checks}) while this one encodes and streams: the audit entries of every item, then
      * the rows with their snapshots. Nothing is committed before every check has passed: the caller's transaction
      * commits only after this returns, which waits for the checks and throws the first refusal (a refusal stops the
      * streaming early; the caller then rolls back and nothing of the batch is stored).
@@ -711,57 +711,73 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
     }
 
     /**
-     * The checks of an import's items, run in order on their own thread while the importing thread streams the
-     * items through COPY; the first refusal (or any failure of a check) stops them and is rethrown by
-     * {@link #await()} on the importing thread. Small batches are checked inline before anything is sent.
+     * The checks of an import's items, run on their own threads (one per core, at most 4, item i on thread
+     * i mod threads, each in order) while the importing thread streams the items through COPY. The refusal thrown is
+     * that of the lowest refused item, as if checked in order: after a refusal at item r the threads still check
+     * every item below r and skip the rest. {@link #await()} rethrows it on the importing thread. Small batches are
+     * checked inline before anything is sent.
      */
-    private static final class Checks implements Runnable {
+    private static final class Checks {
         private static final int INLINE = 32;
         private final int n;
         private final IntConsumer check;
         private volatile boolean stop;
-        private volatile @Nullable Throwable refusal;
-        private final @Nullable Thread thread;
+        /** The lowest refused item so far (n: none), with its failure; guarded by {@code this}. */
+        private volatile int refusedAt;
+        private @Nullable Throwable refusal;
+        private final List<Thread> threads = new ArrayList<>();
 
-        private Checks(int n, IntConsumer check, boolean inline) {
+        private Checks(int n, IntConsumer check, int count) {
             this.n = n;
             this.check = check;
-            if (inline) {
-                this.thread = null;
-                run();
-            } else {
-                Thread t = new Thread(this, "dualprevention-import-checks");
+            this.refusedAt = n;
+            if (count == 0) {
+                run(0, 1);
+                return;
+            }
+            for (int k = 0; k < count; k++) {
+                int first = k;
+                Thread t = new Thread(() -> run(first, count), "dualprevention-import-checks-" + k);
                 t.setDaemon(true);
                 t.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-                this.thread = t;
-                t.start();
+                threads.add(t);
             }
+            threads.forEach(Thread::start);
         }
 
         static Checks start(int n, IntConsumer check) {
-            return new Checks(n, check, n <= INLINE);
+            int count = n <= INLINE ? 0 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            return new Checks(n, check, count);
         }
 
-        @Override
-        public void run() {
-            try {
-                for (int i = 0; i < n && !stop; i++) {
+        private void run(int first, int step) {
+            for (int i = first; i < n && !stop && i < refusedAt; i += step) {
+                try {
                     check.accept(i);
+                } catch (Throwable t) { // rethrown on the importing thread
+                    synchronized (this) {
+                        if (i < refusedAt) {
+                            refusedAt = i;
+                            refusal = t;
+                        }
+                    }
+                    return;
                 }
-            } catch (Throwable t) { // rethrown on the importing thread
-                refusal = t;
             }
         }
 
         /** @return whether a check has failed (the import stops) */
         boolean refused() {
-            return refusal != null;
+            return refusedAt < n;
         }
 
-        /** Waits for every check and rethrows the first failure, as the check threw it. */
+        /** Waits for every check and rethrows the failure of the lowest refused item, as the check threw it. */
         void await() {
             join();
-            Throwable t = refusal;
+            Throwable t;
+            synchronized (this) {
+                t = refusal;
+            }
             if (t instanceof RuntimeException) {
                 throw (RuntimeException) t;
             }
@@ -777,23 +793,21 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
         void awaitRefusal() {
             stop = true;
             join();
-            if (refusal != null) {
+            if (refused()) {
                 await();
             }
         }
 
         private void join() {
-            Thread t = thread;
-            if (t == null) {
-                return;
-            }
             boolean interrupted = false;
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the checks are short: finish waiting, keep the interrupt
+            for (Thread t : threads) {
+                while (true) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the checks are short: finish waiting, keep the interrupt
+                    }
                 }
             }
             if (interrupted) {
