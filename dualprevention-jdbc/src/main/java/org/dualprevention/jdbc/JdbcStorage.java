@@ -383,8 +383,8 @@ public final class JdbcStorage implements Storage, AutoCloseable {
      * driver's {@code CopyManager} when the connection unwraps to {@code org.postgresql.PGConnection}: one
      * transaction per call (or the host's, when a connection is bound). For
      * moving a ledger into the database; everyday saves go through {@link #hiddenDangers()}. Through {@code COPY}
-     * the chains are verified on a second thread while the rows stream (the {@link Builder#auditKeys} provider is
-     * then called from that thread); the transaction commits only once every chain has verified.
+     * the chains are verified on other threads while the rows stream (the {@link Builder#auditKeys} provider is
+     * then called from those threads); the transaction commits only once every chain has verified.
      *
      * @param dangers the hidden dangers
      * @param chains the audit chain of each, in the same order
