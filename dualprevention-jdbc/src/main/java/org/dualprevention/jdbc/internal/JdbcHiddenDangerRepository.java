@@ -610,7 +610,7 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
     /**
      * Inserts new hidden dangers and their whole audit chains in one transaction: each item checked by
      * {@code check} before the transaction can commit. With JDBC batches every item is checked first; through
-     * PostgreSQL's COPY the checks run on a second thread while the items are streamed, so the server stores the
+     * PostgreSQL's COPY the checks run on other threads while the items are streamed, so the server stores the
      * batch while this side checks it (a failed check abandons the COPY, this throws it, and the caller's
      * transaction rolls back: nothing is stored).
      *
