@@ -38,7 +38,8 @@ import org.dualprevention.organization.Organization;
  * {@link JdbcStorage#rebuildTallies()} (timed: the backfill), then {@code ANALYZE}d as autovacuum would soon. Before any timing, the counts read are checked equal,
  * figure by figure, to {@link Statistics} computed over the same hidden dangers. Reads: one team's month, one
  * workshop's month (6 units), the company's month and year (121 units, and from the tenant's roll-up with
- * {@link JdbcStorage#talliesOfAll}), each the median of {@code runs}.
+ * {@link JdbcStorage#talliesOfAll}), each the median of {@code runs}; each also from the unit's roll-up counters
+ * ({@link JdbcStorage#talliesOf}, migration V8), with the ratio of the read over the units to it.
  *
  * <p>Then the added cost per save: {@code saves} hidden dangers walked through the closed loop and saved transition
  * by transition into a store that keeps tallies and one that does not (two tenants of the same schema, interleaved
@@ -77,6 +78,7 @@ public final class JdbcTalliesRead {
         try (PgPool pool = new PgPool(url + "&currentSchema=" + schema, 4)) {
             Migrations.migrate(pool);
             JdbcStorage store = JdbcStorage.builder().dataSource(pool).keepTallies(DangerFixtures.ZONE).build();
+            store.organization().save(org, 0); // the tree the roll-ups per sub-tree follow (migration V8)
             System.out.printf(Locale.ROOT, "JDK %s; %d cores; %d units%n", Runtime.version(),
                     Runtime.getRuntime().availableProcessors(), org.units().size());
             System.out.println("hidden dangers | read | units | ms (median) | counter rows | load average");
@@ -118,6 +120,11 @@ public final class JdbcTalliesRead {
                     check(t, full);
                     double ms = medianMs(runs, () -> store.tallies(below, p.start(), p.lastDay(), asOf).found());
                     System.out.printf(Locale.ROOT, "%d | %s | %d | %.2f | | %s%n", size, r[0], below.size(), ms, load());
+                    PeriodTally tree = store.talliesOf(unit.value(), p.start(), p.lastDay(), asOf);
+                    check(tree, full);
+                    double treeMs = medianMs(runs, () -> store.talliesOf(unit.value(), p.start(), p.lastDay(), asOf).found());
+                    System.out.printf(Locale.ROOT, "%d | %s, talliesOf (the unit's roll-up, V8) | 1 | %.2f | | %s | ratio"
+                            + " over-units/roll-up %.1f%n", size, r[0], treeMs, load(), ms / treeMs);
                     if (unit.equals(DangerFixtures.COMPANY)) {
                         PeriodTally all = store.talliesOfAll(p.start(), p.lastDay(), asOf);
                         check(all, full);
@@ -180,6 +187,7 @@ public final class JdbcTalliesRead {
     private static void analyze(PgPool pool) throws Exception {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("ANALYZE dp_danger_tally");
+            s.execute("ANALYZE dp_danger_tally_tree");
         }
     }
 

@@ -382,7 +382,9 @@ public final class JdbcStorage implements Storage, AutoCloseable {
      * version), with its snapshot, in JDBC batches, or on PostgreSQL with {@code COPY … FROM STDIN} through the
      * driver's {@code CopyManager} when the connection unwraps to {@code org.postgresql.PGConnection}: one
      * transaction per call (or the host's, when a connection is bound). For
-     * moving a ledger into the database; everyday saves go through {@link #hiddenDangers()}.
+     * moving a ledger into the database; everyday saves go through {@link #hiddenDangers()}. Through {@code COPY}
+     * the chains are verified on other threads while the rows stream (the {@link Builder#auditKeys} provider is
+     * then called from those threads); the transaction commits only once every chain has verified.
      *
      * @param dangers the hidden dangers
      * @param chains the audit chain of each, in the same order
@@ -509,7 +511,37 @@ public final class JdbcStorage implements Storage, AutoCloseable {
      * @since 0.2
      */
     public long rebuildTallies() {
-        return requireTallies().rebuild(hiddenDangers);
+        Tallies t = requireTallies();
+        return t.rebuild(hiddenDangers, organization.load().map(v -> v.value()));
+    }
+
+    /**
+     * The hidden-danger counts of one period for a unit with all its sub-units (as the analytics module's
+     * {@code Statistics} rolls a unit up), read from the unit's roll-up counters (migration V8): the cost of one
+     * unit's read, whatever the size of its sub-tree. The sub-tree is that of the organisation as last saved through
+     * this store's {@link #organization()} (each save rewrites the tree and rebuilds the roll-ups); a count at the
+     * level of a hidden danger's own unit is under that unit's level in {@link PeriodTally#foundByControlLevel()}.
+     *
+     * @param unitId the unit
+     * @param first the period's first day
+     * @param last the period's last day
+     * @param asOf the day the figures are taken (not after {@code last})
+     * @return the counts (none for a unit not in the stored organisation)
+     * @throws IllegalStateException if the store was not built with {@link Builder#keepTallies}
+     * @throws IllegalArgumentException if {@code last} is before {@code first} or {@code asOf} after {@code last}
+     * @since 0.2
+     */
+    public PeriodTally talliesOf(String unitId, java.time.LocalDate first, java.time.LocalDate last,
+            java.time.LocalDate asOf) {
+        Objects.requireNonNull(unitId, "unitId");
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(last, "last");
+        Objects.requireNonNull(asOf, "asOf");
+        if (last.isBefore(first) || asOf.isAfter(last)) {
+            throw new IllegalArgumentException("period [" + first + ", " + last + "] as of [" + asOf + "]; allowed: first"
+                    + " <= last and asOf <= last");
+        }
+        return requireTallies().readTree(unitId, first, last, asOf);
     }
 
     private Tallies requireTallies() {
@@ -699,8 +731,12 @@ public final class JdbcStorage implements Storage, AutoCloseable {
             }
             JdbcStorage storage = new JdbcStorage(p, d, desc, null, codec, tenant, keys);
             if (talliesZone != null) {
-                storage.tallies = new Tallies(storage.tx, d, talliesZone);
-                storage.hiddenDangers.keepTallies(storage.tallies);
+                JdbcRiskPointRepository points = (JdbcRiskPointRepository) storage.riskPoints;
+                Tallies t = new Tallies(storage.tx, d, talliesZone, points::find);
+                storage.tallies = t;
+                storage.hiddenDangers.keepTallies(t);
+                points.keepTallies(t);
+                ((JdbcOrganizationRepository) storage.organization).keepTallies(t);
             }
             return storage;
         }

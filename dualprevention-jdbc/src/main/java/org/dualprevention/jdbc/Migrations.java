@@ -57,7 +57,8 @@ public final class Migrations {
     /** The scripts, in order; the same list for every dialect. */
     private static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__audit_append_only.sql",
             "V3__audit_entry_format.sql", "V4__commands_outbox.sql", "V5__tenant.sql",
-            "V6__major_hazards_incidents_rechecks_typical.sql", "V7__danger_tallies.sql");
+            "V6__major_hazards_incidents_rechecks_typical.sql", "V7__danger_tallies.sql",
+            "V8__danger_tally_dimensions.sql");
     private static final long PG_LOCK_KEY = 0x6470_6d69_6772_6174L; // "dpmigrat"
     private static final Object H2_LOCK = new Object();
 

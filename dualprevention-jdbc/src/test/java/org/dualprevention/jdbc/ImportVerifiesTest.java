@@ -119,6 +119,22 @@ class ImportVerifiesTest {
                     x.getMessage());
             assertEquals(0, storage.hiddenDangers().count(org.dualprevention.query.HiddenDangerQuery.all()));
 
+            // two refusals (items 101 and 550, checked on different threads through COPY): the first in order is
+            // thrown, as when the items were checked one after the other
+            List<List<AuditEntry>> twice = new ArrayList<>(editedChains);
+            List<AuditEntry> early = new ArrayList<>(chains.get(101));
+            AuditEntry f = early.get(1);
+            early.set(1, new AuditEntry(f.dangerId(), f.sequence(), ActorId.of("mallory"), f.at(), f.action(),
+                    f.stateBefore(), f.stateAfter(), f.data(), f.previousHash(), f.hash(), f.format(), f.stateHash(),
+                    f.keyId()));
+            twice.set(101, early);
+            for (int round = 0; round < 5; round++) {
+                x = assertThrows(IllegalArgumentException.class, () -> storage.importHiddenDangers(dangers, twice));
+                assertTrue(x.getMessage().contains("hidden danger [HD-B0101]") && x.getMessage().contains("entry [2]"),
+                        x.getMessage());
+                assertEquals(0, storage.hiddenDangers().count(org.dualprevention.query.HiddenDangerQuery.all()));
+            }
+
             assertEquals(600, storage.importHiddenDangers(dangers, chains));
             assertEquals(dangers, Page.stream(p -> storage.hiddenDangers().find(
                     org.dualprevention.query.HiddenDangerQuery.all(), p), 100).toList());

@@ -609,9 +609,10 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
 
     /**
      * Inserts new hidden dangers and their whole audit chains in one transaction: each item checked by
-     * {@code check} before it is written. With JDBC batches every item is checked first; through PostgreSQL's COPY the
-     * audit entries are streamed while the next items are checked, so the server stores one item while this side
-     * checks the next (a failed check abandons the COPY and the caller's transaction rolls back: nothing is stored).
+     * {@code check} before the transaction can commit. With JDBC batches every item is checked first; through
+     * PostgreSQL's COPY the checks run on other threads while the items are streamed, so the server stores the
+     * batch while this side checks it (a failed check abandons the COPY, this throws it, and the caller's
+     * transaction rolls back: nothing is stored).
      *
      * @param c the connection, in a transaction
      * @param dangers the hidden dangers (not stored yet)
@@ -646,52 +647,173 @@ public final class JdbcHiddenDangerRepository implements HiddenDangerRepository 
             + " data, previous_hash, hash, entry_format, state_hash, key_id";
 
     /**
-     * The same as the JDBC batches, through PostgreSQL's COPY, all in the caller's transaction: the audit entries of
-     * each item streamed right after its check (the server stores them while the next item is checked and its row
-     * and snapshot written out), then the rows with their snapshots in one COPY.
+     * The same as the JDBC batches, through PostgreSQL's COPY, all in the caller's transaction, with the checks run
+     * on other threads ({@link Checks}) while this one encodes and streams: the audit entries of every item, then
+     * the rows with their snapshots. Nothing is committed before every check has passed: the caller's transaction
+     * commits only after this returns, which waits for the checks and throws the first refusal (a refusal stops the
+     * streaming early; the caller then rolls back and nothing of the batch is stored).
      */
     private void copyBatch(PgCopy copy, List<HiddenDanger> dangers, List<List<AuditEntry>> chains, IntConsumer check)
             throws SQLException {
-        StringBuilder rows = new StringBuilder(dangers.size() * 1024);
-        List<@Nullable Object> row = new ArrayList<>(16);
-        PgCopy.Stream entries = copy.open("dp_audit_entry", COPY_ENTRY);
+        Checks checks = Checks.start(dangers.size(), check);
         try {
-            for (int i = 0; i < dangers.size(); i++) {
-                check.accept(i);
-                for (AuditEntry e : chains.get(i)) {
+            StringBuilder rows = new StringBuilder(dangers.size() * 1024);
+            List<@Nullable Object> row = new ArrayList<>(16);
+            PgCopy.Stream entries = copy.open("dp_audit_entry", COPY_ENTRY);
+            try {
+                for (int i = 0; i < dangers.size(); i++) {
+                    if (checks.refused()) {
+                        break; // the refusal is thrown below
+                    }
+                    for (AuditEntry e : chains.get(i)) {
+                        row.clear();
+                        row.add(tx.tenant());
+                        row.add(e.dangerId().value());
+                        row.add(e.sequence());
+                        row.add(e.actor().value());
+                        row.add(IsoTimes.format(e.at()));
+                        row.add(e.action().code());
+                        row.add(e.stateBefore().map(HiddenDangerState::code).orElse(null));
+                        row.add(e.stateAfter().code());
+                        row.add(e.data());
+                        row.add(e.previousHash());
+                        row.add(e.hash());
+                        row.add(e.format());
+                        row.add(e.stateHash().orElse(null));
+                        row.add(e.keyId().orElse(null));
+                        entries.row(row);
+                    }
+                    HiddenDanger d = dangers.get(i);
                     row.clear();
                     row.add(tx.tenant());
-                    row.add(e.dangerId().value());
-                    row.add(e.sequence());
-                    row.add(e.actor().value());
-                    row.add(IsoTimes.format(e.at()));
-                    row.add(e.action().code());
-                    row.add(e.stateBefore().map(HiddenDangerState::code).orElse(null));
-                    row.add(e.stateAfter().code());
-                    row.add(e.data());
-                    row.add(e.previousHash());
-                    row.add(e.hash());
-                    row.add(e.format());
-                    row.add(e.stateHash().orElse(null));
-                    row.add(e.keyId().orElse(null));
-                    entries.row(row);
+                    row.add(d.id().value());
+                    row.add(d.version());
+                    for (DocTable.Column<HiddenDanger> col : table.columns()) {
+                        row.add(col.value().apply(d));
+                    }
+                    row.add(HiddenDangerJson.toText(d));
+                    PgCopy.csvRow(rows, row);
                 }
-                HiddenDanger d = dangers.get(i);
-                row.clear();
-                row.add(tx.tenant());
-                row.add(d.id().value());
-                row.add(d.version());
-                for (DocTable.Column<HiddenDanger> col : table.columns()) {
-                    row.add(col.value().apply(d));
+                if (!checks.refused()) {
+                    entries.end();
                 }
-                row.add(HiddenDangerJson.toText(d));
-                PgCopy.csvRow(rows, row);
+            } finally {
+                entries.cancel();
             }
-            entries.end();
-        } finally {
-            entries.cancel();
+            if (!checks.refused()) {
+                copy.copyCsv(table.table(), COPY_ROW, rows);
+            }
+        } catch (SQLException | RuntimeException e) {
+            checks.awaitRefusal(); // a refusal is the answer even if the COPY failed too (it came first in order)
+            throw e;
         }
-        copy.copyCsv(table.table(), COPY_ROW, rows);
+        checks.await();
+    }
+
+    /**
+     * The checks of an import's items, run on their own threads (one per core, at most 4, item i on thread
+     * i mod threads, each in order) while the importing thread streams the items through COPY. The refusal thrown is
+     * that of the lowest refused item, as if checked in order: after a refusal at item r the threads still check
+     * every item below r and skip the rest. {@link #await()} rethrows it on the importing thread. Small batches are
+     * checked inline before anything is sent.
+     */
+    private static final class Checks {
+        private static final int INLINE = 32;
+        private final int n;
+        private final IntConsumer check;
+        private volatile boolean stop;
+        /** The lowest refused item so far (n: none), with its failure; guarded by {@code this}. */
+        private volatile int refusedAt;
+        private @Nullable Throwable refusal;
+        private final List<Thread> threads = new ArrayList<>();
+
+        private Checks(int n, IntConsumer check, int count) {
+            this.n = n;
+            this.check = check;
+            this.refusedAt = n;
+            if (count == 0) {
+                run(0, 1);
+                return;
+            }
+            for (int k = 0; k < count; k++) {
+                int first = k;
+                Thread t = new Thread(() -> run(first, count), "dualprevention-import-checks-" + k);
+                t.setDaemon(true);
+                t.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+                threads.add(t);
+            }
+            threads.forEach(Thread::start);
+        }
+
+        static Checks start(int n, IntConsumer check) {
+            int count = n <= INLINE ? 0 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            return new Checks(n, check, count);
+        }
+
+        private void run(int first, int step) {
+            for (int i = first; i < n && !stop && i < refusedAt; i += step) {
+                try {
+                    check.accept(i);
+                } catch (Throwable t) { // rethrown on the importing thread
+                    synchronized (this) {
+                        if (i < refusedAt) {
+                            refusedAt = i;
+                            refusal = t;
+                        }
+                    }
+                    return;
+                }
+            }
+        }
+
+        /** @return whether a check has failed (the import stops) */
+        boolean refused() {
+            return refusedAt < n;
+        }
+
+        /** Waits for every check and rethrows the failure of the lowest refused item, as the check threw it. */
+        void await() {
+            join();
+            Throwable t;
+            synchronized (this) {
+                t = refusal;
+            }
+            if (t instanceof RuntimeException) {
+                throw (RuntimeException) t;
+            }
+            if (t instanceof Error) {
+                throw (Error) t;
+            }
+            if (t != null) {
+                throw new IllegalStateException("an import check failed", t);
+            }
+        }
+
+        /** After a failure of the COPY: stops the checks, and rethrows a refusal if one came. */
+        void awaitRefusal() {
+            stop = true;
+            join();
+            if (refused()) {
+                await();
+            }
+        }
+
+        private void join() {
+            boolean interrupted = false;
+            for (Thread t : threads) {
+                while (true) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the checks are short: finish waiting, keep the interrupt
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

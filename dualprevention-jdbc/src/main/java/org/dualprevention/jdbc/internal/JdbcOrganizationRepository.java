@@ -17,6 +17,7 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
     private final Transactions tx;
     private final JsonCodec codec;
     private final String docParam;
+    private volatile @org.jspecify.annotations.Nullable Tallies tallies;
 
     /**
      * Creates the repository.
@@ -29,6 +30,16 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
         this.tx = tx;
         this.codec = codec;
         this.docParam = pg ? "CAST(? AS json)" : "?";
+    }
+
+    /**
+     * Writes the organisation's tree for the hidden-danger roll-ups in the transaction of each of its saves from now
+     * on, and rebuilds the roll-ups.
+     *
+     * @param t the counters
+     */
+    public void keepTallies(Tallies t) {
+        this.tallies = Objects.requireNonNull(t, "t");
     }
 
     @Override
@@ -68,6 +79,10 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
                     }
                     throw e;
                 }
+                Tallies t = tallies;
+                if (t != null) {
+                    t.organizationSaved(c, next);
+                }
                 return null;
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -80,6 +95,10 @@ public final class JdbcOrganizationRepository implements OrganizationRepository 
                 if (ps.executeUpdate() != 1) {
                     throw new VersionConflict();
                 }
+            }
+            Tallies t = tallies;
+            if (t != null) {
+                t.organizationSaved(c, next); // the roll-ups follow the new tree
             }
             return null;
         }, c -> {

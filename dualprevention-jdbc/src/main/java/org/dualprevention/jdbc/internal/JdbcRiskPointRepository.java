@@ -27,6 +27,7 @@ import org.dualprevention.spi.RiskPointRepository;
 public final class JdbcRiskPointRepository implements RiskPointRepository {
     private final Transactions tx;
     private final DocTable<RiskPoint> table;
+    private volatile @org.jspecify.annotations.Nullable Tallies tallies;
 
     /**
      * Creates the repository.
@@ -43,6 +44,28 @@ public final class JdbcRiskPointRepository implements RiskPointRepository {
                         new DocTable.Column<>("flagged", Types.BOOLEAN,
                                 r -> r.hazards().stream().anyMatch(h -> h.reassessment().isPresent()))),
                 codec).tenant(tx.tenant());
+    }
+
+    /**
+     * Recounts the hidden dangers of a risk point in the transaction of each of its saves from now on (the
+     * hidden-danger counters by accident type, hazard class and control level).
+     *
+     * @param t the counters
+     */
+    public void keepTallies(Tallies t) {
+        this.tallies = Objects.requireNonNull(t, "t");
+    }
+
+    /**
+     * The stored risk point, read on the caller's connection (in its transaction).
+     *
+     * @param c the connection
+     * @param id the risk point's id
+     * @return it, if stored
+     * @throws SQLException on failure
+     */
+    public Optional<RiskPoint> find(java.sql.Connection c, String id) throws SQLException {
+        return table.find(c, id);
     }
 
     @Override
@@ -97,6 +120,10 @@ public final class JdbcRiskPointRepository implements RiskPointRepository {
                     }
                     throw e;
                 }
+            }
+            Tallies t = tallies;
+            if (t != null) {
+                t.riskPointSaved(c, next); // its hidden dangers' accident types, hazard class and control level
             }
             return null;
         }, c -> table.currentVersion(c, id));
