@@ -11,6 +11,8 @@
 #   PG_1M=1  with PG_URL: also PgScale on 1M hidden dangers (schema dp_bench_1m, reused; filling it the first time
 #            takes about 7 minutes on a loaded machine, so the first run goes past 15 minutes) and the partitioning
 #            check in a scratch schema
+#   PG_10M=1  with PG_URL: also PgScale on 10M hidden dangers (schema dp_bench_10m, reused; filling it the first time
+#            takes about 15 minutes on 2 quiet cores, 54 minutes loaded, and 34 GB of disk)
 #   QUICK=1   smoke settings (1 fork, 1 warm-up, 2 iterations of 1 s): proves everything runs, ratios rough
 # Output: a directory benchmarks/target/run-all-<UTC time> with every raw result, and the ratio table on stdout.
 set -eu
@@ -63,6 +65,11 @@ if [ -n "${PG_URL:-}" ]; then
     java -Xmx1g -cp "$JAR" org.dualprevention.benchmarks.PgScale "$PG_URL" 0 partition > "$OUT/partition.txt" 2>&1 \
       || echo "   FAILED, see $OUT/partition.txt" | tee -a "$OUT/summary.txt"
   fi
+  if [ "${PG_10M:-0}" = 1 ]; then
+    echo "== postgresql 10M (load $(load))" | tee -a "$OUT/summary.txt"
+    java -Xmx4g -cp "$JAR" org.dualprevention.benchmarks.PgScale "$PG_URL" 10000000 overdue,load,closedloop,concurrent \
+      > "$OUT/pg10m.txt" 2>&1 || echo "   FAILED, see $OUT/pg10m.txt" | tee -a "$OUT/summary.txt"
+  fi
 fi
 
 # ratios from the CSV files: score of a benchmark (or of its :gc.alloc.rate.norm row)
@@ -104,7 +111,7 @@ echo "analytics (statistics and risk map; ratio = object loop / library):" | tee
 grep -E "^[0-9]+ \||hidden dangers \|" "$OUT/analytics.txt" | tee -a "$OUT/summary.txt" || true
 fi
 [ -f "$OUT/jdbc.txt" ] && tee -a "$OUT/summary.txt" < "$OUT/jdbc.txt"
-for f in pg100k pg1m; do
+for f in pg100k pg1m pg10m; do
   [ -f "$OUT/$f.txt" ] && { echo "PostgreSQL ($f; PgScale rows: what | library | ratio to its baseline):"; grep '^|' "$OUT/$f.txt"; } \
     | tee -a "$OUT/summary.txt"
 done
