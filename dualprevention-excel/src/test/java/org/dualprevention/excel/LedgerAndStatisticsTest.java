@@ -55,6 +55,12 @@ class LedgerAndStatisticsTest {
         return out;
     }
 
+    private static Map<RiskPointId, RiskPoint> byId(List<RiskPoint> register) {
+        Map<RiskPointId, RiskPoint> byId = new HashMap<>();
+        register.forEach(r -> byId.put(r.id(), r));
+        return byId;
+    }
+
     /** Hidden dangers in every state, half of them on risk points of the register. */
     private static List<HiddenDanger> dangers(Fixtures fx, List<RiskPoint> register) {
         List<HiddenDanger> out = new ArrayList<>();
@@ -73,8 +79,7 @@ class LedgerAndStatisticsTest {
         return Seeds.cases("ledger-people", 4, gen -> {
             Fixtures fx = new Fixtures(gen);
             List<RiskPoint> register = fx.register(6);
-            Map<RiskPointId, RiskPoint> byId = new HashMap<>();
-            register.forEach(r -> byId.put(r.id(), r));
+            Map<RiskPointId, RiskPoint> byId = byId(register);
             List<HiddenDanger> dangers = dangers(fx, register);
             Directory directory = Directory.empty();
             Map<ActorId, String> named = new HashMap<>();
@@ -119,8 +124,7 @@ class LedgerAndStatisticsTest {
         return Seeds.cases("ledger", 4, gen -> {
             Fixtures fx = new Fixtures(gen);
             List<RiskPoint> register = fx.register(6);
-            Map<RiskPointId, RiskPoint> byId = new HashMap<>();
-            register.forEach(r -> byId.put(r.id(), r));
+            Map<RiskPointId, RiskPoint> byId = byId(register);
             List<HiddenDanger> dangers = dangers(fx, register);
             LocalDate asOf = LocalDate.of(2026, 6, 30);
             for (Locale locale : List.of(Locale.CHINESE, Locale.ENGLISH)) {
@@ -212,8 +216,7 @@ class LedgerAndStatisticsTest {
         return Seeds.cases("statistics", 3, gen -> {
             Fixtures fx = new Fixtures(gen);
             List<RiskPoint> register = fx.register(6);
-            Map<RiskPointId, RiskPoint> byId = new HashMap<>();
-            register.forEach(r -> byId.put(r.id(), r));
+            Map<RiskPointId, RiskPoint> byId = byId(register);
             List<HiddenDanger> dangers = dangers(fx, register);
             OrgUnit root = fx.org.units().get(0);
             Statistics stats = Statistics.of(fx.org, Clock.fixed(Instant.parse("2026-05-01T00:00:00Z"), Fixtures.ZONE),

@@ -432,32 +432,10 @@ final class ItemReader {
                     if (large != null) {
                         return large.keySet().iterator();
                     }
-                    return new java.util.Iterator<>() {
-                        private int next;
-                        private int last = -1;
-
+                    return new Cursor<>() {
                         @Override
-                        public boolean hasNext() {
-                            return next < size;
-                        }
-
-                        @Override
-                        public String next() {
-                            if (next >= size) {
-                                throw new java.util.NoSuchElementException();
-                            }
-                            last = next++;
-                            return keys[last];
-                        }
-
-                        @Override
-                        public void remove() {
-                            if (last < 0) {
-                                throw new IllegalStateException();
-                            }
-                            removeAt(last);
-                            next = last;
-                            last = -1;
+                        String at(int i) {
+                            return keys[i];
                         }
                     };
                 }
@@ -480,22 +458,9 @@ final class ItemReader {
                     if (large != null) {
                         return large.entrySet().iterator();
                     }
-                    return new java.util.Iterator<>() {
-                        private int next;
-                        private int last = -1;
-
+                    return new Cursor<>() {
                         @Override
-                        public boolean hasNext() {
-                            return next < size;
-                        }
-
-                        @Override
-                        public Map.Entry<String, JsonNode> next() {
-                            if (next >= size) {
-                                throw new java.util.NoSuchElementException();
-                            }
-                            last = next++;
-                            int at = last;
+                        Map.Entry<String, JsonNode> at(int at) {
                             return new Map.Entry<>() {
                                 @Override
                                 public String getKey() {
@@ -531,19 +496,42 @@ final class ItemReader {
                                 }
                             };
                         }
-
-                        @Override
-                        public void remove() {
-                            if (last < 0) {
-                                throw new IllegalStateException();
-                            }
-                            removeAt(last);
-                            next = last;
-                            last = -1;
-                        }
                     };
                 }
             };
+        }
+
+        /** An iterator over the small arrays by index, whose {@code remove} removes the last pair it gave. */
+        private abstract class Cursor<T> implements java.util.Iterator<T> {
+            private int next;
+            private int last = -1;
+
+            /** The element at index {@code i}. */
+            abstract T at(int i);
+
+            @Override
+            public boolean hasNext() {
+                return next < size;
+            }
+
+            @Override
+            public T next() {
+                if (next >= size) {
+                    throw new java.util.NoSuchElementException();
+                }
+                last = next++;
+                return at(last);
+            }
+
+            @Override
+            public void remove() {
+                if (last < 0) {
+                    throw new IllegalStateException();
+                }
+                removeAt(last);
+                next = last;
+                last = -1;
+            }
         }
     }
 }
