@@ -46,7 +46,8 @@ public final class RiskMap {
     private final List<PointStatus> points;
     private final Map<MapZoneId, ZoneStatus> zoneIndex;
     private final Map<OrgUnitId, UnitStatus> unitIndex;
-    private final Map<RiskPointId, PointStatus> pointIndex;
+    /** By the value of the id (a String's hash and equals; a record's go through method handles). */
+    private final Map<String, PointStatus> pointIndex;
 
     private RiskMap(LocalDate date, List<ZoneStatus> zones, List<UnitStatus> units, List<PointStatus> points) {
         this.date = date;
@@ -56,7 +57,7 @@ public final class RiskMap {
         // indexes built once and only read afterwards (not copied again: a map of 20,000 points is hashed once)
         this.zoneIndex = index(this.zones, z -> z.zone().id());
         this.unitIndex = index(this.units, UnitStatus::unit);
-        this.pointIndex = index(this.points, PointStatus::id);
+        this.pointIndex = index(this.points, p -> p.id().value());
     }
 
     private static <K, V> Map<K, V> index(List<V> values, java.util.function.Function<V, K> key) {
@@ -126,7 +127,7 @@ public final class RiskMap {
      * @return its status, or empty
      */
     public Optional<PointStatus> point(RiskPointId id) {
-        return Optional.ofNullable(pointIndex.get(id));
+        return id == null ? Optional.empty() : Optional.ofNullable(pointIndex.get(id.value()));
     }
 
     @Override
@@ -273,32 +274,37 @@ public final class RiskMap {
             for (OrgUnit u : organization.units()) {
                 unitAccs.put(u.id(), new Acc());
             }
-            Map<OrgUnitId, List<Acc>> chains = new HashMap<>();
+            // units' counters and chains by the value of the unit's id, risk points' open hidden dangers by the value
+            // of the risk point's id: a String's hash and equals, read once per hidden danger or risk point
+            Map<String, Acc> ownByValue = new HashMap<>();
+            Map<String, List<Acc>> chains = new HashMap<>();
             for (OrgUnit u : organization.units()) {
                 List<Acc> chain = new ArrayList<>();
                 for (OrgUnit a : organization.selfAndAncestors(u.id())) {
                     chain.add(unitAccs.get(a.id()));
                 }
-                chains.put(u.id(), chain);
+                chains.put(u.id().value(), chain);
+                ownByValue.put(u.id().value(), Checks.present(unitAccs.get(u.id()), "counters of " + u.id()));
             }
-            Map<RiskPointId, Linked> linked = new HashMap<>();
+            Map<String, Linked> linked = new HashMap<>();
             for (HiddenDanger d : dangers) {
                 if (!d.isOpen()) {
                     continue;
                 }
                 boolean overdue = d.isOverdue(date);
                 // counted in its own unit only; added up the tree once, below
-                Acc own = unitAccs.get(d.unit());
+                Acc own = ownByValue.get(d.unit().value());
                 if (own != null) {
                     own.ownOpen++;
                     if (overdue) {
                         own.ownOverdue++;
                     }
                 }
-                if (d.riskPoint().isPresent()) {
+                Optional<RiskPointId> point = d.riskPoint();
+                if (point.isPresent()) {
                     // grouped by the risk point named (a map of the risk points with open hidden dangers only);
                     // those of a risk point not given are never read
-                    Linked p = linked.computeIfAbsent(d.riskPoint().get(), k -> new Linked());
+                    Linked p = linked.computeIfAbsent(point.get().value(), k -> new Linked());
                     p.open.add(d);
                     if (overdue) {
                         p.overdue++;
@@ -307,7 +313,7 @@ public final class RiskMap {
             }
             unitAccs.forEach((id, own) -> {
                 if (own.ownOpen > 0) {
-                    for (Acc a : Checks.present(chains.get(id), "chain of " + id)) {
+                    for (Acc a : Checks.present(chains.get(id.value()), "chain of " + id)) {
                         a.open += own.ownOpen;
                         a.overdue += own.ownOverdue;
                     }
@@ -317,7 +323,7 @@ public final class RiskMap {
             Linked none = new Linked();
             for (PointAcc p : pts) {
                 RiskPoint rp = p.point;
-                Linked l = linked.getOrDefault(rp.id(), none);
+                Linked l = linked.getOrDefault(rp.id().value(), none);
                 Optional<RiskLevel> effective = Optional.empty();
                 List<EffectiveLevel.Reason> reasons = List.of();
                 if (p.assessed.isPresent()) {
@@ -328,7 +334,7 @@ public final class RiskMap {
                 PointStatus s = new PointStatus(rp.id(), rp.name(), rp.owningUnit(), rp.zone(), p.assessed, effective,
                         reasons, l.open.size(), l.overdue);
                 pointStatuses.add(s);
-                for (Acc a : chains.getOrDefault(rp.owningUnit(), List.of())) {
+                for (Acc a : chains.getOrDefault(rp.owningUnit().value(), List.of())) {
                     a.addPoint(s, false);
                 }
                 Acc z = p.zone;

@@ -2,7 +2,9 @@ package org.dualprevention.analytics;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.dualprevention.organization.ControlLevel;
@@ -29,10 +31,30 @@ import org.jspecify.annotations.Nullable;
  */
 final class RiskPointJoin {
     final RiskPoint point;
+    private final @Nullable Shared shared;
     private @Nullable Hazards hazards;
 
     RiskPointJoin(RiskPoint point) {
+        this(point, null);
+    }
+
+    /** A join whose hazard classes and control levels are those of {@code shared} when equal (one object each). */
+    RiskPointJoin(RiskPoint point, @Nullable Shared shared) {
         this.point = point;
+        this.shared = shared;
+    }
+
+    /**
+     * One object per distinct hazard class and control level across the joins of one run, so that the statistics'
+     * counters keyed by them mostly find their key by identity; confined to one thread.
+     */
+    static final class Shared {
+        private final Map<Object, Object> values = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <T> T one(T value) {
+            return (T) values.computeIfAbsent(value, v -> v);
+        }
     }
 
     /** The hazards' values, worked out on first use (a register of every risk point is joined only where read). */
@@ -40,15 +62,19 @@ final class RiskPointJoin {
         final HazardId[] ids;
         final Set<AccidentType>[] accidentTypes;
         final HazardCategory[] categories;
+        final HazardCategory[] hazardClasses;
+        final AccidentType[][] accidentArrays;
         final ControlMeasureId[][] measureIds;
         final ControlLevel[][] measureLevels;
 
         @SuppressWarnings("unchecked")
-        Hazards(List<Hazard> hazards) {
+        Hazards(List<Hazard> hazards, @Nullable Shared shared) {
             int n = hazards.size();
             ids = new HazardId[n];
             accidentTypes = new Set[n];
             categories = new HazardCategory[n];
+            hazardClasses = new HazardCategory[n];
+            accidentArrays = new AccidentType[n][];
             measureIds = new ControlMeasureId[n][];
             measureLevels = new ControlLevel[n][];
             for (int i = 0; i < n; i++) {
@@ -56,12 +82,16 @@ final class RiskPointJoin {
                 ids[i] = h.id();
                 accidentTypes[i] = frozen(h.accidentTypes());
                 categories[i] = h.category();
+                HazardCategory c = h.category().hazardClass();
+                hazardClasses[i] = shared == null ? c : shared.one(c);
+                accidentArrays[i] = accidentTypes[i].toArray(new AccidentType[0]);
                 List<ControlMeasure> ms = h.measures();
                 measureIds[i] = new ControlMeasureId[ms.size()];
                 measureLevels[i] = new ControlLevel[ms.size()];
                 for (int j = 0; j < ms.size(); j++) {
                     measureIds[i][j] = ms.get(j).id();
-                    measureLevels[i][j] = ms.get(j).controlLevel();
+                    ControlLevel l = ms.get(j).controlLevel();
+                    measureLevels[i][j] = shared == null ? l : shared.one(l);
                 }
             }
         }
@@ -70,7 +100,7 @@ final class RiskPointJoin {
     private Hazards hazards() {
         Hazards h = hazards;
         if (h == null) {
-            h = new Hazards(point.hazards());
+            h = new Hazards(point.hazards(), shared);
             hazards = h;
         }
         return h;
@@ -101,6 +131,16 @@ final class RiskPointJoin {
 
     HazardCategory category(int hazard) {
         return hazards().categories[hazard];
+    }
+
+    /** @return the hazard's class ({@link HazardCategory#hazardClass()} of its category), worked out once */
+    HazardCategory hazardClass(int hazard) {
+        return hazards().hazardClasses[hazard];
+    }
+
+    /** @return the hazard's accident types as an array in the set's order (do not change it) */
+    AccidentType[] accidentArray(int hazard) {
+        return hazards().accidentArrays[hazard];
     }
 
     /**

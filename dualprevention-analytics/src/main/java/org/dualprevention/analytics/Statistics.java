@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.organization.ControlLevel;
 import org.dualprevention.organization.OrgUnit;
 import org.dualprevention.organization.OrgUnitId;
@@ -111,6 +113,8 @@ public final class Statistics {
         long skipped = 0;
         OrgUnitId lastUnit = null;
         Acc last = null;
+        View view = new View();
+        Sample sample = new Sample();
         for (HiddenDangerFact d : dangers) {
             OrgUnitId unit = d.unit();
             Acc a = unit == lastUnit ? last : own.get(unit);
@@ -120,12 +124,76 @@ public final class Statistics {
             }
             lastUnit = unit;
             last = a;
-            Sample sample = Sample.of(d, period, asOf, organization);
-            if (sample == null) {
+            view.set(d);
+            if (sample.fill(view, period, asOf, organization, unit, null)) {
+                a.add(sample);
+            }
+        }
+        return finish(period, asOf, asOfInstant, periodStart, all, own, skipped, tasks);
+    }
+
+    /**
+     * As {@link #computeAll} over the facts {@link HiddenDangerFact#from(HiddenDanger, RiskPointJoin, ZoneId)} would
+     * project, read straight from the hidden dangers with no fact made per hidden danger (the figures are the same,
+     * StatisticsStoreEquivalenceTest): the one-pass read of {@link StorageAnalytics#statistics}. A hidden danger the
+     * projection would reject (its checks) is projected by it, so its error is the projection's.
+     *
+     * @param units the units whose hidden dangers count; those of other units are passed over silently, as a query
+     *     in these units leaves them out
+     * @param joins the join of a risk point by its id's value, null when not stored
+     */
+    Map<OrgUnitId, UnitStatistics> computeAllFromDangers(ReportingPeriod period, Iterable<HiddenDanger> dangers,
+            java.util.Set<OrgUnitId> units, java.util.function.Function<String, @Nullable RiskPointJoin> joins,
+            Iterable<InspectionTaskFact> tasks) {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(dangers, "dangers");
+        Objects.requireNonNull(tasks, "tasks");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate asOf = today.isBefore(period.lastDay()) ? today : period.lastDay();
+        Instant now = clock.instant();
+        Instant periodEnd = period.endInstant(zone);
+        Instant asOfInstant = now.isBefore(periodEnd) ? now : periodEnd;
+        Instant periodStart = period.startInstant(zone);
+        List<OrgUnit> all = organization.units();
+        Map<OrgUnitId, Acc> own = new HashMap<>();
+        // the counters of the units asked for, by the unit id's value (a String's hash and equals, no record's)
+        Map<String, Acc> byValue = new HashMap<>();
+        for (OrgUnit u : all) {
+            Acc a = new Acc();
+            own.put(u.id(), a);
+            if (units.contains(u.id())) {
+                a.unitLevel = u.level();
+                byValue.put(u.id().value(), a);
+            }
+        }
+        View view = new View();
+        Sample sample = new Sample();
+        String lastUnit = null;
+        Acc last = null;
+        for (HiddenDanger d : dangers) {
+            OrgUnitId unit = d.unit();
+            String key = unit.value();
+            Acc a = key == lastUnit ? last : byValue.get(key);
+            if (a == null) {
                 continue;
             }
-            a.add(sample);
+            lastUnit = key;
+            last = a;
+            if (!view.set(d, joins, zone)) {
+                java.util.Optional<org.dualprevention.risk.RiskPointId> p = d.riskPoint();
+                view.set(HiddenDangerFact.from(d, p.isPresent() ? joins.apply(p.get().value()) : null, zone));
+            }
+            if (sample.fill(view, period, asOf, organization, unit, a.unitLevel)) {
+                a.add(sample);
+            }
         }
+        return finish(period, asOf, asOfInstant, periodStart, all, own, 0, tasks);
+    }
+
+    private Map<OrgUnitId, UnitStatistics> finish(ReportingPeriod period, LocalDate asOf, Instant asOfInstant,
+            Instant periodStart, List<OrgUnit> all, Map<OrgUnitId, Acc> own, long skippedDangers,
+            Iterable<InspectionTaskFact> tasks) {
+        long skipped = skippedDangers;
         for (InspectionTaskFact t : tasks) {
             Acc a = own.get(t.unit());
             if (a == null) {
@@ -171,12 +239,143 @@ public final class Statistics {
     public PeriodReport report(OrgUnitId unit, ReportingPeriod period, Iterable<HiddenDangerFact> dangers,
             Iterable<InspectionTaskFact> tasks) {
         organization.require(unit);
-        Map<OrgUnitId, UnitStatistics> all = computeAll(period, dangers, tasks);
+        return report(unit, period, computeAll(period, dangers, tasks));
+    }
+
+    /** The table of {@link #report(OrgUnitId, ReportingPeriod, Iterable, Iterable)} from every unit's statistics. */
+    PeriodReport report(OrgUnitId unit, ReportingPeriod period, Map<OrgUnitId, UnitStatistics> all) {
         List<UnitStatistics> rows = new ArrayList<>();
         for (OrgUnitId c : organization.children(unit)) {
             rows.add(Checks.present(all.get(c), "statistics of " + c));
         }
         return new PeriodReport(unit, period, period.reportingDeadline(), Checks.present(all.get(unit), "statistics of " + unit), rows);
+    }
+
+    /**
+     * The fields of one hidden danger's {@link HiddenDangerFact} that a {@link Sample} reads, filled from a fact or
+     * straight from a hidden danger and its risk point's join (as {@link HiddenDangerFact#from(HiddenDanger,
+     * RiskPointJoin, ZoneId)} would project it, without making the fact). Reused from one hidden danger to the next.
+     */
+    static final class View {
+        boolean withdrawn;
+        LocalDate reportedOn = LocalDate.MIN;
+        @Nullable LocalDate rectifiedOn;
+        @Nullable LocalDate closedOn;
+        @Nullable LocalDate deadline;
+        int rejections;
+        boolean planned;
+        String grade = HiddenDangerFact.UNGRADED;
+        String source = HiddenDangerFact.INSPECTION;
+        java.util.Set<AccidentType> accidentTypes = java.util.Set.of();
+        /** The accident types as an array (from a join), or null to read {@link #accidentTypes}. */
+        AccidentType @Nullable [] accidents;
+        @Nullable HazardCategory hazardClass;
+        @Nullable ControlLevel level;
+        /** Codes already checked ({@link HiddenDangerFact#isCode}), by identity: the few constants of the enums. */
+        private final String[] goodCodes = new String[8];
+
+        void set(HiddenDangerFact d) {
+            withdrawn = d.withdrawn();
+            reportedOn = d.reportedOn();
+            rectifiedOn = d.rectifiedOn().orElse(null);
+            closedOn = d.closedOn().orElse(null);
+            deadline = d.deadline().orElse(null);
+            rejections = d.rejections();
+            planned = d.planned();
+            grade = d.grade();
+            source = d.source();
+            accidentTypes = d.accidentTypes();
+            accidents = null;
+            hazardClass = d.hazardCategory().map(HazardCategory::hazardClass).orElse(null);
+            level = d.controlLevel().orElse(null);
+        }
+
+        /**
+         * The projection of a hidden danger joined with its risk point, as {@link HiddenDangerFact#from(HiddenDanger,
+         * RiskPointJoin, ZoneId)} makes it.
+         *
+         * @return false, with the view unusable, when the projection's checks might reject it (then the caller
+         *     projects it by the fact, which throws its error or gives the fact)
+         */
+        boolean set(HiddenDanger d, java.util.function.Function<String, @Nullable RiskPointJoin> joins, ZoneId zone) {
+            java.util.Optional<org.dualprevention.danger.HiddenDangerGrade> g = d.grade();
+            String gradeCode = g.isPresent() ? g.get().code() : HiddenDangerFact.UNGRADED;
+            String sourceCode = d.source().code();
+            if (!good(gradeCode) || !good(sourceCode)) {
+                return false;
+            }
+            grade = gradeCode;
+            source = sourceCode;
+            reportedOn = d.foundOn();
+            rejections = d.rejections();
+            if (rejections < 0) {
+                return false;
+            }
+            planned = d.plan().isPresent();
+            deadline = d.deadline().orElse(null);
+            LocalDate rectified = d.completedOn().orElse(null);
+            if (rectified != null && rectified.isBefore(reportedOn)) {
+                return false;
+            }
+            rectifiedOn = rectified;
+            closedOn = null;
+            withdrawn = d.state() == HiddenDangerState.WITHDRAWN;
+            if (!withdrawn && !d.isOpen()) {
+                java.util.Optional<Instant> closedAt = d.closedAt();
+                if (closedAt.isEmpty()) {
+                    return false;
+                }
+                LocalDate closed = LocalDate.ofInstant(closedAt.get(), zone);
+                if (closed.isBefore(reportedOn)) {
+                    return false;
+                }
+                closedOn = closed;
+            }
+            accidentTypes = java.util.Set.of();
+            accidents = null;
+            hazardClass = null;
+            level = null;
+            java.util.Optional<org.dualprevention.risk.RiskPointId> pointId = d.riskPoint();
+            if (pointId.isPresent()) {
+                String id = pointId.get().value();
+                RiskPointJoin point = joins.apply(id);
+                if (point != null && id.equals(point.point.id().value())) {
+                    int hazard = point.hazard(d.hazard());
+                    if (hazard >= 0) {
+                        accidentTypes = point.accidentTypes(hazard);
+                        accidents = point.accidentArray(hazard);
+                        hazardClass = point.hazardClass(hazard);
+                    }
+                    java.util.Optional<org.dualprevention.risk.ControlMeasureId> failed = d.failedMeasure();
+                    if (failed.isPresent()) {
+                        level = point.level(hazard, failed.get());
+                    }
+                }
+            }
+            return true;
+        }
+
+        private boolean good(String code) {
+            String[] known = goodCodes;
+            for (int i = 0; i < known.length; i++) {
+                String k = known[i];
+                if (k == code) {
+                    return true;
+                }
+                if (k == null) {
+                    if (!HiddenDangerFact.isCode(code)) {
+                        return false;
+                    }
+                    known[i] = code;
+                    return true;
+                }
+            }
+            return HiddenDangerFact.isCode(code);
+        }
+
+        boolean isClosedBy(LocalDate day) {
+            return closedOn != null && !closedOn.isAfter(day);
+        }
     }
 
     /**
@@ -194,6 +393,8 @@ public final class Statistics {
         @Nullable String grade;
         @Nullable String source;
         java.util.@Nullable Set<AccidentType> accidentTypes;
+        /** The accident types as an array, when the view had one; else null and {@link #accidentTypes} is read. */
+        AccidentType @Nullable [] accidents;
         @Nullable HazardCategory hazardClass;
         @Nullable ControlLevel level;
         boolean onTimeCounted;
@@ -204,41 +405,80 @@ public final class Statistics {
 
         /** @return the sample, or null when the hidden danger counts nowhere */
         static @Nullable Sample of(HiddenDangerFact d, ReportingPeriod period, LocalDate asOf, Organization organization) {
+            View v = new View();
+            v.set(d);
             Sample x = new Sample();
-            boolean reportedInPeriod = period.contains(d.reportedOn()) && !d.reportedOn().isAfter(asOf);
-            if (d.withdrawn()) {
+            return x.fill(v, period, asOf, organization, d.unit(), null) ? x : null;
+        }
+
+        /**
+         * Sets every field to what the hidden danger of {@code d} contributes (a sample is reused from one hidden
+         * danger to the next by a full statistics run).
+         *
+         * @param unitLevel the control level of {@code unit}, or null to look it up in the organisation
+         * @return false when the hidden danger counts nowhere
+         */
+        boolean fill(View d, ReportingPeriod period, LocalDate asOf, Organization organization, OrgUnitId unit,
+                @Nullable ControlLevel unitLevel) {
+            withdrawnInPeriod = false;
+            found = false;
+            rectified = false;
+            closed = false;
+            firstPass = false;
+            major = false;
+            planned = false;
+            grade = null;
+            source = null;
+            accidentTypes = null;
+            accidents = null;
+            hazardClass = null;
+            level = null;
+            onTimeCounted = false;
+            onTime = false;
+            overdue = false;
+            closedInPeriod = false;
+            daysToClose = 0;
+            LocalDate reportedOn = d.reportedOn;
+            boolean reportedInPeriod = period.contains(reportedOn) && !reportedOn.isAfter(asOf);
+            if (d.withdrawn) {
                 if (!reportedInPeriod) {
-                    return null;
+                    return false;
                 }
-                x.withdrawnInPeriod = true;
-                return x;
+                withdrawnInPeriod = true;
+                return true;
             }
+            boolean closedByAsOf = d.isClosedBy(asOf);
             if (reportedInPeriod) {
-                x.found = true;
-                x.rectified = d.isRectifiedBy(asOf);
-                x.closed = d.isClosedBy(asOf);
-                x.firstPass = x.closed && d.rejections() == 0;
-                x.major = d.isMajor();
-                x.planned = d.planned();
-                x.grade = d.grade();
-                x.source = d.source();
-                x.accidentTypes = d.accidentTypes();
-                x.hazardClass = d.hazardCategory().map(HazardCategory::hazardClass).orElse(null);
-                x.level = d.controlLevel().orElseGet(() -> organization.require(d.unit()).level());
+                found = true;
+                rectified = (d.rectifiedOn != null && !d.rectifiedOn.isAfter(asOf)) || closedByAsOf;
+                closed = closedByAsOf;
+                firstPass = closed && d.rejections == 0;
+                major = HiddenDangerFact.MAJOR.equals(d.grade);
+                planned = d.planned;
+                grade = d.grade;
+                source = d.source;
+                accidentTypes = d.accidentTypes;
+                accidents = d.accidents;
+                hazardClass = d.hazardClass;
+                ControlLevel l = d.level;
+                level = l != null ? l : unitLevel != null ? unitLevel : organization.require(unit).level();
             }
-            if (d.deadline().isPresent() && period.contains(d.deadline().get()) && !d.reportedOn().isAfter(asOf)) {
-                LocalDate deadline = d.deadline().get();
-                if (deadline.isBefore(asOf) || d.isClosedBy(asOf)) {
-                    x.onTimeCounted = true;
-                    x.onTime = d.isClosedBy(deadline);
+            LocalDate deadline = d.deadline;
+            if (deadline != null && period.contains(deadline) && !reportedOn.isAfter(asOf)) {
+                if (deadline.isBefore(asOf) || closedByAsOf) {
+                    onTimeCounted = true;
+                    onTime = d.isClosedBy(deadline);
                 }
             }
-            x.overdue = d.isOverdueOn(asOf);
-            if (d.closedOn().isPresent() && period.contains(d.closedOn().get()) && !d.closedOn().get().isAfter(asOf)) {
-                x.closedInPeriod = true;
-                x.daysToClose = ChronoUnit.DAYS.between(d.reportedOn(), d.closedOn().get());
+            // HiddenDangerFact.isOverdueOn: open on the day (not withdrawn, reported by then, not closed by then)
+            // and the day after the deadline in force (HiddenDanger.overdueOn)
+            overdue = !reportedOn.isAfter(asOf) && !closedByAsOf && deadline != null && asOf.isAfter(deadline);
+            LocalDate closedOn = d.closedOn;
+            if (closedOn != null && period.contains(closedOn) && !closedOn.isAfter(asOf)) {
+                closedInPeriod = true;
+                daysToClose = ChronoUnit.DAYS.between(reportedOn, closedOn);
             }
-            return x.found || x.onTimeCounted || x.overdue || x.closedInPeriod ? x : null;
+            return found || onTimeCounted || overdue || closedInPeriod;
         }
     }
 
@@ -267,6 +507,19 @@ public final class Statistics {
         long itemsChecked;
         long itemsPassed;
         final Map<String, long[]> plans = new HashMap<>();
+        /** The control level of the unit these are the own counters of, when a run knows it (not copied). */
+        @Nullable ControlLevel unitLevel;
+        /**
+         * The counters of {@link #byGradeRect}, {@link #bySource}, {@link #byCategory} and {@link #byLevel} last
+         * added to, as key, counters, key, counters...: a run's keys are a few shared objects, so most adds find
+         * theirs by identity before hashing (a record's hash goes through method handles). Emptied when a key is
+         * removed; not copied.
+         */
+        private final @Nullable Object[] gradeKeys = new Object[RECENT];
+        private final @Nullable Object[] sourceKeys = new Object[RECENT];
+        private final @Nullable Object[] categoryKeys = new Object[RECENT];
+        private final @Nullable Object[] levelKeys = new Object[RECENT];
+        private static final int RECENT = 8;
 
         /** A deep copy (the maintained aggregate adds the tasks of a read to a copy). */
         Acc copy() {
@@ -344,12 +597,32 @@ public final class Statistics {
             change(x, -1);
         }
 
-        private static <K> void count(Map<K, long[]> m, K key, int sign) {
-            long[] c = m.computeIfAbsent(key, k -> new long[1]);
+        private static <K> void count(Map<K, long[]> m, @Nullable Object[] recent, K key, int sign) {
+            long[] c = counters(m, recent, key, 1);
             c[0] += sign;
             if (c[0] == 0) {
                 m.remove(key);
+                java.util.Arrays.fill(recent, null);
             }
+        }
+
+        /** The counters of a key, created if absent: found by identity in {@code recent} first, else in the map. */
+        private static <K> long[] counters(Map<K, long[]> m, @Nullable Object[] recent, @Nullable K key, int size) {
+            for (int i = 0; i < recent.length; i += 2) {
+                Object k = recent[i];
+                if (k == key && k != null) {
+                    return (long[]) Checks.present(recent[i + 1], "counters");
+                }
+                if (k == null) {
+                    long[] c = m.computeIfAbsent(key, x -> new long[size]);
+                    if (key != null) {
+                        recent[i] = key;
+                        recent[i + 1] = c;
+                    }
+                    return c;
+                }
+            }
+            return m.computeIfAbsent(key, x -> new long[size]);
         }
 
         private void change(Sample x, int sign) {
@@ -368,13 +641,14 @@ public final class Statistics {
                         closedFirstPass += sign;
                     }
                 }
-                long[] g = byGradeRect.computeIfAbsent(x.grade, k -> new long[2]);
+                long[] g = counters(byGradeRect, gradeKeys, x.grade, 2);
                 g[1] += sign;
                 if (x.rectified) {
                     g[0] += sign;
                 }
                 if (g[1] == 0) {
                     byGradeRect.remove(x.grade);
+                    java.util.Arrays.fill(gradeKeys, null);
                 }
                 if (x.major) {
                     majorFound += sign;
@@ -382,14 +656,21 @@ public final class Statistics {
                         majorPlanned += sign;
                     }
                 }
-                count(bySource, Checks.present(x.source, "source of a found hidden danger"), sign);
-                for (AccidentType t : Checks.present(x.accidentTypes, "accident types of a found hidden danger")) {
-                    byAccident[t.ordinal()] += sign;
+                count(bySource, sourceKeys, Checks.present(x.source, "source of a found hidden danger"), sign);
+                AccidentType[] types = x.accidents;
+                if (types != null) {
+                    for (AccidentType t : types) {
+                        byAccident[t.ordinal()] += sign;
+                    }
+                } else {
+                    for (AccidentType t : Checks.present(x.accidentTypes, "accident types of a found hidden danger")) {
+                        byAccident[t.ordinal()] += sign;
+                    }
                 }
                 if (x.hazardClass != null) {
-                    count(byCategory, x.hazardClass, sign);
+                    count(byCategory, categoryKeys, x.hazardClass, sign);
                 }
-                count(byLevel, Checks.present(x.level, "control level of a found hidden danger"), sign);
+                count(byLevel, levelKeys, Checks.present(x.level, "control level of a found hidden danger"), sign);
             }
             if (x.onTimeCounted) {
                 onTimeDen += sign;

@@ -117,7 +117,8 @@ public final class StorageAnalytics {
     public UnitStatistics statistics(OrgUnitId unit, ReportingPeriod period) {
         Organization org = organization();
         Set<OrgUnitId> units = org.selfAndDescendants(unit);
-        return Statistics.of(org, clock, zone).compute(unit, period, dangerFacts(units), taskFacts(units, period));
+        org.require(unit);
+        return Checks.present(all(org, units, period).get(unit), "statistics of " + unit);
     }
 
     /**
@@ -130,7 +131,23 @@ public final class StorageAnalytics {
     public PeriodReport report(OrgUnitId unit, ReportingPeriod period) {
         Organization org = organization();
         Set<OrgUnitId> units = org.selfAndDescendants(unit);
-        return Statistics.of(org, clock, zone).report(unit, period, dangerFacts(units), taskFacts(units, period));
+        org.require(unit);
+        return Statistics.of(org, clock, zone).report(unit, period, all(org, units, period));
+    }
+
+    /**
+     * The statistics of every unit from the hidden dangers and inspection tasks of some units: read
+     * from the hidden dangers straight, with no {@link HiddenDangerFact} made per hidden danger (the same figures as
+     * {@link Statistics#computeAll} over {@link #dangerFacts}, StatisticsStoreEquivalenceTest).
+     */
+    private Map<OrgUnitId, UnitStatistics> all(Organization org, Set<OrgUnitId> units, ReportingPeriod period) {
+        // every unit of the organisation (the root's statistics): read every hidden danger, in id order, rather than
+        // those of a set of all units (a union of one index per unit); those of units outside the organisation are
+        // passed over, as the query in the units leaves them out
+        HiddenDangerQuery query = units.size() == org.units().size() ? HiddenDangerQuery.all()
+                : HiddenDangerQuery.all().inUnits(units);
+        return Statistics.of(org, clock, zone).computeAllFromDangers(period, dangers(query), units,
+                new RiskPointLookup(), taskFacts(units, period));
     }
 
     /**
@@ -215,39 +232,44 @@ public final class StorageAnalytics {
     }
 
     private Iterable<HiddenDangerFact> dangerFacts(Set<OrgUnitId> units) {
-        return HiddenDangerFact.projectJoined(dangers(HiddenDangerQuery.all().inUnits(units)), new RiskPointLookup(),
-                zone);
+        RiskPointLookup lookup = new RiskPointLookup();
+        return HiddenDangerFact.projectJoined(dangers(HiddenDangerQuery.all().inUnits(units)),
+                id -> lookup.apply(id.value()), zone);
     }
 
     /**
      * The risk points joined to the hidden dangers of one call, each as its {@link RiskPointJoin} (worked out once
-     * per risk point): the first {@link #SINGLE_READS} distinct ones read one by one (a small unit's statistics
+     * per risk point), by the value of its id (a String's hash and equals; a record's go through method handles):
+     * the first {@link #SINGLE_READS} distinct ones read one by one (a small unit's statistics
      * touch few), then, if more are asked for, all of them in pages at once (a whole organisation's touch most,
      * and one paged read beats thousands of single ones). Each risk point is read at most once per call; none is
-     * read when no hidden danger names one.
+     * read when no hidden danger names one. The joins of one call share their hazard classes and control levels
+     * ({@link RiskPointJoin.Shared}).
      */
-    private final class RiskPointLookup implements java.util.function.Function<RiskPointId, @Nullable RiskPointJoin> {
+    private final class RiskPointLookup implements java.util.function.Function<String, @Nullable RiskPointJoin> {
         private static final int SINGLE_READS = 200;
-        private final Map<RiskPointId, java.util.Optional<RiskPointJoin>> read = new HashMap<>();
-        private @Nullable Map<RiskPointId, RiskPointJoin> all;
+        private final Map<String, java.util.Optional<RiskPointJoin>> read = new HashMap<>();
+        private final RiskPointJoin.Shared shared = new RiskPointJoin.Shared();
+        private @Nullable Map<String, RiskPointJoin> all;
 
         @Override
-        public @Nullable RiskPointJoin apply(RiskPointId id) {
-            if (all != null) {
-                return all.get(id);
+        public @Nullable RiskPointJoin apply(String id) {
+            Map<String, RiskPointJoin> every = all;
+            if (every != null) {
+                return every.get(id);
             }
             java.util.Optional<RiskPointJoin> p = read.get(id);
             if (p == null) {
                 if (read.size() == SINGLE_READS) {
-                    Map<RiskPointId, RiskPointJoin> every = new HashMap<>();
+                    every = new HashMap<>();
                     for (RiskPoint each : riskPoints(RiskPointQuery.all())) {
-                        every.put(each.id(), new RiskPointJoin(each));
+                        every.put(each.id().value(), new RiskPointJoin(each, shared));
                     }
                     all = every;
                     read.clear();
                     return every.get(id);
                 }
-                p = storage.riskPoints().find(id).map(RiskPointJoin::new);
+                p = storage.riskPoints().find(RiskPointId.of(id)).map(each -> new RiskPointJoin(each, shared));
                 read.put(id, p);
             }
             return p.orElse(null);

@@ -56,13 +56,13 @@ public final class DefaultEffectiveLevelPolicy implements EffectiveLevelPolicy {
         // asks for every one of them), and only a raised level carries reasons
         boolean major = false;
         boolean overdue = false;
+        String id = riskPoint.value();
         for (HiddenDanger h : dangers) {
             if (!h.isOpen()) {
                 continue;
             }
-            java.util.Optional<RiskPointId> point = h.riskPoint();
             java.util.Optional<HiddenDangerGrade> grade = h.grade();
-            if (point.isEmpty() || grade.isEmpty() || !(point.get() == riskPoint || point.get().equals(riskPoint))) {
+            if (grade.isEmpty() || !isAt(h, riskPoint, id)) {
                 continue;
             }
             if (grade.get() == HiddenDangerGrade.MAJOR) {
@@ -85,8 +85,9 @@ public final class DefaultEffectiveLevelPolicy implements EffectiveLevelPolicy {
     private static EffectiveLevel raised(RiskPointId riskPoint, RiskLevel assessed, Collection<HiddenDanger> dangers,
             LocalDate today) {
         List<HiddenDanger> linked = new ArrayList<>();
+        String id = riskPoint.value();
         for (HiddenDanger h : dangers) {
-            if (h.isOpen() && h.riskPoint().equals(java.util.Optional.of(riskPoint)) && h.grade().isPresent()) {
+            if (h.isOpen() && h.grade().isPresent() && isAt(h, riskPoint, id)) {
                 linked.add(h);
             }
         }
@@ -112,6 +113,19 @@ public final class DefaultEffectiveLevelPolicy implements EffectiveLevelPolicy {
             return EffectiveLevel.asAssessed(riskPoint, assessed);
         }
         return new EffectiveLevel(riskPoint, assessed, effective, reasons);
+    }
+
+    /**
+     * Whether a hidden danger names the risk point: its id's value compared as a String (the id's equals, without
+     * the record's method-handle equals on a path read for every open hidden danger of a risk map).
+     */
+    private static boolean isAt(HiddenDanger h, RiskPointId riskPoint, String id) {
+        java.util.Optional<RiskPointId> point = h.riskPoint();
+        if (point.isEmpty()) {
+            return false;
+        }
+        RiskPointId p = point.get();
+        return p == riskPoint || p.value().equals(id);
     }
 
     @Override
