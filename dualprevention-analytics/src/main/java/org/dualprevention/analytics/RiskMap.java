@@ -233,6 +233,9 @@ public final class RiskMap {
         public RiskMap build() {
             // each zone's counters and its risk points in one entry, looked up once per risk point
             Map<MapZoneId, Acc> zoneAccs = new LinkedHashMap<>();
+            // the same counters by the value of the zone's id, looked up once per risk point (a String's hash and
+            // equals; a record's go through method handles)
+            Map<String, Acc> zoneByValue = new HashMap<>();
             for (MapZone z : zones) {
                 Acc a = new Acc();
                 a.zonePoints = new ArrayList<>();
@@ -242,16 +245,19 @@ public final class RiskMap {
                     a.effective = own;
                 }
                 zoneAccs.put(z.id(), a);
+                zoneByValue.put(z.id().value(), a);
             }
             // the risk points in the order given; while their ids rise (a store pages by id) none can repeat and no
             // set of ids is needed, after the first that does not rise every id goes into one
             List<PointAcc> pts = new ArrayList<>();
+            // the same by the value of the id, to group the open hidden dangers under the risk point they name
+            Map<String, PointAcc> pointsById = new HashMap<>();
             java.util.@Nullable Set<RiskPointId> seen = null;
             @Nullable RiskPointId previous = null;
             for (RiskPoint p : riskPoints) {
                 @Nullable Acc zone = null;
                 if (p.zone().isPresent()) {
-                    zone = zoneAccs.get(p.zone().get());
+                    zone = zoneByValue.get(p.zone().get().value());
                     if (zone == null) {
                         throw new IllegalArgumentException("risk point [" + p.id() + "] is in zone [" + p.zone().get()
                                 + "], which is not on the map; zones: " + zoneAccs.keySet());
@@ -268,7 +274,9 @@ public final class RiskMap {
                     throw new IllegalArgumentException("risk point [" + id + "] is given twice");
                 }
                 previous = id;
-                pts.add(new PointAcc(p, combination.levelOf(p), zone));
+                PointAcc acc = new PointAcc(p, combination.levelOf(p), zone);
+                pts.add(acc);
+                pointsById.put(id.value(), acc);
             }
             Map<OrgUnitId, Acc> unitAccs = new LinkedHashMap<>();
             for (OrgUnit u : organization.units()) {
@@ -286,7 +294,6 @@ public final class RiskMap {
                 chains.put(u.id().value(), chain);
                 ownByValue.put(u.id().value(), Checks.present(unitAccs.get(u.id()), "counters of " + u.id()));
             }
-            Map<String, Linked> linked = new HashMap<>();
             for (HiddenDanger d : dangers) {
                 if (!d.isOpen()) {
                     continue;
@@ -302,12 +309,19 @@ public final class RiskMap {
                 }
                 Optional<RiskPointId> point = d.riskPoint();
                 if (point.isPresent()) {
-                    // grouped by the risk point named (a map of the risk points with open hidden dangers only);
-                    // those of a risk point not given are never read
-                    Linked p = linked.computeIfAbsent(point.get().value(), k -> new Linked());
-                    p.open.add(d);
-                    if (overdue) {
-                        p.overdue++;
+                    // grouped under the risk point named, found by its id's value among those given; those of a
+                    // risk point not given are never read
+                    PointAcc p = pointsById.get(point.get().value());
+                    if (p != null) {
+                        List<HiddenDanger> open = p.open;
+                        if (open == null) {
+                            open = new ArrayList<>(2);
+                            p.open = open;
+                        }
+                        open.add(d);
+                        if (overdue) {
+                            p.overdue++;
+                        }
                     }
                 }
             }
@@ -320,19 +334,18 @@ public final class RiskMap {
                 }
             });
             List<PointStatus> pointStatuses = new ArrayList<>(pts.size());
-            Linked none = new Linked();
             for (PointAcc p : pts) {
                 RiskPoint rp = p.point;
-                Linked l = linked.getOrDefault(rp.id().value(), none);
+                List<HiddenDanger> open = p.open == null ? List.of() : p.open;
                 Optional<RiskLevel> effective = Optional.empty();
                 List<EffectiveLevel.Reason> reasons = List.of();
                 if (p.assessed.isPresent()) {
-                    EffectiveLevel e = policy.evaluate(rp.id(), p.assessed.get(), l == none ? List.of() : l.open, date);
+                    EffectiveLevel e = policy.evaluate(rp.id(), p.assessed.get(), open, date);
                     effective = Optional.of(e.effective());
                     reasons = e.reasons();
                 }
                 PointStatus s = new PointStatus(rp.id(), rp.name(), rp.owningUnit(), rp.zone(), p.assessed, effective,
-                        reasons, l.open.size(), l.overdue);
+                        reasons, open.size(), p.overdue);
                 pointStatuses.add(s);
                 for (Acc a : chains.getOrDefault(rp.owningUnit().value(), List.of())) {
                     a.addPoint(s, false);
@@ -359,6 +372,10 @@ public final class RiskMap {
         final Optional<RiskLevel> assessed;
         /** The counters of its zone, null without a zone. */
         final @Nullable Acc zone;
+        /** The open hidden dangers naming it, in the order read; null while none. */
+        @Nullable List<HiddenDanger> open;
+        /** How many of them are overdue. */
+        long overdue;
 
         PointAcc(RiskPoint point, Optional<RiskLevel> assessed, @Nullable Acc zone) {
             this.point = point;
@@ -369,12 +386,6 @@ public final class RiskMap {
             this.assessed = assessed;
             this.zone = zone;
         }
-    }
-
-    /** The open hidden dangers naming one risk point, in the order read, and how many of them are overdue. */
-    private static final class Linked {
-        final List<HiddenDanger> open = new ArrayList<>(2);
-        long overdue;
     }
 
     private static final class Acc {
