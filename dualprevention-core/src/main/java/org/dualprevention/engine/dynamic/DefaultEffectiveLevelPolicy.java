@@ -52,10 +52,13 @@ public final class DefaultEffectiveLevelPolicy implements EffectiveLevelPolicy {
         Objects.requireNonNull(assessed, "assessed");
         Objects.requireNonNull(dangers, "dangers");
         Objects.requireNonNull(today, "today");
-        // the level first, in one pass with no list, sort or text: most risk points are not raised (a risk map
-        // asks for every one of them), and only a raised level carries reasons
+        // one pass with no sort or text: the level, and the hidden dangers that raise it (an open major one, an open
+        // overdue general one) in a list made only when there is one; most risk points are not raised (a risk map asks
+        // for every one of them), and only a raised level carries reasons, made from that list alone (the hidden
+        // dangers that do not raise it give no reason, so they need not be read again)
         boolean major = false;
         boolean overdue = false;
+        List<HiddenDanger> raising = null;
         String id = riskPoint.value();
         for (HiddenDanger h : dangers) {
             if (!h.isOpen()) {
@@ -67,50 +70,42 @@ public final class DefaultEffectiveLevelPolicy implements EffectiveLevelPolicy {
             }
             if (grade.get() == HiddenDangerGrade.MAJOR) {
                 major = true;
-            } else if (!overdue && h.isOverdue(today)) {
+            } else if (h.isOverdue(today)) {
                 overdue = true;
+            } else {
+                continue;
             }
+            if (raising == null) {
+                raising = new ArrayList<>(2);
+            }
+            raising.add(h);
         }
         RiskLevel level = major ? RiskLevel.MAJOR : assessed;
         if (overdue) {
             level = RiskLevel.mostSevere(level, assessed.raisedBy(1));
         }
-        if (level == assessed) {
+        if (level == assessed || raising == null) {
             return EffectiveLevel.asAssessed(riskPoint, assessed);
         }
-        return raised(riskPoint, assessed, dangers, today);
+        return raised(riskPoint, assessed, level, raising);
     }
 
-    /** A raised level with its reasons: every hidden danger that raises it, by id. */
-    private static EffectiveLevel raised(RiskPointId riskPoint, RiskLevel assessed, Collection<HiddenDanger> dangers,
-            LocalDate today) {
-        List<HiddenDanger> linked = new ArrayList<>();
-        String id = riskPoint.value();
-        for (HiddenDanger h : dangers) {
-            if (h.isOpen() && h.grade().isPresent() && isAt(h, riskPoint, id)) {
-                linked.add(h);
-            }
-        }
-        linked.sort(Comparator.comparing(HiddenDanger::id));
-        RiskLevel effective = assessed;
-        List<EffectiveLevel.Reason> reasons = new ArrayList<>();
-        boolean overdueGeneral = false;
-        for (HiddenDanger h : linked) {
-            if (h.grade().get() == HiddenDangerGrade.MAJOR) {
-                effective = RiskLevel.MAJOR;
+    /**
+     * A raised level with its reasons: every hidden danger that raises it, by id (a stable sort, so those of one id
+     * keep the order given).
+     */
+    private static EffectiveLevel raised(RiskPointId riskPoint, RiskLevel assessed, RiskLevel effective,
+            List<HiddenDanger> raising) {
+        raising.sort(Comparator.comparing(HiddenDanger::id));
+        List<EffectiveLevel.Reason> reasons = new ArrayList<>(raising.size());
+        for (HiddenDanger h : raising) {
+            if (h.grade().orElseThrow() == HiddenDangerGrade.MAJOR) {
                 reasons.add(new EffectiveLevel.Reason(h.id(), OPEN_MAJOR,
                         "open major hidden danger [" + h.id() + "] raises the level to " + RiskLevel.MAJOR));
-            } else if (h.isOverdue(today)) {
-                overdueGeneral = true;
+            } else {
                 reasons.add(new EffectiveLevel.Reason(h.id(), OVERDUE_GENERAL, "general hidden danger [" + h.id()
                         + "] overdue since " + h.deadline().orElseThrow().plusDays(1) + " raises the level by one step"));
             }
-        }
-        if (overdueGeneral) {
-            effective = RiskLevel.mostSevere(effective, assessed.raisedBy(1));
-        }
-        if (effective == assessed) {
-            return EffectiveLevel.asAssessed(riskPoint, assessed);
         }
         return new EffectiveLevel(riskPoint, assessed, effective, reasons);
     }
