@@ -56,6 +56,8 @@ final class Table<I, K extends Comparable<? super K>, V> {
         private final @Nullable Function<K, String> text;
         private final @Nullable Function<V, @Nullable Object> settled;
         private final ConcurrentHashMap<Object, Bucket<K>> buckets = new ConcurrentHashMap<>();
+        /** The merged copies of sets of buckets that queries read together, by the set of their index values. */
+        private final ConcurrentHashMap<Set<?>, Unions<K>> unions = new ConcurrentHashMap<>();
 
         Index(Function<V, Collection<?>> valuesOf, @Nullable ToLongFunction<V> attribute,
                 @Nullable Function<K, String> text, @Nullable Function<V, @Nullable Object> settled) {
@@ -68,6 +70,17 @@ final class Table<I, K extends Comparable<? super K>, V> {
         /** The bucket of one index value, or empty. */
         Optional<Bucket<K>> bucket(Object value) {
             return Optional.ofNullable(buckets.get(value));
+        }
+
+        /** How many sets of buckets have a union kept (for tests). */
+        int unionsKept() {
+            int n = 0;
+            for (Unions<K> u : unions.values()) {
+                if (u.union != null) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         /** Every index value that has a bucket (a live view; a bucket is never removed, it may be empty). */
@@ -122,6 +135,27 @@ final class Table<I, K extends Comparable<? super K>, V> {
     record Sorted<K>(int mods, Object[] keys, Slot[] slots, Object[] values, long[] attributes,
             @Nullable String common, long @Nullable [] prefixes, @Nullable Object[] views) {
     }
+
+    /**
+     * A set of buckets that queries read together (the units of a query): the rows queries merged from their
+     * copies since the last union was made, and that union, if any.
+     */
+    static final class Unions<K> {
+        final AtomicLong walked = new AtomicLong();
+        volatile @Nullable Union<K> union;
+    }
+
+    /**
+     * The rows of several buckets' array copies merged once into one copy in key order ({@code rows}, with no
+     * packed prefixes): a query of those buckets walks it instead of merging the copies. It holds exactly the rows
+     * of its {@code parts} (the copy each bucket value had when merged), so it is read only while every bucket of
+     * the query still has that same copy; rows are re-checked through their slots as any copy's are.
+     */
+    record Union<K>(Map<Object, Sorted<K>> parts, Sorted<K> rows) {
+    }
+
+    /** At most this many sets of buckets keep a union per index; beyond it the unions are dropped and remade. */
+    static final int UNIONS = 64;
 
     /**
      * Eight characters of {@code text} from {@code from}, packed one per byte into a long whose unsigned order
@@ -450,22 +484,25 @@ final class Table<I, K extends Comparable<? super K>, V> {
     <T> Page<T> sortedPage(Index<K, V> index, Collection<?> values, @Nullable LongPredicate attribute,
             @Nullable Predicate<V> residual, Predicate<V> predicate, PageRequest request, Function<V, T> view) {
         Optional<K> after = request.after().map(this::decode);
-        List<Sorted<K>> copies = copies(index, values, request.limit() + 1L);
+        List<Object> of = new ArrayList<>(values.size());
+        List<Sorted<K>> copies = copies(index, values, request.limit() + 1L, of);
         if (copies == null) {
             return page(matching(candidates(index, values), predicate, after), request, view);
         }
-        return new SortedMerge(copies, attribute, residual, predicate, after).page(request.limit(), view,
-                index.settled);
+        return new SortedMerge(united(index, values, of, copies, request.limit() + 1L), attribute, residual,
+                predicate, after).page(request.limit(), view, index.settled);
     }
 
     /** How many records of a sorted index's buckets for {@code values} satisfy {@code predicate}. */
     long sortedCount(Index<K, V> index, Collection<?> values, @Nullable LongPredicate attribute,
             @Nullable Predicate<V> residual, Predicate<V> predicate) {
-        List<Sorted<K>> copies = copies(index, values, Integer.MAX_VALUE);
+        List<Object> of = new ArrayList<>(values.size());
+        List<Sorted<K>> copies = copies(index, values, Integer.MAX_VALUE, of);
         if (copies == null) {
             return count(candidates(index, values), predicate);
         }
-        return new SortedMerge(copies, attribute, residual, predicate, Optional.empty()).count();
+        return new SortedMerge(united(index, values, of, copies, Integer.MAX_VALUE), attribute, residual, predicate,
+                Optional.empty()).count();
     }
 
     /**
@@ -473,8 +510,9 @@ final class Table<I, K extends Comparable<? super K>, V> {
      * {@link Bucket#walked}); else null, the rows the caller will walk in the skip lists counted as walked.
      *
      * @param rows how many rows the caller will take at most (counted as walked when the skip lists are used)
+     * @param of filled with the index value of each copy returned, in the same order
      */
-    private @Nullable List<Sorted<K>> copies(Index<K, V> index, Collection<?> values, long rows) {
+    private @Nullable List<Sorted<K>> copies(Index<K, V> index, Collection<?> values, long rows, List<Object> of) {
         List<Sorted<K>> copies = new ArrayList<>(values.size());
         List<Bucket<K>> stale = null;
         for (Object v : values) {
@@ -490,6 +528,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
                 stale.add(b);
             } else if (c.keys().length > 0) {
                 copies.add(c);
+                of.add(v);
             }
         }
         if (stale != null) {
@@ -499,6 +538,55 @@ final class Table<I, K extends Comparable<? super K>, V> {
             return null;
         }
         return copies;
+    }
+
+    /**
+     * The copies a query of {@code values} merges: one union of them when a union of exactly these copies exists,
+     * or when the rows queries merged from these buckets since the last union reach the rows of the copies (so
+     * making unions costs at most as much as the merges they replace); else the copies themselves.
+     *
+     * @param of the index value of each copy
+     * @param rows how many rows the caller will take at most
+     */
+    private List<Sorted<K>> united(Index<K, V> index, Collection<?> values, List<Object> of, List<Sorted<K>> copies,
+            long rows) {
+        if (copies.size() < 2 || !(values instanceof Set)) {
+            return copies;
+        }
+        Unions<K> unions = index.unions.get((Set<?>) values);
+        if (unions != null) {
+            Union<K> u = unions.union;
+            if (u != null && u.parts().size() == copies.size()) {
+                boolean same = true;
+                for (int j = 0; j < copies.size() && same; j++) {
+                    same = u.parts().get(of.get(j)) == copies.get(j);
+                }
+                if (same) {
+                    return List.of(u.rows());
+                }
+            }
+        }
+        long total = 0;
+        for (Sorted<K> c : copies) {
+            total += c.keys().length;
+        }
+        if (unions == null) {
+            if (index.unions.size() >= UNIONS) {
+                index.unions.clear();
+            }
+            unions = index.unions.computeIfAbsent(Set.copyOf(values), v -> new Unions<>());
+        }
+        if (unions.walked.addAndGet(Math.min(rows, total)) < total) {
+            return copies;
+        }
+        Map<Object, Sorted<K>> parts = new java.util.HashMap<>();
+        for (int j = 0; j < copies.size(); j++) {
+            parts.put(of.get(j), copies.get(j));
+        }
+        Sorted<K> merged = new SortedMerge(copies, null, null, x -> true, Optional.empty()).rows(total);
+        unions.union = new Union<>(parts, merged);
+        unions.walked.set(0);
+        return List.of(merged);
     }
 
     /** The bucket's array copy if current, a new one if the walks since the last paid for it, else null. */
@@ -792,6 +880,35 @@ final class Table<I, K extends Comparable<? super K>, V> {
                 }
             }
             return Page.of(items, Optional.empty());
+        }
+
+        /** Every row, merged into one copy (no packed prefixes: a single copy is not merged). */
+        Sorted<K> rows(long total) {
+            int n = (int) total;
+            Object[] k = new Object[n];
+            Slot[] sl = new Slot[n];
+            Object[] rec = new Object[n];
+            long[] at = new long[n];
+            Object[] vw = new Object[n];
+            int[] src = new int[BATCH];
+            int[] row = new int[BATCH];
+            int r = 0;
+            for (int m = fill(src, row); m > 0; m = fill(src, row)) {
+                for (int j = 0; j < m; j++) {
+                    int s = src[j];
+                    int i = row[j];
+                    k[r] = keys[s][i];
+                    sl[r] = slots[s][i];
+                    rec[r] = records[s][i];
+                    at[r] = attributes[s][i];
+                    vw[r] = views[s][i];
+                    r++;
+                }
+            }
+            // a key in two copies (a record moving between buckets) is one row: fewer rows than total
+            return new Sorted<>(-1, java.util.Arrays.copyOf(k, r), java.util.Arrays.copyOf(sl, r),
+                    java.util.Arrays.copyOf(rec, r), java.util.Arrays.copyOf(at, r), null, null,
+                    java.util.Arrays.copyOf(vw, r));
         }
 
         /** How many rows match. */

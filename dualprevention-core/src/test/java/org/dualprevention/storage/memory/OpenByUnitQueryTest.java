@@ -230,6 +230,9 @@ class OpenByUnitQueryTest {
                 assertEquals(expected.size(), f.repo().count(q), q + " count; " + Seeds.describe(seed));
             }
         }
+        // the pages above were read from merged unions of the buckets too, not only from the copies one by one
+        assertTrue(((MemoryHiddenDangerRepository) f.repo()).unionsKept() > 0, "no union was made; "
+                + Seeds.describe(seed));
     }
 
     private static void savesDuringWalks(long seed) {
