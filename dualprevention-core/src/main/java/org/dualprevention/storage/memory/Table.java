@@ -796,6 +796,20 @@ final class Table<I, K extends Comparable<? super K>, V> {
          * @return how many (0 at the end)
          */
         int fill(int[] src, int[] row) {
+            if (keys.length == 1) {
+                // one source (a single bucket, or a union): its next rows in order, nothing to merge
+                int from = pos[0];
+                int n = live == 0 ? 0 : Math.min(src.length, keys[0].length - from);
+                for (int j = 0; j < n; j++) {
+                    src[j] = 0;
+                    row[j] = from + j;
+                }
+                pos[0] = from + n;
+                if (pos[0] == keys[0].length) {
+                    live = 0;
+                }
+                return n;
+            }
             int n = 0;
             while (n < src.length && live > 0) {
                 int s = order[0];
