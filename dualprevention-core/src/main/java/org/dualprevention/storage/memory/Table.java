@@ -149,7 +149,8 @@ final class Table<I, K extends Comparable<? super K>, V> {
      * The rows of several buckets' array copies merged once into one copy in key order ({@code rows}, with no
      * packed prefixes): a query of those buckets walks it instead of merging the copies. It holds exactly the rows
      * of its {@code parts} (the copy each bucket value had when merged), so it is read only while every bucket of
-     * the query still has that same copy; rows are re-checked through their slots as any copy's are.
+     * the query still has that same copy; rows are re-checked through their slots as any copy's are. Until it is
+     * replaced or dropped it keeps its parts' copied records reachable, as the parts do.
      */
     record Union<K>(Map<Object, Sorted<K>> parts, Sorted<K> rows) {
     }
