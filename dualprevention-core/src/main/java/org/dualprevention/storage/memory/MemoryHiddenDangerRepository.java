@@ -140,11 +140,14 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
     /**
      * The open hidden dangers of each unit, walked as arrays in id order by the queries of open or overdue
      * hidden dangers in some units; the attribute is the deadline in force as an epoch day (none: the largest
-     * long), so the overdue test reads no record; ids are merged by their text (a HiddenDangerId's order).
+     * long), so the overdue test reads no record; ids are merged by their text (a HiddenDangerId's order). A
+     * record's page view is settled once the record was checked ({@link #checked} then returns its snapshot and
+     * nothing else for as long as it is stored), so later pages return it without reading the record.
      */
     private final Table.Index<HiddenDangerId, Stored> byOpenUnit = table.index(
             s -> s.danger().isOpen() ? List.of(s.danger().unit()) : List.of(),
-            MemoryHiddenDangerRepository::deadlineDay, HiddenDangerId::value);
+            MemoryHiddenDangerRepository::deadlineDay, HiddenDangerId::value,
+            s -> s.isChecked() ? s.danger() : null);
 
     private static long deadlineDay(Stored s) {
         Optional<LocalDate> d = s.danger().deadline();
@@ -172,12 +175,9 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
         if (overdue.isEmpty() && (states.isEmpty() || !OPEN_STATES.containsAll(states.get()))) {
             return null;
         }
-        java.util.Collection<?> buckets = units.isPresent() ? units.get() : List.copyOf(byOpenUnit.values());
-        long size = 0;
-        for (Object u : buckets) {
-            size += byOpenUnit.bucket(u).map(b -> (long) b.size.get()).orElse(0L);
-        }
-        if (candidates(query).size() < size) {
+        // a set, so that the table keeps the merged rows of the buckets a query reads together (Table.Union)
+        java.util.Collection<?> buckets = units.isPresent() ? units.get() : Set.copyOf(byOpenUnit.values());
+        if (candidatesSize(query) < Table.size(byOpenUnit, buckets)) {
             return null;
         }
         LongPredicate deadline = null;
@@ -252,6 +252,16 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
                 this::checked);
     }
 
+    /**
+     * The plain path: the same page as {@link #find(HiddenDangerQuery, PageRequest)} from a filter of every record in
+     * id order (no index, no array copy); for the equivalence tests of the indexed paths only.
+     */
+    Page<HiddenDanger> findByScan(HiddenDangerQuery query, PageRequest page) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(page, "page");
+        return table.page(table.all(), s -> query.matches(s.danger()), page, this::checked);
+    }
+
     @Override
     public Page<HiddenDangerId> ids(PageRequest page) {
         Objects.requireNonNull(page, "page");
@@ -282,6 +292,28 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
             return table.sortedCount(byOpenUnit, plan.units(), plan.deadline(), plan.residual(), plan.predicate());
         }
         return table.count(candidates(query), s -> query.matches(s.danger()));
+    }
+
+    /** The estimated size of {@link #candidates}, without building them. */
+    private long candidatesSize(HiddenDangerQuery query) {
+        Optional<Set<HiddenDangerState>> states = query.states();
+        if (states.isEmpty() && query.overdueAsOf().isPresent()) {
+            states = Optional.of(OPEN_STATES);
+        }
+        long size = table.size();
+        if (query.units().isPresent()) {
+            size = Math.min(size, Table.size(byUnit, query.units().get()));
+        }
+        if (states.isPresent()) {
+            size = Math.min(size, Table.size(byState, states.get()));
+        }
+        if (query.riskPoint().isPresent()) {
+            size = Math.min(size, Table.size(byRiskPoint, List.of(query.riskPoint().get())));
+        }
+        if (query.grades().isPresent()) {
+            size = Math.min(size, Table.size(byGrade, query.grades().get()));
+        }
+        return size;
     }
 
     private Table.Candidates<HiddenDangerId> candidates(HiddenDangerQuery query) {
@@ -320,6 +352,11 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
         }
         int to = Math.min(size, from + page.limit());
         return Page.of(stored.get().entries(from, to), to < size ? Optional.of(Integer.toString(to)) : Optional.empty());
+    }
+
+    /** How many sets of units have merged rows kept by the open-by-unit index (for tests of that path). */
+    int unionsKept() {
+        return byOpenUnit.unionsKept();
     }
 
     /** Joins the storage's atomic units (S20). */

@@ -54,18 +54,33 @@ final class Table<I, K extends Comparable<? super K>, V> {
         private final Function<V, Collection<?>> valuesOf;
         private final @Nullable ToLongFunction<V> attribute;
         private final @Nullable Function<K, String> text;
+        private final @Nullable Function<V, @Nullable Object> settled;
         private final ConcurrentHashMap<Object, Bucket<K>> buckets = new ConcurrentHashMap<>();
+        /** The merged copies of sets of buckets that queries read together, by the set of their index values. */
+        private final ConcurrentHashMap<Set<?>, Unions<K>> unions = new ConcurrentHashMap<>();
 
         Index(Function<V, Collection<?>> valuesOf, @Nullable ToLongFunction<V> attribute,
-                @Nullable Function<K, String> text) {
+                @Nullable Function<K, String> text, @Nullable Function<V, @Nullable Object> settled) {
             this.valuesOf = valuesOf;
             this.attribute = attribute;
             this.text = text;
+            this.settled = settled;
         }
 
         /** The bucket of one index value, or empty. */
         Optional<Bucket<K>> bucket(Object value) {
             return Optional.ofNullable(buckets.get(value));
+        }
+
+        /** How many sets of buckets have a union kept (for tests). */
+        int unionsKept() {
+            int n = 0;
+            for (Unions<K> u : unions.values()) {
+                if (u.union != null) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         /** Every index value that has a bucket (a live view; a bucket is never removed, it may be empty). */
@@ -111,10 +126,37 @@ final class Table<I, K extends Comparable<? super K>, V> {
      * A query walks the arrays; a row whose slot still holds the copied record needs no re-check of its
      * bucket membership (the record is immutable), any other row is re-checked against its current record.
      * Until it is dropped a copy keeps at most one superseded record per row reachable.
+     *
+     * <p>{@code views} holds, per row, the view a page returns for the copied record once the index's
+     * {@code settled} function has given one (null until then; filled by the query that first returns the row,
+     * a benign race: every writer writes the same immutable view of the same immutable record), so a page of
+     * settled rows reads no record.
      */
     record Sorted<K>(int mods, Object[] keys, Slot[] slots, Object[] values, long[] attributes,
-            @Nullable String common, long @Nullable [] prefixes) {
+            @Nullable String common, long @Nullable [] prefixes, @Nullable Object[] views) {
     }
+
+    /**
+     * A set of buckets that queries read together (the units of a query): the rows queries merged from their
+     * copies since the last union was made, and that union, if any.
+     */
+    static final class Unions<K> {
+        final AtomicLong walked = new AtomicLong();
+        volatile @Nullable Union<K> union;
+    }
+
+    /**
+     * The rows of several buckets' array copies merged once into one copy in key order ({@code rows}, with no
+     * packed prefixes): a query of those buckets walks it instead of merging the copies. It holds exactly the rows
+     * of its {@code parts} (the copy each bucket value had when merged), so it is read only while every bucket of
+     * the query still has that same copy; rows are re-checked through their slots as any copy's are. Until it is
+     * replaced or dropped it keeps its parts' copied records reachable, as the parts do.
+     */
+    record Union<K>(Map<Object, Sorted<K>> parts, Sorted<K> rows) {
+    }
+
+    /** At most this many sets of buckets keep a union per index; beyond it the unions are dropped and remade. */
+    static final int UNIONS = 64;
 
     /**
      * Eight characters of {@code text} from {@code from}, packed one per byte into a long whose unsigned order
@@ -195,7 +237,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
     }
 
     Index<K, V> index(Function<V, Collection<?>> valuesOf) {
-        return index(valuesOf, null, null);
+        return index(valuesOf, null, null, null);
     }
 
     /**
@@ -206,10 +248,13 @@ final class Table<I, K extends Comparable<? super K>, V> {
      *     reading the record
      * @param text the sort key as a text whose {@link String} order is the keys' order, or null: the arrays then
      *     keep the keys' characters after their common prefix packed into longs, and merging compares those
+     * @param settled the view {@link #sortedPage} returns for a record when it will return that same view for as
+     *     long as the record is stored, else null (not yet known); kept beside the row once known, so a later page
+     *     returns it without reading the record. Null: every row's view is made from its record.
      */
     Index<K, V> index(Function<V, Collection<?>> valuesOf, @Nullable ToLongFunction<V> attribute,
-            @Nullable Function<K, String> text) {
-        Index<K, V> i = new Index<>(valuesOf, attribute, text);
+            @Nullable Function<K, String> text, @Nullable Function<V, @Nullable Object> settled) {
+        Index<K, V> i = new Index<>(valuesOf, attribute, text, settled);
         indexes.add(i);
         return i;
     }
@@ -375,6 +420,21 @@ final class Table<I, K extends Comparable<? super K>, V> {
         return new Candidates<>(sets, size);
     }
 
+    /**
+     * The size {@link #candidates(Index, Collection)} of those values would estimate, without building them (for a
+     * plan that only compares sizes).
+     */
+    static <K, V> long size(Index<K, V> index, Collection<?> values) {
+        long size = 0;
+        for (Object v : values) {
+            Bucket<K> b = index.buckets.get(v);
+            if (b != null) {
+                size += b.size.get();
+            }
+        }
+        return size;
+    }
+
     /** Key sets whose union holds every record that may match, and an estimate of its size. */
     record Candidates<K>(List<NavigableMap<K, Slot>> sets, long size) {
     }
@@ -425,31 +485,35 @@ final class Table<I, K extends Comparable<? super K>, V> {
     <T> Page<T> sortedPage(Index<K, V> index, Collection<?> values, @Nullable LongPredicate attribute,
             @Nullable Predicate<V> residual, Predicate<V> predicate, PageRequest request, Function<V, T> view) {
         Optional<K> after = request.after().map(this::decode);
-        Iterator<V> it = sortedMatching(index, values, attribute, residual, predicate, after, request.limit() + 1L);
-        return page(it, request, view);
+        List<Object> of = new ArrayList<>(values.size());
+        List<Sorted<K>> copies = copies(index, values, request.limit() + 1L, of);
+        if (copies == null) {
+            return page(matching(candidates(index, values), predicate, after), request, view);
+        }
+        return new SortedMerge(united(index, values, of, copies, request.limit() + 1L), attribute, residual,
+                predicate, after).page(request.limit(), view, index.settled);
     }
 
     /** How many records of a sorted index's buckets for {@code values} satisfy {@code predicate}. */
     long sortedCount(Index<K, V> index, Collection<?> values, @Nullable LongPredicate attribute,
             @Nullable Predicate<V> residual, Predicate<V> predicate) {
-        long n = 0;
-        Iterator<V> it = sortedMatching(index, values, attribute, residual, predicate, Optional.empty(),
-                Integer.MAX_VALUE);
-        while (it.hasNext()) {
-            it.next();
-            n++;
+        List<Object> of = new ArrayList<>(values.size());
+        List<Sorted<K>> copies = copies(index, values, Integer.MAX_VALUE, of);
+        if (copies == null) {
+            return count(candidates(index, values), predicate);
         }
-        return n;
+        return new SortedMerge(united(index, values, of, copies, Integer.MAX_VALUE), attribute, residual, predicate,
+                Optional.empty()).count();
     }
 
     /**
-     * The matching records of the buckets, from their array copies when every bucket has a current one (or may
-     * make one, see {@link Bucket#walked}), else from the skip lists.
+     * The array copies of the buckets (those with rows) when every bucket has a current one (or may make one, see
+     * {@link Bucket#walked}); else null, the rows the caller will walk in the skip lists counted as walked.
      *
      * @param rows how many rows the caller will take at most (counted as walked when the skip lists are used)
+     * @param of filled with the index value of each copy returned, in the same order
      */
-    private Iterator<V> sortedMatching(Index<K, V> index, Collection<?> values, @Nullable LongPredicate attribute,
-            @Nullable Predicate<V> residual, Predicate<V> predicate, Optional<K> after, long rows) {
+    private @Nullable List<Sorted<K>> copies(Index<K, V> index, Collection<?> values, long rows, List<Object> of) {
         List<Sorted<K>> copies = new ArrayList<>(values.size());
         List<Bucket<K>> stale = null;
         for (Object v : values) {
@@ -465,15 +529,65 @@ final class Table<I, K extends Comparable<? super K>, V> {
                 stale.add(b);
             } else if (c.keys().length > 0) {
                 copies.add(c);
+                of.add(v);
             }
         }
         if (stale != null) {
             for (Bucket<K> b : stale) {
                 b.walked.addAndGet(Math.min(rows, b.size.get()));
             }
-            return matching(candidates(index, values), predicate, after);
+            return null;
         }
-        return new SortedMerge(copies, attribute, residual, predicate, after);
+        return copies;
+    }
+
+    /**
+     * The copies a query of {@code values} merges: one union of them when a union of exactly these copies exists,
+     * or when the rows queries merged from these buckets since the last union reach the rows of the copies (so
+     * making unions costs at most as much as the merges they replace); else the copies themselves.
+     *
+     * @param of the index value of each copy
+     * @param rows how many rows the caller will take at most
+     */
+    private List<Sorted<K>> united(Index<K, V> index, Collection<?> values, List<Object> of, List<Sorted<K>> copies,
+            long rows) {
+        if (copies.size() < 2 || !(values instanceof Set)) {
+            return copies;
+        }
+        Unions<K> unions = index.unions.get((Set<?>) values);
+        if (unions != null) {
+            Union<K> u = unions.union;
+            if (u != null && u.parts().size() == copies.size()) {
+                boolean same = true;
+                for (int j = 0; j < copies.size() && same; j++) {
+                    same = u.parts().get(of.get(j)) == copies.get(j);
+                }
+                if (same) {
+                    return List.of(u.rows());
+                }
+            }
+        }
+        long total = 0;
+        for (Sorted<K> c : copies) {
+            total += c.keys().length;
+        }
+        if (unions == null) {
+            if (index.unions.size() >= UNIONS) {
+                index.unions.clear();
+            }
+            unions = index.unions.computeIfAbsent(Set.copyOf(values), v -> new Unions<>());
+        }
+        if (unions.walked.addAndGet(Math.min(rows, total)) < total) {
+            return copies;
+        }
+        Map<Object, Sorted<K>> parts = new java.util.HashMap<>();
+        for (int j = 0; j < copies.size(); j++) {
+            parts.put(of.get(j), copies.get(j));
+        }
+        Sorted<K> merged = new SortedMerge(copies, null, null, x -> true, Optional.empty()).rows(total);
+        unions.union = new Union<>(parts, merged);
+        unions.walked.set(0);
+        return List.of(merged);
     }
 
     /** The bucket's array copy if current, a new one if the walks since the last paid for it, else null. */
@@ -542,8 +656,17 @@ final class Table<I, K extends Comparable<? super K>, V> {
                 prefixes[r] = packed(t, common.length());
             }
         }
+        Object[] views = new Object[i];
+        Function<V, @Nullable Object> settled = index.settled;
+        if (settled != null) {
+            for (int r = 0; r < i; r++) {
+                @SuppressWarnings("unchecked")
+                V v = (V) records[r];
+                views[r] = settled.apply(v);
+            }
+        }
         return new Sorted<>(mods, java.util.Arrays.copyOf(keys, i), java.util.Arrays.copyOf(slots, i),
-                java.util.Arrays.copyOf(records, i), java.util.Arrays.copyOf(attributes, i), common, prefixes);
+                java.util.Arrays.copyOf(records, i), java.util.Arrays.copyOf(attributes, i), common, prefixes, views);
     }
 
     /**
@@ -551,8 +674,14 @@ final class Table<I, K extends Comparable<? super K>, V> {
      * by their next key; after a source gives its row it is moved back to its place by insertion (about half the
      * sources compared), and a key equal to another source's next key is skipped there, so no key is compared
      * twice to find duplicates.
+     *
+     * <p>The rows are taken in batches ({@link #fill}): the merge first lists a batch's rows, then their slots are
+     * read in one pass (loads that do not wait on each other, so the processor overlaps their cache misses), then
+     * the rows are checked in order. A row whose slot holds the copied record is tested on the copy's attribute and
+     * the residual test only; its view is the copy's settled view when known (no read of the record). Any other
+     * row is re-checked against its current record with the whole predicate.
      */
-    private final class SortedMerge implements Iterator<V> {
+    private final class SortedMerge {
         private final Object[][] keys;
         private final Slot[][] slots;
         private final Object[][] records;
@@ -569,7 +698,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
         private final @Nullable LongPredicate attribute;
         private final @Nullable Predicate<V> residual;
         private final Predicate<V> predicate;
-        private @Nullable V nextValue;
+        private final @Nullable Object[][] views;
 
         SortedMerge(List<Sorted<K>> copies, @Nullable LongPredicate attribute, @Nullable Predicate<V> residual,
                 Predicate<V> predicate, Optional<K> after) {
@@ -578,6 +707,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
             slots = new Slot[k][];
             records = new Object[k][];
             attributes = new long[k][];
+            views = new Object[k][];
             pos = new int[k];
             order = new int[k];
             long[][] packed = new long[k][];
@@ -601,6 +731,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
                 slots[s] = c.slots();
                 records[s] = c.values();
                 attributes[s] = c.attributes();
+                views[s] = c.views();
                 pos[s] = after.isPresent() ? firstAfter(c.keys(), after.get()) : 0;
                 if (pos[s] < keys[s].length) {
                     place(s, 0);
@@ -660,53 +791,173 @@ final class Table<I, K extends Comparable<? super K>, V> {
             live++;
         }
 
-        @Override
-        public boolean hasNext() {
-            while (nextValue == null && live > 0) {
+        /**
+         * The next rows in key order, at most {@code src.length}: source {@code src[j]}, row {@code row[j]}.
+         *
+         * @return how many (0 at the end)
+         */
+        int fill(int[] src, int[] row) {
+            if (keys.length == 1) {
+                // one source (a single bucket, or a union): its next rows in order, nothing to merge
+                int from = pos[0];
+                int n = live == 0 ? 0 : Math.min(src.length, keys[0].length - from);
+                for (int j = 0; j < n; j++) {
+                    src[j] = 0;
+                    row[j] = from + j;
+                }
+                pos[0] = from + n;
+                if (pos[0] == keys[0].length) {
+                    live = 0;
+                }
+                return n;
+            }
+            int n = 0;
+            while (n < src.length && live > 0) {
                 int s = order[0];
-                int i = pos[s];
+                src[n] = s;
+                row[n] = pos[s];
+                n++;
                 // take source s out, advance it, put it back in its place
                 live--;
                 System.arraycopy(order, 1, order, 0, live);
                 if (++pos[s] < keys[s].length) {
                     place(s, 0);
                 }
-                Object copied = records[s][i];
-                V v = valueOf(slots[s][i]);
-                if (v == copied) {
-                    if ((attribute == null || attribute.test(attributes[s][i])) && (residual == null
-                            || residual.test(v))) {
-                        nextValue = v;
-                    }
-                } else if (v != null && keyOf.apply(v).compareTo(key(keys[s], i)) == 0 && predicate.test(v)) {
-                    nextValue = v;
-                }
             }
-            return nextValue != null;
+            return n;
         }
 
-        @Override
-        public V next() {
-            if (!hasNext()) {
-                throw new java.util.NoSuchElementException();
+        /** Reads the current record of each row of a batch into {@code current}. */
+        void read(int[] src, int[] row, int n, @Nullable Object[] current) {
+            for (int j = 0; j < n; j++) {
+                current[j] = slots[src[j]][row[j]].value;
             }
-            V v = Objects.requireNonNull(nextValue); // set by hasNext()
-            nextValue = null;
-            return v;
+        }
+
+        /**
+         * Whether the row, whose current record is {@code cur}, matches: on the copy when {@code cur} is the copied
+         * record, else re-checked whole.
+         */
+        private boolean matches(int s, int i, @Nullable Object cur) {
+            if (cur == records[s][i]) {
+                return (attribute == null || attribute.test(attributes[s][i])) && (residual == null
+                        || residual.test(value(cur)));
+            }
+            return cur != null && keyOf.apply(value(cur)).compareTo(key(keys[s], i)) == 0
+                    && predicate.test(value(cur));
+        }
+
+        @SuppressWarnings("unchecked")
+        private V value(@Nullable Object cur) {
+            return (V) Objects.requireNonNull(cur);
+        }
+
+        /**
+         * The first page of at most {@code limit} matching rows, with the token of its last key when more match.
+         *
+         * @param settled the index's settled views (see {@link Index}), or null
+         */
+        <T> Page<T> page(int limit, Function<V, T> view, @Nullable Function<V, @Nullable Object> settled) {
+            int batch = Math.min(BATCH, Math.max(8, limit + 1));
+            int[] src = new int[batch];
+            int[] row = new int[batch];
+            Object[] current = new Object[batch];
+            List<T> items = new ArrayList<>(Math.min(limit, 1024));
+            Object lastKey = null;
+            for (int n = fill(src, row); n > 0; n = fill(src, row)) {
+                read(src, row, n, current);
+                for (int j = 0; j < n; j++) {
+                    int s = src[j];
+                    int i = row[j];
+                    Object cur = current[j];
+                    if (!matches(s, i, cur)) {
+                        continue;
+                    }
+                    if (items.size() == limit) {
+                        // the limit is at least 1, so a full page has a last key
+                        @SuppressWarnings("unchecked")
+                        K last = (K) Objects.requireNonNull(lastKey);
+                        return Page.of(items, Optional.of(encode(last)));
+                    }
+                    V v = value(cur);
+                    Object known = cur == records[s][i] ? views[s][i] : null;
+                    if (known != null) {
+                        @SuppressWarnings("unchecked") // the settled view of the copied record: what view gives
+                        T t = (T) known;
+                        items.add(t);
+                    } else {
+                        items.add(view.apply(v));
+                        if (settled != null && cur == records[s][i]) {
+                            views[s][i] = settled.apply(v);
+                        }
+                    }
+                    lastKey = keys[s][i]; // equal to the current record's key: checked by matches
+                }
+            }
+            return Page.of(items, Optional.empty());
+        }
+
+        /** Every row, merged into one copy (no packed prefixes: a single copy is not merged). */
+        Sorted<K> rows(long total) {
+            int n = (int) total;
+            Object[] k = new Object[n];
+            Slot[] sl = new Slot[n];
+            Object[] rec = new Object[n];
+            long[] at = new long[n];
+            Object[] vw = new Object[n];
+            int[] src = new int[BATCH];
+            int[] row = new int[BATCH];
+            int r = 0;
+            for (int m = fill(src, row); m > 0; m = fill(src, row)) {
+                for (int j = 0; j < m; j++) {
+                    int s = src[j];
+                    int i = row[j];
+                    k[r] = keys[s][i];
+                    sl[r] = slots[s][i];
+                    rec[r] = records[s][i];
+                    at[r] = attributes[s][i];
+                    vw[r] = views[s][i];
+                    r++;
+                }
+            }
+            // a key in two copies (a record moving between buckets) is one row: fewer rows than total
+            return new Sorted<>(-1, java.util.Arrays.copyOf(k, r), java.util.Arrays.copyOf(sl, r),
+                    java.util.Arrays.copyOf(rec, r), java.util.Arrays.copyOf(at, r), null, null,
+                    java.util.Arrays.copyOf(vw, r));
+        }
+
+        /** How many rows match. */
+        long count() {
+            int[] src = new int[BATCH];
+            int[] row = new int[BATCH];
+            Object[] current = new Object[BATCH];
+            long count = 0;
+            for (int n = fill(src, row); n > 0; n = fill(src, row)) {
+                read(src, row, n, current);
+                for (int j = 0; j < n; j++) {
+                    if (matches(src[j], row[j], current[j])) {
+                        count++;
+                    }
+                }
+            }
+            return count;
         }
     }
 
+    /** Rows a sorted merge lists and reads at a time. */
+    private static final int BATCH = 64;
+
     private <T> Page<T> page(Iterator<V> it, PageRequest request, Function<V, T> view) {
         List<T> items = new ArrayList<>(Math.min(request.limit(), 1024));
-        K lastKey = null;
+        V last = null;
         while (it.hasNext()) {
             V v = it.next();
             if (items.size() == request.limit()) {
-                // the limit is at least 1, so a full page has a last key
-                return Page.of(items, Optional.of(encode(Objects.requireNonNull(lastKey))));
+                // the limit is at least 1, so a full page has a last record; its key is read only here
+                return Page.of(items, Optional.of(encode(keyOf.apply(Objects.requireNonNull(last)))));
             }
             items.add(view.apply(v));
-            lastKey = keyOf.apply(v);
+            last = v;
         }
         return Page.of(items, Optional.empty());
     }

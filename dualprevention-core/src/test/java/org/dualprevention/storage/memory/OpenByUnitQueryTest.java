@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Test;
  * pages in id order equal to the reference model after every save (copies made, dropped by a change of the
  * bucket: a report into it, a close or withdrawal out of it; and rows whose record was saved since the copy without
  * leaving the bucket, such as a plan setting a deadline), and a walk with saves between its pages that returns
- * nothing twice and misses nothing unchanged.
+ * nothing twice and misses nothing unchanged. Every page is also compared whole (its hidden dangers, their order and
+ * its next-page token) with the page the plain path gives for the same request: a filter of every record in id
+ * order ({@link MemoryHiddenDangerRepository#findByScan}).
  */
 class OpenByUnitQueryTest {
     private static final List<OrgUnitId> UNITS = List.of(OrgUnitId.of("W"), OrgUnitId.of("W-1"),
@@ -123,6 +125,17 @@ class OpenByUnitQueryTest {
             return storage.hiddenDangers();
         }
 
+        /** The page of the indexed path, checked equal (items, order, token) to the plain path's for the request. */
+        Page<HiddenDanger> page(HiddenDangerQuery q, PageRequest req, long seed) {
+            Page<HiddenDanger> page = repo().find(q, req);
+            Page<HiddenDanger> plain = ((MemoryHiddenDangerRepository) repo()).findByScan(q, req);
+            assertEquals(plain.items(), page.items(), q + " items after " + req.after() + " limit " + req.limit()
+                    + "; " + Seeds.describe(seed));
+            assertEquals(plain.next(), page.next(), q + " token after " + req.after() + " limit " + req.limit()
+                    + "; " + Seeds.describe(seed));
+            return page;
+        }
+
         void save(Transition t) {
             repo().save(t.next(), t.expectedVersion(), t.audit());
             model.put(t.next().id(), t.next());
@@ -176,6 +189,11 @@ class OpenByUnitQueryTest {
         List<HiddenDangerId> expected(HiddenDangerQuery q) {
             return model.values().stream().filter(q::matches).map(HiddenDanger::id).sorted().toList();
         }
+
+        /** The model's matching hidden dangers in id order (the plain filter and sort). */
+        List<HiddenDanger> expectedDangers(HiddenDangerQuery q) {
+            return model.values().stream().filter(q::matches).sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        }
     }
 
     private static void savesBetweenWalks(long seed) {
@@ -191,11 +209,15 @@ class OpenByUnitQueryTest {
             for (int again = 0; again < 2; again++) {
                 int limit = 1 + r.nextInt(r.nextBoolean() ? 7 : 200);
                 List<HiddenDangerId> got = new ArrayList<>();
+                List<HiddenDanger> gotDangers = new ArrayList<>();
                 PageRequest req = PageRequest.first(limit);
                 while (true) {
-                    Page<HiddenDanger> page = f.repo().find(q, req);
+                    Page<HiddenDanger> page = f.page(q, req, seed);
                     assertTrue(page.items().size() <= limit, "page larger than " + limit + "; " + Seeds.describe(seed));
+                    assertTrue(page.next().isEmpty() || page.items().size() == limit,
+                            "a page with a next token is not full; " + Seeds.describe(seed));
                     page.items().forEach(d -> got.add(d.id()));
+                    gotDangers.addAll(page.items());
                     if (page.next().isEmpty()) {
                         break;
                     }
@@ -203,9 +225,14 @@ class OpenByUnitQueryTest {
                 }
                 List<HiddenDangerId> expected = f.expected(q);
                 assertEquals(expected, got, q + " round " + round + " limit " + limit + "; " + Seeds.describe(seed));
+                assertEquals(f.expectedDangers(q), gotDangers, q + " content, round " + round + " limit " + limit
+                        + "; " + Seeds.describe(seed));
                 assertEquals(expected.size(), f.repo().count(q), q + " count; " + Seeds.describe(seed));
             }
         }
+        // the pages above were read from merged unions of the buckets too, not only from the copies one by one
+        assertTrue(((MemoryHiddenDangerRepository) f.repo()).unionsKept() > 0, "no union was made; "
+                + Seeds.describe(seed));
     }
 
     private static void savesDuringWalks(long seed) {
@@ -221,7 +248,7 @@ class OpenByUnitQueryTest {
             List<HiddenDangerId> got = new ArrayList<>();
             PageRequest req = PageRequest.first(limit);
             while (true) {
-                Page<HiddenDanger> page = f.repo().find(q, req);
+                Page<HiddenDanger> page = f.page(q, req, seed);
                 for (HiddenDanger d : page.items()) {
                     assertTrue(q.matches(d), "returned a hidden danger the query does not match: " + d.id() + " "
                             + d.state() + "; " + Seeds.describe(seed));
