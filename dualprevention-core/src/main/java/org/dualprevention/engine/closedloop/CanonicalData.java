@@ -166,6 +166,75 @@ final class CanonicalData {
         return Collections.unmodifiableList(out);
     }
 
+    // ------------------------------------------------------------------------------------------ lines written in order
+
+    /**
+     * Appends the line {@code key=value} (the value escaped) to {@code sb}. For encoders that write their lines in
+     * key order themselves ({@link StateHash}); the result is the text {@link #text()} gives for the same lines.
+     */
+    static void line(StringBuilder sb, String key, String value) {
+        sb.append(key).append('=');
+        escapeInto(value, sb);
+        sb.append('\n');
+    }
+
+    /** {@link #line(StringBuilder, String, String)} of a number ({@link String#valueOf(long)}: nothing to escape). */
+    static void line(StringBuilder sb, String key, long value) {
+        sb.append(key).append('=').append(value).append('\n');
+    }
+
+    /** {@link #line(StringBuilder, String, String)} of an instant, written as {@link #put} writes it. */
+    static void line(StringBuilder sb, String key, Instant value) {
+        line(sb, key, IsoTimes.format(value));
+    }
+
+    /** {@link #line(StringBuilder, String, String)} of a date, written as {@link #put} writes it. */
+    static void line(StringBuilder sb, String key, java.time.LocalDate value) {
+        line(sb, key, value.toString());
+    }
+
+    /** {@link #line(StringBuilder, String, String)} of list element {@code index}: the key {@code prefix + index}. */
+    static void line(StringBuilder sb, String prefix, int index, String value) {
+        sb.append(prefix).append(index).append('=');
+        escapeInto(value, sb);
+        sb.append('\n');
+    }
+
+    /** The natural order of 0 … n-1 for n up to ten, which is the key order too. */
+    private static final int[][] SMALL = new int[11][];
+
+    static {
+        for (int n = 0; n <= 10; n++) {
+            SMALL[n] = new int[n];
+            for (int i = 0; i < n; i++) {
+                SMALL[n][i] = i;
+            }
+        }
+    }
+
+    /**
+     * The indices {@code 0 … n-1} of a list in the order {@link #text()} puts its keys {@code name.0}, {@code name.1},
+     * …: the order of their decimal texts ({@code 0, 1, 10, 11, 2, …}; up to ten, the natural order).
+     *
+     * @param n the size of the list
+     * @return the indices in key order (not to be changed by the caller)
+     */
+    static int[] indexOrder(int n) {
+        if (n <= 10) {
+            return SMALL[n];
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        java.util.Arrays.sort(boxed, java.util.Comparator.comparing(String::valueOf));
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = boxed[i];
+        }
+        return out;
+    }
+
     static String escape(String s) {
         int i = firstToEscape(s);
         if (i < 0) {

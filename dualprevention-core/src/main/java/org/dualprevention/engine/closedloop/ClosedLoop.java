@@ -196,7 +196,7 @@ public final class ClosedLoop {
                 : AuditEntries.create(id, unheaded.version(), command.actor().id(), at, action,
                         before.map(HiddenDanger::state), target, definition.encode(command), previousHash,
                         stateHash, keys);
-        HiddenDanger next = unheaded.toBuilder().auditHead(audit.hash()).build();
+        HiddenDanger next = unheaded.withAuditHead(audit.hash());
         StateHash.remember(next, stateHash);
         List<HiddenDangerEvent> events = new ArrayList<>();
         before.ifPresent(h -> events.add(new HiddenDangerEvent.Transitioned(id, at, command.actor().id(), action,
