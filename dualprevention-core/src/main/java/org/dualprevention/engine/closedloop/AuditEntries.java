@@ -62,8 +62,14 @@ public final class AuditEntries {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(previousHash, "previousHash");
         // the text canonicalForm gives for the entry, written from its components (so the entry is made once)
-        String hash = Sha256.hex(text(true, dangerId, sequence, actor, at, action, stateBefore, stateAfter,
-                Objects.requireNonNull(stateHash, "stateHash"), data, previousHash, ""));
+        StringBuilder sb = TEXT.get();
+        sb.setLength(0);
+        text(sb, true, dangerId, sequence, actor, at, action, stateBefore, stateAfter,
+                Objects.requireNonNull(stateHash, "stateHash"), data, previousHash, "");
+        String hash = Sha256.hex(sb.toString());
+        if (sb.capacity() > 1 << 16) {
+            TEXT.remove(); // a very long text: do not keep its buffer
+        }
         AuditEntry hashed = new AuditEntry(dangerId, sequence, actor, at, action, stateBefore, stateAfter, data,
                 previousHash, hash, AuditEntry.FORMAT_2, Optional.of(stateHash), Optional.empty());
         last = new Memo(hashed, hash);
@@ -152,19 +158,23 @@ public final class AuditEntries {
             throw new IllegalArgumentException(p);
         });
         boolean v2 = entry.format() == AuditEntry.FORMAT_2;
-        return text(v2, entry.dangerId(), entry.sequence(), entry.actor(), entry.at(), entry.action(),
+        StringBuilder sb = new StringBuilder(320 + entry.data().length() + (entry.data().length() >> 3));
+        text(sb, v2, entry.dangerId(), entry.sequence(), entry.actor(), entry.at(), entry.action(),
                 entry.stateBefore(), entry.stateAfter(), v2 ? entry.stateHash().orElseThrow() : null, entry.data(),
                 entry.previousHash(), entry.keyId().orElse(""));
+        return sb.toString();
     }
 
+    /** A buffer per thread for the canonical form of an entry that is only hashed. */
+    private static final ThreadLocal<StringBuilder> TEXT = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+
     /**
-     * The canonical form of an entry from its components (documented at {@link #canonicalForm(AuditEntry)}); the state
-     * hash and key id are written in format 2 only.
+     * Appends the canonical form of an entry from its components (documented at {@link #canonicalForm(AuditEntry)});
+     * the state hash and key id are written in format 2 only.
      */
-    private static String text(boolean v2, HiddenDangerId dangerId, long sequence, ActorId actor, Instant at,
-            HiddenDangerAction action, Optional<HiddenDangerState> stateBefore, HiddenDangerState stateAfter,
-            @Nullable String stateHash, String data, String previousHash, String keyId) {
-        StringBuilder sb = new StringBuilder(320 + data.length() + (data.length() >> 3));
+    private static void text(StringBuilder sb, boolean v2, HiddenDangerId dangerId, long sequence, ActorId actor,
+            Instant at, HiddenDangerAction action, Optional<HiddenDangerState> stateBefore,
+            HiddenDangerState stateAfter, @Nullable String stateHash, String data, String previousHash, String keyId) {
         if (v2) {
             sb.append("format=2\n");
         }
@@ -193,7 +203,6 @@ public final class AuditEntries {
             CanonicalData.escapeInto(keyId, sb);
             sb.append('\n');
         }
-        return sb.toString();
     }
 
     /**

@@ -245,43 +245,58 @@ final class CanonicalData {
         return sb.toString();
     }
 
-    /** Appends {@code s} escaped (see the class comment) to {@code sb}. */
+    /**
+     * Appends {@code s} escaped (see the class comment) to {@code sb}: the runs of characters that need no escape are
+     * copied whole, each character that does is replaced.
+     */
     static void escapeInto(String s, StringBuilder sb) {
-        int first = firstToEscape(s);
-        if (first < 0) {
-            sb.append(s);
-            return;
-        }
-        sb.append(s, 0, first);
-        for (int i = first; i < s.length(); i++) {
+        int n = s.length();
+        int run = 0;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c == '\\') {
-                sb.append("\\\\");
-            } else if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\r') {
-                sb.append("\\r");
-            } else if (isIsoControl(c)) {
-                sb.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf])
-                        .append(HEX[c & 0xf]);
-            } else {
-                sb.append(c);
+            if (c < ESCAPED.length && ESCAPED[c]) {
+                if (i > run) {
+                    sb.append(s, run, i);
+                }
+                if (c == '\\') {
+                    sb.append('\\').append('\\');
+                } else if (c == '\n') {
+                    sb.append('\\').append('n');
+                } else if (c == '\r') {
+                    sb.append('\\').append('r');
+                } else {
+                    sb.append('\\').append('u').append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
+                            .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+                }
+                run = i + 1;
             }
+        }
+        if (run == 0) {
+            sb.append(s);
+        } else if (run < n) {
+            sb.append(s, run, n);
         }
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    /** {@link Character#isISOControl(char)}, written out. */
-    private static boolean isIsoControl(char c) {
-        return c <= '\u001f' || (c >= '\u007f' && c <= '\u009f');
+    /**
+     * Whether a character below U+00A0 is escaped: the backslash and the ISO control characters
+     * ({@link Character#isISOControl(char)}: up to U+001F and U+007F to U+009F); nothing from U+00A0 on is.
+     */
+    private static final boolean[] ESCAPED = new boolean[0xa0];
+
+    static {
+        for (char c = 0; c < 0xa0; c++) {
+            ESCAPED[c] = c == '\\' || c <= '\u001f' || c >= '\u007f';
+        }
     }
 
     /** The index of the first character that escaping changes, or -1. */
     private static int firstToEscape(String s) {
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c == '\\' || isIsoControl(c)) {
+            if (c < ESCAPED.length && ESCAPED[c]) {
                 return i;
             }
         }

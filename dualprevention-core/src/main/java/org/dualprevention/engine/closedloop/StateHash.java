@@ -61,8 +61,19 @@ public final class StateHash {
         if (m != null && m.danger == danger) {
             return m.hash;
         }
-        return Sha256.hex(canonicalForm(danger));
+        Objects.requireNonNull(danger, "danger");
+        StringBuilder sb = TEXT.get();
+        sb.setLength(0);
+        write(danger, sb);
+        String hash = Sha256.hex(sb.toString());
+        if (sb.capacity() > 1 << 16) {
+            TEXT.remove(); // a very long text: do not keep its buffer
+        }
+        return hash;
     }
+
+    /** A buffer per thread for the canonical form that is only hashed (a kilobyte or so per command otherwise). */
+    private static final ThreadLocal<StringBuilder> TEXT = ThreadLocal.withInitial(() -> new StringBuilder(1024));
 
     /** A hidden danger (by identity) and its digest. */
     private record Memo(HiddenDanger danger, String hash) {
