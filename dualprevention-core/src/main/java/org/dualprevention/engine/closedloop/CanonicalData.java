@@ -178,19 +178,34 @@ final class CanonicalData {
         sb.append('\n');
     }
 
+    /**
+     * The line {@code key=value} of a value that has no character to escape by construction: a code of an enumeration
+     * (lower-case letters and hyphens), a decimal number's {@code toString}. {@link #line(StringBuilder, String,
+     * String)} would copy it unchanged after scanning it; a test checks every code.
+     */
+    static void plainLine(StringBuilder sb, String key, String value) {
+        sb.append(key).append('=').append(value).append('\n');
+    }
+
     /** {@link #line(StringBuilder, String, String)} of a number ({@link String#valueOf(long)}: nothing to escape). */
     static void line(StringBuilder sb, String key, long value) {
         sb.append(key).append('=').append(value).append('\n');
     }
 
-    /** {@link #line(StringBuilder, String, String)} of an instant, written as {@link #put} writes it. */
+    /**
+     * {@link #line(StringBuilder, String, String)} of an instant, written as {@link #put} writes it (ISO-8601: digits,
+     * {@code -+:.TZ}, nothing to escape).
+     */
     static void line(StringBuilder sb, String key, Instant value) {
-        line(sb, key, IsoTimes.format(value));
+        plainLine(sb, key, IsoTimes.format(value));
     }
 
-    /** {@link #line(StringBuilder, String, String)} of a date, written as {@link #put} writes it. */
+    /**
+     * {@link #line(StringBuilder, String, String)} of a date, written as {@link #put} writes it (ISO-8601: digits,
+     * {@code -+}, nothing to escape).
+     */
     static void line(StringBuilder sb, String key, java.time.LocalDate value) {
-        line(sb, key, value.toString());
+        plainLine(sb, key, value.toString());
     }
 
     /** {@link #line(StringBuilder, String, String)} of list element {@code index}: the key {@code prefix + index}. */
@@ -247,33 +262,36 @@ final class CanonicalData {
 
     /**
      * Appends {@code s} escaped (see the class comment) to {@code sb}: the runs of characters that need no escape are
-     * copied whole, each character that does is replaced.
+     * copied whole (one array copy each), each character that does is replaced. The scan for the next character to
+     * escape is a loop of its own, which the compiler keeps tight.
      */
     static void escapeInto(String s, StringBuilder sb) {
         int n = s.length();
-        int run = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < ESCAPED.length && ESCAPED[c]) {
-                if (i > run) {
-                    sb.append(s, run, i);
-                }
-                if (c == '\\') {
-                    sb.append('\\').append('\\');
-                } else if (c == '\n') {
-                    sb.append('\\').append('n');
-                } else if (c == '\r') {
-                    sb.append('\\').append('r');
-                } else {
-                    sb.append('\\').append('u').append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
-                            .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
-                }
-                run = i + 1;
-            }
-        }
-        if (run == 0) {
+        int i = nextToEscape(s, 0, n);
+        if (i < 0) {
             sb.append(s);
-        } else if (run < n) {
+            return;
+        }
+        int run = 0;
+        while (i >= 0) {
+            if (i > run) {
+                sb.append(s, run, i);
+            }
+            char c = s.charAt(i);
+            if (c == '\\') {
+                sb.append('\\').append('\\');
+            } else if (c == '\n') {
+                sb.append('\\').append('n');
+            } else if (c == '\r') {
+                sb.append('\\').append('r');
+            } else {
+                sb.append('\\').append('u').append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
+                        .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+            }
+            run = i + 1;
+            i = nextToEscape(s, run, n);
+        }
+        if (run < n) {
             sb.append(s, run, n);
         }
     }
@@ -281,26 +299,23 @@ final class CanonicalData {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /**
-     * Whether a character below U+00A0 is escaped: the backslash and the ISO control characters
-     * ({@link Character#isISOControl(char)}: up to U+001F and U+007F to U+009F); nothing from U+00A0 on is.
+     * The index of the first character from {@code from} (below {@code n}, the length) that escaping changes, or -1:
+     * the backslash and the ISO control characters ({@link Character#isISOControl(char)}: up to U+001F and U+007F to
+     * U+009F).
      */
-    private static final boolean[] ESCAPED = new boolean[0xa0];
-
-    static {
-        for (char c = 0; c < 0xa0; c++) {
-            ESCAPED[c] = c == '\\' || c <= '\u001f' || c >= '\u007f';
-        }
-    }
-
-    /** The index of the first character that escaping changes, or -1. */
-    private static int firstToEscape(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
+    private static int nextToEscape(String s, int from, int n) {
+        for (int i = from; i < n; i++) {
             char c = s.charAt(i);
-            if (c < ESCAPED.length && ESCAPED[c]) {
+            if (c == '\\' || c <= '\u001f' || (c >= '\u007f' && c <= '\u009f')) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** The index of the first character that escaping changes, or -1. */
+    private static int firstToEscape(String s) {
+        return nextToEscape(s, 0, s.length());
     }
 
     static String unescape(String s) {

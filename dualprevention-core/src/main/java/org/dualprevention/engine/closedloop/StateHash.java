@@ -138,7 +138,7 @@ public final class StateHash {
         if (rectification.isPresent()) {
             rectification(sb, rectification.get());
         }
-        CanonicalData.line(sb, "state", danger.state().code());
+        CanonicalData.plainLine(sb, "state", danger.state().code());
         CanonicalData.line(sb, "stateHashFormat", FORMAT);
         CanonicalData.line(sb, "version", danger.version());
         Optional<Withdrawal> withdrawal = danger.withdrawal();
@@ -151,7 +151,7 @@ public final class StateHash {
 
     private static void finding(StringBuilder sb, Finding f) {
         if (f.category().isPresent()) {
-            CanonicalData.line(sb, "finding.category", f.category().get().code());
+            CanonicalData.plainLine(sb, "finding.category", f.category().get().code());
         }
         CanonicalData.line(sb, "finding.description", f.description());
         List<URI> evidence = f.evidence();
@@ -176,7 +176,7 @@ public final class StateHash {
         if (f.riskPoint().isPresent()) {
             CanonicalData.line(sb, "finding.riskPoint", f.riskPoint().get().value());
         }
-        CanonicalData.line(sb, "finding.source", f.source().code());
+        CanonicalData.plainLine(sb, "finding.source", f.source().code());
         CanonicalData.line(sb, "finding.title", f.title());
         CanonicalData.line(sb, "finding.unit", f.unit().value());
     }
@@ -188,7 +188,7 @@ public final class StateHash {
             CanonicalData.line(sb, "grading.authorityReport.statusAndCause", r.statusAndCause());
             CanonicalData.line(sb, "grading.authorityReport.treatmentPlan", r.treatmentPlan());
         }
-        CanonicalData.line(sb, "grading.grade", g.grade().code());
+        CanonicalData.plainLine(sb, "grading.grade", g.grade().code());
         if (g.verifier().isPresent()) {
             CanonicalData.line(sb, "grading.verifier", g.verifier().get().value());
         }
@@ -209,7 +209,7 @@ public final class StateHash {
         RectificationPlan plan = p.plan();
         CanonicalData.line(sb, "planning.plan.contingencyPlan", plan.contingencyPlan());
         CanonicalData.line(sb, "planning.plan.deadline", plan.deadline());
-        CanonicalData.line(sb, "planning.plan.funds.amount", plan.funds().amount().toString());
+        CanonicalData.plainLine(sb, "planning.plan.funds.amount", plan.funds().amount().toString());
         CanonicalData.line(sb, "planning.plan.funds.currency", plan.funds().currency());
         CanonicalData.line(sb, "planning.plan.measures", plan.measures());
         CanonicalData.line(sb, "planning.plan.responsible", plan.responsible().value());
@@ -238,7 +238,7 @@ public final class StateHash {
                 CanonicalData.line(sb, "rectification.lastSubmission.evidence.", i, evidence.get(i).toString());
             }
         }
-        CanonicalData.line(sb, "rectification.onSpot", r.onSpot() ? "true" : "false");
+        CanonicalData.plainLine(sb, "rectification.onSpot", r.onSpot() ? "true" : "false");
         ids(sb, "rectification.rectifiers.", r.rectifiers());
         CanonicalData.line(sb, "rectification.rejections", r.rejections());
         ids(sb, "rectification.submitters.", r.submitters());
