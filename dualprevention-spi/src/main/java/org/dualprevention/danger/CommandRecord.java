@@ -32,10 +32,22 @@ public record CommandRecord(CommandId id, String fingerprint, HiddenDangerId dan
         }
         for (int i = 0; i < 64; i++) {
             char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            if (c >= LOWER_HEX.length || !LOWER_HEX[c]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether a character up to 'f' is a lower-case hex digit. */
+    private static final boolean[] LOWER_HEX = new boolean['f' + 1];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            LOWER_HEX[c] = true;
+        }
+        for (char c = 'a'; c <= 'f'; c++) {
+            LOWER_HEX[c] = true;
+        }
     }
 }

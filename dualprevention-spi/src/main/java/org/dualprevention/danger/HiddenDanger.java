@@ -82,6 +82,40 @@ public final class HiddenDanger {
         }
     }
 
+    /** A copy of {@code of} with another audit head (see {@link #withAuditHead}). */
+    private HiddenDanger(HiddenDanger of, String auditHead) {
+        this.id = of.id;
+        this.version = of.version;
+        this.state = of.state;
+        this.lastActionAt = of.lastActionAt;
+        this.auditHead = auditHead;
+        this.finding = of.finding;
+        this.grading = of.grading;
+        this.planning = of.planning;
+        this.rectification = of.rectification;
+        this.acceptance = of.acceptance;
+        this.withdrawal = of.withdrawal;
+    }
+
+    /**
+     * This hidden danger with another audit head, every other component kept: the same as
+     * {@code toBuilder().auditHead(auditHead).build()}, without checking again the components that were checked
+     * when this one was built (the closed loop sets the head of each new version once its audit entry is hashed).
+     *
+     * @param auditHead the hash of the last audit entry: 64 lower-case hex digits
+     * @return the hidden danger with that head
+     * @throws IllegalArgumentException if the head is not 64 lower-case hex digits (the message {@link Builder#build}
+     *     gives)
+     * @since 0.2
+     */
+    public HiddenDanger withAuditHead(String auditHead) {
+        Objects.requireNonNull(auditHead, "auditHead");
+        if (!isLowerHex64(auditHead)) {
+            return toBuilder().auditHead(auditHead).build(); // throws, naming every problem as build does
+        }
+        return new HiddenDanger(this, auditHead);
+    }
+
     /**
      * A hidden danger from its stored form.
      *
@@ -132,11 +166,23 @@ public final class HiddenDanger {
         }
         for (int i = 0; i < 64; i++) {
             char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            if (c >= LOWER_HEX.length || !LOWER_HEX[c]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether a character up to 'f' is a lower-case hex digit. */
+    private static final boolean[] LOWER_HEX = new boolean['f' + 1];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            LOWER_HEX[c] = true;
+        }
+        for (char c = 'a'; c <= 'f'; c++) {
+            LOWER_HEX[c] = true;
+        }
     }
 
     private List<String> problems() {

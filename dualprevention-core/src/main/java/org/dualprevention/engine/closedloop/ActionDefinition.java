@@ -20,6 +20,7 @@ import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.organization.Actor;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.OrgUnitId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything about one action of the closed loop, in one place: the states it is allowed in and the state
@@ -261,12 +262,30 @@ abstract sealed class ActionDefinition<C extends HiddenDangerCommand> permits Re
      * @return the data text
      */
     final String encode(HiddenDangerCommand command) {
+        Encoded m = lastEncoded;
+        if (m != null && m.command == command) {
+            return m.text;
+        }
         CanonicalData d = CanonicalData.empty();
         d.put("actor.unit", command.actor().unit().value());
-        d.putList("actor.roles", command.actor().roles().stream().toList());
+        d.putList("actor.roles", List.copyOf(command.actor().roles()));
         write(typed(command), d);
-        return d.text();
+        String text = d.text();
+        lastEncoded = new Encoded(command, text);
+        return text;
     }
+
+    /** A command (by identity) and its data text. */
+    private record Encoded(HiddenDangerCommand command, String text) {
+    }
+
+    /**
+     * The command encoded last and its text: a command is encoded for its fingerprint ({@link ClosedLoop#fingerprint})
+     * and again for its audit entry, one after the other on the same thread. Keyed by identity (a command is
+     * immutable: records of immutable components, lists and sets copied), so any other command is encoded; shared by
+     * all threads (a race only costs a miss).
+     */
+    private static volatile @Nullable Encoded lastEncoded;
 
     /**
      * A command of this action, read back from audit data.

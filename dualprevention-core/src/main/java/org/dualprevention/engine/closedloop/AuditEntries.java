@@ -53,10 +53,26 @@ public final class AuditEntries {
     public static AuditEntry create(HiddenDangerId dangerId, long sequence, ActorId actor, Instant at,
             HiddenDangerAction action, Optional<HiddenDangerState> stateBefore, HiddenDangerState stateAfter, String data,
             String previousHash, String stateHash) {
-        AuditEntry unhashed = new AuditEntry(dangerId, sequence, actor, at, action, stateBefore, stateAfter, data,
-                previousHash, "", AuditEntry.FORMAT_2, Optional.of(stateHash), Optional.empty());
-        AuditEntry hashed = unhashed.withHash(Sha256.hex(canonicalForm(unhashed)));
-        last = new Memo(hashed, hashed.hash());
+        Objects.requireNonNull(dangerId, "dangerId");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(stateBefore, "stateBefore");
+        Objects.requireNonNull(stateAfter, "stateAfter");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(previousHash, "previousHash");
+        // the text canonicalForm gives for the entry, written from its components (so the entry is made once)
+        StringBuilder sb = TEXT.get();
+        sb.setLength(0);
+        text(sb, true, dangerId, sequence, actor, at, action, stateBefore, stateAfter,
+                Objects.requireNonNull(stateHash, "stateHash"), data, previousHash, "");
+        String hash = Sha256.hex(sb.toString());
+        if (sb.capacity() > 1 << 16) {
+            TEXT.remove(); // a very long text: do not keep its buffer
+        }
+        AuditEntry hashed = new AuditEntry(dangerId, sequence, actor, at, action, stateBefore, stateAfter, data,
+                previousHash, hash, AuditEntry.FORMAT_2, Optional.of(stateHash), Optional.empty());
+        last = new Memo(hashed, hash);
         return hashed;
     }
 
@@ -141,27 +157,52 @@ public final class AuditEntries {
         formatProblem(entry).ifPresent(p -> {
             throw new IllegalArgumentException(p);
         });
-        StringBuilder sb = new StringBuilder(256 + entry.data().length());
         boolean v2 = entry.format() == AuditEntry.FORMAT_2;
+        StringBuilder sb = new StringBuilder(320 + entry.data().length() + (entry.data().length() >> 3));
+        text(sb, v2, entry.dangerId(), entry.sequence(), entry.actor(), entry.at(), entry.action(),
+                entry.stateBefore(), entry.stateAfter(), v2 ? entry.stateHash().orElseThrow() : null, entry.data(),
+                entry.previousHash(), entry.keyId().orElse(""));
+        return sb.toString();
+    }
+
+    /** A buffer per thread for the canonical form of an entry that is only hashed. */
+    private static final ThreadLocal<StringBuilder> TEXT = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+
+    /**
+     * Appends the canonical form of an entry from its components (documented at {@link #canonicalForm(AuditEntry)});
+     * the state hash and key id are written in format 2 only.
+     */
+    private static void text(StringBuilder sb, boolean v2, HiddenDangerId dangerId, long sequence, ActorId actor,
+            Instant at, HiddenDangerAction action, Optional<HiddenDangerState> stateBefore,
+            HiddenDangerState stateAfter, @Nullable String stateHash, String data, String previousHash, String keyId) {
         if (v2) {
             sb.append("format=2\n");
         }
-        sb.append("dangerId=").append(CanonicalData.escape(entry.dangerId().value())).append('\n')
-                .append("sequence=").append(entry.sequence()).append('\n')
-                .append("actor=").append(CanonicalData.escape(entry.actor().value())).append('\n')
-                .append("at=").append(IsoTimes.format(entry.at())).append('\n')
-                .append("action=").append(entry.action().code()).append('\n')
-                .append("stateBefore=").append(entry.stateBefore().map(HiddenDangerState::code).orElse("")).append('\n')
-                .append("stateAfter=").append(entry.stateAfter().code()).append('\n');
-        if (v2) {
-            sb.append("stateHash=").append(CanonicalData.escape(entry.stateHash().orElseThrow())).append('\n');
+        sb.append("dangerId=");
+        CanonicalData.escapeInto(dangerId.value(), sb);
+        sb.append("\nsequence=").append(sequence).append("\nactor=");
+        CanonicalData.escapeInto(actor.value(), sb);
+        sb.append("\nat=").append(IsoTimes.format(at)).append("\naction=").append(action.code())
+                .append("\nstateBefore=");
+        if (stateBefore.isPresent()) {
+            sb.append(stateBefore.get().code());
         }
-        sb.append("data=").append(CanonicalData.escape(entry.data())).append('\n')
-                .append("previousHash=").append(CanonicalData.escape(entry.previousHash())).append('\n');
+        sb.append("\nstateAfter=").append(stateAfter.code()).append('\n');
         if (v2) {
-            sb.append("keyId=").append(CanonicalData.escape(entry.keyId().orElse(""))).append('\n');
+            sb.append("stateHash=");
+            CanonicalData.escapeInto(Objects.requireNonNull(stateHash, "stateHash"), sb);
+            sb.append('\n');
         }
-        return sb.toString();
+        sb.append("data=");
+        CanonicalData.escapeInto(data, sb);
+        sb.append("\npreviousHash=");
+        CanonicalData.escapeInto(previousHash, sb);
+        sb.append('\n');
+        if (v2) {
+            sb.append("keyId=");
+            CanonicalData.escapeInto(keyId, sb);
+            sb.append('\n');
+        }
     }
 
     /**

@@ -166,6 +166,90 @@ final class CanonicalData {
         return Collections.unmodifiableList(out);
     }
 
+    // ------------------------------------------------------------------------------------------ lines written in order
+
+    /**
+     * Appends the line {@code key=value} (the value escaped) to {@code sb}. For encoders that write their lines in
+     * key order themselves ({@link StateHash}); the result is the text {@link #text()} gives for the same lines.
+     */
+    static void line(StringBuilder sb, String key, String value) {
+        sb.append(key).append('=');
+        escapeInto(value, sb);
+        sb.append('\n');
+    }
+
+    /**
+     * The line {@code key=value} of a value that has no character to escape by construction: a code of an enumeration
+     * (lower-case letters and hyphens), a decimal number's {@code toString}. {@link #line(StringBuilder, String,
+     * String)} would copy it unchanged after scanning it; a test checks every code.
+     */
+    static void plainLine(StringBuilder sb, String key, String value) {
+        sb.append(key).append('=').append(value).append('\n');
+    }
+
+    /** {@link #line(StringBuilder, String, String)} of a number ({@link String#valueOf(long)}: nothing to escape). */
+    static void line(StringBuilder sb, String key, long value) {
+        sb.append(key).append('=').append(value).append('\n');
+    }
+
+    /**
+     * {@link #line(StringBuilder, String, String)} of an instant, written as {@link #put} writes it (ISO-8601: digits,
+     * {@code -+:.TZ}, nothing to escape).
+     */
+    static void line(StringBuilder sb, String key, Instant value) {
+        plainLine(sb, key, IsoTimes.format(value));
+    }
+
+    /**
+     * {@link #line(StringBuilder, String, String)} of a date, written as {@link #put} writes it (ISO-8601: digits,
+     * {@code -+}, nothing to escape).
+     */
+    static void line(StringBuilder sb, String key, java.time.LocalDate value) {
+        plainLine(sb, key, value.toString());
+    }
+
+    /** {@link #line(StringBuilder, String, String)} of list element {@code index}: the key {@code prefix + index}. */
+    static void line(StringBuilder sb, String prefix, int index, String value) {
+        sb.append(prefix).append(index).append('=');
+        escapeInto(value, sb);
+        sb.append('\n');
+    }
+
+    /** The natural order of 0 … n-1 for n up to ten, which is the key order too. */
+    private static final int[][] SMALL = new int[11][];
+
+    static {
+        for (int n = 0; n <= 10; n++) {
+            SMALL[n] = new int[n];
+            for (int i = 0; i < n; i++) {
+                SMALL[n][i] = i;
+            }
+        }
+    }
+
+    /**
+     * The indices {@code 0 … n-1} of a list in the order {@link #text()} puts its keys {@code name.0}, {@code name.1},
+     * …: the order of their decimal texts ({@code 0, 1, 10, 11, 2, …}; up to ten, the natural order).
+     *
+     * @param n the size of the list
+     * @return the indices in key order (not to be changed by the caller)
+     */
+    static int[] indexOrder(int n) {
+        if (n <= 10) {
+            return SMALL[n];
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        java.util.Arrays.sort(boxed, java.util.Comparator.comparing(String::valueOf));
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = boxed[i];
+        }
+        return out;
+    }
+
     static String escape(String s) {
         int i = firstToEscape(s);
         if (i < 0) {
@@ -176,47 +260,62 @@ final class CanonicalData {
         return sb.toString();
     }
 
-    /** Appends {@code s} escaped (see the class comment) to {@code sb}. */
+    /**
+     * Appends {@code s} escaped (see the class comment) to {@code sb}: the runs of characters that need no escape are
+     * copied whole (one array copy each), each character that does is replaced. The scan for the next character to
+     * escape is a loop of its own, which the compiler keeps tight.
+     */
     static void escapeInto(String s, StringBuilder sb) {
-        int first = firstToEscape(s);
-        if (first < 0) {
+        int n = s.length();
+        int i = nextToEscape(s, 0, n);
+        if (i < 0) {
             sb.append(s);
             return;
         }
-        sb.append(s, 0, first);
-        for (int i = first; i < s.length(); i++) {
+        int run = 0;
+        while (i >= 0) {
+            if (i > run) {
+                sb.append(s, run, i);
+            }
             char c = s.charAt(i);
             if (c == '\\') {
-                sb.append("\\\\");
+                sb.append('\\').append('\\');
             } else if (c == '\n') {
-                sb.append("\\n");
+                sb.append('\\').append('n');
             } else if (c == '\r') {
-                sb.append("\\r");
-            } else if (isIsoControl(c)) {
-                sb.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf])
-                        .append(HEX[c & 0xf]);
+                sb.append('\\').append('r');
             } else {
-                sb.append(c);
+                sb.append('\\').append('u').append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
+                        .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
             }
+            run = i + 1;
+            i = nextToEscape(s, run, n);
+        }
+        if (run < n) {
+            sb.append(s, run, n);
         }
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    /** {@link Character#isISOControl(char)}, written out. */
-    private static boolean isIsoControl(char c) {
-        return c <= '\u001f' || (c >= '\u007f' && c <= '\u009f');
-    }
-
-    /** The index of the first character that escaping changes, or -1. */
-    private static int firstToEscape(String s) {
-        for (int i = 0; i < s.length(); i++) {
+    /**
+     * The index of the first character from {@code from} (below {@code n}, the length) that escaping changes, or -1:
+     * the backslash and the ISO control characters ({@link Character#isISOControl(char)}: up to U+001F and U+007F to
+     * U+009F).
+     */
+    private static int nextToEscape(String s, int from, int n) {
+        for (int i = from; i < n; i++) {
             char c = s.charAt(i);
-            if (c == '\\' || isIsoControl(c)) {
+            if (c == '\\' || c <= '\u001f' || (c >= '\u007f' && c <= '\u009f')) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** The index of the first character that escaping changes, or -1. */
+    private static int firstToEscape(String s) {
+        return nextToEscape(s, 0, s.length());
     }
 
     static String unescape(String s) {

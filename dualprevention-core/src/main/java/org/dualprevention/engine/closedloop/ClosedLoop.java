@@ -67,14 +67,23 @@ public final class ClosedLoop {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(command, "command");
         String data = ClosedLoopActions.of(command.action()).encode(command);
-        StringBuilder sb = new StringBuilder(64 + data.length());
+        StringBuilder sb = FINGERPRINT_TEXT.get();
+        sb.setLength(0);
         sb.append("hidden danger ");
         CanonicalData.escapeInto(id.value(), sb);
         sb.append("\naction=").append(command.action().code()).append("\nactor=");
         CanonicalData.escapeInto(command.actor().id().value(), sb);
         sb.append('\n').append(data);
-        return org.dualprevention.engine.digest.Sha256.hex(sb.toString());
+        String hash = org.dualprevention.engine.digest.Sha256.hex(sb.toString());
+        if (sb.capacity() > 1 << 16) {
+            FINGERPRINT_TEXT.remove(); // a very long text: do not keep its buffer
+        }
+        return hash;
     }
+
+    /** A buffer per thread for the text a fingerprint hashes. */
+    private static final ThreadLocal<StringBuilder> FINGERPRINT_TEXT = ThreadLocal.withInitial(
+            () -> new StringBuilder(512));
 
     /**
      * Reports a new hidden danger (上报). The result's {@code next} is in {@link HiddenDangerState#REPORTED}
@@ -196,7 +205,7 @@ public final class ClosedLoop {
                 : AuditEntries.create(id, unheaded.version(), command.actor().id(), at, action,
                         before.map(HiddenDanger::state), target, definition.encode(command), previousHash,
                         stateHash, keys);
-        HiddenDanger next = unheaded.toBuilder().auditHead(audit.hash()).build();
+        HiddenDanger next = unheaded.withAuditHead(audit.hash());
         StateHash.remember(next, stateHash);
         List<HiddenDangerEvent> events = new ArrayList<>();
         before.ifPresent(h -> events.add(new HiddenDangerEvent.Transitioned(id, at, command.actor().id(), action,

@@ -3,7 +3,6 @@ package org.dualprevention.engine.digest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -37,10 +36,23 @@ public final class Sha256 {
     public static String hex(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
         // one digest per thread, reset by digest(): getInstance looks the provider up on every call
-        return HEX.formatHex(DIGEST.get().digest(bytes));
+        return hex32(DIGEST.get().digest(bytes));
     }
 
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+
+    /**
+     * A digest as lower-case hex, as {@code HexFormat.of().formatHex} gives it, in one array and one string (the
+     * closed loop hashes three texts per command).
+     */
+    static String hex32(byte[] digest) {
+        byte[] out = new byte[digest.length * 2];
+        for (int i = 0; i < digest.length; i++) {
+            out[2 * i] = DIGITS[(digest[i] >> 4) & 0xf];
+            out[2 * i + 1] = DIGITS[digest[i] & 0xf];
+        }
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
 
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {

@@ -53,25 +53,23 @@ final class CompactEntry {
     private final Object data;
     private final @Nullable String keyId;
 
-    /** The compact form of an entry whose hash and state hash (if any) passed {@link #isHex}. */
-    private CompactEntry(AuditEntry e) {
+    /** The compact form of an entry, given the four words of its hash and of its state hash (null: none). */
+    private CompactEntry(AuditEntry e, long[] hash, long @Nullable [] stateHash) {
         this.epochSecond = e.at().getEpochSecond();
         this.nano = e.at().getNano();
         this.format = e.format();
         this.action = (byte) e.action().ordinal();
-        this.before = (byte) e.stateBefore().map(Enum::ordinal).orElse(-1).intValue();
+        this.before = (byte) (e.stateBefore().isPresent() ? e.stateBefore().get().ordinal() : -1);
         this.after = (byte) e.stateAfter().ordinal();
-        String hash = e.hash();
-        this.h0 = word(hash, 0);
-        this.h1 = word(hash, 1);
-        this.h2 = word(hash, 2);
-        this.h3 = word(hash, 3);
-        String stateHash = e.stateHash().orElse(null);
+        this.h0 = hash[0];
+        this.h1 = hash[1];
+        this.h2 = hash[2];
+        this.h3 = hash[3];
         this.stateHashed = stateHash != null;
-        this.s0 = stateHash == null ? 0 : word(stateHash, 0);
-        this.s1 = stateHash == null ? 0 : word(stateHash, 1);
-        this.s2 = stateHash == null ? 0 : word(stateHash, 2);
-        this.s3 = stateHash == null ? 0 : word(stateHash, 3);
+        this.s0 = stateHash == null ? 0 : stateHash[0];
+        this.s1 = stateHash == null ? 0 : stateHash[1];
+        this.s2 = stateHash == null ? 0 : stateHash[2];
+        this.s3 = stateHash == null ? 0 : stateHash[3];
         this.actor = e.actor();
         this.data = chars(e.data());
         this.keyId = e.keyId().orElse(null);
@@ -87,22 +85,54 @@ final class CompactEntry {
      * @return the compact entry, or null
      */
     static @Nullable CompactEntry of(AuditEntry e, int place, @Nullable Object previous) {
-        if (e.sequence() != place + 1L || !isHex(e.hash())) {
+        if (e.sequence() != place + 1L) {
+            return null;
+        }
+        long[] hash = words(e.hash());
+        if (hash == null) {
             return null;
         }
         if (previous instanceof CompactEntry) {
             CompactEntry p = (CompactEntry) previous;
-            String h = e.previousHash();
-            if (!isHex(h) || word(h, 0) != p.h0 || word(h, 1) != p.h1 || word(h, 2) != p.h2 || word(h, 3) != p.h3) {
+            long[] h = words(e.previousHash());
+            if (h == null || h[0] != p.h0 || h[1] != p.h1 || h[2] != p.h2 || h[3] != p.h3) {
                 return null;
             }
         } else if (!e.previousHash().equals(previous == null ? AuditEntry.GENESIS : ((AuditEntry) previous).hash())) {
             return null;
         }
-        if (e.stateHash().isPresent() && !isHex(e.stateHash().get())) {
+        long[] stateHash = null;
+        if (e.stateHash().isPresent()) {
+            stateHash = words(e.stateHash().get());
+            if (stateHash == null) {
+                return null;
+            }
+        }
+        return new CompactEntry(e, hash, stateHash);
+    }
+
+    /**
+     * The four 64-bit words (most significant first) of 64 lower-case hex digits, read in one pass; null when the text
+     * is not that ({@link #isHex} and {@link #word} of each word, at once).
+     */
+    static long @Nullable [] words(String text) {
+        if (text.length() != 64) {
             return null;
         }
-        return new CompactEntry(e);
+        long[] out = new long[4];
+        for (int w = 0; w < 4; w++) {
+            long v = 0;
+            for (int i = w * 16, end = i + 16; i < end; i++) {
+                char c = text.charAt(i);
+                int n = c < 128 ? NIBBLES[c] : -1;
+                if (n < 0) {
+                    return null;
+                }
+                v = v << 4 | n;
+            }
+            out[w] = v;
+        }
+        return out;
     }
 
     /**
