@@ -50,7 +50,7 @@ final class CharTable<T> {
         @Nullable String[] k = keys;
         int mask = k.length - 1;
         for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
-            String key = k[i];
+            @Nullable String key = k[i];
             if (key == null) {
                 return null;
             }
@@ -103,7 +103,7 @@ final class CharTable<T> {
     private static int slot(@Nullable String[] k, String key) {
         int mask = k.length - 1;
         for (int i = spread(key.hashCode()) & mask; ; i = (i + 1) & mask) {
-            String at = k[i];
+            @Nullable String at = k[i];
             if (at == null || at.equals(key)) {
                 return i;
             }
@@ -116,7 +116,7 @@ final class CharTable<T> {
         keys = new String[oldKeys.length * 2];
         values = new Object[oldKeys.length * 2];
         for (int j = 0; j < oldKeys.length; j++) {
-            String key = oldKeys[j];
+            @Nullable String key = oldKeys[j];
             if (key != null) {
                 int i = slot(keys, key);
                 keys[i] = key;

@@ -136,6 +136,12 @@ final class RegisterStream {
     private final CharTable<MapZoneId> zones = new CharTable<>(SHARED_MAX);
     private final CharTable<ActorId> assessors = new CharTable<>(SHARED_MAX);
     private final CharTable<String> gradeTexts = new CharTable<>(SHARED_MAX);
+    /**
+     * The grades built last, found again by the identity of their texts (shared through {@link #gradeTexts}) and
+     * their level: a grade equal to one built from the same checked texts, without building and checking it again.
+     */
+    private final Grade[] grades = new Grade[8];
+    private int nextGrade;
     /** The pointer of the assessment being read, for the warnings of its recomputation. */
     private final Where where = new Where();
 
@@ -888,7 +894,15 @@ final class RegisterStream {
         if (seen != 0xF) {
             throw GIVE_UP;
         }
-        return new Grade(code, name, level, action);
+        for (Grade g : grades) {
+            if (g != null && g.code() == code && g.name() == name && g.level() == level && g.action() == action) {
+                return g; // the same texts (by identity) and level: an equal grade, already checked
+            }
+        }
+        Grade made = new Grade(code, name, level, action);
+        grades[nextGrade] = made;
+        nextGrade = (nextGrade + 1) % grades.length;
+        return made;
     }
 
     @SuppressWarnings("NullAway") // a required member left null is refused by the bits check first
