@@ -86,26 +86,31 @@ final class CheckedInput extends InputStream {
             }
             return -1;
         }
+        scan:
         for (int i = 0; i < n; i++) {
             if (need == 0) {
-                // well-formed runs skipped whole: eight ASCII bytes without NUL at a time, and complete two- and
-                // three-byte sequences whose ranges need no state (what the machine below accepts, it alone
-                // finding and naming any fault)
-                while (i + 8 <= n && ascii((long) LONGS.get(b, off + i))) {
-                    i += 8;
-                }
-                if (i >= n) {
-                    break;
-                }
-                int lead = b[off + i] & 0xFF;
-                if (lead >= 0xC2 && lead <= 0xDF && i + 1 < n && (b[off + i + 1] & 0xC0) == 0x80) {
-                    i += 1;
-                    continue;
-                }
-                if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i + 2 < n && (b[off + i + 1] & 0xC0) == 0x80
-                        && (b[off + i + 2] & 0xC0) == 0x80) {
-                    i += 2;
-                    continue;
+                // well-formed runs skipped whole, in one loop until a byte needs the machine below: eight ASCII
+                // bytes without NUL at a time, single ASCII bytes other than NUL, and complete two- and three-byte
+                // sequences whose ranges need no state (what the machine accepts, it alone finding and naming any
+                // fault)
+                while (true) {
+                    while (i + 8 <= n && ascii((long) LONGS.get(b, off + i))) {
+                        i += 8;
+                    }
+                    if (i >= n) {
+                        break scan;
+                    }
+                    int lead = b[off + i] & 0xFF;
+                    if (lead < 0x80 && lead != 0) {
+                        i += 1;
+                    } else if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i + 2 < n
+                            && (b[off + i + 1] & 0xC0) == 0x80 && (b[off + i + 2] & 0xC0) == 0x80) {
+                        i += 3;
+                    } else if (lead >= 0xC2 && lead <= 0xDF && i + 1 < n && (b[off + i + 1] & 0xC0) == 0x80) {
+                        i += 2;
+                    } else {
+                        break; // the machine reads this byte
+                    }
                 }
             }
             int c = b[off + i] & 0xFF;

@@ -388,6 +388,79 @@ public final class RegisterDocument {
         }
 
         /**
+         * The built-in methods whose {@code evaluate} calls {@code validate} on its input first, so that an input it
+         * scores is one {@code validate} accepts (the classes are final; matched exactly).
+         */
+        private static final Set<Class<?>> VALIDATING_EVALUATE = Set.of(org.dualprevention.method.LecMethod.class,
+                org.dualprevention.method.LsMethod.class, org.dualprevention.method.MesMethod.class,
+                org.dualprevention.method.RiskMatrixMethod.class, org.dualprevention.method.DirectMethod.class);
+
+        /**
+         * The streaming reader's recomputation: for an assessment by a built-in method of {@link #VALIDATING_EVALUATE}
+         * with an installed scheme that grades it, whose stored score and grade agree with the recomputed ones, it
+         * keeps what {@link #recompute} keeps (the assessment with the recomputed score and grade) without
+         * validating the input a second time before {@code evaluate} validates it, and looks the method and scheme up
+         * once per pair read in a row. Anything else (another method, a failure, a disagreement, a quarantine) goes
+         * through {@link #recompute} itself, which reports it exactly as before.
+         */
+        @Override
+        ModelReader.AssessmentCheck streamingCheck(Pass pass) {
+            ModelReader.AssessmentCheck full = pass.reader.check();
+            return new ModelReader.AssessmentCheck() {
+                private @Nullable MethodId lastMethod;
+                private @Nullable SchemeId lastScheme;
+                private @Nullable AssessmentMethod method;
+                private @Nullable GradingScheme scheme;
+
+                @Override
+                public @Nullable Assessment check(CharSequence pointer, Assessment a) {
+                    if (pass.quarantineMode || !resolve(a.method(), a.scheme())) {
+                        return full.check(pointer, a);
+                    }
+                    AssessmentMethod m = Objects.requireNonNull(method);
+                    GradingScheme s = Objects.requireNonNull(scheme);
+                    Score score;
+                    Grade grade;
+                    try {
+                        score = m.evaluate(a.input());
+                        grade = s.grade(score);
+                    } catch (RuntimeException e) {
+                        return full.check(pointer, a);
+                    }
+                    if (score.compareTo(a.score()) != 0 || !grade.code().equals(a.grade().code())
+                            || grade.level() != a.grade().level()) {
+                        return full.check(pointer, a);
+                    }
+                    return new Assessment(a.id(), a.method(), a.scheme(), a.input(), score, grade, a.kind(), a.assessor(),
+                            a.assessedAt());
+                }
+
+                /** Whether the pair is a trusted method with an installed scheme that grades it (memoised). */
+                private boolean resolve(MethodId methodId, SchemeId schemeId) {
+                    if (methodId.equals(lastMethod) && schemeId.equals(lastScheme)) {
+                        return true;
+                    }
+                    AssessmentMethod m = providers.method(methodId);
+                    GradingScheme s = providers.scheme(schemeId);
+                    if (m == null || s == null || !s.method().equals(methodId) || !m.id().equals(methodId)
+                            || !VALIDATING_EVALUATE.contains(m.getClass())) {
+                        return false;
+                    }
+                    lastMethod = methodId;
+                    lastScheme = schemeId;
+                    method = m;
+                    scheme = s;
+                    return true;
+                }
+
+                @Override
+                public void checkInput(CharSequence pointer, MethodId methodId, SchemeId schemeId, AssessmentInput input) {
+                    full.checkInput(pointer, methodId, schemeId, input);
+                }
+            };
+        }
+
+        /**
          * Checks that the method and scheme are installed and go together, and validates the input with the
          * method, reporting each factor at its pointer ({@code (missing)} when absent); the method if all is
          * well, else null.

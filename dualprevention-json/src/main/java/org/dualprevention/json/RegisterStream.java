@@ -106,11 +106,14 @@ final class RegisterStream {
     private static final PropertyNameMatcher CELL = names("value", "row", "column");
     private static final PropertyNameMatcher FLAG = names("reason", "source", "flaggedAt");
 
-    private static final Map<String, RiskPointKind> KINDS = codes(RiskPointKind.values(), RiskPointKind::code);
-    private static final Map<String, AccidentType> TYPES = codes(AccidentType.values(), AccidentType::code);
-    private static final Map<String, MeasureCategory> CATEGORIES = codes(MeasureCategory.values(), MeasureCategory::code);
-    private static final Map<String, AssessmentKind> ASSESSMENT_KINDS = codes(AssessmentKind.values(), AssessmentKind::code);
-    private static final Map<String, RiskLevel> LEVELS = codes(RiskLevel.values(), RiskLevel::code);
+    /** The codes of the enumerations, matched in the parser's characters (read only after construction). */
+    private static final CharTable<RiskPointKind> KINDS = codes(RiskPointKind.values(), RiskPointKind::code);
+    private static final CharTable<AccidentType> TYPES = codes(AccidentType.values(), AccidentType::code);
+    private static final CharTable<MeasureCategory> CATEGORIES = codes(MeasureCategory.values(), MeasureCategory::code);
+    private static final CharTable<AssessmentKind> ASSESSMENT_KINDS = codes(AssessmentKind.values(), AssessmentKind::code);
+    private static final CharTable<RiskLevel> LEVELS = codes(RiskLevel.values(), RiskLevel::code);
+    /** The most keys each table of values read keeps (as {@link ModelReader} shares at most 1024 per kind). */
+    private static final int SHARED_MAX = 1024;
 
     private final StreamingImport<RegisterHeader, RiskPoint> importer;
     private final long holdBytes;
@@ -118,11 +121,27 @@ final class RegisterStream {
     private final JsonLimits limits;
     private final JsonFactory factory;
     private final ItemReader trees = new ItemReader(NODES.getNodeFactory(), true);
-    /** Values read, shared by their text, as {@link ModelReader} shares them (at most 1024 keys per kind). */
-    private final Map<String, MethodId> methods = new HashMap<>();
-    private final Map<String, SchemeId> schemes = new HashMap<>();
-    private final Map<String, HazardCategory> hazardCategories = new HashMap<>();
-    private final Map<String, ControlLevel> controlLevels = new HashMap<>();
+    /**
+     * Values read, shared by their text, as {@link ModelReader} shares them (at most 1024 keys per kind), and
+     * found again in the parser's characters without making a string: the ids of methods and schemes, hazard
+     * categories, control levels, units, zones, assessors and the texts of grades. Each was checked when first
+     * read (or, for units, zones and assessors, by the id's own constructor), so a value found here passed the
+     * same checks as its text would now.
+     */
+    private final CharTable<MethodId> methods = new CharTable<>(SHARED_MAX);
+    private final CharTable<SchemeId> schemes = new CharTable<>(SHARED_MAX);
+    private final CharTable<HazardCategory> hazardCategories = new CharTable<>(SHARED_MAX);
+    private final CharTable<ControlLevel> controlLevels = new CharTable<>(SHARED_MAX);
+    private final CharTable<OrgUnitId> units = new CharTable<>(SHARED_MAX);
+    private final CharTable<MapZoneId> zones = new CharTable<>(SHARED_MAX);
+    private final CharTable<ActorId> assessors = new CharTable<>(SHARED_MAX);
+    private final CharTable<String> gradeTexts = new CharTable<>(SHARED_MAX);
+    /**
+     * The grades built last, found again by the identity of their texts (shared through {@link #gradeTexts}) and
+     * their level: a grade equal to one built from the same checked texts, without building and checking it again.
+     */
+    private final Grade[] grades = new Grade[8];
+    private int nextGrade;
     /** The pointer of the assessment being read, for the warnings of its recomputation. */
     private final Where where = new Where();
 
@@ -158,12 +177,12 @@ final class RegisterStream {
         return BinaryNameMatcher.construct(List.of(names));
     }
 
-    private static <E> Map<String, E> codes(E[] values, Function<E, String> code) {
+    private static <E> CharTable<E> codes(E[] values, Function<E, String> code) {
         Map<String, E> out = new HashMap<>();
         for (E e : values) {
             out.put(code.apply(e), e);
         }
-        return Map.copyOf(out);
+        return CharTable.of(out);
     }
 
     /** A risk point read, with what it used of the item limits (for the batches, as the tree reader makes them). */
@@ -226,7 +245,7 @@ final class RegisterStream {
     private @Nullable Outcome pass(DocumentSource source, StreamingImport<RegisterHeader, RiskPoint>.Pass pass,
             @Nullable List<Held> held, StreamingImport.@Nullable Delivery<RegisterHeader, RiskPoint> delivery) {
         refs = pass.reader.refs();
-        check = pass.reader.check();
+        check = importer.streamingCheck(pass);
         Outcome out = new Outcome();
         out.held = held != null;
         try (CheckedInput in = new CheckedInput(source.open());
@@ -361,16 +380,69 @@ final class RegisterStream {
             throw GIVE_UP;
         }
         String s = p.getString();
+        within(p, s.length());
+        return s;
+    }
+
+    /** Counts the bytes of the string token of {@code chars} characters the parser is on, as {@link #string} does. */
+    private void within(JsonParser p, int chars) {
         long max = limits.maxItemLength();
         if (p instanceof ParserBase) {
             long from = ((ParserBase) p).getTokenCharacterOffset() - start;
-            if (from >= 0 && from + 6L * s.length() + 4 <= max) {
-                return s;
+            if (from >= 0 && from + 6L * chars + 4 <= max) {
+                return;
             }
         }
         if (offset(p.currentLocation()) - start > max) {
             throw GIVE_UP;
         }
+    }
+
+    /**
+     * The value of the string the parser is on if {@code table} holds its text (matched in the parser's own
+     * characters, making no string), its bytes counted as {@link #string} counts them; null if not held.
+     */
+    private <T> @Nullable T lookUp(JsonParser p, JsonToken t, CharTable<T> table) {
+        if (t != JsonToken.VALUE_STRING) {
+            throw GIVE_UP;
+        }
+        char[] chars = p.getStringCharacters();
+        int len = p.getStringLength();
+        T found = table.get(chars, p.getStringOffset(), len);
+        if (found != null) {
+            within(p, len);
+        }
+        return found;
+    }
+
+    /**
+     * Text the model's constructor checks again with the same rule (an id's, a name's or a description's
+     * Unicode and blank checks, which throw and so give up): only its type and bytes are checked here.
+     */
+    private String checkedByModel(JsonParser p, JsonToken t) {
+        return string(p, t);
+    }
+
+    /** An id of a kind with few values (units, zones, assessors), shared through {@code table}. */
+    private <T> T sharedId(JsonParser p, JsonToken t, CharTable<T> table, Function<String, T> make) {
+        T known = lookUp(p, t, table);
+        if (known != null) {
+            return known;
+        }
+        String s = string(p, t);
+        T made = make.apply(s); // the id's constructor checks its text (Checks.idValue), refusing bad Unicode
+        table.put(s, made);
+        return made;
+    }
+
+    /** The text of a grade, shared through {@link #gradeTexts} (the grade's constructor checks it). */
+    private String gradeText(JsonParser p, JsonToken t) {
+        String known = lookUp(p, t, gradeTexts);
+        if (known != null) {
+            return known;
+        }
+        String s = string(p, t);
+        gradeTexts.put(s, s);
         return s;
     }
 
@@ -383,32 +455,27 @@ final class RegisterStream {
         return s;
     }
 
+    /** An id: the id's constructor ({@code Checks.idValue}) refuses bad Unicode, as the tree reader does. */
     private <T> T id(JsonParser p, JsonToken t, Function<String, T> make) {
-        String s = string(p, t);
-        if (ModelReader.badUnicode(s, true) >= 0) {
-            throw GIVE_UP;
-        }
-        return make.apply(s);
+        return make.apply(string(p, t));
     }
 
-    private <T> T codeId(JsonParser p, JsonToken t, Map<String, T> cache, Function<String, T> make) {
-        String s = string(p, t);
-        T known = cache.get(s);
+    private <T> T codeId(JsonParser p, JsonToken t, CharTable<T> cache, Function<String, T> make) {
+        T known = lookUp(p, t, cache);
         if (known != null) {
             return known;
         }
+        String s = string(p, t);
         if (!ModelReader.isCodeId(s)) {
             throw GIVE_UP;
         }
         T made = make.apply(s);
-        if (cache.size() < 1024) {
-            cache.put(s, made);
-        }
+        cache.put(s, made);
         return made;
     }
 
-    private <E> E code(JsonParser p, JsonToken t, Map<String, E> codes) {
-        E e = codes.get(string(p, t));
+    private <E> E code(JsonParser p, JsonToken t, CharTable<E> codes) {
+        E e = lookUp(p, t, codes);
         if (e == null) {
             throw GIVE_UP;
         }
@@ -502,17 +569,17 @@ final class RegisterStream {
                     refs().id("risk point", id.value(), "", "id");
                     break;
                 case 1:
-                    name = text(p, t, true);
+                    name = checkedByModel(p, t);
                     break;
                 case 2:
                     kind = code(p, t, KINDS);
                     break;
                 case 3:
-                    owner = id(p, t, OrgUnitId::of);
+                    owner = sharedId(p, t, units, OrgUnitId::of);
                     refs().unit(owner, "", "owningUnit");
                     break;
                 case 4:
-                    zone = id(p, t, MapZoneId::of);
+                    zone = sharedId(p, t, zones, MapZoneId::of);
                     break;
                 case 5:
                     version = integer(p, t, 0, Long.MAX_VALUE);
@@ -558,16 +625,14 @@ final class RegisterStream {
                     refs().id("hazard", id.value(), "", "id");
                     break;
                 case 1:
-                    description = text(p, t, true);
+                    description = checkedByModel(p, t);
                     break;
                 case 2: {
-                    String c = text(p, t, false);
-                    category = hazardCategories.get(c);
+                    category = lookUp(p, t, hazardCategories);
                     if (category == null) {
+                        String c = text(p, t, false);
                         category = HazardCategory.of(c);
-                        if (hazardCategories.size() < 1024) {
-                            hazardCategories.put(c, category);
-                        }
+                        hazardCategories.put(c, category);
                     }
                     break;
                 }
@@ -585,10 +650,10 @@ final class RegisterStream {
                     }
                     break;
                 case 4:
-                    causes = text(p, t, false);
+                    causes = checkedByModel(p, t);
                     break;
                 case 5:
-                    consequences = text(p, t, false);
+                    consequences = checkedByModel(p, t);
                     break;
                 case 6:
                     array(t);
@@ -649,17 +714,17 @@ final class RegisterStream {
                     category = code(p, t, CATEGORIES);
                     break;
                 case 2:
-                    description = text(p, t, true);
+                    description = checkedByModel(p, t);
                     break;
                 case 3:
                     level = controlLevel(p, t);
                     break;
                 case 4:
-                    unit = id(p, t, OrgUnitId::of);
+                    unit = sharedId(p, t, units, OrgUnitId::of);
                     refs().unit(unit, "", "responsibleUnit");
                     break;
                 default:
-                    standard = text(p, t, true);
+                    standard = checkedByModel(p, t);
                     break;
             }
         }
@@ -673,6 +738,7 @@ final class RegisterStream {
     private ControlLevel controlLevel(JsonParser p, JsonToken first) {
         object(first);
         String code = null;
+        ControlLevel known = null;
         int rank = 0;
         int seen = 0;
         int i;
@@ -680,7 +746,8 @@ final class RegisterStream {
             seen = once(seen, i);
             JsonToken t = value(p);
             if (i == 0) {
-                code = text(p, t, false);
+                known = lookUp(p, t, controlLevels);
+                code = known != null ? known.code() : text(p, t, false);
             } else {
                 rank = (int) integer(p, t, 0, 99);
             }
@@ -688,7 +755,6 @@ final class RegisterStream {
         if (seen != 3) {
             throw GIVE_UP;
         }
-        ControlLevel known = controlLevels.get(code);
         if (known != null && known.rank() == rank) {
             return known;
         }
@@ -696,9 +762,7 @@ final class RegisterStream {
             throw GIVE_UP;
         }
         ControlLevel made = ControlLevel.of(code, rank);
-        if (controlLevels.size() < 1024) {
-            controlLevels.put(code, made);
-        }
+        controlLevels.put(code, made);
         return made;
     }
 
@@ -744,7 +808,7 @@ final class RegisterStream {
                     grade = grade(p, t);
                     break;
                 case 7:
-                    assessor = id(p, t, ActorId::of);
+                    assessor = sharedId(p, t, assessors, ActorId::of);
                     break;
                 default:
                     at = instant(string(p, t));
@@ -814,23 +878,31 @@ final class RegisterStream {
             JsonToken t = value(p);
             switch (i) {
                 case 0:
-                    code = text(p, t, true);
+                    code = gradeText(p, t);
                     break;
                 case 1:
-                    name = text(p, t, true);
+                    name = gradeText(p, t);
                     break;
                 case 2:
                     level = code(p, t, LEVELS);
                     break;
                 default:
-                    action = text(p, t, false);
+                    action = gradeText(p, t);
                     break;
             }
         }
         if (seen != 0xF) {
             throw GIVE_UP;
         }
-        return new Grade(code, name, level, action);
+        for (Grade g : grades) {
+            if (g != null && g.code() == code && g.name() == name && g.level() == level && g.action() == action) {
+                return g; // the same texts (by identity) and level: an equal grade, already checked
+            }
+        }
+        Grade made = new Grade(code, name, level, action);
+        grades[nextGrade] = made;
+        nextGrade = (nextGrade + 1) % grades.length;
+        return made;
     }
 
     @SuppressWarnings("NullAway") // a required member left null is refused by the bits check first
@@ -845,9 +917,9 @@ final class RegisterStream {
             seen = once(seen, i);
             JsonToken t = value(p);
             if (i == 0) {
-                reason = text(p, t, true);
+                reason = checkedByModel(p, t);
             } else if (i == 1) {
-                source = text(p, t, true);
+                source = checkedByModel(p, t);
             } else {
                 at = instant(string(p, t));
             }

@@ -247,6 +247,14 @@ abstract class StreamingImport<H, T> {
     /** Reads and checks one item; null if invalid. The header may be null when it was invalid. */
     abstract @Nullable T item(Pass pass, JsonNode node, String pointer);
 
+    /**
+     * The per-assessment check the streaming reader ({@link RegisterStream}) uses in a pass: the pass's own by
+     * default. It must keep exactly what that check keeps and leave a problem whenever that check would.
+     */
+    ModelReader.AssessmentCheck streamingCheck(Pass pass) {
+        return pass.reader.check();
+    }
+
     /** A fresh per-assessment check for one pass (identity for documents without assessments). */
     ModelReader.AssessmentCheck check(Pass pass) {
         return (p, a) -> a;

@@ -42,11 +42,16 @@ class RegisterReaderEquivalenceTest {
     }
 
     static Outcome outcome(byte[] doc, ImportOptions options, boolean trees) {
+        return outcome(doc, TestScoring.providers(), options, trees);
+    }
+
+    /** What an import with these providers did. */
+    static Outcome outcome(byte[] doc, ScoringProviders providers, ImportOptions options, boolean trees) {
         CollectingSink<RegisterHeader, RiskPoint> sink = new CollectingSink<>();
         try {
             ImportReport report = trees
-                    ? RegisterDocument.readTrees(DocumentSource.of(doc), TestScoring.providers(), options, sink)
-                    : RegisterDocument.read(DocumentSource.of(doc), TestScoring.providers(), options, sink);
+                    ? RegisterDocument.readTrees(DocumentSource.of(doc), providers, options, sink)
+                    : RegisterDocument.read(DocumentSource.of(doc), providers, options, sink);
             assertEquals(report, sink.report, "the report returned is the one the sink received");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             RegisterDocument.write(out, Objects.requireNonNull(sink.header), sink.items);

@@ -143,14 +143,30 @@ public final class IdSet {
         return mix(h ^ 0x1F);
     }
 
-    /** The hash of an id from the state after its kind ({@link #prefix}). */
-    private static long hash(long prefix, String id) {
+    /**
+     * The hash of an id from the state after its kind ({@link #prefix}): its characters taken four at a time
+     * as one 64-bit block (the last block padded with zeros), each block mixed in as a character used to be,
+     * then the length. For ids of one length the blocks spell the id one-to-one, and the length tells the
+     * padding apart, so the construction is the one of a character at a time with a quarter of the mixing.
+     */
+    static long hash(long prefix, String id) {
         Objects.requireNonNull(id, "id");
         long h = prefix;
-        for (int i = 0; i < id.length(); i++) {
-            h = mix(h ^ id.charAt(i));
+        int n = id.length();
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            long block = id.charAt(i) | (long) id.charAt(i + 1) << 16 | (long) id.charAt(i + 2) << 32
+                    | (long) id.charAt(i + 3) << 48;
+            h = mix(h ^ block);
         }
-        return mix(h ^ id.length());
+        if (i < n) {
+            long block = 0;
+            for (int shift = 0; i < n; i++, shift += 16) {
+                block |= (long) id.charAt(i) << shift;
+            }
+            h = mix(h ^ block);
+        }
+        return mix(h ^ n);
     }
 
     private static long mix(long z) {

@@ -54,4 +54,41 @@ class IdSetTest {
         assertTrue(seen.add("RP", "\u001F1"));
         assertEquals(6, seen.size());
     }
+
+    /**
+     * The hash takes four characters at a time, the last block padded with zeros: ids that differ only by
+     * trailing NUL characters (which pad like the padding), or across a block boundary, are still different ids.
+     */
+    @Test
+    void idsThatPadAlikeAreDifferentIds() {
+        IdSet seen = new IdSet();
+        List<String> ids = List.of("", "\u0000", "\u0000\u0000", "a", "a\u0000", "a\u0000\u0000\u0000", "abc",
+                "abc\u0000", "abcd", "abcd\u0000", "abcde", "abcd\u0000e", "\u0000abcd", "abce", "bbcd");
+        for (String id : ids) {
+            assertTrue(seen.add("RP", id), "[" + id.replace("\u0000", "\\0") + "]");
+        }
+        for (String id : ids) {
+            assertFalse(seen.add("RP", id), "[" + id.replace("\u0000", "\\0") + "]");
+        }
+        assertEquals(ids.size(), seen.size());
+    }
+
+    /** Ids of every length from 0 to 40 around the block boundaries, many sharing long prefixes, agree with a set. */
+    @Test
+    void idsAroundTheBlockBoundariesAgreeWithAHashSet() {
+        long seed = 20261206L;
+        Random random = new Random(seed);
+        IdSet seen = new IdSet();
+        Set<String> oracle = new HashSet<>();
+        for (int i = 0; i < 50_000; i++) {
+            int n = random.nextInt(41);
+            StringBuilder sb = new StringBuilder();
+            for (int j = 0; j < n; j++) {
+                sb.append((char) (random.nextInt(8) == 0 ? random.nextInt(0x10000) : 'A' + random.nextInt(3)));
+            }
+            String id = sb.toString();
+            assertEquals(oracle.add(id), seen.add("HZ", id), "seed " + seed + ", step " + i);
+        }
+        assertEquals(oracle.size(), seen.size(), "seed " + seed);
+    }
 }
