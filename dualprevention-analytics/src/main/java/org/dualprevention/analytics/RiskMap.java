@@ -49,7 +49,12 @@ public final class RiskMap {
     /** By the value of the id (a String's hash and equals; a record's go through method handles). */
     private final Map<String, PointStatus> pointIndex;
 
-    private RiskMap(LocalDate date, List<ZoneStatus> zones, List<UnitStatus> units, List<PointStatus> points) {
+    /**
+     * A map of the builder's; {@code pointIndex} is the builder's own map of the risk points by the value of the id
+     * (one entry per risk point, already hashed while building), handed over and never changed again.
+     */
+    private RiskMap(LocalDate date, List<ZoneStatus> zones, List<UnitStatus> units, List<PointStatus> points,
+            Map<String, PointStatus> pointIndex) {
         this.date = date;
         this.zones = List.copyOf(zones);
         this.units = List.copyOf(units);
@@ -57,7 +62,7 @@ public final class RiskMap {
         // indexes built once and only read afterwards (not copied again: a map of 20,000 points is hashed once)
         this.zoneIndex = index(this.zones, z -> z.zone().id());
         this.unitIndex = index(this.units, UnitStatus::unit);
-        this.pointIndex = index(this.points, p -> p.id().value());
+        this.pointIndex = java.util.Collections.unmodifiableMap(pointIndex);
     }
 
     private static <K, V> Map<K, V> index(List<V> values, java.util.function.Function<V, K> key) {
@@ -250,8 +255,10 @@ public final class RiskMap {
             // the risk points in the order given; while their ids rise (a store pages by id) none can repeat and no
             // set of ids is needed, after the first that does not rise every id goes into one
             List<PointAcc> pts = new ArrayList<>();
-            // the same by the value of the id, to group the open hidden dangers under the risk point they name
-            Map<String, PointAcc> pointsById = new HashMap<>();
+            // the same by the value of the id, to group the open hidden dangers under the risk point they name; once
+            // every risk point's status is made, each value is replaced by that status (replaceAll, no hashing again)
+            // and the map becomes the map's index of its risk points
+            Map<String, Object> pointsById = new HashMap<>();
             java.util.@Nullable Set<RiskPointId> seen = null;
             @Nullable RiskPointId previous = null;
             for (RiskPoint p : riskPoints) {
@@ -311,8 +318,9 @@ public final class RiskMap {
                 if (point.isPresent()) {
                     // grouped under the risk point named, found by its id's value among those given; those of a
                     // risk point not given are never read
-                    PointAcc p = pointsById.get(point.get().value());
-                    if (p != null) {
+                    Object found = pointsById.get(point.get().value());
+                    if (found != null) {
+                        PointAcc p = (PointAcc) found;
                         List<HiddenDanger> open = p.open;
                         if (open == null) {
                             open = new ArrayList<>(2);
@@ -341,11 +349,13 @@ public final class RiskMap {
                 List<EffectiveLevel.Reason> reasons = List.of();
                 if (p.assessed.isPresent()) {
                     EffectiveLevel e = policy.evaluate(rp.id(), p.assessed.get(), open, date);
-                    effective = Optional.of(e.effective());
+                    // the assessed level's own Optional when the level is not raised (most risk points), not a new one
+                    effective = e.effective() == p.assessed.get() ? p.assessed : Optional.of(e.effective());
                     reasons = e.reasons();
                 }
                 PointStatus s = new PointStatus(rp.id(), rp.name(), rp.owningUnit(), rp.zone(), p.assessed, effective,
                         reasons, open.size(), p.overdue);
+                p.status = s;
                 pointStatuses.add(s);
                 for (Acc a : chains.getOrDefault(rp.owningUnit().value(), List.of())) {
                     a.addPoint(s, false);
@@ -363,7 +373,16 @@ public final class RiskMap {
             }
             List<UnitStatus> unitStatuses = new ArrayList<>();
             unitAccs.forEach((id, a) -> unitStatuses.add(new UnitStatus(id, a.summary())));
-            return new RiskMap(date, zoneStatuses, unitStatuses, pointStatuses);
+            pointsById.replaceAll((id, acc) -> {
+                @Nullable PointStatus s = ((PointAcc) acc).status;
+                if (s == null) {
+                    throw new IllegalStateException("status of risk point [" + id + "] is missing");
+                }
+                return s;
+            });
+            @SuppressWarnings("unchecked")
+            Map<String, PointStatus> pointIndex = (Map<String, PointStatus>) (Map<String, ?>) pointsById;
+            return new RiskMap(date, zoneStatuses, unitStatuses, pointStatuses, pointIndex);
         }
     }
 
@@ -376,6 +395,8 @@ public final class RiskMap {
         @Nullable List<HiddenDanger> open;
         /** How many of them are overdue. */
         long overdue;
+        /** Its status, once made. */
+        @Nullable PointStatus status;
 
         PointAcc(RiskPoint point, Optional<RiskLevel> assessed, @Nullable Acc zone) {
             this.point = point;

@@ -1,6 +1,7 @@
 package org.dualprevention.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -138,6 +139,12 @@ class RiskMapStoreEquivalenceTest {
         assertEquals(expected.zones(), map.zones(), msg);
         for (PointStatus p : expected.points()) {
             assertEquals(Optional.of(p), map.point(p.id()), msg);
+            // the index hands out the very status listed (the builder's map of the risk points, values replaced)
+            assertSame(map.points().get(expected.points().indexOf(p)), map.point(p.id()).orElseThrow(), msg);
+        }
+        // ids named by hidden dangers but not risk points of the map, and one never named, are not in the index
+        for (String absent : List.of("PX0", "PX1", "PX2", "P1000")) {
+            assertEquals(Optional.empty(), map.point(RiskPointId.of(absent)), msg);
         }
 
         // what a policy is given: per assessed risk point in id order, its open hidden dangers in id order
