@@ -83,8 +83,8 @@ public final class OrganizationAccessPolicy implements AccessPolicy {
         if (!organization.contains(dangerUnit)) {
             return AccessDecision.deny("the hidden danger's unit [" + dangerUnit + "] is not in the organisation");
         }
-        boolean above = organization.isWithin(dangerUnit, actor.unit());
-        boolean below = organization.isWithin(actor.unit(), dangerUnit);
+        boolean above = within(organization, dangerUnit, actor.unit());
+        boolean below = within(organization, actor.unit(), dangerUnit);
         ActionDefinition<?> definition = ClosedLoopActions.of(request.action());
         AccessClass access = definition.access();
         if (!access.reach().allows(above, below)) {
@@ -114,8 +114,8 @@ public final class OrganizationAccessPolicy implements AccessPolicy {
             return AccessDecision.deny("the approver [" + approver.id() + "] is not a known actor: their unit ["
                     + approver.unit() + "] is not in the organisation");
         }
-        boolean above = organization.isWithin(dangerUnit, approver.unit());
-        boolean below = organization.isWithin(approver.unit(), dangerUnit);
+        boolean above = within(organization, dangerUnit, approver.unit());
+        boolean below = within(organization, approver.unit(), dangerUnit);
         if (!access.reach().allows(above, below)) {
             return AccessDecision.deny("the approver [" + approver.id() + "] may not approve " + request.action()
                     + ": their unit [" + approver.unit() + "] is not " + access.reach().relation()
@@ -127,6 +127,25 @@ public final class OrganizationAccessPolicy implements AccessPolicy {
                     + "] at level [" + unit.get().level() + "]");
         }
         return AccessDecision.allow();
+    }
+
+    /**
+     * {@link Organization#isWithin}, walking the parents without building the list of ancestors
+     * ({@link Organization#selfAndAncestors} copies it twice; the policy asks twice per command): the same answer,
+     * and the same {@link IllegalArgumentException} for a unit not in the organisation.
+     */
+    static boolean within(Organization organization, OrgUnitId unit, OrgUnitId ancestor) {
+        OrgUnit cur = organization.require(unit);
+        while (true) {
+            if (cur.id().equals(ancestor)) {
+                return true;
+            }
+            Optional<OrgUnitId> parent = cur.parent();
+            if (parent.isEmpty()) {
+                return false;
+            }
+            cur = organization.require(parent.get());
+        }
     }
 
     @Override
