@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.dualprevention.internal.Checks;
 import org.dualprevention.organization.ActorId;
 import org.dualprevention.organization.OrgUnitId;
 import org.dualprevention.risk.ControlMeasureId;
@@ -110,7 +111,7 @@ public final class HiddenDanger {
      */
     public HiddenDanger withAuditHead(String auditHead) {
         Objects.requireNonNull(auditHead, "auditHead");
-        if (!isLowerHex64(auditHead)) {
+        if (!Checks.isLowerHex64(auditHead)) {
             return toBuilder().auditHead(auditHead).build(); // throws, naming every problem as build does
         }
         return new HiddenDanger(this, auditHead);
@@ -159,38 +160,13 @@ public final class HiddenDanger {
         return b;
     }
 
-    /** Whether the text is 64 lower-case hex digits ({@code [0-9a-f]{64}}), checked without a regular expression. */
-    private static boolean isLowerHex64(String s) {
-        if (s.length() != 64) {
-            return false;
-        }
-        for (int i = 0; i < 64; i++) {
-            char c = s.charAt(i);
-            if (c >= LOWER_HEX.length || !LOWER_HEX[c]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether a character up to 'f' is a lower-case hex digit. */
-    private static final boolean[] LOWER_HEX = new boolean['f' + 1];
-
-    static {
-        for (char c = '0'; c <= '9'; c++) {
-            LOWER_HEX[c] = true;
-        }
-        for (char c = 'a'; c <= 'f'; c++) {
-            LOWER_HEX[c] = true;
-        }
-    }
 
     private List<String> problems() {
         List<String> out = new ArrayList<>();
         if (version < 1) {
             out.add("version [" + version + "]; allowed: 1 or more");
         }
-        if (!isLowerHex64(auditHead)) {
+        if (!Checks.isLowerHex64(auditHead)) {
             out.add("audit head [" + auditHead + "]; allowed: 64 lower-case hex digits");
         }
         if (lastActionAt.isBefore(finding.reportedAt())) {

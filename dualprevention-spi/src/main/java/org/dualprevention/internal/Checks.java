@@ -179,4 +179,36 @@ public final class Checks {
             throw new IllegalArgumentException(String.format(template, args));
         }
     }
+
+    /**
+     * Whether the text is 64 lower-case hex digits (the regular expression {@code [0-9a-f]{64}}, without one): the
+     * form of every SHA-256 digest the model keeps (audit heads, command fingerprints).
+     *
+     * @param s the text
+     * @return whether it has that form
+     */
+    public static boolean isLowerHex64(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (c >= LOWER_HEX.length || !LOWER_HEX[c]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a character up to 'f' is a lower-case hex digit. */
+    private static final boolean[] LOWER_HEX = new boolean['f' + 1];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            LOWER_HEX[c] = true;
+        }
+        for (char c = 'a'; c <= 'f'; c++) {
+            LOWER_HEX[c] = true;
+        }
+    }
 }
