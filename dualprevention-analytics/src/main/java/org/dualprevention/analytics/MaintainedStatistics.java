@@ -183,18 +183,16 @@ public final class MaintainedStatistics {
     public synchronized UnitStatistics statistics(OrgUnitId unit, Clock clock, Iterable<InspectionTaskFact> tasks) {
         organization.require(unit);
         Objects.requireNonNull(tasks, "tasks");
-        moveTo(asOfDay(period, clock, zone));
-        Instant now = clock.instant();
-        Instant periodEnd = period.endInstant(zone);
-        Instant asOfInstant = now.isBefore(periodEnd) ? now : periodEnd;
-        Instant periodStart = period.startInstant(zone);
+        // one reading of the clock for the day and the instant (OneInstantPerCallTest)
+        Statistics.Window w = Statistics.Window.of(period, Objects.requireNonNull(clock, "clock").instant(), zone);
+        moveTo(w.asOf());
         Statistics.Acc acc = Checks.present(accs.get(unit), "counters of " + unit).copy();
         Set<OrgUnitId> below = Checks.present(subtrees.get(unit), "units below " + unit);
         for (InspectionTaskFact t : tasks) {
-            if (!below.contains(t.unit()) || t.dueAt().isBefore(periodStart) || !t.dueAt().isBefore(asOfInstant)) {
+            if (!below.contains(t.unit()) || !w.counts(t)) {
                 continue;
             }
-            acc.add(t, asOfInstant);
+            acc.add(t, w.asOfInstant());
         }
         return acc.result(unit, period, asOf);
     }

@@ -96,12 +96,7 @@ public final class Statistics {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(dangers, "dangers");
         Objects.requireNonNull(tasks, "tasks");
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        LocalDate asOf = today.isBefore(period.lastDay()) ? today : period.lastDay();
-        Instant now = clock.instant();
-        Instant periodEnd = period.endInstant(zone);
-        Instant asOfInstant = now.isBefore(periodEnd) ? now : periodEnd;
-        Instant periodStart = period.startInstant(zone);
+        Window w = Window.of(period, clock.instant(), zone);
 
         // each record is counted once, in its own unit's counters (found by the unit's index); the counters of a
         // unit with its sub-units are the sums of its subtree's own counters, added up once at the end
@@ -125,11 +120,11 @@ public final class Statistics {
             lastUnit = unit;
             last = a;
             view.set(d);
-            if (sample.fill(view, period, asOf, organization, unit, null)) {
+            if (sample.fill(view, period, w.asOf(), organization, unit, null)) {
                 a.add(sample);
             }
         }
-        return finish(period, asOf, asOfInstant, periodStart, all, own, skipped, tasks);
+        return finish(period, w, all, own, skipped, tasks);
     }
 
     /**
@@ -148,12 +143,7 @@ public final class Statistics {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(dangers, "dangers");
         Objects.requireNonNull(tasks, "tasks");
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        LocalDate asOf = today.isBefore(period.lastDay()) ? today : period.lastDay();
-        Instant now = clock.instant();
-        Instant periodEnd = period.endInstant(zone);
-        Instant asOfInstant = now.isBefore(periodEnd) ? now : periodEnd;
-        Instant periodStart = period.startInstant(zone);
+        Window w = Window.of(period, clock.instant(), zone);
         List<OrgUnit> all = organization.units();
         Map<OrgUnitId, Acc> own = new HashMap<>();
         // the counters of the units asked for, by the unit id's value (a String's hash and equals, no record's)
@@ -183,16 +173,40 @@ public final class Statistics {
                 java.util.Optional<org.dualprevention.risk.RiskPointId> p = d.riskPoint();
                 view.set(HiddenDangerFact.from(d, p.isPresent() ? joins.apply(p.get().value()) : null, zone));
             }
-            if (sample.fill(view, period, asOf, organization, unit, a.unitLevel)) {
+            if (sample.fill(view, period, w.asOf(), organization, unit, a.unitLevel)) {
                 a.add(sample);
             }
         }
-        return finish(period, asOf, asOfInstant, periodStart, all, own, 0, tasks);
+        return finish(period, w, all, own, 0, tasks);
     }
 
-    private Map<OrgUnitId, UnitStatistics> finish(ReportingPeriod period, LocalDate asOf, Instant asOfInstant,
-            Instant periodStart, List<OrgUnit> all, Map<OrgUnitId, Acc> own, long skippedDangers,
-            Iterable<InspectionTaskFact> tasks) {
+    /**
+     * The as-of day and instant of one reading of the clock: "today" and "now" always come from the same instant, so a
+     * clock that ticks past midnight during a computation cannot count a task due after the as-of day
+     * (OneInstantPerCallTest).
+     *
+     * @param asOf the as-of day: today, or the period's last day if it has ended
+     * @param asOfInstant now, or the period's end if it has ended
+     * @param periodStart the period's first instant
+     */
+    record Window(LocalDate asOf, Instant asOfInstant, Instant periodStart) {
+        static Window of(ReportingPeriod period, Instant now, ZoneId zone) {
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            Instant periodEnd = period.endInstant(zone);
+            return new Window(today.isBefore(period.lastDay()) ? today : period.lastDay(),
+                    now.isBefore(periodEnd) ? now : periodEnd, period.startInstant(zone));
+        }
+
+        /** Whether a task falls due in the period before the as-of instant. */
+        boolean counts(InspectionTaskFact t) {
+            return !t.dueAt().isBefore(periodStart) && t.dueAt().isBefore(asOfInstant);
+        }
+    }
+
+    private Map<OrgUnitId, UnitStatistics> finish(ReportingPeriod period, Window w, List<OrgUnit> all,
+            Map<OrgUnitId, Acc> own, long skippedDangers, Iterable<InspectionTaskFact> tasks) {
+        LocalDate asOf = w.asOf();
+        Instant asOfInstant = w.asOfInstant();
         long skipped = skippedDangers;
         for (InspectionTaskFact t : tasks) {
             Acc a = own.get(t.unit());
@@ -200,7 +214,7 @@ public final class Statistics {
                 skipped++;
                 continue;
             }
-            if (t.dueAt().isBefore(periodStart) || !t.dueAt().isBefore(asOfInstant)) {
+            if (!w.counts(t)) {
                 continue;
             }
             a.add(t, asOfInstant);

@@ -182,7 +182,8 @@ public final class StorageAnalytics {
         Iterable<InspectionTaskFact> tasks = () -> Page.stream(p -> storage.inspectionTasks().find(
                 InspectionTaskQuery.dueBetween(now.minus(settings.missedLookbackDays(), ChronoUnit.DAYS), now), p),
                 PAGE_SIZE).map(InspectionTaskFact::from).iterator();
-        return EarlyWarning.of(org, clock, zone, settings).evaluate(map, dangerFacts(all), tasks);
+        // the tasks read up to now, and the rules evaluated as of the same instant
+        return EarlyWarning.of(org, Clock.fixed(now, zone), zone, settings).evaluate(map, dangerFacts(all), tasks);
     }
 
     private Iterable<HiddenDanger> dangers(HiddenDangerQuery query) {
