@@ -617,24 +617,38 @@ public final class AnalyticsScale {
      */
     private static double[] medianMs(int runs, LongSupplier... work) {
         double[][] ms = new double[work.length][runs];
+        double[][] cpu = new double[work.length][runs];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long sink = 0;
         for (int r = 0; r < runs; r++) {
             for (int w = 0; w < work.length; w++) {
+                long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 sink += work[w].getAsLong();
                 ms[w][r] = (System.nanoTime() - t0) / 1e6;
+                cpu[w][r] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
             }
         }
         if (sink == Long.MIN_VALUE) {
             System.out.println("never");
         }
         double[] out = new double[work.length];
+        lastCpuMs = new double[work.length];
         for (int w = 0; w < work.length; w++) {
             Arrays.sort(ms[w]);
             out[w] = ms[w][runs / 2];
+            Arrays.sort(cpu[w]);
+            lastCpuMs[w] = cpu[w][runs / 2];
         }
         return out;
     }
+
+    /**
+     * The median CPU time of the timing thread per task of the last {@link #medianMs} call (no garbage collector
+     * threads, no time the thread waited for a core): on a loaded machine, where wall times swing with the other
+     * processes, the ratio of these is the steadier one.
+     */
+    private static double[] lastCpuMs = new double[0];
 
     /**
      * Runs the measurement.
@@ -678,6 +692,10 @@ public final class AnalyticsScale {
                     () -> s.plainMap()[0].open);
             System.out.printf(Locale.ROOT, "%d | %.0f | %.1f | %.2f | %.1f | %.0f | %.1f | %.2f | %.1f | %d | %s%n", size,
                     ms[0], ms[1], ms[1] / ms[0], ms[2], ms[3], ms[4], ms[4] / ms[3], ms[5], fillS, load());
+            double[] cpu = lastCpuMs;
+            System.out.printf(Locale.ROOT, "timing thread's CPU ms (medians): statistics library %.0f, object loop %.1f,"
+                    + " ratio %.2f | risk map library %.1f, object loop %.1f, ratio %.2f%n", cpu[0], cpu[1],
+                    cpu[1] / cpu[0], cpu[3], cpu[4], cpu[4] / cpu[3]);
             double[] made = medianMs(runs, () -> s.objectStatistics(s.objects)[0].found,
                     () -> s.objectMap(s.objects)[0].open);
             System.out.printf(Locale.ROOT, "object loops over the objects in making order (not in the store's): "

@@ -151,7 +151,9 @@ public final class StorageAnalytics {
     }
 
     /**
-     * The risk map of the whole organisation today, each risk point's level by the combination rule.
+     * The risk map of the whole organisation today, each risk point's level by the combination rule. The risk points
+     * are paged; the open hidden dangers are read through {@link org.dualprevention.spi.HiddenDangerRepository#open()}
+     * (the same items as paging the query of open ones, without pages on a store that walks them directly).
      *
      * @param zones the zones of the site plan
      * @param policy the effective-level policy
@@ -162,7 +164,7 @@ public final class StorageAnalytics {
         return RiskMap.builder(org, LocalDate.ofInstant(clock.instant(), zone), policy).levelCombination(combination)
                 .zones(zones)
                 .riskPoints(riskPoints(RiskPointQuery.all()))
-                .dangers(dangers(HiddenDangerQuery.all().open())).build();
+                .dangers(storage.hiddenDangers().open()).build();
     }
 
     /**

@@ -49,6 +49,43 @@ class OverdueDefinitionTest {
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("Asia/Shanghai"), ZoneId.of("Pacific/Kiritimati"),
             ZoneId.of("America/Los_Angeles"));
 
+    /**
+     * {@link HiddenDanger#isOverdue(LocalDate)} reads the planning directly (no Optional per call, for the risk map):
+     * it must equal the rule as stated, {@link HiddenDanger#overdueOn} of open and the deadline in force, on hidden
+     * dangers in every state (with and without a deadline, extended or not) and days around their deadline, from long
+     * before the report to long after.
+     */
+    @TestFactory
+    Stream<DynamicTest> isOverdueIsTheStatedRule() {
+        return Seeds.cases("isOverdue = overdueOn", 60, gen -> {
+            ZoneId zone = gen.pick(ZONES);
+            Organization org = gen.organization();
+            DangerGen dangers = gen.dangers(zone);
+            int overdue = 0;
+            int notOverdue = 0;
+            for (HiddenDangerState state : HiddenDangerState.values()) {
+                HiddenDanger d = dangers.hiddenDanger(org, state, gen.instant(Gen.EPOCH, Duration.ofDays(300)));
+                List<LocalDate> days = new ArrayList<>(daysToCheck(d, zone));
+                days.add(lastDay(d, zone).minusDays(400));
+                days.add(LocalDate.MIN);
+                days.add(LocalDate.MAX);
+                for (LocalDate day : days) {
+                    boolean stated = HiddenDanger.overdueOn(d.isOpen(), d.deadline(), day);
+                    assertEquals(stated, d.isOverdue(day), d.id() + " " + d.state().code() + " deadline "
+                            + d.deadline() + " on " + day);
+                    assertEquals(d.isOpen() && d.deadline().isPresent() && day.isAfter(d.deadline().get()),
+                            d.isOverdue(day), d.id() + " written out, on " + day);
+                    if (stated) {
+                        overdue++;
+                    } else {
+                        notOverdue++;
+                    }
+                }
+            }
+            assertTrue(overdue > 0 && notOverdue > 0, "overdue " + overdue + ", not overdue " + notOverdue);
+        });
+    }
+
     @TestFactory
     Stream<DynamicTest> factsAgreeWithTheModelOnEveryDayFromTheLastChange() {
         return Seeds.cases("fact = model", 60, gen -> {

@@ -223,7 +223,11 @@ public final class HiddenDanger {
      * @return true if overdue
      */
     public boolean isOverdue(LocalDate today) {
-        return overdueOn(!state.isTerminal(), deadline(), Objects.requireNonNull(today, "today"));
+        Objects.requireNonNull(today, "today");
+        // the rule of overdueOn, read from the planning directly (no Optional per call: a risk map asks every open
+        // hidden danger, the effective-level policy again for each graded general one)
+        Planning p = planning;
+        return !state.isTerminal() && p != null && today.isAfter(p.deadline());
     }
 
     /**

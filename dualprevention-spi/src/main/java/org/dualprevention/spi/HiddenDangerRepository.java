@@ -73,4 +73,24 @@ public interface HiddenDangerRepository {
         Page<HiddenDanger> p = find(HiddenDangerQuery.all(), page);
         return Page.of(p.items().stream().map(HiddenDanger::id).toList(), p.next());
     }
+
+    /**
+     * Every open hidden danger (neither closed nor withdrawn), read lazily: the items, in the same order, that paging
+     * through {@link #find(HiddenDangerQuery, PageRequest) find}{@code (HiddenDangerQuery.all().open(), ..)} to the
+     * end returns (S9 to S11), for a caller that reads every one of them once, such as a risk map. Each call of
+     * {@code iterator()} walks them again from the first; items changed during a walk follow rule S10 (missed or
+     * seen once). The iterators are not thread-safe; the iterable may be shared.
+     *
+     * <p>The default pages through {@link #find(HiddenDangerQuery, PageRequest)} in pages of
+     * {@link PageRequest#MAX_LIMIT}, so every store has it; a store overrides it to walk its open hidden dangers
+     * without building pages (the in-memory store walks its index of open hidden dangers). An override must return
+     * exactly what the default does, in the same order (the testkit's {@code StorageContract}, rule S27).
+     *
+     * @return the open hidden dangers, in the order of the query's pages
+     * @since 0.2
+     */
+    default Iterable<HiddenDanger> open() {
+        HiddenDangerQuery query = HiddenDangerQuery.all().open();
+        return () -> Page.stream(p -> find(query, p), PageRequest.MAX_LIMIT).iterator();
+    }
 }

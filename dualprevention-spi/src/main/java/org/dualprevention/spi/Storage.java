@@ -112,6 +112,10 @@ import java.util.function.Supplier;
  * its key id, hash, format and state hash exactly as saved through the {@link AuditLog}, so a keyed chain verifies
  * under the host's keys after a store round trip, across a key rotation. A store that is given the host's keys
  * (e.g. {@code InMemoryStorage.create(keys)}) also checks a keyed head's HMAC on every load (S24).</dd>
+ * <dt>S27 Open hidden dangers walked whole</dt>
+ * <dd>{@link HiddenDangerRepository#open()} gives exactly the items, in the same order, that paging through
+ * {@code find(HiddenDangerQuery.all().open(), ..)} to the end gives, each walk from the first; the default pages
+ * through that query, a store's override walks them without pages.</dd>
  * </dl>
  *
  * <h2>Registration</h2>

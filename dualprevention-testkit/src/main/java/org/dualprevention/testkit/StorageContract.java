@@ -163,6 +163,11 @@ import org.junit.jupiter.api.Test;
  *     id, hash, format and state hash as saved, and verify under the keys. (The store is the one
  *     {@code createStorage()} gives, the keys are the contract's own, and the hidden dangers are not loaded: a store
  *     that checks keyed heads on load needs the host's keys, which this store was not given.)</li>
+ * <li><b>S27</b> open hidden dangers walked whole: {@code hiddenDangers().open()} gives exactly the items, in the
+ *     same order, of paging through {@code find(HiddenDangerQuery.all().open(), ..)} to the end (pages of several
+ *     sizes), which are the stored open ones; again on a second walk, after hidden dangers were closed, withdrawn,
+ *     moved on or reported, and on an empty store; an ended walk's {@code next()} throws
+ *     {@link java.util.NoSuchElementException}.</li>
  * </ol>
  * Rule S16 (the host owns transactions) cannot be observed from outside a storage and is not checked here.
  *
@@ -1609,6 +1614,100 @@ public abstract class StorageContract {
             assertEquals(texts.size(), drain(p -> s.hiddenDangers().find(HiddenDangerQuery.all(), p), 7, 1000).size(),
                     "S19 hidden dangers stored" + seedNote());
         });
+    }
+
+    /**
+     * Rule S27: {@code open()} walks exactly the open hidden dangers that paging the query of open ones gives, in the
+     * same order.
+     */
+    @Test
+    @DisplayName("S27 open() gives exactly the items of paging through the query of open hidden dangers, in the same order")
+    public void s27OpenDangersWalkedWhole() {
+        Rules.check("S27", () -> {
+            Storage s = createStorage();
+            assertEquals(List.of(), walk(s.hiddenDangers().open()), "S27 an empty store has open hidden dangers"
+                    + seedNote());
+            Gen gen = Gen.of(seed());
+            Data d = populate(s, gen, dataSize());
+            checkOpenWalk(s, d, gen, "after populating");
+            // some open ones move on (closed, withdrawn, a next step), some are reported: a new walk sees the changes
+            List<HiddenDanger> open = new ArrayList<>();
+            for (HiddenDanger h : d.dangers.values()) {
+                if (h.isOpen()) {
+                    open.add(h);
+                }
+            }
+            int moved = 0;
+            for (HiddenDanger h : open) {
+                if (!gen.chance(0.4)) {
+                    continue;
+                }
+                Optional<Transition> next = gen.dangers().next(h, d.org);
+                if (next.isPresent()) {
+                    save(s, next.get());
+                    d.dangers.put(h.id(), next.get().next());
+                    moved++;
+                }
+            }
+            for (int i = 0; i < 5; i++) {
+                List<Transition> h = gen.dangers().history(d.org, Optional.empty(), HiddenDangerState.REPORTED,
+                        gen.instant(T0, Duration.ofDays(90)));
+                for (Transition t : h) {
+                    save(s, t);
+                }
+                HiddenDanger last = h.get(h.size() - 1).next();
+                d.dangers.put(last.id(), last);
+            }
+            checkOpenWalk(s, d, gen, "after " + moved + " hidden dangers moved on and 5 reported");
+        });
+    }
+
+    private void checkOpenWalk(Storage s, Data d, Gen gen, String when) {
+        List<HiddenDanger> expected = new ArrayList<>();
+        for (HiddenDanger h : d.dangers.values()) {
+            if (h.isOpen()) {
+                expected.add(h);
+            }
+        }
+        Iterable<HiddenDanger> open = s.hiddenDangers().open();
+        List<HiddenDanger> walked = walk(open);
+        // pages of several sizes, each compared with a walk (a store may read differently once it was read before)
+        for (int size : List.of(1, gen.intBetween(2, 17), PageRequest.MAX_LIMIT)) {
+            List<HiddenDanger> paged = drain(p -> s.hiddenDangers().find(HiddenDangerQuery.all().open(), p), size,
+                    d.dangers.size());
+            for (List<HiddenDanger> w : List.of(walked, walk(s.hiddenDangers().open()))) {
+                assertEquals(ids(paged), ids(w), "S27 " + when + ": open() and pages of " + size
+                        + " give other hidden dangers or another order" + seedNote());
+                assertEquals(paged, w, "S27 " + when + ": open() gives other states than pages of " + size
+                        + seedNote());
+            }
+        }
+        assertEquals(new HashSet<>(ids(expected)), new HashSet<>(ids(walked)), "S27 " + when
+                + ": open() does not give the stored open hidden dangers" + seedNote());
+        assertEquals(expected.size(), walked.size(), "S27 " + when + ": open() gives a hidden danger twice" + seedNote());
+        assertEquals(walked, walk(open), "S27 " + when + ": a second walk of the same iterable differs" + seedNote());
+        java.util.Iterator<HiddenDanger> it = open.iterator();
+        while (it.hasNext()) {
+            it.next();
+        }
+        assertThrows(java.util.NoSuchElementException.class, it::next, "S27 " + when
+                + ": next() after the last open hidden danger" + seedNote());
+    }
+
+    private static List<HiddenDanger> walk(Iterable<HiddenDanger> items) {
+        List<HiddenDanger> out = new ArrayList<>();
+        for (HiddenDanger h : items) {
+            out.add(h);
+        }
+        return out;
+    }
+
+    private static List<HiddenDangerId> ids(List<HiddenDanger> dangers) {
+        List<HiddenDangerId> out = new ArrayList<>(dangers.size());
+        for (HiddenDanger h : dangers) {
+            out.add(h.id());
+        }
+        return out;
     }
 
     private static String escape(String t) {

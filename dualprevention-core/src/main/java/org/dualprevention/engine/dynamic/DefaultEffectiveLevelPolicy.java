@@ -65,15 +65,20 @@ public final class DefaultEffectiveLevelPolicy implements EffectiveLevelPolicy {
                 continue;
             }
             java.util.Optional<HiddenDangerGrade> grade = h.grade();
-            if (grade.isEmpty() || !isAt(h, riskPoint, id)) {
+            if (grade.isEmpty()) {
                 continue;
             }
-            if (grade.get() == HiddenDangerGrade.MAJOR) {
-                major = true;
-            } else if (h.isOverdue(today)) {
-                overdue = true;
-            } else {
+            // whether it would raise the level (major, or overdue) before whether it names the risk point: both are
+            // pure tests, and most open hidden dangers of a risk map's point are general and in time, so its risk
+            // point's id (three objects and the id's characters) is read only for those that raise
+            boolean isMajor = grade.get() == HiddenDangerGrade.MAJOR;
+            if ((!isMajor && !h.isOverdue(today)) || !isAt(h, riskPoint, id)) {
                 continue;
+            }
+            if (isMajor) {
+                major = true;
+            } else {
+                overdue = true;
             }
             if (raising == null) {
                 raising = new ArrayList<>(2);

@@ -263,6 +263,26 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
                 this::checked);
     }
 
+    /** The query {@link #open()} answers. */
+    private static final HiddenDangerQuery OPEN = HiddenDangerQuery.all().open();
+
+    /**
+     * Every open hidden danger, in id order (the order of the pages of {@code find(HiddenDangerQuery.all().open(),
+     * ..)}), walked lazily through the open-by-unit index as a query of them reads it (its array copies, or the merged
+     * copy of every unit's bucket) but with no page: no list of items, no copy of it, no page token.
+     */
+    @Override
+    public Iterable<HiddenDanger> open() {
+        return () -> {
+            OpenPlan plan = openPlan(OPEN);
+            if (plan != null) {
+                return table.sortedIterator(byOpenUnit, plan.units(), plan.deadline(), plan.residual(),
+                        plan.predicate(), this::checked);
+            }
+            return table.iterator(candidates(OPEN), s -> OPEN.matches(s.danger()), this::checked);
+        };
+    }
+
     /**
      * The plain path: the same page as {@link #find(HiddenDangerQuery, PageRequest)} from a filter of every record in
      * id order (no index, no array copy); for the equivalence tests of the indexed paths only.

@@ -1120,4 +1120,112 @@ final class Table<I, K extends Comparable<? super K>, V> {
             return entry.getKey().compareTo(o.entry.getKey());
         }
     }
+
+    // ------------------------------------------------------------------ walks without pages
+
+    /**
+     * Every record in the candidates that satisfies {@code predicate}, in sort-key order, as views, read lazily: the
+     * items, in the same order, of paging through {@link #page} to the end, without building pages.
+     */
+    <T> Iterator<T> iterator(Candidates<K> candidates, Predicate<V> predicate, Function<V, T> view) {
+        Iterator<V> it = matching(candidates, predicate, Optional.empty());
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return view.apply(it.next());
+            }
+        };
+    }
+
+    /**
+     * Every record of a sorted index's buckets for {@code values} that satisfies {@code predicate}, in sort-key
+     * order, as views, read lazily: the items, in the same order, of paging through {@link #sortedPage} to the end,
+     * without building pages. Read from the buckets' array copies (or their union) in batches as a page reads them,
+     * or from the skip lists when a bucket has no current copy; the rows walked count towards new copies and unions
+     * as a count's do.
+     */
+    <T> Iterator<T> sortedIterator(Index<K, V> index, Collection<?> values, @Nullable LongPredicate attribute,
+            @Nullable Predicate<V> residual, Predicate<V> predicate, Function<V, T> view) {
+        List<Object> of = new ArrayList<>(values.size());
+        List<Sorted<K>> copies = copies(index, values, Integer.MAX_VALUE, of);
+        if (copies == null) {
+            return iterator(candidates(index, values), predicate, view);
+        }
+        return new SortedWalk<>(new SortedMerge(united(index, values, of, copies, Integer.MAX_VALUE), attribute,
+                residual, predicate, Optional.empty()), view, index.settled);
+    }
+
+    /**
+     * The matching rows of a {@link SortedMerge}, batch by batch, each as its view: the rows, checks and views of
+     * {@link SortedMerge#page} with no limit and no list.
+     */
+    private final class SortedWalk<T> implements Iterator<T> {
+        private final SortedMerge merge;
+        private final Function<V, T> view;
+        private final @Nullable Function<V, @Nullable Object> settled;
+        private final int[] src = new int[BATCH];
+        private final int[] row = new int[BATCH];
+        private final Object[] current = new Object[BATCH];
+        /** The rows of the batch in hand and the next one to check. */
+        private int n;
+        private int at;
+        private @Nullable T upcoming;
+
+        SortedWalk(SortedMerge merge, Function<V, T> view, @Nullable Function<V, @Nullable Object> settled) {
+            this.merge = merge;
+            this.view = view;
+            this.settled = settled;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (upcoming == null) {
+                if (at == n) {
+                    n = merge.fill(src, row);
+                    at = 0;
+                    if (n == 0) {
+                        return false;
+                    }
+                    merge.read(src, row, n, current);
+                }
+                int s = src[at];
+                int i = row[at];
+                Object cur = current[at];
+                current[at] = null;
+                at++;
+                if (!merge.matches(s, i, cur)) {
+                    continue;
+                }
+                V v = merge.value(cur);
+                boolean copied = cur == merge.records[s][i];
+                Object known = copied ? merge.views[s][i] : null;
+                if (known != null) {
+                    @SuppressWarnings("unchecked") // the settled view of the copied record: what view gives
+                    T t = (T) known;
+                    upcoming = t;
+                } else {
+                    upcoming = view.apply(v);
+                    if (settled != null && copied) {
+                        merge.views[s][i] = settled.apply(v);
+                    }
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            T t = Objects.requireNonNull(upcoming); // set by hasNext()
+            upcoming = null;
+            return t;
+        }
+    }
 }

@@ -61,6 +61,74 @@ class OpenByUnitQueryTest {
         Seeds.run(seed, () -> savesDuringWalks(seed));
     }
 
+    /**
+     * {@link HiddenDangerRepository#open()} walks the open-by-unit index without pages: after every few saves its walk
+     * equals the plain path's page of every open hidden danger (a filter of every record in id order) and the model;
+     * walked twice in a row (the second reads the copies and the union the first made), between queries of other
+     * units (other copies, other unions) and with no save between (the same copies); and a walk with saves during it
+     * is strictly in id order, returns only open ones and misses none that did not change.
+     */
+    @Test
+    void openWalkEqualsThePlainPageAsSavesComeAndGo() {
+        long seed = Seeds.base();
+        Seeds.run(seed, () -> {
+            RandomGenerator r = Seeds.random(seed);
+            Fixture f = new Fixture(r, 600);
+            HiddenDangerQuery open = HiddenDangerQuery.all().open();
+            for (int round = 0; round < 300; round++) {
+                int saves = r.nextInt(4) == 0 ? 0 : r.nextInt(6);
+                for (int i = 0; i < saves; i++) {
+                    f.saveOne();
+                }
+                if (r.nextInt(3) == 0) {
+                    f.repo().find(f.query(), PageRequest.first(1 + r.nextInt(100)));
+                }
+                for (int again = 1 + r.nextInt(2); again > 0; again--) {
+                    List<HiddenDanger> walked = new ArrayList<>();
+                    f.repo().open().forEach(walked::add);
+                    List<HiddenDanger> plain = ((MemoryHiddenDangerRepository) f.repo()).findByScan(open,
+                            PageRequest.first(PageRequest.MAX_LIMIT)).items();
+                    assertEquals(plain.stream().map(HiddenDanger::id).toList(),
+                            walked.stream().map(HiddenDanger::id).toList(), "open() ids, round " + round + "; "
+                            + Seeds.describe(seed));
+                    assertEquals(plain, walked, "open() content, round " + round + "; " + Seeds.describe(seed));
+                    assertEquals(f.expectedDangers(open), walked, "open() vs the model, round " + round + "; "
+                            + Seeds.describe(seed));
+                }
+                // saves during a walk: in id order, open ones only, none unchanged missed
+                Map<HiddenDangerId, HiddenDanger> before = new HashMap<>(f.model);
+                Set<HiddenDangerId> changed = new HashSet<>();
+                List<HiddenDangerId> got = new ArrayList<>();
+                for (java.util.Iterator<HiddenDanger> it = f.repo().open().iterator(); it.hasNext(); ) {
+                    HiddenDanger d = it.next();
+                    assertTrue(d.isOpen(), "walked a hidden danger that is not open: " + d.id() + "; "
+                            + Seeds.describe(seed));
+                    assertTrue(got.isEmpty() || got.get(got.size() - 1).compareTo(d.id()) < 0,
+                            "not strictly in id order at " + d.id() + "; " + Seeds.describe(seed));
+                    got.add(d.id());
+                    if (r.nextInt(40) == 0) {
+                        Map<HiddenDangerId, HiddenDanger> m = new HashMap<>(f.model);
+                        if (f.saveOne()) {
+                            f.model.forEach((id, x) -> {
+                                if (m.get(id) != x) {
+                                    changed.add(id);
+                                }
+                            });
+                        }
+                    }
+                }
+                Set<HiddenDangerId> seen = new HashSet<>(got);
+                for (HiddenDanger d : before.values()) {
+                    if (!changed.contains(d.id()) && d.isOpen()) {
+                        assertTrue(seen.contains(d.id()), "missed unchanged " + d.id() + "; " + Seeds.describe(seed));
+                    }
+                }
+            }
+            assertTrue(((MemoryHiddenDangerRepository) f.repo()).unionsKept() > 0, "no union was made; "
+                    + Seeds.describe(seed));
+        });
+    }
+
     @Test
     void packedKeyCharactersNeverContradictTheTextOrder() {
         long seed = Seeds.base();

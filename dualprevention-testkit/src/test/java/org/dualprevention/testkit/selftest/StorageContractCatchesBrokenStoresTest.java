@@ -80,6 +80,18 @@ class StorageContractCatchesBrokenStoresTest {
     }
 
     @Test
+    @DisplayName("a store whose open() walk skips the last open hidden danger (an off-by-one walk) fails S27")
+    void openWalkMissingTheLastFails() {
+        assertCaught(OpenWalkMissesTheLast.class, List.of("S27"), List.of("S1", "S9", "S12", "S13"));
+    }
+
+    @Test
+    @DisplayName("a store whose open() walk gives the open hidden dangers in another order than its pages fails S27")
+    void openWalkInAnotherOrderFails() {
+        assertCaught(OpenWalkReversed.class, List.of("S27"), List.of("S1", "S9", "S12", "S13"));
+    }
+
+    @Test
     @DisplayName("a store whose unit of work is not atomic (a failed unit keeps its writes) fails S20")
     void nonAtomicUnitFails() {
         assertCaught(NonAtomicUnits.class, List.of("S20"), List.of("S1", "S3", "S21", "S22"));
@@ -289,6 +301,45 @@ class StorageContractCatchesBrokenStoresTest {
                                     (Page<org.dualprevention.danger.HiddenDanger>) m.invoke(dangers, args);
                             return Optional.of(Page.of(page.items().stream().filter(h -> !first.contains(h.id()))
                                     .toList(), page.next()));
+                        }
+                        return Optional.empty();
+                    })));
+        }
+    }
+
+    /** Walks the open hidden dangers of {@code open()} but the last (pages are right). */
+    static final class OpenWalkMissesTheLast extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            HiddenDangerRepository dangers = real.hiddenDangers();
+            return decorate(real, Map.of(HiddenDangerRepository.class, wrap(HiddenDangerRepository.class, dangers,
+                    (m, args) -> {
+                        if (m.getName().equals("open")) {
+                            List<org.dualprevention.danger.HiddenDanger> all = new ArrayList<>();
+                            dangers.open().forEach(all::add);
+                            Iterable<org.dualprevention.danger.HiddenDanger> fewer = all.isEmpty() ? all
+                                    : all.subList(0, all.size() - 1);
+                            return Optional.of(fewer);
+                        }
+                        return Optional.empty();
+                    })));
+        }
+    }
+
+    /** Walks the open hidden dangers of {@code open()} backwards (pages are right). */
+    static final class OpenWalkReversed extends StorageContract {
+        @Override
+        protected Storage createStorage() {
+            Storage real = InMemoryStorage.create();
+            HiddenDangerRepository dangers = real.hiddenDangers();
+            return decorate(real, Map.of(HiddenDangerRepository.class, wrap(HiddenDangerRepository.class, dangers,
+                    (m, args) -> {
+                        if (m.getName().equals("open")) {
+                            List<org.dualprevention.danger.HiddenDanger> all = new ArrayList<>();
+                            dangers.open().forEach(all::add);
+                            java.util.Collections.reverse(all);
+                            return Optional.of(all);
                         }
                         return Optional.empty();
                     })));
