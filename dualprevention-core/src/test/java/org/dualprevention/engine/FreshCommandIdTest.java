@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import java.util.function.Supplier;
 import org.dualprevention.AccessDeniedException;
 import org.dualprevention.IllegalTransitionException;
@@ -25,6 +25,7 @@ import org.dualprevention.danger.HiddenDangerSource;
 import org.dualprevention.danger.RectificationPlan;
 import org.dualprevention.storage.memory.InMemoryStorage;
 import org.dualprevention.storage.memory.TestClock;
+import org.dualprevention.testsupport.Seeds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,7 +101,7 @@ class FreshCommandIdTest {
     }
 
     /** A command of the loop for hidden danger {@code id}: legal or not in its current state. */
-    static HiddenDangerCommand command(Random r, HiddenDangerId id) {
+    static HiddenDangerCommand command(RandomGenerator r, HiddenDangerId id) {
         switch (r.nextInt(7)) {
             case 0:
                 return HiddenDangerCommand.Report.of(DualPreventionTest.WORKER, id, "oil on the floor",
@@ -128,13 +129,13 @@ class FreshCommandIdTest {
 
     @Test
     void skippingTheLookUpOfAFreshIdStoresAndAnswersAsTheLookUpDoes() {
-        long seed0 = new Random().nextLong();
+        long base = Seeds.base();
         int collisions = 0;
         int differing = 0;
         int stored = 0;
         for (int round = 0; round < 40; round++) {
-            long seed = seed0 + round;
-            Random r = new Random(seed);
+            long seed = Seeds.seed(base, round);
+            RandomGenerator r = Seeds.random(seed);
             int dangers = 1 + r.nextInt(4);
             int ids = 2 + r.nextInt(30);
             Side plain = new Side(false);
@@ -150,7 +151,7 @@ class FreshCommandIdTest {
                 if (actual instanceof HiddenDanger) {
                     stored++;
                 }
-                String where = "seed " + seed + " (first " + seed0 + "), step " + step + ", " + cid + " on " + id
+                String where = Seeds.describe(seed) + ", step " + step + ", " + cid + " on " + id
                         + ": " + c;
                 if (reused) {
                     collisions++;
