@@ -18,7 +18,7 @@ final class MemoryUnit {
     /**
      * The undo log of the unit running on a thread ({@code undo}, null outside a unit), in a holder kept for the
      * thread's life: entering and leaving a unit sets a field instead of adding and removing a thread-local entry
-     * (three thread-local map operations per unit before, about 3% of a command on the in-memory store).
+     * (three thread-local map operations per unit before, about 1 % of a command on the in-memory store).
      */
     private static final class Frame {
         @Nullable Deque<Runnable> undo;
