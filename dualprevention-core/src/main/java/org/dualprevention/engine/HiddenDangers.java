@@ -137,7 +137,7 @@ public final class HiddenDangers {
      * @throws StaleVersionException if the id is already used
      */
     public HiddenDanger report(HiddenDangerCommand.Report command) {
-        return report(CommandId.random(), command);
+        return report(CommandId.random(), command, true);
     }
 
     /**
@@ -153,11 +153,19 @@ public final class HiddenDangers {
      * @throws IllegalArgumentException if the command id was used for a different command
      */
     public HiddenDanger report(CommandId commandId, HiddenDangerCommand.Report command) {
+        return report(commandId, command, false);
+    }
+
+    /**
+     * {@link #report(CommandId, HiddenDangerCommand.Report)}; {@code fresh} skips the look-up of the command id
+     * (see {@link #apply(CommandId, HiddenDangerId, HiddenDangerCommand, boolean)}).
+     */
+    HiddenDanger report(CommandId commandId, HiddenDangerCommand.Report command, boolean fresh) {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(command, "command");
         return observed(command, () -> {
             String fingerprint = fingerprint(command.createdId().orElseThrow(), command);
-            Optional<HiddenDanger> done = stored(commandId, fingerprint);
+            Optional<HiddenDanger> done = fresh ? Optional.empty() : stored(commandId, fingerprint);
             if (done.isPresent()) {
                 return done.get();
             }
@@ -179,7 +187,7 @@ public final class HiddenDangers {
      * @throws StaleVersionException if it changed concurrently
      */
     public HiddenDanger apply(HiddenDangerId id, HiddenDangerCommand command) {
-        return apply(CommandId.random(), id, command);
+        return apply(CommandId.random(), id, command, true);
     }
 
     /**
@@ -200,12 +208,25 @@ public final class HiddenDangers {
      * @throws StaleVersionException if it changed concurrently
      */
     public HiddenDanger apply(CommandId commandId, HiddenDangerId id, HiddenDangerCommand command) {
+        return apply(commandId, id, command, false);
+    }
+
+    /**
+     * {@link #apply(CommandId, HiddenDangerId, HiddenDangerCommand)}; {@code fresh} skips the look-up of the command
+     * id before the command runs, for an id just drawn by {@link CommandId#random()} (122 random bits: no command can
+     * have been stored under it unless they collide). The look-up is a map probe per command that, for such an id,
+     * always finds nothing. Even on a collision the answer is the one the look-up gives: the unit's
+     * {@link org.dualprevention.spi.CommandLog#record} refuses the id as stale, the whole unit is undone, and
+     * {@link #storeOnce} then looks the id up and returns the stored result or refuses the id as used for another
+     * command. (Only a guard failure of the command itself would then be reported first.)
+     */
+    HiddenDanger apply(CommandId commandId, HiddenDangerId id, HiddenDangerCommand command, boolean fresh) {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(command, "command");
         return observed(command, () -> {
             String fingerprint = fingerprint(id, command);
-            Optional<HiddenDanger> done = stored(commandId, fingerprint);
+            Optional<HiddenDanger> done = fresh ? Optional.empty() : stored(commandId, fingerprint);
             if (done.isPresent()) {
                 return done.get();
             }

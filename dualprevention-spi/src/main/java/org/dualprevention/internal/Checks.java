@@ -39,6 +39,9 @@ public final class Checks {
      */
     public static String idValue(String value, String type) {
         Objects.requireNonNull(value, type);
+        if (isPlainId(value)) {
+            return value;
+        }
         if (value.isBlank()) {
             throw new IllegalArgumentException(type + " must not be blank");
         }
@@ -54,6 +57,30 @@ public final class Checks {
         }
         unicode(value, type, true);
         return value;
+    }
+
+    /**
+     * Whether an id passes every check of {@link #idValue} for a reason seen in one pass: at most
+     * {@value #MAX_ID_LENGTH} characters, each printable ASCII ({@code U+0020} to {@code U+007E}: no control
+     * character, no surrogate, no non-character) and one of them not a space (so not blank). Ids made by the library
+     * and most hosts' ids are such (a random command id is 36 of them); any other id takes the general checks.
+     */
+    private static boolean isPlainId(String value) {
+        int n = value.length();
+        if (n > MAX_ID_LENGTH) {
+            return false;
+        }
+        boolean blank = true;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < ' ' || c > '~') {
+                return false;
+            }
+            if (c != ' ') {
+                blank = false;
+            }
+        }
+        return !blank;
     }
 
     /**

@@ -130,15 +130,13 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
     private final Table<HiddenDangerId, HiddenDangerId, Stored> table = new Table<>("hidden danger",
             s -> s.danger().id(), s -> s.danger().id(), k -> k, s -> s.danger().version(), HiddenDangerId::value,
             HiddenDangerId::of);
-    private final Table.Index<HiddenDangerId, Stored> byUnit = table.index(s -> List.of(s.danger().unit()));
-    private final Table.Index<HiddenDangerId, Stored> byState = table.index(s -> List.of(s.danger().state()));
-    private final Table.Index<HiddenDangerId, Stored> byRiskPoint = table.index(s -> listOf(s.danger().riskPoint()));
-    private final Table.Index<HiddenDangerId, Stored> byGrade = table.index(s -> listOf(s.danger().grade()));
-
-    /** The value of an optional as a list of none or one (no stream per save). */
-    private static List<?> listOf(Optional<?> value) {
-        return value.isPresent() ? List.of(value.get()) : List.of();
-    }
+    // each index gives a record one value or none (Table.one: a save compares values, no list built)
+    private final Table.Index<HiddenDangerId, Stored> byUnit = table.index(Table.one(s -> s.danger().unit()));
+    private final Table.Index<HiddenDangerId, Stored> byState = table.index(Table.one(s -> s.danger().state()));
+    private final Table.Index<HiddenDangerId, Stored> byRiskPoint = table.index(
+            Table.one(s -> s.danger().riskPoint().orElse(null)));
+    private final Table.Index<HiddenDangerId, Stored> byGrade = table.index(
+            Table.one(s -> s.danger().grade().orElse(null)));
     /**
      * The open hidden dangers of each unit, walked as arrays in id order by the queries of open or overdue
      * hidden dangers in some units; the attribute is the deadline in force as an epoch day (none: the largest
@@ -147,7 +145,7 @@ final class MemoryHiddenDangerRepository implements HiddenDangerRepository, Audi
      * nothing else for as long as it is stored), so later pages return it without reading the record.
      */
     private final Table.Index<HiddenDangerId, Stored> byOpenUnit = table.index(
-            s -> s.danger().isOpen() ? List.of(s.danger().unit()) : List.of(),
+            Table.one(s -> s.danger().isOpen() ? s.danger().unit() : null),
             MemoryHiddenDangerRepository::deadlineDay, HiddenDangerId::value,
             s -> s.isChecked() ? s.danger() : null);
 

@@ -15,7 +15,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe.
  */
 final class MemoryUnit {
-    private static final ThreadLocal<@Nullable Deque<Runnable>> UNDO = new ThreadLocal<>();
+    /**
+     * The undo log of the unit running on a thread ({@code undo}, null outside a unit), in a holder kept for the
+     * thread's life: entering and leaving a unit sets a field instead of adding and removing a thread-local entry
+     * (three thread-local map operations per unit before, about 1 % of a command on the in-memory store).
+     */
+    private static final class Frame {
+        @Nullable Deque<Runnable> undo;
+    }
+
+    private static final ThreadLocal<Frame> FRAME = ThreadLocal.withInitial(Frame::new);
 
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -23,12 +32,12 @@ final class MemoryUnit {
     <T> T run(Supplier<T> work) {
         lock.lock();
         try {
-            Deque<Runnable> outer = UNDO.get();
-            if (outer != null) {
+            Frame frame = FRAME.get();
+            if (frame.undo != null) {
                 return work.get();
             }
             Deque<Runnable> undo = new ArrayDeque<>();
-            UNDO.set(undo);
+            frame.undo = undo;
             try {
                 return work.get();
             } catch (RuntimeException | Error e) {
@@ -41,7 +50,7 @@ final class MemoryUnit {
                 }
                 throw e;
             } finally {
-                UNDO.remove();
+                frame.undo = null;
             }
         } finally {
             lock.unlock();
@@ -60,7 +69,7 @@ final class MemoryUnit {
 
     /** Records how to undo a write, if a unit is running on this thread. */
     static void onUndo(Runnable action) {
-        Deque<Runnable> undo = UNDO.get();
+        Deque<Runnable> undo = FRAME.get().undo;
         if (undo != null) {
             undo.push(action);
         }

@@ -52,6 +52,8 @@ final class Table<I, K extends Comparable<? super K>, V> {
      */
     static final class Index<K, V> {
         private final Function<V, Collection<?>> valuesOf;
+        /** The index's one value of a record or null (none), when it was made with {@link Table#one}; else null. */
+        private final @Nullable Function<V, @Nullable Object> single;
         private final @Nullable ToLongFunction<V> attribute;
         private final @Nullable Function<K, String> text;
         private final @Nullable Function<V, @Nullable Object> settled;
@@ -59,9 +61,11 @@ final class Table<I, K extends Comparable<? super K>, V> {
         /** The merged copies of sets of buckets that queries read together, by the set of their index values. */
         private final ConcurrentHashMap<Set<?>, Unions<K>> unions = new ConcurrentHashMap<>();
 
+        @SuppressWarnings("unchecked") // One<V> is the only One given a Function<V, ...>
         Index(Function<V, Collection<?>> valuesOf, @Nullable ToLongFunction<V> attribute,
                 @Nullable Function<K, String> text, @Nullable Function<V, @Nullable Object> settled) {
             this.valuesOf = valuesOf;
+            this.single = valuesOf instanceof One ? ((One<V>) valuesOf).value : null;
             this.attribute = attribute;
             this.text = text;
             this.settled = settled;
@@ -153,6 +157,34 @@ final class Table<I, K extends Comparable<? super K>, V> {
      * replaced or dropped it keeps its parts' copied records reachable, as the parts do.
      */
     record Union<K>(Map<Object, Sorted<K>> parts, Sorted<K> rows) {
+    }
+
+    /**
+     * The values of an index that gives each record one value or none, made from that value: the index then keeps
+     * the same buckets as one made with {@code v -> value == null ? List.of() : List.of(value)}, and a save compares
+     * the two values instead of building two lists (a save of a hidden danger reads five such indexes twice).
+     *
+     * @param value the record's value, or null for none
+     * @param <V> the record type
+     * @return the values function to give {@link #index}
+     */
+    static <V> Function<V, Collection<?>> one(Function<V, @Nullable Object> value) {
+        return new One<>(Objects.requireNonNull(value, "value"));
+    }
+
+    /** See {@link #one}. */
+    private static final class One<V> implements Function<V, Collection<?>> {
+        final Function<V, @Nullable Object> value;
+
+        One(Function<V, @Nullable Object> value) {
+            this.value = value;
+        }
+
+        @Override
+        public Collection<?> apply(V v) {
+            Object o = value.apply(v);
+            return o == null ? List.of() : List.of(o);
+        }
     }
 
     /** At most this many sets of buckets keep a union per index; beyond it the unions are dropped and remade. */
@@ -355,6 +387,12 @@ final class Table<I, K extends Comparable<? super K>, V> {
             order.put(newKey, slot);
         }
         for (Index<K, V> index : indexes) {
+            Function<V, @Nullable Object> single = index.single;
+            if (single != null) {
+                reindexOne(index, single.apply(next), old == null ? null : single.apply(old), newKey, oldKey, sameKey,
+                        slot);
+                continue;
+            }
             Collection<?> nextValues = index.valuesOf.apply(next);
             Collection<?> oldValues = old == null ? List.of() : index.valuesOf.apply(old);
             if (sameKey && sameValues(oldValues, nextValues)) {
@@ -384,6 +422,35 @@ final class Table<I, K extends Comparable<? super K>, V> {
         }
         if (oldKey != null && !sameKey) {
             order.remove(oldKey);
+        }
+    }
+
+    /**
+     * {@link #reindex} of an index made with {@link #one}: the same changes of the same buckets as the general path
+     * makes for the lists of none or one value, with no list built.
+     *
+     * @param next the new record's value, or null
+     * @param old the old record's value, or null (also when there is no old record)
+     */
+    private void reindexOne(Index<K, V> index, @Nullable Object next, @Nullable Object old, K newKey,
+            @Nullable K oldKey, boolean sameKey, Slot slot) {
+        boolean sameValue = next == null ? old == null : next.equals(old);
+        if (sameKey && sameValue) {
+            return;
+        }
+        if (next != null) {
+            Bucket<K> b = index.buckets.computeIfAbsent(next, v -> new Bucket<>(Comparator.naturalOrder(), v));
+            if (b.keys.putIfAbsent(newKey, slot) == null) {
+                b.size.incrementAndGet();
+                b.changed();
+            }
+        }
+        if (oldKey != null && old != null) {
+            Bucket<K> b = index.buckets.get(old);
+            if (b != null && b.keys.remove(oldKey) != null) {
+                b.size.decrementAndGet();
+                b.changed();
+            }
         }
     }
 
@@ -611,6 +678,12 @@ final class Table<I, K extends Comparable<? super K>, V> {
         return c;
     }
 
+    /** Whether a record has an index value (no list built for an index made with {@link #one}). */
+    private static <K, V> boolean has(Index<K, V> index, V v, Object value) {
+        Function<V, @Nullable Object> single = index.single;
+        return single != null ? value.equals(single.apply(v)) : index.valuesOf.apply(v).contains(value);
+    }
+
     /** Copies a bucket: its rows whose slot holds a record having the bucket's value under its key. */
     private Sorted<K> copy(Index<K, V> index, Bucket<K> b, int mods) {
         int n = Math.max(4, b.size.get() + 4);
@@ -623,7 +696,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
         for (Map.Entry<K, Slot> e : b.keys.entrySet()) {
             Slot slot = e.getValue();
             V v = valueOf(slot);
-            if (v == null || keyOf.apply(v).compareTo(e.getKey()) != 0 || !index.valuesOf.apply(v).contains(b.value)) {
+            if (v == null || keyOf.apply(v).compareTo(e.getKey()) != 0 || !has(index, v, b.value)) {
                 continue; // a save in flight: its row is read through the skip list's new entries on the next copy
             }
             if (i == keys.length) {
