@@ -3,10 +3,14 @@ package org.dualprevention.benchmarks;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.dualprevention.danger.HiddenDanger;
+import org.dualprevention.danger.HiddenDangerGrade;
 import org.dualprevention.engine.AssessmentRequest;
 import org.dualprevention.engine.DualPrevention;
 import org.dualprevention.method.BuiltInSchemes;
@@ -18,7 +22,9 @@ import org.dualprevention.risk.AssessmentId;
 import org.dualprevention.risk.AssessmentInput;
 import org.dualprevention.risk.AssessmentKind;
 import org.dualprevention.risk.Grade;
+import org.dualprevention.risk.Hazard;
 import org.dualprevention.risk.HazardId;
+import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPoint;
 import org.dualprevention.risk.RiskPointId;
 import org.dualprevention.risk.Score;
@@ -52,7 +58,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>baseline {@link #plainMaps}: a {@code HashMap} from hazard id to risk point id and one from risk
  *       point id to the risk point, the same hand-written LEC as {@link LecBenchmark#handWritten}, the
  *       same immutable model objects ({@link Assessment}, {@code Hazard.withAssessment},
- *       {@code RiskPoint.withHazardChanged}), an id from a counter, a version check and a {@code put}.</li>
+ *       {@code RiskPoint.withHazardChanged}), an id from a counter, a version check and a {@code put};</li>
+ *   <li>baseline {@link #plainMapsWithLevels}: {@link #plainMaps} plus the rest of the library's duty done by hand,
+ *       the effective level before and after (assessed level by the most-severe rule, the point's hidden dangers
+ *       from a plain map, the default policy's two rules) and their comparison: the equivalent-work baseline
+ *       ({@link #plainMaps} leaves the effective level out).</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -77,6 +87,10 @@ public class AssessBenchmark {
     private AssessmentRequest[] requests;
     private Map<HazardId, RiskPointId> hazardIndex;
     private Map<RiskPointId, RiskPoint> plain;
+    /** The hidden dangers per risk point for {@link #plainMapsWithLevels} (none, as in the store). */
+    private final Map<RiskPointId, List<HiddenDanger>> dangersByPoint = new HashMap<>();
+    /** Changes of effective level {@link #plainMapsWithLevels} found (read by nobody; keeps the comparison). */
+    public long changes;
     private Grade[] bandGrades;
     private long ids;
     private int nextHazard;
@@ -139,6 +153,82 @@ public class AssessBenchmark {
     @Benchmark
     public Assessment library() {
         return engine.register().assess(hazard(), request());
+    }
+
+    /**
+     * Baseline doing the library's whole duty by hand: {@link #plainMaps}, and around it what {@code assess} also
+     * promises, the risk point's effective level before and after (its hazards' levels by the most-severe rule over
+     * their current assessments, as the model keeps them; the point's hidden dangers from a plain
+     * {@code HashMap}, none here; the two rules of the default policy over them) and the change of level compared
+     * (an event would be published if it differed). No thread safety, atomicity, undo or indexes.
+     *
+     * @return the assessment
+     */
+    @Benchmark
+    public Assessment plainMapsWithLevels() {
+        HazardId hazard = hazard();
+        AssessmentRequest r = request();
+        RiskPointId pid = hazardIndex.get(hazard);
+        RiskPoint point = plain.get(pid);
+        List<HiddenDanger> dangers = dangersByPoint.getOrDefault(pid, List.of());
+        LocalDate today = LocalDate.ofInstant(CLOCK.instant(), DangerFixtures.ZONE);
+        RiskLevel assessedBefore = assessedLevel(point);
+        RiskLevel before = assessedBefore == null ? null : effective(assessedBefore, dangers, today);
+        AssessmentInput in = r.input();
+        int band = LecBenchmark.band(in);
+        if (band < 0) {
+            throw new IllegalArgumentException("bad input " + in);
+        }
+        Map<String, BigDecimal> v = in.values();
+        Score score = Score.of(v.get("L").multiply(v.get("E")).multiply(v.get("C")));
+        Grade grade = bandGrades[band];
+        Assessment a = new Assessment(AssessmentId.of(ids++), LecMethod.ID, BuiltInSchemes.LEC_V1_ID, in, score, grade,
+                r.kind(), r.assessor(), CLOCK.instant());
+        RiskPoint next = point.withHazardChanged(hazard, h -> h.withAssessment(a)).withVersion(point.version() + 1);
+        if (plain.put(pid, next) != point) {
+            throw new IllegalStateException("concurrent change");
+        }
+        if (before != null) {
+            RiskLevel after = effective(Objects.requireNonNull(assessedLevel(next)), dangers,
+                    LocalDate.ofInstant(CLOCK.instant(), DangerFixtures.ZONE));
+            if (after != before) {
+                changes++;
+            }
+        }
+        return a;
+    }
+
+    /**
+     * The most severe of the hazards' levels, each the most severe of its current assessments (the model's
+     * {@link Hazard#currentAssessments()}, worked out once per immutable hazard, as the library reads them).
+     */
+    private static RiskLevel assessedLevel(RiskPoint p) { // null if no hazard is assessed
+        RiskLevel worst = null;
+        List<Hazard> hazards = p.hazards();
+        for (int i = 0; i < hazards.size(); i++) {
+            List<Assessment> current = hazards.get(i).currentAssessments();
+            for (int j = 0; j < current.size(); j++) {
+                RiskLevel l = current.get(j).level();
+                worst = worst == null ? l : RiskLevel.mostSevere(worst, l);
+            }
+        }
+        return worst;
+    }
+
+    /** The default policy's two rules: an open major hidden danger raises to major, an overdue general one by one. */
+    private static RiskLevel effective(RiskLevel assessed, List<HiddenDanger> dangers, LocalDate today) {
+        RiskLevel level = assessed;
+        for (HiddenDanger d : dangers) {
+            if (!d.isOpen() || d.grade().isEmpty()) {
+                continue;
+            }
+            if (d.grade().get() == HiddenDangerGrade.MAJOR) {
+                level = RiskLevel.MAJOR;
+            } else if (d.isOverdue(today)) {
+                level = RiskLevel.mostSevere(level, assessed.raisedBy(1));
+            }
+        }
+        return level;
     }
 
     /**

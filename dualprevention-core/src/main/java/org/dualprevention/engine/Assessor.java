@@ -3,6 +3,7 @@ package org.dualprevention.engine;
 import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -154,7 +155,8 @@ public final class Assessor {
 
         Score score = call(method, "evaluate", request.input(), () -> method.evaluate(request.input()));
         Grade grade = call(scheme, "grade", score, () -> scheme.grade(score));
-        if (!call(scheme, "grades", "", scheme::grades).contains(grade)) {
+        List<Grade> grades = call(scheme, "grades", "", scheme::grades);
+        if (!holdsSame(grades, grade) && !grades.contains(grade)) {
             throw new AssessmentFailedException(describe(scheme) + " graded score [" + score + "] as " + grade
                     + ", which is not one of its grades()", null);
         }
@@ -162,6 +164,16 @@ public final class Assessor {
         AssessmentId id = request.id().orElseGet(ids);
         return new Assessment(id, methodId, schemeId, request.input(), score, grade, request.kind(),
                 request.assessor(), at);
+    }
+
+    /** Whether the list holds this very grade (a scheme usually returns one of its own): no equals called. */
+    private static boolean holdsSame(List<Grade> grades, Grade grade) {
+        for (int i = 0, n = grades.size(); i < n; i++) {
+            if (grades.get(i) == grade) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ValidationException.Collector collector(MethodId methodId, SchemeId schemeId) {

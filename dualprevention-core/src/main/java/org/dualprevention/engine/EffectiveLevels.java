@@ -100,7 +100,22 @@ final class EffectiveLevels {
         return List.copyOf(all.values());
     }
 
-    private LocalDate today() {
+    /** The first page {@link #dangersOf} asks for: most risk points have none or a few hidden dangers. */
+    static final int FIRST = 16;
+
+    /**
+     * The stored hidden dangers of a risk point: the same list as {@code dangersAt(point, Optional.empty())}, read
+     * through a first page of {@link #FIRST} instead of {@code PAGE} rows, so the usual risk point with a few hidden
+     * dangers costs no page buffer of {@code PAGE} entries; more than that are read as {@link #dangersAt} reads them.
+     */
+    List<HiddenDanger> dangersOf(RiskPointId point) {
+        Page<HiddenDanger> first = storage.hiddenDangers().find(HiddenDangerQuery.all().atRiskPoint(point),
+                PageRequest.first(FIRST));
+        return first.hasNext() ? dangersAt(point, Optional.empty()) : first.items();
+    }
+
+    /** Today in the engine's zone, by its clock. */
+    LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
 }

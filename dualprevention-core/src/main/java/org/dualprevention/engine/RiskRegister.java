@@ -193,10 +193,13 @@ public final class RiskRegister {
         RiskPoint point = storage.riskPoints().findByHazard(hazard).orElseThrow(() -> new IllegalArgumentException(
                 "hazard [" + hazard + "] is on no stored risk point"));
         // the first assessment gives the point a level; it is not a change of one, so nothing to compare
-        boolean wasAssessed = levels.assessedLevel(point).isPresent();
+        Optional<RiskLevel> assessedBefore = levels.assessedLevel(point);
+        boolean wasAssessed = assessedBefore.isPresent();
         // the assessment changes the risk point, not its hidden dangers: one read serves before and after
-        List<HiddenDanger> dangers = wasAssessed ? levels.dangersAt(point.id(), Optional.empty()) : List.of();
-        @Nullable EffectiveLevel before = wasAssessed ? levels.effectiveLevel(point, dangers) : null;
+        List<HiddenDanger> dangers = wasAssessed ? levels.dangersOf(point.id()) : List.of();
+        // what levels.effectiveLevel(point, dangers) gives for an assessed point, its assessed level not worked out again
+        @Nullable EffectiveLevel before = wasAssessed
+                ? levels.evaluate(point.id(), assessedBefore.get(), dangers, levels.today()) : null;
         Hazard assessed = assessor.assess(point.hazard(hazard).orElseThrow(), request, clock);
         RiskPoint next = point.withHazardChanged(hazard, h -> assessed).withVersion(point.version() + 1);
         storage.riskPoints().save(next, point.version());

@@ -38,6 +38,12 @@ public final class Hazard {
     private final Optional<ReassessmentFlag> reassessment;
     /** {@link #currentAssessments()}, once worked out; not part of the value (equals, hashCode). */
     private @Nullable List<Assessment> current;
+    /**
+     * For a copy made by {@link #withAssessment}: the current assessments of the history without its last entry, if
+     * they were worked out when the copy was made (then {@link #currentAssessments()} only adds the last entry to
+     * them); dropped once {@link #current} is known. Not part of the value.
+     */
+    private @Nullable List<Assessment> priorCurrent;
 
     private Hazard(HazardId id, String description, HazardCategory category, Set<AccidentType> accidentTypes,
             String causes, String consequences, List<ControlMeasure> measures, List<Assessment> assessments,
@@ -110,6 +116,7 @@ public final class Hazard {
             Checks.checkArgument(!aid.equals(history.get(j).id()), "hazard [%s] lists assessment [%s] twice", id, aid);
         }
         this.reassessment = Objects.requireNonNull(reassessment, "reassessment");
+        this.priorCurrent = base.current;
     }
 
     /** Up to this many entries, repeats are found by pairwise comparison instead of a hash set. */
@@ -231,21 +238,64 @@ public final class Hazard {
         List<Assessment> c = current;
         if (c == null) {
             // worked out once per (immutable) hazard: the engine asks for it several times per assessment
-            boolean residual = false;
-            for (Assessment a : assessments) {
-                residual |= a.kind() == AssessmentKind.RESIDUAL;
-            }
-            AssessmentKind kind = residual ? AssessmentKind.RESIDUAL : AssessmentKind.INHERENT;
-            Map<MethodId, Assessment> latest = new LinkedHashMap<>();
-            for (Assessment a : assessments) {
-                if (a.kind() == kind) {
-                    latest.merge(a.method(), a, (old, neu) -> neu.assessedAt().isBefore(old.assessedAt()) ? old : neu);
-                }
-            }
-            c = List.copyOf(latest.values());
+            List<Assessment> prior = priorCurrent;
+            c = prior != null ? currentAfter(prior, assessments.get(assessments.size() - 1))
+                    : currentOf(assessments);
             current = c; // a benign race: every thread computes the same immutable list
+            priorCurrent = null;
         }
         return c;
+    }
+
+    /**
+     * The current assessments of a history: the latest per method (by assessment time, the later entry on a tie)
+     * among the residual ones if there is any, else among the inherent ones, in the order of each method's first
+     * appearance.
+     */
+    static List<Assessment> currentOf(List<Assessment> history) {
+        boolean residual = false;
+        for (Assessment a : history) {
+            residual |= a.kind() == AssessmentKind.RESIDUAL;
+        }
+        AssessmentKind kind = residual ? AssessmentKind.RESIDUAL : AssessmentKind.INHERENT;
+        Map<MethodId, Assessment> latest = new LinkedHashMap<>();
+        for (Assessment a : history) {
+            if (a.kind() == kind) {
+                latest.merge(a.method(), a, (old, neu) -> neu.assessedAt().isBefore(old.assessedAt()) ? old : neu);
+            }
+        }
+        return List.copyOf(latest.values());
+    }
+
+    /**
+     * {@link #currentOf} of a history with {@code last} appended, from {@code prior}, the {@link #currentOf} of the
+     * history without it: the same fold over the history, continued by one step. {@code prior} is empty only for an
+     * empty history, and otherwise holds assessments of one kind, the kind the history's current ones have.
+     */
+    static List<Assessment> currentAfter(List<Assessment> prior, Assessment last) {
+        if (prior.isEmpty()) {
+            return List.of(last);
+        }
+        AssessmentKind kind = prior.get(0).kind();
+        if (last.kind() != kind) {
+            // a first residual replaces the inherent ones; an inherent one after residuals changes nothing
+            return last.kind() == AssessmentKind.RESIDUAL ? List.of(last) : prior;
+        }
+        int n = prior.size();
+        for (int i = 0; i < n; i++) {
+            Assessment old = prior.get(i);
+            if (old.method().equals(last.method())) {
+                if (last.assessedAt().isBefore(old.assessedAt())) {
+                    return prior;
+                }
+                Assessment[] next = prior.toArray(new Assessment[n]);
+                next[i] = last;
+                return List.of(next);
+            }
+        }
+        Assessment[] next = prior.toArray(new Assessment[n + 1]);
+        next[n] = last;
+        return List.of(next);
     }
 
     /**

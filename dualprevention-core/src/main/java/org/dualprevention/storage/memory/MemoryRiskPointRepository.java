@@ -1,9 +1,10 @@
 package org.dualprevention.storage.memory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import org.dualprevention.risk.MapZoneId;
 import org.dualprevention.risk.Hazard;
 import org.dualprevention.risk.HazardId;
 import org.dualprevention.risk.RiskPoint;
@@ -16,15 +17,50 @@ import org.dualprevention.spi.RiskPointRepository;
 /** Risk points, indexed by owning unit, zone, hazard id and reassessment flag. */
 final class MemoryRiskPointRepository implements RiskPointRepository {
     private static final String FLAGGED = "flagged";
+    private static final List<String> FLAGGED_ONLY = List.of(FLAGGED);
 
+    // the index functions run twice on every save (old and new record) and build no stream: a save that changes
+    // no index value (an assessment, a new version) then allocates almost nothing for the indexes
     private final Table<RiskPointId, RiskPointId, RiskPoint> table = new Table<>("risk point", RiskPoint::id,
             RiskPoint::id, k -> k, RiskPoint::version, RiskPointId::value, RiskPointId::of);
     private final Table.Index<RiskPointId, RiskPoint> byUnit = table.index(p -> List.of(p.owningUnit()));
-    private final Table.Index<RiskPointId, RiskPoint> byZone = table.index(p -> p.zone().stream().toList());
-    private final Table.Index<RiskPointId, RiskPoint> byHazard = table.index(
-            p -> p.hazards().stream().map(Hazard::id).collect(Collectors.toList()));
-    private final Table.Index<RiskPointId, RiskPoint> flagged = table.index(
-            p -> p.hazards().stream().anyMatch(h -> h.reassessment().isPresent()) ? List.of(FLAGGED) : List.of());
+    private final Table.Index<RiskPointId, RiskPoint> byZone = table.index(MemoryRiskPointRepository::zoneOf);
+    private final Table.Index<RiskPointId, RiskPoint> byHazard = table.index(MemoryRiskPointRepository::hazardIds);
+    private final Table.Index<RiskPointId, RiskPoint> flagged = table.index(MemoryRiskPointRepository::flag);
+
+    /** The zone index's values: the zone, or none. */
+    static List<MapZoneId> zoneOf(RiskPoint p) {
+        Optional<MapZoneId> zone = p.zone();
+        return zone.isPresent() ? List.of(zone.get()) : List.of();
+    }
+
+    /** The hazard index's values: the hazards' ids in order. */
+    static List<HazardId> hazardIds(RiskPoint p) {
+        List<Hazard> hazards = p.hazards();
+        int n = hazards.size();
+        if (n == 0) {
+            return List.of();
+        }
+        if (n == 1) {
+            return List.of(hazards.get(0).id());
+        }
+        HazardId[] ids = new HazardId[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = hazards.get(i).id();
+        }
+        return List.of(ids);
+    }
+
+    /** The flag index's values: {@code flagged} if a hazard is flagged for reassessment, else none. */
+    static List<String> flag(RiskPoint p) {
+        List<Hazard> hazards = p.hazards();
+        for (int i = 0, n = hazards.size(); i < n; i++) {
+            if (hazards.get(i).reassessment().isPresent()) {
+                return FLAGGED_ONLY;
+            }
+        }
+        return List.of();
+    }
 
     @Override
     public Optional<RiskPoint> find(RiskPointId id) {
@@ -33,6 +69,30 @@ final class MemoryRiskPointRepository implements RiskPointRepository {
 
     @Override
     public Optional<RiskPoint> findByHazard(HazardId hazard) {
+        Objects.requireNonNull(hazard, "hazard");
+        // the hazard's bucket read directly (no candidate list, no merging iterator): the same first record in id
+        // order whose slot still holds a record of that id holding the hazard, as Table.first over the bucket gives
+        Optional<Table.Bucket<RiskPointId>> bucket = byHazard.bucket(hazard);
+        if (bucket.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Map.Entry<RiskPointId, Table.Slot> e : bucket.get().keys.entrySet()) {
+            Object v = e.getValue().value;
+            if (v != null) {
+                RiskPoint p = (RiskPoint) v;
+                if (p.id().compareTo(e.getKey()) == 0 && p.hazard(hazard).isPresent()) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The plain path of {@link #findByHazard}: the first match through the table's candidate iterator; for the
+     * equivalence tests of the direct path only.
+     */
+    Optional<RiskPoint> findByHazardThroughTable(HazardId hazard) {
         Objects.requireNonNull(hazard, "hazard");
         return table.first(Table.candidates(byHazard, List.of(hazard)), p -> p.hazard(hazard).isPresent());
     }
