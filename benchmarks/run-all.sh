@@ -94,6 +94,7 @@ echo "|---|---|---|---|---|" | tee -a "$OUT/summary.txt"
 row "LEC evaluate + grade (ns)" lec LecBenchmark.handWritten LecBenchmark.spi time
 row "LEC whole Assessor vs hand-written (ns)" lec LecBenchmark.handWritten LecBenchmark.assessor time
 row "assess on the in-memory store (ns; target <= 500 ns)" assess AssessBenchmark.plainMaps AssessBenchmark.library time
+row "assess vs plain maps with the effective-level work by hand (ns)" assess AssessBenchmark.plainMapsWithLevels AssessBenchmark.library time
 row "closed loop, facade vs the hand-written loop (loops/s; target >= 0.6)" closedloop ClosedLoopStoreBenchmark.handWritten ClosedLoopStoreBenchmark.facade thrpt
 row "closed loop, facade vs transitions into a map (loops/s)" closedloop ClosedLoopStoreBenchmark.applyIntoMap ClosedLoopStoreBenchmark.facade thrpt
 row "open by unit vs HashMap index (us)" query DangerQueryBenchmark.openIndex DangerQueryBenchmark.openStore time
