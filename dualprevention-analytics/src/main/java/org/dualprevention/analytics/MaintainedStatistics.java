@@ -203,8 +203,7 @@ public final class MaintainedStatistics {
     }
 
     private static LocalDate asOfDay(ReportingPeriod period, Clock clock, ZoneId zone) {
-        LocalDate today = LocalDate.ofInstant(Objects.requireNonNull(clock, "clock").instant(), zone);
-        return today.isBefore(period.lastDay()) ? today : period.lastDay();
+        return Statistics.Window.of(period, Objects.requireNonNull(clock, "clock").instant(), zone).asOf();
     }
 
     private void put(HiddenDangerFact fact) {

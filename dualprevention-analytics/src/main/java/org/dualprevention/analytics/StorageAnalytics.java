@@ -189,49 +189,11 @@ public final class StorageAnalytics {
     }
 
     private Iterable<HiddenDanger> dangers(HiddenDangerQuery query) {
-        return () -> new Pages<>(p -> storage.hiddenDangers().find(query, p), READ_PAGE_SIZE);
+        return () -> Page.iterator(p -> storage.hiddenDangers().find(query, p), READ_PAGE_SIZE);
     }
 
     private Iterable<RiskPoint> riskPoints(RiskPointQuery query) {
-        return () -> new Pages<>(p -> storage.riskPoints().find(query, p), READ_PAGE_SIZE);
-    }
-
-    /**
-     * Every item of a query, page by page, as {@link Page#stream} gives them but without a stream around the
-     * iterator (a map or a statistics run reads every item once; the stream's adapters cost per item).
-     */
-    private static final class Pages<T> implements java.util.Iterator<T> {
-        private final java.util.function.Function<PageRequest, Page<T>> fetch;
-        private final int size;
-        private List<T> items = List.of();
-        private int at;
-        private @Nullable PageRequest next;
-
-        Pages(java.util.function.Function<PageRequest, Page<T>> fetch, int size) {
-            this.fetch = fetch;
-            this.size = size;
-            this.next = PageRequest.first(size);
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (at == items.size() && next != null) {
-                Page<T> page = Objects.requireNonNull(fetch.apply(next), "page");
-                items = page.items();
-                at = 0;
-                next = page.next().isPresent() ? PageRequest.after(page.next().get(), size)
-                        : null;
-            }
-            return at < items.size();
-        }
-
-        @Override
-        public T next() {
-            if (!hasNext()) {
-                throw new java.util.NoSuchElementException();
-            }
-            return items.get(at++);
-        }
+        return () -> Page.iterator(p -> storage.riskPoints().find(query, p), READ_PAGE_SIZE);
     }
 
     private Iterable<HiddenDangerFact> dangerFacts(Set<OrgUnitId> units) {

@@ -218,7 +218,8 @@ public final class HiddenDangers {
      * always finds nothing. Even on a collision the answer is the one the look-up gives: the unit's
      * {@link org.dualprevention.spi.CommandLog#record} refuses the id as stale, the whole unit is undone, and
      * {@link #storeOnce} then looks the id up and returns the stored result or refuses the id as used for another
-     * command. (Only a guard failure of the command itself would then be reported first.)
+     * command. (Only a failure of the command itself — a guard, or a hidden danger not stored — would then be
+     * reported first; nothing is stored either way.)
      */
     HiddenDanger apply(CommandId commandId, HiddenDangerId id, HiddenDangerCommand command, boolean fresh) {
         Objects.requireNonNull(commandId, "commandId");

@@ -3,7 +3,6 @@ package org.dualprevention.method;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.dualprevention.risk.AssessmentInput;
 import org.dualprevention.risk.FactorDefinition;
@@ -70,24 +69,8 @@ public final class LecMethod implements AssessmentMethod {
     @Override
     public Score evaluate(AssessmentInput input) {
         Objects.requireNonNull(input, "input");
-        // the usual valid input checked and multiplied in one pass (the same checks as validate's, the same
-        // product in the same order); anything else goes the way it always went: validate throws
-        Map<String, BigDecimal> values = input.values();
-        if (values.size() == FACTORS.size()) {
-            BigDecimal p = BigDecimal.ONE;
-            for (int i = 0; i < FACTORS.size(); i++) {
-                FactorDefinition f = FACTORS.get(i);
-                BigDecimal v = values.get(f.key());
-                if (v == null || !f.allows(v)) {
-                    p = null;
-                    break;
-                }
-                p = p.multiply(v);
-            }
-            if (p != null) {
-                return Score.of(Factors.normalise(p));
-            }
-        }
+        // validate's default checks valid input without building any text (one rule, in the spi), then throws
+        // for anything else; the one-pass variant that repeated its rule here measured within the noise
         validate(input);
         return Score.of(Factors.product(input, FACTORS));
     }

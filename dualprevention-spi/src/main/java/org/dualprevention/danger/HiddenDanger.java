@@ -224,10 +224,10 @@ public final class HiddenDanger {
      */
     public boolean isOverdue(LocalDate today) {
         Objects.requireNonNull(today, "today");
-        // the rule of overdueOn, read from the planning directly (no Optional per call: a risk map asks every open
-        // hidden danger, the effective-level policy again for each graded general one)
+        // the deadline read from the planning directly (no Optional per call: a risk map asks every open hidden
+        // danger, the effective-level policy again for each graded general one)
         Planning p = planning;
-        return !state.isTerminal() && p != null && today.isAfter(p.deadline());
+        return overdue(!state.isTerminal(), p == null ? null : p.deadline(), today);
     }
 
     /**
@@ -241,7 +241,12 @@ public final class HiddenDanger {
      * @return true if overdue
      */
     public static boolean overdueOn(boolean open, Optional<LocalDate> deadline, LocalDate day) {
-        return open && deadline.isPresent() && day.isAfter(deadline.get());
+        return overdue(open, deadline.orElse(null), day);
+    }
+
+    /** The rule of {@link #overdueOn}, with no deadline in force given as null. */
+    private static boolean overdue(boolean open, @Nullable LocalDate deadline, LocalDate day) {
+        return open && deadline != null && day.isAfter(deadline);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a query's results and the token for the next page (keyset paging, see {@link org.dualprevention.spi.Storage}
@@ -74,6 +75,57 @@ public final class Page<T> {
     }
 
     /**
+     * Every item of a query, fetching pages of {@code pageSize} lazily as the iterator is advanced: the items of
+     * {@link #stream}, in the same order, without a stream around them (for a caller that reads every item once, such
+     * as a risk map or a statistics run, where the stream's adapters cost per item). Holds no resource between pages;
+     * each page is one call of {@code fetch}. Items changed during the traversal follow rule S10 of
+     * {@link org.dualprevention.spi.Storage}. Not thread-safe.
+     *
+     * @param fetch the query, e.g. {@code p -> storage.hiddenDangers().find(query, p)}
+     * @param pageSize items per page, 1 to {@link PageRequest#MAX_LIMIT}
+     * @param <T> the item type
+     * @return a lazy iterator
+     * @since 0.2
+     */
+    public static <T> Iterator<T> iterator(Function<PageRequest, Page<T>> fetch, int pageSize) {
+        return new Pages<>(Objects.requireNonNull(fetch, "fetch"), pageSize);
+    }
+
+    /** See {@link #iterator}. */
+    private static final class Pages<T> implements Iterator<T> {
+        private final Function<PageRequest, Page<T>> fetch;
+        private final int size;
+        private List<T> items = List.of();
+        private int at;
+        private @Nullable PageRequest next;
+
+        Pages(Function<PageRequest, Page<T>> fetch, int size) {
+            this.fetch = fetch;
+            this.size = size;
+            this.next = PageRequest.first(size);
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (at == items.size() && next != null) {
+                Page<T> page = Objects.requireNonNull(fetch.apply(next), "page");
+                items = page.items();
+                at = 0;
+                next = page.next().isPresent() ? PageRequest.after(page.next().get(), size) : null;
+            }
+            return at < items.size();
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return items.get(at++);
+        }
+    }
+
+    /**
      * Every item of a query, fetching pages of {@code pageSize} lazily as the stream is consumed.
      * The stream holds no resource between pages, so it need not be closed; each page is one call of
      * {@code fetch}. Items changed during the traversal follow rule S10 of {@link org.dualprevention.spi.Storage}.
@@ -84,30 +136,7 @@ public final class Page<T> {
      * @return a sequential, ordered, lazy stream
      */
     public static <T> Stream<T> stream(Function<PageRequest, Page<T>> fetch, int pageSize) {
-        Objects.requireNonNull(fetch, "fetch");
-        PageRequest first = PageRequest.first(pageSize);
-        Iterator<T> it = new Iterator<>() {
-            private Iterator<T> current = List.<T>of().iterator();
-            private Optional<PageRequest> nextRequest = Optional.of(first);
-
-            @Override
-            public boolean hasNext() {
-                while (!current.hasNext() && nextRequest.isPresent()) {
-                    Page<T> page = Objects.requireNonNull(fetch.apply(nextRequest.get()), "page");
-                    current = page.items().iterator();
-                    nextRequest = page.next().map(t -> PageRequest.after(t, pageSize));
-                }
-                return current.hasNext();
-            }
-
-            @Override
-            public T next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return current.next();
-            }
-        };
+        Iterator<T> it = iterator(fetch, pageSize);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
                 false);
     }

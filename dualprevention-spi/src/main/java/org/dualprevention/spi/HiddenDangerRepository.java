@@ -91,6 +91,6 @@ public interface HiddenDangerRepository {
      */
     default Iterable<HiddenDanger> open() {
         HiddenDangerQuery query = HiddenDangerQuery.all().open();
-        return () -> Page.stream(p -> find(query, p), PageRequest.MAX_LIMIT).iterator();
+        return () -> Page.iterator(p -> find(query, p), PageRequest.MAX_LIMIT);
     }
 }

@@ -36,6 +36,32 @@ class PageTest {
     }
 
     @Test
+    void iteratorGivesTheStreamsItemsFetchingEachPageOnceWhenNeeded() {
+        java.util.Random r = new java.util.Random(20261206L);
+        for (int round = 0; round < 300; round++) {
+            int n = r.nextInt(60);
+            int size = 1 + r.nextInt(12);
+            List<PageRequest> streamCalls = new ArrayList<>();
+            List<Integer> streamed = Page.stream(p -> source(n, p, streamCalls), size).collect(Collectors.toList());
+            List<PageRequest> iteratorCalls = new ArrayList<>();
+            java.util.Iterator<Integer> it = Page.iterator(p -> source(n, p, iteratorCalls), size);
+            assertEquals(0, iteratorCalls.size(), "nothing fetched before the first hasNext");
+            List<Integer> iterated = new ArrayList<>();
+            while (it.hasNext()) {
+                assertEquals(iterated.size() / size + 1, iteratorCalls.size(), "pages fetched lazily, n=" + n);
+                iterated.add(it.next());
+            }
+            String where = "seed 20261206, round " + round + ", n=" + n + ", size=" + size;
+            assertEquals(IntStream.range(0, n).boxed().collect(Collectors.toList()), iterated, where);
+            assertEquals(streamed, iterated, where);
+            assertEquals(streamCalls, iteratorCalls, where);
+            assertThrows(java.util.NoSuchElementException.class, it::next, where);
+        }
+        assertThrows(NullPointerException.class, () -> Page.iterator(null, 10));
+        assertThrows(IllegalArgumentException.class, () -> Page.iterator(p -> source(3, p, new ArrayList<>()), 0));
+    }
+
+    @Test
     void requestsAreBounded() {
         assertThrows(IllegalArgumentException.class, () -> PageRequest.first(0));
         assertThrows(IllegalArgumentException.class, () -> PageRequest.first(PageRequest.MAX_LIMIT + 1));

@@ -13,25 +13,25 @@ import org.dualprevention.query.Page;
 import org.dualprevention.query.PageRequest;
 import org.dualprevention.query.RiskPointQuery;
 import org.dualprevention.spi.RiskPointRepository;
+import org.jspecify.annotations.Nullable;
 
 /** Risk points, indexed by owning unit, zone, hazard id and reassessment flag. */
 final class MemoryRiskPointRepository implements RiskPointRepository {
     private static final String FLAGGED = "flagged";
-    private static final List<String> FLAGGED_ONLY = List.of(FLAGGED);
 
     // the index functions run twice on every save (old and new record) and build no stream: a save that changes
-    // no index value (an assessment, a new version) then allocates almost nothing for the indexes
+    // no index value (an assessment, a new version) then allocates almost nothing for the indexes; the unit, zone
+    // and flag indexes give a point one value or none (Table.one: a save compares the two values)
     private final Table<RiskPointId, RiskPointId, RiskPoint> table = new Table<>("risk point", RiskPoint::id,
             RiskPoint::id, k -> k, RiskPoint::version, RiskPointId::value, RiskPointId::of);
-    private final Table.Index<RiskPointId, RiskPoint> byUnit = table.index(p -> List.of(p.owningUnit()));
-    private final Table.Index<RiskPointId, RiskPoint> byZone = table.index(MemoryRiskPointRepository::zoneOf);
+    private final Table.Index<RiskPointId, RiskPoint> byUnit = table.index(Table.one(RiskPoint::owningUnit));
+    private final Table.Index<RiskPointId, RiskPoint> byZone = table.index(Table.one(MemoryRiskPointRepository::zoneOf));
     private final Table.Index<RiskPointId, RiskPoint> byHazard = table.index(MemoryRiskPointRepository::hazardIds);
-    private final Table.Index<RiskPointId, RiskPoint> flagged = table.index(MemoryRiskPointRepository::flag);
+    private final Table.Index<RiskPointId, RiskPoint> flagged = table.index(Table.one(MemoryRiskPointRepository::flag));
 
-    /** The zone index's values: the zone, or none. */
-    static List<MapZoneId> zoneOf(RiskPoint p) {
-        Optional<MapZoneId> zone = p.zone();
-        return zone.isPresent() ? List.of(zone.get()) : List.of();
+    /** The zone index's value: the zone, or null for none. */
+    static @Nullable MapZoneId zoneOf(RiskPoint p) {
+        return p.zone().orElse(null);
     }
 
     /** The hazard index's values: the hazards' ids in order. */
@@ -51,15 +51,15 @@ final class MemoryRiskPointRepository implements RiskPointRepository {
         return List.of(ids);
     }
 
-    /** The flag index's values: {@code flagged} if a hazard is flagged for reassessment, else none. */
-    static List<String> flag(RiskPoint p) {
+    /** The flag index's value: {@code flagged} if a hazard is flagged for reassessment, else null. */
+    static @Nullable String flag(RiskPoint p) {
         List<Hazard> hazards = p.hazards();
         for (int i = 0, n = hazards.size(); i < n; i++) {
             if (hazards.get(i).reassessment().isPresent()) {
-                return FLAGGED_ONLY;
+                return FLAGGED;
             }
         }
-        return List.of();
+        return null;
     }
 
     @Override

@@ -151,9 +151,9 @@ class RiskPointIndexEquivalenceTest {
             String at) {
         for (RiskPoint p : model.values()) {
             assertEquals(Optional.of(p), repo.find(p.id()), at);
-            assertEquals(oldZones(p), MemoryRiskPointRepository.zoneOf(p), at);
+            assertEquals(oldZones(p), Table.one(MemoryRiskPointRepository::zoneOf).apply(p), at);
             assertEquals(oldHazards(p), MemoryRiskPointRepository.hazardIds(p), at);
-            assertEquals(oldFlag(p), MemoryRiskPointRepository.flag(p), at);
+            assertEquals(oldFlag(p), Table.one(MemoryRiskPointRepository::flag).apply(p), at);
         }
         for (int h = 0; h <= HAZARDS; h++) {
             HazardId hid = HazardId.of("h" + h);

@@ -11,12 +11,12 @@ import org.dualprevention.risk.Score;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link LecMethod#evaluate} checks and multiplies a valid input in one pass. Pinned exhaustively against the way it
- * was written before ({@code validate}, then {@code Factors.product}) over every input whose factors are drawn from
+ * {@link LecMethod#evaluate} pinned exhaustively against its rule written out ({@code validate}, then the product of
+ * the factors) over every input whose factors are drawn from
  * the allowed values, values out of range, the same values at other scales ("10.0", "0.50"), a missing factor and an
  * extra one: the same score (value and scale) or the same error (type and message).
  */
-class LecEvaluateOnePassTest {
+class LecEvaluateInputsTest {
     private static final String[] L = {"10", "6", "3", "1", "0.5", "0.2", "0.1", "10.0", "0.50", "4", "0", "-1"};
     private static final String[] E = {"10", "6", "3", "2", "1", "0.5", "6.0", "7", "100"};
     private static final String[] C = {"100", "40", "15", "7", "3", "1", "40.00", "2", "1000"};
