@@ -1,7 +1,6 @@
 package org.dualprevention.storage.memory;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.dualprevention.risk.MapZoneId;
@@ -71,21 +70,8 @@ final class MemoryRiskPointRepository implements RiskPointRepository {
     public Optional<RiskPoint> findByHazard(HazardId hazard) {
         Objects.requireNonNull(hazard, "hazard");
         // the hazard's bucket read directly (no candidate list, no merging iterator): the same first record in id
-        // order whose slot still holds a record of that id holding the hazard, as Table.first over the bucket gives
-        Optional<Table.Bucket<RiskPointId>> bucket = byHazard.bucket(hazard);
-        if (bucket.isEmpty()) {
-            return Optional.empty();
-        }
-        for (Map.Entry<RiskPointId, Table.Slot> e : bucket.get().keys.entrySet()) {
-            Object v = e.getValue().value;
-            if (v != null) {
-                RiskPoint p = (RiskPoint) v;
-                if (p.id().compareTo(e.getKey()) == 0 && p.hazard(hazard).isPresent()) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
+        // order holding the hazard as Table.first over the bucket gives
+        return table.firstIn(byHazard, hazard, p -> p.hazard(hazard).isPresent());
     }
 
     /**
