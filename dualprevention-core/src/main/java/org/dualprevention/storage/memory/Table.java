@@ -952,22 +952,32 @@ final class Table<I, K extends Comparable<? super K>, V> {
                         K last = (K) Objects.requireNonNull(lastKey);
                         return Page.of(items, Optional.of(encode(last)));
                     }
-                    V v = value(cur);
-                    Object known = cur == records[s][i] ? views[s][i] : null;
-                    if (known != null) {
-                        @SuppressWarnings("unchecked") // the settled view of the copied record: what view gives
-                        T t = (T) known;
-                        items.add(t);
-                    } else {
-                        items.add(view.apply(v));
-                        if (settled != null && cur == records[s][i]) {
-                            views[s][i] = settled.apply(v);
-                        }
-                    }
+                    items.add(viewOf(s, i, cur, view, settled));
                     lastKey = keys[s][i]; // equal to the current record's key: checked by matches
                 }
             }
             return Page.of(items, Optional.empty());
+        }
+
+        /**
+         * The view of a row that {@link #matches}: the settled view kept beside the copied record when the slot still
+         * holds it (what {@code view} gives for it), else {@code view} of the current record, kept as the settled
+         * view when the record is the copied one and the index has settled views.
+         */
+        <T> T viewOf(int s, int i, Object cur, Function<V, T> view, @Nullable Function<V, @Nullable Object> settled) {
+            boolean copied = cur == records[s][i];
+            Object known = copied ? views[s][i] : null;
+            if (known != null) {
+                @SuppressWarnings("unchecked") // the settled view of the copied record: what view gives
+                T t = (T) known;
+                return t;
+            }
+            V v = value(cur);
+            T t = view.apply(v);
+            if (settled != null && copied) {
+                views[s][i] = settled.apply(v);
+            }
+            return t;
         }
 
         /** Every row, merged into one copy (no packed prefixes: a single copy is not merged). */
@@ -1302,19 +1312,7 @@ final class Table<I, K extends Comparable<? super K>, V> {
                 if (!merge.matches(s, i, cur)) {
                     continue;
                 }
-                V v = merge.value(cur);
-                boolean copied = cur == merge.records[s][i];
-                Object known = copied ? merge.views[s][i] : null;
-                if (known != null) {
-                    @SuppressWarnings("unchecked") // the settled view of the copied record: what view gives
-                    T t = (T) known;
-                    upcoming = t;
-                } else {
-                    upcoming = view.apply(v);
-                    if (settled != null && copied) {
-                        merge.views[s][i] = settled.apply(v);
-                    }
-                }
+                upcoming = merge.viewOf(s, i, cur, view, settled);
             }
             return true;
         }
