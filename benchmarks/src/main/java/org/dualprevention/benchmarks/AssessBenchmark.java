@@ -162,10 +162,10 @@ public class AssessBenchmark {
      * {@code HashMap}, none here; the two rules of the default policy over them) and the change of level compared
      * (an event would be published if it differed). No thread safety, atomicity, undo or indexes.
      *
-     * @return the assessment
+     * @return the risk point with the assessment
      */
     @Benchmark
-    public Assessment plainMapsWithLevels() {
+    public RiskPoint plainMapsWithLevels() {
         HazardId hazard = hazard();
         AssessmentRequest r = request();
         RiskPointId pid = hazardIndex.get(hazard);
@@ -174,20 +174,7 @@ public class AssessBenchmark {
         LocalDate today = LocalDate.ofInstant(CLOCK.instant(), DangerFixtures.ZONE);
         RiskLevel assessedBefore = assessedLevel(point);
         RiskLevel before = assessedBefore == null ? null : effective(assessedBefore, dangers, today);
-        AssessmentInput in = r.input();
-        int band = LecBenchmark.band(in);
-        if (band < 0) {
-            throw new IllegalArgumentException("bad input " + in);
-        }
-        Map<String, BigDecimal> v = in.values();
-        Score score = Score.of(v.get("L").multiply(v.get("E")).multiply(v.get("C")));
-        Grade grade = bandGrades[band];
-        Assessment a = new Assessment(AssessmentId.of(ids++), LecMethod.ID, BuiltInSchemes.LEC_V1_ID, in, score, grade,
-                r.kind(), r.assessor(), CLOCK.instant());
-        RiskPoint next = point.withHazardChanged(hazard, h -> h.withAssessment(a)).withVersion(point.version() + 1);
-        if (plain.put(pid, next) != point) {
-            throw new IllegalStateException("concurrent change");
-        }
+        RiskPoint next = assessPlain(hazard, r, pid, point);
         if (before != null) {
             RiskLevel after = effective(Objects.requireNonNull(assessedLevel(next)), dangers,
                     LocalDate.ofInstant(CLOCK.instant(), DangerFixtures.ZONE));
@@ -195,7 +182,7 @@ public class AssessBenchmark {
                 changes++;
             }
         }
-        return a;
+        return next;
     }
 
     /**
@@ -234,14 +221,25 @@ public class AssessBenchmark {
     /**
      * Baseline: plain maps and a hand-written LEC.
      *
-     * @return the assessment
+     * @return the risk point with the assessment
      */
     @Benchmark
-    public Assessment plainMaps() {
+    public RiskPoint plainMaps() {
         HazardId hazard = hazard();
         AssessmentRequest r = request();
         RiskPointId pid = hazardIndex.get(hazard);
         RiskPoint point = plain.get(pid);
+        return assessPlain(hazard, r, pid, point);
+    }
+
+    /**
+     * The part both baselines share: the hand-written LEC (scales checked, exact product, band), the same
+     * {@code Assessment}, the immutable copies of the hazard and the risk point with the next version, and the
+     * version-checked {@code put}.
+     *
+     * @return the risk point with the assessment
+     */
+    private RiskPoint assessPlain(HazardId hazard, AssessmentRequest r, RiskPointId pid, RiskPoint point) {
         AssessmentInput in = r.input();
         int band = LecBenchmark.band(in);
         if (band < 0) {
@@ -256,6 +254,6 @@ public class AssessBenchmark {
         if (plain.put(pid, next) != point) {
             throw new IllegalStateException("concurrent change");
         }
-        return a;
+        return next;
     }
 }

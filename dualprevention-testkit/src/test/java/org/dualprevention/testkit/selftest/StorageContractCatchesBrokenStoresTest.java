@@ -307,23 +307,30 @@ class StorageContractCatchesBrokenStoresTest {
         }
     }
 
+    /**
+     * An in-memory store whose {@code open()} gives its walk changed by {@code change} (pages are right): the
+     * broken stores of rule S27.
+     */
+    static Storage withOpenWalk(java.util.function.UnaryOperator<List<org.dualprevention.danger.HiddenDanger>> change) {
+        Storage real = InMemoryStorage.create();
+        HiddenDangerRepository dangers = real.hiddenDangers();
+        return decorate(real, Map.of(HiddenDangerRepository.class, wrap(HiddenDangerRepository.class, dangers,
+                (m, args) -> {
+                    if (m.getName().equals("open")) {
+                        List<org.dualprevention.danger.HiddenDanger> all = new ArrayList<>();
+                        dangers.open().forEach(all::add);
+                        Iterable<org.dualprevention.danger.HiddenDanger> walk = change.apply(all);
+                        return Optional.of(walk);
+                    }
+                    return Optional.empty();
+                })));
+    }
+
     /** Walks the open hidden dangers of {@code open()} but the last (pages are right). */
     static final class OpenWalkMissesTheLast extends StorageContract {
         @Override
         protected Storage createStorage() {
-            Storage real = InMemoryStorage.create();
-            HiddenDangerRepository dangers = real.hiddenDangers();
-            return decorate(real, Map.of(HiddenDangerRepository.class, wrap(HiddenDangerRepository.class, dangers,
-                    (m, args) -> {
-                        if (m.getName().equals("open")) {
-                            List<org.dualprevention.danger.HiddenDanger> all = new ArrayList<>();
-                            dangers.open().forEach(all::add);
-                            Iterable<org.dualprevention.danger.HiddenDanger> fewer = all.isEmpty() ? all
-                                    : all.subList(0, all.size() - 1);
-                            return Optional.of(fewer);
-                        }
-                        return Optional.empty();
-                    })));
+            return withOpenWalk(all -> all.isEmpty() ? all : all.subList(0, all.size() - 1));
         }
     }
 
@@ -331,18 +338,10 @@ class StorageContractCatchesBrokenStoresTest {
     static final class OpenWalkReversed extends StorageContract {
         @Override
         protected Storage createStorage() {
-            Storage real = InMemoryStorage.create();
-            HiddenDangerRepository dangers = real.hiddenDangers();
-            return decorate(real, Map.of(HiddenDangerRepository.class, wrap(HiddenDangerRepository.class, dangers,
-                    (m, args) -> {
-                        if (m.getName().equals("open")) {
-                            List<org.dualprevention.danger.HiddenDanger> all = new ArrayList<>();
-                            dangers.open().forEach(all::add);
-                            java.util.Collections.reverse(all);
-                            return Optional.of(all);
-                        }
-                        return Optional.empty();
-                    })));
+            return withOpenWalk(all -> {
+                java.util.Collections.reverse(all);
+                return all;
+            });
         }
     }
 
