@@ -2,15 +2,18 @@ package org.dualprevention.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Random;
 import org.dualprevention.ValidationException;
+import org.dualprevention.Violation;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link Checks#idValue} takes a one-pass path for ids of printable ASCII; it must accept and refuse exactly what the
  * general checks (a copy of them here, the reference) accept and refuse, with the same exception class and message:
  * every character alone, after a letter, before a letter and after a space (exhaustively), blank texts, lengths around
- * the limit, and seeded random texts over an alphabet of edge characters (seed in every failure).
+ * the limit, and seeded random texts over an alphabet of edge characters (seed in every failure). A refusal for
+ * malformed Unicode is compared with its whole message, built here as the general check builds it.
  */
 class IdValueTest {
     private static final long SEED = 20261206L;
@@ -34,7 +37,17 @@ class IdValueTest {
         }
         int bad = Checks.badUnicode(value, true);
         if (bad >= 0) {
-            return ValidationException.class.getName() + " at " + bad;
+            char c = value.charAt(bad);
+            String what;
+            if (Character.isSurrogate(c) && (Character.isLowSurrogate(c) || bad + 1 == value.length()
+                    || !Character.isLowSurrogate(value.charAt(bad + 1)))) {
+                what = "an unpaired surrogate " + String.format("\\u%04X", (int) c);
+            } else {
+                what = "the non-character " + String.format("U+%04X", value.codePointAt(bad));
+            }
+            ValidationException expected = new ValidationException("T", List.of(Violation.of("T",
+                    Checks.escape(value, bad), Checks.UNICODE_NAME + "; found " + what + " at index " + bad)));
+            return ValidationException.class.getName() + " at " + bad + ": " + expected.getMessage();
         }
         return "ok " + value;
     }
@@ -47,7 +60,7 @@ class IdValueTest {
             }
             return "ok " + v;
         } catch (ValidationException e) {
-            return ValidationException.class.getName() + " at " + Checks.badUnicode(value, true);
+            return ValidationException.class.getName() + " at " + Checks.badUnicode(value, true) + ": " + e.getMessage();
         } catch (IllegalArgumentException e) {
             return e.getClass().getName() + ": " + e.getMessage();
         }
