@@ -32,8 +32,10 @@ import org.dualprevention.spi.LevelCombination;
  * {@link HiddenDanger#isOverdue(LocalDate)} on the map's date.
  *
  * <p>Built by {@link #builder(Organization, LocalDate, EffectiveLevelPolicy)}, which reads the risk points
- * and the hidden dangers once each. Only the open hidden dangers linked to a risk point are kept (to give
- * them to the effective-level policy); memory is O(risk points + units + zones + open hidden dangers).
+ * and the hidden dangers once each. Only the open hidden dangers linked to an assessed risk point that the policy
+ * {@linkplain EffectiveLevelPolicy#mayRaise may count} are kept (to give them to the effective-level policy, each
+ * risk point's in the order read; a policy that does not override {@code mayRaise} is given every one); memory is
+ * O(risk points + units + zones + open hidden dangers).
  *
  * <p>This class is immutable and thread-safe.
  *
@@ -321,14 +323,20 @@ public final class RiskMap {
                     Object found = pointsById.get(point.get().value());
                     if (found != null) {
                         PointAcc p = (PointAcc) found;
-                        List<HiddenDanger> open = p.open;
-                        if (open == null) {
-                            open = new ArrayList<>(2);
-                            p.open = open;
-                        }
-                        open.add(d);
+                        p.openCount++;
                         if (overdue) {
                             p.overdue++;
+                        }
+                        // kept for the policy only if the risk point is assessed (only those are evaluated) and the
+                        // policy may count it (asked now, while the hidden danger is in the cache; a policy that
+                        // does not say is given every one, as before EffectiveLevelPolicy.mayRaise existed)
+                        if (p.assessed.isPresent() && policy.mayRaise(d, date)) {
+                            List<HiddenDanger> open = p.open;
+                            if (open == null) {
+                                open = new ArrayList<>(2);
+                                p.open = open;
+                            }
+                            open.add(d);
                         }
                     }
                 }
@@ -354,7 +362,7 @@ public final class RiskMap {
                     reasons = e.reasons();
                 }
                 PointStatus s = new PointStatus(rp.id(), rp.name(), rp.owningUnit(), rp.zone(), p.assessed, effective,
-                        reasons, open.size(), p.overdue);
+                        reasons, p.openCount, p.overdue);
                 p.status = s;
                 pointStatuses.add(s);
                 for (Acc a : chains.getOrDefault(rp.owningUnit().value(), List.of())) {
@@ -391,8 +399,13 @@ public final class RiskMap {
         final Optional<RiskLevel> assessed;
         /** The counters of its zone, null without a zone. */
         final @Nullable Acc zone;
-        /** The open hidden dangers naming it, in the order read; null while none. */
+        /**
+         * The open hidden dangers naming it that the policy may count ({@link EffectiveLevelPolicy#mayRaise}), in the
+         * order read; null while none (and always for a risk point not assessed, which is not evaluated).
+         */
         @Nullable List<HiddenDanger> open;
+        /** How many open hidden dangers name it. */
+        long openCount;
         /** How many of them are overdue. */
         long overdue;
         /** Its status, once made. */
