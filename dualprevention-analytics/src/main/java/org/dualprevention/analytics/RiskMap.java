@@ -32,8 +32,10 @@ import org.dualprevention.spi.LevelCombination;
  * {@link HiddenDanger#isOverdue(LocalDate)} on the map's date.
  *
  * <p>Built by {@link #builder(Organization, LocalDate, EffectiveLevelPolicy)}, which reads the risk points
- * and the hidden dangers once each. Only the open hidden dangers linked to a risk point are kept (to give
- * them to the effective-level policy); memory is O(risk points + units + zones + open hidden dangers).
+ * and the hidden dangers once each. Only the open hidden dangers linked to an assessed risk point that the policy
+ * {@linkplain EffectiveLevelPolicy#mayRaise may count} are kept (to give them to the effective-level policy, each
+ * risk point's in the order read; a policy that does not override {@code mayRaise} is given every one); memory is
+ * O(risk points + units + zones + open hidden dangers).
  *
  * <p>This class is immutable and thread-safe.
  *
@@ -47,14 +49,14 @@ public final class RiskMap {
     private final Map<MapZoneId, ZoneStatus> zoneIndex;
     private final Map<OrgUnitId, UnitStatus> unitIndex;
     /** By the value of the id (a String's hash and equals; a record's go through method handles). */
-    private final Map<String, PointStatus> pointIndex;
+    private final PointTable pointIndex;
 
     /**
      * A map of the builder's; {@code pointIndex} is the builder's own map of the risk points by the value of the id
      * (one entry per risk point, already hashed while building), handed over and never changed again.
      */
     private RiskMap(LocalDate date, List<ZoneStatus> zones, List<UnitStatus> units, List<PointStatus> points,
-            Map<String, PointStatus> pointIndex) {
+            PointTable pointIndex) {
         this.date = date;
         this.zones = List.copyOf(zones);
         this.units = List.copyOf(units);
@@ -62,7 +64,7 @@ public final class RiskMap {
         // indexes built once and only read afterwards (not copied again: a map of 20,000 points is hashed once)
         this.zoneIndex = index(this.zones, z -> z.zone().id());
         this.unitIndex = index(this.units, UnitStatus::unit);
-        this.pointIndex = java.util.Collections.unmodifiableMap(pointIndex);
+        this.pointIndex = pointIndex;
     }
 
     private static <K, V> Map<K, V> index(List<V> values, java.util.function.Function<V, K> key) {
@@ -132,7 +134,7 @@ public final class RiskMap {
      * @return its status, or empty
      */
     public Optional<PointStatus> point(RiskPointId id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(pointIndex.get(id.value()));
+        return id == null ? Optional.empty() : Optional.ofNullable((PointStatus) pointIndex.get(id.value()));
     }
 
     @Override
@@ -258,7 +260,7 @@ public final class RiskMap {
             // the same by the value of the id, to group the open hidden dangers under the risk point they name; once
             // every risk point's status is made, each value is replaced by that status (replaceAll, no hashing again)
             // and the map becomes the map's index of its risk points
-            Map<String, Object> pointsById = new HashMap<>();
+            PointTable pointsById = new PointTable();
             java.util.@Nullable Set<RiskPointId> seen = null;
             @Nullable RiskPointId previous = null;
             for (RiskPoint p : riskPoints) {
@@ -321,14 +323,20 @@ public final class RiskMap {
                     Object found = pointsById.get(point.get().value());
                     if (found != null) {
                         PointAcc p = (PointAcc) found;
-                        List<HiddenDanger> open = p.open;
-                        if (open == null) {
-                            open = new ArrayList<>(2);
-                            p.open = open;
-                        }
-                        open.add(d);
+                        p.openCount++;
                         if (overdue) {
                             p.overdue++;
+                        }
+                        // kept for the policy only if the risk point is assessed (only those are evaluated) and the
+                        // policy may count it (asked now, while the hidden danger is in the cache; a policy that
+                        // does not say is given every one, as before EffectiveLevelPolicy.mayRaise existed)
+                        if (p.assessed.isPresent() && policy.mayRaise(d, date)) {
+                            List<HiddenDanger> open = p.open;
+                            if (open == null) {
+                                open = new ArrayList<>(2);
+                                p.open = open;
+                            }
+                            open.add(d);
                         }
                     }
                 }
@@ -354,7 +362,7 @@ public final class RiskMap {
                     reasons = e.reasons();
                 }
                 PointStatus s = new PointStatus(rp.id(), rp.name(), rp.owningUnit(), rp.zone(), p.assessed, effective,
-                        reasons, open.size(), p.overdue);
+                        reasons, p.openCount, p.overdue);
                 p.status = s;
                 pointStatuses.add(s);
                 for (Acc a : chains.getOrDefault(rp.owningUnit().value(), List.of())) {
@@ -373,16 +381,110 @@ public final class RiskMap {
             }
             List<UnitStatus> unitStatuses = new ArrayList<>();
             unitAccs.forEach((id, a) -> unitStatuses.add(new UnitStatus(id, a.summary())));
-            pointsById.replaceAll((id, acc) -> {
+            pointsById.replaceAll(acc -> {
                 @Nullable PointStatus s = ((PointAcc) acc).status;
                 if (s == null) {
-                    throw new IllegalStateException("status of risk point [" + id + "] is missing");
+                    throw new IllegalStateException("status of risk point [" + ((PointAcc) acc).point.id()
+                            + "] is missing");
                 }
                 return s;
             });
-            @SuppressWarnings("unchecked")
-            Map<String, PointStatus> pointIndex = (Map<String, PointStatus>) (Map<String, ?>) pointsById;
-            return new RiskMap(date, zoneStatuses, unitStatuses, pointStatuses, pointIndex);
+            return new RiskMap(date, zoneStatuses, unitStatuses, pointStatuses, pointsById);
+        }
+    }
+
+    /**
+     * The risk points by the value of their id: open addressing with linear probing over three arrays (each key's hash,
+     * the key, the value), at most half full. A look-up reads the hash array, then the key and the value of the slot
+     * whose hash matches; a {@code HashMap} reads a node object first (one more cache miss per look-up, paid once per
+     * open hidden danger of a risk map), and growing it reads every node again where this reads the hash array.
+     * Used by one builder, then read only (by {@link RiskMap#point}); keys are never removed.
+     */
+    static final class PointTable {
+        private int[] hashes = new int[64];
+        private @Nullable String[] keys = new String[64];
+        private @Nullable Object[] values = new Object[64];
+        private int size;
+
+        private static int spread(int h) {
+            return h ^ (h >>> 16);
+        }
+
+        /** @return the value of the key, or null */
+        @Nullable Object get(String key) {
+            int h = key.hashCode();
+            int mask = keys.length - 1;
+            for (int i = spread(h) & mask;; i = (i + 1) & mask) {
+                String k = keys[i];
+                if (k == null) {
+                    return null;
+                }
+                if (hashes[i] == h && (k == key || k.equals(key))) {
+                    return values[i];
+                }
+            }
+        }
+
+        /** Sets the value of a key (replacing the value of an equal key). */
+        void put(String key, Object value) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            int h = key.hashCode();
+            int mask = keys.length - 1;
+            for (int i = spread(h) & mask;; i = (i + 1) & mask) {
+                String k = keys[i];
+                if (k == null) {
+                    hashes[i] = h;
+                    keys[i] = key;
+                    values[i] = value;
+                    size++;
+                    return;
+                }
+                if (hashes[i] == h && (k == key || k.equals(key))) {
+                    values[i] = value;
+                    return;
+                }
+            }
+        }
+
+        /** Doubles the arrays, placing every key again by its stored hash (no key is read). */
+        private void grow() {
+            int[] oldHashes = hashes;
+            @Nullable String[] oldKeys = keys;
+            @Nullable Object[] oldValues = values;
+            int n = oldKeys.length * 2;
+            hashes = new int[n];
+            keys = new String[n];
+            values = new Object[n];
+            int mask = n - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                String k = oldKeys[j];
+                if (k == null) {
+                    continue;
+                }
+                int i = spread(oldHashes[j]) & mask;
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                hashes[i] = oldHashes[j];
+                keys[i] = k;
+                values[i] = oldValues[j];
+            }
+        }
+
+        /** Replaces every value by the function's result for it. */
+        void replaceAll(java.util.function.UnaryOperator<Object> f) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != null) {
+                    values[i] = f.apply(Objects.requireNonNull(values[i], "value"));
+                }
+            }
+        }
+
+        /** @return how many keys it holds */
+        int size() {
+            return size;
         }
     }
 
@@ -391,8 +493,13 @@ public final class RiskMap {
         final Optional<RiskLevel> assessed;
         /** The counters of its zone, null without a zone. */
         final @Nullable Acc zone;
-        /** The open hidden dangers naming it, in the order read; null while none. */
+        /**
+         * The open hidden dangers naming it that the policy may count ({@link EffectiveLevelPolicy#mayRaise}), in the
+         * order read; null while none (and always for a risk point not assessed, which is not evaluated).
+         */
         @Nullable List<HiddenDanger> open;
+        /** How many open hidden dangers name it. */
+        long openCount;
         /** How many of them are overdue. */
         long overdue;
         /** Its status, once made. */

@@ -47,7 +47,10 @@ import org.junit.jupiter.api.RepetitionInfo;
  * of the organisation and outside it, none at all or none open. Every row, its order, its reasons, every unit's and
  * zone's summary must be equal; and a policy that records what it is given must see, for each assessed risk point in
  * id order, exactly its open hidden dangers in id order (what the map gave the policy before it was made faster).
- * The seed is in every failure message.
+ * The default policy, which says which hidden dangers may raise a level ({@link EffectiveLevelPolicy#mayRaise}) and is
+ * given only those, must give the same map as the same rule behind a policy that does not say (the general path), from
+ * the store and from the builder given the hidden dangers shuffled; a policy that says must be given exactly the open
+ * hidden dangers it accepts. The seed is in every failure message.
  */
 class RiskMapStoreEquivalenceTest {
     private static final LocalDate DATE = LocalDate.of(2026, 3, 20);
@@ -167,6 +170,61 @@ class RiskMapStoreEquivalenceTest {
         }
         assertEquals(expectedGiven, given, msg);
         assertEquals(List.copyOf(expectedGiven.keySet()), List.copyOf(given.keySet()), msg);
+
+        // the default policy's path (it says which hidden dangers may raise a level: only those are kept and given)
+        // against the general path of a third-party policy that does not say (given every open hidden danger) with the
+        // very same rule: equal maps, from the store and from the builder given the hidden dangers in another order
+        EffectiveLevelPolicy general = (riskPoint, assessed, dangers, today) -> DefaultEffectiveLevelPolicy.create()
+                .evaluate(riskPoint, assessed, dangers, today);
+        assertSameMap(analytics.riskMap(zones, general), map, msg + " (store)");
+        List<HiddenDanger> shuffled = new ArrayList<>(all);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+        assertSameMap(built(points, shuffled, zones, general), built(points, shuffled, zones,
+                DefaultEffectiveLevelPolicy.create()), msg + " (builder, hidden dangers shuffled)");
+
+        // a policy that says is given, per assessed risk point in id order, exactly its open hidden dangers it accepts,
+        // in id order; the rows still count every open and overdue one
+        Map<RiskPointId, List<HiddenDanger>> givenSaying = new LinkedHashMap<>();
+        EffectiveLevelPolicy saying = new EffectiveLevelPolicy() {
+            @Override
+            public EffectiveLevel evaluate(RiskPointId riskPoint, RiskLevel assessed, Collection<HiddenDanger> dangers,
+                    LocalDate today) {
+                givenSaying.put(riskPoint, List.copyOf(dangers));
+                return DefaultEffectiveLevelPolicy.create().evaluate(riskPoint, assessed, dangers, today);
+            }
+
+            @Override
+            public boolean mayRaise(HiddenDanger danger, LocalDate today) {
+                assertEquals(DATE, today, msg);
+                return DefaultEffectiveLevelPolicy.create().mayRaise(danger, today);
+            }
+        };
+        assertSameMap(analytics.riskMap(zones, saying), map, msg + " (saying)");
+        Map<RiskPointId, List<HiddenDanger>> expectedSaying = new LinkedHashMap<>();
+        for (RiskPoint p : sortedById(points)) {
+            if (LevelCombination.MOST_SEVERE.levelOf(p).isPresent()) {
+                expectedSaying.put(p.id(), openOf(p.id(), all).stream()
+                        .filter(d -> DefaultEffectiveLevelPolicy.create().mayRaise(d, DATE)).toList());
+            }
+        }
+        assertEquals(expectedSaying, givenSaying, msg);
+        assertEquals(List.copyOf(expectedSaying.keySet()), List.copyOf(givenSaying.keySet()), msg);
+    }
+
+    /** A map built from lists, as a host without a store would. */
+    private static RiskMap built(List<RiskPoint> points, List<HiddenDanger> dangers, List<MapZone> zones,
+            EffectiveLevelPolicy policy) {
+        return RiskMap.builder(Fixtures.ORG, DATE, policy).zones(zones).riskPoints(points).dangers(dangers).build();
+    }
+
+    private static void assertSameMap(RiskMap expected, RiskMap actual, String msg) {
+        assertEquals(expected.date(), actual.date(), msg);
+        assertEquals(expected.points(), actual.points(), msg);
+        assertEquals(expected.units(), actual.units(), msg);
+        assertEquals(expected.zones(), actual.zones(), msg);
+        for (PointStatus p : expected.points()) {
+            assertEquals(Optional.of(p), actual.point(p.id()), msg);
+        }
     }
 
     private static List<RiskPoint> sortedById(List<RiskPoint> points) {

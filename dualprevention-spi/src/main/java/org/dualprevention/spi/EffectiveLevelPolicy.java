@@ -34,4 +34,25 @@ public interface EffectiveLevelPolicy {
      * @return the effective level with reasons
      */
     EffectiveLevel evaluate(RiskPointId riskPoint, RiskLevel assessed, Collection<HiddenDanger> dangers, LocalDate today);
+
+    /**
+     * Whether a hidden danger can count in {@link #evaluate}'s result on a day. A caller that gathers the
+     * hidden dangers of many risk points (a risk map) asks this once per hidden danger, while it reads it, and
+     * may leave out of {@code evaluate}'s collection every one for which this returns {@code false}.
+     *
+     * <p>An implementation that overrides it promises that leaving out such hidden dangers (keeping the others
+     * in their order) gives an equal result, reasons in the same order; it is pure, like {@code evaluate}, and
+     * must not depend on the risk point. The default returns {@code true}, so a policy that does not override it
+     * is given every hidden danger, as before this method existed.
+     *
+     * @param danger a hidden danger linked to the risk point being evaluated
+     * @param today the day, in the organisation's zone
+     * @return {@code false} only if {@code evaluate} gives the same result without it
+     * @since 0.2
+     */
+    default boolean mayRaise(HiddenDanger danger, LocalDate today) {
+        java.util.Objects.requireNonNull(danger, "danger");
+        java.util.Objects.requireNonNull(today, "today");
+        return true;
+    }
 }

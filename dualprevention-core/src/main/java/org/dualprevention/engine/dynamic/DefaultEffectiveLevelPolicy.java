@@ -35,6 +35,13 @@ public final class DefaultEffectiveLevelPolicy implements EffectiveLevelPolicy {
     /** Rule code of an open overdue general hidden danger. */
     public static final String OVERDUE_GENERAL = "overdue-general";
 
+    /** {@link #raise}: the hidden danger does not raise the level. */
+    private static final int NONE = 0;
+    /** {@link #raise}: open and major (rule {@code open-major}). */
+    private static final int BY_MAJOR = 1;
+    /** {@link #raise}: open, general and overdue (rule {@code overdue-general}). */
+    private static final int BY_OVERDUE = 2;
+
     private static final DefaultEffectiveLevelPolicy INSTANCE = new DefaultEffectiveLevelPolicy();
 
     private DefaultEffectiveLevelPolicy() {
@@ -61,21 +68,14 @@ public final class DefaultEffectiveLevelPolicy implements EffectiveLevelPolicy {
         List<HiddenDanger> raising = null;
         String id = riskPoint.value();
         for (HiddenDanger h : dangers) {
-            if (!h.isOpen()) {
-                continue;
-            }
-            java.util.Optional<HiddenDangerGrade> grade = h.grade();
-            if (grade.isEmpty()) {
-                continue;
-            }
             // whether it would raise the level (major, or overdue) before whether it names the risk point: both are
             // pure tests, and most open hidden dangers of a risk map's point are general and in time, so its risk
             // point's id (three objects and the id's characters) is read only for those that raise
-            boolean isMajor = grade.get() == HiddenDangerGrade.MAJOR;
-            if ((!isMajor && !h.isOverdue(today)) || !isAt(h, riskPoint, id)) {
+            int raise = raise(h, today);
+            if (raise == NONE || !isAt(h, riskPoint, id)) {
                 continue;
             }
-            if (isMajor) {
+            if (raise == BY_MAJOR) {
                 major = true;
             } else {
                 overdue = true;
@@ -93,6 +93,40 @@ public final class DefaultEffectiveLevelPolicy implements EffectiveLevelPolicy {
             return EffectiveLevel.asAssessed(riskPoint, assessed);
         }
         return raised(riskPoint, assessed, level, raising);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: whether it is open and graded major, or open, graded general and overdue on the day (the test
+     * {@link #evaluate} makes of each hidden danger before it looks at the risk point); the others give no reason
+     * and never raise the level.
+     *
+     * @since 0.2
+     */
+    @Override
+    public boolean mayRaise(HiddenDanger danger, LocalDate today) {
+        Objects.requireNonNull(danger, "danger");
+        Objects.requireNonNull(today, "today");
+        return raise(danger, today) != NONE;
+    }
+
+    /**
+     * How a hidden danger raises the level of the risk point it names, whichever that is: {@link #NONE},
+     * {@link #BY_MAJOR} or {@link #BY_OVERDUE}. One definition for {@link #evaluate} and {@link #mayRaise}.
+     */
+    private static int raise(HiddenDanger h, LocalDate today) {
+        if (!h.isOpen()) {
+            return NONE;
+        }
+        java.util.Optional<HiddenDangerGrade> grade = h.grade();
+        if (grade.isEmpty()) {
+            return NONE;
+        }
+        if (grade.get() == HiddenDangerGrade.MAJOR) {
+            return BY_MAJOR;
+        }
+        return h.isOverdue(today) ? BY_OVERDUE : NONE;
     }
 
     /**
