@@ -101,6 +101,23 @@ class FactorMemoEquivalenceTest {
         return out.toString();
     }
 
+    private static final Pattern CLAIM = Pattern.compile("\"score\":(\\{[^}]*\\}|[^,{]*),\"grade\":\\{[^}]*\\}");
+
+    /** The document with the stored score and grade of one assessment replaced by those of the one before it. */
+    static String copyClaim(String doc, SplittableRandom r) {
+        List<int[]> at = new ArrayList<>();
+        Matcher m = CLAIM.matcher(doc);
+        while (m.find()) {
+            at.add(new int[] {m.start(), m.end()});
+        }
+        if (at.size() < 2) {
+            return doc;
+        }
+        int i = 1 + r.nextInt(at.size() - 1);
+        String before = doc.substring(at.get(i - 1)[0], at.get(i - 1)[1]);
+        return doc.substring(0, at.get(i)[0]) + before + doc.substring(at.get(i)[1]);
+    }
+
     @Test
     void respeltAndBrokenInputsReadAsTheTreeReaderReadsThem() {
         SplittableRandom seeds = new SplittableRandom(SEED);
@@ -113,6 +130,8 @@ class FactorMemoEquivalenceTest {
             String doc = rewrite(valid, r, 6, true);
             if (r.nextInt(5) == 0) {
                 doc = BuiltInMethodsEquivalenceTest.tamper(doc, r); // a stored score, grade, factor or method changed
+            } else if (r.nextInt(4) == 0) {
+                doc = copyClaim(doc, r); // the score and grade of the assessment before: a stale score would agree
             }
             byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
             ImportOptions options = r.nextBoolean() ? ImportOptions.defaults()
