@@ -7,11 +7,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A set of ids that finds repeats across millions of items in constant memory per id: it keeps a 128-bit
  * hash of each id (its kind included), 16 bytes and a 2-byte mark of the hash plus the table's slack, instead
- * of the string (about 100 bytes in a {@code HashSet}). A probe reads the small array of marks (a quarter of the
+ * of the string (about 100 bytes in a {@code HashSet}). A probe reads the array of marks (an eighth of the
  * bytes of the hashes, so it stays in the cache longer) and compares the whole hash only where the mark is the
- * same; the set holds exactly the hashes added, whatever the marks. Two different ids share a 128-bit hash with probability about n²/2¹²⁹, below
- * 10⁻²⁶ for a billion ids, so a reported repeat is a repeat. The same id under two kinds (a risk point and a
- * hazard both called {@code 1}) are two ids.
+ * same; the set holds exactly the hashes added, whatever the marks. Two different ids share a 128-bit hash with
+ * probability about n²/2¹²⁹, below 10⁻²⁶ for a billion ids, so a reported repeat is a repeat. The same id under
+ * two kinds (a risk point and a hazard both called {@code 1}) are two ids.
  *
  * <p>The one implementation for the library's import readers: the JSON import (register, ledger, audit log)
  * and the Excel register reader. Not thread-safe.
