@@ -387,12 +387,12 @@ public final class RegisterDocument {
             };
         }
 
+        /** The scores {@link #streamingCheck} keeps, by the identity of their input (a power of two). */
+        static final int SCORES_KEPT = 1024;
         /**
          * The built-in methods whose {@code evaluate} calls {@code validate} on its input first, so that an input it
          * scores is one {@code validate} accepts (the classes are final; matched exactly).
          */
-        /** The scores {@link #streamingCheck} keeps, by the identity of their input (a power of two). */
-        static final int SCORES_KEPT = 1024;
         private static final Set<Class<?>> VALIDATING_EVALUATE = Set.of(org.dualprevention.method.LecMethod.class,
                 org.dualprevention.method.LsMethod.class, org.dualprevention.method.MesMethod.class,
                 org.dualprevention.method.RiskMatrixMethod.class, org.dualprevention.method.DirectMethod.class);
