@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * checked against its contents, the chain is verified ({@link AuditChain#verify(List, HiddenDanger)}) and
  * replayed into the {@link HiddenDanger}, and the recorded {@code version}, {@code state} and
  * {@code auditHead} must equal the replay's. So a tampered ledger is refused, never imported. The import
- * streams: one hidden danger is held at a time, plus 16 bytes per id for the duplicate check, so a million
+ * streams: one hidden danger is held at a time, plus 18 bytes per id for the duplicate check, so a million
  * hidden dangers import in a 256 MiB heap. Schema: {@value #SCHEMA_RESOURCE}.
  *
  * <p>Version 2 ends with the document's {@code checkpoint} (after the array, as it covers it): the

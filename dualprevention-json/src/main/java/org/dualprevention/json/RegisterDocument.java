@@ -387,6 +387,8 @@ public final class RegisterDocument {
             };
         }
 
+        /** The scores {@link #streamingCheck} keeps, by the identity of their input (a power of two). */
+        static final int SCORES_KEPT = 1024;
         /**
          * The built-in methods whose {@code evaluate} calls {@code validate} on its input first, so that an input it
          * scores is one {@code validate} accepts (the classes are final; matched exactly).
@@ -411,6 +413,14 @@ public final class RegisterDocument {
                 private @Nullable SchemeId lastScheme;
                 private @Nullable AssessmentMethod method;
                 private @Nullable GradingScheme scheme;
+                /**
+                 * The scores evaluated last, by the identity of the input (the streaming reader hands the same
+                 * input for the same factors) and the method: a method of {@link #VALIDATING_EVALUATE} is a final
+                 * class with final fields whose evaluate depends on the input alone, so it gives that score again.
+                 */
+                private final @Nullable AssessmentInput[] memoInputs = new AssessmentInput[SCORES_KEPT];
+                private final @Nullable AssessmentMethod[] memoMethods = new AssessmentMethod[SCORES_KEPT];
+                private final @Nullable Score[] memoScores = new Score[SCORES_KEPT];
 
                 @Override
                 public @Nullable Assessment check(CharSequence pointer, Assessment a) {
@@ -422,7 +432,17 @@ public final class RegisterDocument {
                     Score score;
                     Grade grade;
                     try {
-                        score = m.evaluate(a.input());
+                        AssessmentInput in = a.input();
+                        int slot = System.identityHashCode(in) & (SCORES_KEPT - 1);
+                        Score known = memoInputs[slot] == in && memoMethods[slot] == m ? memoScores[slot] : null;
+                        if (known != null) {
+                            score = known;
+                        } else {
+                            score = m.evaluate(in);
+                            memoInputs[slot] = in;
+                            memoMethods[slot] = m;
+                            memoScores[slot] = score;
+                        }
                         grade = s.grade(score);
                     } catch (RuntimeException e) {
                         return full.check(pointer, a);

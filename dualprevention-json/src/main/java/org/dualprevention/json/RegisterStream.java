@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -144,6 +145,24 @@ final class RegisterStream {
     private int nextGrade;
     /** The pointer of the assessment being read, for the warnings of its recomputation. */
     private final Where where = new Where();
+    /**
+     * The factor values read, by their number text (which decides the token type, and so the decimal): each the
+     * decimal {@link #decimal} made of that text, with a number of its own for {@link #inputs}. At most 1024 texts.
+     */
+    private final CharTable<Factor> factors = new CharTable<>(SHARED_MAX);
+    private int nextFactor;
+    /**
+     * The inputs read, by their factor keys and the numbers of their values in {@link #factors}, in order: the
+     * input {@link AssessmentInput#of} made of the same keys and values (a value type, so shared). At most
+     * {@value #INPUTS_MAX} inputs of at most {@value #INPUT_KEYS} factors.
+     */
+    private final Map<InputKey, AssessmentInput> inputs = new HashMap<>();
+    private final InputKey probe = new InputKey(new String[INPUT_KEYS], new int[INPUT_KEYS]);
+    private final Factor[] inputFactors = new Factor[INPUT_KEYS];
+    /** The most factors of an input kept in {@link #inputs}; an input with more is read into a map as it comes. */
+    static final int INPUT_KEYS = 8;
+    /** The most inputs {@link #inputs} keeps. */
+    static final int INPUTS_MAX = 4096;
 
     // the pass being read
     private @Nullable JsonParser parser;
@@ -821,20 +840,136 @@ final class RegisterStream {
         return new Assessment(id, method, scheme, input, score, grade, kind, assessor, at);
     }
 
+    /**
+     * The input object, as {@link AssessmentInput#of} makes it of its members in order (each key a factor key, none
+     * repeated, each value a decimal as {@link #decimal} reads it). The values are found by their number text in
+     * {@link #factors}, and an input whose keys and values were read before is the input made then.
+     */
     private AssessmentInput input(JsonParser p, JsonToken first) {
         object(first);
-        Map<String, BigDecimal> factors = new LinkedHashMap<>();
-        String key;
-        while ((key = p.nextName()) != null) {
+        InputKey key = probe;
+        Map<String, BigDecimal> many = null; // past INPUT_KEYS members: the plain map, as it comes
+        int n = 0;
+        String name;
+        while ((name = p.nextName()) != null) {
             JsonToken t = value(p);
-            if (!ModelReader.isFactorKey(key) || factors.put(key, decimal(p, t)) != null) {
-                throw GIVE_UP; // a bad or repeated key
+            if (!ModelReader.isFactorKey(name)) {
+                throw GIVE_UP; // a bad key
             }
+            if (many != null) {
+                if (many.put(name, decimal(p, t)) != null) {
+                    throw GIVE_UP; // a repeated key
+                }
+                continue;
+            }
+            Factor f = factor(p, t);
+            for (int j = 0; j < n; j++) {
+                if (key.keys[j].equals(name)) {
+                    throw GIVE_UP; // a repeated key
+                }
+            }
+            if (n == INPUT_KEYS) {
+                many = new LinkedHashMap<>();
+                for (int j = 0; j < n; j++) {
+                    many.put(key.keys[j], inputFactors[j].value);
+                }
+                many.put(name, f.value);
+                continue;
+            }
+            key.keys[n] = name;
+            key.ids[n] = f.id;
+            inputFactors[n] = f;
+            n++;
         }
         if (p.currentToken() != JsonToken.END_OBJECT) {
             throw GIVE_UP;
         }
-        return AssessmentInput.of(factors);
+        if (many != null) {
+            return AssessmentInput.of(many);
+        }
+        key.size = n;
+        AssessmentInput known = inputs.get(key);
+        if (known != null) {
+            return known;
+        }
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        for (int j = 0; j < n; j++) {
+            values.put(key.keys[j], inputFactors[j].value);
+        }
+        AssessmentInput made = AssessmentInput.of(values);
+        if (inputs.size() < INPUTS_MAX) {
+            inputs.put(key.copy(), made);
+        }
+        return made;
+    }
+
+    /** The value of the number the parser is on, found by its text in {@link #factors} or read and kept there. */
+    private Factor factor(JsonParser p, JsonToken t) {
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw GIVE_UP;
+        }
+        char[] chars = p.getStringCharacters();
+        int off = p.getStringOffset();
+        int len = p.getStringLength();
+        Factor known = factors.get(chars, off, len);
+        if (known != null) {
+            return known;
+        }
+        String text = new String(chars, off, len);
+        Factor made = new Factor(decimal(p, t), nextFactor++);
+        factors.put(text, made);
+        return made;
+    }
+
+    /** A factor value read, with its number in {@link #factors}. */
+    private record Factor(BigDecimal value, int id) {
+    }
+
+    /**
+     * The factor keys of an input and the numbers of its values in {@link #factors}, in order: equal keys mean
+     * equal inputs. The reader's probe is filled in place; a copy is kept.
+     */
+    static final class InputKey {
+        final String[] keys;
+        final int[] ids;
+        int size;
+
+        InputKey(String[] keys, int[] ids) {
+            this.keys = keys;
+            this.ids = ids;
+        }
+
+        InputKey copy() {
+            InputKey c = new InputKey(Arrays.copyOf(keys, size), Arrays.copyOf(ids, size));
+            c.size = size;
+            return c;
+        }
+
+        @Override
+        public boolean equals(@Nullable Object o) {
+            if (!(o instanceof InputKey)) {
+                return false;
+            }
+            InputKey k = (InputKey) o;
+            if (k.size != size) {
+                return false;
+            }
+            for (int i = 0; i < size; i++) {
+                if (k.ids[i] != ids[i] || !k.keys[i].equals(keys[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = size;
+            for (int i = 0; i < size; i++) {
+                h = 31 * (31 * h + keys[i].hashCode()) + ids[i];
+            }
+            return h;
+        }
     }
 
     @SuppressWarnings("NullAway") // a required member left null is refused by the bits check first

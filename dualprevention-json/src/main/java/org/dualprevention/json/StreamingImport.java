@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * delivered. Pass two parses again and delivers the header and batches of items to the sink. Memory is
  * bounded by the header and one item (each within the item limits of {@link JsonLimits}, see
  * {@link ItemReader}), one batch (at most {@code batchSize} items and about two items' worth of the item
- * limits) and 16 bytes per id (see {@link IdSet}). The bytes are checked to be well-formed UTF-8 on the way
- * in ({@link CheckedInput}).
+ * limits) and 18 bytes per id (a 128-bit hash and its mark, see {@link IdSet}). The bytes are checked to be
+ * well-formed UTF-8 on the way in ({@link CheckedInput}).
  *
  * @param <H> header type
  * @param <T> item type
