@@ -23,7 +23,7 @@ import org.dualprevention.spi.CommandLog;
  * that is still running, and stops seeing it if the unit is undone.
  *
  * <p>Before, a {@code ConcurrentHashMap}: its insert met a cold bin and allocated a node, and its growth moved the
- * nodes bin by bin (together 18 % of a closed-loop command on the in-memory store).
+ * nodes bin by bin (9-18 % of a closed-loop command on the in-memory store, docs/BENCHMARKS.md).
  */
 final class MemoryCommandLog implements CommandLog {
     private static final VarHandle HASHES = MethodHandles.arrayElementVarHandle(int[].class);
