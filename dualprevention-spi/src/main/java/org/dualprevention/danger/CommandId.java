@@ -1,5 +1,7 @@
 package org.dualprevention.danger;
 
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.util.UUID;
 import org.dualprevention.internal.Checks;
 
@@ -34,10 +36,39 @@ public record CommandId(String value) {
     /**
      * A fresh random id, for a caller that will not retry (a retry must reuse the id of the first attempt).
      *
-     * @return a random UUID as id
+     * @return a random UUID (version 4: 122 bits from a {@link SecureRandom}, as {@link UUID#randomUUID()}) as id
      */
     public static CommandId random() {
-        return new CommandId(UUID.randomUUID().toString());
+        ByteBuffer bytes = RANDOM_BYTES.get();
+        if (bytes.remaining() < 16) {
+            RANDOM.nextBytes(bytes.array());
+            bytes.clear();
+        }
+        return new CommandId(uuid4(bytes));
+    }
+
+    /**
+     * The source of {@link #random()}: a {@link SecureRandom} of the platform's default algorithm, as
+     * {@link UUID#randomUUID()} uses, drawn 16 ids at a time into a buffer per thread (one call and one lock of the
+     * shared generator per 16 ids instead of one per id, about a third of the cost of an id).
+     */
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** 16 ids' worth of random bytes per thread, the unused ones from the position on; a JDK type only. */
+    private static final ThreadLocal<ByteBuffer> RANDOM_BYTES = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocate(16 * 16).position(16 * 16));
+
+    /**
+     * The text of a version 4 UUID from the next 16 random bytes, exactly as {@link UUID#randomUUID()} makes it from
+     * its 16 bytes: version 4 in bits 12–15 of the first half, variant {@code 10} in the top bits of the second.
+     *
+     * @param bytes at least 16 bytes remaining; the position moves past them
+     * @return {@code xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx} in lower case
+     */
+    static String uuid4(ByteBuffer bytes) {
+        long msb = (bytes.getLong() & ~0xF000L) | 0x4000L;
+        long lsb = (bytes.getLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(msb, lsb).toString();
     }
 
     @Override
