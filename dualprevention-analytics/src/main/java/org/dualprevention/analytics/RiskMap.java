@@ -399,22 +399,43 @@ public final class RiskMap {
      * whose hash matches; a {@code HashMap} reads a node object first (one more cache miss per look-up, paid once per
      * open hidden danger of a risk map), and growing it reads every node again where this reads the hash array.
      * Used by one builder, then read only (by {@link RiskMap#point}); keys are never removed.
+     *
+     * <p>Ids are the host's, and strings with equal hashes are easy to make ("Aa" and "BB" hash alike, and so does
+     * every string made of such blocks): probing would then walk one cluster per put, quadratic in the number of
+     * risk points. A put that probes more than {@value #LONGEST_PROBE} slots moves every entry into a
+     * {@code HashMap}, which keeps colliding strings in a tree, and the table answers from it from then on.
      */
     static final class PointTable {
+        /** The longest probe before the table gives way to a {@code HashMap}; random ids never come near it. */
+        static final int LONGEST_PROBE = 256;
         private int[] hashes = new int[64];
         private @Nullable String[] keys = new String[64];
         private @Nullable Object[] values = new Object[64];
         private int size;
+        /** Once a probe was too long: every entry, and the arrays are no longer used. */
+        private java.util.@Nullable HashMap<String, Object> map;
 
-        private static int spread(int h) {
-            return h ^ (h >>> 16);
+        /** 32 minus log2 of the arrays' length: a key's first slot is {@link #slot}. */
+        private int shift = 26;
+
+        /**
+         * The first slot of a hash: its product with the golden ratio, top bits (Fibonacci hashing). Ids that differ
+         * in their last characters ("RP-1" … "RP-99999") have nearby string hashes; masking their low bits would put
+         * them in runs that merge into long probes, the product scatters them.
+         */
+        private int slot(int h) {
+            return (h * 0x9E3779B9) >>> shift;
         }
 
         /** @return the value of the key, or null */
         @Nullable Object get(String key) {
+            java.util.@Nullable HashMap<String, Object> m = map;
+            if (m != null) {
+                return m.get(key);
+            }
             int h = key.hashCode();
             int mask = keys.length - 1;
-            for (int i = spread(h) & mask;; i = (i + 1) & mask) {
+            for (int i = slot(h);; i = (i + 1) & mask) {
                 String k = keys[i];
                 if (k == null) {
                     return null;
@@ -427,12 +448,24 @@ public final class RiskMap {
 
         /** Sets the value of a key (replacing the value of an equal key). */
         void put(String key, Object value) {
+            java.util.@Nullable HashMap<String, Object> m = map;
+            if (m != null) {
+                m.put(key, value);
+                size = m.size();
+                return;
+            }
             if (2 * (size + 1) > keys.length) {
                 grow();
             }
             int h = key.hashCode();
             int mask = keys.length - 1;
-            for (int i = spread(h) & mask;; i = (i + 1) & mask) {
+            for (int i = slot(h), probes = 0;; i = (i + 1) & mask, probes++) {
+                if (probes > LONGEST_PROBE) {
+                    java.util.HashMap<String, Object> all = toMap();
+                    all.put(key, value);
+                    size = all.size();
+                    return;
+                }
                 String k = keys[i];
                 if (k == null) {
                     hashes[i] = h;
@@ -457,13 +490,14 @@ public final class RiskMap {
             hashes = new int[n];
             keys = new String[n];
             values = new Object[n];
+            shift--;
             int mask = n - 1;
             for (int j = 0; j < oldKeys.length; j++) {
                 String k = oldKeys[j];
                 if (k == null) {
                     continue;
                 }
-                int i = spread(oldHashes[j]) & mask;
+                int i = slot(oldHashes[j]);
                 while (keys[i] != null) {
                     i = (i + 1) & mask;
                 }
@@ -475,6 +509,11 @@ public final class RiskMap {
 
         /** Replaces every value by the function's result for it. */
         void replaceAll(java.util.function.UnaryOperator<Object> f) {
+            java.util.@Nullable HashMap<String, Object> m = map;
+            if (m != null) {
+                m.replaceAll((k, v) -> f.apply(Objects.requireNonNull(v, "value")));
+                return;
+            }
             for (int i = 0; i < keys.length; i++) {
                 if (keys[i] != null) {
                     values[i] = f.apply(Objects.requireNonNull(values[i], "value"));
@@ -485,6 +524,27 @@ public final class RiskMap {
         /** @return how many keys it holds */
         int size() {
             return size;
+        }
+
+        /** Moves every entry into a {@code HashMap} (in slot order) and answers from it from then on. */
+        private java.util.HashMap<String, Object> toMap() {
+            java.util.HashMap<String, Object> m = new java.util.HashMap<>(2 * size + 2);
+            for (int i = 0; i < keys.length; i++) {
+                String k = keys[i];
+                if (k != null) {
+                    m.put(k, Objects.requireNonNull(values[i], "value"));
+                }
+            }
+            map = m;
+            hashes = new int[0];
+            keys = new String[0];
+            values = new Object[0];
+            return m;
+        }
+
+        /** Whether a too-long probe moved the entries into a {@code HashMap} (for tests). */
+        boolean gaveWay() {
+            return map != null;
         }
     }
 

@@ -1,8 +1,10 @@
 package org.dualprevention.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,5 +97,61 @@ class RiskMapPointTableTest {
         assertNull(table.get("RP-1"));
         assertNull(table.get(""));
         assertEquals(0, table.size());
+    }
+    /**
+     * 16,384 ids with one hash (every string of 14 blocks "Aa" or "BB"), as a host could send them: probing would be
+     * quadratic, so the table gives way to a {@code HashMap} and still answers every id, unknown colliding ids, the
+     * size and {@code replaceAll} as the model does.
+     */
+    @Test
+    void collidingIdsGiveWayToAHashMap() {
+        RiskMap.PointTable table = new RiskMap.PointTable();
+        Map<String, Object> model = new HashMap<>();
+        int blocks = 14;
+        for (int bits = 0; bits < 1 << blocks; bits++) {
+            String key = colliding(bits, blocks);
+            Integer value = bits;
+            table.put(key, value);
+            model.put(key, value);
+            if (bits % 4096 == 0) {
+                assertSame(model.get(key), table.get(new String(key)), "key " + key);
+            }
+        }
+        assertEquals("AaAaAaAaAaAaAaAaAaAaAaAaAaAa".hashCode(), colliding((1 << blocks) - 1, blocks).hashCode());
+        assertTrue(table.gaveWay(), "16,384 colliding ids probed without giving way");
+        assertEquals(model.size(), table.size());
+        table.put(colliding(7, blocks), "again");
+        model.put(colliding(7, blocks), "again");
+        assertEquals(model.size(), table.size());
+        for (Map.Entry<String, Object> e : model.entrySet()) {
+            assertSame(e.getValue(), table.get(new String(e.getKey())), "key " + e.getKey());
+        }
+        assertNull(table.get(colliding(5, blocks + 1)));
+        assertNull(table.get("RP-1"));
+        table.replaceAll(v -> "v" + v);
+        for (Map.Entry<String, Object> e : model.entrySet()) {
+            assertEquals("v" + e.getValue(), table.get(e.getKey()), "key " + e.getKey() + " replaced");
+        }
+    }
+
+    /** Ids as a store names them do not come near the longest probe: the table keeps its arrays. */
+    @Test
+    void ordinaryIdsKeepTheTable() {
+        RiskMap.PointTable table = new RiskMap.PointTable();
+        for (int i = 0; i < 100_000; i++) {
+            table.put("RP-" + i, i);
+        }
+        assertFalse(table.gaveWay());
+        assertEquals(100_000, table.size());
+        assertEquals(99_999, table.get("RP-99999"));
+    }
+
+    /** The string of {@code blocks} blocks, "BB" where the bit is set and "Aa" where not: all of one length hash alike. */
+    private static String colliding(int bits, int blocks) {
+        StringBuilder b = new StringBuilder(2 * blocks);
+        for (int i = 0; i < blocks; i++) {
+            b.append((bits >>> i & 1) == 1 ? "BB" : "Aa");
+        }
+        return b.toString();
     }
 }
