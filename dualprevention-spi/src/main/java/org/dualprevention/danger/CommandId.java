@@ -39,24 +39,30 @@ public record CommandId(String value) {
      * @return a random UUID (version 4: 122 bits from a {@link SecureRandom}, as {@link UUID#randomUUID()}) as id
      */
     public static CommandId random() {
-        ByteBuffer bytes = RANDOM_BYTES.get();
+        ByteBuffer bytes = Drawn.BYTES.get();
         if (bytes.remaining() < 16) {
-            RANDOM.nextBytes(bytes.array());
+            Drawn.SOURCE.nextBytes(bytes.array());
             bytes.clear();
         }
         return new CommandId(uuid4(bytes));
     }
 
     /**
-     * The source of {@link #random()}: a {@link SecureRandom} of the platform's default algorithm, as
-     * {@link UUID#randomUUID()} uses, drawn 16 ids at a time into a buffer per thread (one call and one lock of the
-     * shared generator per 16 ids instead of one per id, about a third of the cost of an id).
+     * The source of {@link #random()}, made on its first call (as {@link UUID#randomUUID()} makes its own), not when
+     * the class is loaded: a {@link SecureRandom} of the platform's default algorithm, drawn 16 ids at a time into a
+     * buffer per thread (one call and one lock of the shared generator per 16 ids instead of one per id: about a
+     * sixth of the cost of an id, docs/BENCHMARKS.md). A process restored from a checkpoint of its memory (CRaC)
+     * would give again the ids left in a thread's buffer; such a host should pass its own ids.
      */
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final class Drawn {
+        static final SecureRandom SOURCE = new SecureRandom();
 
-    /** 16 ids' worth of random bytes per thread, the unused ones from the position on; a JDK type only. */
-    private static final ThreadLocal<ByteBuffer> RANDOM_BYTES = ThreadLocal.withInitial(
-            () -> ByteBuffer.allocate(16 * 16).position(16 * 16));
+        /** 16 ids' worth of random bytes per thread, the unused ones from the position on; a JDK type only. */
+        static final ThreadLocal<ByteBuffer> BYTES = ThreadLocal.withInitial(
+                () -> ByteBuffer.allocate(16 * 16).position(16 * 16));
+
+        private Drawn() {}
+    }
 
     /**
      * The text of a version 4 UUID from the next 16 random bytes, exactly as {@link UUID#randomUUID()} makes it from
