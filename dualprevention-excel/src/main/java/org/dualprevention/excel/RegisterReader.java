@@ -69,7 +69,10 @@ final class RegisterReader {
     private @Nullable Map<Col, Integer> cols;
     private final Map<String, Integer> factorCols = new LinkedHashMap<>();
 
-    /** Every id read so far, by kind ("RP", "HZ", "M", "A"), to refuse repeats: 18 bytes per id (a 128-bit hash and its 2-byte mark) plus the table's slack. */
+    /**
+     * Every id read so far, by kind ("RP", "HZ", "M", "A"), to refuse repeats: 18 bytes per id (a 128-bit hash and
+     * its 2-byte mark) plus the table's slack.
+     */
     private final IdSet ids = new IdSet();
 
     private final List<CellProblem> problems = new ArrayList<>();
