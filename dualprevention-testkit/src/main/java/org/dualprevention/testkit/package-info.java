@@ -37,6 +37,7 @@
  * <li>{@link org.dualprevention.testkit.StorageContract}: rules S1 to S18 of {@link org.dualprevention.spi.Storage}
  *     (S16 is not observable from outside and is not checked).</li>
  * <li>{@link org.dualprevention.testkit.AccessPolicyContract}: rules P1 to P6.</li>
+ * <li>{@link org.dualprevention.testkit.EffectiveLevelPolicyContract}: rules E1 to E6.</li>
  * <li>{@link org.dualprevention.testkit.HiddenDangerListenerContract}: rules L1 to L4.</li>
  * </ul>
  * Every rule's number starts its test's display name and every failure message ({@code "S3 ..."}), so a
