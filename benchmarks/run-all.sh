@@ -45,7 +45,15 @@ jmh lec 'LecBenchmark'
 jmh assess 'AssessBenchmark'
 jmh closedloop 'ClosedLoopStoreBenchmark'
 jmh query 'DangerQueryBenchmark' -p dangers=$SIZE
-jmh json 'RegisterJsonBenchmark' -p riskPoints=2000
+# the register's JSON with iterations of 5 s: with 1-s iterations the plain-Jackson floor (80 MB per call) is measured
+# before it is warmed up and between its own collections, and swings 3x (docs/BENCHMARKS.md, fifth session)
+if [ "${QUICK:-0}" = 1 ]; then
+  jmh json 'RegisterJsonBenchmark' -p riskPoints=2000
+else
+  JMH_ALL=$JMH; JMH="-f 1 -wi 2 -i 3 -w 5s -r 5s"
+  jmh json 'RegisterJsonBenchmark' -p riskPoints=2000
+  JMH=$JMH_ALL
+fi
 
 echo "== footprint (load $(load))" | tee -a "$OUT/summary.txt"
 java -Xmx4g -Xms4g -cp "$JAR" org.dualprevention.benchmarks.StoreFootprint $SIZE > "$OUT/footprint.txt" 2>&1 || true
