@@ -104,6 +104,7 @@ row "LEC whole Assessor vs hand-written (ns)" lec LecBenchmark.handWritten LecBe
 row "assess on the in-memory store (ns; target <= 500 ns)" assess AssessBenchmark.plainMaps AssessBenchmark.library time
 row "assess vs plain maps with the effective-level work by hand (ns)" assess AssessBenchmark.plainMapsWithLevels AssessBenchmark.library time
 row "closed loop, facade vs the hand-written loop (loops/s; target >= 0.6)" closedloop ClosedLoopStoreBenchmark.handWritten ClosedLoopStoreBenchmark.facade thrpt
+row "closed loop, facade vs the hand-written loop with command records and outbox (loops/s)" closedloop ClosedLoopStoreBenchmark.handWrittenDurable ClosedLoopStoreBenchmark.facade thrpt
 row "closed loop, facade vs transitions into a map (loops/s)" closedloop ClosedLoopStoreBenchmark.applyIntoMap ClosedLoopStoreBenchmark.facade thrpt
 row "open by unit vs HashMap index (us)" query DangerQueryBenchmark.openIndex DangerQueryBenchmark.openStore time
 row "overdue by unit vs HashMap index (us)" query DangerQueryBenchmark.overdueIndex DangerQueryBenchmark.overdueStore time

@@ -54,6 +54,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       negative), its data written as sorted {@code key=value} lines with the same escaping, the state's canonical
  *       text hashed with SHA-256, and an entry hashed with SHA-256 over its fields and the previous entry's hash,
  *       appended to a list per id (see {@link HandLoop}).</li>
+ *   <li>baseline {@link #handWrittenDurable}: the same, plus what the facade keeps per command beyond the transition
+ *       (a random command id, the command's SHA-256 fingerprint, a command record that refuses a used id, an outbox
+ *       entry): the equivalent-work peer.</li>
  * </ul>
  * The hidden dangers link no risk point, so the facade does no effective-level work.
  */
@@ -79,6 +82,7 @@ public class ClosedLoopStoreBenchmark {
     private ConcurrentHashMap<HiddenDangerId, HiddenDanger> map;
     private ConcurrentHashMap<HiddenDangerId, List<AuditEntry>> audit;
     private HandLoop hand;
+    private HandLoop handDurable;
     private long next;
 
     /** A fresh store, engine and map for each iteration, so iterations do not grow the data. */
@@ -91,6 +95,7 @@ public class ClosedLoopStoreBenchmark {
         map = new ConcurrentHashMap<>();
         audit = new ConcurrentHashMap<>();
         hand = new HandLoop();
+        handDurable = new HandLoop(true);
     }
 
     private HiddenDangerCommand.Report report() {
@@ -195,6 +200,33 @@ public class ClosedLoopStoreBenchmark {
         return d.version;
     }
 
+    /**
+     * Baseline: the same hand-written lifecycle that also keeps, per command, what the facade keeps beyond the
+     * transition: a random command id ({@code UUID.randomUUID}), the command's SHA-256 fingerprint over the hidden
+     * danger, the action, the actor and the command's data text, a command record (id, hidden danger, fingerprint,
+     * version) in a map that refuses a used id, and an outbox entry (hidden danger, version, action) appended to a
+     * list. The equivalent-work peer of {@link #facade} (the facade's access policy is not counted here).
+     *
+     * @return the closed hidden danger's version
+     */
+    @Benchmark
+    public long handWrittenDurable() {
+        String id = "HD-" + next++;
+        Instant at = CLOCK.instant();
+        HandLoop h = handDurable;
+        h.report(id, "worker", at, "oil on the floor", "slipping hazard near pump", "random-observation",
+                UNIT.value(), DAY);
+        h.verify(id, "leader", at, "general", "confirmed");
+        h.plan(id, "leader", at, "leader", "refit the guard", "500", "CNY", DAY.plusDays(10), "keep out");
+        h.start(id, "leader", at);
+        h.submit(id, "leader", at, "refitted", DangerFixtures.PHOTO.toString(), DAY);
+        HandLoop.Danger d = h.accept(id, "safety", at, "ok");
+        if (d.state != HandLoop.State.CLOSED || d.version != 6 || h.commands.size() != h.outbox.size()) {
+            throw new IllegalStateException("not closed: " + d.state);
+        }
+        return d.version;
+    }
+
     private static HiddenDanger check(HiddenDanger h) {
         if (h.state() != HiddenDangerState.CLOSED || h.version() != 6) {
             throw new IllegalStateException("not closed: " + h);
@@ -251,7 +283,27 @@ public class ClosedLoopStoreBenchmark {
         private final java.util.Map<String, List<Entry>> chains = new java.util.HashMap<>();
         private final java.security.MessageDigest sha;
 
+        /** Whether each command also leaves a command record and an outbox entry ({@link #handWrittenDurable}). */
+        private final boolean durable;
+        /** The command records by command id (durable only). */
+        final java.util.Map<String, CommandRec> commands = new java.util.HashMap<>();
+        /** The outbox (durable only). */
+        final List<OutboxRec> outbox = new ArrayList<>();
+
+        /** A command record: what a retried command is answered from. */
+        record CommandRec(String commandId, String dangerId, String fingerprint, long version) {
+        }
+
+        /** An outbox entry: an event to deliver. */
+        record OutboxRec(String dangerId, long version, String action) {
+        }
+
         HandLoop() {
+            this(false);
+        }
+
+        HandLoop(boolean durable) {
+            this.durable = durable;
             try {
                 sha = java.security.MessageDigest.getInstance("SHA-256");
             } catch (java.security.NoSuchAlgorithmException e) {
@@ -365,6 +417,16 @@ public class ClosedLoopStoreBenchmark {
             escape(dataText, text);
             text.append("\npreviousHash=").append(d.head).append("\nkeyId=\n");
             String hash = hex(sha.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            if (durable) {
+                String commandId = java.util.UUID.randomUUID().toString();
+                text.setLength(0);
+                text.append(d.id).append('\n').append(action).append('\n').append(actor).append('\n').append(dataText);
+                String fingerprint = hex(sha.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                if (commands.putIfAbsent(commandId, new CommandRec(commandId, d.id, fingerprint, d.version)) != null) {
+                    throw new IllegalStateException("command id used: " + commandId);
+                }
+                outbox.add(new OutboxRec(d.id, d.version, action));
+            }
             chains.get(d.id).add(new Entry(d.id, d.version, actor, at, action, before == null ? "" : before.name(),
                     after.name(), stateHash, dataText, d.head, hash));
             d.head = hash;
