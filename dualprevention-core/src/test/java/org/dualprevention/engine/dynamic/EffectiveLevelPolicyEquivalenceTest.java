@@ -62,8 +62,8 @@ class EffectiveLevelPolicyEquivalenceTest {
         return new EffectiveLevel(riskPoint, assessed, effective, reasons);
     }
 
-    @Test
-    void fastPathEqualsTheFirstImplementation() {
+    /** Hidden dangers of three risk points ({@link Danger#RP}, RP-2, RP-1) in every state and grade the walk reaches. */
+    static List<HiddenDanger> pool() {
         List<HiddenDanger> pool = new ArrayList<>();
         int n = 0;
         for (HiddenDangerState state : HiddenDangerState.values()) {
@@ -78,6 +78,12 @@ class EffectiveLevelPolicyEquivalenceTest {
                 }
             }
         }
+        return pool;
+    }
+
+    @Test
+    void fastPathEqualsTheFirstImplementation() {
+        List<HiddenDanger> pool = pool();
         DefaultEffectiveLevelPolicy policy = DefaultEffectiveLevelPolicy.create();
         SplittableRandom rnd = new SplittableRandom(SEED);
         int raised = 0;

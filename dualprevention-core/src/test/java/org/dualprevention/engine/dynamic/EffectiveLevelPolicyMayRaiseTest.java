@@ -12,7 +12,6 @@ import java.util.SplittableRandom;
 import org.dualprevention.danger.EffectiveLevel;
 import org.dualprevention.danger.HiddenDanger;
 import org.dualprevention.danger.HiddenDangerGrade;
-import org.dualprevention.danger.HiddenDangerState;
 import org.dualprevention.engine.closedloop.Danger;
 import org.dualprevention.risk.RiskLevel;
 import org.dualprevention.risk.RiskPointId;
@@ -33,23 +32,9 @@ class EffectiveLevelPolicyMayRaiseTest {
     private static final RiskPointId OTHER = RiskPointId.of("RP-2");
     private static final String REPLAY = " (replay with -Ddualprevention.seed=" + SEED + ")";
 
-    /** Hidden dangers of three risk points in every state and grade the closed loop reaches. */
+    /** Hidden dangers of three risk points in every state and grade the closed loop reaches (the equivalence test's). */
     private static List<HiddenDanger> pool() {
-        List<HiddenDanger> pool = new ArrayList<>();
-        int n = 0;
-        for (HiddenDangerState state : HiddenDangerState.values()) {
-            for (HiddenDangerGrade grade : HiddenDangerGrade.values()) {
-                for (RiskPointId point : List.of(Danger.RP, OTHER, RiskPointId.of("RP-1"))) {
-                    try {
-                        pool.add(Danger.walk("HD-" + (n * 7919 % 1000), point, state, grade));
-                    } catch (RuntimeException e) {
-                        continue; // a state the walk does not reach
-                    }
-                    n++;
-                }
-            }
-        }
-        return pool;
+        return EffectiveLevelPolicyEquivalenceTest.pool();
     }
 
     private static String describe(HiddenDanger d) {
