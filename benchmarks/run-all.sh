@@ -35,16 +35,28 @@ echo "run-all: $(date -u) on $(nproc) cores; JMH $JMH; load at start $(load)" | 
 jmh() { # name, regex, extra args
   name=$1; shift; regex=$1; shift
   echo "== $name (load $(load))" | tee -a "$OUT/summary.txt"
-  java -jar "$JAR" "$regex" $JMH -prof gc -rf csv -rff "$OUT/$name.csv" "$@" > "$OUT/$name.txt" 2>&1 \
+  java -jar "$JAR" "$regex" $JMH -prof gc -rf json -rff "$OUT/$name.json" "$@" > "$OUT/$name.txt" 2>&1 \
     || { echo "   FAILED, see $OUT/$name.txt" | tee -a "$OUT/summary.txt"; return 0; }
+  # the median of every measured iteration of every fork (JmhMedians says why not JMH's mean)
+  java -cp "$JAR" org.dualprevention.benchmarks.JmhMedians "$OUT/$name.json" > "$OUT/$name.medians" 2>&1 || true
   echo "   done (load $(load))" | tee -a "$OUT/summary.txt"
 }
 
 if [ "${PG_ONLY:-0}" != 1 ]; then
 jmh lec 'LecBenchmark'
 jmh assess 'AssessBenchmark'
-jmh closedloop 'ClosedLoopStoreBenchmark'
-jmh query 'DangerQueryBenchmark' -p dangers=$SIZE
+if [ "${QUICK:-0}" = 1 ]; then
+  jmh closedloop 'ClosedLoopStoreBenchmark'
+  jmh query 'DangerQueryBenchmark' -p dangers=$SIZE
+else
+  # the closed loop and the queries warmed longer: with 4 warm-ups of 1 s their compiled code is not settled yet (the
+  # store's open-by-unit page swung 57-196 us within one fork, 72-75 us after the class's own warm-up; sixth session)
+  JMH_ALL=$JMH; JMH="-f 2 -wi 8 -i 5 -w 2s -r 1s"
+  jmh closedloop 'ClosedLoopStoreBenchmark.(facade|handWritten|handWrittenDurable|applyIntoMap)$'
+  JMH="-f 2 -wi 4 -i 5 -w 2s -r 1s"
+  jmh query 'DangerQueryBenchmark.(open|overdue)(Store|Index|IndexSorted)$|DangerQueryBenchmark.openLoop$' -p dangers=$SIZE
+  JMH=$JMH_ALL
+fi
 # the register's JSON with iterations of 5 s: with 1-s iterations the plain-Jackson floor (80 MB per call) is measured
 # before it is warmed up and between its own collections, and swings 3x (docs/BENCHMARKS.md, fifth session)
 if [ "${QUICK:-0}" = 1 ]; then
@@ -80,24 +92,23 @@ if [ -n "${PG_URL:-}" ]; then
   fi
 fi
 
-# ratios from the CSV files: score of a benchmark (or of its :gc.alloc.rate.norm row)
-score() { # file, benchmark suffix (e.g. LecBenchmark.spi or LecBenchmark.spi:gc.alloc.rate.norm)
+# ratios from the medians (JmhMedians: name,mode,unit,median,mean,min,max,iterations,median bytes per operation)
+score() { # file, benchmark (e.g. LecBenchmark.spi), field (4 = median time or rate, 9 = median bytes per operation)
   [ -f "$1" ] || { echo NaN; return; }
-  awk -F, -v b="$2" '{ gsub(/"/, "", $1); gsub(/"/, "", $5); sub(/^org\.dualprevention\.benchmarks\./, "", $1);
-    if ($1 == b) { print $5; exit } }' "$1"
+  awk -F, -v b="$2" -v f="$3" '$1 == b { print $f; found = 1; exit } END { if (!found) print "NaN" }' "$1"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "NaN" || b == "NaN" || b == "" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 row() { # label, file, baseline, library, mode (time|thrpt)
-  f="$OUT/$2.csv"
-  bt=$(score "$f" "$3"); lt=$(score "$f" "$4")
-  ba=$(score "$f" "$3:gc.alloc.rate.norm"); la=$(score "$f" "$4:gc.alloc.rate.norm")
+  f="$OUT/$2.medians"
+  bt=$(score "$f" "$3" 4); lt=$(score "$f" "$4" 4)
+  ba=$(score "$f" "$3" 9); la=$(score "$f" "$4" 9)
   if [ "$5" = thrpt ]; then r=$(ratio "$lt" "$bt"); else r=$(ratio "$bt" "$lt"); fi
   printf '| %s | %s | %s | %s | %s B / %s B (%s x) |\n' "$1" "$bt" "$lt" "$r" "$la" "$ba" "$(ratio "$la" "$ba")" \
     | tee -a "$OUT/summary.txt"
 }
 if [ "${PG_ONLY:-0}" != 1 ]; then
 echo | tee -a "$OUT/summary.txt"
-echo "| what | baseline | library | ratio (baseline time / library time) | allocation library / baseline |" | tee -a "$OUT/summary.txt"
+echo "| what | baseline (median) | library (median) | ratio (baseline time / library time) | allocation library / baseline |" | tee -a "$OUT/summary.txt"
 echo "|---|---|---|---|---|" | tee -a "$OUT/summary.txt"
 row "LEC evaluate + grade (ns)" lec LecBenchmark.handWritten LecBenchmark.spi time
 row "LEC whole Assessor vs hand-written (ns)" lec LecBenchmark.handWritten LecBenchmark.assessor time
