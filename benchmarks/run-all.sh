@@ -1,6 +1,6 @@
 #!/bin/sh
 # Reproduces the table of docs/BENCHMARKS.md in one go and prints every ratio with the load at the time.
-# Budget: about 15 minutes on 2 cores (quiet). Needs benchmarks/target/benchmarks.jar:
+# Budget: about 13 minutes on 2 quiet cores, 15 with PG_URL (the 100k table reused). Needs benchmarks/target/benchmarks.jar:
 #   mvn -B -q package -pl benchmarks -am -DskipTests
 # Options (environment):
 #   PG_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres   also run the PostgreSQL measurements: bulk import
@@ -53,17 +53,22 @@ else
   # store's open-by-unit page swung 57-196 us within one fork, 72-75 us after the class's own warm-up; sixth session)
   JMH_ALL=$JMH; JMH="-f 2 -wi 8 -i 5 -w 2s -r 1s"
   jmh closedloop 'ClosedLoopStoreBenchmark.(facade|handWritten|handWrittenDurable|applyIntoMap)$'
-  JMH="-f 2 -wi 4 -i 5 -w 2s -r 1s"
+  JMH="-f 2 -wi 3 -i 5 -w 2s -r 1s"
   jmh query 'DangerQueryBenchmark.(open|overdue)(Store|Index|IndexSorted)$|DangerQueryBenchmark.openLoop$' -p dangers=$SIZE
   JMH=$JMH_ALL
 fi
 # the register's JSON with iterations of 5 s: with 1-s iterations the plain-Jackson floor (80 MB per call) is measured
 # before it is warmed up and between its own collections, and swings 3x (docs/BENCHMARKS.md, fifth session)
+# the imports warmed for 30 s: the library's import settles only after 25-30 s (84, 92, 163, 87, 75, 68 ms in six
+# warm-ups of 5 s, then 67-69 ms), the plain-Jackson floor after 10 s (sixth session)
 if [ "${QUICK:-0}" = 1 ]; then
-  jmh json 'RegisterJsonBenchmark' -p riskPoints=2000
+  jmh json 'RegisterJsonBenchmark.import' -p riskPoints=2000
+  jmh jsonexport 'RegisterJsonBenchmark.export' -p riskPoints=2000
 else
-  JMH_ALL=$JMH; JMH="-f 1 -wi 2 -i 3 -w 5s -r 5s"
-  jmh json 'RegisterJsonBenchmark' -p riskPoints=2000
+  JMH_ALL=$JMH; JMH="-f 1 -wi 6 -i 3 -w 5s -r 5s"
+  jmh json 'RegisterJsonBenchmark.import' -p riskPoints=2000
+  JMH="-f 1 -wi 2 -i 3 -w 5s -r 5s"
+  jmh jsonexport 'RegisterJsonBenchmark.export' -p riskPoints=2000
   JMH=$JMH_ALL
 fi
 
@@ -124,7 +129,7 @@ row "overdue by unit vs HashMap index sorted by id (us)" query DangerQueryBenchm
 row "open by unit vs scan of all (us)" query DangerQueryBenchmark.openLoop DangerQueryBenchmark.openStore time
 row "register import vs plain Jackson (ms)" json RegisterJsonBenchmark.importPlainJackson RegisterJsonBenchmark.importRegister time
 row "register import vs plain Jackson with the same checks (ms)" json RegisterJsonBenchmark.importPlainJacksonChecked RegisterJsonBenchmark.importRegister time
-row "register export vs plain Jackson (ms)" json RegisterJsonBenchmark.exportPlainJackson RegisterJsonBenchmark.exportRegister time
+row "register export vs plain Jackson (ms)" jsonexport RegisterJsonBenchmark.exportPlainJackson RegisterJsonBenchmark.exportRegister time
 echo | tee -a "$OUT/summary.txt"
 echo "footprint (bytes per hidden danger):" | tee -a "$OUT/summary.txt"
 grep -E "bytes|InMemory|Plain|plain" "$OUT/footprint.txt" | tee -a "$OUT/summary.txt" || true
