@@ -34,7 +34,7 @@ echo "run-all: $(date -u) on $(nproc) cores; JMH $JMH; load at start $(load)" | 
 
 jmh() { # name, regex, extra args
   name=$1; shift; regex=$1; shift
-  echo "== $name (load $(load))" | tee -a "$OUT/summary.txt"
+  echo "== $name: $JMH (load $(load))" | tee -a "$OUT/summary.txt"
   java -jar "$JAR" "$regex" $JMH -prof gc -rf json -rff "$OUT/$name.json" "$@" > "$OUT/$name.txt" 2>&1 \
     || { echo "   FAILED, see $OUT/$name.txt" | tee -a "$OUT/summary.txt"; return 0; }
   # the median of every measured iteration of every fork (JmhMedians says why not JMH's mean)
@@ -50,10 +50,11 @@ if [ "${QUICK:-0}" = 1 ]; then
   jmh query 'DangerQueryBenchmark' -p dangers=$SIZE
 else
   # the closed loop and the queries warmed longer: with 4 warm-ups of 1 s their compiled code is not settled yet (the
-  # store's open-by-unit page swung 57-196 us within one fork, 72-75 us after the class's own warm-up; sixth session)
+  # store's open-by-unit page ran 92-226 us in the measured iterations; with 3 warm-ups of 2 s the first measured
+  # iteration of each fork was still slow for the store's two queries; sixth session, docs/BENCHMARKS.md)
   JMH_ALL=$JMH; JMH="-f 2 -wi 8 -i 5 -w 2s -r 1s"
   jmh closedloop 'ClosedLoopStoreBenchmark.(facade|handWritten|handWrittenDurable|applyIntoMap)$'
-  JMH="-f 2 -wi 3 -i 5 -w 2s -r 1s"
+  JMH="-f 2 -wi 6 -i 4 -w 2s -r 1s"
   jmh query 'DangerQueryBenchmark.(open|overdue)(Store|Index|IndexSorted)$|DangerQueryBenchmark.openLoop$' -p dangers=$SIZE
   JMH=$JMH_ALL
 fi

@@ -15,14 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code gc.alloc.rate.norm}, when the run used {@code -prof gc}).
  *
  * <p>Why the median: on the shared 2-core VMs these figures come from, a single iteration now and then runs two or
- * three times slower than its neighbours (the host, not the code: the same iteration pattern shows in the library
- * and in the baselines, whichever runs at that moment). JMH's mean carries such an iteration into the score of the
- * one benchmark that happened to run then, and the ratio of two means swings with it. The median of the iterations
- * is not moved by one or two such iterations, and is computed the same way for the library and its baseline.
+ * three times slower than its neighbours, in the library and in the baselines alike, and the first measured
+ * iteration of a fork can still be slower than the rest when the warm-up was short for that code. JMH's mean
+ * carries such an iteration into the score of the one benchmark it happened in, and the ratio of two means swings
+ * with it. The median of the iterations is not moved by one or two such iterations, and is computed the same way
+ * for the library and its baseline; it does not replace a long enough warm-up (the mean, the smallest and the
+ * largest iteration are printed beside it, so a difference shows).
  *
- * <p>Output, one line per benchmark, comma-separated: the benchmark's simple name ({@code Class.method}), the mode,
- * the unit, the median, the mean, the smallest and the largest iteration, the number of iterations, and the median
- * bytes per operation (NaN without {@code -prof gc}). Usage: {@code java -cp benchmarks.jar
+ * <p>Output, one line per benchmark and parameter set, comma-separated: the benchmark's simple name
+ * ({@code Class.method}), the mode, the unit, the median, the mean, the smallest and the largest iteration, the
+ * number of iterations, the median bytes per operation (NaN without {@code -prof gc}), and the parameters
+ * ({@code name=value} joined by {@code ;}, empty for none). A result without per-iteration data (the sample-time
+ * mode keeps only a histogram) prints NaN for its median. Usage: {@code java -cp benchmarks.jar
  * org.dualprevention.benchmarks.JmhMedians result.json}.
  */
 public final class JmhMedians {
@@ -50,15 +54,21 @@ public final class JmhMedians {
             double[] raw = flatten(primary.get("rawData"));
             JsonNode alloc = r.path("secondaryMetrics").path("gc.alloc.rate.norm");
             double allocMedian = alloc.isMissingNode() ? Double.NaN : median(flatten(alloc.get("rawData")));
-            out.println(String.format(Locale.ROOT, "%s,%s,%s,%.6f,%.6f,%.6f,%.6f,%d,%.1f", name,
+            StringBuilder params = new StringBuilder();
+            r.path("params").properties().forEach(e -> params.append(params.length() == 0 ? "" : ";")
+                    .append(e.getKey()).append('=').append(e.getValue().asString()));
+            out.println(String.format(Locale.ROOT, "%s,%s,%s,%.6f,%.6f,%.6f,%.6f,%d,%.1f,%s", name,
                     r.get("mode").asString(), primary.get("scoreUnit").asString(), median(raw),
-                    primary.get("score").asDouble(), min(raw), max(raw), raw.length, allocMedian));
+                    primary.get("score").asDouble(), min(raw), max(raw), raw.length, allocMedian, params));
         }
     }
 
     /** Every iteration of every fork: JMH writes {@code rawData} as one array per fork. */
     static double[] flatten(JsonNode rawData) {
         List<Double> all = new ArrayList<>();
+        if (rawData == null) {
+            return new double[0];
+        }
         for (JsonNode fork : rawData) {
             for (JsonNode v : fork) {
                 all.add(v.asDouble());
