@@ -1,6 +1,6 @@
 #!/bin/sh
 # Reproduces the table of docs/BENCHMARKS.md in one go and prints every ratio with the load at the time.
-# Budget: about 13 minutes on 2 quiet cores, 15 with PG_URL (the 100k table reused). Needs benchmarks/target/benchmarks.jar:
+# Budget: about 12.5 minutes on 2 quiet cores, 14 with PG_URL (the 100k table reused). Needs benchmarks/target/benchmarks.jar:
 #   mvn -B -q package -pl benchmarks -am -DskipTests
 # Options (environment):
 #   PG_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres   also run the PostgreSQL measurements: bulk import
@@ -54,7 +54,7 @@ else
   # iteration of each fork was still slow for the store's two queries; sixth session, docs/BENCHMARKS.md)
   JMH_ALL=$JMH; JMH="-f 2 -wi 8 -i 5 -w 2s -r 1s"
   jmh closedloop 'ClosedLoopStoreBenchmark.(facade|handWritten|handWrittenDurable|applyIntoMap)$'
-  JMH="-f 2 -wi 6 -i 4 -w 2s -r 1s"
+  JMH="-f 1 -wi 6 -i 6 -w 2s -r 1s"
   jmh query 'DangerQueryBenchmark.(open|overdue)(Store|Index|IndexSorted)$|DangerQueryBenchmark.openLoop$' -p dangers=$SIZE
   JMH=$JMH_ALL
 fi
