@@ -90,6 +90,11 @@ public abstract class EffectiveLevelPolicyContract {
 
     /** One question: evaluate(point, assessed, dangers, today). */
     private record Question(RiskPointId point, RiskLevel assessed, List<HiddenDanger> dangers, LocalDate today) {
+        /** The policy's answer to this question with its whole collection. */
+        EffectiveLevel askedOf(EffectiveLevelPolicy p) {
+            return p.evaluate(point, assessed, dangers, today);
+        }
+
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder(point + " " + assessed + " on " + today + " with [");
@@ -165,7 +170,7 @@ public abstract class EffectiveLevelPolicyContract {
             for (Question q : questions(seed())) {
                 f.checked();
                 try {
-                    EffectiveLevel e = p.evaluate(q.point(), q.assessed(), q.dangers(), q.today());
+                    EffectiveLevel e = q.askedOf(p);
                     if (e == null) {
                         f.fail(q + " -> null");
                     } else if (!e.riskPoint().equals(q.point()) || e.assessed() != q.assessed()) {
@@ -189,7 +194,7 @@ public abstract class EffectiveLevelPolicyContract {
             List<EffectiveLevel> first = new ArrayList<>();
             List<List<HiddenDanger>> firstKept = new ArrayList<>();
             for (Question q : qs) {
-                first.add(p.evaluate(q.point(), q.assessed(), q.dangers(), q.today()));
+                first.add(q.askedOf(p));
                 firstKept.add(kept(p, q));
             }
             EffectiveLevelPolicy other = policy();
@@ -197,10 +202,10 @@ public abstract class EffectiveLevelPolicyContract {
             for (int i = qs.size() - 1; i >= 0; i--) {
                 Question q = qs.get(i);
                 f.checked();
-                if (!first.get(i).equals(p.evaluate(q.point(), q.assessed(), q.dangers(), q.today()))) {
+                if (!first.get(i).equals(q.askedOf(p))) {
                     f.fail(q + ": asked again, another answer");
                 }
-                if (!first.get(i).equals(other.evaluate(q.point(), q.assessed(), q.dangers(), q.today()))) {
+                if (!first.get(i).equals(q.askedOf(other))) {
                     f.fail(q + ": another instance, another answer");
                 }
                 if (!firstKept.get(i).equals(kept(other, q))) {
@@ -221,7 +226,7 @@ public abstract class EffectiveLevelPolicyContract {
             for (Question q : questions(seed())) {
                 f.checked();
                 List<HiddenDanger> kept = kept(p, q);
-                EffectiveLevel all = p.evaluate(q.point(), q.assessed(), q.dangers(), q.today());
+                EffectiveLevel all = q.askedOf(p);
                 EffectiveLevel some = p.evaluate(q.point(), q.assessed(), kept, q.today());
                 if (!all.equals(some)) {
                     f.fail(q + ": all " + all + ", the " + kept.size() + " mayRaise kept " + some);
@@ -240,11 +245,11 @@ public abstract class EffectiveLevelPolicyContract {
             EffectiveLevelPolicy p = policy();
             List<EffectiveLevel> expected = new ArrayList<>();
             for (Question q : qs) {
-                expected.add(p.evaluate(q.point(), q.assessed(), q.dangers(), q.today()));
+                expected.add(q.askedOf(p));
             }
             Parallel.check("E4", 4, 3, qs.size(), i -> {
                 Question q = qs.get(i);
-                EffectiveLevel got = p.evaluate(q.point(), q.assessed(), q.dangers(), q.today());
+                EffectiveLevel got = q.askedOf(p);
                 return expected.get(i).equals(got) ? null : q + ": " + got + ", one thread " + expected.get(i)
                         + seedNote();
             });

@@ -62,6 +62,24 @@ class EffectiveLevelPolicyEquivalenceTest {
         return new EffectiveLevel(riskPoint, assessed, effective, reasons);
     }
 
+    /** One question to a policy: a risk point, its assessed level, a collection of hidden dangers and a day. */
+    record Question(RiskPointId point, RiskLevel assessed, List<HiddenDanger> dangers, LocalDate today) {
+        /**
+         * {@code size} hidden dangers drawn from {@code pool} (repeats allowed), then a level, a day within 25 days of
+         * {@link Danger#DAY0} and, one time in five, another risk point than {@link Danger#RP}; drawn in that order.
+         */
+        static Question draw(List<HiddenDanger> pool, SplittableRandom rnd, int size) {
+            List<HiddenDanger> dangers = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                dangers.add(pool.get(rnd.nextInt(pool.size())));
+            }
+            RiskLevel assessed = RiskLevel.values()[rnd.nextInt(RiskLevel.values().length)];
+            LocalDate today = Danger.DAY0.plusDays(rnd.nextInt(0, 25));
+            RiskPointId point = rnd.nextInt(5) == 0 ? OTHER : Danger.RP;
+            return new Question(point, assessed, dangers, today);
+        }
+    }
+
     /** Hidden dangers of three risk points ({@link Danger#RP}, RP-2, RP-1) in every state and grade the walk reaches. */
     static List<HiddenDanger> pool() {
         List<HiddenDanger> pool = new ArrayList<>();
@@ -88,14 +106,11 @@ class EffectiveLevelPolicyEquivalenceTest {
         SplittableRandom rnd = new SplittableRandom(SEED);
         int raised = 0;
         for (int run = 0; run < 5000; run++) {
-            int size = run % 10 == 0 ? 0 : rnd.nextInt(1, 8);
-            List<HiddenDanger> dangers = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                dangers.add(pool.get(rnd.nextInt(pool.size())));
-            }
-            RiskLevel assessed = RiskLevel.values()[rnd.nextInt(RiskLevel.values().length)];
-            LocalDate today = Danger.DAY0.plusDays(rnd.nextInt(0, 25));
-            RiskPointId point = rnd.nextInt(5) == 0 ? OTHER : Danger.RP;
+            Question q = Question.draw(pool, rnd, run % 10 == 0 ? 0 : rnd.nextInt(1, 8));
+            RiskPointId point = q.point();
+            RiskLevel assessed = q.assessed();
+            List<HiddenDanger> dangers = q.dangers();
+            LocalDate today = q.today();
             EffectiveLevel expected = reference(point, assessed, dangers, today);
             EffectiveLevel actual = policy.evaluate(point, assessed, List.copyOf(dangers), today);
             assertEquals(expected, actual, "seed " + SEED + " (-Ddualprevention.seed), run " + run + ": " + point

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class EffectiveLevelPolicyMayRaiseTest {
     private static final long SEED = Long.getLong("dualprevention.seed", 20_261_207L);
-    private static final RiskPointId OTHER = RiskPointId.of("RP-2");
     private static final String REPLAY = " (replay with -Ddualprevention.seed=" + SEED + ")";
 
     /** Hidden dangers of three risk points in every state and grade the closed loop reaches (the equivalence test's). */
@@ -77,14 +76,12 @@ class EffectiveLevelPolicyMayRaiseTest {
         int raised = 0;
         int leftOut = 0;
         for (int run = 0; run < 5000; run++) {
-            int size = run % 10 == 0 ? 0 : run % 10 == 1 ? 1 : rnd.nextInt(1, 9);
-            List<HiddenDanger> dangers = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                dangers.add(pool.get(rnd.nextInt(pool.size())));
-            }
-            RiskLevel assessed = RiskLevel.values()[rnd.nextInt(RiskLevel.values().length)];
-            LocalDate today = Danger.DAY0.plusDays(rnd.nextInt(0, 25));
-            RiskPointId point = rnd.nextInt(5) == 0 ? OTHER : Danger.RP;
+            EffectiveLevelPolicyEquivalenceTest.Question q = EffectiveLevelPolicyEquivalenceTest.Question.draw(pool,
+                    rnd, run % 10 == 0 ? 0 : run % 10 == 1 ? 1 : rnd.nextInt(1, 9));
+            RiskPointId point = q.point();
+            RiskLevel assessed = q.assessed();
+            List<HiddenDanger> dangers = q.dangers();
+            LocalDate today = q.today();
             List<HiddenDanger> kept = new ArrayList<>();
             for (HiddenDanger d : dangers) {
                 if (policy.mayRaise(d, today)) {
